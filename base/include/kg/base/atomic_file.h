@@ -1,0 +1,37 @@
+// Files written whole or not at all: content goes to a temporary file in the
+// destination directory, is flushed to disk, then renamed over the target.
+// An interrupted run (kill -9, full disk) leaves the previous file intact.
+//
+//   AtomicFileSet out;
+//   out.Add("out/graph.json", json_text);
+//   Status s = out.Commit();   // all temporaries written first, then renamed
+//
+// Thread safety: none; use one object per thread.
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "kg/base/status.h"
+
+namespace kg {
+
+// Reads a whole file. Errors name the path.
+Status ReadFile(const std::string& path, std::string* out);
+
+// Writes one file atomically.
+Status WriteFileAtomically(const std::string& path, const std::string& content);
+
+// Several files committed together: nothing is renamed unless every
+// temporary was written.
+class AtomicFileSet {
+ public:
+  void Add(std::string path, std::string content) { files_.emplace_back(std::move(path), std::move(content)); }
+  Status Commit();
+
+ private:
+  std::vector<std::pair<std::string, std::string>> files_;
+};
+
+}  // namespace kg

@@ -1,0 +1,93 @@
+#include "kg/base/atomic_file.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+namespace kg {
+
+Status ReadFile(const std::string& path, std::string* out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return IoError(path + ": cannot open for reading: " + std::strerror(errno));
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  if (in.bad()) return IoError(path + ": read error");
+  *out = std::move(ss).str();
+  return Status::Ok();
+}
+
+namespace {
+
+Status WriteTemp(const std::string& path, const std::string& content, std::string* tmp_path) {
+  std::string tmpl = path + ".tmp.XXXXXX";
+  std::vector<char> buf(tmpl.begin(), tmpl.end());
+  buf.push_back('\0');
+  int fd = mkstemp(buf.data());
+  if (fd < 0) return IoError(path + ": cannot create: " + std::strerror(errno));
+  *tmp_path = buf.data();
+  const char* p = content.data();
+  size_t left = content.size();
+  while (left > 0) {
+    ssize_t n = write(fd, p, left);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      std::string err = std::strerror(errno);
+      close(fd);
+      unlink(tmp_path->c_str());
+      return IoError(path + ": write failed: " + err);
+    }
+    p += n;
+    left -= static_cast<size_t>(n);
+  }
+  fchmod(fd, 0644);
+  if (fsync(fd) != 0 && errno != EINVAL) {
+    std::string err = std::strerror(errno);
+    close(fd);
+    unlink(tmp_path->c_str());
+    return IoError(path + ": sync failed: " + err);
+  }
+  if (close(fd) != 0) {
+    std::string err = std::strerror(errno);
+    unlink(tmp_path->c_str());
+    return IoError(path + ": close failed: " + err);
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Status WriteFileAtomically(const std::string& path, const std::string& content) {
+  AtomicFileSet set;
+  set.Add(path, content);
+  return set.Commit();
+}
+
+Status AtomicFileSet::Commit() {
+  std::vector<std::string> temps;
+  for (const auto& [path, content] : files_) {
+    std::string tmp;
+    Status s = WriteTemp(path, content, &tmp);
+    if (!s.ok()) {
+      for (const auto& t : temps) unlink(t.c_str());
+      return s;
+    }
+    temps.push_back(tmp);
+  }
+  for (size_t i = 0; i < files_.size(); ++i) {
+    if (std::rename(temps[i].c_str(), files_[i].first.c_str()) != 0) {
+      std::string err = std::strerror(errno);
+      for (size_t j = i; j < temps.size(); ++j) unlink(temps[j].c_str());
+      return IoError(files_[i].first + ": cannot rename into place: " + err);
+    }
+  }
+  files_.clear();
+  return Status::Ok();
+}
+
+}  // namespace kg

@@ -1,0 +1,140 @@
+#include "kg/base/text.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+namespace kg {
+
+char32_t DecodeUtf8(std::string_view text, size_t pos, size_t* len) {
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  int32_t i = static_cast<int32_t>(pos);
+  int32_t n = static_cast<int32_t>(text.size());
+  UChar32 c;
+  U8_NEXT(s, i, n, c);
+  *len = static_cast<size_t>(i) - pos;
+  if (c < 0) return 0xFFFD;
+  return static_cast<char32_t>(c);
+}
+
+void AppendUtf8(char32_t cp, std::string* out) {
+  uint8_t buf[4];
+  int32_t i = 0;
+  UBool err = false;
+  U8_APPEND(buf, i, 4, static_cast<UChar32>(cp), err);
+  if (err) return;
+  out->append(reinterpret_cast<const char*>(buf), static_cast<size_t>(i));
+}
+
+size_t FindInvalidUtf8(std::string_view text) {
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  int32_t n = static_cast<int32_t>(text.size());
+  int32_t i = 0;
+  while (i < n) {
+    if (s[i] < 0x80) { ++i; continue; }
+    int32_t start = i;
+    UChar32 c;
+    U8_NEXT(s, i, n, c);
+    if (c < 0) return static_cast<size_t>(start);
+  }
+  return std::string_view::npos;
+}
+
+size_t CountCodePoints(std::string_view text) {
+  size_t n = 0;
+  for (unsigned char c : text) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+namespace {
+
+const icu::Normalizer2* Nfkd() {
+  UErrorCode err = U_ZERO_ERROR;
+  static const icu::Normalizer2* n = icu::Normalizer2::getNFKDInstance(err);
+  return n;
+}
+
+// Shared folding loop; `sep` is what a run of separators becomes.
+std::string Fold(std::string_view text, std::string_view sep) {
+  // Fast path for ASCII.
+  bool ascii = true;
+  for (unsigned char c : text) if (c >= 0x80) { ascii = false; break; }
+  std::string out;
+  out.reserve(text.size());
+  bool pending = false;
+  auto emit = [&](char32_t cp) {
+    if (u_isalnum(static_cast<UChar32>(cp))) {
+      if (pending && !out.empty()) out.append(sep);
+      pending = false;
+      AppendUtf8(static_cast<char32_t>(u_foldCase(static_cast<UChar32>(cp), U_FOLD_CASE_DEFAULT)), &out);
+    } else if (u_getCombiningClass(static_cast<UChar32>(cp)) == 0 &&
+               u_charType(static_cast<UChar32>(cp)) != U_NON_SPACING_MARK) {
+      pending = true;
+    }
+  };
+  if (ascii) {
+    for (unsigned char c : text) emit(c);
+    return out;
+  }
+  UErrorCode err = U_ZERO_ERROR;
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  icu::UnicodeString d = Nfkd()->normalize(u, err);
+  if (U_FAILURE(err)) d = u;
+  for (int32_t i = 0; i < d.length();) {
+    UChar32 cp = d.char32At(i);
+    i += U16_LENGTH(cp);
+    emit(static_cast<char32_t>(cp));
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string FoldName(std::string_view text) { return Fold(text, " "); }
+std::string MergeKey(std::string_view text) { return Fold(text, ""); }
+
+std::string Slug(std::string_view text) {
+  std::string f = Fold(text, "-");
+  std::string out;
+  for (unsigned char c : f) {
+    if (c < 0x80) out.push_back(static_cast<char>(c));
+    else if (out.empty() || out.back() != '-') out.push_back('-');
+  }
+  while (!out.empty() && out.back() == '-') out.pop_back();
+  while (!out.empty() && out.front() == '-') out.erase(out.begin());
+  if (out.empty()) out = "entity";
+  return out;
+}
+
+bool IsLetter(char32_t cp) { return u_isalpha(static_cast<UChar32>(cp)) || u_charType(static_cast<UChar32>(cp)) == U_NON_SPACING_MARK; }
+bool IsUpper(char32_t cp) { return u_isupper(static_cast<UChar32>(cp)) || u_istitle(static_cast<UChar32>(cp)); }
+bool IsLower(char32_t cp) { return u_islower(static_cast<UChar32>(cp)); }
+bool IsDigit(char32_t cp) { return u_isdigit(static_cast<UChar32>(cp)); }
+bool IsSpace(char32_t cp) { return u_isUWhiteSpace(static_cast<UChar32>(cp)) || cp == 0x200B || cp == 0xFEFF; }
+
+std::string ToLower(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size();) {
+    size_t len;
+    char32_t cp = DecodeUtf8(text, i, &len);
+    if (cp < 0x80) out.push_back(static_cast<char>(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp));
+    else AppendUtf8(static_cast<char32_t>(u_tolower(static_cast<UChar32>(cp))), &out);
+    i += len;
+  }
+  return out;
+}
+
+std::string ToTitle(std::string_view text) {
+  std::string lower = ToLower(text);
+  if (lower.empty()) return lower;
+  size_t len;
+  char32_t cp = DecodeUtf8(lower, 0, &len);
+  std::string out;
+  AppendUtf8(static_cast<char32_t>(u_toupper(static_cast<UChar32>(cp))), &out);
+  out.append(lower, len, std::string::npos);
+  return out;
+}
+
+}  // namespace kg

@@ -1,0 +1,127 @@
+#include <unistd.h>
+
+#include <algorithm>
+#include <array>
+#include <filesystem>
+#include <iostream>
+#include <sstream>
+
+#include "commands.h"
+#include "kg/export/writer.h"
+#include "kg/extract/corpus.h"
+#include "kg/extract/lexicon.h"
+#include "kg/graph/pipeline.h"
+#include "summary.h"
+
+namespace kg::cli {
+
+int Fail(const std::string& message) {
+  std::cerr << "kg: " << message << "\n";
+  return kExitError;
+}
+
+void AddBuildCommand(CLI::App& app, BuildFlags* f) {
+  CLI::App* cmd = app.add_subcommand("build", "Build a knowledge graph from articles.\n"
+                                              "Example: kg build articles/ corpus.jsonl -o out --format graphml,json");
+  cmd->add_option("inputs", f->inputs,
+                  "Inputs: .txt/.md files, directories (recursive, sorted), .jsonl or .jsonl.gz corpora "
+                  "({\"id\", \"text\"} per line), or - for standard input")
+      ->required();
+  cmd->add_option("-o,--output", f->output_dir, "Output directory for graph.graphml, graph.dot, graph.json")->required();
+  cmd->add_option("--format", f->formats, "Comma-separated output formats: graphml, dot, json (default: all three)");
+  cmd->add_option("-j,--threads", f->threads, "Worker threads (default: all cores); output is identical for any count")
+      ->check(CLI::NonNegativeNumber);
+  cmd->add_flag("--no-cooccurrence", f->no_cooccurrence, "Drop same-sentence co-mention edges; keep stated relations");
+  cmd->add_option("--max-evidence", f->max_evidence,
+                  "Evidence sentences kept per edge (default 20, 0 for all); weight always counts all");
+  cmd->add_option("--gazetteer", f->gazetteers,
+                  "Extra entities, TSV (name<TAB>type<TAB>alias|alias) or JSON [{name, type, aliases}]; "
+                  "repeatable. Example: --gazetteer mine.tsv");
+  cmd->add_option("--stoplist", f->stoplists, "Names never to report as entities, one per line; repeatable");
+  cmd->add_option("--hunspell-dir", f->hunspell_dir,
+                  "Directory with fr_FR.aff/.dic (default: $KG_HUNSPELL_DIR or /usr/share/hunspell)");
+  cmd->add_flag("-q,--quiet", f->quiet, "Print nothing on success");
+}
+
+namespace {
+
+std::vector<std::string> SplitFormats(const std::string& s) {
+  std::vector<std::string> out;
+  std::stringstream ss(s);
+  std::string item;
+  while (std::getline(ss, item, ',')) {
+    if (!item.empty() && std::find(out.begin(), out.end(), item) == out.end()) out.push_back(item);
+  }
+  return out;
+}
+
+}  // namespace
+
+Status CheckOutputDir(const std::string& dir) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  fs::path p(dir);
+  if (fs::exists(p, ec)) {
+    if (!fs::is_directory(p, ec)) return IoError(dir + ": exists and is not a directory");
+    if (access(dir.c_str(), W_OK) != 0) return IoError(dir + ": directory is not writable");
+    return Status::Ok();
+  }
+  fs::path parent = p.parent_path();
+  while (!parent.empty() && !fs::exists(parent, ec)) parent = parent.parent_path();
+  std::string check = parent.empty() ? "." : parent.string();
+  if (!fs::is_directory(check, ec)) return IoError(dir + ": cannot create directory (" + check + " is not a directory)");
+  if (access(check.c_str(), W_OK) != 0) return IoError(dir + ": cannot create directory (" + check + " is not writable)");
+  return Status::Ok();
+}
+
+Status ParseFormats(const std::string& spec, std::vector<std::string>* formats) {
+  *formats = SplitFormats(spec);
+  if (formats->empty()) return Usage("--format: no format given (graphml, dot, json)");
+  for (const std::string& f : *formats) {
+    if (!MakeWriter(f)) return Usage("--format: unknown format \"" + f + "\" (graphml, dot, json)");
+  }
+  return Status::Ok();
+}
+
+int RunBuild(const BuildFlags& f) {
+  std::vector<std::string> formats;
+  if (Status s = ParseFormats(f.formats, &formats); !s.ok()) return Fail(s.message());
+  if (Status s = CheckOutputDir(f.output_dir); !s.ok()) return Fail(s.message());
+  Lexicon lexicon = Lexicon::Builtin();
+  for (const auto& g : f.gazetteers) {
+    if (Status s = lexicon.AddGazetteerFile(g); !s.ok()) return Fail(s.message());
+  }
+  for (const auto& sl : f.stoplists) {
+    if (Status s = lexicon.AddStoplistFile(sl); !s.ok()) return Fail(s.message());
+  }
+  auto source = DocumentSource::Open(f.inputs);
+  if (!source.ok()) return Fail(source.status().message());
+
+  PipelineOptions opt;
+  opt.threads = f.threads;
+  opt.lexicon = &lexicon;
+  opt.hunspell_dir = f.hunspell_dir;
+  opt.build.cooccurrence = !f.no_cooccurrence;
+  opt.build.max_evidence = f.max_evidence;
+  opt.warn = [](const std::string& w) { std::cerr << "kg: warning: " << w << "\n"; };
+  bool tty = isatty(STDERR_FILENO) && !f.quiet;
+  if (tty) {
+    opt.progress = [](const PipelineProgress& p) {
+      std::cerr << "\r" << p.documents << " documents, " << (p.bytes >> 20) << " MB" << std::flush;
+    };
+  }
+  auto graph = BuildGraph(**source, opt);
+  if (tty) std::cerr << "\r\033[K" << std::flush;
+  if (!graph.ok()) return Fail(graph.status().message());
+  if (Status s = WriteGraphFiles(*graph, f.output_dir, formats); !s.ok()) return Fail(s.message());
+  if (!f.quiet) {
+    std::vector<std::string> paths;
+    for (const auto& fmt : formats) {
+      paths.push_back((std::filesystem::path(f.output_dir) / ("graph" + std::string(MakeWriter(fmt)->extension()))).string());
+    }
+    std::cout << Summary(*graph, paths);
+  }
+  return kExitOk;
+}
+
+}  // namespace kg::cli

@@ -1,0 +1,48 @@
+// The kg command line: each subcommand fills a plain options struct from
+// CLI11, then Run*() validates it and calls the libraries. Only this layer
+// prints. Exit codes: 0 success, 1 not found (query), 2 usage or input error.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+namespace kg::cli {
+
+constexpr int kExitOk = 0;
+constexpr int kExitNotFound = 1;
+constexpr int kExitError = 2;
+
+struct BuildFlags {
+  std::vector<std::string> inputs;
+  std::string output_dir;
+  std::string formats = "graphml,dot,json";
+  int threads = 0;
+  bool no_cooccurrence = false;
+  size_t max_evidence = 20;
+  std::vector<std::string> gazetteers;
+  std::vector<std::string> stoplists;
+  std::string hunspell_dir;
+  bool quiet = false;
+};
+void AddBuildCommand(CLI::App& app, BuildFlags* flags);
+int RunBuild(const BuildFlags& flags);
+
+struct QueryFlags;
+void AddQueryCommand(CLI::App& app, QueryFlags** flags);
+int RunQuery(const QueryFlags& flags);
+
+struct MergeFlags {
+  std::vector<std::string> inputs;
+  std::string output_dir;
+  std::string formats = "graphml,dot,json";
+  bool quiet = false;
+};
+void AddMergeCommand(CLI::App& app, MergeFlags* flags);
+int RunMerge(const MergeFlags& flags);
+
+// Prints "kg: message" on stderr and returns kExitError.
+int Fail(const std::string& message);
+
+}  // namespace kg::cli

@@ -1,0 +1,46 @@
+#include <iostream>
+
+#include "commands.h"
+#include "kg/export/writer.h"
+#include "kg/graph/builder.h"
+#include "kg/graph/json_store.h"
+#include "summary.h"
+
+namespace kg::cli {
+
+Status CheckOutputDir(const std::string& dir);
+Status ParseFormats(const std::string& spec, std::vector<std::string>* formats);
+
+void AddMergeCommand(CLI::App& app, MergeFlags* f) {
+  CLI::App* cmd = app.add_subcommand(
+      "merge", "Merge graphs built separately into one, as a single build over all their inputs would.\n"
+               "Example: kg merge part1/graph.json part2/graph.json -o all");
+  cmd->add_option("graphs", f->inputs, "graph.json files (or directories holding one), in input order")->required();
+  cmd->add_option("-o,--output", f->output_dir, "Output directory")->required();
+  cmd->add_option("--format", f->formats, "Comma-separated output formats: graphml, dot, json");
+  cmd->add_flag("-q,--quiet", f->quiet, "Print nothing on success");
+}
+
+int RunMerge(const MergeFlags& f) {
+  std::vector<std::string> formats;
+  if (Status s = ParseFormats(f.formats, &formats); !s.ok()) return Fail(s.message());
+  if (Status s = CheckOutputDir(f.output_dir); !s.ok()) return Fail(s.message());
+  BuildOptions opt;
+  opt.max_evidence = 0;  // keep what each input kept
+  GraphBuilder builder(opt);
+  for (const std::string& in : f.inputs) {
+    auto g = LoadGraphJson(in);
+    if (!g.ok()) return Fail(g.status().message());
+    builder.AddGraph(*g);
+  }
+  KnowledgeGraph merged = builder.Finish();
+  if (Status s = WriteGraphFiles(merged, f.output_dir, formats); !s.ok()) return Fail(s.message());
+  if (!f.quiet) {
+    std::vector<std::string> paths;
+    for (const auto& fmt : formats) paths.push_back(f.output_dir + "/graph" + std::string(MakeWriter(fmt)->extension()));
+    std::cout << Summary(merged, paths);
+  }
+  return kExitOk;
+}
+
+}  // namespace kg::cli

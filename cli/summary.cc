@@ -1,0 +1,53 @@
+#include "summary.h"
+
+#include <algorithm>
+#include <array>
+#include <sstream>
+
+namespace kg::cli {
+
+std::string Summary(const KnowledgeGraph& g, const std::vector<std::string>& files) {
+  uint64_t sentences = 0;
+  for (const auto& d : g.documents()) sentences += d.sentences;
+  std::array<size_t, kEntityTypeCount> by_type{};
+  for (NodeId v = 0; v < g.node_count(); ++v) by_type[static_cast<int>(g.node(v).type)]++;
+  size_t stated = 0, cooc = 0;
+  for (const EdgeRef& e : g.edges()) (e.data->kind == EdgeKind::kRelation ? stated : cooc)++;
+  // Most connected: distinct neighbours over both kinds of edge.
+  std::vector<std::pair<size_t, NodeId>> degree;
+  for (NodeId v = 0; v < g.node_count(); ++v) {
+    std::vector<NodeId> nb;
+    for (EdgeId e : g.out_edges(v)) nb.push_back(g.edge(e).target);
+    for (EdgeId e : g.in_edges(v)) nb.push_back(g.edge(e).source);
+    std::sort(nb.begin(), nb.end());
+    nb.erase(std::unique(nb.begin(), nb.end()), nb.end());
+    degree.emplace_back(nb.size(), v);
+  }
+  std::sort(degree.begin(), degree.end(), [](const auto& a, const auto& b) {
+    return a.first != b.first ? a.first > b.first : a.second < b.second;
+  });
+  std::ostringstream out;
+  out << "Read " << g.documents().size() << " document" << (g.documents().size() == 1 ? "" : "s") << " ("
+      << sentences << " sentences): " << g.node_count() << " entities (";
+  bool first = true;
+  for (int t = 0; t < kEntityTypeCount; ++t) {
+    if (!first) out << ", ";
+    first = false;
+    out << by_type[t] << " " << EntityTypeName(static_cast<EntityType>(t));
+  }
+  out << "), " << stated << " stated relations and " << cooc << " co-occurrence links.";
+  if (!degree.empty() && degree.front().first > 0) {
+    out << " Most connected: ";
+    for (size_t i = 0; i < std::min<size_t>(5, degree.size()) && degree[i].first > 0; ++i) {
+      if (i) out << ", ";
+      out << g.node(degree[i].second).label << " (" << degree[i].first << ")";
+    }
+    out << ".";
+  }
+  out << "\nWrote";
+  for (size_t i = 0; i < files.size(); ++i) out << (i ? ", " : " ") << files[i];
+  out << ".\n";
+  return out.str();
+}
+
+}  // namespace kg::cli

@@ -1,0 +1,13 @@
+// The one-paragraph summary `kg build` and `kg merge` print.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "kg/graph/graph.h"
+
+namespace kg::cli {
+
+std::string Summary(const KnowledgeGraph& g, const std::vector<std::string>& files);
+
+}  // namespace kg::cli

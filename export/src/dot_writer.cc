@@ -1,0 +1,70 @@
+#include "dot_writer.h"
+
+#include "escape.h"
+
+namespace kg {
+
+namespace {
+
+struct Style {
+  const char* shape;
+  const char* color;
+};
+
+Style StyleOf(EntityType t) {
+  switch (t) {
+    case EntityType::kPerson: return {"ellipse", "#a6cee3"};
+    case EntityType::kOrg: return {"box", "#fdbf6f"};
+    case EntityType::kLocation: return {"hexagon", "#b2df8a"};
+    case EntityType::kProduct: return {"component", "#cab2d6"};
+    case EntityType::kOther: return {"octagon", "#dddddd"};
+  }
+  return {"ellipse", "#ffffff"};
+}
+
+void Quoted(std::string_view s, std::string* out) {
+  out->push_back('"');
+  AppendDotQuoted(s, out);
+  out->push_back('"');
+}
+
+}  // namespace
+
+std::string DotWriter::Write(const KnowledgeGraph& g) const {
+  std::string out;
+  out.reserve(1024 + g.node_count() * 128 + g.edge_count() * 96);
+  out.append("digraph \"kg\" {\n");
+  out.append("  graph [overlap=false, splines=true, fontname=\"Helvetica\"];\n");
+  out.append("  node [style=filled, fontname=\"Helvetica\", fontsize=11];\n");
+  out.append("  edge [fontname=\"Helvetica\", fontsize=9];\n");
+  for (NodeId v = 0; v < g.node_count(); ++v) {
+    const NodeData& n = g.node(v);
+    Style st = StyleOf(n.type);
+    out.append("  ");
+    Quoted(n.id, &out);
+    out.append(" [label=");
+    Quoted(n.label, &out);
+    out.append(", type=").append(EntityTypeName(n.type));
+    out.append(", shape=").append(st.shape).append(", fillcolor=\"").append(st.color).append("\"");
+    out.append(", mentions=").append(std::to_string(n.mentions)).append("];\n");
+  }
+  for (const EdgeRef& e : g.edges()) {
+    out.append("  ");
+    Quoted(g.node(e.source).id, &out);
+    out.append(" -> ");
+    Quoted(g.node(e.target).id, &out);
+    out.append(" [");
+    if (e.data->kind == EdgeKind::kRelation) {
+      out.append("label=");
+      Quoted(e.data->relation, &out);
+      out.append(", kind=relation");
+    } else {
+      out.append("kind=cooccurrence, style=dashed, color=\"#999999\", arrowhead=none");
+    }
+    out.append(", weight=").append(std::to_string(e.data->weight)).append("];\n");
+  }
+  out.append("}\n");
+  return out;
+}
+
+}  // namespace kg

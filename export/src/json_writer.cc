@@ -1,0 +1,136 @@
+#include "json_writer.h"
+
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+namespace kg {
+
+namespace {
+
+using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
+
+void Str(Writer& w, std::string_view s) { w.String(s.data(), static_cast<rapidjson::SizeType>(s.size())); }
+
+}  // namespace
+
+std::string JsonWriter::Write(const KnowledgeGraph& g) const {
+  rapidjson::StringBuffer buf;
+  Writer w(buf);
+  const auto& docs = g.documents();
+  w.StartObject();
+  w.Key("directed");
+  w.Bool(true);
+  w.Key("multigraph");
+  w.Bool(true);
+  w.Key("graph");
+  w.StartObject();
+  w.Key("generator");
+  Str(w, kGenerator);
+  w.Key("version");
+  Str(w, kVersion);
+  w.Key("documents");
+  w.StartArray();
+  for (const DocumentInfo& d : docs) {
+    w.StartObject();
+    w.Key("id");
+    Str(w, d.id);
+    w.Key("path");
+    Str(w, d.path);
+    w.Key("sentences");
+    w.Uint64(d.sentences);
+    w.Key("chars");
+    w.Uint64(d.chars);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
+
+  w.Key("nodes");
+  w.StartArray();
+  for (NodeId v = 0; v < g.node_count(); ++v) {
+    const NodeData& n = g.node(v);
+    w.StartObject();
+    w.Key("id");
+    Str(w, n.id);
+    w.Key("label");
+    Str(w, n.label);
+    w.Key("type");
+    Str(w, EntityTypeName(n.type));
+    w.Key("aliases");
+    w.StartArray();
+    for (const auto& a : n.aliases) Str(w, a);
+    w.EndArray();
+    w.Key("mentions");
+    w.Uint64(n.mentions);
+    w.Key("documents");
+    w.StartArray();
+    for (uint32_t d : n.documents) Str(w, docs[d].id);
+    w.EndArray();
+    // What `kg merge` needs to merge graphs as one build would.
+    w.Key("forms");
+    w.StartArray();
+    for (const auto& [form, c] : n.forms) {
+      w.StartArray();
+      Str(w, form);
+      w.Uint64(c.count);
+      w.Uint64(c.label_in);
+      w.EndArray();
+    }
+    w.EndArray();
+    w.Key("type_votes");
+    w.StartObject();
+    for (int t = 0; t < kEntityTypeCount; ++t) {
+      if (n.type_votes[t] == 0) continue;
+      Str(w, EntityTypeName(static_cast<EntityType>(t)));
+      w.Uint64(n.type_votes[t]);
+    }
+    w.EndObject();
+    if (n.forced) {
+      w.Key("forced");
+      w.Bool(true);
+    }
+    w.EndObject();
+  }
+  w.EndArray();
+
+  w.Key("links");
+  w.StartArray();
+  for (const EdgeRef& e : g.edges()) {
+    w.StartObject();
+    w.Key("source");
+    Str(w, g.node(e.source).id);
+    w.Key("target");
+    Str(w, g.node(e.target).id);
+    w.Key("relation");
+    Str(w, e.data->relation);
+    w.Key("kind");
+    Str(w, EdgeKindName(e.data->kind));
+    w.Key("weight");
+    w.Uint64(e.data->weight);
+    w.Key("evidence");
+    w.StartArray();
+    for (const Evidence& ev : e.data->evidence) {
+      w.StartObject();
+      w.Key("document");
+      Str(w, docs[ev.document].id);
+      w.Key("sentence");
+      w.Uint(ev.sentence);
+      w.Key("start");
+      w.Uint64(ev.start);
+      w.Key("end");
+      w.Uint64(ev.end);
+      w.Key("text");
+      Str(w, ev.text);
+      w.EndObject();
+    }
+    w.EndArray();
+    w.EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
+  std::string out(buf.GetString(), buf.GetSize());
+  out.push_back('\n');
+  return out;
+}
+
+}  // namespace kg

@@ -1,0 +1,48 @@
+#include "kg/export/writer.h"
+
+#include <filesystem>
+
+#include "dot_writer.h"
+#include "graphml_writer.h"
+#include "json_writer.h"
+#include "kg/base/atomic_file.h"
+
+namespace kg {
+
+std::unique_ptr<GraphWriter> MakeWriter(std::string_view format) {
+  if (format == "json") return std::make_unique<JsonWriter>();
+  if (format == "graphml") return std::make_unique<GraphmlWriter>();
+  if (format == "dot" || format == "gv") return std::make_unique<DotWriter>();
+  return nullptr;
+}
+
+std::vector<std::string> WriterFormats() { return {"graphml", "dot", "json"}; }
+
+Status WriteGraphFiles(const KnowledgeGraph& graph, const std::string& dir, const std::vector<std::string>& formats) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (fs::exists(dir, ec) && !fs::is_directory(dir, ec)) return IoError(dir + ": exists and is not a directory");
+  fs::create_directories(dir, ec);
+  if (ec) return IoError(dir + ": cannot create directory: " + ec.message());
+  AtomicFileSet files;
+  for (const std::string& f : formats) {
+    auto w = MakeWriter(f);
+    if (!w) return Usage("unknown format \"" + f + "\" (graphml, dot, json)");
+    files.Add((fs::path(dir) / ("graph" + std::string(w->extension()))).string(), w->Write(graph));
+  }
+  return files.Commit();
+}
+
+Status WriteGraphFile(const KnowledgeGraph& graph, const std::string& path) {
+  namespace fs = std::filesystem;
+  std::string ext = fs::path(path).extension().string();
+  if (!ext.empty()) ext.erase(0, 1);
+  auto w = MakeWriter(ext);
+  if (!w) return Usage(path + ": unknown output format (use .graphml, .dot or .json)");
+  fs::path parent = fs::path(path).parent_path();
+  std::error_code ec;
+  if (!parent.empty() && !fs::is_directory(parent, ec)) return IoError(path + ": directory does not exist");
+  return WriteFileAtomically(path, w->Write(graph));
+}
+
+}  // namespace kg

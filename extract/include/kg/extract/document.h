@@ -1,0 +1,66 @@
+// The values that flow out of extraction: one input document, and what the
+// extractor found in it (entities with their surface forms, relations with
+// the sentence that states them).
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kg {
+
+// One input text. `id` is the file name without extension, or the JSONL id.
+struct Document {
+  std::string id;
+  std::string path;
+  std::string text;
+};
+
+enum class EntityType : uint8_t { kPerson, kOrg, kLocation, kProduct, kOther };
+constexpr int kEntityTypeCount = 5;
+
+// "PERSON", "ORG", "LOCATION", "PRODUCT", "OTHER".
+std::string_view EntityTypeName(EntityType type);
+// Parses the names above and common synonyms (PER, ORGANIZATION, LOC, GPE,
+// MISC...). Returns false on an unknown name.
+bool ParseEntityType(std::string_view name, EntityType* type);
+
+// A sentence of the document: byte offsets [start, end).
+struct SentenceSpan {
+  uint32_t start = 0;
+  uint32_t end = 0;
+};
+
+// An entity as resolved inside one document.
+struct DocEntity {
+  std::string label;                       // fullest common form in this document
+  EntityType type = EntityType::kOther;
+  std::map<std::string, uint32_t> forms;   // every surface form -> count
+  uint32_t mentions = 0;
+  bool forced = false;                     // came from a user gazetteer entry
+};
+
+enum class EdgeKind : uint8_t { kRelation, kCooccurrence };
+
+// One supporting sentence for an edge between two entities of the document.
+struct DocRelation {
+  uint32_t source = 0;  // index into DocumentResult::entities
+  uint32_t target = 0;
+  std::string relation;  // lemma or relation name; "cooccurrence" for co-mentions
+  EdgeKind kind = EdgeKind::kCooccurrence;
+  uint32_t sentence = 0;  // index into DocumentResult::sentences
+};
+
+struct DocumentResult {
+  std::string id;
+  std::string path;
+  std::string text;                   // the document text (evidence is cut from it)
+  uint64_t chars = 0;                 // code points
+  std::vector<SentenceSpan> sentences;
+  std::vector<DocEntity> entities;
+  std::vector<DocRelation> relations;
+};
+
+}  // namespace kg

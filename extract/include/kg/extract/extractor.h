@@ -1,0 +1,41 @@
+// The extraction facade: one document in, its entities and relations out.
+//
+//   ExtractorConfig cfg;                       // lexicon + hunspell directory
+//   auto ex = Extractor::Create(cfg);          // StatusOr<std::unique_ptr<Extractor>>
+//   DocumentResult r = (*ex)->Extract(doc);
+//
+// Requires: `cfg.lexicon` outlives the extractor. Thread safety: one Extractor
+// per thread; Extract() is deterministic for a given document.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "kg/base/status.h"
+#include "kg/extract/document.h"
+#include "kg/extract/lexicon.h"
+#include "kg/extract/morphology.h"
+#include "kg/extract/segmenter.h"
+
+namespace kg {
+
+struct ExtractorConfig {
+  const Lexicon* lexicon = nullptr;
+  std::string hunspell_dir = DefaultHunspellDir();
+  bool require_morphology = true;  // fail when the French dictionary is missing
+};
+
+class Extractor {
+ public:
+  static StatusOr<std::unique_ptr<Extractor>> Create(const ExtractorConfig& config);
+  DocumentResult Extract(Document doc);
+
+ private:
+  Extractor(const Lexicon& lexicon, std::unique_ptr<Morphology> morph)
+      : lexicon_(lexicon), morph_(std::move(morph)) {}
+  const Lexicon& lexicon_;
+  std::unique_ptr<Morphology> morph_;
+  Segmenter segmenter_{Language::kFrench};
+};
+
+}  // namespace kg

@@ -1,0 +1,95 @@
+// The lexical resources of extraction: gazetteers (places, organisations,
+// products, people), word lists (titles, type cues, organisation heads and
+// suffixes, common-noun acronyms, words that are never names), and the
+// user's own gazetteer and stoplist.
+//
+// Built-in lists live in data/ and are compiled into the binary; country
+// names in French and English come from ICU's locale data.
+//
+//   Lexicon lex = Lexicon::Builtin();
+//   Status s = lex.AddGazetteerFile("mine.tsv");   // name<TAB>type<TAB>alias|alias
+//   int e = lex.FindPhrase(FoldName("Corée du Sud"));
+//
+// Thread safety: const methods may be called from many threads once loading
+// is done.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "kg/base/status.h"
+#include "kg/extract/document.h"
+
+namespace kg {
+
+struct GazetteerEntry {
+  std::string name;                  // canonical label
+  EntityType type = EntityType::kOther;
+  std::vector<std::string> aliases;
+  bool user = false;                 // from --gazetteer: matched in any case, type forced
+};
+
+class Lexicon {
+ public:
+  static Lexicon Builtin();
+
+  // TSV (name, type, aliases separated by '|') or JSON (an array of
+  // {"name", "type", "aliases"}). Later entries override earlier ones.
+  Status AddGazetteerFile(const std::string& path);
+  // One name per line; '#' starts a comment. Banned names never become entities.
+  Status AddStoplistFile(const std::string& path);
+  void AddEntry(GazetteerEntry entry);
+
+  // Entry index for a FoldName()-ed phrase, or -1.
+  int FindPhrase(std::string_view folded) const;
+  // Entry index for a MergeKey() (spacing-insensitive), or -1.
+  int FindKey(std::string_view merge_key) const;
+  const GazetteerEntry& entry(int index) const { return entries_[static_cast<size_t>(index)]; }
+  size_t entry_count() const { return entries_.size(); }
+  // Longest gazetteer phrase, in words.
+  int max_phrase_words() const { return max_words_; }
+  // True when some phrase starts with this folded word.
+  bool IsPhraseStart(std::string_view folded_word) const { return starts_.count(std::string(folded_word)) > 0; }
+  bool has_user_entries() const { return has_user_; }
+
+  bool IsCommonAcronym(std::string_view word) const { return Has(acronyms_, word); }
+  bool IsNotName(std::string_view lower) const { return Has(not_names_, lower); }
+  bool IsTitle(std::string_view lower) const { return Has(titles_, lower); }
+  bool IsOrgHead(std::string_view lower) const { return Has(org_heads_, lower); }
+  bool IsLocationHead(std::string_view lower) const { return Has(loc_heads_, lower); }
+  bool IsOrgSuffix(std::string_view word) const { return Has(org_suffixes_, word); }
+  bool IsFirstName(std::string_view word) const { return Has(first_names_, word); }
+  std::optional<EntityType> Cue(std::string_view lower) const;
+  bool IsStopped(std::string_view merge_key) const { return Has(stopped_, merge_key); }
+
+  // Relation vocabulary (data/relations.tsv).
+  bool IsModalVerb(std::string_view lemma) const { return Has(modal_, lemma); }
+  bool IsSpeechVerb(std::string_view lemma) const { return Has(speech_, lemma); }
+  bool IsLightVerb(std::string_view lemma) const { return Has(light_, lemma); }
+  bool IsLocatedWord(std::string_view lower) const { return Has(located_, lower); }
+  // Label for a role noun ("fondateur" -> "fonder") or a part noun
+  // ("filiale" -> "filiale_de"); empty when the word is not one.
+  std::string_view RoleRelation(std::string_view lower) const;
+  std::string_view PartRelation(std::string_view lower) const;
+
+ private:
+  static bool Has(const std::unordered_set<std::string>& s, std::string_view w) { return s.count(std::string(w)) > 0; }
+  void IndexPhrase(const std::string& phrase, int index, bool override_existing);
+
+  std::vector<GazetteerEntry> entries_;
+  std::unordered_map<std::string, int> phrases_;
+  std::unordered_map<std::string, int> keys_;
+  std::unordered_set<std::string> starts_;
+  int max_words_ = 1;
+  bool has_user_ = false;
+  std::unordered_set<std::string> acronyms_, not_names_, titles_, org_heads_, loc_heads_, org_suffixes_, first_names_, stopped_;
+  std::unordered_map<std::string, EntityType> cues_;
+  std::unordered_set<std::string> modal_, speech_, light_, located_;
+  std::unordered_map<std::string, std::string> roles_, parts_;
+};
+
+}  // namespace kg

@@ -1,0 +1,61 @@
+// French morphology from hunspell (Debian's hunspell-fr-comprehensive, whose
+// dictionary carries part-of-speech tags: po:npr proper noun, po:prn first
+// name, po:patr surname, po:v verb, st: lemma).
+//
+//   auto m = Morphology::Open("/usr/share/hunspell");   // StatusOr
+//   const WordInfo& w = m->Lookup("utilise");            // verb, lemma "utiliser"
+//
+// Lookups are cached by word, so the dictionary is consulted once per
+// distinct word. Thread safety: none — one Morphology per thread.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include "kg/base/status.h"
+
+class Hunspell;
+
+namespace kg {
+
+struct WordInfo {
+  bool known = false;        // the dictionary has the word (in any case)
+  bool proper = false;       // an entry of its own with a capital: Paris, Chine, Taïwan
+  bool first_name = false;   // po:prn
+  bool surname = false;      // po:patr
+  bool noun = false;
+  bool adjective = false;
+  bool verb = false;         // a conjugated or infinitive verb form
+  bool infinitive = false;
+  bool participle = false;   // past participle
+  bool finite = false;       // a conjugated form (indicative, subjunctive, conditional, imperative)
+  bool function_word = false;  // determiner, preposition, pronoun, conjunction, adverb
+  bool auxiliary = false;    // a form of avoir or être
+  bool etre_verb = false;    // a verb conjugated with être in the active voice (parvenir, aller)
+  std::string verb_lemma;    // "utiliser" for "utilise"
+};
+
+class Morphology {
+ public:
+  // `dir` holds fr_FR.aff and fr_FR.dic (or fr.aff / fr.dic).
+  static StatusOr<std::unique_ptr<Morphology>> Open(const std::string& dir);
+  // A morphology that knows no word; used when the dictionary is absent.
+  static std::unique_ptr<Morphology> Empty();
+  ~Morphology();
+
+  const WordInfo& Lookup(std::string_view word);
+  bool available() const { return hunspell_ != nullptr; }
+
+ private:
+  Morphology() = default;
+  std::unique_ptr<Hunspell> hunspell_;
+  std::unordered_map<std::string, WordInfo> cache_;
+};
+
+// Where the French dictionary is looked for: $KG_HUNSPELL_DIR, then
+// /usr/share/hunspell.
+std::string DefaultHunspellDir();
+
+}  // namespace kg

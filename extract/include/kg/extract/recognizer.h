@@ -1,0 +1,59 @@
+// Named-entity recognition over one document: finds name mentions in each
+// sentence, then resolves them into the document's entities.
+//
+// Mentions: capitalised words and their multi-word runs, with connectors
+// where a head noun calls for them (Banque de France, Académie des sciences de
+// Chine), CamelCase and mixed-case names (DeepSeek, iFlytek), acronyms that are
+// names (not IA, GPU, PDG), model codes (R1, H800, o1) and versions (Llama 3.1),
+// gazetteer phrases (Émirats arabes unis), names after titles (M., Mme, le
+// président). Sentence-initial capitalised common words (Les, Selon) are not
+// names unless the document or the dictionary says so.
+//
+// Resolution: mentions with the same key (case, accents, spacing) or the same
+// gazetteer entry form one entity; a short form joins the one longer name it
+// is part of (Trump -> Donald Trump); an acronym defined in parentheses joins
+// its long form. Each entity gets one type from gazetteers, context cues and
+// name shape, voted over all its mentions.
+//
+// Thread safety: one EntityRecognizer per thread (it uses a Morphology).
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+#include "kg/extract/document.h"
+#include "kg/extract/lexicon.h"
+#include "kg/extract/morphology.h"
+#include "kg/extract/tokenizer.h"
+
+namespace kg {
+
+struct SentenceTokens {
+  SentenceSpan span;
+  std::vector<Token> tokens;
+};
+
+// A resolved mention: token range [first, last] of sentence `sentence`.
+struct Mention {
+  uint32_t sentence = 0;
+  uint32_t first = 0;
+  uint32_t last = 0;
+  uint32_t entity = 0;  // index into the entity list
+};
+
+class EntityRecognizer {
+ public:
+  // `lexicon` and `morphology` must outlive the recognizer.
+  EntityRecognizer(const Lexicon& lexicon, Morphology& morphology) : lex_(lexicon), morph_(morphology) {}
+
+  // Appends the document's entities and their mentions (sorted by sentence,
+  // then position).
+  void Run(std::string_view text, const std::vector<SentenceTokens>& sentences,
+           std::vector<DocEntity>* entities, std::vector<Mention>* mentions);
+
+ private:
+  const Lexicon& lex_;
+  Morphology& morph_;
+};
+
+}  // namespace kg

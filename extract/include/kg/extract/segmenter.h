@@ -1,0 +1,45 @@
+// Sentence segmentation: ICU's sentence break iterator (fr@ss=standard or
+// en@ss=standard), repaired where real news breaks it:
+//  - no break after our abbreviations (M., Mme, Dr, Inc., U.S., initials);
+//  - a break where scraped text lost the space after a full stop
+//    ("porté plainte.Mais Apple") or after an ellipsis;
+//  - closing guillemets after ! or ? stay with their sentence, and a quote
+//    followed by a lowercase continuation (« Pourquoi ? » demande-t-il) is one
+//    sentence.
+//
+//   Segmenter seg(Language::kFrench);
+//   std::vector<SentenceSpan> s = seg.Split(text);
+//
+// Spans are trimmed of white space and never empty. Thread safety: one
+// Segmenter per thread (it owns an ICU iterator).
+#pragma once
+
+#include <memory>
+#include <string_view>
+#include <vector>
+
+#include "kg/extract/document.h"
+
+namespace kg {
+
+enum class Language { kFrench, kEnglish };
+
+class Segmenter {
+ public:
+  explicit Segmenter(Language lang = Language::kFrench);
+  ~Segmenter();
+  Segmenter(const Segmenter&) = delete;
+  Segmenter& operator=(const Segmenter&) = delete;
+
+  std::vector<SentenceSpan> Split(std::string_view text) const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// True when `word` (without its final period) is an abbreviation that does
+// not end a sentence: "M", "Mme", "Dr", "Inc", "etc" is not one.
+bool IsAbbreviation(std::string_view word);
+
+}  // namespace kg

@@ -1,0 +1,281 @@
+#include "kg/extract/lexicon.h"
+
+#include <rapidjson/document.h>
+#include <rapidjson/error/en.h>
+#include <unicode/locid.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
+
+#include "kg/base/atomic_file.h"
+#include "kg/base/text.h"
+#include "lexicon_data.h"
+
+namespace kg {
+
+namespace data {
+
+std::vector<std::string_view> Lines(std::string_view file) {
+  std::vector<std::string_view> out;
+  size_t pos = 0;
+  while (pos <= file.size()) {
+    size_t nl = file.find('\n', pos);
+    if (nl == std::string_view::npos) nl = file.size();
+    std::string_view line = file.substr(pos, nl - pos);
+    pos = nl + 1;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (!line.empty() && line.front() == '#') continue;
+    while (!line.empty() && (line.back() == ' ')) line.remove_suffix(1);
+    while (!line.empty() && (line.front() == ' ')) line.remove_prefix(1);
+    if (!line.empty()) out.push_back(line);
+    if (nl == file.size()) break;
+  }
+  return out;
+}
+
+}  // namespace data
+
+namespace {
+
+std::vector<std::string_view> Split(std::string_view s, char sep) {
+  std::vector<std::string_view> out;
+  size_t pos = 0;
+  while (true) {
+    size_t p = s.find(sep, pos);
+    out.push_back(s.substr(pos, p == std::string_view::npos ? std::string_view::npos : p - pos));
+    if (p == std::string_view::npos) break;
+    pos = p + 1;
+  }
+  return out;
+}
+
+std::string Trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return std::string(s);
+}
+
+void LoadSet(std::string_view file, std::unordered_set<std::string>* set) {
+  for (auto line : data::Lines(file)) set->insert(std::string(line));
+}
+
+int CountWords(const std::string& folded) {
+  return folded.empty() ? 0 : 1 + static_cast<int>(std::count(folded.begin(), folded.end(), ' '));
+}
+
+std::string ToUtf8(const icu::UnicodeString& u) {
+  std::string out;
+  u.toUTF8String(out);
+  return out;
+}
+
+}  // namespace
+
+void Lexicon::IndexPhrase(const std::string& phrase, int index, bool override_existing) {
+  std::string key = FoldName(phrase);
+  if (key.empty()) return;
+  std::string merge = MergeKey(phrase);
+  if (override_existing) {
+    phrases_[key] = index;
+    keys_[merge] = index;
+  } else {
+    phrases_.emplace(key, index);
+    keys_.emplace(merge, index);
+  }
+  starts_.insert(key.substr(0, key.find(' ')));
+  max_words_ = std::max(max_words_, CountWords(key));
+}
+
+void Lexicon::AddEntry(GazetteerEntry entry) {
+  int index = static_cast<int>(entries_.size());
+  bool user = entry.user;
+  has_user_ = has_user_ || user;
+  entries_.push_back(std::move(entry));
+  const GazetteerEntry& e = entries_.back();
+  IndexPhrase(e.name, index, user);
+  for (const auto& a : e.aliases) IndexPhrase(a, index, user);
+}
+
+int Lexicon::FindPhrase(std::string_view folded) const {
+  auto it = phrases_.find(std::string(folded));
+  return it == phrases_.end() ? -1 : it->second;
+}
+
+int Lexicon::FindKey(std::string_view merge_key) const {
+  auto it = keys_.find(std::string(merge_key));
+  return it == keys_.end() ? -1 : it->second;
+}
+
+std::string_view Lexicon::RoleRelation(std::string_view lower) const {
+  auto it = roles_.find(std::string(lower));
+  return it == roles_.end() ? std::string_view() : std::string_view(it->second);
+}
+
+std::string_view Lexicon::PartRelation(std::string_view lower) const {
+  auto it = parts_.find(std::string(lower));
+  return it == parts_.end() ? std::string_view() : std::string_view(it->second);
+}
+
+std::optional<EntityType> Lexicon::Cue(std::string_view lower) const {
+  auto it = cues_.find(std::string(lower));
+  if (it == cues_.end()) return std::nullopt;
+  return it->second;
+}
+
+Lexicon Lexicon::Builtin() {
+  Lexicon lex;
+  LoadSet(data::common_acronyms_txt, &lex.acronyms_);
+  LoadSet(data::not_names_txt, &lex.not_names_);
+  LoadSet(data::titles_txt, &lex.titles_);
+  LoadSet(data::org_heads_txt, &lex.org_heads_);
+  LoadSet(data::loc_heads_txt, &lex.loc_heads_);
+  LoadSet(data::org_suffixes_txt, &lex.org_suffixes_);
+  LoadSet(data::first_names_txt, &lex.first_names_);
+  for (auto line : data::Lines(data::cues_tsv)) {
+    auto cols = Split(line, '\t');
+    EntityType t;
+    if (cols.size() >= 2 && ParseEntityType(cols[1], &t)) lex.cues_.emplace(std::string(cols[0]), t);
+  }
+  for (auto line : data::Lines(data::relations_tsv)) {
+    auto cols = Split(line, '\t');
+    if (cols.size() < 2) continue;
+    std::string word(cols[1]);
+    if (cols[0] == "modal") lex.modal_.insert(word);
+    else if (cols[0] == "speech") lex.speech_.insert(word);
+    else if (cols[0] == "light") lex.light_.insert(word);
+    else if (cols[0] == "located") lex.located_.insert(word);
+    else if (cols[0] == "role" && cols.size() > 2) lex.roles_.emplace(word, std::string(cols[2]));
+    else if (cols[0] == "part" && cols.size() > 2) lex.parts_.emplace(word, std::string(cols[2]));
+  }
+  auto load = [&](std::string_view file, EntityType type) {
+    for (auto line : data::Lines(file)) {
+      auto cols = Split(line, '\t');
+      GazetteerEntry e;
+      e.name = Trim(cols[0]);
+      e.type = type;
+      if (cols.size() > 1) {
+        for (auto a : Split(cols[1], '|')) {
+          std::string alias = Trim(a);
+          if (!alias.empty()) e.aliases.push_back(alias);
+        }
+      }
+      lex.AddEntry(std::move(e));
+    }
+  };
+  load(data::locations_tsv, EntityType::kLocation);
+  load(data::organizations_tsv, EntityType::kOrg);
+  load(data::products_tsv, EntityType::kProduct);
+  load(data::persons_tsv, EntityType::kPerson);
+
+  // Country and territory names in French and English, from ICU.
+  const char* const* codes = icu::Locale::getISOCountries();
+  icu::Locale fr("fr"), en("en");
+  for (const char* const* c = codes; *c; ++c) {
+    icu::Locale loc("", *c);
+    icu::UnicodeString ufr, uen;
+    loc.getDisplayCountry(fr, ufr);
+    loc.getDisplayCountry(en, uen);
+    std::string nfr = ToUtf8(ufr), nen = ToUtf8(uen);
+    auto usable = [&](const std::string& n) {
+      return !n.empty() && n != *c && n.find('(') == std::string::npos && n.find(" - ") == std::string::npos &&
+             n.find('.') == std::string::npos && n.find('&') == std::string::npos;
+    };
+    bool ok_fr = usable(nfr), ok_en = usable(nen);
+    if (!ok_fr && !ok_en) continue;
+    int existing = ok_fr ? lex.FindPhrase(FoldName(nfr)) : -1;
+    if (existing < 0 && ok_en) existing = lex.FindPhrase(FoldName(nen));
+    if (existing >= 0) {
+      GazetteerEntry& e = lex.entries_[static_cast<size_t>(existing)];
+      if (e.type != EntityType::kLocation) continue;
+      for (const std::string& n : {nfr, nen}) {
+        if (usable(n) && lex.FindPhrase(FoldName(n)) < 0) {
+          e.aliases.push_back(n);
+          lex.IndexPhrase(n, existing, false);
+        }
+      }
+      continue;
+    }
+    GazetteerEntry e;
+    e.name = ok_fr ? nfr : nen;
+    e.type = EntityType::kLocation;
+    if (ok_fr && ok_en && nen != nfr) e.aliases.push_back(nen);
+    lex.AddEntry(std::move(e));
+  }
+  return lex;
+}
+
+Status Lexicon::AddGazetteerFile(const std::string& path) {
+  std::string text;
+  Status s = ReadFile(path, &text);
+  if (!s.ok()) return s;
+  if (FindInvalidUtf8(text) != std::string::npos) return InvalidInput(path + ": not valid UTF-8");
+  size_t first = text.find_first_not_of(" \t\r\n");
+  if (first != std::string::npos && (text[first] == '[' || text[first] == '{')) {
+    rapidjson::Document doc;
+    doc.Parse(text.c_str(), text.size());
+    if (doc.HasParseError()) {
+      return InvalidInput(path + ": invalid JSON at byte " + std::to_string(doc.GetErrorOffset()) + ": " +
+                          rapidjson::GetParseError_En(doc.GetParseError()));
+    }
+    const rapidjson::Value* arr = &doc;
+    if (doc.IsObject() && doc.HasMember("entities")) arr = &doc["entities"];
+    if (!arr->IsArray()) return InvalidInput(path + ": expected a JSON array of {\"name\", \"type\", \"aliases\"}");
+    size_t i = 0;
+    for (const auto& v : arr->GetArray()) {
+      ++i;
+      if (!v.IsObject() || !v.HasMember("name") || !v["name"].IsString()) {
+        return InvalidInput(path + ": entry " + std::to_string(i) + ": missing string \"name\"");
+      }
+      GazetteerEntry e;
+      e.user = true;
+      e.name = v["name"].GetString();
+      std::string type = v.HasMember("type") && v["type"].IsString() ? v["type"].GetString() : "OTHER";
+      if (!ParseEntityType(type, &e.type)) {
+        return InvalidInput(path + ": entry " + std::to_string(i) + ": unknown type \"" + type + "\"");
+      }
+      if (v.HasMember("aliases") && v["aliases"].IsArray()) {
+        for (const auto& a : v["aliases"].GetArray()) if (a.IsString()) e.aliases.push_back(a.GetString());
+      }
+      AddEntry(std::move(e));
+    }
+    return Status::Ok();
+  }
+  size_t lineno = 0;
+  for (auto line : Split(text, '\n')) {
+    ++lineno;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (Trim(line).empty() || line.front() == '#') continue;
+    auto cols = Split(line, '\t');
+    GazetteerEntry e;
+    e.user = true;
+    e.name = Trim(cols[0]);
+    if (e.name.empty()) return InvalidInput(path + ":" + std::to_string(lineno) + ": empty name");
+    std::string type = cols.size() > 1 ? Trim(cols[1]) : "OTHER";
+    if (!ParseEntityType(type, &e.type)) {
+      return InvalidInput(path + ":" + std::to_string(lineno) + ": unknown type \"" + type +
+                          "\" (PERSON, ORG, LOCATION, PRODUCT or OTHER)");
+    }
+    if (cols.size() > 2) {
+      for (auto a : Split(cols[2], '|')) {
+        std::string alias = Trim(a);
+        if (!alias.empty()) e.aliases.push_back(alias);
+      }
+    }
+    AddEntry(std::move(e));
+  }
+  return Status::Ok();
+}
+
+Status Lexicon::AddStoplistFile(const std::string& path) {
+  std::string text;
+  Status s = ReadFile(path, &text);
+  if (!s.ok()) return s;
+  if (FindInvalidUtf8(text) != std::string::npos) return InvalidInput(path + ": not valid UTF-8");
+  for (auto line : data::Lines(text)) {
+    std::string key = MergeKey(line);
+    if (!key.empty()) stopped_.insert(key);
+  }
+  return Status::Ok();
+}
+
+}  // namespace kg

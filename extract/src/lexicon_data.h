@@ -1,0 +1,27 @@
+// Internal: the data/ files embedded at build time (see cmake/embed.cmake).
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+namespace kg::data {
+
+extern const std::string_view abbreviations_txt;
+extern const std::string_view common_acronyms_txt;
+extern const std::string_view not_names_txt;
+extern const std::string_view titles_txt;
+extern const std::string_view org_heads_txt;
+extern const std::string_view loc_heads_txt;
+extern const std::string_view org_suffixes_txt;
+extern const std::string_view cues_tsv;
+extern const std::string_view first_names_txt;
+extern const std::string_view locations_tsv;
+extern const std::string_view organizations_tsv;
+extern const std::string_view products_tsv;
+extern const std::string_view persons_tsv;
+extern const std::string_view relations_tsv;
+
+// Non-empty lines with '#' comments and surrounding white space removed.
+std::vector<std::string_view> Lines(std::string_view file);
+
+}  // namespace kg::data

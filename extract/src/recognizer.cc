@@ -1,0 +1,619 @@
+#include "kg/extract/recognizer.h"
+
+#include <algorithm>
+#include <array>
+#include <map>
+#include <numeric>
+#include <string>
+#include <unordered_map>
+
+#include "kg/base/text.h"
+#include "word_classes.h"
+
+namespace kg {
+
+namespace {
+
+constexpr int kMaxSpanTokens = 10;
+
+struct Candidate {
+  uint32_t sentence = 0;
+  uint32_t first = 0;
+  uint32_t last = 0;
+  std::string surface;
+  bool weak = false;     // needs confirmation elsewhere in the document
+  int gazetteer = -1;
+  std::array<float, kEntityTypeCount> votes{};
+  int cluster = -1;
+};
+
+void Vote(Candidate* c, EntityType t, float w) { c->votes[static_cast<int>(t)] += w; }
+
+// Per-sentence detection state.
+class SentenceScanner {
+ public:
+  SentenceScanner(std::string_view text, const SentenceTokens& s, uint32_t index, const Lexicon& lex,
+                  Morphology& morph)
+      : text_(text), toks_(s.tokens), index_(index), lex_(lex), morph_(morph) {
+    int words = 0, caps = 0;
+    for (const Token& t : toks_) {
+      if (t.kind != TokenKind::kWord || t.end - t.start < 2) continue;
+      ++words;
+      if (t.all_caps) ++caps;
+    }
+    caps_sentence_ = words >= 3 && caps * 10 >= words * 6;
+  }
+
+  void Scan(std::vector<Candidate>* out) {
+    size_t n = toks_.size();
+    size_t i = 0;
+    while (i < n) {
+      int gaz = -1;
+      size_t gaz_end = MatchGazetteer(i, &gaz);
+      if (!IsNameStart(i) && gaz < 0) { ++i; continue; }
+      size_t end = IsNameStart(i) ? Extend(i) : i;
+      bool from_gazetteer = false;
+      if (gaz >= 0 && gaz_end >= end) {
+        end = gaz_end;
+        from_gazetteer = true;
+      }
+      if (!from_gazetteer && end > i) {
+        // "NVIDIA H800": a known organisation followed by a model code is two names.
+        size_t split = SplitOrgCode(i, end);
+        if (split > i) {
+          int g = lex_.FindPhrase(FoldName(text_.substr(toks_[i].start, toks_[split - 1].end - toks_[i].start)));
+          Emit(i, split - 1, g, out);
+          i = split;
+        }
+      }
+      Emit(i, end, from_gazetteer ? gaz : -1, out);
+      i = end + 1;
+    }
+  }
+
+ private:
+  std::string_view Text(size_t i) const { return toks_[i].Text(text_); }
+  std::string Lower(size_t i) const { return ToLower(Text(i)); }
+  bool IsWord(size_t i) const { return i < toks_.size() && toks_[i].kind == TokenKind::kWord; }
+
+  // True for the first word of the sentence or of a quotation / list item.
+  bool Initial(size_t i) const {
+    for (size_t k = i; k-- > 0;) {
+      const Token& t = toks_[k];
+      if (t.kind == TokenKind::kWord || t.kind == TokenKind::kNumber) return false;
+      std::string_view p = Text(k);
+      if (IsOpeningPunct(p)) return true;
+      if (t.elision) return false;
+    }
+    return true;
+  }
+
+  bool IsCode(const Token& t) const {
+    if (!(t.has_letter && t.has_digit)) return false;
+    std::string_view w = t.Text(text_);
+    size_t len;
+    char32_t first = DecodeUtf8(w, 0, &len);
+    if (IsDigit(first)) return false;  // 14e, 3nm, 5G: ordinals and units
+    if (IsUpper(first)) return true;
+    // Lowercase codes are short: o1, o3.
+    return w.size() <= 3;
+  }
+
+  // A word that can start or continue a name.
+  bool IsNameToken(size_t i, bool* weak) const {
+    *weak = false;
+    if (!IsWord(i)) return false;
+    const Token& t = toks_[i];
+    if (t.elision) return false;
+    if (IsCode(t)) return true;
+    if (t.inner_caps && !t.all_caps) return true;
+    if (!t.upper_initial) return false;
+    std::string lower = Lower(i);
+    if (t.all_caps && !caps_sentence_) {
+      if (lex_.IsCommonAcronym(Text(i))) return false;
+      if (t.end - t.start == 1) return false;
+      return true;
+    }
+    if (lex_.IsNotName(lower)) return false;
+    if (caps_sentence_ || Initial(i)) *weak = true;
+    return true;
+  }
+
+  // Whether a weak (sentence-initial or headline) word is a name by itself.
+  bool ProperByItself(size_t i) const {
+    std::string_view w = Text(i);
+    std::string title = toks_[i].all_caps ? ToTitle(w) : std::string(w);
+    if (lex_.IsFirstName(title)) return true;
+    if (lex_.FindPhrase(FoldName(w)) >= 0 && !toks_[i].all_caps) {
+      const WordInfo& info = morph_.Lookup(ToLower(w));
+      return !info.known;
+    }
+    const WordInfo& info = morph_.Lookup(title);
+    if (info.proper) return true;
+    if (toks_[i].all_caps) return false;
+    return !info.known;
+  }
+
+  bool IsNameStart(size_t i) const {
+    bool weak;
+    if (!IsNameToken(i, &weak)) return false;
+    if (lex_.IsTitle(Lower(i)) && !toks_[i].all_caps) return false;
+    return true;
+  }
+
+  size_t MatchGazetteer(size_t i, int* entry) const {
+    *entry = -1;
+    if (!IsWord(i)) return i;
+    const Token& t = toks_[i];
+    bool user_only = !(t.upper_initial || t.inner_caps || IsCode(t));
+    if (user_only && !lex_.has_user_entries()) return i;
+    std::string first = FoldName(Text(i));
+    if (!lex_.IsPhraseStart(first)) return i;
+    size_t max = std::min(toks_.size(), i + static_cast<size_t>(lex_.max_phrase_words()) + 3);
+    for (size_t j = max; j-- > i;) {
+      if (toks_[j].kind == TokenKind::kPunct && !IsJoiner(Text(j))) continue;
+      std::string phrase = FoldName(text_.substr(t.start, toks_[j].end - t.start));
+      int e = lex_.FindPhrase(phrase);
+      if (e < 0) continue;
+      if (user_only && !lex_.entry(e).user) continue;
+      // A lowercase alias ("bitcoin") in running text is not a mention.
+      *entry = e;
+      return j;
+    }
+    return i;
+  }
+
+  // Index of the code token that follows a gazetteer organisation inside
+  // [i, end], or i when there is none.
+  size_t SplitOrgCode(size_t i, size_t end) const {
+    for (size_t p = i + 1; p <= end; ++p) {
+      if (!IsWord(p) || !IsCode(toks_[p])) continue;
+      int g = lex_.FindPhrase(FoldName(text_.substr(toks_[i].start, toks_[p - 1].end - toks_[i].start)));
+      if (g >= 0 && lex_.entry(g).type == EntityType::kOrg) return p;
+    }
+    return i;
+  }
+
+  static bool IsJoiner(std::string_view p) { return p == "&" || p == "." || p == "+" || p == "’" || p == "'"; }
+
+  bool IsConnector(size_t i) const {
+    if (!IsWord(i) && !(i < toks_.size() && toks_[i].elision)) return false;
+    return IsNameConnector(Lower(i));
+  }
+
+  // Extends a name starting at token i; returns the last token index.
+  size_t Extend(size_t i) const {
+    size_t end = i;
+    std::string head = Lower(i);
+    bool headed = lex_.IsOrgHead(head) || lex_.IsLocationHead(head);
+    size_t n = toks_.size();
+    while (end + 1 < n && end - i + 1 < kMaxSpanTokens) {
+      size_t k = end + 1;
+      bool weak;
+      if (IsNameToken(k, &weak) && !lex_.IsTitle(Lower(k))) {
+        // A following head word starts a new name ("Institut ... Académie").
+        end = k;
+        continue;
+      }
+      // Version after a name: "Llama 3", "Windows 11", "Llama 3.1".
+      if (toks_[k].kind == TokenKind::kNumber && IsVersionNumber(k)) {
+        end = k;
+        continue;
+      }
+      // Particles after a first name: "Charles de Gaulle".
+      if (end == i && IsNameParticle(Lower(k)) && IsFirstName(i)) {
+        size_t m = k + 1;
+        if (m < n && IsNameParticle(Lower(m))) ++m;
+        bool w2;
+        if (m < n && IsNameToken(m, &w2) && toks_[m].upper_initial) {
+          end = m;
+          continue;
+        }
+      }
+      if (!headed) break;
+      // Connectors and lower-case words under a head noun.
+      size_t m = k;
+      bool after_connector = false;
+      size_t accepted = end;
+      while (m < n && m - i < kMaxSpanTokens) {
+        if (IsConnector(m)) {
+          after_connector = true;
+          ++m;
+          continue;
+        }
+        if (!IsWord(m)) break;
+        bool w2;
+        if (IsNameToken(m, &w2)) {
+          std::string lower = Lower(m);
+          if (after_connector && (lex_.IsOrgHead(lower) || lex_.IsLocationHead(lower))) break;
+          accepted = m;
+          after_connector = false;
+          ++m;
+          continue;
+        }
+        if (toks_[m].upper_initial || toks_[m].has_digit) break;
+        const WordInfo& info = morph_.Lookup(Text(m));
+        if (!info.known || info.function_word) break;
+        bool ok = after_connector ? (info.noun || info.adjective) : (info.adjective && !IsLikelyVerb(info));
+        if (!ok) break;
+        accepted = m;
+        after_connector = false;
+        ++m;
+      }
+      if (accepted == end) break;
+      end = accepted;
+      break;
+    }
+    return end;
+  }
+
+  bool IsFirstName(size_t i) const {
+    std::string w(Text(i));
+    return lex_.IsFirstName(w) || morph_.Lookup(w).first_name;
+  }
+
+  static bool IsLikelyVerb(const WordInfo& info) { return info.verb && !info.participle; }
+
+  bool IsVersionNumber(size_t k) const {
+    std::string_view w = Text(k);
+    size_t dot = w.find_first_of(".,");
+    size_t int_digits = dot == std::string_view::npos ? w.size() : dot;
+    if (int_digits > 2 || w.find(' ') != std::string_view::npos || w.find("\xC2\xA0") != std::string_view::npos) {
+      return false;
+    }
+    if (k + 1 < toks_.size()) {
+      std::string_view next = Text(k + 1);
+      if (next == "%" || next == "€" || next == "$" || next == "£") return false;
+      if (IsWord(k + 1) && !toks_[k + 1].upper_initial) {
+        const WordInfo& info = morph_.Lookup(next);
+        if (info.noun && !info.function_word) return false;  // "3 millions", "2 fois"
+      }
+    }
+    return true;
+  }
+
+  void Emit(size_t first, size_t last, int gaz, std::vector<Candidate>* out) {
+    // Leading words that are not part of the name.
+    bool titled = false;
+    if (gaz < 0) {
+      while (first < last) {
+        bool weak;
+        std::string lower = Lower(first);
+        if (lex_.IsTitle(lower) || lex_.IsTitle(lower + ".")) {
+          titled = true;
+          ++first;
+          if (first <= last && Text(first) == ".") ++first;
+          continue;
+        }
+        if (IsNameToken(first, &weak) && weak && !ProperByItself(first) &&
+            !(lex_.IsOrgHead(lower) || lex_.IsLocationHead(lower))) {
+          ++first;
+          continue;
+        }
+        break;
+      }
+      // Trailing connectors or punctuation.
+      while (last > first && (IsConnector(last) || toks_[last].kind == TokenKind::kPunct)) --last;
+    }
+    if (first > last) return;
+    Candidate c;
+    c.sentence = index_;
+    c.first = static_cast<uint32_t>(first);
+    c.last = static_cast<uint32_t>(last);
+    c.surface = std::string(text_.substr(toks_[first].start, toks_[last].end - toks_[first].start));
+    c.gazetteer = gaz >= 0 ? gaz : lex_.FindPhrase(FoldName(c.surface));
+    bool weak = false;
+    bool single = first == last;
+    if (single) {
+      bool w;
+      bool name = IsNameToken(first, &w);
+      if (!name && c.gazetteer < 0) return;
+      if (w && !ProperByItself(first)) weak = true;
+      std::string lower = Lower(first);
+      if (lex_.IsTitle(lower) && c.gazetteer < 0) return;
+      if (c.gazetteer < 0 && Text(first).size() == 1) return;
+    } else if (Initial(first) && (lex_.IsOrgHead(Lower(first)) || lex_.IsLocationHead(Lower(first))) &&
+               c.gazetteer < 0) {
+      // "Groupe de travail ..." opening a sentence: a name only if confirmed.
+      bool capital_rest = false;
+      for (size_t k = first + 1; k <= last; ++k) if (toks_[k].upper_initial) capital_rest = true;
+      weak = !capital_rest;
+    } else if (caps_sentence_) {
+      // An all-caps headline: keep gazetteer names and known proper words.
+      bool any = false;
+      for (size_t k = first; k <= last; ++k) if (ProperByItself(k)) any = true;
+      weak = c.gazetteer < 0 && !any;
+    }
+    if (caps_sentence_ && c.gazetteer >= 0 && single) {
+      // "US" in an all-caps headline is just "us" when the dictionary knows it.
+      weak = weak || morph_.Lookup(ToLower(c.surface)).known;
+    }
+    if (lex_.IsStopped(MergeKey(c.surface))) return;
+    c.weak = weak;
+    if (c.gazetteer >= 0) Vote(&c, lex_.entry(c.gazetteer).type, lex_.entry(c.gazetteer).user ? 1000.f : 10.f);
+    if (titled || TitleBefore(first)) Vote(&c, EntityType::kPerson, 4);
+    ShapeVotes(first, last, &c);
+    ContextVotes(first, &c);
+    out->push_back(std::move(c));
+  }
+
+  bool TitleBefore(size_t first) const {
+    if (first == 0) return false;
+    size_t k = first - 1;
+    if (Text(k) == "." && k > 0) --k;
+    if (!IsWord(k)) return false;
+    std::string lower = Lower(k);
+    return lex_.IsTitle(lower) || lex_.IsTitle(lower + ".");
+  }
+
+  void ShapeVotes(size_t first, size_t last, Candidate* c) const {
+    size_t words = 0;
+    bool codes = false, digits = false;
+    for (size_t k = first; k <= last; ++k) {
+      if (IsWord(k)) ++words;
+      if (IsWord(k) && IsCode(toks_[k])) codes = true;
+      if (toks_[k].has_digit) digits = true;
+    }
+    std::string head = Lower(first);
+    if (lex_.IsOrgHead(head)) Vote(c, EntityType::kOrg, 5);
+    if (lex_.IsLocationHead(head)) Vote(c, EntityType::kLocation, 5);
+    if (words >= 2 && lex_.IsOrgSuffix(Text(last))) Vote(c, EntityType::kOrg, 5);
+    if (codes || (digits && words >= 1)) Vote(c, EntityType::kProduct, 3);
+    if (digits) return;
+    bool all_cap = true;
+    for (size_t k = first; k <= last; ++k) {
+      if (IsWord(k) && !toks_[k].upper_initial) all_cap = false;
+    }
+    std::string first_word(Text(first));
+    if (toks_[first].all_caps) first_word = ToTitle(first_word);
+    const WordInfo& fi = morph_.Lookup(first_word);
+    bool first_name = lex_.IsFirstName(first_word) || fi.first_name;
+    if (words >= 2 && words <= 4 && all_cap) {
+      const WordInfo& li = morph_.Lookup(Text(last));
+      if (first_name) Vote(c, EntityType::kPerson, 4);
+      if (li.surname) Vote(c, EntityType::kPerson, 2);
+      if (!first_name && !fi.known && !li.known && words == 2 && !toks_[first].all_caps && !toks_[last].all_caps) {
+        Vote(c, EntityType::kPerson, 1);
+      }
+    }
+    if (words == 1) {
+      if (fi.surname) Vote(c, EntityType::kPerson, 1);
+      if (toks_[first].all_caps && (last - first) == 0) Vote(c, EntityType::kOrg, 1);
+    }
+  }
+
+  // Type cues in the words just before the name.
+  void ContextVotes(size_t first, Candidate* c) const {
+    int seen = 0;
+    for (size_t k = first; k-- > 0 && seen < 4;) {
+      const Token& t = toks_[k];
+      if (t.kind == TokenKind::kPunct) {
+        std::string_view p = Text(k);
+        if (p == "-" || p == "–") continue;
+        break;
+      }
+      bool weak;
+      if (IsNameToken(k, &weak) && !weak) break;
+      std::string lower = Lower(k);
+      ++seen;
+      if (auto cue = lex_.Cue(StripElision(lower))) {
+        Vote(c, *cue, 3);
+        break;
+      }
+      if (seen == 1 && IsLocationPreposition(lower)) Vote(c, EntityType::kLocation, 1.5f);
+    }
+  }
+
+  std::string_view text_;
+  const std::vector<Token>& toks_;
+  uint32_t index_;
+  const Lexicon& lex_;
+  Morphology& morph_;
+  bool caps_sentence_ = false;
+};
+
+int TypeOf(const std::array<float, kEntityTypeCount>& votes) {
+  // Ties prefer ORG, the most common type of an unknown name in news.
+  static constexpr int kOrder[] = {1, 0, 2, 3, 4};
+  int best = 1;
+  float best_v = 0;
+  for (int t : kOrder) {
+    if (votes[t] > best_v) {
+      best_v = votes[t];
+      best = t;
+    }
+  }
+  return best;
+}
+
+size_t WordCount(std::string_view s) {
+  size_t n = 0;
+  bool in = false;
+  for (size_t i = 0; i < s.size();) {
+    size_t len;
+    char32_t c = DecodeUtf8(s, i, &len);
+    i += len;
+    bool sp = IsSpace(c);
+    if (!sp && !in) ++n;
+    in = !sp;
+  }
+  return n;
+}
+
+struct UnionFind {
+  std::vector<int> p;
+  explicit UnionFind(size_t n) : p(n) { std::iota(p.begin(), p.end(), 0); }
+  int Find(int x) { return p[x] == x ? x : p[x] = Find(p[x]); }
+  void Join(int a, int b) {
+    a = Find(a);
+    b = Find(b);
+    if (a != b) p[std::max(a, b)] = std::min(a, b);
+  }
+};
+
+}  // namespace
+
+void EntityRecognizer::Run(std::string_view text, const std::vector<SentenceTokens>& sentences,
+                           std::vector<DocEntity>* entities, std::vector<Mention>* mentions) {
+  std::vector<Candidate> cands;
+  for (uint32_t s = 0; s < sentences.size(); ++s) {
+    SentenceScanner scanner(text, sentences[s], s, lex_, morph_);
+    scanner.Scan(&cands);
+  }
+  if (cands.empty()) return;
+
+  // Keys confirmed by a strong mention somewhere in the document.
+  std::unordered_map<std::string, int> strong;
+  for (const Candidate& c : cands) {
+    if (!c.weak) strong.emplace(MergeKey(c.surface), 1);
+  }
+  std::vector<Candidate> kept;
+  for (Candidate& c : cands) {
+    if (c.weak && !strong.count(MergeKey(c.surface))) continue;
+    kept.push_back(std::move(c));
+  }
+  cands.swap(kept);
+  if (cands.empty()) return;
+
+  // Cluster: same gazetteer entry or same key.
+  UnionFind uf(cands.size());
+  std::unordered_map<std::string, int> by_key;
+  std::unordered_map<int, int> by_gaz;
+  for (size_t i = 0; i < cands.size(); ++i) {
+    const Candidate& c = cands[i];
+    auto [it, added] = by_key.emplace(MergeKey(c.surface), static_cast<int>(i));
+    if (!added) uf.Join(it->second, static_cast<int>(i));
+    if (c.gazetteer >= 0) {
+      auto [g, gadded] = by_gaz.emplace(c.gazetteer, static_cast<int>(i));
+      if (!gadded) uf.Join(g->second, static_cast<int>(i));
+    }
+  }
+
+  // Acronyms defined in parentheses: "Mobile World Live (MWL)".
+  for (size_t i = 0; i + 1 < cands.size(); ++i) {
+    const Candidate& a = cands[i];
+    const Candidate& b = cands[i + 1];
+    if (a.sentence != b.sentence || b.first != a.last + 2 || b.first != b.last) continue;
+    const auto& toks = sentences[a.sentence].tokens;
+    if (toks[a.last + 1].Text(text) != "(" || b.last + 1 >= toks.size() || toks[b.last + 1].Text(text) != ")") continue;
+    if (!toks[b.first].all_caps || a.first == a.last) continue;
+    std::string initials;
+    for (uint32_t k = a.first; k <= a.last; ++k) {
+      if (toks[k].kind != TokenKind::kWord) continue;
+      size_t len;
+      initials.push_back(static_cast<char>(0));
+      char32_t c0 = DecodeUtf8(toks[k].Text(text), 0, &len);
+      initials.back() = static_cast<char>(IsUpper(c0) ? 'U' : 'l');
+    }
+    // Accept when the acronym is no longer than the words and starts like them.
+    std::string acro = MergeKey(b.surface);
+    std::string first = MergeKey(toks[a.first].Text(text));
+    if (!acro.empty() && !first.empty() && acro[0] == first[0] && acro.size() <= initials.size() + 1) {
+      uf.Join(static_cast<int>(i), static_cast<int>(i + 1));
+    }
+  }
+
+  // Short forms: a one-word name that is the first or last word of exactly
+  // one longer name in the document joins it (Trump -> Donald Trump).
+  {
+    std::map<int, std::vector<size_t>> groups;
+    for (size_t i = 0; i < cands.size(); ++i) groups[uf.Find(static_cast<int>(i))].push_back(i);
+    std::unordered_map<std::string, std::vector<int>> first_word, last_word;
+    for (const auto& [root, members] : groups) {
+      std::unordered_map<std::string, int> seen_first, seen_last;
+      for (size_t m : members) {
+        const Candidate& c = cands[m];
+        if (c.first == c.last) continue;
+        const auto& toks = sentences[c.sentence].tokens;
+        // Do not let a versioned name absorb its family (Llama 3.1 / Llama).
+        bool versioned = toks[c.last].kind == TokenKind::kNumber || toks[c.last].has_digit;
+        std::string f = MergeKey(toks[c.first].Text(text));
+        std::string l = MergeKey(toks[c.last].Text(text));
+        if (!versioned && seen_first.emplace(f, 1).second) first_word[f].push_back(root);
+        if (seen_last.emplace(l, 1).second) last_word[l].push_back(root);
+      }
+    }
+    for (const auto& [root, members] : groups) {
+      const Candidate& c = cands[members.front()];
+      bool all_single = true;
+      for (size_t m : members) if (cands[m].first != cands[m].last) all_single = false;
+      if (!all_single) continue;
+      std::string key = MergeKey(c.surface);
+      // A gazetteer name in its own right stays itself (Washington / Washington Post).
+      bool own = false;
+      for (size_t m : members) if (cands[m].gazetteer >= 0) own = true;
+      if (own) continue;
+      auto lw = last_word.find(key);
+      auto fw = first_word.find(key);
+      int target = -1;
+      if (lw != last_word.end() && lw->second.size() == 1) target = lw->second[0];
+      if (fw != first_word.end() && fw->second.size() == 1) {
+        if (target >= 0 && target != fw->second[0]) target = -2;
+        else if (target == -1) target = fw->second[0];
+      }
+      if (target >= 0) uf.Join(root, target);
+    }
+  }
+
+  // Build entities in order of first mention.
+  std::unordered_map<int, uint32_t> entity_of_root;
+  std::vector<std::array<float, kEntityTypeCount>> votes;
+  std::vector<int> gaz_of_entity;
+  for (Candidate& c : cands) {
+    int root = uf.Find(static_cast<int>(&c - cands.data()));
+    auto [it, added] = entity_of_root.emplace(root, static_cast<uint32_t>(entities->size()));
+    if (added) {
+      entities->emplace_back();
+      votes.push_back({});
+      gaz_of_entity.push_back(-1);
+    }
+    uint32_t e = it->second;
+    DocEntity& ent = (*entities)[e];
+    ent.forms[c.surface]++;
+    ent.mentions++;
+    for (int t = 0; t < kEntityTypeCount; ++t) votes[e][t] += c.votes[t];
+    if (c.gazetteer >= 0 && (gaz_of_entity[e] < 0 || lex_.entry(c.gazetteer).user)) gaz_of_entity[e] = c.gazetteer;
+    mentions->push_back({c.sentence, c.first, c.last, e});
+  }
+
+  for (size_t e = 0; e < entities->size(); ++e) {
+    DocEntity& ent = (*entities)[e];
+    ent.type = static_cast<EntityType>(TypeOf(votes[e]));
+    int g = gaz_of_entity[e];
+    if (g >= 0) {
+      const GazetteerEntry& entry = lex_.entry(g);
+      ent.forced = entry.user;
+      if (entry.user) ent.type = entry.type;
+      // The gazetteer's name when the text uses it.
+      std::string want = FoldName(entry.name);
+      for (const auto& [form, n] : ent.forms) {
+        if (FoldName(form) == want) {
+          ent.label = entry.name;
+          break;
+        }
+      }
+    }
+    if (!ent.label.empty()) continue;
+    // Fullest form, then most frequent, then mixed case over all caps.
+    const std::string* best = nullptr;
+    auto better = [&](const std::string& a, uint32_t na, const std::string& b, uint32_t nb) {
+      size_t wa = WordCount(a), wb = WordCount(b);
+      if (wa != wb) return wa > wb;
+      if (na != nb) return na > nb;
+      bool ca = ToLower(a) != a && a == ToTitle(a);
+      bool cb = ToLower(b) != b && b == ToTitle(b);
+      if (ca != cb) return ca;
+      return a < b;
+    };
+    uint32_t best_n = 0;
+    for (const auto& [form, n] : ent.forms) {
+      if (!best || better(form, n, *best, best_n)) {
+        best = &form;
+        best_n = n;
+      }
+    }
+    ent.label = *best;
+  }
+}
+
+}  // namespace kg

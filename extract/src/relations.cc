@@ -1,0 +1,466 @@
+#include "kg/extract/relations.h"
+
+#include <algorithm>
+#include <set>
+#include <string>
+#include <utility>
+
+#include "kg/base/text.h"
+#include "word_classes.h"
+
+namespace kg {
+
+namespace {
+
+// Words that end the clause a verb governs.
+bool IsClauseBoundary(std::string_view w) {
+  static constexpr std::string_view kWords[] = {";", ":", "?", "!", "que", "qu’", "qu'", "mais", "car", "lorsque",
+                                                "lorsqu’", "quand", "si", "dont", "où", "tandis", "puisque",
+                                                "puisqu’", "parce", "alors", "bien", "that", "but", "because",
+                                                "while", "when", "which", "who", "whereas", "although", "(", ")",
+                                                "—", "–"};
+  for (auto k : kWords) if (w == k) return true;
+  return false;
+}
+
+bool IsDeterminer(std::string_view w) {
+  static constexpr std::string_view kWords[] = {"le", "la", "les", "l’", "l'", "un", "une", "des", "du", "au", "aux",
+                                                "ce", "cet", "cette", "ces", "son", "sa", "ses", "leur", "leurs",
+                                                "mon", "ma", "mes", "notre", "nos", "votre", "vos", "chaque",
+                                                "plusieurs", "quelques", "the", "a", "an", "its", "their", "his",
+                                                "her", "this", "these"};
+  for (auto k : kWords) if (w == k) return true;
+  return false;
+}
+
+bool IsPreposition(std::string_view w) {
+  static constexpr std::string_view kWords[] = {"de", "d’", "d'", "du", "des", "à", "au", "aux", "par", "pour",
+                                                "avec", "dans", "sur", "en", "chez", "selon", "contre", "vers",
+                                                "entre", "sans", "sous", "comme", "of", "by", "for", "with", "in",
+                                                "on", "at", "from", "to", "against", "according"};
+  for (auto k : kWords) if (w == k) return true;
+  return false;
+}
+
+bool IsNegationEnd(std::string_view w) {
+  return w == "pas" || w == "plus" || w == "jamais" || w == "guère" || w == "point" || w == "rien" ||
+         w == "aucun" || w == "aucune" || w == "nullement" || w == "not" || w == "never" || w == "n’t";
+}
+
+bool IsClitic(std::string_view w) {
+  static constexpr std::string_view kWords[] = {"se", "s’", "s'", "me", "m’", "te", "t’", "lui", "leur", "y",
+                                                "en", "l’", "l'", "le", "la", "les", "nous", "vous"};
+  for (auto k : kWords) if (w == k) return true;
+  return false;
+}
+
+bool IsCoordination(std::string_view w) { return w == "," || w == "et" || w == "ou" || w == "and" || w == "or"; }
+
+struct VerbGroup {
+  size_t start = 0;
+  size_t end = 0;   // last token of the group
+  std::string lemma;
+  bool negated = false;
+  bool passive = false;
+  bool participial = false;  // "soutenu par": no subject of its own
+  bool speech = false;       // followed by a clause (que ...)
+  bool light = false;
+};
+
+class SentenceRelations {
+ public:
+  SentenceRelations(std::string_view text, const SentenceTokens& s, uint32_t index, const Lexicon& lex,
+                    Morphology& morph, const std::vector<Mention>& mentions, const std::vector<DocEntity>& entities)
+      : text_(text), toks_(s.tokens), index_(index), lex_(lex), morph_(morph), ms_(mentions), ents_(entities) {
+    mention_at_.assign(toks_.size(), -1);
+    for (size_t m = 0; m < ms_.size(); ++m) {
+      for (uint32_t k = ms_[m].first; k <= ms_[m].last && k < toks_.size(); ++k) mention_at_[k] = static_cast<int>(m);
+    }
+    lower_.reserve(toks_.size());
+    for (const Token& t : toks_) lower_.push_back(ToLower(t.Text(text_)));
+    question_ = !toks_.empty() && (lower_.back() == "?" || (lower_.size() > 1 && lower_[lower_.size() - 2] == "?"));
+  }
+
+  void Run(std::vector<DocRelation>* out) {
+    if (ms_.size() < 2) {
+      return;
+    }
+    NounPhraseRelations();
+    if (!question_) VerbRelations();
+    Cooccurrences();
+    for (auto& r : found_) out->push_back(std::move(r));
+  }
+
+ private:
+  EntityType TypeOf(size_t m) const { return ents_[ms_[m].entity].type; }
+  uint32_t EntityOf(size_t m) const { return ms_[m].entity; }
+
+  void Add(size_t src_mention, size_t dst_mention, std::string_view label) {
+    uint32_t a = EntityOf(src_mention), b = EntityOf(dst_mention);
+    if (a == b) return;
+    auto key = std::minmax(a, b);
+    if (!related_.insert(key).second) return;
+    DocRelation r;
+    r.source = a;
+    r.target = b;
+    r.relation = std::string(label);
+    r.kind = EdgeKind::kRelation;
+    r.sentence = index_;
+    found_.push_back(std::move(r));
+  }
+
+  const WordInfo& Info(size_t k) { return morph_.Lookup(lower_[k]); }
+
+  bool IsFiniteVerb(size_t k) {
+    if (mention_at_[k] >= 0 || toks_[k].kind != TokenKind::kWord) return false;
+    if (toks_[k].upper_initial && k > 0) return false;
+    const WordInfo& w = Info(k);
+    if (!w.finite) return false;
+    if (k > 0 && (IsDeterminer(lower_[k - 1]) || lower_[k - 1] == "de" || lower_[k - 1] == "d’")) return false;
+    // A noun or adjective right after a noun-like word: "une version affaiblie".
+    if ((w.noun || w.adjective) && !w.auxiliary && k > 0 && toks_[k - 1].kind == TokenKind::kWord &&
+        Info(k - 1).noun && !Info(k - 1).verb && mention_at_[k - 1] < 0) {
+      return false;
+    }
+    if (w.function_word && !w.auxiliary) return false;
+    return true;
+  }
+
+  // Follows "a tenté de contourner", "est parvenu à graver", "avoir utilisé".
+  size_t FollowChain(size_t k, VerbGroup* g) {
+    for (int guard = 0; guard < 4; ++guard) {
+      size_t j = k + 1;
+      while (j < toks_.size() && (IsNegationEnd(lower_[j]) || (Info(j).function_word && !Info(j).verb &&
+                                                                 !IsPreposition(lower_[j]) && !IsDeterminer(lower_[j]) &&
+                                                                 !IsClauseBoundary(lower_[j]) && mention_at_[j] < 0))) {
+        if (IsNegationEnd(lower_[j]) && pending_neg_) g->negated = true;
+        ++j;
+      }
+      if (j >= toks_.size() || mention_at_[j] >= 0) return k;
+      const WordInfo& w = Info(j);
+      bool aux = g->lemma == "avoir" || g->lemma == "être";
+      if (aux && w.participle && w.verb) {
+        if (g->lemma == "être" && !w.etre_verb) g->passive = true;
+        if (w.verb_lemma == "être") g->passive = false;
+        g->lemma = w.verb_lemma;
+        k = j;
+        continue;
+      }
+      if (lex_.IsModalVerb(g->lemma) || aux) {
+        size_t m = j;
+        if (lower_[m] == "à" || lower_[m] == "de" || lower_[m] == "d’" || lower_[m] == "d'") ++m;
+        while (m < toks_.size() && IsClitic(lower_[m])) ++m;
+        if (m < toks_.size() && mention_at_[m] < 0 && Info(m).infinitive) {
+          g->lemma = Info(m).verb_lemma;
+          g->passive = false;
+          k = m;
+          continue;
+        }
+      }
+      return k;
+    }
+    return k;
+  }
+
+  std::vector<VerbGroup> FindVerbGroups() {
+    std::vector<VerbGroup> groups;
+    pending_neg_ = false;
+    for (size_t k = 0; k < toks_.size(); ++k) {
+      const std::string& w = lower_[k];
+      if (w == "ne" || w == "n’" || w == "n'") {
+        pending_neg_ = true;
+        continue;
+      }
+      if (IsClauseBoundary(w) || w == ",") pending_neg_ = false;
+      if (IsFiniteVerb(k)) {
+        VerbGroup g;
+        g.start = k;
+        g.lemma = Info(k).verb_lemma;
+        // "ne ... pas" around the finite verb.
+        size_t j = k + 1;
+        while (j < toks_.size() && j <= k + 2) {
+          if (IsNegationEnd(lower_[j]) && pending_neg_) g.negated = true;
+          ++j;
+        }
+        g.end = FollowChain(k, &g);
+        g.light = lex_.IsLightVerb(g.lemma);
+        size_t after = g.end + 1;
+        while (after < toks_.size() && IsNegationEnd(lower_[after])) ++after;
+        g.speech = lex_.IsSpeechVerb(g.lemma) && after < toks_.size() &&
+                   (lower_[after] == "que" || lower_[after] == "qu’" || lower_[after] == "qu'" ||
+                    lower_[after] == ":" || lower_[after] == "«" || lower_[after] == "that");
+        groups.push_back(g);
+        pending_neg_ = false;
+        k = g.end;
+        continue;
+      }
+      // "DeepSeek, soutenu par le fonds High-Flyer": a participle before "par".
+      if (mention_at_[k] < 0 && toks_[k].kind == TokenKind::kWord && Info(k).participle && Info(k).verb &&
+          k + 1 < toks_.size() && lower_[k + 1] == "par") {
+        VerbGroup g;
+        g.start = g.end = k;
+        g.lemma = Info(k).verb_lemma;
+        g.passive = true;
+        g.participial = true;
+        groups.push_back(g);
+      }
+    }
+    return groups;
+  }
+
+  // Mentions coordinated with mention m, going right: "A, B et C".
+  std::vector<size_t> CoordinatedRight(size_t m) const {
+    std::vector<size_t> out{m};
+    size_t cur = m;
+    while (cur + 1 < ms_.size()) {
+      size_t k = ms_[cur].last + 1;
+      bool joined = false;
+      while (k < toks_.size() && (IsCoordination(lower_[k]) || IsDeterminer(lower_[k]))) {
+        if (IsCoordination(lower_[k])) joined = true;
+        ++k;
+      }
+      if (!joined || k >= toks_.size() || mention_at_[k] != static_cast<int>(cur + 1) || ms_[cur + 1].first != k) break;
+      out.push_back(++cur);
+    }
+    return out;
+  }
+
+  // Mentions coordinated with mention m, going left.
+  std::vector<size_t> CoordinatedLeft(size_t m) const {
+    std::vector<size_t> out{m};
+    size_t cur = m;
+    while (cur > 0) {
+      size_t k = ms_[cur].first;
+      bool joined = false;
+      while (k > 0 && (IsCoordination(lower_[k - 1]) || IsDeterminer(lower_[k - 1]))) {
+        if (IsCoordination(lower_[k - 1])) joined = true;
+        --k;
+      }
+      if (!joined || k == 0 || mention_at_[k - 1] != static_cast<int>(cur - 1)) break;
+      out.push_back(--cur);
+    }
+    return out;
+  }
+
+  // True when mention m sits after a preposition in its noun phrase.
+  bool Prepositional(size_t m) const {
+    size_t k = ms_[m].first;
+    for (int steps = 0; k > 0 && steps < 5; ++steps) {
+      const std::string& w = lower_[k - 1];
+      if (IsPreposition(w)) return true;
+      if (IsDeterminer(w) || (toks_[k - 1].kind == TokenKind::kWord && mention_at_[k - 1] < 0 &&
+                              !IsClauseBoundary(w) && w != "et" && w != "ou" && w != "qui" && !toks_[k - 1].upper_initial &&
+                              !morph_.Lookup(w).verb)) {
+        --k;
+        continue;
+      }
+      return false;
+    }
+    return false;
+  }
+
+  void VerbRelations() {
+    std::vector<VerbGroup> groups = FindVerbGroups();
+    for (size_t gi = 0; gi < groups.size(); ++gi) {
+      const VerbGroup& g = groups[gi];
+      if (g.negated || g.light || g.lemma.empty()) continue;
+      // Subject: the leftmost bare mention of the clause, or the antecedent of "qui".
+      size_t left_limit = gi > 0 ? groups[gi - 1].end + 1 : 0;
+      int subject = -1;
+      for (size_t k = g.start; k-- > left_limit;) {
+        const std::string& w = lower_[k];
+        if (w == "qui" || w == "which" || w == "who") {
+          size_t b = k;
+          while (b > 0 && lower_[b - 1] == ",") --b;
+          if (b > 0 && mention_at_[b - 1] >= 0) subject = mention_at_[b - 1];
+          break;
+        }
+        if (IsClauseBoundary(w)) break;
+        if (mention_at_[k] >= 0) {
+          size_t m = static_cast<size_t>(mention_at_[k]);
+          if (!Prepositional(m)) subject = static_cast<int>(m);
+          k = ms_[m].first;
+        }
+      }
+      // Objects: the first mention after the verb in its clause.
+      size_t right_limit = gi + 1 < groups.size() ? groups[gi + 1].start : toks_.size();
+      int object = -1;
+      bool by_agent = false;
+      for (size_t k = g.end + 1; k < right_limit && k <= g.end + 14; ++k) {
+        const std::string& w = lower_[k];
+        if (IsClauseBoundary(w) || w == "qui") break;
+        if (w == "par" || w == "by") by_agent = true;
+        if (mention_at_[k] >= 0) {
+          object = mention_at_[k];
+          break;
+        }
+      }
+      if (g.speech) object = -1;
+      if (object < 0) continue;
+      size_t obj = static_cast<size_t>(object);
+      // "le NVIDIA H800": the product, not its maker.
+      if (obj + 1 < ms_.size() && ms_[obj + 1].first == ms_[obj].last + 1 && TypeOf(obj) == EntityType::kOrg &&
+          TypeOf(obj + 1) == EntityType::kProduct) {
+        ++obj;
+      }
+      std::vector<size_t> objects = CoordinatedRight(obj);
+      if (g.passive) {
+        if (!by_agent) continue;
+        // Agent(s) act on the subject: "X, soutenu par Y" -> Y soutenir X.
+        int patient = subject;
+        if (g.participial) {
+          size_t b = g.start;
+          while (b > 0 && lower_[b - 1] == ",") --b;
+          patient = b > 0 ? mention_at_[b - 1] : -1;
+          if (patient < 0) {
+            // "le fonds X, soutenu par" also accepts a determiner-less gap of one noun.
+            continue;
+          }
+        }
+        if (patient < 0) continue;
+        for (size_t a : objects) Add(a, static_cast<size_t>(patient), g.lemma);
+        continue;
+      }
+      if (subject < 0) continue;
+      for (size_t s : CoordinatedLeft(static_cast<size_t>(subject))) {
+        for (size_t o : objects) Add(s, o, g.lemma);
+      }
+    }
+  }
+
+  void NounPhraseRelations() {
+    for (size_t m = 0; m + 1 < ms_.size(); ++m) {
+      size_t n = m + 1;
+      size_t gap_start = ms_[m].last + 1, gap_end = ms_[n].first;  // tokens in [gap_start, gap_end)
+      size_t gap = gap_end - gap_start;
+      // "NVIDIA H800": maker then product.
+      if (gap == 0 && TypeOf(m) == EntityType::kOrg && TypeOf(n) == EntityType::kProduct) {
+        Add(n, m, "produit_de");
+        continue;
+      }
+      // "l’IA o1 d’OpenAI", "des puces H800 de Nvidia", "le Llama 3 de Meta".
+      if (gap >= 1 && gap <= 2 && TypeOf(m) == EntityType::kProduct && TypeOf(n) != EntityType::kProduct &&
+          TypeOf(n) != EntityType::kLocation) {
+        const std::string& w = lower_[gap_start];
+        bool of = w == "de" || w == "d’" || w == "d'" || w == "du" || w == "of";
+        if (of && (gap == 1 || IsDeterminer(lower_[gap_start + 1]))) {
+          Add(m, n, "produit_de");
+          continue;
+        }
+      }
+      // "X, la maison mère de Y", "le H800, une version affaiblie du H100",
+      // "Roy Chua, fondateur du cabinet AvidThink".
+      if (gap >= 2 && gap <= 9) {
+        std::string_view label;
+        bool role = false;
+        bool has_of = false;
+        bool blocked = false;
+        for (size_t k = gap_start; k < gap_end; ++k) {
+          const std::string& w = lower_[k];
+          if (IsClauseBoundary(w) || w == "qui" || w == "et" || IsFiniteVerb(k)) {
+            blocked = true;
+            break;
+          }
+          if (w == "de" || w == "d’" || w == "d'" || w == "du" || w == "des" || w == "of" || w == "chez" || w == "at") {
+            if (!label.empty()) has_of = true;
+            continue;
+          }
+          if (label.empty()) {
+            std::string_view r = lex_.RoleRelation(w);
+            if (!r.empty() && TypeOf(m) == EntityType::kPerson) {
+              label = r;
+              role = true;
+              continue;
+            }
+            std::string_view p = lex_.PartRelation(w);
+            if (!p.empty()) label = p;
+          }
+        }
+        if (!blocked && !label.empty() && has_of && lower_[gap_start] == ",") {
+          (void)role;
+          Add(m, n, label);
+          continue;
+        }
+      }
+      // "DeepSeek, basée à Canton".
+      if (gap >= 2 && gap <= 5 && TypeOf(n) == EntityType::kLocation) {
+        bool located = false;
+        for (size_t k = gap_start; k < gap_end; ++k) {
+          if (lex_.IsLocatedWord(lower_[k])) located = true;
+          if (IsClauseBoundary(lower_[k]) && lower_[k] != ",") located = false;
+        }
+        const std::string& before = lower_[gap_end - 1];
+        if (located && (before == "à" || before == "en" || before == "au" || before == "aux" || before == "dans" ||
+                        before == "in")) {
+          Add(m, n, "situé_à");
+          continue;
+        }
+      }
+      // "le patron d’OpenAI, Sam Altman" / "le fondateur de Futuriom Scott Raynovich".
+      if (TypeOf(n) == EntityType::kPerson && gap <= 1 && (gap == 0 || lower_[gap_start] == ",")) {
+        size_t k = ms_[m].first;
+        size_t steps = 0;
+        while (k > 0 && steps < 4) {
+          --k;
+          ++steps;
+          const std::string& w = lower_[k];
+          if (w == "de" || w == "d’" || w == "d'" || w == "du" || IsDeterminer(w)) continue;
+          std::string_view r = lex_.RoleRelation(w);
+          if (!r.empty()) Add(n, m, r);
+          break;
+        }
+      }
+    }
+  }
+
+  void Cooccurrences() {
+    for (size_t a = 0; a < ms_.size(); ++a) {
+      for (size_t b = a + 1; b < ms_.size(); ++b) {
+        uint32_t ea = EntityOf(a), eb = EntityOf(b);
+        if (ea == eb) continue;
+        auto key = std::minmax(ea, eb);
+        if (related_.count(key) || !cooc_.insert(key).second) continue;
+        DocRelation r;
+        r.source = ea;
+        r.target = eb;
+        r.relation = "cooccurrence";
+        r.kind = EdgeKind::kCooccurrence;
+        r.sentence = index_;
+        found_.push_back(std::move(r));
+      }
+    }
+  }
+
+  std::string_view text_;
+  const std::vector<Token>& toks_;
+  uint32_t index_;
+  const Lexicon& lex_;
+  Morphology& morph_;
+  const std::vector<Mention>& ms_;
+  const std::vector<DocEntity>& ents_;
+  std::vector<int> mention_at_;
+  std::vector<std::string> lower_;
+  bool question_ = false;
+  bool pending_neg_ = false;
+  std::set<std::pair<uint32_t, uint32_t>> related_, cooc_;
+  std::vector<DocRelation> found_;
+};
+
+}  // namespace
+
+void RelationExtractor::Run(std::string_view text, const std::vector<SentenceTokens>& sentences,
+                            const std::vector<Mention>& mentions, const std::vector<DocEntity>& entities,
+                            std::vector<DocRelation>* out) {
+  size_t i = 0;
+  while (i < mentions.size()) {
+    size_t j = i;
+    while (j < mentions.size() && mentions[j].sentence == mentions[i].sentence) ++j;
+    std::vector<Mention> local(mentions.begin() + static_cast<long>(i), mentions.begin() + static_cast<long>(j));
+    uint32_t s = mentions[i].sentence;
+    SentenceRelations rel(text, sentences[s], s, lex_, morph_, local, entities);
+    rel.Run(out);
+    i = j;
+  }
+}
+
+}  // namespace kg

@@ -1,0 +1,216 @@
+#include "kg/extract/segmenter.h"
+
+#include <unicode/brkiter.h>
+#include <unicode/locid.h>
+#include <unicode/utext.h>
+
+#include <mutex>
+#include <string>
+#include <unordered_set>
+
+#include "kg/base/text.h"
+#include "lexicon_data.h"
+
+namespace kg {
+
+namespace {
+
+const std::unordered_set<std::string>& Abbreviations() {
+  static const std::unordered_set<std::string> set = [] {
+    std::unordered_set<std::string> s;
+    for (const auto& line : data::Lines(data::abbreviations_txt)) s.insert(std::string(line));
+    return s;
+  }();
+  return set;
+}
+
+bool IsSpaceAt(std::string_view text, size_t pos, size_t* len) {
+  char32_t cp = DecodeUtf8(text, pos, len);
+  return IsSpace(cp);
+}
+
+// The word (letters, digits, dots) that ends right before byte `end`.
+std::string_view WordBefore(std::string_view text, size_t end) {
+  size_t b = end;
+  while (b > 0) {
+    size_t p = b - 1;
+    while (p > 0 && (static_cast<unsigned char>(text[p]) & 0xC0) == 0x80) --p;
+    size_t len;
+    char32_t cp = DecodeUtf8(text, p, &len);
+    if (!(IsLetter(cp) || IsDigit(cp) || cp == '.')) break;
+    b = p;
+  }
+  return text.substr(b, end - b);
+}
+
+bool IsClosingQuote(char32_t cp) { return cp == 0xBB || cp == 0x201D || cp == 0x2019 || cp == '"' || cp == 0x203A || cp == ')'; }
+
+}  // namespace
+
+bool IsAbbreviation(std::string_view word) {
+  while (!word.empty() && word.back() == '.') word.remove_suffix(1);
+  if (word.empty()) return false;
+  size_t len;
+  char32_t first = DecodeUtf8(word, 0, &len);
+  if (len == word.size() && IsUpper(first)) return true;  // initials: "J." "M."
+  // Dotted acronyms: U.S, U.E (each part one letter).
+  bool dotted = word.find('.') != std::string_view::npos;
+  if (dotted) {
+    bool ok = true;
+    size_t i = 0;
+    while (i < word.size()) {
+      size_t l;
+      char32_t c = DecodeUtf8(word, i, &l);
+      if (!IsLetter(c)) { ok = false; break; }
+      i += l;
+      if (i < word.size()) {
+        if (word[i] != '.') { ok = false; break; }
+        ++i;
+      }
+    }
+    if (ok) return true;
+  }
+  return Abbreviations().count(std::string(word)) > 0;
+}
+
+struct Segmenter::Impl {
+  std::unique_ptr<icu::BreakIterator> iter;
+};
+
+Segmenter::Segmenter(Language lang) : impl_(std::make_unique<Impl>()) {
+  UErrorCode err = U_ZERO_ERROR;
+  icu::Locale loc(lang == Language::kFrench ? "fr@ss=standard" : "en@ss=standard");
+  impl_->iter.reset(icu::BreakIterator::createSentenceInstance(loc, err));
+  if (U_FAILURE(err)) {
+    err = U_ZERO_ERROR;
+    impl_->iter.reset(icu::BreakIterator::createSentenceInstance(icu::Locale::getRoot(), err));
+  }
+}
+
+Segmenter::~Segmenter() = default;
+
+std::vector<SentenceSpan> Segmenter::Split(std::string_view text) const {
+  // 1. ICU boundaries.
+  std::vector<size_t> cuts;
+  {
+    UErrorCode err = U_ZERO_ERROR;
+    UText* ut = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &err);
+    if (U_SUCCESS(err)) {
+      impl_->iter->setText(ut, err);
+      for (int32_t b = impl_->iter->next(); b != icu::BreakIterator::DONE; b = impl_->iter->next()) {
+        cuts.push_back(static_cast<size_t>(b));
+      }
+      utext_close(ut);
+    }
+    if (cuts.empty() || cuts.back() != text.size()) cuts.push_back(text.size());
+  }
+
+  // 2. Raw segments, then repairs.
+  struct Seg { size_t start, end; };
+  std::vector<Seg> segs;
+  size_t prev = 0;
+  for (size_t c : cuts) {
+    if (c > prev) segs.push_back({prev, c});
+    prev = c;
+  }
+
+  // Split on a lost space: "plainte.Mais", "mondiale…Vent".
+  std::vector<Seg> split;
+  for (const Seg& s : segs) {
+    size_t start = s.start;
+    for (size_t i = s.start + 1; i + 1 < s.end; ++i) {
+      size_t after = 0;
+      bool dot = text[i] == '.' || text[i] == '!' || text[i] == '?';
+      size_t mark_len = 1;
+      if (!dot && text.compare(i, 3, "\xE2\x80\xA6") == 0) { dot = true; mark_len = 3; }
+      if (!dot) continue;
+      after = i + mark_len;
+      if (after >= s.end) continue;
+      size_t l1, l2;
+      char32_t next = DecodeUtf8(text, after, &l1);
+      if (!IsUpper(next) || after + l1 >= s.end) continue;
+      char32_t next2 = DecodeUtf8(text, after + l1, &l2);
+      if (!IsLower(next2)) continue;
+      size_t pl;
+      size_t p = i - 1;
+      while (p > s.start && (static_cast<unsigned char>(text[p]) & 0xC0) == 0x80) --p;
+      char32_t before = DecodeUtf8(text, p, &pl);
+      bool ok = mark_len == 3 ? !IsSpace(before) : IsLower(before);
+      if (!ok) continue;
+      std::string_view w = WordBefore(text, i);
+      if (mark_len == 1 && (w.size() < 2 || IsAbbreviation(w))) continue;
+      split.push_back({start, after});
+      start = after;
+    }
+    split.push_back({start, s.end});
+  }
+  segs.swap(split);
+
+  std::vector<Seg> merged;
+  for (const Seg& s : segs) {
+    if (merged.empty()) { merged.push_back(s); continue; }
+    Seg& last = merged.back();
+    // Trim to look at the real boundary characters.
+    size_t le = last.end;
+    while (le > last.start) {
+      size_t p = le - 1;
+      while (p > last.start && (static_cast<unsigned char>(text[p]) & 0xC0) == 0x80) --p;
+      size_t l;
+      if (!IsSpaceAt(text, p, &l)) break;
+      le = p;
+    }
+    bool newline_between = false;
+    for (size_t k = le; k < last.end; ++k) if (text[k] == '\n' || text[k] == '\r') newline_between = true;
+    size_t ns = s.start;
+    size_t l;
+    while (ns < s.end && IsSpaceAt(text, ns, &l)) ns += l;
+    if (ns >= s.end) { last.end = s.end; continue; }
+    char32_t first = DecodeUtf8(text, ns, &l);
+    // Closing quote cut off from its sentence.
+    if (!newline_between && IsClosingQuote(first) && first != 0x2019) {
+      size_t q = ns + l;
+      size_t ql;
+      while (q < s.end && IsSpaceAt(text, q, &ql)) q += ql;
+      char32_t after = q < s.end ? DecodeUtf8(text, q, &ql) : 0;
+      if (q >= s.end || IsLower(after) || after == ',' || after == '.') {
+        last.end = s.end;  // « ... ! » dit-il.  -> one sentence
+      } else {
+        last.end = q;      // keep the quote, start the next sentence after it
+        if (q < s.end) merged.push_back({q, s.end});
+      }
+      continue;
+    }
+    // Abbreviation at the end of the previous segment: "M. Dupont".
+    if (!newline_between && le > last.start && text[le - 1] == '.') {
+      std::string_view w = WordBefore(text, le - 1);
+      if (!w.empty() && IsAbbreviation(w) && !IsLower(first)) {
+        last.end = s.end;
+        continue;
+      }
+    }
+    // A lowercase continuation after ! or ? inside running text.
+    if (!newline_between && IsLower(first) && le > last.start &&
+        (text[le - 1] == '!' || text[le - 1] == '?')) {
+      last.end = s.end;
+      continue;
+    }
+    merged.push_back(s);
+  }
+
+  std::vector<SentenceSpan> out;
+  out.reserve(merged.size());
+  for (const Seg& s : merged) {
+    size_t b = s.start, e = s.end, l;
+    while (b < e && IsSpaceAt(text, b, &l)) b += l;
+    while (e > b) {
+      size_t p = e - 1;
+      while (p > b && (static_cast<unsigned char>(text[p]) & 0xC0) == 0x80) --p;
+      if (!IsSpaceAt(text, p, &l)) break;
+      e = p;
+    }
+    if (e > b) out.push_back({static_cast<uint32_t>(b), static_cast<uint32_t>(e)});
+  }
+  return out;
+}
+
+}  // namespace kg

@@ -1,0 +1,162 @@
+#include "kg/extract/tokenizer.h"
+
+#include <string>
+
+#include "kg/base/text.h"
+
+namespace kg {
+
+namespace {
+
+bool IsApostrophe(char32_t c) { return c == '\'' || c == 0x2019 || c == 0x02BC; }
+bool IsHyphen(char32_t c) { return c == '-' || c == 0x2011; }
+bool IsWordChar(char32_t c) { return IsLetter(c) || IsDigit(c); }
+
+bool IsElisionPrefix(std::string_view lower) {
+  static constexpr std::string_view kPrefixes[] = {"l", "d", "j", "m", "n", "s", "t", "c", "qu",
+                                                  "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu"};
+  for (auto p : kPrefixes) if (lower == p) return true;
+  return false;
+}
+
+struct Cursor {
+  std::string_view text;
+  size_t end;
+  char32_t At(size_t pos, size_t* len) const {
+    if (pos >= end) { *len = 0; return 0; }
+    return DecodeUtf8(text, pos, len);
+  }
+};
+
+void SetFlags(std::string_view text, Token* t) {
+  std::string_view w = t->Text(text);
+  bool seen_lower = false;
+  int letters = 0, uppers = 0;
+  bool first_letter = true;
+  for (size_t i = 0; i < w.size();) {
+    size_t len;
+    char32_t c = DecodeUtf8(w, i, &len);
+    i += len;
+    if (IsDigit(c)) { t->has_digit = true; continue; }
+    if (!IsLetter(c)) continue;
+    ++letters;
+    bool up = IsUpper(c);
+    if (first_letter) { t->upper_initial = up; first_letter = false; }
+    if (up) {
+      ++uppers;
+      if (seen_lower) t->inner_caps = true;
+    } else if (IsLower(c)) {
+      seen_lower = true;
+    }
+  }
+  t->has_letter = letters > 0;
+  t->all_caps = letters >= 2 && uppers == letters;
+  if (t->has_letter) t->kind = TokenKind::kWord;
+  else if (t->has_digit) t->kind = TokenKind::kNumber;
+}
+
+}  // namespace
+
+std::vector<Token> Tokenize(std::string_view text, SentenceSpan span) {
+  std::vector<Token> out;
+  Cursor cur{text, span.end};
+  size_t i = span.start;
+  while (i < span.end) {
+    size_t len;
+    char32_t c = cur.At(i, &len);
+    if (IsSpace(c)) { i += len; continue; }
+    if (!IsWordChar(c)) {
+      // An English possessive or contraction after a word: "'s".
+      Token t;
+      t.start = static_cast<uint32_t>(i);
+      t.end = static_cast<uint32_t>(i + len);
+      t.kind = TokenKind::kPunct;
+      if (IsApostrophe(c) && !out.empty() && out.back().end == i) {
+        size_t l2;
+        char32_t n = cur.At(i + len, &l2);
+        if ((n == 's' || n == 'S') ) {
+          size_t l3;
+          char32_t n2 = cur.At(i + len + l2, &l3);
+          if (!IsWordChar(n2)) { t.end = static_cast<uint32_t>(i + len + l2); }
+        }
+      }
+      out.push_back(t);
+      i = t.end;
+      continue;
+    }
+    // A word or number.
+    size_t start = i;
+    bool digits_only = true;
+    size_t j = i;
+    while (j < span.end) {
+      size_t l;
+      char32_t ch = cur.At(j, &l);
+      if (IsWordChar(ch)) {
+        if (!IsDigit(ch)) digits_only = false;
+        j += l;
+        continue;
+      }
+      size_t ln;
+      char32_t next = cur.At(j + l, &ln);
+      if (IsHyphen(ch) && IsWordChar(next)) { j += l; continue; }
+      if ((ch == '.' || ch == ',') && IsDigit(next) && digits_only && j > start) { j += l; continue; }
+      if (ch == '.' && IsLetter(next) && !digits_only) {
+        // Pony.ai, U.S — but not a sentence glued to the next ("fin.Mais").
+        size_t ln2;
+        char32_t next2 = cur.At(j + l + ln, &ln2);
+        bool glued_sentence = IsUpper(next) && IsLower(next2);
+        if (!glued_sentence) { j += l; continue; }
+      }
+      if (IsApostrophe(ch) && IsLetter(next)) {
+        std::string lower = ToLower(text.substr(start, j - start));
+        if (IsElisionPrefix(lower)) {
+          j += l;  // the elision token keeps its apostrophe
+          break;
+        }
+        if ((next == 's' || next == 'S')) {
+          size_t ln2;
+          char32_t n2 = cur.At(j + l + ln, &ln2);
+          if (!IsWordChar(n2)) break;  // possessive: split before the apostrophe
+        }
+        j += l;
+        continue;
+      }
+      // Spaced thousands: "6 000", "1 000 000" (space, NBSP or narrow NBSP),
+      // only when the first group has 1-3 digits and each next group exactly 3.
+      if (digits_only && j - start <= 3) {
+        size_t k = j;
+        bool grouped = false;
+        while (true) {
+          size_t ls;
+          char32_t sp = cur.At(k, &ls);
+          if (!IsSpace(sp) || sp == '\n' || sp == '\r') break;
+          size_t kk = k + ls;
+          int nd = 0;
+          size_t lk = 0;
+          while (kk < span.end && nd < 4 && IsDigit(cur.At(kk, &lk))) { ++nd; kk += lk; }
+          if (nd != 3) break;
+          k = kk;
+          grouped = true;
+        }
+        if (grouped) { j = k; continue; }
+      }
+      break;
+    }
+    Token t;
+    t.start = static_cast<uint32_t>(start);
+    t.end = static_cast<uint32_t>(j);
+    std::string_view w = text.substr(start, j - start);
+    if (!w.empty()) {
+      size_t l;
+      size_t p = w.size() - 1;
+      while (p > 0 && (static_cast<unsigned char>(w[p]) & 0xC0) == 0x80) --p;
+      t.elision = IsApostrophe(DecodeUtf8(w, p, &l));
+    }
+    SetFlags(text, &t);
+    out.push_back(t);
+    i = j;
+  }
+  return out;
+}
+
+}  // namespace kg

@@ -1,0 +1,68 @@
+// Merges per-document extraction results (or whole graphs) into one
+// KnowledgeGraph: entities across documents by normalised name key (case,
+// accents, spacing) and shared surface forms; edges with the same source,
+// relation, kind and target, with summed weight and their evidence.
+//
+//   GraphBuilder b(options);
+//   for (...) b.Add(extractor.Extract(doc));   // in input order
+//   KnowledgeGraph g = b.Finish();
+//
+// The result depends only on the sequence of Add() calls, so a parallel build
+// that adds results in input order gives the same graph as a serial one.
+// Thread safety: none.
+#pragma once
+
+#include <array>
+#include <map>
+#include <memory>
+#include <string>
+#include <tuple>
+#include <unordered_map>
+#include <vector>
+
+#include "kg/extract/document.h"
+#include "kg/graph/graph.h"
+
+namespace kg {
+
+struct BuildOptions {
+  bool cooccurrence = true;    // keep same-sentence co-mention edges
+  size_t max_evidence = 20;    // evidence items kept per edge (0: all); weight counts all
+};
+
+class GraphBuilder {
+ public:
+  explicit GraphBuilder(BuildOptions options = {}) : options_(options) {}
+
+  void Add(const DocumentResult& doc);
+  // Adds every document, node and edge of an already built graph.
+  void AddGraph(const KnowledgeGraph& graph);
+  size_t document_count() const { return docs_.size(); }
+  KnowledgeGraph Finish();
+
+ private:
+  struct NodeAcc {
+    std::map<std::string, FormCount> forms;
+    std::array<uint64_t, kEntityTypeCount> type_votes{};
+    uint64_t mentions = 0;
+    std::vector<uint32_t> documents;
+    bool forced = false;
+    EntityType forced_type = EntityType::kOther;
+  };
+  struct EdgeAcc {
+    uint64_t weight = 0;
+    std::vector<Evidence> evidence;
+  };
+  using EdgeKey = std::tuple<uint32_t, uint32_t, std::string, EdgeKind>;
+
+  uint32_t NodeFor(const std::vector<std::string>& keys);
+  void AddEvidence(EdgeAcc* acc, uint64_t weight, const Evidence* ev);
+
+  BuildOptions options_;
+  std::vector<DocumentInfo> docs_;
+  std::vector<NodeAcc> nodes_;
+  std::unordered_map<std::string, uint32_t> key_to_node_;
+  std::map<EdgeKey, EdgeAcc> edges_;
+};
+
+}  // namespace kg

@@ -1,0 +1,115 @@
+// The knowledge graph: entities as nodes, stated relations and co-mentions as
+// edges, each edge with the sentences that support it. Stored in a
+// Boost.Graph adjacency list behind this interface.
+//
+//   KnowledgeGraph g = builder.Finish();
+//   for (NodeId v = 0; v < g.node_count(); ++v) g.node(v).label;
+//   for (const EdgeRef& e : g.edges()) g.node(e.source).label;
+//
+// Node and edge order is canonical (nodes sorted by id, edges by source id,
+// target id, kind, relation), so writers produce the same bytes for the same
+// graph. Thread safety: const methods are safe to call concurrently.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kg/extract/document.h"
+
+namespace kg {
+
+using NodeId = uint32_t;
+using EdgeId = uint32_t;
+
+struct DocumentInfo {
+  std::string id;
+  std::string path;
+  uint64_t sentences = 0;
+  uint64_t chars = 0;
+};
+
+// One surface form of an entity: how often it was seen, and in how many
+// documents it was the entity's label.
+struct FormCount {
+  uint64_t count = 0;
+  uint64_t label_in = 0;
+};
+
+struct NodeData {
+  std::string id;     // stable slug of the label, unique
+  std::string label;  // canonical name
+  EntityType type = EntityType::kOther;
+  std::vector<std::string> aliases;         // other surface forms, sorted
+  std::map<std::string, FormCount> forms;   // every surface form
+  std::array<uint64_t, kEntityTypeCount> type_votes{};  // mentions seen under each type
+  uint64_t mentions = 0;
+  std::vector<uint32_t> documents;          // indices into documents(), ascending
+  bool forced = false;                      // type fixed by a user gazetteer
+};
+
+struct Evidence {
+  uint32_t document = 0;  // index into documents()
+  uint32_t sentence = 0;
+  uint64_t start = 0;     // byte offsets of the sentence in the document
+  uint64_t end = 0;
+  std::string text;
+};
+
+struct EdgeData {
+  std::string relation;
+  EdgeKind kind = EdgeKind::kCooccurrence;
+  uint64_t weight = 0;              // supporting sentences, all counted
+  std::vector<Evidence> evidence;   // possibly capped (see BuildOptions)
+};
+
+struct EdgeRef {
+  EdgeId id;
+  NodeId source;
+  NodeId target;
+  const EdgeData* data;
+};
+
+std::string_view EdgeKindName(EdgeKind kind);  // "relation" / "cooccurrence"
+
+class KnowledgeGraph {
+ public:
+  KnowledgeGraph();
+  ~KnowledgeGraph();
+  KnowledgeGraph(KnowledgeGraph&&) noexcept;
+  KnowledgeGraph& operator=(KnowledgeGraph&&) noexcept;
+
+  size_t node_count() const;
+  size_t edge_count() const;
+  const NodeData& node(NodeId v) const;
+  const std::vector<EdgeRef>& edges() const { return edges_; }
+  const EdgeRef& edge(EdgeId e) const { return edges_[e]; }
+  // Edge ids leaving / entering a node, in canonical order.
+  const std::vector<EdgeId>& out_edges(NodeId v) const { return out_[v]; }
+  const std::vector<EdgeId>& in_edges(NodeId v) const { return in_[v]; }
+  const std::vector<DocumentInfo>& documents() const { return documents_; }
+  std::optional<NodeId> FindById(std::string_view id) const;
+
+  // Building (used by GraphBuilder and the JSON loader). Nodes must be added
+  // in canonical order, then edges in canonical order, then Seal().
+  void SetDocuments(std::vector<DocumentInfo> docs) { documents_ = std::move(docs); }
+  NodeId AddNode(NodeData data);
+  EdgeId AddEdge(NodeId source, NodeId target, EdgeData data);
+  void Seal();
+
+  struct Impl;
+  const Impl& impl() const { return *impl_; }
+
+ private:
+  std::unique_ptr<Impl> impl_;
+  std::vector<DocumentInfo> documents_;
+  std::vector<EdgeRef> edges_;
+  std::vector<std::vector<EdgeId>> out_, in_;
+};
+
+}  // namespace kg

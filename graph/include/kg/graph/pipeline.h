@@ -1,0 +1,43 @@
+// The build pipeline: documents are read one at a time from a
+// DocumentSource, extracted on N threads, and merged into the graph in input
+// order, so the result is the same whatever the thread count.
+//
+//   PipelineOptions opt;
+//   opt.threads = 2;
+//   opt.lexicon = &lexicon;
+//   StatusOr<KnowledgeGraph> g = BuildGraph(*source, opt);
+//
+// Memory holds one batch of documents at a time plus the graph.
+// Thread safety: BuildGraph is reentrant; it owns its worker threads.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <string>
+
+#include "kg/base/status.h"
+#include "kg/extract/corpus.h"
+#include "kg/extract/lexicon.h"
+#include "kg/graph/builder.h"
+#include "kg/graph/graph.h"
+
+namespace kg {
+
+struct PipelineProgress {
+  size_t documents = 0;
+  size_t bytes = 0;
+};
+
+struct PipelineOptions {
+  int threads = 0;                      // 0: all hardware threads
+  const Lexicon* lexicon = nullptr;
+  std::string hunspell_dir;             // empty: DefaultHunspellDir()
+  BuildOptions build;
+  size_t batch_bytes = 8u << 20;        // text handed to the workers at once
+  std::function<void(const PipelineProgress&)> progress;  // called after each batch
+  std::function<void(const std::string&)> warn;           // input warnings
+};
+
+StatusOr<KnowledgeGraph> BuildGraph(DocumentSource& source, const PipelineOptions& options);
+
+}  // namespace kg

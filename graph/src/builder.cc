@@ -1,0 +1,250 @@
+#include "kg/graph/builder.h"
+
+#include <algorithm>
+#include <numeric>
+
+#include "kg/base/text.h"
+
+namespace kg {
+
+namespace {
+
+size_t Words(const std::string& s) {
+  size_t n = 0;
+  bool in = false;
+  for (char c : s) {
+    bool sp = c == ' ';
+    if (!sp && !in) ++n;
+    in = !sp;
+  }
+  return n;
+}
+
+// The canonical label: the form most documents chose as their label, then
+// the fullest, then the most frequent.
+std::string ChooseLabel(const std::map<std::string, FormCount>& forms) {
+  const std::string* best = nullptr;
+  const FormCount* bc = nullptr;
+  for (const auto& [form, c] : forms) {
+    if (!best) {
+      best = &form;
+      bc = &c;
+      continue;
+    }
+    auto key = [](const std::string& f, const FormCount& k) {
+      return std::make_tuple(k.label_in, Words(f), k.count);
+    };
+    if (key(form, c) > key(*best, *bc)) {
+      best = &form;
+      bc = &c;
+    }
+  }
+  return best ? *best : std::string();
+}
+
+}  // namespace
+
+uint32_t GraphBuilder::NodeFor(const std::vector<std::string>& keys) {
+  for (const std::string& k : keys) {
+    auto it = key_to_node_.find(k);
+    if (it != key_to_node_.end()) return it->second;
+  }
+  uint32_t v = static_cast<uint32_t>(nodes_.size());
+  nodes_.emplace_back();
+  return v;
+}
+
+void GraphBuilder::AddEvidence(EdgeAcc* acc, uint64_t weight, const Evidence* ev) {
+  acc->weight += weight;
+  if (ev && (options_.max_evidence == 0 || acc->evidence.size() < options_.max_evidence)) acc->evidence.push_back(*ev);
+}
+
+void GraphBuilder::Add(const DocumentResult& doc) {
+  uint32_t doc_index = static_cast<uint32_t>(docs_.size());
+  docs_.push_back({doc.id, doc.path, doc.sentences.size(), doc.chars});
+  std::vector<uint32_t> node_of(doc.entities.size());
+  for (size_t e = 0; e < doc.entities.size(); ++e) {
+    const DocEntity& ent = doc.entities[e];
+    std::vector<std::string> keys{MergeKey(ent.label)};
+    for (const auto& [form, n] : ent.forms) {
+      std::string k = MergeKey(form);
+      if (k != keys[0]) keys.push_back(k);
+    }
+    uint32_t v = NodeFor(keys);
+    for (const std::string& k : keys) key_to_node_.emplace(k, v);
+    NodeAcc& acc = nodes_[v];
+    for (const auto& [form, n] : ent.forms) acc.forms[form].count += n;
+    acc.forms[ent.label].label_in += 1;
+    acc.type_votes[static_cast<int>(ent.type)] += ent.mentions;
+    acc.mentions += ent.mentions;
+    if (acc.documents.empty() || acc.documents.back() != doc_index) acc.documents.push_back(doc_index);
+    if (ent.forced) {
+      acc.forced = true;
+      acc.forced_type = ent.type;
+    }
+    node_of[e] = v;
+  }
+  for (const DocRelation& r : doc.relations) {
+    if (r.kind == EdgeKind::kCooccurrence && !options_.cooccurrence) continue;
+    uint32_t s = node_of[r.source], t = node_of[r.target];
+    if (s == t) continue;
+    if (r.kind == EdgeKind::kCooccurrence && s > t) std::swap(s, t);
+    const SentenceSpan& span = doc.sentences[r.sentence];
+    Evidence ev{doc_index, r.sentence, span.start, span.end, doc.text.substr(span.start, span.end - span.start)};
+    AddEvidence(&edges_[{s, t, r.relation, r.kind}], 1, &ev);
+  }
+}
+
+void GraphBuilder::AddGraph(const KnowledgeGraph& graph) {
+  uint32_t base = static_cast<uint32_t>(docs_.size());
+  for (const DocumentInfo& d : graph.documents()) docs_.push_back(d);
+  std::vector<uint32_t> node_of(graph.node_count());
+  for (NodeId v = 0; v < graph.node_count(); ++v) {
+    const NodeData& n = graph.node(v);
+    std::vector<std::string> keys{MergeKey(n.label)};
+    for (const auto& [form, c] : n.forms) {
+      std::string k = MergeKey(form);
+      if (k != keys[0]) keys.push_back(k);
+    }
+    uint32_t u = NodeFor(keys);
+    for (const std::string& k : keys) key_to_node_.emplace(k, u);
+    NodeAcc& acc = nodes_[u];
+    for (const auto& [form, c] : n.forms) {
+      acc.forms[form].count += c.count;
+      acc.forms[form].label_in += c.label_in;
+    }
+    for (int t = 0; t < kEntityTypeCount; ++t) acc.type_votes[t] += n.type_votes[t];
+    acc.mentions += n.mentions;
+    std::vector<uint32_t> docs = acc.documents;
+    for (uint32_t d : n.documents) docs.push_back(base + d);
+    std::sort(docs.begin(), docs.end());
+    docs.erase(std::unique(docs.begin(), docs.end()), docs.end());
+    acc.documents = std::move(docs);
+    if (n.forced) {
+      acc.forced = true;
+      acc.forced_type = n.type;
+    }
+    node_of[v] = u;
+  }
+  for (const EdgeRef& e : graph.edges()) {
+    if (e.data->kind == EdgeKind::kCooccurrence && !options_.cooccurrence) continue;
+    uint32_t s = node_of[e.source], t = node_of[e.target];
+    if (s == t) continue;
+    if (e.data->kind == EdgeKind::kCooccurrence && s > t) std::swap(s, t);
+    EdgeAcc& acc = edges_[{s, t, e.data->relation, e.data->kind}];
+    acc.weight += e.data->weight;
+    for (const Evidence& ev : e.data->evidence) {
+      if (options_.max_evidence != 0 && acc.evidence.size() >= options_.max_evidence) break;
+      Evidence copy = ev;
+      copy.document += base;
+      acc.evidence.push_back(std::move(copy));
+    }
+  }
+}
+
+KnowledgeGraph GraphBuilder::Finish() {
+  // Labels, types and ids.
+  struct Pending {
+    NodeData data;
+    uint32_t acc;
+  };
+  std::vector<Pending> pending;
+  pending.reserve(nodes_.size());
+  for (uint32_t v = 0; v < nodes_.size(); ++v) {
+    NodeAcc& acc = nodes_[v];
+    if (acc.forms.empty()) continue;
+    NodeData n;
+    n.label = ChooseLabel(acc.forms);
+    if (acc.forced) {
+      n.type = acc.forced_type;
+      n.forced = true;
+    } else {
+      // Ties prefer ORG, then PERSON, LOCATION, PRODUCT, OTHER.
+      static constexpr int kOrder[] = {1, 0, 2, 3, 4};
+      int best = 1;
+      uint64_t best_v = 0;
+      for (int t : kOrder) {
+        if (acc.type_votes[t] > best_v) {
+          best_v = acc.type_votes[t];
+          best = t;
+        }
+      }
+      n.type = static_cast<EntityType>(best);
+    }
+    for (const auto& [form, c] : acc.forms) {
+      if (form != n.label) n.aliases.push_back(form);
+    }
+    n.forms = acc.forms;
+    n.type_votes = acc.type_votes;
+    n.mentions = acc.mentions;
+    n.documents = acc.documents;
+    n.id = Slug(n.label);
+    pending.push_back({std::move(n), v});
+  }
+  std::sort(pending.begin(), pending.end(), [](const Pending& a, const Pending& b) {
+    return std::tie(a.data.id, a.data.label, a.acc) < std::tie(b.data.id, b.data.label, b.acc);
+  });
+  // Unique ids: a repeated slug gets -2, -3, ... in sorted order, never
+  // taking another node's own slug.
+  std::unordered_map<std::string, int> natural;
+  for (const Pending& p : pending) natural[p.data.id]++;
+  std::unordered_map<std::string, int> assigned;
+  for (Pending& p : pending) {
+    if (!assigned.count(p.data.id)) {
+      assigned[p.data.id] = 1;
+      continue;
+    }
+    std::string base = p.data.id, candidate;
+    int n = 1;
+    do {
+      candidate = base + "-" + std::to_string(++n);
+    } while (assigned.count(candidate) || natural.count(candidate));
+    assigned[candidate] = 1;
+    p.data.id = candidate;
+  }
+  std::sort(pending.begin(), pending.end(),
+            [](const Pending& a, const Pending& b) { return a.data.id < b.data.id; });
+
+  KnowledgeGraph g;
+  g.SetDocuments(docs_);
+  std::vector<NodeId> final_id(nodes_.size(), 0);
+  for (Pending& p : pending) {
+    uint32_t acc = p.acc;
+    final_id[acc] = g.AddNode(std::move(p.data));
+  }
+  struct PendingEdge {
+    NodeId s, t;
+    const EdgeKey* key;
+    EdgeAcc* acc;
+  };
+  std::vector<PendingEdge> edges;
+  edges.reserve(edges_.size());
+  for (auto& [key, acc] : edges_) {
+    NodeId s = final_id[std::get<0>(key)], t = final_id[std::get<1>(key)];
+    if (std::get<3>(key) == EdgeKind::kCooccurrence && s > t) std::swap(s, t);
+    edges.push_back({s, t, &key, &acc});
+  }
+  std::sort(edges.begin(), edges.end(), [](const PendingEdge& a, const PendingEdge& b) {
+    return std::tie(a.s, a.t, std::get<3>(*a.key), std::get<2>(*a.key)) <
+           std::tie(b.s, b.t, std::get<3>(*b.key), std::get<2>(*b.key));
+  });
+  for (PendingEdge& e : edges) {
+    EdgeData d;
+    d.relation = std::get<2>(*e.key);
+    d.kind = std::get<3>(*e.key);
+    d.weight = e.acc->weight;
+    d.evidence = std::move(e.acc->evidence);
+    std::sort(d.evidence.begin(), d.evidence.end(), [](const Evidence& a, const Evidence& b) {
+      return std::tie(a.document, a.sentence) < std::tie(b.document, b.sentence);
+    });
+    g.AddEdge(e.s, e.t, std::move(d));
+  }
+  g.Seal();
+  nodes_.clear();
+  edges_.clear();
+  key_to_node_.clear();
+  docs_.clear();
+  return g;
+}
+
+}  // namespace kg

@@ -1,0 +1,53 @@
+#include "kg/graph/graph.h"
+
+#include "graph_impl.h"
+
+namespace kg {
+
+std::string_view EdgeKindName(EdgeKind kind) { return kind == EdgeKind::kRelation ? "relation" : "cooccurrence"; }
+
+KnowledgeGraph::KnowledgeGraph() : impl_(std::make_unique<Impl>()) {}
+KnowledgeGraph::~KnowledgeGraph() = default;
+KnowledgeGraph::KnowledgeGraph(KnowledgeGraph&&) noexcept = default;
+KnowledgeGraph& KnowledgeGraph::operator=(KnowledgeGraph&&) noexcept = default;
+
+size_t KnowledgeGraph::node_count() const { return boost::num_vertices(impl_->g); }
+size_t KnowledgeGraph::edge_count() const { return edges_.size(); }
+const NodeData& KnowledgeGraph::node(NodeId v) const { return impl_->g[v]; }
+
+std::optional<NodeId> KnowledgeGraph::FindById(std::string_view id) const {
+  auto it = impl_->by_id.find(std::string(id));
+  if (it == impl_->by_id.end()) return std::nullopt;
+  return it->second;
+}
+
+NodeId KnowledgeGraph::AddNode(NodeData data) {
+  std::string id = data.id;
+  NodeId v = static_cast<NodeId>(boost::add_vertex(std::move(data), impl_->g));
+  impl_->by_id.emplace(std::move(id), v);
+  out_.emplace_back();
+  in_.emplace_back();
+  return v;
+}
+
+EdgeId KnowledgeGraph::AddEdge(NodeId source, NodeId target, EdgeData data) {
+  EdgeId id = static_cast<EdgeId>(edges_.size());
+  boost::add_edge(source, target, boost::property<boost::edge_index_t, EdgeId, EdgeData>(id, std::move(data)),
+                  impl_->g);
+  edges_.push_back({id, source, target, nullptr});
+  out_[source].push_back(id);
+  in_[target].push_back(id);
+  return id;
+}
+
+void KnowledgeGraph::Seal() {
+  // Point the edge references at the stored edge data.
+  auto [it, end] = boost::edges(impl_->g);
+  auto index = boost::get(boost::edge_index, impl_->g);
+  for (; it != end; ++it) {
+    EdgeId id = index[*it];
+    edges_[id].data = &impl_->g[*it];
+  }
+}
+
+}  // namespace kg

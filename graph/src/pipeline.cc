@@ -1,0 +1,67 @@
+#include "kg/graph/pipeline.h"
+
+#include <atomic>
+#include <memory>
+#include <thread>
+#include <vector>
+
+#include "kg/extract/extractor.h"
+
+namespace kg {
+
+StatusOr<KnowledgeGraph> BuildGraph(DocumentSource& source, const PipelineOptions& options) {
+  int threads = options.threads;
+  if (threads <= 0) threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  ExtractorConfig cfg;
+  cfg.lexicon = options.lexicon;
+  if (!options.hunspell_dir.empty()) cfg.hunspell_dir = options.hunspell_dir;
+  std::vector<std::unique_ptr<Extractor>> extractors;
+  for (int t = 0; t < threads; ++t) {
+    auto ex = Extractor::Create(cfg);
+    if (!ex.ok()) return ex.status();
+    extractors.push_back(std::move(*ex));
+  }
+
+  GraphBuilder builder(options.build);
+  PipelineProgress progress;
+  bool done = false;
+  while (!done) {
+    // Read one batch.
+    std::vector<Document> batch;
+    size_t bytes = 0;
+    while (bytes < options.batch_bytes) {
+      Document doc;
+      auto more = source.Next(&doc);
+      if (!more.ok()) return more.status();
+      if (!*more) {
+        done = true;
+        break;
+      }
+      bytes += doc.text.size();
+      batch.push_back(std::move(doc));
+    }
+    if (options.warn) {
+      for (const std::string& w : source.TakeWarnings()) options.warn(w);
+    }
+    if (batch.empty()) break;
+    // Extract in parallel; results land at their input index.
+    std::vector<DocumentResult> results(batch.size());
+    std::atomic<size_t> next{0};
+    auto work = [&](Extractor* ex) {
+      for (size_t i = next++; i < batch.size(); i = next++) results[i] = ex->Extract(std::move(batch[i]));
+    };
+    int used = static_cast<int>(std::min<size_t>(static_cast<size_t>(threads), batch.size()));
+    std::vector<std::thread> pool;
+    for (int t = 1; t < used; ++t) pool.emplace_back(work, extractors[static_cast<size_t>(t)].get());
+    work(extractors[0].get());
+    for (auto& th : pool) th.join();
+    for (const DocumentResult& r : results) builder.Add(r);
+    progress.documents += batch.size();
+    progress.bytes += bytes;
+    if (options.progress) options.progress(progress);
+  }
+  if (builder.document_count() == 0) return InvalidInput("no documents in the input");
+  return builder.Finish();
+}
+
+}  // namespace kg
