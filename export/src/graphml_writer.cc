@@ -1,5 +1,7 @@
 #include "graphml_writer.h"
 
+#include <iterator>
+
 #include "escape.h"
 
 namespace kg {
@@ -26,10 +28,41 @@ constexpr Key kKeys[] = {
     {"kind", "edge", "kind", "string"},
     {"weight", "edge", "weight", "double"},
     {"evidence", "edge", "evidence", "string"},
+    {"evidence_count", "edge", "evidence_count", "int"},
     {"evidence_documents", "edge", "evidence_documents", "string"},
 };
 
 constexpr std::string_view kListSeparator = " | ";
+// Flattened lists and evidence stay short in GraphML: desktop tools show them
+// in one cell, and python-igraph 0.10 (Debian 12) fails at random when it
+// writes back non-ASCII strings of more than about 240 bytes. The JSON export
+// keeps every alias, document and evidence sentence in full.
+constexpr size_t kMaxListBytes = 160;
+
+// Joins items with kListSeparator; past kMaxListBytes, stops and notes how
+// many were left out. Items are cut at a UTF-8 boundary when one alone is too long.
+template <typename Items, typename Get>
+std::string JoinCapped(const Items& items, Get get) {
+  std::string out;
+  size_t n = 0;
+  for (const auto& item : items) {
+    std::string_view s = get(item);
+    size_t room = kMaxListBytes > out.size() ? kMaxListBytes - out.size() : 0;
+    if (n > 0 && s.size() + kListSeparator.size() > room) break;
+    if (n > 0) out.append(kListSeparator);
+    if (s.size() > kMaxListBytes) {
+      size_t cut = kMaxListBytes;
+      while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+      out.append(s.substr(0, cut)).append("…");
+    } else {
+      out.append(s);
+    }
+    ++n;
+  }
+  size_t total = static_cast<size_t>(std::distance(std::begin(items), std::end(items)));
+  if (n < total) out.append(kListSeparator).append("… (+" + std::to_string(total - n) + " more)");
+  return out;
+}
 
 void Data(std::string* out, const char* key, std::string_view value) {
   out->append("      <data key=\"").append(key).append("\">");
@@ -61,19 +94,10 @@ std::string GraphmlWriter::Write(const KnowledgeGraph& g) const {
     out.append("\">\n");
     Data(&out, "label", n.label);
     Data(&out, "type", EntityTypeName(n.type));
-    std::string aliases;
-    for (size_t i = 0; i < n.aliases.size(); ++i) {
-      if (i) aliases.append(kListSeparator);
-      aliases.append(n.aliases[i]);
-    }
-    Data(&out, "aliases", aliases);
+    Data(&out, "aliases", JoinCapped(n.aliases, [](const std::string& a) -> std::string_view { return a; }));
     Data(&out, "mentions", std::to_string(n.mentions));
-    std::string ds;
-    for (size_t i = 0; i < n.documents.size(); ++i) {
-      if (i) ds.append(kListSeparator);
-      ds.append(docs[n.documents[i]].id);
-    }
-    Data(&out, "documents", ds);
+    Data(&out, "documents",
+         JoinCapped(n.documents, [&](uint32_t d) -> std::string_view { return docs[d].id; }));
     Data(&out, "document_count", std::to_string(n.documents.size()));
     out.append("    </node>\n");
   }
@@ -87,17 +111,11 @@ std::string GraphmlWriter::Write(const KnowledgeGraph& g) const {
     Data(&out, "relation", e.data->relation);
     Data(&out, "kind", EdgeKindName(e.data->kind));
     Data(&out, "weight", std::to_string(e.data->weight) + ".0");
-    std::string ev, evd;
-    for (size_t i = 0; i < e.data->evidence.size(); ++i) {
-      if (i) {
-        ev.append(kListSeparator);
-        evd.append(kListSeparator);
-      }
-      ev.append(e.data->evidence[i].text);
-      evd.append(docs[e.data->evidence[i].document].id);
-    }
-    Data(&out, "evidence", ev);
-    Data(&out, "evidence_documents", evd);
+    const auto& evidence = e.data->evidence;
+    Data(&out, "evidence", JoinCapped(evidence, [](const Evidence& v) -> std::string_view { return v.text; }));
+    Data(&out, "evidence_count", std::to_string(evidence.size()));
+    Data(&out, "evidence_documents",
+         JoinCapped(evidence, [&](const Evidence& v) -> std::string_view { return docs[v.document].id; }));
     out.append("    </edge>\n");
   }
   out.append("  </graph>\n</graphml>\n");
