@@ -21,8 +21,8 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    int code = app.exit(e);
-    return code == 0 ? kg::cli::kExitOk : kg::cli::kExitError;
+    if (e.get_exit_code() == 0) return app.exit(e);  // --help, --version
+    return kg::cli::Fail(std::string(e.what()) + " (see kg --help)");
   }
   try {
     if (app.got_subcommand("build")) return kg::cli::RunBuild(build);

@@ -20,6 +20,7 @@ extern const std::string_view organizations_tsv;
 extern const std::string_view products_tsv;
 extern const std::string_view persons_tsv;
 extern const std::string_view relations_tsv;
+extern const std::string_view en_verbs_tsv;
 
 // Non-empty lines with '#' comments and surrounding white space removed.
 std::vector<std::string_view> Lines(std::string_view file);

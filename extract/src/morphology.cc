@@ -3,9 +3,11 @@
 #include <hunspell/hunspell.hxx>
 
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 
 #include "kg/base/text.h"
+#include "lexicon_data.h"
 
 namespace kg {
 
@@ -19,6 +21,75 @@ std::string Field(std::string_view analysis, std::string_view key) {
   p += key.size();
   size_t e = analysis.find(' ', p);
   return std::string(analysis.substr(p, e == std::string_view::npos ? std::string_view::npos : e - p));
+}
+
+// English verb forms -> WordInfo, derived from data/en_verbs.tsv, plus the
+// auxiliaries (mapped to avoir / être so one chain logic serves both languages).
+const std::unordered_map<std::string, WordInfo>& EnglishVerbs() {
+  static const std::unordered_map<std::string, WordInfo> table = [] {
+    std::unordered_map<std::string, WordInfo> t;
+    auto add = [&](const std::string& form, const std::string& lemma, bool finite, bool infinitive, bool participle) {
+      WordInfo& w = t[form];
+      w.known = w.verb = true;
+      w.verb_lemma = lemma;
+      w.finite = w.finite || finite;
+      w.infinitive = w.infinitive || infinitive;
+      w.participle = w.participle || participle;
+    };
+    auto ends = [](const std::string& s, const char* suf) {
+      size_t n = std::strlen(suf);
+      return s.size() >= n && s.compare(s.size() - n, n, suf) == 0;
+    };
+    for (auto line : data::Lines(data::en_verbs_tsv)) {
+      std::string l(line);
+      std::string lemma = l.substr(0, l.find('\t'));
+      std::string past, pp;
+      size_t t1 = l.find('\t');
+      if (t1 != std::string::npos) {
+        size_t t2 = l.find('\t', t1 + 1);
+        past = l.substr(t1 + 1, t2 == std::string::npos ? std::string::npos : t2 - t1 - 1);
+        pp = t2 == std::string::npos ? past : l.substr(t2 + 1);
+      }
+      std::string stem = lemma;
+      bool e_final = ends(lemma, "e");
+      bool y_final = ends(lemma, "y") && lemma.size() > 2 && std::string("aeiou").find(lemma[lemma.size() - 2]) == std::string::npos;
+      if (e_final) stem.pop_back();
+      std::string s3 = y_final ? lemma.substr(0, lemma.size() - 1) + "ies"
+                     : (ends(lemma, "s") || ends(lemma, "sh") || ends(lemma, "ch") || ends(lemma, "x")) ? lemma + "es"
+                                                                                                         : lemma + "s";
+      std::string ed = y_final ? lemma.substr(0, lemma.size() - 1) + "ied" : stem + "ed";
+      add(lemma, lemma, true, true, false);
+      add(s3, lemma, true, false, false);
+      add(stem + "ing", lemma, false, false, false);
+      if (past.empty()) {
+        add(ed, lemma, true, false, true);
+      } else {
+        add(past, lemma, true, false, false);
+        add(pp, lemma, false, false, true);
+      }
+    }
+    for (const char* be : {"is", "are", "was", "were", "be", "been", "being"}) {
+      WordInfo& w = t[be];
+      w = WordInfo{};
+      w.known = w.verb = w.auxiliary = true;
+      w.finite = std::strcmp(be, "be") != 0 && std::strcmp(be, "been") != 0 && std::strcmp(be, "being") != 0;
+      w.verb_lemma = "être";
+    }
+    for (const char* have : {"has", "have", "had"}) {
+      WordInfo& w = t[have];
+      w = WordInfo{};
+      w.known = w.verb = w.auxiliary = w.finite = true;
+      w.verb_lemma = "avoir";
+    }
+    for (const char* modal : {"will", "would", "can", "could", "should", "may", "might", "must"}) {
+      WordInfo& w = t[modal];
+      w = WordInfo{};
+      w.known = w.verb = w.finite = true;
+      w.verb_lemma = modal;
+    }
+    return t;
+  }();
+  return table;
 }
 
 }  // namespace
@@ -51,15 +122,18 @@ const WordInfo& Morphology::Lookup(std::string_view word) {
   auto it = cache_.find(std::string(word));
   if (it != cache_.end()) return it->second;
   WordInfo info;
+  bool capital_only = false;
   if (hunspell_ && !word.empty() && word.size() < 64) {
     // Hunspell's dictionary uses the typographic apostrophe.
     std::vector<std::string> analyses = hunspell_->analyze(std::string(word));
+    capital_only = !analyses.empty();
     for (const std::string& a : analyses) {
       info.known = true;
       std::string lemma = Field(a, "st:");
       size_t l;
       bool capital_lemma = !lemma.empty() && IsUpper(DecodeUtf8(lemma, 0, &l));
-      if (Has(a, "po:npr") || Has(a, "po:prn") || Has(a, "po:patr") || capital_lemma) info.proper = true;
+      if (!capital_lemma) capital_only = false;
+      if (Has(a, "po:npr") || Has(a, "po:prn") || Has(a, "po:patr")) info.proper = true;
       if (Has(a, "po:prn")) info.first_name = true;
       if (Has(a, "po:patr")) info.surname = true;
       if (Has(a, "po:nom")) info.noun = true;
@@ -81,6 +155,19 @@ const WordInfo& Morphology::Lookup(std::string_view word) {
       }
     }
   }
+  // English verbs, for the words the French dictionary does not know.
+  if (!info.known) {
+    const auto& en = EnglishVerbs();
+    auto e = en.find(std::string(word));
+    if (e != en.end()) {
+      bool proper = info.proper;
+      info = e->second;
+      info.proper = proper;
+    }
+  }
+  // A capitalised entry of its own (Chine, Taïwan) makes a proper noun only
+  // when the word has no common reading ("Ce" is also the symbol of cerium).
+  if (capital_only && !info.function_word) info.proper = true;
   return cache_.emplace(std::string(word), std::move(info)).first->second;
 }
 

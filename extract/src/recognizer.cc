@@ -35,13 +35,14 @@ class SentenceScanner {
   SentenceScanner(std::string_view text, const SentenceTokens& s, uint32_t index, const Lexicon& lex,
                   Morphology& morph)
       : text_(text), toks_(s.tokens), index_(index), lex_(lex), morph_(morph) {
-    int words = 0, caps = 0;
+    // An all-caps headline: mostly upper-case words, almost no lower-case ones.
+    int caps = 0, lower = 0;
     for (const Token& t : toks_) {
       if (t.kind != TokenKind::kWord || t.end - t.start < 2) continue;
-      ++words;
       if (t.all_caps) ++caps;
+      else if (!t.upper_initial && !t.inner_caps) ++lower;
     }
-    caps_sentence_ = words >= 3 && caps * 10 >= words * 6;
+    caps_sentence_ = caps >= 3 && lower * 5 <= caps;
   }
 
   void Scan(std::vector<Candidate>* out) {
@@ -51,6 +52,15 @@ class SentenceScanner {
       int gaz = -1;
       size_t gaz_end = MatchGazetteer(i, &gaz);
       if (!IsNameStart(i) && gaz < 0) { ++i; continue; }
+      // A sentence-initial common word ("Les", "Selon", "Banque" is kept as
+      // a head) is a name only if the document confirms it elsewhere.
+      bool weak_start = false;
+      if (gaz < 0 && IsNameStart(i) && IsNameToken(i, &weak_start) && weak_start && !ProperByItself(i) &&
+          !IsHead(i)) {
+        Emit(i, i, -1, out);
+        ++i;
+        continue;
+      }
       size_t end = IsNameStart(i) ? Extend(i) : i;
       bool from_gazetteer = false;
       if (gaz >= 0 && gaz_end >= end) {
@@ -124,21 +134,58 @@ class SentenceScanner {
     std::string_view w = Text(i);
     std::string title = toks_[i].all_caps ? ToTitle(w) : std::string(w);
     if (lex_.IsFirstName(title)) return true;
-    if (lex_.FindPhrase(FoldName(w)) >= 0 && !toks_[i].all_caps) {
-      const WordInfo& info = morph_.Lookup(ToLower(w));
-      return !info.known;
-    }
     const WordInfo& info = morph_.Lookup(title);
     if (info.proper) return true;
+    int g = lex_.FindPhrase(FoldName(w));
+    if (g >= 0 && !toks_[i].all_caps) {
+      // A gazetteer name that is also a common word ("Oracle", "Total") opens
+      // a sentence as a name when a verb, a comma or another name follows.
+      if (!morph_.Lookup(ToLower(w)).known) return true;
+      size_t k = i + 1;
+      if (k >= toks_.size()) return false;
+      std::string next = Lower(k);
+      if (toks_[k].kind == TokenKind::kPunct) return next == "," || next == ":" || next == "(";
+      if (next == "et" || next == "and") return true;
+      const WordInfo& ni = morph_.Lookup(next);
+      return ni.finite && !ni.noun && !ni.adjective;
+    }
     if (toks_[i].all_caps) return false;
-    return !info.known;
+    if (info.known) return false;
+    // Hyphenated: "Est-ce", "Peut-être" are common words, "High-Flyer" is not.
+    if (title.find('-') != std::string::npos) {
+      size_t pos = 0;
+      while (pos <= title.size()) {
+        size_t dash = title.find('-', pos);
+        std::string part = title.substr(pos, dash == std::string::npos ? std::string::npos : dash - pos);
+        if (!part.empty()) {
+          const WordInfo& pi = morph_.Lookup(part);
+          if (pi.proper || !pi.known) return true;
+        }
+        if (dash == std::string::npos) break;
+        pos = dash + 1;
+      }
+      return false;
+    }
+    return true;
   }
 
   bool IsNameStart(size_t i) const {
     bool weak;
     if (!IsNameToken(i, &weak)) return false;
-    if (lex_.IsTitle(Lower(i)) && !toks_[i].all_caps) return false;
+    std::string lower = Lower(i);
+    if (lex_.IsTitle(lower) && !toks_[i].all_caps) return false;
+    // A capitalised determiner or pronoun does not open a name ("Cette"),
+    // though it may continue one ("Marine Le Pen").
+    if (!toks_[i].all_caps && !toks_[i].inner_caps && !IsCode(toks_[i])) {
+      const WordInfo& info = morph_.Lookup(lower);
+      if (info.function_word && !info.noun && !morph_.Lookup(Text(i)).proper) return false;
+    }
     return true;
+  }
+
+  bool IsHead(size_t i) const {
+    std::string lower = Lower(i);
+    return lex_.IsOrgHead(lower) || lex_.IsLocationHead(lower);
   }
 
   size_t MatchGazetteer(size_t i, int* entry) const {
@@ -151,11 +198,17 @@ class SentenceScanner {
     if (!lex_.IsPhraseStart(first)) return i;
     size_t max = std::min(toks_.size(), i + static_cast<size_t>(lex_.max_phrase_words()) + 3);
     for (size_t j = max; j-- > i;) {
-      if (toks_[j].kind == TokenKind::kPunct && !IsJoiner(Text(j))) continue;
+      if (toks_[j].kind == TokenKind::kPunct) continue;  // a phrase ends on a word
+      bool joined = true;
+      for (size_t k = i + 1; k < j; ++k) {
+        if (toks_[k].kind == TokenKind::kPunct && !IsJoiner(Text(k))) joined = false;
+      }
+      if (!joined) continue;
       std::string phrase = FoldName(text_.substr(t.start, toks_[j].end - t.start));
       int e = lex_.FindPhrase(phrase);
       if (e < 0) continue;
       if (user_only && !lex_.entry(e).user) continue;
+      if (!lex_.entry(e).user && !CaseMatches(text_.substr(t.start, toks_[j].end - t.start), lex_.entry(e))) continue;
       // A lowercase alias ("bitcoin") in running text is not a mention.
       *entry = e;
       return j;
@@ -172,6 +225,55 @@ class SentenceScanner {
       if (g >= 0 && lex_.entry(g).type == EntityType::kOrg) return p;
     }
     return i;
+  }
+
+  // Per alphanumeric run: 0 lower-case start, 1 capitalised, 2 all capitals.
+  // "Le Monde" -> {1, 1}; "LA" -> {2}.
+  static std::vector<int> Capitals(std::string_view s) {
+    std::vector<int> out;
+    bool in = false;
+    int letters = 0;
+    bool all_upper = true;
+    auto close = [&] {
+      if (!out.empty() && out.back() == 1 && letters >= 2 && all_upper) out.back() = 2;
+    };
+    for (size_t k = 0; k < s.size();) {
+      size_t len;
+      char32_t c = DecodeUtf8(s, k, &len);
+      k += len;
+      bool alnum = IsLetter(c) || IsDigit(c);
+      if (alnum && !in) {
+        close();
+        out.push_back(IsUpper(c) ? 1 : 0);
+        letters = 0;
+        all_upper = true;
+      }
+      if (alnum && IsLetter(c)) {
+        ++letters;
+        if (!IsUpper(c)) all_upper = false;
+      }
+      in = alnum;
+    }
+    close();
+    return out;
+  }
+
+  // A gazetteer phrase matches only where the text capitalises the words
+  // the gazetteer capitalises ("Le Monde" the paper, not "le monde entier")
+  // and writes its acronyms in capitals ("LA", not "La").
+  static bool CaseMatches(std::string_view text, const GazetteerEntry& e) {
+    std::vector<int> t = Capitals(text);
+    std::string folded = FoldName(text);
+    auto check = [&](const std::string& form) {
+      if (FoldName(form) != folded) return false;
+      std::vector<int> f = Capitals(form);
+      if (f.size() != t.size()) return true;
+      for (size_t k = 0; k < f.size(); ++k) if (f[k] > t[k]) return false;
+      return true;
+    };
+    if (check(e.name)) return true;
+    for (const auto& a : e.aliases) if (check(a)) return true;
+    return false;
   }
 
   static bool IsJoiner(std::string_view p) { return p == "&" || p == "." || p == "+" || p == "’" || p == "'"; }
@@ -194,6 +296,14 @@ class SentenceScanner {
         // A following head word starts a new name ("Institut ... Académie").
         end = k;
         continue;
+      }
+      // "Johnson & Johnson", "AT & T".
+      if (Text(k) == "&" && k + 1 < n) {
+        bool w2;
+        if (IsNameToken(k + 1, &w2)) {
+          end = k + 1;
+          continue;
+        }
       }
       // Version after a name: "Llama 3", "Windows 11", "Llama 3.1".
       if (toks_[k].kind == TokenKind::kNumber && IsVersionNumber(k)) {
@@ -301,7 +411,11 @@ class SentenceScanner {
     c.first = static_cast<uint32_t>(first);
     c.last = static_cast<uint32_t>(last);
     c.surface = std::string(text_.substr(toks_[first].start, toks_[last].end - toks_[first].start));
-    c.gazetteer = gaz >= 0 ? gaz : lex_.FindPhrase(FoldName(c.surface));
+    c.gazetteer = gaz;
+    if (c.gazetteer < 0) {
+      int g = lex_.FindPhrase(FoldName(c.surface));
+      if (g >= 0 && (lex_.entry(g).user || CaseMatches(c.surface, lex_.entry(g)))) c.gazetteer = g;
+    }
     bool weak = false;
     bool single = first == last;
     if (single) {
@@ -362,7 +476,8 @@ class SentenceScanner {
     if (digits) return;
     bool all_cap = true;
     for (size_t k = first; k <= last; ++k) {
-      if (IsWord(k) && !toks_[k].upper_initial) all_cap = false;
+      if (IsWord(k) && !toks_[k].upper_initial && !IsNameParticle(Lower(k))) all_cap = false;
+      if (IsWord(k) && IsNameParticle(Lower(k))) --words;
     }
     std::string first_word(Text(first));
     if (toks_[first].all_caps) first_word = ToTitle(first_word);
@@ -382,8 +497,17 @@ class SentenceScanner {
     }
   }
 
-  // Type cues in the words just before the name.
+  // Type cues in the words just before the name. A name right after a
+  // preposition is its complement ("des puces de Nvidia": Nvidia is no chip).
   void ContextVotes(size_t first, Candidate* c) const {
+    if (first > 0 && IsWord(first - 1)) {
+      std::string prev = Lower(first - 1);
+      if (IsLocationPreposition(StripElision(prev)) || prev == "à") {
+        Vote(c, EntityType::kLocation, 1.5f);
+        return;
+      }
+      if (IsComplementPreposition(prev)) return;
+    }
     int seen = 0;
     for (size_t k = first; k-- > 0 && seen < 4;) {
       const Token& t = toks_[k];
@@ -397,10 +521,10 @@ class SentenceScanner {
       std::string lower = Lower(k);
       ++seen;
       if (auto cue = lex_.Cue(StripElision(lower))) {
-        Vote(c, *cue, 3);
+        // Product words also name what a company makes ("l’application X").
+        Vote(c, *cue, *cue == EntityType::kProduct ? 2.f : 3.f);
         break;
       }
-      if (seen == 1 && IsLocationPreposition(lower)) Vote(c, EntityType::kLocation, 1.5f);
     }
   }
 
@@ -584,14 +708,8 @@ void EntityRecognizer::Run(std::string_view text, const std::vector<SentenceToke
       const GazetteerEntry& entry = lex_.entry(g);
       ent.forced = entry.user;
       if (entry.user) ent.type = entry.type;
-      // The gazetteer's name when the text uses it.
-      std::string want = FoldName(entry.name);
-      for (const auto& [form, n] : ent.forms) {
-        if (FoldName(form) == want) {
-          ent.label = entry.name;
-          break;
-        }
-      }
+      // The gazetteer's canonical name, whatever spelling the text used.
+      ent.label = entry.name;
     }
     if (!ent.label.empty()) continue;
     // Fullest form, then most frequent, then mixed case over all caps.

@@ -148,7 +148,7 @@ class SentenceRelations {
       }
       if (lex_.IsModalVerb(g->lemma) || aux) {
         size_t m = j;
-        if (lower_[m] == "à" || lower_[m] == "de" || lower_[m] == "d’" || lower_[m] == "d'") ++m;
+        if (lower_[m] == "à" || lower_[m] == "de" || lower_[m] == "d’" || lower_[m] == "d'" || lower_[m] == "to") ++m;
         while (m < toks_.size() && IsClitic(lower_[m])) ++m;
         if (m < toks_.size() && mention_at_[m] < 0 && Info(m).infinitive) {
           g->lemma = Info(m).verb_lemma;
@@ -322,7 +322,12 @@ class SentenceRelations {
         continue;
       }
       if (subject < 0) continue;
-      for (size_t s : CoordinatedLeft(static_cast<size_t>(subject))) {
+      // The subject and the names coordinated with it before the verb.
+      std::vector<size_t> subjects = CoordinatedLeft(static_cast<size_t>(subject));
+      for (size_t m : CoordinatedRight(static_cast<size_t>(subject))) {
+        if (m != static_cast<size_t>(subject) && ms_[m].last < g.start) subjects.push_back(m);
+      }
+      for (size_t s : subjects) {
         for (size_t o : objects) Add(s, o, g.lemma);
       }
     }

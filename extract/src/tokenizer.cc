@@ -41,7 +41,10 @@ void SetFlags(std::string_view text, Token* t) {
     if (!IsLetter(c)) continue;
     ++letters;
     bool up = IsUpper(c);
-    if (first_letter) { t->upper_initial = up; first_letter = false; }
+    if (first_letter) {
+      t->upper_initial = up && i == len;  // the token starts with this letter
+      first_letter = false;
+    }
     if (up) {
       ++uppers;
       if (seen_lower) t->inner_caps = true;

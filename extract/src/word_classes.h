@@ -36,6 +36,13 @@ inline std::string StripElision(std::string s) {
   return s;
 }
 
+// Prepositions whose complement a following name is: "les puces de Nvidia".
+inline bool IsComplementPreposition(std::string_view w) {
+  return w == "de" || w == "d’" || w == "d'" || w == "du" || w == "des" || w == "par" || w == "pour" ||
+         w == "avec" || w == "sur" || w == "chez" || w == "contre" || w == "of" || w == "by" || w == "for" ||
+         w == "with" || w == "from";
+}
+
 // Prepositions that put a place after them: "à Paris", "en Chine", "in London".
 inline bool IsLocationPreposition(std::string_view w) {
   return w == "à" || w == "au" || w == "aux" || w == "en" || w == "in" || w == "vers" || w == "depuis";

@@ -1,0 +1,109 @@
+#include "kg/graph/builder.h"
+
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "test_util.h"
+
+namespace kg {
+namespace {
+
+using testing::BuildFrom;
+
+const NodeData* FindLabel(const KnowledgeGraph& g, const std::string& label) {
+  for (NodeId v = 0; v < g.node_count(); ++v) if (g.node(v).label == label) return &g.node(v);
+  return nullptr;
+}
+
+TEST(BuilderTest, MergesSpellingsAcrossDocuments) {
+  KnowledgeGraph g = BuildFrom({{"a", "Open AI a publié o1. Donald Trump a salué NVIDIA."},
+                                {"b", "OpenAI a publié GPT-4. Trump a menacé Nvidia."},
+                                {"c", "Les Etats-Unis et les États-Unis."}});
+  const NodeData* openai = FindLabel(g, "OpenAI");
+  if (!openai) openai = FindLabel(g, "Open AI");
+  ASSERT_NE(openai, nullptr);
+  EXPECT_EQ(openai->documents.size(), 2u);
+  const NodeData* trump = FindLabel(g, "Donald Trump");
+  ASSERT_NE(trump, nullptr);
+  EXPECT_EQ(trump->documents.size(), 2u);
+  EXPECT_EQ(FindLabel(g, "Trump"), nullptr);
+  EXPECT_NE(FindLabel(g, "Nvidia"), nullptr);
+  EXPECT_EQ(FindLabel(g, "NVIDIA"), nullptr);
+  int us = 0;
+  for (NodeId v = 0; v < g.node_count(); ++v) us += g.node(v).type == EntityType::kLocation;
+  EXPECT_EQ(us, 1);
+}
+
+TEST(BuilderTest, EdgesMergeWithSummedWeightAndEvidence) {
+  KnowledgeGraph g = BuildFrom({{"a", "DeepSeek utilise le NVIDIA H800."}, {"b", "DeepSeek utilise le H800."}});
+  bool found = false;
+  for (const EdgeRef& e : g.edges()) {
+    if (g.node(e.source).label == "DeepSeek" && g.node(e.target).label == "H800" && e.data->relation == "utiliser") {
+      found = true;
+      EXPECT_EQ(e.data->weight, 2u);
+      ASSERT_EQ(e.data->evidence.size(), 2u);
+      EXPECT_EQ(g.documents()[e.data->evidence[0].document].id, "a");
+      EXPECT_EQ(e.data->evidence[1].text, "DeepSeek utilise le H800.");
+    }
+  }
+  EXPECT_TRUE(found);
+}
+
+TEST(BuilderTest, EvidenceCapKeepsFullWeight) {
+  BuildOptions opt;
+  opt.max_evidence = 1;
+  KnowledgeGraph g = BuildFrom({{"a", "DeepSeek utilise le H800."}, {"b", "DeepSeek utilise le H800."}}, opt);
+  for (const EdgeRef& e : g.edges()) {
+    if (e.data->relation != "utiliser") continue;
+    EXPECT_EQ(e.data->weight, 2u);
+    EXPECT_EQ(e.data->evidence.size(), 1u);
+  }
+}
+
+TEST(BuilderTest, NoCooccurrenceOption) {
+  BuildOptions opt;
+  opt.cooccurrence = false;
+  KnowledgeGraph g = BuildFrom({{"a", "Paris, Londres et Berlin."}}, opt);
+  EXPECT_EQ(g.edge_count(), 0u);
+  EXPECT_EQ(g.node_count(), 3u);
+}
+
+TEST(BuilderTest, IdsAreUniqueSortedSlugs) {
+  KnowledgeGraph g = BuildFrom({{"a", "Le groupe C++ Corp et C Corp. Paris et Berlin."}});
+  std::set<std::string> ids;
+  for (NodeId v = 0; v < g.node_count(); ++v) {
+    EXPECT_TRUE(ids.insert(g.node(v).id).second);
+    if (v > 0) {
+      EXPECT_LT(g.node(v - 1).id, g.node(v).id);
+    }
+  }
+}
+
+TEST(BuilderTest, MergingGraphsEqualsOneBuild) {
+  std::vector<std::pair<std::string, std::string>> docs = {
+      {"a", "Donald Trump a menacé TSMC. Open AI et Microsoft."},
+      {"b", "Trump a rencontré Sam Altman d’OpenAI à Washington."},
+      {"c", "Nvidia, NVIDIA et Huawei. Microsoft investit dans OpenAI."}};
+  KnowledgeGraph all = BuildFrom(docs);
+  GraphBuilder merged;
+  merged.AddGraph(BuildFrom({docs[0]}));
+  merged.AddGraph(BuildFrom({docs[1], docs[2]}));
+  KnowledgeGraph m = merged.Finish();
+  ASSERT_EQ(m.node_count(), all.node_count());
+  ASSERT_EQ(m.edge_count(), all.edge_count());
+  for (NodeId v = 0; v < m.node_count(); ++v) {
+    EXPECT_EQ(m.node(v).id, all.node(v).id);
+    EXPECT_EQ(m.node(v).label, all.node(v).label);
+    EXPECT_EQ(m.node(v).type, all.node(v).type);
+    EXPECT_EQ(m.node(v).documents, all.node(v).documents);
+  }
+  for (EdgeId e = 0; e < m.edge_count(); ++e) {
+    EXPECT_EQ(m.edge(e).source, all.edge(e).source);
+    EXPECT_EQ(m.edge(e).data->relation, all.edge(e).data->relation);
+    EXPECT_EQ(m.edge(e).data->weight, all.edge(e).data->weight);
+  }
+}
+
+}  // namespace
+}  // namespace kg

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Builds samples/ and runs ../shared/check-graph on the three outputs, and on a
+# document full of hostile characters. Exit 77 (skipped) when the validator is absent.
+set -uo pipefail
+kg=$1 checker=$2 samples=$3 work=$4
+if [ ! -x "$checker" ]; then
+  echo "check-graph not found at $checker: skipped"
+  exit 77
+fi
+rm -rf "$work" && mkdir -p "$work"
+status=0
+run() {
+  local name=$1; shift
+  "$kg" build "$@" -o "$work/$name" -q || { echo "kg build failed for $name"; status=1; return; }
+  local out
+  out=$("$checker" --graphml "$work/$name/graph.graphml" --dot "$work/$name/graph.dot" --json "$work/$name/graph.json" 2>&1)
+  echo "$out" | grep -E "^(FAIL|[0-9]+ passed)"
+  echo "$out" | tail -n 1 | grep -q " 0 failed" || status=1
+}
+run samples "$samples"
+# Names and evidence with XML, DOT and JSON metacharacters.
+cat > "$work/hostile.txt" <<'TXT'
+La société Foo & Bar <Labs> a racheté « Quote"Corp » et Back\Slash Inc. selon Zorg ]]> Industries.
+Le groupe Strict Graph Node -- Digraph Systems a signé avec Node Corp et Edge Ltd à Paris.
+La start-up Émoji 𝔘nicode Labs collabore avec Tab	Corp depuis Genève.
+TXT
+run hostile "$work/hostile.txt"
+exit $status

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Behaviour of the kg binary on good and bad input: exit codes, one-line
+# errors that name the path, nothing written on failure, determinism.
+set -uo pipefail
+kg=$1 samples=$2 work=$3
+rm -rf "$work" && mkdir -p "$work"
+pass=0 fail=0
+check() {  # check NAME EXPECTED_CODE PATTERN -- command...
+  local name=$1 want=$2 pattern=$3; shift 4
+  local err code
+  err=$("$@" 2>&1 >/dev/null); code=$?
+  if [ "$code" -eq "$want" ] && { [ -z "$pattern" ] || echo "$err" | grep -qE -- "$pattern"; } &&
+     [ "$(echo -n "$err" | grep -c '')" -le 1 ]; then
+    pass=$((pass + 1))
+  else
+    fail=$((fail + 1)); echo "FAIL $name: exit $code (want $want), stderr: $err"
+  fi
+}
+check missing-input 2 "nope.txt: no such file" -- "$kg" build "$work/nope.txt" -o "$work/o1"
+[ ! -e "$work/o1" ] || { fail=$((fail + 1)); echo "FAIL missing-input wrote output"; }
+mkdir -p "$work/empty"
+check empty-dir 2 "empty: directory holds no" -- "$kg" build "$work/empty" -o "$work/o2"
+: > "$work/file"
+check output-is-file 2 "file: exists and is not a directory" -- "$kg" build "$samples" -o "$work/file"
+check bad-format 2 "unknown format" -- "$kg" build "$samples" -o "$work/o3" --format pdf
+printf 'a\0b' > "$work/binary.txt"
+check binary 2 "binary.txt: binary data" -- "$kg" build "$work/binary.txt" -o "$work/o4"
+printf '{"id": "a", "text": "Paris"}\n{broken\n' > "$work/bad.jsonl"
+check bad-jsonl 2 "bad.jsonl:2: invalid JSON" -- "$kg" build "$work/bad.jsonl" -o "$work/o5"
+check no-subcommand 2 "" -- "$kg"
+check help 0 "" -- "$kg" build --help
+# Standard input and JSONL.
+printf 'Emmanuel Macron a rencontré Olaf Scholz à Berlin.\n' | "$kg" build - -o "$work/stdin" -q &&
+  grep -q '"id":"stdin"' "$work/stdin/graph.json" && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL stdin"; }
+printf '{"id": "n1", "text": "Huawei a racheté Foo Corp."}\n' > "$work/ok.jsonl"
+"$kg" build "$work/ok.jsonl" -o "$work/jsonl" -q && grep -q '"documents":\[{"id":"n1"' "$work/jsonl/graph.json" &&
+  pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL jsonl"; }
+# Same input, same bytes, whatever the thread count; a failed run keeps the previous output.
+"$kg" build "$samples" -o "$work/j1" -j 1 -q && "$kg" build "$samples" -o "$work/j2" -j 2 -q &&
+  "$kg" build "$samples" -o "$work/j2b" -j 2 -q
+for f in graph.graphml graph.dot graph.json; do
+  if cmp -s "$work/j1/$f" "$work/j2/$f" && cmp -s "$work/j2/$f" "$work/j2b/$f"; then pass=$((pass + 1));
+  else fail=$((fail + 1)); echo "FAIL determinism $f"; fi
+done
+cp "$work/j1/graph.json" "$work/before.json"
+check keeps-previous 2 "no such file" -- "$kg" build "$work/nope" -o "$work/j1"
+cmp -s "$work/before.json" "$work/j1/graph.json" && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL keeps-previous"; }
+ls "$work/j1" | grep -q tmp && { fail=$((fail + 1)); echo "FAIL temporary files left"; } || pass=$((pass + 1))
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]

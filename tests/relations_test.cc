@@ -1,0 +1,95 @@
+// Relation extraction: one table per pattern, French and English, with traps
+// (negation, questions, reported speech, lists).
+#include <gtest/gtest.h>
+
+#include "test_util.h"
+
+namespace kg {
+namespace {
+
+using testing::Extract;
+using testing::Relations;
+using Triple = std::tuple<std::string, std::string, std::string>;
+
+struct Case {
+  const char* text;
+  std::vector<Triple> expected;
+  std::vector<std::pair<std::string, std::string>> unrelated;  // no stated relation either way
+};
+
+void RunCases(const std::vector<Case>& cases) {
+  for (const Case& c : cases) {
+    auto r = Extract(c.text);
+    auto rels = Relations(r);
+    for (const auto& t : c.expected) {
+      EXPECT_TRUE(rels.count(t)) << c.text << "\n  missing " << std::get<0>(t) << " -" << std::get<1>(t) << "-> "
+                                 << std::get<2>(t);
+    }
+    for (const auto& [a, b] : c.unrelated) {
+      for (const auto& t : rels) {
+        bool same = (std::get<0>(t) == a && std::get<2>(t) == b) || (std::get<0>(t) == b && std::get<2>(t) == a);
+        EXPECT_FALSE(same) << c.text << "\n  unexpected " << a << " -" << std::get<1>(t) << "- " << b;
+      }
+    }
+  }
+}
+
+TEST(RelationsTest, VerbsWithAuxiliariesAndModals) {
+  RunCases({
+      {"DeepSeek utilise le NVIDIA H800.", {{"DeepSeek", "utiliser", "H800"}}, {}},
+      {"Donald Trump a menacé TSMC de taxes douanières.", {{"Donald Trump", "menacer", "TSMC"}}, {}},
+      {"Le fondeur SMIC est parvenu à graver les puces de Huawei.", {{"SMIC", "graver", "Huawei"}}, {}},
+      {"Huawei a tenté de contourner Washington.", {{"Huawei", "contourner", "Washington"}}, {}},
+      {"Microsoft va investir dans OpenAI.", {{"Microsoft", "investir", "OpenAI"}}, {}},
+      {"Microsoft acquired Activision.", {{"Microsoft", "acquire", "Activision"}}, {}},
+  });
+}
+
+TEST(RelationsTest, PassiveAndCoordination) {
+  RunCases({
+      {"DeepSeek, soutenu par le fonds High-Flyer, a lancé R1.", {{"High-Flyer", "soutenir", "DeepSeek"}}, {}},
+      {"Oracle, OpenAI et SoftBank vont investir dans Stargate.",
+       {{"Oracle", "investir", "Stargate"}, {"OpenAI", "investir", "Stargate"}, {"SoftBank", "investir", "Stargate"}},
+       {}},
+      {"TSMC a été sanctionnée par Washington.", {{"Washington", "sanctionner", "TSMC"}}, {}},
+  });
+}
+
+TEST(RelationsTest, NounPhrases) {
+  RunCases({
+      {"Il a testé l’IA o1 d’OpenAI.", {{"o1", "produit_de", "OpenAI"}}, {}},
+      {"Le Llama 3 de Meta a nécessité 30 millions d’heures.", {{"Llama 3", "produit_de", "Meta"}}, {}},
+      {"Roy Chua, fondateur du cabinet AvidThink, doute.", {{"Roy Chua", "fonder", "AvidThink"}}, {}},
+      {"ByteDance, la maison mère de TikTok, recule.", {{"ByteDance", "maison_mère_de", "TikTok"}}, {}},
+      {"DeepSeek, basée à Canton, grandit.", {{"DeepSeek", "situé_à", "Canton"}}, {}},
+      {"Le patron d’OpenAI, Sam Altman, a réagi.", {{"Sam Altman", "diriger", "OpenAI"}}, {}},
+  });
+}
+
+TEST(RelationsTest, Traps) {
+  RunCases({
+      // Negation: not a racheter relation.
+      {"Microsoft n’a pas racheté OpenAI.", {}, {{"Microsoft", "OpenAI"}}},
+      // Question.
+      {"DeepSeek a-t-il copié OpenAI ?", {}, {{"DeepSeek", "OpenAI"}}},
+      // Reported speech: the speaker is not related to the content's object.
+      {"Donald Trump a déclaré que Nvidia devait payer.", {}, {{"Donald Trump", "Nvidia"}}},
+  });
+}
+
+TEST(RelationsTest, CooccurrenceNeverMasksARelation) {
+  auto r = Extract("DeepSeek utilise le NVIDIA H800 avec Alibaba.");
+  bool rel = false, cooc_same_pair = false;
+  for (const auto& x : r.relations) {
+    std::string a = r.entities[x.source].label, b = r.entities[x.target].label;
+    if (a == "DeepSeek" && b == "H800" && x.kind == EdgeKind::kRelation) rel = true;
+    if (((a == "DeepSeek" && b == "H800") || (a == "H800" && b == "DeepSeek")) && x.kind == EdgeKind::kCooccurrence) {
+      cooc_same_pair = true;
+    }
+  }
+  EXPECT_TRUE(rel);
+  EXPECT_FALSE(cooc_same_pair);
+}
+
+}  // namespace
+}  // namespace kg

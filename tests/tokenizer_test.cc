@@ -1,0 +1,57 @@
+#include "kg/extract/tokenizer.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace kg {
+namespace {
+
+std::vector<std::string> Words(const std::string& text) {
+  std::vector<std::string> out;
+  for (const Token& t : Tokenize(text, {0, static_cast<uint32_t>(text.size())})) out.emplace_back(t.Text(text));
+  return out;
+}
+
+struct Case {
+  const char* text;
+  std::vector<std::string> tokens;
+};
+
+TEST(TokenizerTest, FrenchAndEnglish) {
+  const Case cases[] = {
+      {"l’IA d’OpenAI", {"l’", "IA", "d’", "OpenAI"}},
+      {"l'IA qu'il", {"l'", "IA", "qu'", "il"}},
+      {"jusqu’au bout", {"jusqu’", "au", "bout"}},
+      {"aujourd’hui", {"aujourd’hui"}},
+      {"O’Neil", {"O’Neil"}},
+      {"les États-Unis et Saint-Malo", {"les", "États-Unis", "et", "Saint-Malo"}},
+      {"DeepSeek-R1 et start-up", {"DeepSeek-R1", "et", "start-up"}},
+      {"2,8 millions et 6 000 euros", {"2,8", "millions", "et", "6 000", "euros"}},
+      {"6\u00a0000 et 1\u202f000\u202f000", {"6\u00a0000", "et", "1\u202f000\u202f000"}},
+      {"Llama 3.1 et Pony.ai", {"Llama", "3.1", "et", "Pony.ai"}},
+      {"Trump's tariffs", {"Trump", "'s", "tariffs"}},
+      {"« Oui », dit-il.", {"«", "Oui", "»", ",", "dit-il", "."}},
+      {"en 2023 200 personnes", {"en", "2023", "200", "personnes"}},
+  };
+  for (const auto& c : cases) EXPECT_EQ(Words(c.text), c.tokens) << c.text;
+}
+
+TEST(TokenizerTest, Flags) {
+  std::string text = "DeepSeek TSMC iFlytek R1 l’Paris 42 5G";
+  auto t = Tokenize(text, {0, static_cast<uint32_t>(text.size())});
+  ASSERT_EQ(t.size(), 8u);
+  EXPECT_TRUE(t[0].inner_caps);
+  EXPECT_TRUE(t[1].all_caps);
+  EXPECT_TRUE(t[2].inner_caps);
+  EXPECT_FALSE(t[2].upper_initial);
+  EXPECT_TRUE(t[3].has_digit && t[3].has_letter);
+  EXPECT_TRUE(t[4].elision);
+  EXPECT_TRUE(t[5].upper_initial && !t[5].all_caps);
+  EXPECT_EQ(t[6].kind, TokenKind::kNumber);
+  EXPECT_FALSE(t[7].upper_initial);  // starts with a digit
+}
+
+}  // namespace
+}  // namespace kg
