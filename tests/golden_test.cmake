@@ -2,7 +2,9 @@
 # checked-in expected files. To accept a deliberate change:
 #   scripts/update-golden.sh
 file(REMOVE_RECURSE "${WORK}")
-execute_process(COMMAND "${KG}" build "${SAMPLES}" -o "${WORK}" -j 2 -q RESULT_VARIABLE rc ERROR_VARIABLE err)
+# Run from the source root so document paths read "samples/...".
+execute_process(COMMAND "${KG}" build samples -o "${WORK}" -j 2 -q WORKING_DIRECTORY "${ROOT}"
+                RESULT_VARIABLE rc ERROR_VARIABLE err)
 if(NOT rc EQUAL 0)
   message(FATAL_ERROR "kg build failed (${rc}): ${err}")
 endif()

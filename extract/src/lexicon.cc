@@ -126,6 +126,7 @@ Lexicon Lexicon::Builtin() {
   Lexicon lex;
   LoadSet(data::common_acronyms_txt, &lex.acronyms_);
   LoadSet(data::not_names_txt, &lex.not_names_);
+  LoadSet(data::demonyms_txt, &lex.not_names_);
   LoadSet(data::titles_txt, &lex.titles_);
   LoadSet(data::org_heads_txt, &lex.org_heads_);
   LoadSet(data::loc_heads_txt, &lex.loc_heads_);

@@ -9,6 +9,7 @@ namespace kg::data {
 extern const std::string_view abbreviations_txt;
 extern const std::string_view common_acronyms_txt;
 extern const std::string_view not_names_txt;
+extern const std::string_view demonyms_txt;
 extern const std::string_view titles_txt;
 extern const std::string_view org_heads_txt;
 extern const std::string_view loc_heads_txt;

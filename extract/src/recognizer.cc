@@ -305,8 +305,8 @@ class SentenceScanner {
           continue;
         }
       }
-      // Version after a name: "Llama 3", "Windows 11", "Llama 3.1".
-      if (toks_[k].kind == TokenKind::kNumber && IsVersionNumber(k)) {
+      // Version after a name: "Llama 3", "Windows 11", "Llama 3.1", "Ascend 910C".
+      if ((toks_[k].kind == TokenKind::kNumber && IsVersionNumber(k)) || IsModelSuffix(k)) {
         end = k;
         continue;
       }
@@ -363,6 +363,17 @@ class SentenceScanner {
   }
 
   static bool IsLikelyVerb(const WordInfo& info) { return info.verb && !info.participle; }
+
+  // "910C", "70B": digits then capitals, short.
+  bool IsModelSuffix(size_t k) const {
+    const Token& t = toks_[k];
+    if (t.kind != TokenKind::kWord || !t.has_digit || t.end - t.start > 6) return false;
+    size_t len;
+    if (!IsDigit(DecodeUtf8(Text(k), 0, &len))) return false;
+    std::string_view w = Text(k);
+    for (char ch : w) if (ch >= 'a' && ch <= 'z') return false;
+    return true;
+  }
 
   bool IsVersionNumber(size_t k) const {
     std::string_view w = Text(k);
