@@ -17,7 +17,8 @@ KnowledgeGraph Hostile() {
   int i = 0;
   for (const char* l : labels) {
     NodeData n;
-    n.id = "n" + std::to_string(i++);
+    n.id = "n";
+    n.id += std::to_string(i++);
     n.label = l;
     n.type = EntityType::kOrg;
     n.aliases = {std::string(l) + " alias"};
