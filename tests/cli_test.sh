@@ -46,5 +46,42 @@ cp "$work/j1/graph.json" "$work/before.json"
 check keeps-previous 2 "no such file" -- "$kg" build "$work/nope" -o "$work/j1"
 cmp -s "$work/before.json" "$work/j1/graph.json" && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL keeps-previous"; }
 ls "$work/j1" | grep -q tmp && { fail=$((fail + 1)); echo "FAIL temporary files left"; } || pass=$((pass + 1))
+# kg query on the samples graph.
+g="$work/j1"
+expect_out() {  # expect_out NAME EXPECTED_CODE PATTERN -- command...
+  local name=$1 want=$2 pattern=$3; shift 4
+  local out code
+  out=$("$@" 2>&1); code=$?
+  if [ "$code" -eq "$want" ] && echo "$out" | grep -qE -- "$pattern"; then pass=$((pass + 1));
+  else fail=$((fail + 1)); echo "FAIL $name: exit $code (want $want), output: $(echo "$out" | head -5)"; fi
+}
+expect_out q-neighbors 0 "Nvidia|H800" -- "$kg" query "$g" neighbors DeepSeek
+expect_out q-neighbors-folded 0 "R1" -- "$kg" query "$g/graph.json" neighbors deepseek --kind relation --direction out
+expect_out q-accents 0 "États-Unis" -- "$kg" query "$g" show etats-unis
+expect_out q-relations 0 "puces H800 de Nvidia" -- "$kg" query "$g" relations DeepSeek H800
+expect_out q-path 0 "Huawei" -- "$kg" query "$g" path Huawei "Donald Trump"
+expect_out q-top-pr 0 "pagerank" -- "$kg" query "$g" top --by pagerank --limit 5
+expect_out q-top-bc 0 "betweenness" -- "$kg" query "$g" top --by betweenness --limit 5
+expect_out q-entities 0 "PERSON" -- "$kg" query "$g" entities --type PERSON --sort degree
+expect_out q-components 0 "components" -- "$kg" query "$g" components
+expect_out q-stats 0 "density" -- "$kg" query "$g" stats
+expect_out q-tsv 0 $'entity\ttype' -- "$kg" query "$g" --format tsv entities
+expect_out q-unknown 1 'no entity named "Zorglubium"; did you mean' -- "$kg" query "$g" neighbors Zorglubium
+expect_out q-no-path 1 "no path" -- "$kg" query "$g" path DeepSeek Stargate --max-length 1 --kind relation
+"$kg" query "$g" --format json neighbors DeepSeek | python3 -c "import json,sys; d=json.load(sys.stdin); assert d['neighbors']" &&
+  pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL q-json"; }
+"$kg" query "$g" subgraph DeepSeek --depth 1 -o "$work/sub.graphml" >/dev/null && grep -q "<graphml" "$work/sub.graphml" &&
+  pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL q-subgraph"; }
+printf '{"nodes": [{"id": "a"}], "links": [' > "$work/trunc.json"
+check q-truncated 2 "trunc.json: invalid JSON .*truncated" -- "$kg" query "$work/trunc.json" stats
+check q-missing 2 "nope.json: no such file" -- "$kg" query "$work/nope.json" stats
+# kg merge: graphs built separately equal one build over all their inputs.
+mkdir -p "$work/m1" "$work/m2"
+cp "$samples"/01-* "$samples"/02-* "$work/m1/" && cp "$samples"/03-* "$samples"/04-* "$work/m2/"
+( cd "$work" && "$kg" build m1 -o g1 -q && "$kg" build m2 -o g2 -q && "$kg" merge g1/graph.json g2 -o gm -q &&
+  "$kg" build m1 m2 -o gall -q )
+for f in graph.graphml graph.dot graph.json; do
+  cmp -s "$work/gm/$f" "$work/gall/$f" && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL merge $f"; }
+done
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -248,9 +248,10 @@ class SentenceRelations {
     for (int steps = 0; k > 0 && steps < 5; ++steps) {
       const std::string& w = lower_[k - 1];
       if (IsPreposition(w)) return true;
+      const WordInfo& info = morph_.Lookup(w);
       if (IsDeterminer(w) || (toks_[k - 1].kind == TokenKind::kWord && mention_at_[k - 1] < 0 &&
                               !IsClauseBoundary(w) && w != "et" && w != "ou" && w != "qui" && !toks_[k - 1].upper_initial &&
-                              !morph_.Lookup(w).verb)) {
+                              (info.noun || info.adjective || !info.verb))) {
         --k;
         continue;
       }
@@ -265,7 +266,14 @@ class SentenceRelations {
       const VerbGroup& g = groups[gi];
       if (g.negated || g.light || g.lemma.empty()) continue;
       // Subject: the leftmost bare mention of the clause, or the antecedent of "qui".
-      size_t left_limit = gi > 0 ? groups[gi - 1].end + 1 : 0;
+      // Participial appositions ("X, soutenu par Y, affirme") do not end the clause.
+      size_t left_limit = 0;
+      for (size_t pj = gi; pj-- > 0;) {
+        if (!groups[pj].participial) {
+          left_limit = groups[pj].end + 1;
+          break;
+        }
+      }
       int subject = -1;
       for (size_t k = g.start; k-- > left_limit;) {
         const std::string& w = lower_[k];
