@@ -144,7 +144,7 @@ class SentenceScanner {
       size_t k = i + 1;
       if (k >= toks_.size()) return false;
       std::string next = Lower(k);
-      if (toks_[k].kind == TokenKind::kPunct) return next == "," || next == ":" || next == "(";
+      if (toks_[k].kind == TokenKind::kPunct) return next == "," || next == ":" || next == "(" || next == ")";
       if (next == "et" || next == "and") return true;
       const WordInfo& ni = morph_.Lookup(next);
       return ni.finite && !ni.noun && !ni.adjective;

@@ -16,8 +16,9 @@ namespace {
 bool IsClauseBoundary(std::string_view w) {
   static constexpr std::string_view kWords[] = {";", ":", "?", "!", "que", "qu’", "qu'", "mais", "car", "lorsque",
                                                 "lorsqu’", "quand", "si", "dont", "où", "tandis", "puisque",
-                                                "puisqu’", "parce", "alors", "bien", "that", "but", "because",
-                                                "while", "when", "which", "who", "whereas", "although", "(", ")",
+                                                "puisqu’", "parce", "that", "but", "because",
+                                                "while", "when", "which", "who", "whereas", "although", "after", "before", "since", "until",
+                                                "unless", "if", "(", ")",
                                                 "—", "–"};
   for (auto k : kWords) if (w == k) return true;
   return false;
@@ -27,7 +28,9 @@ bool IsDeterminer(std::string_view w) {
   static constexpr std::string_view kWords[] = {"le", "la", "les", "l’", "l'", "un", "une", "des", "du", "au", "aux",
                                                 "ce", "cet", "cette", "ces", "son", "sa", "ses", "leur", "leurs",
                                                 "mon", "ma", "mes", "notre", "nos", "votre", "vos", "chaque",
-                                                "plusieurs", "quelques", "the", "a", "an", "its", "their", "his",
+                                                "plusieurs", "quelques", "aucun", "aucune", "tout", "toute", "tous",
+                                                "toutes", "autre", "autres", "certains", "certaines", "nul", "nulle",
+                                                "quel", "quelle", "quels", "quelles", "the", "a", "an", "its", "their", "his",
                                                 "her", "this", "these"};
   for (auto k : kWords) if (w == k) return true;
   return false;
@@ -50,6 +53,14 @@ bool IsNegationEnd(std::string_view w) {
 bool IsClitic(std::string_view w) {
   static constexpr std::string_view kWords[] = {"se", "s’", "s'", "me", "m’", "te", "t’", "lui", "leur", "y",
                                                 "en", "l’", "l'", "le", "la", "les", "nous", "vous"};
+  for (auto k : kWords) if (w == k) return true;
+  return false;
+}
+
+bool IsSubjectPronoun(std::string_view w) {
+  static constexpr std::string_view kWords[] = {"il", "elle", "on", "ils", "elles", "je", "j’", "tu", "nous", "vous",
+                                                "ce", "c’", "cela", "ça", "celui-ci", "celle-ci", "he", "she", "it",
+                                                "they", "we", "i", "you"};
   for (auto k : kWords) if (w == k) return true;
   return false;
 }
@@ -86,6 +97,7 @@ class SentenceRelations {
       return;
     }
     NounPhraseRelations();
+    BetweenRelations();
     if (!question_) VerbRelations();
     Cooccurrences();
     for (auto& r : found_) out->push_back(std::move(r));
@@ -111,19 +123,22 @@ class SentenceRelations {
 
   const WordInfo& Info(size_t k) { return morph_.Lookup(lower_[k]); }
 
+  // A conjugated verb here? Words that are also nouns or adjectives
+  // ("menace", "fabrique", "complexes") count as verbs only right after a
+  // subject: a name, a subject or object pronoun, a negation.
   bool IsFiniteVerb(size_t k) {
     if (mention_at_[k] >= 0 || toks_[k].kind != TokenKind::kWord) return false;
     if (toks_[k].upper_initial && k > 0) return false;
     const WordInfo& w = Info(k);
     if (!w.finite) return false;
-    if (k > 0 && (IsDeterminer(lower_[k - 1]) || lower_[k - 1] == "de" || lower_[k - 1] == "d’")) return false;
-    // A noun or adjective right after a noun-like word: "une version affaiblie".
-    if ((w.noun || w.adjective) && !w.auxiliary && k > 0 && toks_[k - 1].kind == TokenKind::kWord &&
-        Info(k - 1).noun && !Info(k - 1).verb && mention_at_[k - 1] < 0) {
-      return false;
-    }
-    if (w.function_word && !w.auxiliary) return false;
-    return true;
+    if (k > 0 && (IsDeterminer(lower_[k - 1]) || IsPreposition(lower_[k - 1]))) return false;
+    if (w.auxiliary) return true;
+    if (w.function_word) return false;
+    if (!w.noun && !w.adjective) return true;
+    if (k == 0) return false;
+    if (mention_at_[k - 1] >= 0) return true;
+    const std::string& p = lower_[k - 1];
+    return IsSubjectPronoun(p) || IsClitic(p) || p == "ne" || p == "n’" || p == "n'" || p == "qui";
   }
 
   // Follows "a tenté de contourner", "est parvenu à graver", "avoir utilisé".
@@ -140,7 +155,10 @@ class SentenceRelations {
       const WordInfo& w = Info(j);
       bool aux = g->lemma == "avoir" || g->lemma == "être";
       if (aux && w.participle && w.verb) {
-        if (g->lemma == "être" && !w.etre_verb) g->passive = true;
+        // "s’est entraînée": a pronominal verb, active voice.
+        bool reflexive = g->start > 0 && (lower_[g->start - 1] == "se" || lower_[g->start - 1] == "s’" ||
+                                          lower_[g->start - 1] == "s'");
+        if (g->lemma == "être" && !w.etre_verb && !reflexive) g->passive = true;
         if (w.verb_lemma == "être") g->passive = false;
         g->lemma = w.verb_lemma;
         k = j;
@@ -249,8 +267,12 @@ class SentenceRelations {
       const std::string& w = lower_[k - 1];
       if (IsPreposition(w)) return true;
       const WordInfo& info = morph_.Lookup(w);
+      if (mention_at_[k - 1] >= 0) {  // "le GPU NVIDIA H100": one noun phrase
+        k = ms_[static_cast<size_t>(mention_at_[k - 1])].first;
+        continue;
+      }
       if (IsDeterminer(w) || (toks_[k - 1].kind == TokenKind::kWord && mention_at_[k - 1] < 0 &&
-                              !IsClauseBoundary(w) && w != "et" && w != "ou" && w != "qui" && !toks_[k - 1].upper_initial &&
+                              !IsClauseBoundary(w) && w != "et" && w != "ou" && w != "qui" &&
                               (info.noun || info.adjective || !info.verb))) {
         --k;
         continue;
@@ -262,6 +284,7 @@ class SentenceRelations {
 
   void VerbRelations() {
     std::vector<VerbGroup> groups = FindVerbGroups();
+    if (getenv("KG_DEBUG")) for (auto& g : groups) fprintf(stderr, "VG %zu-%zu %s neg=%d pass=%d part=%d speech=%d light=%d\n", g.start, g.end, g.lemma.c_str(), g.negated, g.passive, g.participial, g.speech, g.light);
     for (size_t gi = 0; gi < groups.size(); ++gi) {
       const VerbGroup& g = groups[gi];
       if (g.negated || g.light || g.lemma.empty()) continue;
@@ -311,7 +334,12 @@ class SentenceRelations {
           TypeOf(obj + 1) == EntityType::kProduct) {
         ++obj;
       }
-      std::vector<size_t> objects = CoordinatedRight(obj);
+      std::vector<size_t> objects;
+      for (size_t o : CoordinatedRight(obj)) {
+        // A name right before the next verb is that verb's subject, not an object.
+        if (o != obj && ms_[o].last + 1 == right_limit) break;
+        objects.push_back(o);
+      }
       if (g.passive) {
         if (!by_agent) continue;
         // Agent(s) act on the subject: "X, soutenu par Y" -> Y soutenir X.
@@ -370,7 +398,9 @@ class SentenceRelations {
         bool blocked = false;
         for (size_t k = gap_start; k < gap_end; ++k) {
           const std::string& w = lower_[k];
-          if (IsClauseBoundary(w) || w == "qui" || w == "et" || IsFiniteVerb(k)) {
+          bool role_and = (w == "et" || w == "and") && k + 1 < gap_end &&
+                          !lex_.RoleRelation(lower_[k + 1]).empty();
+          if (IsClauseBoundary(w) || w == "qui" || ((w == "et" || w == "and") && !role_and) || IsFiniteVerb(k)) {
             blocked = true;
             break;
           }
@@ -409,6 +439,22 @@ class SentenceRelations {
           continue;
         }
       }
+      // "Sam Altman (OpenAI)": a person and the organisation they speak for.
+      if (gap == 1 && lower_[gap_start] == "(" && TypeOf(m) == EntityType::kPerson && TypeOf(n) == EntityType::kOrg &&
+          ms_[n].last + 1 < toks_.size() && lower_[ms_[n].last + 1] == ")") {
+        Add(m, n, "affilié_à");
+        continue;
+      }
+      // "l’Institut de technologie informatique de l’Académie des sciences":
+      // a unit of a larger institution.
+      if (gap >= 1 && gap <= 2 && TypeOf(m) == EntityType::kOrg && TypeOf(n) == EntityType::kOrg &&
+          lex_.IsOrgHead(lower_[ms_[m].first]) && lex_.IsOrgHead(lower_[ms_[n].first])) {
+        const std::string& w = lower_[gap_start];
+        if (w == "de" || w == "d’" || w == "du" || w == "of") {
+          Add(m, n, "partie_de");
+          continue;
+        }
+      }
       // "le patron d’OpenAI, Sam Altman" / "le fondateur de Futuriom Scott Raynovich".
       if (TypeOf(n) == EntityType::kPerson && gap <= 1 && (gap == 0 || lower_[gap_start] == ",")) {
         size_t k = ms_[m].first;
@@ -424,6 +470,34 @@ class SentenceRelations {
         }
       }
     }
+  }
+
+  // "les tensions entre Washington et Pékin": the noun names the relation.
+  void BetweenRelations() {
+    for (size_t m = 0; m + 1 < ms_.size(); ++m) {
+      size_t first = ms_[m].first;
+      size_t k = first;
+      while (k > 0 && IsDeterminer(lower_[k - 1])) --k;
+      if (k < 2 || (lower_[k - 1] != "entre" && lower_[k - 1] != "between")) continue;
+      const std::string& noun = lower_[k - 2];
+      const WordInfo& info = morph_.Lookup(noun);
+      if (!info.noun || info.function_word || mention_at_[k - 2] >= 0) continue;
+      size_t j = ms_[m].last + 1;
+      while (j < toks_.size() && IsDeterminer(lower_[j])) ++j;
+      if (j >= toks_.size() || (lower_[j] != "et" && lower_[j] != "and")) continue;
+      ++j;
+      while (j < toks_.size() && IsDeterminer(lower_[j])) ++j;
+      if (j >= toks_.size() || mention_at_[j] != static_cast<int>(m + 1)) continue;
+      std::string label = NounLemma(noun) + "_avec";
+      Add(m, m + 1, label);
+    }
+  }
+
+  // Singular of a French or English noun, as the dictionary gives it.
+  std::string NounLemma(const std::string& w) {
+    std::string s = w;
+    if (s.size() > 3 && (s.back() == 's' || s.back() == 'x') && morph_.Lookup(s.substr(0, s.size() - 1)).noun) s.pop_back();
+    return s;
   }
 
   void Cooccurrences() {
