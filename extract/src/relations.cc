@@ -260,20 +260,22 @@ class SentenceRelations {
     return out;
   }
 
-  // True when mention m sits after a preposition in its noun phrase.
+  // True when mention m sits after a preposition in its noun phrase: walks
+  // back over the phrase (nouns, adjectives, other names: "le GPU NVIDIA
+  // H100") to its determiner or preposition.
   bool Prepositional(size_t m) const {
     size_t k = ms_[m].first;
-    for (int steps = 0; k > 0 && steps < 5; ++steps) {
+    for (int steps = 0; k > 0 && steps < 6; ++steps) {
       const std::string& w = lower_[k - 1];
       if (IsPreposition(w)) return true;
-      const WordInfo& info = morph_.Lookup(w);
-      if (mention_at_[k - 1] >= 0) {  // "le GPU NVIDIA H100": one noun phrase
+      if (IsDeterminer(w)) return k >= 2 && IsPreposition(lower_[k - 2]);
+      if (mention_at_[k - 1] >= 0) {
         k = ms_[static_cast<size_t>(mention_at_[k - 1])].first;
         continue;
       }
-      if (IsDeterminer(w) || (toks_[k - 1].kind == TokenKind::kWord && mention_at_[k - 1] < 0 &&
-                              !IsClauseBoundary(w) && w != "et" && w != "ou" && w != "qui" &&
-                              (info.noun || info.adjective || !info.verb))) {
+      const WordInfo& info = morph_.Lookup(w);
+      if (toks_[k - 1].kind == TokenKind::kWord && !IsClauseBoundary(w) && w != "et" && w != "ou" && w != "qui" &&
+          (info.noun || info.adjective || !info.verb)) {
         --k;
         continue;
       }
@@ -309,23 +311,37 @@ class SentenceRelations {
         if (IsClauseBoundary(w)) break;
         if (mention_at_[k] >= 0) {
           size_t m = static_cast<size_t>(mention_at_[k]);
-          if (!Prepositional(m)) subject = static_cast<int>(m);
+          if (!Prepositional(m)) {
+            subject = static_cast<int>(m);  // the nearest bare name
+            break;
+          }
           k = ms_[m].first;
         }
       }
       // Objects: the first mention after the verb in its clause.
       size_t right_limit = gi + 1 < groups.size() ? groups[gi + 1].start : toks_.size();
-      int object = -1;
-      bool by_agent = false;
+      // The first name without a preposition (the direct object), else the
+      // first name ("investir dans OpenAI").
+      int object = -1, first_object = -1;
+      bool by_agent = false, agent_seen = false;
       for (size_t k = g.end + 1; k < right_limit && k <= g.end + 14; ++k) {
         const std::string& w = lower_[k];
         if (IsClauseBoundary(w) || w == "qui") break;
-        if (w == "par" || w == "by") by_agent = true;
+        if ((w == "par" || w == "by") && first_object < 0) agent_seen = true;
         if (mention_at_[k] >= 0) {
-          object = mention_at_[k];
-          break;
+          size_t m = static_cast<size_t>(mention_at_[k]);
+          if (first_object < 0) {
+            first_object = static_cast<int>(m);
+            by_agent = agent_seen;
+          }
+          if (!Prepositional(m)) {
+            object = static_cast<int>(m);
+            break;
+          }
+          k = ms_[m].last;
         }
       }
+      if (object < 0 || g.passive) object = first_object;
       if (g.speech) object = -1;
       if (object < 0) continue;
       size_t obj = static_cast<size_t>(object);
@@ -398,6 +414,21 @@ class SentenceRelations {
         bool blocked = false;
         for (size_t k = gap_start; k < gap_end; ++k) {
           const std::string& w = lower_[k];
+          // Only determiners, adjectives, adverbs, connectors and the role
+          // or part noun itself stand between the two names.
+          if (k > gap_start && !IsDeterminer(w) && w != "de" && w != "d’" && w != "d'" && w != "du" && w != "des" &&
+              w != "of" && w != "chez" && w != "at" && w != "et" && w != "and" && lex_.RoleRelation(w).empty() &&
+              lex_.PartRelation(w).empty()) {
+            const WordInfo& wi = morph_.Lookup(w);
+            bool modifier = (wi.adjective || (wi.function_word && !wi.verb)) && !wi.finite;
+            // After "fondateur du": the head of the complement ("cabinet de recherche").
+            bool complement = has_of && wi.noun && !wi.finite;
+            if (!modifier && !complement && w != "ex" && w != "-" &&
+                !(wi.noun && k + 1 < gap_end && !lex_.PartRelation(lower_[k + 1]).empty())) {
+              blocked = true;
+              break;
+            }
+          }
           bool role_and = (w == "et" || w == "and") && k + 1 < gap_end &&
                           !lex_.RoleRelation(lower_[k + 1]).empty();
           if (IsClauseBoundary(w) || w == "qui" || ((w == "et" || w == "and") && !role_and) || IsFiniteVerb(k)) {
@@ -436,6 +467,23 @@ class SentenceRelations {
         if (located && (before == "à" || before == "en" || before == "au" || before == "aux" || before == "dans" ||
                         before == "in")) {
           Add(m, n, "situé_à");
+          continue;
+        }
+      }
+      // "OpenAI chief executive Sam Altman": organisation, role words, person.
+      if (gap >= 1 && gap <= 3 && TypeOf(m) == EntityType::kOrg && TypeOf(n) == EntityType::kPerson) {
+        std::string_view label;
+        bool only_roles = true;
+        for (size_t k = gap_start; k < gap_end; ++k) {
+          std::string_view r = lex_.RoleRelation(lower_[k]);
+          if (!r.empty()) {
+            if (label.empty()) label = r;
+          } else if (lower_[k] != "executive" && lower_[k] != "officer" && lower_[k] != "'s") {
+            only_roles = false;
+          }
+        }
+        if (only_roles && !label.empty()) {
+          Add(n, m, label);
           continue;
         }
       }
