@@ -11,7 +11,7 @@ if [ "${1:-}" = "--tests" ]; then tests=1; shift; fi
 build_dir=${1:-build}
 
 packages=(g++ cmake make pkg-config libboost-graph-dev rapidjson-dev libcli11-dev libgtest-dev
-          libicu-dev libhunspell-dev hunspell-fr-comprehensive zlib1g-dev)
+          libicu-dev libhunspell-dev hunspell-fr-comprehensive hunspell-en-us zlib1g-dev)
 if [ "$tests" = 1 ]; then
   packages+=(graphviz libxml2-utils python3 python3-networkx python3-igraph python3-pydot python3-lxml)
 fi

@@ -167,6 +167,7 @@ Lexicon Lexicon::Builtin() {
   load(data::organizations_tsv, EntityType::kOrg);
   load(data::products_tsv, EntityType::kProduct);
   load(data::persons_tsv, EntityType::kPerson);
+  load(data::other_tsv, EntityType::kOther);
 
   // Country and territory names in French and English, from ICU.
   const char* const* codes = icu::Locale::getISOCountries();

@@ -20,6 +20,7 @@ extern const std::string_view locations_tsv;
 extern const std::string_view organizations_tsv;
 extern const std::string_view products_tsv;
 extern const std::string_view persons_tsv;
+extern const std::string_view other_tsv;
 extern const std::string_view relations_tsv;
 extern const std::string_view en_verbs_tsv;
 

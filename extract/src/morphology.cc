@@ -108,6 +108,10 @@ StatusOr<std::unique_ptr<Morphology>> Morphology::Open(const std::string& dir) {
     if (fs::exists(aff, ec) && fs::exists(dic, ec)) {
       std::unique_ptr<Morphology> m(new Morphology());
       m->hunspell_ = std::make_unique<Hunspell>(aff.c_str(), dic.c_str());
+      fs::path en_aff = fs::path(dir) / "en_US.aff", en_dic = fs::path(dir) / "en_US.dic";
+      if (fs::exists(en_aff, ec) && fs::exists(en_dic, ec)) {
+        m->english_ = std::make_unique<Hunspell>(en_aff.c_str(), en_dic.c_str());
+      }
       return m;
     }
   }
@@ -153,6 +157,14 @@ const WordInfo& Morphology::Lookup(std::string_view word) {
           Has(a, "po:adv") || Has(a, "po:negadv")) {
         info.function_word = true;
       }
+    }
+  }
+  if (english_ && !word.empty() && word.size() < 64) {
+    std::string w(word);
+    info.english = english_->spell(w);
+    if (info.english) {
+      std::string lower = ToLower(w);
+      info.english_proper = lower != w && !english_->spell(lower);
     }
   }
   // English verbs, for the words the French dictionary does not know.

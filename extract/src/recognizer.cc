@@ -98,6 +98,52 @@ class SentenceScanner {
     return true;
   }
 
+  // The lower-case form is a common word of French (accents restored on a
+  // capital that lost them: "Ecrivain" -> "écrivain") or of English.
+  bool KnownCommon(std::string_view word) const {
+    std::string lower = ToLower(word);
+    const WordInfo& info = morph_.Lookup(lower);
+    if (info.known || info.english) return true;
+    static constexpr std::pair<char, std::string_view> kAccents[] = {
+        {'e', "é"}, {'e', "è"}, {'e', "ê"}, {'a', "à"}, {'a', "â"}, {'c', "ç"}, {'i', "î"}, {'o', "ô"}, {'u', "û"}};
+    for (const auto& [plain, accented] : kAccents) {
+      if (lower.empty() || lower[0] != plain) continue;
+      if (morph_.Lookup(std::string(accented) + lower.substr(1)).known) return true;
+    }
+    return false;
+  }
+
+  // "témoinAucune", "gendarmeriesTrès": two common words glued by a lost
+  // space, not a CamelCase name.
+  bool IsGlued(std::string_view w) const {
+    size_t prev_len = 0;
+    bool prev_lower = false;
+    for (size_t i = 0; i < w.size();) {
+      size_t len;
+      char32_t c = DecodeUtf8(w, i, &len);
+      if (IsUpper(c) && prev_lower && i >= 3) {
+        std::string left(w.substr(0, i)), right(w.substr(i));
+        const WordInfo& l = morph_.Lookup(ToLower(left));
+        const WordInfo& r = morph_.Lookup(ToLower(right));
+        return l.known && r.known && !morph_.Lookup(right).proper;
+      }
+      prev_lower = IsLower(c);
+      prev_len = len;
+      i += len;
+    }
+    (void)prev_len;
+    return false;
+  }
+
+  // "XXe", "IIIe", "XIXème": centuries and ordinals in Roman numerals.
+  static bool IsRomanOrdinal(std::string_view w) {
+    size_t i = 0;
+    while (i < w.size() && std::string_view("IVXLCDM").find(w[i]) != std::string_view::npos) ++i;
+    if (i == 0) return false;
+    std::string_view rest = w.substr(i);
+    return rest == "e" || rest == "er" || rest == "ème" || rest == "eme" || rest == "ᵉ" || rest == "è";
+  }
+
   bool IsCode(const Token& t) const {
     if (!(t.has_letter && t.has_digit)) return false;
     std::string_view w = t.Text(text_);
@@ -116,8 +162,9 @@ class SentenceScanner {
     const Token& t = toks_[i];
     if (t.elision) return false;
     if (IsCode(t)) return true;
-    if (t.inner_caps && !t.all_caps) return true;
+    if (t.inner_caps && !t.all_caps) return !IsGlued(Text(i));
     if (!t.upper_initial) return false;
+    if (IsRomanOrdinal(Text(i))) return false;
     std::string lower = Lower(i);
     if (t.all_caps && !caps_sentence_) {
       if (lex_.IsCommonAcronym(Text(i))) return false;
@@ -135,7 +182,7 @@ class SentenceScanner {
     std::string title = toks_[i].all_caps ? ToTitle(w) : std::string(w);
     if (lex_.IsFirstName(title)) return true;
     const WordInfo& info = morph_.Lookup(title);
-    if (info.proper) return true;
+    if (info.proper || info.english_proper) return true;
     int g = lex_.FindPhrase(FoldName(w));
     if (g >= 0 && !toks_[i].all_caps) {
       // A gazetteer name that is also a common word ("Oracle", "Total") opens
@@ -150,7 +197,7 @@ class SentenceScanner {
       return ni.finite && !ni.noun && !ni.adjective;
     }
     if (toks_[i].all_caps) return false;
-    if (info.known) return false;
+    if (info.known || KnownCommon(title)) return false;
     // Hyphenated: "Est-ce", "Peut-être" are common words, "High-Flyer" is not.
     if (title.find('-') != std::string::npos) {
       size_t pos = 0;
@@ -179,6 +226,17 @@ class SentenceScanner {
     if (!toks_[i].all_caps && !toks_[i].inner_caps && !IsCode(toks_[i])) {
       const WordInfo& info = morph_.Lookup(lower);
       if (info.function_word && !info.noun && !morph_.Lookup(Text(i)).proper) return false;
+    }
+    return true;
+  }
+
+  bool AllCommonWords(size_t first, size_t last) const {
+    for (size_t k = first; k <= last; ++k) {
+      if (!IsWord(k) || IsNameParticle(Lower(k)) || IsNameConnector(Lower(k))) continue;
+      if (toks_[k].all_caps || toks_[k].inner_caps || toks_[k].has_digit || !KnownCommon(Text(k)) ||
+          ProperByItself(k)) {
+        return false;
+      }
     }
     return true;
   }
@@ -218,13 +276,33 @@ class SentenceScanner {
 
   // Index of the code token that follows a gazetteer organisation inside
   // [i, end], or i when there is none.
+  // Also "AFP Yuta Shinohara", "Assemblée nationale Richard Ferrand": a known
+  // organisation or place followed by what looks like a person's name.
   size_t SplitOrgCode(size_t i, size_t end) const {
     for (size_t p = i + 1; p <= end; ++p) {
-      if (!IsWord(p) || !IsCode(toks_[p])) continue;
+      if (!IsWord(p)) continue;
       int g = lex_.FindPhrase(FoldName(text_.substr(toks_[i].start, toks_[p - 1].end - toks_[i].start)));
-      if (g >= 0 && lex_.entry(g).type == EntityType::kOrg) return p;
+      if (g < 0) continue;
+      EntityType t = lex_.entry(g).type;
+      if (IsCode(toks_[p]) && t == EntityType::kOrg) return p;
+      if ((t == EntityType::kOrg || t == EntityType::kLocation) && end >= p + 1 && LooksLikePerson(p, end)) return p;
     }
     return i;
+  }
+
+  // Two to four capitalised words, the first a first name or neither known
+  // to the dictionaries.
+  bool LooksLikePerson(size_t first, size_t last) const {
+    if (last - first > 3) return false;
+    for (size_t k = first; k <= last; ++k) {
+      if (!IsWord(k) || !toks_[k].upper_initial || toks_[k].all_caps) return false;
+    }
+    if (IsFirstName(first)) return true;
+    for (size_t k = first; k <= last; ++k) {
+      const WordInfo& w = morph_.Lookup(Text(k));
+      if (w.known || w.english) return false;
+    }
+    return true;
   }
 
   // Per alphanumeric run: 0 lower-case start, 1 capitalised, 2 all capitals.
@@ -293,7 +371,11 @@ class SentenceScanner {
       size_t k = end + 1;
       bool weak;
       if (IsNameToken(k, &weak) && !lex_.IsTitle(Lower(k))) {
-        // A following head word starts a new name ("Institut ... Académie").
+        // A first name after an acronym or a non-name word starts a new name:
+        // "AFP Yuta Shinohara", "UDI Jean-Christophe Lagarde".
+        if (IsFirstName(k) && !IsFirstName(end) && !toks_[k].all_caps && (toks_[end].all_caps || !IsFirstName(i))) {
+          break;
+        }
         end = k;
         continue;
       }
@@ -434,6 +516,12 @@ class SentenceScanner {
       bool name = IsNameToken(first, &w);
       if (!name && c.gazetteer < 0) return;
       if (w && !ProperByItself(first)) weak = true;
+      // "le Festival", "les Français", "l’Etat": a capitalised common word
+      // alone is not a name unless a gazetteer or the dictionary says so.
+      if (!w && c.gazetteer < 0 && !toks_[first].all_caps && !toks_[first].inner_caps && !IsCode(toks_[first]) &&
+          !ProperByItself(first)) {
+        weak = true;
+      }
       std::string lower = Lower(first);
       if (lex_.IsTitle(lower) && c.gazetteer < 0) return;
       if (c.gazetteer < 0 && Text(first).size() == 1) return;
@@ -443,6 +531,9 @@ class SentenceScanner {
       bool capital_rest = false;
       for (size_t k = first + 1; k <= last; ++k) if (toks_[k].upper_initial) capital_rest = true;
       weak = !capital_rest;
+    } else if (c.gazetteer < 0 && !IsHead(first) && AllCommonWords(first, last)) {
+      // "les Grands Prix", "Open Source": capitalised common words only.
+      weak = true;
     } else if (caps_sentence_) {
       // An all-caps headline: keep gazetteer names and known proper words.
       bool any = false;
@@ -480,6 +571,18 @@ class SentenceScanner {
       if (toks_[k].has_digit) digits = true;
     }
     std::string head = Lower(first);
+    // "Bagnols-sur-Cèze", "Saint-Étienne", "Entraigues-sur-la-Sorgue".
+    if (words == 1) {
+      std::string_view w = Text(first);
+      for (std::string_view infix : {"-sur-", "-sous-", "-lès-", "-lez-", "-en-", "-de-", "-du-", "-des-", "-la-",
+                                     "-le-", "-les-", "-aux-", "-et-"}) {
+        if (w.find(infix) != std::string_view::npos) {
+          Vote(c, EntityType::kLocation, 3);
+          break;
+        }
+      }
+      if (w.rfind("Saint-", 0) == 0 || w.rfind("Sainte-", 0) == 0) Vote(c, EntityType::kLocation, 2);
+    }
     if (lex_.IsOrgHead(head)) Vote(c, EntityType::kOrg, 5);
     if (lex_.IsLocationHead(head)) Vote(c, EntityType::kLocation, 5);
     if (words >= 2 && lex_.IsOrgSuffix(Text(last))) Vote(c, EntityType::kOrg, 5);
@@ -498,12 +601,14 @@ class SentenceScanner {
       const WordInfo& li = morph_.Lookup(Text(last));
       if (first_name) Vote(c, EntityType::kPerson, 4);
       if (li.surname) Vote(c, EntityType::kPerson, 2);
-      if (!first_name && !fi.known && !li.known && words == 2 && !toks_[first].all_caps && !toks_[last].all_caps) {
+      if (!first_name && !fi.known && !li.known && !fi.english && !morph_.Lookup(Text(last)).english && words == 2 &&
+          !toks_[first].all_caps && !toks_[last].all_caps) {
         Vote(c, EntityType::kPerson, 1);
       }
     }
     if (words == 1) {
       if (fi.surname) Vote(c, EntityType::kPerson, 1);
+      if (first_name && !fi.surname) Vote(c, EntityType::kPerson, 1.5f);
       if (toks_[first].all_caps && (last - first) == 0) Vote(c, EntityType::kOrg, 1);
     }
   }
@@ -514,7 +619,8 @@ class SentenceScanner {
     if (first > 0 && IsWord(first - 1)) {
       std::string prev = Lower(first - 1);
       if (IsLocationPreposition(StripElision(prev)) || prev == "à") {
-        Vote(c, EntityType::kLocation, 1.5f);
+        // Places are mostly single words (à Paris); "à Emmanuel Macron" is not.
+        Vote(c, EntityType::kLocation, c->surface.find(' ') == std::string::npos ? 1.5f : 0.5f);
         return;
       }
       if (IsComplementPreposition(prev)) return;
@@ -597,17 +703,45 @@ void EntityRecognizer::Run(std::string_view text, const std::vector<SentenceToke
   }
   if (cands.empty()) return;
 
+  // Acronyms defined in parentheses, "Mobile World Live (MWL)": the long form
+  // is a name even if made of common words, and the acronym joins it.
+  std::vector<std::pair<size_t, size_t>> acronyms;
+  for (size_t i = 0; i + 1 < cands.size(); ++i) {
+    const Candidate& a = cands[i];
+    const Candidate& b = cands[i + 1];
+    if (a.sentence != b.sentence || b.first != a.last + 2 || b.first != b.last || a.first == a.last) continue;
+    const auto& toks = sentences[a.sentence].tokens;
+    if (toks[a.last + 1].Text(text) != "(" || b.last + 1 >= toks.size() || toks[b.last + 1].Text(text) != ")") continue;
+    if (!toks[b.first].all_caps) continue;
+    size_t words = 0;
+    for (uint32_t k = a.first; k <= a.last; ++k) words += toks[k].kind == TokenKind::kWord;
+    // Accept when the acronym is no longer than the words and starts like them.
+    std::string acro = MergeKey(b.surface);
+    std::string first = MergeKey(toks[a.first].Text(text));
+    if (!acro.empty() && !first.empty() && acro[0] == first[0] && acro.size() <= words + 1) {
+      cands[i].weak = false;
+      cands[i + 1].weak = false;
+      acronyms.emplace_back(i, i + 1);
+    }
+  }
+
   // Keys confirmed by a strong mention somewhere in the document.
   std::unordered_map<std::string, int> strong;
   for (const Candidate& c : cands) {
     if (!c.weak) strong.emplace(MergeKey(c.surface), 1);
   }
   std::vector<Candidate> kept;
-  for (Candidate& c : cands) {
-    if (c.weak && !strong.count(MergeKey(c.surface))) continue;
-    kept.push_back(std::move(c));
+  std::vector<size_t> new_index(cands.size(), SIZE_MAX);
+  for (size_t i = 0; i < cands.size(); ++i) {
+    if (cands[i].weak && !strong.count(MergeKey(cands[i].surface))) continue;
+    new_index[i] = kept.size();
+    kept.push_back(std::move(cands[i]));
   }
   cands.swap(kept);
+  for (auto& [a, b] : acronyms) {
+    a = new_index[a];
+    b = new_index[b];
+  }
   if (cands.empty()) return;
 
   // Cluster: same gazetteer entry or same key.
@@ -624,29 +758,7 @@ void EntityRecognizer::Run(std::string_view text, const std::vector<SentenceToke
     }
   }
 
-  // Acronyms defined in parentheses: "Mobile World Live (MWL)".
-  for (size_t i = 0; i + 1 < cands.size(); ++i) {
-    const Candidate& a = cands[i];
-    const Candidate& b = cands[i + 1];
-    if (a.sentence != b.sentence || b.first != a.last + 2 || b.first != b.last) continue;
-    const auto& toks = sentences[a.sentence].tokens;
-    if (toks[a.last + 1].Text(text) != "(" || b.last + 1 >= toks.size() || toks[b.last + 1].Text(text) != ")") continue;
-    if (!toks[b.first].all_caps || a.first == a.last) continue;
-    std::string initials;
-    for (uint32_t k = a.first; k <= a.last; ++k) {
-      if (toks[k].kind != TokenKind::kWord) continue;
-      size_t len;
-      initials.push_back(static_cast<char>(0));
-      char32_t c0 = DecodeUtf8(toks[k].Text(text), 0, &len);
-      initials.back() = static_cast<char>(IsUpper(c0) ? 'U' : 'l');
-    }
-    // Accept when the acronym is no longer than the words and starts like them.
-    std::string acro = MergeKey(b.surface);
-    std::string first = MergeKey(toks[a.first].Text(text));
-    if (!acro.empty() && !first.empty() && acro[0] == first[0] && acro.size() <= initials.size() + 1) {
-      uf.Join(static_cast<int>(i), static_cast<int>(i + 1));
-    }
-  }
+  for (const auto& [a, b] : acronyms) uf.Join(static_cast<int>(a), static_cast<int>(b));
 
   // Short forms: a one-word name that is the first or last word of exactly
   // one longer name in the document joins it (Trump -> Donald Trump).

@@ -130,7 +130,9 @@ std::vector<SentenceSpan> Segmenter::Split(std::string_view text) const {
       char32_t next = DecodeUtf8(text, after, &l1);
       if (!IsUpper(next) || after + l1 >= s.end) continue;
       char32_t next2 = DecodeUtf8(text, after + l1, &l2);
-      if (!IsLower(next2)) continue;
+      // "plainte.Mais", "ans.M. Dupont", "exemplaires.L'enjeu"; an ellipsis
+      // needs a lower-case letter after the capital ("mondiale…Vent").
+      if (mark_len == 3 && !IsLower(next2)) continue;
       size_t pl;
       size_t p = i - 1;
       while (p > s.start && (static_cast<unsigned char>(text[p]) & 0xC0) == 0x80) --p;

@@ -34,12 +34,16 @@ struct WordInfo {
   bool function_word = false;  // determiner, preposition, pronoun, conjunction, adverb
   bool auxiliary = false;    // a form of avoir or être
   bool etre_verb = false;    // a verb conjugated with être in the active voice (parvenir, aller)
+  bool english = false;      // the English dictionary knows the word as written
+  bool english_proper = false;  // English knows it only capitalised (Paris, Microsoft)
   std::string verb_lemma;    // "utiliser" for "utilise"
 };
 
 class Morphology {
  public:
-  // `dir` holds fr_FR.aff and fr_FR.dic (or fr.aff / fr.dic).
+  // `dir` holds fr_FR.aff and fr_FR.dic (or fr.aff / fr.dic), and
+  // optionally en_US.aff / en_US.dic (Debian's hunspell-en-us), used to tell
+  // English common words from names.
   static StatusOr<std::unique_ptr<Morphology>> Open(const std::string& dir);
   // A morphology that knows no word; used when the dictionary is absent.
   static std::unique_ptr<Morphology> Empty();
@@ -51,10 +55,11 @@ class Morphology {
  private:
   Morphology() = default;
   std::unique_ptr<Hunspell> hunspell_;
+  std::unique_ptr<Hunspell> english_;
   std::unordered_map<std::string, WordInfo> cache_;
 };
 
-// Where the French dictionary is looked for: $KG_HUNSPELL_DIR, then
+// Where the dictionaries are looked for: $KG_HUNSPELL_DIR, then
 // /usr/share/hunspell.
 std::string DefaultHunspellDir();
 
