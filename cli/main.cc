@@ -6,6 +6,7 @@
 
 int main(int argc, char** argv) {
   std::signal(SIGPIPE, SIG_IGN);  // a closed pipe ends output quietly, not with a crash
+  std::signal(SIGXFSZ, SIG_IGN);  // a file size limit fails the write (an error), not the process
   CLI::App app{"kg — build knowledge graphs from news articles and query them.\n"
                "  kg build articles/ -o out        build GraphML, DOT and JSON in out/\n"
                "  kg query out neighbors DeepSeek   ask the graph\n",

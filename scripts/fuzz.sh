@@ -13,7 +13,7 @@ if ! command -v clang++ >/dev/null || [ ! -e /usr/lib/llvm-14/lib/clang/14.0.6/l
   sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
   $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq clang libclang-rt-14-dev >/dev/null
 fi
-scripts/setup.sh build >/dev/null   # the Debian packages the libraries need
+scripts/setup.sh --deps-only   # the Debian packages the libraries need
 CC=clang CXX=clang++ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKG_BUILD_TESTS=OFF -DKG_FUZZ=ON \
   -DKG_SANITIZE=address,undefined,fuzzer-no-link >/dev/null
 cmake --build build-fuzz -j "$(nproc)" --target "${targets[@]}"

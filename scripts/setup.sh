@@ -1,13 +1,19 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages kg needs (only those missing) and builds it.
-#   scripts/setup.sh [--tests] [BUILD_DIR]
+#   scripts/setup.sh [--tests] [--deps-only] [BUILD_DIR]
 # --tests also installs what the test suite uses (check-graph's consumers)
-# and builds the tests with warnings as errors.
+# and builds the tests with warnings as errors; --deps-only installs and stops.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-tests=0
-if [ "${1:-}" = "--tests" ]; then tests=1; shift; fi
+tests=0 deps_only=0
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --tests) tests=1; shift ;;
+    --deps-only) deps_only=1; shift ;;
+    *) break ;;
+  esac
+done
 build_dir=${1:-build}
 
 packages=(g++ cmake make pkg-config libboost-graph-dev rapidjson-dev libcli11-dev libgtest-dev
@@ -27,6 +33,8 @@ if [ "${#missing[@]}" -gt 0 ]; then
   $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq
   $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
+
+[ "$deps_only" = 1 ] && exit 0
 
 flags=(-DCMAKE_BUILD_TYPE=Release)
 if [ "$tests" = 1 ]; then flags+=(-DKG_BUILD_TESTS=ON -DKG_WERROR=ON); else flags+=(-DKG_BUILD_TESTS=OFF); fi

@@ -11,18 +11,25 @@ rm -rf "$work" && mkdir -p "$work"
 status=0
 run() {
   local name=$1; shift
-  "$kg" build "$@" -o "$work/$name" -q || { echo "kg build failed for $name"; status=1; return; }
+  local input=$1; shift
+  "$kg" build "$input" "$@" -o "$work/$name" -q || { echo "kg build failed for $name"; status=1; return; }
   local out
   out=$("$checker" --graphml "$work/$name/graph.graphml" --dot "$work/$name/graph.dot" --json "$work/$name/graph.json" 2>&1)
   echo "$out" | grep -E "^(FAIL|[0-9]+ passed)"
   echo "$out" | tail -n 1 | grep -q " 0 failed" || status=1
 }
 run samples "$samples"
-# Names and evidence with XML, DOT and JSON metacharacters.
+# Names and evidence with XML, DOT and JSON metacharacters, DOT keywords,
+# control characters and characters outside the BMP (names forced by a gazetteer).
+python3 -c "
+open('$work/hostile-gaz.tsv', 'w', encoding='utf-8').write(
+    'Foo \"Bar\" <Baz> & \\\\ ]]> --\tORG\tFoo Bar Baz\n'
+    'strict graph node\tPRODUCT\tStrict Graph\n'
+    '\U0001D518nicode \U0001F600 Planet \x01\tLOCATION\tUnicode Planet\n')"
 cat > "$work/hostile.txt" <<'TXT'
-La société Foo & Bar <Labs> a racheté « Quote"Corp » et Back\Slash Inc. selon Zorg ]]> Industries.
-Le groupe Strict Graph Node -- Digraph Systems a signé avec Node Corp et Edge Ltd à Paris.
-La start-up Émoji 𝔘nicode Labs collabore avec Tab	Corp depuis Genève.
+La société Foo Bar Baz a racheté « Quote"Corp » et Back\Slash Inc. selon Zorg ]]> Industries.
+Le groupe Strict Graph -- Digraph Systems a signé avec Node Corp et Edge Ltd à Unicode Planet.
+La start-up Émoji 𝔘nicode Labs collabore avec Tab	Corp depuis Genève. <![CDATA[ x ]]> &amp; \n \"
 TXT
-run hostile "$work/hostile.txt"
+run hostile "$work/hostile.txt" --gazetteer "$work/hostile-gaz.tsv"
 exit $status

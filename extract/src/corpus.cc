@@ -161,14 +161,44 @@ Status NormalizeText(const std::string& where, std::string* text, std::vector<st
   }
   size_t bad = FindInvalidUtf8(t);
   if (bad != std::string::npos) {
-    std::string out;
-    Status s = Convert(where, "windows-1252", t, &out);
-    if (!s.ok()) return InvalidInput(where + ": invalid UTF-8 at byte " + std::to_string(bad));
-    if (warnings) {
-      warnings->push_back(where + ": not valid UTF-8 (byte " + std::to_string(bad) +
-                          "); read as Windows-1252");
+    // Mostly valid UTF-8 with a few broken bytes: drop those bytes. Otherwise
+    // the text is in a legacy 8-bit encoding: read it as Windows-1252 (a
+    // superset of Latin-1 with ’ « » œ €), the usual one for French.
+    size_t valid_multibyte = 0, invalid = 0;
+    std::string cleaned;
+    cleaned.reserve(t.size());
+    for (size_t i = 0; i < t.size();) {
+      unsigned char c = static_cast<unsigned char>(t[i]);
+      if (c < 0x80) {
+        cleaned.push_back(t[i++]);
+        continue;
+      }
+      size_t len;
+      char32_t cp = DecodeUtf8(t, i, &len);
+      if (cp == 0xFFFD && !(len == 3 && t.compare(i, 3, "\xEF\xBF\xBD") == 0)) {
+        ++invalid;
+        i += len;
+        continue;
+      }
+      ++valid_multibyte;
+      cleaned.append(t, i, len);
+      i += len;
     }
-    t = std::move(out);
+    if (valid_multibyte >= invalid) {
+      if (warnings) {
+        warnings->push_back(where + ": " + std::to_string(invalid) + " invalid UTF-8 byte(s), first at byte " +
+                            std::to_string(bad) + "; dropped");
+      }
+      t = std::move(cleaned);
+    } else {
+      std::string out;
+      Status s = Convert(where, "windows-1252", t, &out);
+      if (!s.ok()) return InvalidInput(where + ": invalid UTF-8 at byte " + std::to_string(bad));
+      if (warnings) {
+        warnings->push_back(where + ": not valid UTF-8 (byte " + std::to_string(bad) + "); read as Windows-1252");
+      }
+      t = std::move(out);
+    }
   }
   // Control characters other than tab and line breaks become spaces.
   for (char& c : t) {
@@ -252,6 +282,7 @@ StatusOr<bool> DocumentSource::Next(Document* doc) {
     } else {
       Status s = ReadFile(path, &text);
       if (!s.ok()) return s;
+      if (text.empty()) warnings_.push_back(path + ": empty file");
       doc->id = UniqueId(Stem(path));
     }
     doc->path = path;

@@ -1,5 +1,7 @@
 #include "kg/extract/extractor.h"
 
+#include <unordered_map>
+
 #include "kg/base/text.h"
 #include "kg/extract/recognizer.h"
 #include "kg/extract/relations.h"
@@ -24,15 +26,57 @@ DocumentResult Extractor::Extract(Document doc) {
   r.text = std::move(doc.text);
   r.chars = CountCodePoints(r.text);
   r.sentences = segmenter_.Split(r.text);
+  // A very long text (a whole book, a 200 MB line) is read in sections of
+  // about kSectionBytes so memory stays bounded; entities of the sections
+  // merge by name.
+  std::unordered_map<std::string, uint32_t> by_key;
+  size_t first = 0;
+  while (first < r.sentences.size()) {
+    size_t last = first;
+    while (last < r.sentences.size() && r.sentences[last].end - r.sentences[first].start <= kSectionBytes) ++last;
+    if (last == first) ++last;
+    ExtractSection(r, first, last, &by_key);
+    first = last;
+  }
+  return r;
+}
+
+void Extractor::ExtractSection(DocumentResult& r, size_t first, size_t last,
+                               std::unordered_map<std::string, uint32_t>* by_key) {
   std::vector<SentenceTokens> sentences;
-  sentences.reserve(r.sentences.size());
-  for (const SentenceSpan& s : r.sentences) sentences.push_back({s, Tokenize(r.text, s)});
+  sentences.reserve(last - first);
+  for (size_t i = first; i < last; ++i) sentences.push_back({r.sentences[i], Tokenize(r.text, r.sentences[i])});
+  std::vector<DocEntity> entities;
   std::vector<Mention> mentions;
   EntityRecognizer recognizer(lexicon_, *morph_);
-  recognizer.Run(r.text, sentences, &r.entities, &mentions);
-  RelationExtractor relations(lexicon_, *morph_);
-  relations.Run(r.text, sentences, mentions, r.entities, &r.relations);
-  return r;
+  recognizer.Run(r.text, sentences, &entities, &mentions);
+  std::vector<DocRelation> relations;
+  RelationExtractor extractor(lexicon_, *morph_);
+  extractor.Run(r.text, sentences, mentions, entities, &relations);
+  if (first == 0 && last == r.sentences.size()) {  // the usual case: one section
+    r.entities = std::move(entities);
+    r.relations = std::move(relations);
+    return;
+  }
+  std::vector<uint32_t> index(entities.size());
+  for (size_t e = 0; e < entities.size(); ++e) {
+    auto [it, added] = by_key->emplace(MergeKey(entities[e].label), static_cast<uint32_t>(r.entities.size()));
+    if (added) {
+      r.entities.push_back(std::move(entities[e]));
+    } else {
+      DocEntity& into = r.entities[it->second];
+      for (const auto& [form, n] : entities[e].forms) into.forms[form] += n;
+      if (entities[e].mentions > into.mentions) into.type = entities[e].type;
+      into.mentions += entities[e].mentions;
+    }
+    index[e] = it->second;
+  }
+  for (DocRelation& rel : relations) {
+    rel.source = index[rel.source];
+    rel.target = index[rel.target];
+    rel.sentence += static_cast<uint32_t>(first);
+    r.relations.push_back(std::move(rel));
+  }
 }
 
 }  // namespace kg

@@ -86,7 +86,27 @@ void Lexicon::IndexPhrase(const std::string& phrase, int index, bool override_ex
   max_words_ = std::max(max_words_, CountWords(key));
 }
 
+namespace {
+
+// Names from user files: control characters become spaces, runs of spaces one.
+std::string CleanName(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    unsigned char u = static_cast<unsigned char>(c);
+    bool space = u < 0x20 || u == 0x7F;
+    if (space) c = ' ';
+    if (c == ' ' && (out.empty() || out.back() == ' ')) continue;
+    out.push_back(c);
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+}  // namespace
+
 void Lexicon::AddEntry(GazetteerEntry entry) {
+  entry.name = CleanName(entry.name);
+  for (auto& a : entry.aliases) a = CleanName(a);
   int index = static_cast<int>(entries_.size());
   bool user = entry.user;
   has_user_ = has_user_ || user;

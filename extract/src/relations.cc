@@ -548,9 +548,13 @@ class SentenceRelations {
     return s;
   }
 
+  // Every pair of distinct entities in the sentence, each name paired with at
+  // most kCooccurrenceWindow names after it, so a list of a thousand names
+  // does not make a million edges.
   void Cooccurrences() {
+    constexpr size_t kCooccurrenceWindow = 20;
     for (size_t a = 0; a < ms_.size(); ++a) {
-      for (size_t b = a + 1; b < ms_.size(); ++b) {
+      for (size_t b = a + 1; b < ms_.size() && b <= a + kCooccurrenceWindow; ++b) {
         uint32_t ea = EntityOf(a), eb = EntityOf(b);
         if (ea == eb) continue;
         auto key = std::minmax(ea, eb);

@@ -199,9 +199,24 @@ std::vector<SentenceSpan> Segmenter::Split(std::string_view text) const {
     merged.push_back(s);
   }
 
-  std::vector<SentenceSpan> out;
-  out.reserve(merged.size());
+  // Runaway "sentences" (a text without punctuation, a table flattened into
+  // one line) are cut at the last space before kMaxSentenceBytes.
+  std::vector<Seg> bounded;
   for (const Seg& s : merged) {
+    size_t start = s.start;
+    while (s.end - start > kMaxSentenceBytes) {
+      size_t cut = start + kMaxSentenceBytes;
+      while (cut > start && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+      size_t space = text.rfind(' ', cut);
+      if (space != std::string_view::npos && space > start + kMaxSentenceBytes / 2) cut = space;
+      bounded.push_back({start, cut});
+      start = cut;
+    }
+    bounded.push_back({start, s.end});
+  }
+  std::vector<SentenceSpan> out;
+  out.reserve(bounded.size());
+  for (const Seg& s : bounded) {
     size_t b = s.start, e = s.end, l;
     while (b < e && IsSpaceAt(text, b, &l)) b += l;
     while (e > b) {

@@ -10,6 +10,7 @@
 
 #include <memory>
 #include <string>
+#include <unordered_map>
 
 #include "kg/base/status.h"
 #include "kg/extract/document.h"
@@ -25,12 +26,17 @@ struct ExtractorConfig {
   bool require_morphology = true;  // fail when the French dictionary is missing
 };
 
+// Texts longer than this are extracted section by section.
+constexpr size_t kSectionBytes = 1u << 20;
+
 class Extractor {
  public:
   static StatusOr<std::unique_ptr<Extractor>> Create(const ExtractorConfig& config);
   DocumentResult Extract(Document doc);
 
  private:
+  void ExtractSection(DocumentResult& r, size_t first, size_t last,
+                      std::unordered_map<std::string, uint32_t>* by_key);
   Extractor(const Lexicon& lexicon, std::unique_ptr<Morphology> morph)
       : lexicon_(lexicon), morph_(std::move(morph)) {}
   const Lexicon& lexicon_;

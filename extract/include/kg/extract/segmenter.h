@@ -14,6 +14,7 @@
 // Segmenter per thread (it owns an ICU iterator).
 #pragma once
 
+#include <cstddef>
 #include <memory>
 #include <string_view>
 #include <vector>
@@ -23,6 +24,9 @@
 namespace kg {
 
 enum class Language { kFrench, kEnglish };
+
+// No sentence is longer than this; longer runs are cut at a space.
+constexpr size_t kMaxSentenceBytes = 2000;
 
 class Segmenter {
  public:

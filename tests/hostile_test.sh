@@ -1,0 +1,129 @@
+#!/usr/bin/env bash
+# The hostile-input matrix: each row a kind of bad or unusual input, with the
+# behaviour we promise (README "Errors"). Usage:
+#   hostile_test.sh KG WORKDIR [slow]
+# "slow" runs the rows that need large inputs (a 200 MB line, 100,000 files).
+set -uo pipefail
+kg=$1 work=$2 mode=${3:-fast}
+rm -rf "$work" && mkdir -p "$work" && cd "$work"
+pass=0 fail=0
+ok() { pass=$((pass + 1)); }
+ko() { fail=$((fail + 1)); echo "FAIL $*"; }
+# row NAME WANT_CODE STDERR_PATTERN -- command...; stderr must be one line for errors.
+row() {
+  local name=$1 want=$2 pattern=$3; shift 4
+  local err code
+  err=$("$@" 2>&1 >/dev/null); code=$?
+  if [ "$code" -ne "$want" ]; then ko "$name: exit $code, want $want: $err"; return; fi
+  if [ -n "$pattern" ] && ! echo "$err" | grep -qE -- "$pattern"; then ko "$name: stderr '$err' lacks /$pattern/"; return; fi
+  if [ "$want" -ne 0 ] && [ "$(printf '%s' "$err" | grep -c '')" -ne 1 ]; then ko "$name: error is not one line: $err"; return; fi
+  ok
+}
+json_ok() { python3 -c "import json,sys; json.load(open(sys.argv[1], encoding='utf-8'))" "$1"; }
+# has_label GRAPH LABEL: the graph has a node with exactly this label.
+has_label() { python3 -c "import json,sys; sys.exit(0 if sys.argv[2] in [n['label'] for n in json.load(open(sys.argv[1]))['nodes']] else 1)" "$1" "$2"; }
+
+if [ "$mode" = fast ]; then
+  : > empty.txt
+  row empty-file 0 "empty.txt: empty file" -- "$kg" build empty.txt -o o-empty
+  [ -f o-empty/graph.json ] && json_ok o-empty/graph.json && ok || ko "empty-file output"
+
+  printf 'Paris\0Lyon' > nul.txt
+  row binary 2 "nul.txt: binary data \(NUL byte at offset 5\)" -- "$kg" build nul.txt -o o-bin
+  [ ! -e o-bin ] && ok || ko "binary wrote output"
+
+  printf 'La soci\xe9t\xe9 Renault a rachet\xe9 Dacia \xe0 Bucarest. L\x92\xe9t\xe9 \xab chaud \xbb.\n' > latin1.txt
+  row latin1 0 "latin1.txt: not valid UTF-8 .*Windows-1252" -- "$kg" build latin1.txt -o o-latin1
+  has_label o-latin1/graph.json "Bucarest" && ! grep -q $'\xc3\x83' o-latin1/graph.json && ok || ko "latin1 mojibake"
+
+  printf 'Emmanuel Macron est à Paris. Un octet cass\xc3 ici. Angela Merkel est à Berlin.\n' > broken.txt
+  row invalid-utf8 0 "broken.txt: 1 invalid UTF-8 byte" -- "$kg" build broken.txt -o o-broken
+  has_label o-broken/graph.json "Angela Merkel" && ok || ko "invalid-utf8 lost text"
+
+  printf '\xef\xbb\xbfAngela Merkel est \xc3\xa0 Berlin.\r\nEmmanuel Macron est \xc3\xa0 Paris.\r\n' > bom-crlf.txt
+  row bom-crlf 0 "" -- "$kg" build bom-crlf.txt -o o-bom
+  has_label o-bom/graph.json "Angela Merkel" && ! grep -q $'\xef\xbb\xbf' o-bom/graph.json &&
+    ! grep -qF '\r' o-bom/graph.json && ok || ko "bom-crlf"
+
+  printf 'Angela Merkel est à Berlin.\n' | python3 -c "import sys; sys.stdout.buffer.write(b'\xff\xfe' + sys.stdin.read().encode('utf-16-le'))" > utf16.txt
+  row utf16 0 "" -- "$kg" build utf16.txt -o o-utf16
+  has_label o-utf16/graph.json "Berlin" && ok || ko "utf16"
+
+  ln -s loop-a loop-b && ln -s loop-b loop-a
+  row symlink-loop 2 "loop-a: broken or looping symbolic link" -- "$kg" build loop-a -o o-loop
+  mkdir -p tree && ln -s .. tree/up && echo "Paris et Lyon." > tree/a.txt
+  row symlink-dir-loop 0 "" -- "$kg" build tree -o o-tree
+
+  echo "Paris et Lyon." > secret.txt && chmod 000 secret.txt
+  if [ "$(id -u)" -eq 0 ] && command -v runuser >/dev/null; then
+    chmod 777 "$work"
+    row unreadable 2 "secret.txt: cannot open for reading: Permission denied" -- runuser -u nobody -- "$kg" build secret.txt -o o-secret
+  else
+    row unreadable 2 "secret.txt: cannot open for reading: Permission denied" -- "$kg" build secret.txt -o o-secret
+  fi
+
+  printf '{"id": "a", "text": "Paris"}\n{"id": "b", "text": \n' > bad.jsonl
+  row malformed-jsonl 2 "bad.jsonl:2: invalid JSON" -- "$kg" build bad.jsonl -o o-jsonl
+  printf '{"id": "a", "body": "Paris"}\n' > nottext.jsonl
+  row jsonl-no-text 2 "nottext.jsonl:1: expected an object with a string \"text\"" -- "$kg" build nottext.jsonl -o o-jsonl2
+
+  echo "Paris et Lyon." > ok.txt
+  : > afile
+  row output-is-file 2 "afile: exists and is not a directory" -- "$kg" build ok.txt -o afile
+  row output-unwritable 2 "cannot create directory" -- "$kg" build ok.txt -o /proc/kg-out
+
+  "$kg" build ok.txt -o o-query -q
+  head -c 60 o-query/graph.json > trunc.json
+  row query-truncated 2 "trunc.json: invalid JSON at byte [0-9]+.*truncated" -- "$kg" query trunc.json stats
+  echo '{"nodes": 3, "links": []}' > wrong.json
+  row query-malformed 2 "wrong.json: no \"nodes\" array" -- "$kg" query wrong.json stats
+
+  # Nothing lost: a run that fails while writing leaves the previous outputs.
+  "$kg" build ok.txt -o keep -q && cp keep/graph.json before.json
+  python3 -c "print(' '.join(['Paris, Lyon et Marseille.'] * 20000))" > big.txt
+  row disk-full 2 "keep/graph.* write failed" -- bash -c "ulimit -f 64; exec \"$kg\" build big.txt -o keep --max-evidence 0"
+  cmp -s before.json keep/graph.json && ok || ko "disk-full changed the previous output"
+  ls keep | grep -q tmp && ko "disk-full left temporary files" || ok
+  # kill -9 in the middle of a run.
+  python3 -c "
+import random
+random.seed(7)
+names=['Paris','Lyon','Renault','Airbus','Emmanuel Macron','Angela Merkel','Nvidia','Huawei']
+for i in range(4000):
+    print('{\"id\": \"d%d\", \"text\": \"%s a rencontré %s à %s.\"}' % (i, random.choice(names), random.choice(names), random.choice(names)))
+" > many.jsonl
+  "$kg" build many.jsonl -o keep -q -j 1 & pid=$!
+  sleep 0.3; kill -9 $pid 2>/dev/null; wait $pid 2>/dev/null
+  json_ok keep/graph.json && ok || ko "kill -9 left a broken graph.json"
+
+  # Nothing injected: names and evidence full of metacharacters.
+  python3 -c "
+open('hostile-gaz.tsv', 'w', encoding='utf-8').write(
+    'Foo \"Bar\" <Baz> & \\\\ ]]> --\tORG\tFoo Bar Baz\n'
+    'Graph Node Strict\tPRODUCT\tstrict graph\n'
+    '\U0001D518nicode Planet \x01\tLOCATION\tUnicode Planet\n')"
+  printf 'La société Foo Bar Baz a signé avec Graph Node Strict à Unicode Planet.\nTab\there & <b>"quoted"</b> \\ ]]> -- node Foo Bar Baz, Unicode Planet.\n' > hostile.txt
+  row hostile-build 0 "" -- "$kg" build hostile.txt -o o-hostile --gazetteer hostile-gaz.tsv
+  has_label o-hostile/graph.json 'Foo "Bar" <Baz> & \ ]]> --' && has_label o-hostile/graph.json '𝔘nicode Planet' &&
+    ok || ko "hostile names not kept"
+  for f in graphml dot json; do [ -s o-hostile/graph.$f ] && ok || ko "hostile $f"; done
+else
+  # A 200 MB text on one line.
+  python3 -c "
+import sys
+s='La société Renault a racheté Dacia à Bucarest, selon Emmanuel Macron; '
+n=200*1024*1024//len(s.encode())
+sys.stdout.write(s*n)" > line.txt
+  row huge-line 0 "" -- timeout 900 "$kg" build line.txt -o o-line -q
+  json_ok o-line/graph.json && ok || ko "huge-line output"
+  # 100,000 tiny files.
+  mkdir tiny && python3 -c "
+import os
+for i in range(100000):
+    with open('tiny/%06d.txt' % i, 'w') as f: f.write('Paris et Lyon %d.' % (i % 7))
+"
+  row many-files 0 "" -- timeout 900 "$kg" build tiny -o o-tiny -q
+  python3 -c "import json; g=json.load(open('o-tiny/graph.json')); assert len(g['graph']['documents'])==100000" && ok || ko "many-files documents"
+fi
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
