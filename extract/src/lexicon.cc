@@ -163,6 +163,7 @@ Lexicon Lexicon::Builtin() {
     std::string word(cols[1]);
     if (cols[0] == "modal") lex.modal_.insert(word);
     else if (cols[0] == "speech") lex.speech_.insert(word);
+    else if (cols[0] == "saying") lex.saying_.insert(word);
     else if (cols[0] == "light") lex.light_.insert(word);
     else if (cols[0] == "located") lex.located_.insert(word);
     else if (cols[0] == "role" && cols.size() > 2) lex.roles_.emplace(word, std::string(cols[2]));

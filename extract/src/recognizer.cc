@@ -509,6 +509,16 @@ class SentenceScanner {
       int g = lex_.FindPhrase(FoldName(c.surface));
       if (g >= 0 && (lex_.entry(g).user || CaseMatches(c.surface, lex_.entry(g)))) c.gazetteer = g;
     }
+    // "Taiwan Semiconductor Manufacturing Co", "ASML Holding": a known name
+    // with a company suffix the gazetteer does not spell out.
+    if (c.gazetteer < 0 && last > first && lex_.IsOrgSuffix(Text(last))) {
+      size_t end = last - 1;
+      while (end > first && toks_[end].kind == TokenKind::kPunct) --end;
+      std::string base(text_.substr(toks_[first].start, toks_[end].end - toks_[first].start));
+      int g = lex_.FindPhrase(FoldName(base));
+      if (g < 0) g = lex_.FindPhrase(FoldName(base + " Company"));
+      if (g >= 0 && lex_.entry(g).type == EntityType::kOrg) c.gazetteer = g;
+    }
     bool weak = false;
     bool single = first == last;
     if (single) {

@@ -289,7 +289,8 @@ class SentenceRelations {
     if (getenv("KG_DEBUG")) for (auto& g : groups) fprintf(stderr, "VG %zu-%zu %s neg=%d pass=%d part=%d speech=%d light=%d\n", g.start, g.end, g.lemma.c_str(), g.negated, g.passive, g.participial, g.speech, g.light);
     for (size_t gi = 0; gi < groups.size(); ++gi) {
       const VerbGroup& g = groups[gi];
-      if (g.negated || g.light || g.lemma.empty()) continue;
+      // Verbs of saying relate the speaker to what is said, not to the names in it.
+      if (g.negated || g.light || g.lemma.empty() || lex_.IsSayingVerb(g.lemma)) continue;
       // Subject: the leftmost bare mention of the clause, or the antecedent of "qui".
       // Participial appositions ("X, soutenu par Y, affirme") do not end the clause.
       size_t left_limit = 0;
@@ -302,7 +303,7 @@ class SentenceRelations {
       int subject = -1;
       for (size_t k = g.start; k-- > left_limit;) {
         const std::string& w = lower_[k];
-        if (w == "qui" || w == "which" || w == "who") {
+        if (w == "qui" || w == "which" || w == "who" || w == "that") {
           size_t b = k;
           while (b > 0 && lower_[b - 1] == ",") --b;
           if (b > 0 && mention_at_[b - 1] >= 0) subject = mention_at_[b - 1];

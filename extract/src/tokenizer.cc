@@ -145,6 +145,32 @@ std::vector<Token> Tokenize(std::string_view text, SentenceSpan span) {
       }
       break;
     }
+    // "Hangzhou-based", "Paris-born": the name, then the English suffix.
+    {
+      std::string_view whole = text.substr(start, j - start);
+      size_t dash = whole.rfind('-');
+      if (dash != std::string_view::npos && dash > 0) {
+        std::string suffix = ToLower(whole.substr(dash + 1));
+        static constexpr std::string_view kSuffixes[] = {"based", "born", "led", "owned", "backed", "listed",
+                                                        "funded", "controlled", "headquartered", "made", "run"};
+        for (auto sfx : kSuffixes) {
+          if (suffix != sfx) continue;
+          Token name;
+          name.start = static_cast<uint32_t>(start);
+          name.end = static_cast<uint32_t>(start + dash);
+          SetFlags(text, &name);
+          out.push_back(name);
+          Token rest;
+          rest.start = static_cast<uint32_t>(start + dash + 1);
+          rest.end = static_cast<uint32_t>(j);
+          SetFlags(text, &rest);
+          out.push_back(rest);
+          i = j;
+          break;
+        }
+        if (i == j) continue;
+      }
+    }
     Token t;
     t.start = static_cast<uint32_t>(start);
     t.end = static_cast<uint32_t>(j);

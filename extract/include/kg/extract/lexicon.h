@@ -69,6 +69,7 @@ class Lexicon {
   // Relation vocabulary (data/relations.tsv).
   bool IsModalVerb(std::string_view lemma) const { return Has(modal_, lemma); }
   bool IsSpeechVerb(std::string_view lemma) const { return Has(speech_, lemma); }
+  bool IsSayingVerb(std::string_view lemma) const { return Has(saying_, lemma); }
   bool IsLightVerb(std::string_view lemma) const { return Has(light_, lemma); }
   bool IsLocatedWord(std::string_view lower) const { return Has(located_, lower); }
   // Label for a role noun ("fondateur" -> "fonder") or a part noun
@@ -88,7 +89,7 @@ class Lexicon {
   bool has_user_ = false;
   std::unordered_set<std::string> acronyms_, not_names_, titles_, org_heads_, loc_heads_, org_suffixes_, first_names_, stopped_;
   std::unordered_map<std::string, EntityType> cues_;
-  std::unordered_set<std::string> modal_, speech_, light_, located_;
+  std::unordered_set<std::string> modal_, speech_, saying_, light_, located_;
   std::unordered_map<std::string, std::string> roles_, parts_;
 };
 
