@@ -125,6 +125,7 @@ Morphology::~Morphology() = default;
 const WordInfo& Morphology::Lookup(std::string_view word) {
   auto it = cache_.find(std::string(word));
   if (it != cache_.end()) return it->second;
+
   WordInfo info;
   bool capital_only = false;
   if (hunspell_ && !word.empty() && word.size() < 64) {
@@ -180,6 +181,13 @@ const WordInfo& Morphology::Lookup(std::string_view word) {
   // A capitalised entry of its own (Chine, Taïwan) makes a proper noun only
   // when the word has no common reading ("Ce" is also the symbol of cerium).
   if (capital_only && !info.function_word) info.proper = true;
+  // A full cache (input full of distinct junk words) keeps memory bounded:
+  // further words go to a small ring, valid for the next kOverflowSlots lookups.
+  if (cache_.size() >= kMaxCacheWords) {
+    WordInfo& slot = overflow_[overflow_next_++ % overflow_.size()];
+    slot = std::move(info);
+    return slot;
+  }
   return cache_.emplace(std::string(word), std::move(info)).first->second;
 }
 

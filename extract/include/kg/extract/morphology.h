@@ -9,6 +9,7 @@
 // distinct word. Thread safety: none — one Morphology per thread.
 #pragma once
 
+#include <array>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -49,7 +50,12 @@ class Morphology {
   static std::unique_ptr<Morphology> Empty();
   ~Morphology();
 
+  // The reference stays valid for the Morphology's life, except once
+  // kMaxCacheWords distinct words are cached: then it is valid for the next
+  // kOverflowSlots lookups.
   const WordInfo& Lookup(std::string_view word);
+  static constexpr size_t kMaxCacheWords = 1u << 20;
+  static constexpr size_t kOverflowSlots = 64;
   bool available() const { return hunspell_ != nullptr; }
 
  private:
@@ -57,6 +63,8 @@ class Morphology {
   std::unique_ptr<Hunspell> hunspell_;
   std::unique_ptr<Hunspell> english_;
   std::unordered_map<std::string, WordInfo> cache_;
+  std::array<WordInfo, kOverflowSlots> overflow_;
+  size_t overflow_next_ = 0;
 };
 
 // Where the dictionaries are looked for: $KG_HUNSPELL_DIR, then
