@@ -41,6 +41,19 @@ TEST(JsonStoreTest, MalformedInputIsNamed) {
   }
 }
 
+// Former bugs found by fuzz/graph_json_fuzzer.
+TEST(JsonStoreTest, FormerBugs) {
+  // A weight too large for uint64 was converted with undefined behaviour.
+  auto g = ParseGraphJson(
+      "{\"nodes\": [{\"id\": \"a\", \"mentions\": -3}, {\"id\": \"b\", \"mentions\": 1.5}], \"links\": "
+      "[{\"source\": \"a\", \"target\": \"b\", \"weight\": 4.66667e+21}]}",
+      "g.json");
+  ASSERT_TRUE(g.ok()) << g.status().message();
+  EXPECT_EQ(g->edge(0).data->weight, UINT64_MAX);
+  EXPECT_EQ(g->node(0).mentions, 0u);
+  EXPECT_EQ(g->node(1).mentions, 1u);
+}
+
 TEST(JsonStoreTest, ReadsForeignNodeLink) {
   auto g = ParseGraphJson(
       "{\"nodes\": [{\"id\": \"x\"}, {\"id\": \"y\", \"label\": \"Y\"}], \"links\": [{\"source\": \"x\", \"target\": \"y\"}]}",

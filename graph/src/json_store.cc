@@ -34,8 +34,12 @@ class Reader {
     auto it = v.FindMember(key);
     if (it == v.MemberEnd() || !it->value.IsNumber()) return 0;
     if (it->value.IsUint64()) return it->value.GetUint64();
+    // Negative, fractional or huge numbers from another tool: clamp, since
+    // converting an out-of-range double is undefined behaviour.
     double d = it->value.GetDouble();
-    return d > 0 ? static_cast<uint64_t>(d) : 0;
+    if (!(d > 0)) return 0;
+    if (d >= 18446744073709549568.0) return UINT64_MAX;
+    return static_cast<uint64_t>(d);
   }
 
  private:
