@@ -736,9 +736,20 @@ void EntityRecognizer::Run(std::string_view text, const std::vector<SentenceToke
   }
 
   // Keys confirmed by a strong mention somewhere in the document.
+  // A weak one-word mention that is the first or last word of a strong
+  // longer name is its short form ("Paradis" after "Vanessa Paradis").
   std::unordered_map<std::string, int> strong;
   for (const Candidate& c : cands) {
-    if (!c.weak) strong.emplace(MergeKey(c.surface), 1);
+    if (c.weak) continue;
+    strong.emplace(MergeKey(c.surface), 1);
+    if (c.last > c.first) {
+      const auto& toks = sentences[c.sentence].tokens;
+      std::string first(toks[c.first].Text(text));
+      const WordInfo& fi = morph_.Lookup(first);
+      // The surname of "Vanessa Paradis"; the family name of "Sun Ninghai".
+      if (fi.first_name || lex_.IsFirstName(first)) strong.emplace(MergeKey(toks[c.last].Text(text)), 1);
+      if (!morph_.Lookup(ToLower(first)).known && !fi.english) strong.emplace(MergeKey(first), 1);
+    }
   }
   std::vector<Candidate> kept;
   std::vector<size_t> new_index(cands.size(), SIZE_MAX);

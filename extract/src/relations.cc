@@ -226,39 +226,41 @@ class SentenceRelations {
     return groups;
   }
 
-  // Mentions coordinated with mention m, going right: "A, B et C".
-  std::vector<size_t> CoordinatedRight(size_t m) const {
+  // Mentions coordinated with mention m: "A, B et C". A chain joined by commas
+  // alone is an apposition ("l’ambassadeur en Tunisie, Olivier Poivre"), not a
+  // list, so a list needs "et" / "ou" (and / or) somewhere.
+  std::vector<size_t> Coordinated(size_t m, bool right) const {
     std::vector<size_t> out{m};
+    bool conjunction = false;
     size_t cur = m;
-    while (cur + 1 < ms_.size()) {
-      size_t k = ms_[cur].last + 1;
+    while (right ? cur + 1 < ms_.size() : cur > 0) {
+      size_t next = right ? cur + 1 : cur - 1;
       bool joined = false;
-      while (k < toks_.size() && (IsCoordination(lower_[k]) || IsDeterminer(lower_[k]))) {
-        if (IsCoordination(lower_[k])) joined = true;
-        ++k;
+      if (right) {
+        size_t k = ms_[cur].last + 1;
+        while (k < toks_.size() && (IsCoordination(lower_[k]) || IsDeterminer(lower_[k]))) {
+          if (IsCoordination(lower_[k])) joined = true;
+          if (IsCoordination(lower_[k]) && lower_[k] != ",") conjunction = true;
+          ++k;
+        }
+        if (!joined || k >= toks_.size() || ms_[next].first != k) break;
+      } else {
+        size_t k = ms_[cur].first;
+        while (k > 0 && (IsCoordination(lower_[k - 1]) || IsDeterminer(lower_[k - 1]))) {
+          if (IsCoordination(lower_[k - 1])) joined = true;
+          if (IsCoordination(lower_[k - 1]) && lower_[k - 1] != ",") conjunction = true;
+          --k;
+        }
+        if (!joined || k == 0 || mention_at_[k - 1] != static_cast<int>(next)) break;
       }
-      if (!joined || k >= toks_.size() || mention_at_[k] != static_cast<int>(cur + 1) || ms_[cur + 1].first != k) break;
-      out.push_back(++cur);
+      out.push_back(next);
+      cur = next;
     }
+    if (!conjunction) out.resize(1);
     return out;
   }
-
-  // Mentions coordinated with mention m, going left.
-  std::vector<size_t> CoordinatedLeft(size_t m) const {
-    std::vector<size_t> out{m};
-    size_t cur = m;
-    while (cur > 0) {
-      size_t k = ms_[cur].first;
-      bool joined = false;
-      while (k > 0 && (IsCoordination(lower_[k - 1]) || IsDeterminer(lower_[k - 1]))) {
-        if (IsCoordination(lower_[k - 1])) joined = true;
-        --k;
-      }
-      if (!joined || k == 0 || mention_at_[k - 1] != static_cast<int>(cur - 1)) break;
-      out.push_back(--cur);
-    }
-    return out;
-  }
+  std::vector<size_t> CoordinatedRight(size_t m) const { return Coordinated(m, true); }
+  std::vector<size_t> CoordinatedLeft(size_t m) const { return Coordinated(m, false); }
 
   // True when mention m sits after a preposition in its noun phrase: walks
   // back over the phrase (nouns, adjectives, other names: "le GPU NVIDIA
@@ -271,6 +273,10 @@ class SentenceRelations {
       if (IsDeterminer(w)) return k >= 2 && IsPreposition(lower_[k - 2]);
       if (mention_at_[k - 1] >= 0) {
         k = ms_[static_cast<size_t>(mention_at_[k - 1])].first;
+        continue;
+      }
+      if ((w == "." && k >= 2 && lower_[k - 2] == "m") || w == "m" || w == "mme" || w == "dr") {  // "de M. Depp"
+        --k;
         continue;
       }
       const WordInfo& info = morph_.Lookup(w);
