@@ -48,11 +48,9 @@ void Extractor::ExtractSection(DocumentResult& r, size_t first, size_t last,
   for (size_t i = first; i < last; ++i) sentences.push_back({r.sentences[i], Tokenize(r.text, r.sentences[i])});
   std::vector<DocEntity> entities;
   std::vector<Mention> mentions;
-  EntityRecognizer recognizer(lexicon_, *morph_);
-  recognizer.Run(r.text, sentences, &entities, &mentions);
+  recognizer_.Run(r.text, sentences, &entities, &mentions);
   std::vector<DocRelation> relations;
-  RelationExtractor extractor(lexicon_, *morph_);
-  extractor.Run(r.text, sentences, mentions, entities, &relations);
+  relations_.Run(r.text, sentences, mentions, entities, &relations);
   if (first == 0 && last == r.sentences.size()) {  // the usual case: one section
     r.entities = std::move(entities);
     r.relations = std::move(relations);

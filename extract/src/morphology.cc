@@ -123,7 +123,7 @@ std::unique_ptr<Morphology> Morphology::Empty() { return std::unique_ptr<Morphol
 Morphology::~Morphology() = default;
 
 const WordInfo& Morphology::Lookup(std::string_view word) {
-  auto it = cache_.find(std::string(word));
+  auto it = cache_.find(word);
   if (it != cache_.end()) return it->second;
 
   WordInfo info;

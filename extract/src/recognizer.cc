@@ -16,6 +16,8 @@ namespace {
 
 constexpr int kMaxSpanTokens = 10;
 
+using FoldCache = EntityRecognizer::FoldCache;
+
 struct Candidate {
   uint32_t sentence = 0;
   uint32_t first = 0;
@@ -33,8 +35,20 @@ void Vote(Candidate* c, EntityType t, float w) { c->votes[static_cast<int>(t)] +
 class SentenceScanner {
  public:
   SentenceScanner(std::string_view text, const SentenceTokens& s, uint32_t index, const Lexicon& lex,
-                  Morphology& morph)
+                  Morphology& morph, FoldCache& folds)
       : text_(text), toks_(s.tokens), index_(index), lex_(lex), morph_(morph) {
+    lower_.reserve(toks_.size());
+    fold_.reserve(toks_.size());
+    for (const Token& t : toks_) {
+      std::string_view w = t.Text(text_);
+      lower_.push_back(ToLower(w));
+      auto it = folds.find(w);
+      if (it == folds.end()) {
+        if (folds.size() > (1u << 20)) folds.clear();
+        it = folds.emplace(std::string(w), FoldName(w)).first;
+      }
+      fold_.push_back(it->second);
+    }
     // An all-caps headline: mostly upper-case words, almost no lower-case ones.
     int caps = 0, lower = 0;
     for (const Token& t : toks_) {
@@ -83,7 +97,7 @@ class SentenceScanner {
 
  private:
   std::string_view Text(size_t i) const { return toks_[i].Text(text_); }
-  std::string Lower(size_t i) const { return ToLower(Text(i)); }
+  const std::string& Lower(size_t i) const { return lower_[i]; }
   bool IsWord(size_t i) const { return i < toks_.size() && toks_[i].kind == TokenKind::kWord; }
 
   // True for the first word of the sentence or of a quotation / list item.
@@ -246,32 +260,35 @@ class SentenceScanner {
     return lex_.IsOrgHead(lower) || lex_.IsLocationHead(lower);
   }
 
+  // The longest gazetteer phrase starting at token i; returns its last token
+  // (i when none). Phrases are folded token by token, the same as FoldName of
+  // the whole span.
   size_t MatchGazetteer(size_t i, int* entry) const {
     *entry = -1;
     if (!IsWord(i)) return i;
     const Token& t = toks_[i];
     bool user_only = !(t.upper_initial || t.inner_caps || IsCode(t));
     if (user_only && !lex_.has_user_entries()) return i;
-    std::string first = FoldName(Text(i));
-    if (!lex_.IsPhraseStart(first)) return i;
+    if (!lex_.IsPhraseStart(fold_[i])) return i;
     size_t max = std::min(toks_.size(), i + static_cast<size_t>(lex_.max_phrase_words()) + 3);
-    for (size_t j = max; j-- > i;) {
-      if (toks_[j].kind == TokenKind::kPunct) continue;  // a phrase ends on a word
-      bool joined = true;
-      for (size_t k = i + 1; k < j; ++k) {
-        if (toks_[k].kind == TokenKind::kPunct && !IsJoiner(Text(k))) joined = false;
+    std::string phrase;
+    size_t best = i;
+    for (size_t j = i; j < max; ++j) {
+      if (toks_[j].kind == TokenKind::kPunct) {
+        if (j > i && !IsJoiner(Text(j))) break;  // a phrase does not run over punctuation
+        continue;
       }
-      if (!joined) continue;
-      std::string phrase = FoldName(text_.substr(t.start, toks_[j].end - t.start));
+      if (fold_[j].empty()) continue;
+      if (!phrase.empty()) phrase.push_back(' ');
+      phrase.append(fold_[j]);
       int e = lex_.FindPhrase(phrase);
       if (e < 0) continue;
       if (user_only && !lex_.entry(e).user) continue;
       if (!lex_.entry(e).user && !CaseMatches(text_.substr(t.start, toks_[j].end - t.start), lex_.entry(e))) continue;
-      // A lowercase alias ("bitcoin") in running text is not a mention.
       *entry = e;
-      return j;
+      best = j;
     }
-    return i;
+    return best;
   }
 
   // Index of the code token that follows a gazetteer organisation inside
@@ -661,6 +678,8 @@ class SentenceScanner {
   const Lexicon& lex_;
   Morphology& morph_;
   bool caps_sentence_ = false;
+  std::vector<std::string> lower_;
+  std::vector<std::string> fold_;
 };
 
 int TypeOf(const std::array<float, kEntityTypeCount>& votes) {
@@ -708,7 +727,7 @@ void EntityRecognizer::Run(std::string_view text, const std::vector<SentenceToke
                            std::vector<DocEntity>* entities, std::vector<Mention>* mentions) {
   std::vector<Candidate> cands;
   for (uint32_t s = 0; s < sentences.size(); ++s) {
-    SentenceScanner scanner(text, sentences[s], s, lex_, morph_);
+    SentenceScanner scanner(text, sentences[s], s, lex_, morph_, folds_);
     scanner.Scan(&cands);
   }
   if (cands.empty()) return;

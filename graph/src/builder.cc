@@ -54,11 +54,6 @@ uint32_t GraphBuilder::NodeFor(const std::vector<std::string>& keys) {
   return v;
 }
 
-void GraphBuilder::AddEvidence(EdgeAcc* acc, uint64_t weight, const Evidence* ev) {
-  acc->weight += weight;
-  if (ev && (options_.max_evidence == 0 || acc->evidence.size() < options_.max_evidence)) acc->evidence.push_back(*ev);
-}
-
 void GraphBuilder::Add(const DocumentResult& doc) {
   uint32_t doc_index = static_cast<uint32_t>(docs_.size());
   docs_.push_back({doc.id, doc.path, doc.sentences.size(), doc.chars});
@@ -89,9 +84,13 @@ void GraphBuilder::Add(const DocumentResult& doc) {
     uint32_t s = node_of[r.source], t = node_of[r.target];
     if (s == t) continue;
     if (r.kind == EdgeKind::kCooccurrence && s > t) std::swap(s, t);
-    const SentenceSpan& span = doc.sentences[r.sentence];
-    Evidence ev{doc_index, r.sentence, span.start, span.end, doc.text.substr(span.start, span.end - span.start)};
-    AddEvidence(&edges_[{s, t, r.relation, r.kind}], 1, &ev);
+    EdgeAcc& acc = edges_[{s, t, r.relation, r.kind}];
+    acc.weight += 1;
+    if (options_.max_evidence == 0 || acc.evidence.size() < options_.max_evidence) {
+      const SentenceSpan& span = doc.sentences[r.sentence];
+      acc.evidence.push_back({doc_index, r.sentence, span.start, span.end,
+                              doc.text.substr(span.start, span.end - span.start)});
+    }
   }
 }
 

@@ -16,6 +16,8 @@
 #include "kg/extract/document.h"
 #include "kg/extract/lexicon.h"
 #include "kg/extract/morphology.h"
+#include "kg/extract/recognizer.h"
+#include "kg/extract/relations.h"
 #include "kg/extract/segmenter.h"
 
 namespace kg {
@@ -38,9 +40,11 @@ class Extractor {
   void ExtractSection(DocumentResult& r, size_t first, size_t last,
                       std::unordered_map<std::string, uint32_t>* by_key);
   Extractor(const Lexicon& lexicon, std::unique_ptr<Morphology> morph)
-      : lexicon_(lexicon), morph_(std::move(morph)) {}
+      : lexicon_(lexicon), morph_(std::move(morph)), recognizer_(lexicon, *morph_), relations_(lexicon, *morph_) {}
   const Lexicon& lexicon_;
   std::unique_ptr<Morphology> morph_;
+  EntityRecognizer recognizer_;
+  RelationExtractor relations_;
   Segmenter segmenter_{Language::kFrench};
 };
 

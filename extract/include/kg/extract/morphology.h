@@ -13,6 +13,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <functional>
 #include <unordered_map>
 
 #include "kg/base/status.h"
@@ -62,7 +63,12 @@ class Morphology {
   Morphology() = default;
   std::unique_ptr<Hunspell> hunspell_;
   std::unique_ptr<Hunspell> english_;
-  std::unordered_map<std::string, WordInfo> cache_;
+  // Transparent hashing: look words up by string_view without a copy.
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
+  std::unordered_map<std::string, WordInfo, Hash, std::equal_to<>> cache_;
   std::array<WordInfo, kOverflowSlots> overflow_;
   size_t overflow_next_ = 0;
 };

@@ -18,7 +18,10 @@
 // Thread safety: one EntityRecognizer per thread (it uses a Morphology).
 #pragma once
 
+#include <functional>
+#include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "kg/extract/document.h"
@@ -51,9 +54,17 @@ class EntityRecognizer {
   void Run(std::string_view text, const std::vector<SentenceTokens>& sentences,
            std::vector<DocEntity>* entities, std::vector<Mention>* mentions);
 
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
+  // FoldName() of words already seen (bounded).
+  using FoldCache = std::unordered_map<std::string, std::string, Hash, std::equal_to<>>;
+
  private:
   const Lexicon& lex_;
   Morphology& morph_;
+  FoldCache folds_;
 };
 
 }  // namespace kg

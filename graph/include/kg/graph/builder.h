@@ -56,7 +56,6 @@ class GraphBuilder {
   using EdgeKey = std::tuple<uint32_t, uint32_t, std::string, EdgeKind>;
 
   uint32_t NodeFor(const std::vector<std::string>& keys);
-  void AddEvidence(EdgeAcc* acc, uint64_t weight, const Evidence* ev);
 
   BuildOptions options_;
   std::vector<DocumentInfo> docs_;
