@@ -344,7 +344,12 @@ class Query {
     } else if (f_.by == "pagerank") {
       score = Rank();
     } else {
-      score = Betweenness(g_);
+      bool approximate = false;
+      score = Betweenness(g_, kMaxBetweennessNodes, &approximate);
+      if (approximate) {
+        approx_note_ = "(betweenness computed on the " + std::to_string(kMaxBetweennessNodes) +
+                       " best-connected of " + std::to_string(g_.node_count()) + " entities)";
+      }
     }
     std::vector<NodeId> ids(g_.node_count());
     std::iota(ids.begin(), ids.end(), 0);
@@ -357,6 +362,7 @@ class Query {
              Cell::Str(std::string(EntityTypeName(g_.node(v).type))),
              f_.by == "degree" ? Cell::Int(static_cast<long long>(score[v])) : Cell::Num(score[v], f_.by == "pagerank" ? 5 : 2)});
     }
+    if (!approx_note_.empty()) r.notes.push_back(approx_note_);
     return Print(r);
   }
 
@@ -458,6 +464,8 @@ class Query {
   ReportFormat format_ = ReportFormat::kText;
   std::vector<double> rank_;
   std::vector<size_t> degree_;
+  std::string approx_note_;
+  static constexpr size_t kMaxBetweennessNodes = 1000;
 };
 
 }  // namespace

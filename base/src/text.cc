@@ -5,6 +5,9 @@
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#include <climits>
+#include <cstring>
+
 namespace kg {
 
 char32_t DecodeUtf8(std::string_view text, size_t pos, size_t* len) {
@@ -28,15 +31,39 @@ void AppendUtf8(char32_t cp, std::string* out) {
 }
 
 size_t FindInvalidUtf8(std::string_view text) {
+  // Well-formed UTF-8 per RFC 3629 (no overlongs, surrogates or values past
+  // U+10FFFF), with ASCII runs checked eight bytes at a time.
   const auto* s = reinterpret_cast<const uint8_t*>(text.data());
-  int32_t n = static_cast<int32_t>(text.size());
-  int32_t i = 0;
+  size_t n = text.size();
+  size_t i = 0;
+  auto cont = [&](size_t k) { return k < n && (s[k] & 0xC0) == 0x80; };
   while (i < n) {
-    if (s[i] < 0x80) { ++i; continue; }
-    int32_t start = i;
-    UChar32 c;
-    U8_NEXT(s, i, n, c);
-    if (c < 0) return static_cast<size_t>(start);
+    while (i + 8 <= n) {
+      uint64_t w;
+      std::memcpy(&w, s + i, 8);
+      if (w & 0x8080808080808080ull) break;
+      i += 8;
+    }
+    if (i >= n) break;
+    uint8_t c = s[i];
+    if (c < 0x80) {
+      ++i;
+    } else if (c >= 0xC2 && c <= 0xDF) {
+      if (!cont(i + 1)) return i;
+      i += 2;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      if (!cont(i + 1) || !cont(i + 2)) return i;
+      if (c == 0xE0 && s[i + 1] < 0xA0) return i;   // overlong
+      if (c == 0xED && s[i + 1] >= 0xA0) return i;  // surrogate
+      i += 3;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      if (!cont(i + 1) || !cont(i + 2) || !cont(i + 3)) return i;
+      if (c == 0xF0 && s[i + 1] < 0x90) return i;   // overlong
+      if (c == 0xF4 && s[i + 1] >= 0x90) return i;  // past U+10FFFF
+      i += 4;
+    } else {
+      return i;
+    }
   }
   return std::string_view::npos;
 }

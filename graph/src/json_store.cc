@@ -49,9 +49,16 @@ class Reader {
 }  // namespace
 
 StatusOr<KnowledgeGraph> ParseGraphJson(const std::string& text, const std::string& where) {
+  std::string copy = text;
+  return ParseGraphJsonInPlace(&copy, where);
+}
+
+StatusOr<KnowledgeGraph> ParseGraphJsonInPlace(std::string* buffer, const std::string& where) {
+  const std::string& text = *buffer;
   Reader r(where);
   rapidjson::Document doc;
-  doc.Parse(text.c_str(), text.size());
+  // In-situ: strings are decoded inside the buffer instead of copied.
+  doc.ParseInsitu(buffer->data());
   if (doc.HasParseError()) {
     return r.Error(std::string(text.empty() ? "empty file" : "invalid JSON") + " at byte " +
                    std::to_string(doc.GetErrorOffset()) + ": " + rapidjson::GetParseError_En(doc.GetParseError()) +
@@ -65,7 +72,11 @@ StatusOr<KnowledgeGraph> ParseGraphJson(const std::string& text, const std::stri
   if (links_it == doc.MemberEnd() || !links_it->value.IsArray()) return r.Error("no \"links\" array");
 
   std::vector<DocumentInfo> docs;
-  std::unordered_map<std::string, uint32_t> doc_index;
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view v) const { return std::hash<std::string_view>()(v); }
+  };
+  std::unordered_map<std::string, uint32_t, Hash, std::equal_to<>> doc_index;
   auto graph_it = doc.FindMember("graph");
   if (graph_it != doc.MemberEnd() && graph_it->value.IsObject()) {
     auto d_it = graph_it->value.FindMember("documents");
@@ -81,10 +92,13 @@ StatusOr<KnowledgeGraph> ParseGraphJson(const std::string& text, const std::stri
       }
     }
   }
-  auto doc_of = [&](const std::string& id) {
-    auto [it, added] = doc_index.emplace(id, static_cast<uint32_t>(docs.size()));
-    if (added) docs.push_back({id, "", 0, 0});
-    return it->second;
+  auto doc_of = [&](std::string_view id) {
+    auto it = doc_index.find(id);
+    if (it != doc_index.end()) return it->second;
+    uint32_t index = static_cast<uint32_t>(docs.size());
+    doc_index.emplace(std::string(id), index);
+    docs.push_back({std::string(id), "", 0, 0});
+    return index;
   };
 
   std::vector<NodeData> nodes;
@@ -130,7 +144,7 @@ StatusOr<KnowledgeGraph> ParseGraphJson(const std::string& text, const std::stri
     auto docs_it = n.FindMember("documents");
     if (docs_it != n.MemberEnd() && docs_it->value.IsArray()) {
       for (const Value& dv : docs_it->value.GetArray()) {
-        if (dv.IsString()) d.documents.push_back(doc_of(std::string(dv.GetString(), dv.GetStringLength())));
+        if (dv.IsString()) d.documents.push_back(doc_of(std::string_view(dv.GetString(), dv.GetStringLength())));
       }
       std::sort(d.documents.begin(), d.documents.end());
       d.documents.erase(std::unique(d.documents.begin(), d.documents.end()), d.documents.end());
@@ -143,7 +157,7 @@ StatusOr<KnowledgeGraph> ParseGraphJson(const std::string& text, const std::stri
   }
 
   KnowledgeGraph g;
-  std::unordered_map<std::string, NodeId> ids;
+  std::unordered_map<std::string, NodeId, Hash, std::equal_to<>> ids;
   for (NodeData& d : nodes) {
     std::string id = d.id;
     ids.emplace(id, g.AddNode(std::move(d)));
@@ -173,9 +187,11 @@ StatusOr<KnowledgeGraph> ParseGraphJson(const std::string& text, const std::stri
     if (ev_it != l.MemberEnd() && ev_it->value.IsArray()) {
       for (const Value& e : ev_it->value.GetArray()) {
         Evidence ev;
-        std::string did;
-        if (!r.Str(e, "document", &did)) return r.Error("link " + std::to_string(i) + ": evidence without \"document\"");
-        ev.document = doc_of(did);
+        auto did = e.IsObject() ? e.FindMember("document") : e.MemberEnd();
+        if (!e.IsObject() || did == e.MemberEnd() || !did->value.IsString()) {
+          return r.Error("link " + std::to_string(i) + ": evidence without \"document\"");
+        }
+        ev.document = doc_of(std::string_view(did->value.GetString(), did->value.GetStringLength()));
         ev.sentence = static_cast<uint32_t>(Reader::UInt(e, "sentence"));
         ev.start = Reader::UInt(e, "start");
         ev.end = Reader::UInt(e, "end");
@@ -206,7 +222,7 @@ StatusOr<KnowledgeGraph> LoadGraphJson(const std::string& path) {
   if (!s.ok()) return s;
   size_t bad = FindInvalidUtf8(text);
   if (bad != std::string::npos) return InvalidInput(file + ": invalid UTF-8 at byte " + std::to_string(bad));
-  return ParseGraphJson(text, file);
+  return ParseGraphJsonInPlace(&text, file);
 }
 
 }  // namespace kg

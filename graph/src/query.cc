@@ -290,12 +290,36 @@ std::vector<double> PageRank(const KnowledgeGraph& g) {
   return rank;
 }
 
-std::vector<double> Betweenness(const KnowledgeGraph& g) {
-  Undirected u = SimpleUndirected(g);
+std::vector<double> Betweenness(const KnowledgeGraph& g, size_t max_nodes, bool* approximate) {
   std::vector<double> c(g.node_count(), 0.0);
+  if (approximate) *approximate = false;
   if (g.node_count() == 0) return c;
+  if (max_nodes == 0 || g.node_count() <= max_nodes) {
+    Undirected u = SimpleUndirected(g);
+    boost::brandes_betweenness_centrality(
+        u, boost::centrality_map(boost::make_iterator_property_map(c.begin(), boost::get(boost::vertex_index, u))));
+    return c;
+  }
+  // Brandes is O(V·E): on a large graph, run it on the subgraph induced by
+  // the max_nodes best-connected entities (ties by id), where the brokers are.
+  if (approximate) *approximate = true;
+  std::vector<size_t> deg = Degrees(g);
+  std::vector<NodeId> order(g.node_count());
+  for (NodeId v = 0; v < g.node_count(); ++v) order[v] = v;
+  std::stable_sort(order.begin(), order.end(), [&](NodeId a, NodeId b) { return deg[a] > deg[b]; });
+  std::vector<int64_t> local(g.node_count(), -1);
+  for (size_t i = 0; i < max_nodes; ++i) local[order[i]] = static_cast<int64_t>(i);
+  Undirected u(max_nodes);
+  std::set<std::pair<NodeId, NodeId>> seen;
+  for (const EdgeRef& e : g.edges()) {
+    if (local[e.source] < 0 || local[e.target] < 0 || e.source == e.target) continue;
+    auto key = std::minmax(e.source, e.target);
+    if (seen.insert(key).second) boost::add_edge(local[key.first], local[key.second], u);
+  }
+  std::vector<double> sub(max_nodes, 0.0);
   boost::brandes_betweenness_centrality(
-      u, boost::centrality_map(boost::make_iterator_property_map(c.begin(), boost::get(boost::vertex_index, u))));
+      u, boost::centrality_map(boost::make_iterator_property_map(sub.begin(), boost::get(boost::vertex_index, u))));
+  for (size_t i = 0; i < max_nodes; ++i) c[order[i]] = sub[i];
   return c;
 }
 

@@ -83,7 +83,10 @@ std::vector<Hop> EdgesAt(const KnowledgeGraph& g, NodeId a, std::optional<NodeId
 // Distinct neighbours over all edges.
 std::vector<size_t> Degrees(const KnowledgeGraph& g);
 std::vector<double> PageRank(const KnowledgeGraph& g);
-std::vector<double> Betweenness(const KnowledgeGraph& g);
+// Exact on graphs of at most max_nodes entities (0: always exact); beyond,
+// computed on the subgraph of the max_nodes best-connected entities (others
+// get 0) and *approximate is set.
+std::vector<double> Betweenness(const KnowledgeGraph& g, size_t max_nodes = 0, bool* approximate = nullptr);
 // Weakly connected components: component index per node, numbered by
 // decreasing size (0 is the largest), ties by smallest node id.
 std::vector<size_t> Components(const KnowledgeGraph& g, size_t* count);
