@@ -76,26 +76,35 @@ Status WriteTemp(const std::string& path, const std::string& content, std::strin
 
 Status WriteFileAtomically(const std::string& path, const std::string& content) {
   AtomicFileSet set;
-  set.Add(path, content);
+  Status s = set.Add(path, content);
+  if (!s.ok()) return s;
   return set.Commit();
 }
 
-Status AtomicFileSet::Commit() {
-  std::vector<std::string> temps;
-  for (const auto& [path, content] : files_) {
-    std::string tmp;
-    Status s = WriteTemp(path, content, &tmp);
-    if (!s.ok()) {
-      for (const auto& t : temps) unlink(t.c_str());
-      return s;
-    }
-    temps.push_back(tmp);
+AtomicFileSet::~AtomicFileSet() {
+  for (const auto& [target, tmp] : files_) unlink(tmp.c_str());
+}
+
+Status AtomicFileSet::Add(const std::string& path, const std::string& content) {
+  if (!failed_.ok()) return failed_;
+  std::string tmp;
+  Status s = WriteTemp(path, content, &tmp);
+  if (!s.ok()) {
+    failed_ = s;
+    return s;
   }
+  files_.emplace_back(path, std::move(tmp));
+  return Status::Ok();
+}
+
+Status AtomicFileSet::Commit() {
+  if (!failed_.ok()) return failed_;
   for (size_t i = 0; i < files_.size(); ++i) {
-    if (std::rename(temps[i].c_str(), files_[i].first.c_str()) != 0) {
+    if (std::rename(files_[i].second.c_str(), files_[i].first.c_str()) != 0) {
       std::string err = std::strerror(errno);
-      for (size_t j = i; j < temps.size(); ++j) unlink(temps[j].c_str());
-      return IoError(files_[i].first + ": cannot rename into place: " + err);
+      std::string target = files_[i].first;
+      files_.erase(files_.begin(), files_.begin() + static_cast<long>(i));
+      return IoError(target + ": cannot rename into place: " + err);
     }
   }
   files_.clear();

@@ -7,15 +7,30 @@ namespace kg {
 
 namespace {
 
-using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
+// Writes straight into the result string: no second copy of a large graph.
+struct StringOut {
+  using Ch = char;
+  std::string* s;
+  void Put(char c) { s->push_back(c); }
+  void Flush() {}
+};
+
+using Writer = rapidjson::Writer<StringOut>;
 
 void Str(Writer& w, std::string_view s) { w.String(s.data(), static_cast<rapidjson::SizeType>(s.size())); }
 
 }  // namespace
 
 std::string JsonWriter::Write(const KnowledgeGraph& g) const {
-  rapidjson::StringBuffer buf;
-  Writer w(buf);
+  std::string out;
+  size_t estimate = 4096 + g.node_count() * 200;
+  for (const EdgeRef& e : g.edges()) {
+    estimate += 120;
+    for (const Evidence& ev : e.data->evidence) estimate += ev.text.size() + 80;
+  }
+  out.reserve(estimate);
+  StringOut sink{&out};
+  Writer w(sink);
   const auto& docs = g.documents();
   w.StartObject();
   w.Key("directed");
@@ -128,7 +143,6 @@ std::string JsonWriter::Write(const KnowledgeGraph& g) const {
   }
   w.EndArray();
   w.EndObject();
-  std::string out(buf.GetString(), buf.GetSize());
   out.push_back('\n');
   return out;
 }

@@ -28,7 +28,8 @@ Status WriteGraphFiles(const KnowledgeGraph& graph, const std::string& dir, cons
   for (const std::string& f : formats) {
     auto w = MakeWriter(f);
     if (!w) return Usage("unknown format \"" + f + "\" (graphml, dot, json)");
-    files.Add((fs::path(dir) / ("graph" + std::string(w->extension()))).string(), w->Write(graph));
+    Status s = files.Add((fs::path(dir) / ("graph" + std::string(w->extension()))).string(), w->Write(graph));
+    if (!s.ok()) return s;
   }
   return files.Commit();
 }

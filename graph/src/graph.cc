@@ -23,7 +23,9 @@ std::optional<NodeId> KnowledgeGraph::FindById(std::string_view id) const {
 
 NodeId KnowledgeGraph::AddNode(NodeData data) {
   std::string id = data.id;
-  NodeId v = static_cast<NodeId>(boost::add_vertex(std::move(data), impl_->g));
+  // add_vertex copies its property: add an empty one and move the data in.
+  NodeId v = static_cast<NodeId>(boost::add_vertex(impl_->g));
+  impl_->g[v] = std::move(data);
   impl_->by_id.emplace(std::move(id), v);
   out_.emplace_back();
   in_.emplace_back();
@@ -32,8 +34,10 @@ NodeId KnowledgeGraph::AddNode(NodeData data) {
 
 EdgeId KnowledgeGraph::AddEdge(NodeId source, NodeId target, EdgeData data) {
   EdgeId id = static_cast<EdgeId>(edges_.size());
-  boost::add_edge(source, target, boost::property<boost::edge_index_t, EdgeId, EdgeData>(id, std::move(data)),
-                  impl_->g);
+  auto [e, added] = boost::add_edge(source, target, impl_->g);
+  (void)added;
+  boost::put(boost::edge_index, impl_->g, e, id);
+  impl_->g[e] = std::move(data);
   edges_.push_back({id, source, target, nullptr});
   out_[source].push_back(id);
   in_[target].push_back(id);

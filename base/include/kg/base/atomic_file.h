@@ -23,15 +23,22 @@ Status ReadFile(const std::string& path, std::string* out);
 // Writes one file atomically.
 Status WriteFileAtomically(const std::string& path, const std::string& content);
 
-// Several files committed together: nothing is renamed unless every
-// temporary was written.
+// Several files committed together: each Add() writes its temporary at once
+// (so only one file's bytes are in memory at a time); Commit() renames them
+// all into place, and nothing is renamed unless every temporary was written.
+// Temporaries not committed are removed by the destructor.
 class AtomicFileSet {
  public:
-  void Add(std::string path, std::string content) { files_.emplace_back(std::move(path), std::move(content)); }
+  AtomicFileSet() = default;
+  AtomicFileSet(const AtomicFileSet&) = delete;
+  AtomicFileSet& operator=(const AtomicFileSet&) = delete;
+  ~AtomicFileSet();
+  Status Add(const std::string& path, const std::string& content);
   Status Commit();
 
  private:
-  std::vector<std::pair<std::string, std::string>> files_;
+  Status failed_;
+  std::vector<std::pair<std::string, std::string>> files_;  // (target, temporary)
 };
 
 }  // namespace kg
