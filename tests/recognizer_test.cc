@@ -144,6 +144,17 @@ TEST(RecognizerTest, FormerBugs) {
       {"Ce que dit Reuters est faux.", {{"Reuters", "ORG"}}, {"Ce"}},
       // A maker followed by its product is two names.
       {"DeepSeek utilise le NVIDIA H800.", {{"H800", "PRODUCT"}}, {"NVIDIA H800"}},
+      // Photo credits and titles glued to a person's name.
+      {"Il sourit. AFP Yuta Shinohara", {{"Yuta Shinohara", "PERSON"}}, {"AFP Yuta Shinohara"}},
+      // Capitalised common words and demonyms alone are not names.
+      {"Les Français aiment le Festival depuis que l’Etat paie.", {}, {"Français", "Festival", "Etat"}},
+      // Glued paragraphs.
+      {"Édouard Philippe dédramatise l’affaire BenallaAu début de l’émission.", {{"Édouard Philippe", "PERSON"}},
+       {"BenallaAu"}},
+      // Company suffixes not in the gazetteer's spelling.
+      {"Taiwan Semiconductor Manufacturing Co makes chips.", {{"TSMC", "ORG"}}, {}},
+      // Particles after a surname.
+      {"Valéry Giscard d’Estaing est mort.", {{"Valéry Giscard d’Estaing", "PERSON"}}, {"Estaing"}},
   });
 }
 

@@ -74,6 +74,13 @@ TEST(RelationsTest, Traps) {
       {"DeepSeek a-t-il copié OpenAI ?", {}, {{"DeepSeek", "OpenAI"}}},
       // Reported speech: the speaker is not related to the content's object.
       {"Donald Trump a déclaré que Nvidia devait payer.", {}, {{"Donald Trump", "Nvidia"}}},
+      // An inserted attribution with the speaker after the verb.
+      {"Renault va fermer l’usine de Flins, a indiqué Bruno Le Maire.", {}, {{"Renault", "Bruno Le Maire"}}},
+      // An apposition is not a list: only the name next to the verb acts.
+      {"L’ambassadeur en Tunisie, Olivier Poivre d’Arvor, a annoncé la nouvelle sur Facebook.", {},
+       {{"Tunisie", "Facebook"}}},
+      // English speech.
+      {"Sam Altman, OpenAI's chief executive, said DeepSeek's R1 was impressive.", {}, {{"Sam Altman", "DeepSeek"}}},
   });
 }
 

@@ -34,6 +34,11 @@ TEST(TokenizerTest, FrenchAndEnglish) {
       {"Trump's tariffs", {"Trump", "'s", "tariffs"}},
       {"« Oui », dit-il.", {"«", "Oui", "»", ",", "dit-il", "."}},
       {"en 2023 200 personnes", {"en", "2023", "200", "personnes"}},
+      // A lost paragraph break glues a word to the next capitalised function word.
+      {"l’affaire BenallaAu début", {"l’", "affaire", "Benalla", "Au", "début"}},
+      {"SNCFLa SNCF", {"SNCF", "La", "SNCF"}},
+      {"DeepSeek YouTube LinkedIn iPhone", {"DeepSeek", "YouTube", "LinkedIn", "iPhone"}},
+      {"Hangzhou-based start-up", {"Hangzhou", "based", "start-up"}},
   };
   for (const auto& c : cases) EXPECT_EQ(Words(c.text), c.tokens) << c.text;
 }

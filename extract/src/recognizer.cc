@@ -387,6 +387,9 @@ class SentenceScanner {
     while (end + 1 < n && end - i + 1 < kMaxSpanTokens) {
       size_t k = end + 1;
       bool weak;
+      // Two words with no space between were split by the tokenizer ("BenallaAu"):
+      // a paragraph boundary, not one name.
+      if (toks_[k].start == toks_[end].end && IsWord(k) && IsWord(end) && !toks_[end].elision) break;
       if (IsNameToken(k, &weak) && !lex_.IsTitle(Lower(k))) {
         // A first name after an acronym or a non-name word starts a new name:
         // "AFP Yuta Shinohara", "UDI Jean-Christophe Lagarde".
@@ -409,8 +412,8 @@ class SentenceScanner {
         end = k;
         continue;
       }
-      // Particles after a first name: "Charles de Gaulle".
-      if (end == i && IsNameParticle(Lower(k)) && IsFirstName(i)) {
+      // Particles in a person's name: "Charles de Gaulle", "Valéry Giscard d’Estaing".
+      if (IsNameParticle(Lower(k)) && IsFirstName(i)) {
         size_t m = k + 1;
         if (m < n && IsNameParticle(Lower(m))) ++m;
         bool w2;
@@ -443,10 +446,12 @@ class SentenceScanner {
         if (toks_[m].upper_initial || toks_[m].has_digit) break;
         const WordInfo& info = morph_.Lookup(Text(m));
         if (!info.known || info.function_word) break;
+        // After a connector comes a noun, possibly after adjectives ("du grand
+        // commerce"); elsewhere only adjectives ("mondiale", "national").
         bool ok = after_connector ? (info.noun || info.adjective) : (info.adjective && !IsLikelyVerb(info));
         if (!ok) break;
         accepted = m;
-        after_connector = false;
+        if (!(after_connector && info.adjective && !info.noun)) after_connector = false;
         ++m;
       }
       if (accepted == end) break;

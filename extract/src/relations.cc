@@ -297,6 +297,12 @@ class SentenceRelations {
       const VerbGroup& g = groups[gi];
       // Verbs of saying relate the speaker to what is said, not to the names in it.
       if (g.negated || g.light || g.lemma.empty() || lex_.IsSayingVerb(g.lemma)) continue;
+      // An inserted attribution, ", a indiqué X" / ", rappelle le Canard": the
+      // name after the verb is its subject, and nothing here is stated.
+      if (g.start > 0 && !g.participial && lex_.IsSpeechVerb(g.lemma)) {
+        const std::string& before = lower_[g.start - 1];
+        if (before == "," || before == "»" || before == "\"" || before == "”") continue;
+      }
       // Subject: the leftmost bare mention of the clause, or the antecedent of "qui".
       // Participial appositions ("X, soutenu par Y, affirme") do not end the clause.
       size_t left_limit = 0;

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "kg/base/text.h"
+#include "word_classes.h"
 
 namespace kg {
 
@@ -144,6 +145,25 @@ std::vector<Token> Tokenize(std::string_view text, SentenceSpan span) {
         if (grouped) { j = k; continue; }
       }
       break;
+    }
+    // "BenallaAu", "SNCFLa": a word glued to the capitalised function word
+    // that opened the next paragraph; split before it.
+    {
+      std::string_view whole = text.substr(start, j - start);
+      size_t k = 0;
+      bool prev_low = false;
+      size_t split = 0;
+      while (k < whole.size()) {
+        size_t len;
+        char32_t c = DecodeUtf8(whole, k, &len);
+        if (prev_low && IsUpper(c) && IsGluedStarter(whole.substr(k))) {
+          split = k;
+          break;
+        }
+        prev_low = IsLower(c) || IsDigit(c) || (IsUpper(c) && k > 0);
+        k += len;
+      }
+      if (split > 0) j = start + split;
     }
     // "Hangzhou-based", "Paris-born": the name, then the English suffix.
     {

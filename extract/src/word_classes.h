@@ -7,6 +7,18 @@
 
 namespace kg {
 
+// Capitalised French words that scraped text glues to the previous word when
+// it loses a paragraph break ("l’affaire BenallaAu début", "SNCFLa SNCF").
+inline bool IsGluedStarter(std::string_view w) {
+  static constexpr std::string_view kWords[] = {
+      "Au", "Aux", "La", "Le", "Les", "L’", "Un", "Une", "Des", "Du", "De", "Dans", "En", "À", "Pour", "Par",
+      "Sur", "Avec", "Mais", "Et", "Il", "Ils", "Elle", "Elles", "On", "Ce", "Cette", "Ces", "Selon", "Lors",
+      "Lundi", "Mardi", "Mercredi", "Jeudi", "Vendredi", "Samedi", "Dimanche", "Depuis", "Après", "Avant",
+      "Alors", "Pourtant", "Ainsi", "Enfin", "Puis", "Cependant", "Toutefois", "Néanmoins", "Lire", "Voir"};
+  for (auto k : kWords) if (w == k) return true;
+  return false;
+}
+
 // Punctuation after which a word starts a sentence-like unit.
 inline bool IsOpeningPunct(std::string_view p) {
   return p == "«" || p == "“" || p == "\"" || p == "‘" || p == "(" || p == "[" || p == "—" || p == "–" ||
