@@ -35,6 +35,17 @@ TEST(BuilderTest, MergesSpellingsAcrossDocuments) {
   EXPECT_EQ(us, 1);
 }
 
+TEST(BuilderTest, SurnameAloneJoinsTheOnePersonAcrossDocuments) {
+  KnowledgeGraph g = BuildFrom({{"a", "Christophe Castaner a rencontré Bruno Retailleau à Nantes."},
+                                {"b", "Castaner a répondu aux syndicats de policiers."},
+                                {"c", "Martin Dupond et Luc Dupond sont frères. Dupond est absent."}});
+  EXPECT_EQ(FindLabel(g, "Castaner"), nullptr);
+  const NodeData* cc = FindLabel(g, "Christophe Castaner");
+  ASSERT_NE(cc, nullptr);
+  EXPECT_EQ(cc->documents.size(), 2u);
+  EXPECT_NE(FindLabel(g, "Martin Dupond"), nullptr);  // ambiguous surname: no merge
+}
+
 TEST(BuilderTest, EdgesMergeWithSummedWeightAndEvidence) {
   KnowledgeGraph g = BuildFrom({{"a", "DeepSeek utilise le NVIDIA H800."}, {"b", "DeepSeek utilise le H800."}});
   bool found = false;

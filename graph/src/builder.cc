@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <numeric>
+#include <set>
 
 #include "kg/base/text.h"
 
@@ -141,7 +142,69 @@ void GraphBuilder::AddGraph(const KnowledgeGraph& graph) {
   }
 }
 
+void GraphBuilder::MergeSurnames() {
+  // Across documents: a one-word name ("Castaner") that is the last word of
+  // exactly one person's full name ("Christophe Castaner") is that person.
+  auto words = [](const std::string& form) { return Words(form); };
+  auto last_key = [](const std::string& form) {
+    size_t sp = form.rfind(' ');
+    return MergeKey(sp == std::string::npos ? form : form.substr(sp + 1));
+  };
+  std::unordered_map<std::string, std::vector<uint32_t>> by_last;
+  for (uint32_t v = 0; v < nodes_.size(); ++v) {
+    const NodeAcc& a = nodes_[v];
+    if (a.forms.empty()) continue;
+    int best = 0;
+    for (int t = 1; t < kEntityTypeCount; ++t) if (a.type_votes[t] > a.type_votes[best]) best = t;
+    if (static_cast<EntityType>(best) != EntityType::kPerson) continue;
+    std::set<std::string> keys;
+    for (const auto& [form, c] : a.forms) if (words(form) >= 2) keys.insert(last_key(form));
+    for (const auto& k : keys) by_last[k].push_back(v);
+  }
+  for (uint32_t v = 0; v < nodes_.size(); ++v) {
+    NodeAcc& a = nodes_[v];
+    if (a.forms.empty() || a.forced) continue;
+    bool single = true;
+    for (const auto& [form, c] : a.forms) if (words(form) != 1) single = false;
+    if (!single) continue;
+    auto it = by_last.find(MergeKey(a.forms.begin()->first));
+    if (it == by_last.end() || it->second.size() != 1 || it->second[0] == v) continue;
+    uint32_t into = it->second[0];
+    NodeAcc& b = nodes_[into];
+    for (const auto& [form, c] : a.forms) {
+      b.forms[form].count += c.count;
+      b.forms[form].label_in += c.label_in;
+    }
+    for (int t = 0; t < kEntityTypeCount; ++t) b.type_votes[t] += a.type_votes[t];
+    b.mentions += a.mentions;
+    std::vector<uint32_t> docs = b.documents;
+    docs.insert(docs.end(), a.documents.begin(), a.documents.end());
+    std::sort(docs.begin(), docs.end());
+    docs.erase(std::unique(docs.begin(), docs.end()), docs.end());
+    b.documents = std::move(docs);
+    a = NodeAcc{};
+    redirect_[v] = into;
+  }
+  if (redirect_.empty()) return;
+  // Move the edges of merged nodes; parallel edges merge, self-loops go.
+  std::map<EdgeKey, EdgeAcc> moved;
+  for (auto& [key, acc] : edges_) {
+    uint32_t s = std::get<0>(key), t = std::get<1>(key);
+    if (auto r = redirect_.find(s); r != redirect_.end()) s = r->second;
+    if (auto r = redirect_.find(t); r != redirect_.end()) t = r->second;
+    if (s == t) continue;
+    if (std::get<3>(key) == EdgeKind::kCooccurrence && s > t) std::swap(s, t);
+    EdgeAcc& into = moved[{s, t, std::get<2>(key), std::get<3>(key)}];
+    into.weight += acc.weight;
+    for (auto& ev : acc.evidence) {
+      if (options_.max_evidence == 0 || into.evidence.size() < options_.max_evidence) into.evidence.push_back(std::move(ev));
+    }
+  }
+  edges_ = std::move(moved);
+}
+
 KnowledgeGraph GraphBuilder::Finish() {
+  MergeSurnames();
   // Labels, types and ids.
   struct Pending {
     NodeData data;
@@ -242,6 +305,7 @@ KnowledgeGraph GraphBuilder::Finish() {
   nodes_.clear();
   edges_.clear();
   key_to_node_.clear();
+  redirect_.clear();
   docs_.clear();
   return g;
 }

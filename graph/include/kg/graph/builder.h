@@ -56,12 +56,14 @@ class GraphBuilder {
   using EdgeKey = std::tuple<uint32_t, uint32_t, std::string, EdgeKind>;
 
   uint32_t NodeFor(const std::vector<std::string>& keys);
+  void MergeSurnames();
 
   BuildOptions options_;
   std::vector<DocumentInfo> docs_;
   std::vector<NodeAcc> nodes_;
   std::unordered_map<std::string, uint32_t> key_to_node_;
   std::map<EdgeKey, EdgeAcc> edges_;
+  std::unordered_map<uint32_t, uint32_t> redirect_;  // merged node -> the node it joined
 };
 
 }  // namespace kg
