@@ -153,6 +153,10 @@ TEST(RecognizerTest, FormerBugs) {
        {"BenallaAu"}},
       // Company suffixes not in the gazetteer's spelling.
       {"Taiwan Semiconductor Manufacturing Co makes chips.", {{"TSMC", "ORG"}}, {}},
+      // A capitalised common word before an acronym or a known name.
+      {"Le think Tank RAND avance que les chutes de Microsoft Meta continuent.",
+       {{"RAND", "ORG"}, {"Microsoft", "ORG"}, {"Meta", "ORG"}}, {"Tank RAND", "Microsoft Meta"}},
+      {"La start-up Stability AI lève des fonds.", {{"Stability AI", "ORG"}}, {"AI"}},
       // Particles after a surname.
       {"Valéry Giscard d’Estaing est mort.", {{"Valéry Giscard d’Estaing", "PERSON"}}, {"Estaing"}},
   });

@@ -70,7 +70,7 @@ class SentenceScanner {
       // a head) is a name only if the document confirms it elsewhere.
       bool weak_start = false;
       if (gaz < 0 && IsNameStart(i) && IsNameToken(i, &weak_start) && weak_start && !ProperByItself(i) &&
-          !IsHead(i)) {
+          !IsHead(i) && !DefinesAcronym(i, Extend(i))) {
         Emit(i, i, -1, out);
         ++i;
         continue;
@@ -80,6 +80,14 @@ class SentenceScanner {
       if (gaz >= 0 && gaz_end >= end) {
         end = gaz_end;
         from_gazetteer = true;
+      } else if (gaz >= 0 && gaz_end < end) {
+        // "Microsoft Meta": two known names side by side are two names.
+        int next_gaz = -1;
+        MatchGazetteer(gaz_end + 1, &next_gaz);
+        if (next_gaz >= 0) {
+          end = gaz_end;
+          from_gazetteer = true;
+        }
       }
       if (!from_gazetteer && end > i) {
         // "NVIDIA H800": a known organisation followed by a model code is two names.
@@ -242,6 +250,21 @@ class SentenceScanner {
       if (info.function_word && !info.noun && !morph_.Lookup(Text(i)).proper) return false;
     }
     return true;
+  }
+
+  // "Mobile World Live (MWL)": the words before the parenthesis spell the acronym.
+  bool DefinesAcronym(size_t first, size_t last) const {
+    if (last + 3 >= toks_.size() + 1 || last + 2 >= toks_.size()) return false;
+    if (Text(last + 1) != "(" || !toks_[last + 2].all_caps || last + 3 >= toks_.size() || Text(last + 3) != ")") {
+      return false;
+    }
+    std::string acro = MergeKey(Text(last + 2));
+    std::string initials;
+    for (size_t k = first; k <= last; ++k) {
+      if (!IsWord(k) || !toks_[k].upper_initial) continue;
+      initials += MergeKey(Text(k)).substr(0, 1);
+    }
+    return !acro.empty() && acro == initials;
   }
 
   bool AllCommonWords(size_t first, size_t last) const {
@@ -519,6 +542,19 @@ class SentenceScanner {
       }
       // Trailing connectors or punctuation.
       while (last > first && (IsConnector(last) || toks_[last].kind == TokenKind::kPunct)) --last;
+      // "le think Tank RAND": a capitalised common word before a known name or
+      // an acronym is not part of it.
+      if (first < last && !toks_[first].all_caps && morph_.Lookup(Lower(first)).known && !ProperByItself(first) &&
+          !IsHead(first) && !IsFirstName(first) && !lex_.IsOrgSuffix(Text(last))) {
+        int g = -1;
+        size_t g_end = MatchGazetteer(first + 1, &g);
+        bool strong_rest = first + 1 == last && (toks_[last].all_caps || toks_[last].inner_caps ||
+                                                 IsCode(toks_[last]) || ProperByItself(last));
+        if ((g >= 0 && g_end == last) || strong_rest) {
+          ++first;
+          gaz = g;
+        }
+      }
     }
     if (first > last) return;
     Candidate c;
