@@ -42,6 +42,7 @@ TEST(RelationsTest, VerbsWithAuxiliariesAndModals) {
       {"Huawei a tenté de contourner Washington.", {{"Huawei", "contourner", "Washington"}}, {}},
       {"Microsoft va investir dans OpenAI.", {{"Microsoft", "investir", "OpenAI"}}, {}},
       {"Microsoft acquired Activision.", {{"Microsoft", "acquire", "Activision"}}, {}},
+      {"Les États-Unis ont en effet imposé des restrictions vers la Chine.", {{"États-Unis", "imposer", "Chine"}}, {}},
   });
 }
 
@@ -63,6 +64,11 @@ TEST(RelationsTest, NounPhrases) {
       {"ByteDance, la maison mère de TikTok, recule.", {{"ByteDance", "maison_mère_de", "TikTok"}}, {}},
       {"DeepSeek, basée à Canton, grandit.", {{"DeepSeek", "situé_à", "Canton"}}, {}},
       {"Le patron d’OpenAI, Sam Altman, a réagi.", {{"Sam Altman", "diriger", "OpenAI"}}, {}},
+      {"Il est premier sur l’App Store américain d’Apple.", {{"App Store", "produit_de", "Apple"}}, {}},
+      {"Scott Raynovich, fondateur et analyste du cabinet de recherche Futuriom, doute.",
+       {{"Scott Raynovich", "fonder", "Futuriom"}}, {}},
+      {"Les tensions entre Washington et Pékin montent.", {{"Washington", "tension_avec", "Pékin"}}, {}},
+      {"Larry Ellison (Oracle) était présent.", {{"Larry Ellison", "affilié_à", "Oracle"}}, {}},
   });
 }
 

@@ -142,9 +142,21 @@ class SentenceRelations {
   }
 
   // Follows "a tenté de contourner", "est parvenu à graver", "avoir utilisé".
+  // "en effet", "par exemple": two-word adverbs between an auxiliary and its participle.
+  bool IsAdverbLocution(size_t j) const {
+    if (j + 1 >= toks_.size()) return false;
+    const std::string& a = lower_[j];
+    const std::string& b = lower_[j + 1];
+    return (a == "en" && (b == "effet" || b == "outre" || b == "fait" || b == "partie")) ||
+           (a == "par" && (b == "exemple" || b == "ailleurs")) || (a == "de" && b == "plus") ||
+           (a == "d’" && b == "ailleurs") || (a == "d'" && b == "ailleurs") || (a == "à" && b == "nouveau") ||
+           (a == "for" && b == "example");
+  }
+
   size_t FollowChain(size_t k, VerbGroup* g) {
     for (int guard = 0; guard < 4; ++guard) {
       size_t j = k + 1;
+      while (IsAdverbLocution(j)) j += 2;
       while (j < toks_.size() && (IsNegationEnd(lower_[j]) || (Info(j).function_word && !Info(j).verb &&
                                                                  !IsPreposition(lower_[j]) && !IsDeterminer(lower_[j]) &&
                                                                  !IsClauseBoundary(lower_[j]) && mention_at_[j] < 0))) {
@@ -409,11 +421,14 @@ class SentenceRelations {
         continue;
       }
       // "l’IA o1 d’OpenAI", "des puces H800 de Nvidia", "le Llama 3 de Meta".
-      if (gap >= 1 && gap <= 2 && TypeOf(m) == EntityType::kProduct && TypeOf(n) != EntityType::kProduct &&
+      // Also "l’App Store américain d’Apple": adjectives may come first.
+      if (gap >= 1 && gap <= 4 && TypeOf(m) == EntityType::kProduct && TypeOf(n) != EntityType::kProduct &&
           TypeOf(n) != EntityType::kLocation) {
-        const std::string& w = lower_[gap_start];
-        bool of = w == "de" || w == "d’" || w == "d'" || w == "du" || w == "of";
-        if (of && (gap == 1 || IsDeterminer(lower_[gap_start + 1]))) {
+        size_t k = gap_start;
+        while (k < gap_end && morph_.Lookup(lower_[k]).adjective && !IsPreposition(lower_[k])) ++k;
+        const std::string& w = k < gap_end ? lower_[k] : lower_[gap_start];
+        bool of = k < gap_end && (w == "de" || w == "d’" || w == "d'" || w == "du" || w == "of");
+        if (of && (k + 1 == gap_end || (k + 2 == gap_end && IsDeterminer(lower_[k + 1])))) {
           Add(m, n, "produit_de");
           continue;
         }
@@ -435,7 +450,7 @@ class SentenceRelations {
             const WordInfo& wi = morph_.Lookup(w);
             bool modifier = (wi.adjective || (wi.function_word && !wi.verb)) && !wi.finite;
             // After "fondateur du": the head of the complement ("cabinet de recherche").
-            bool complement = has_of && wi.noun && !wi.finite;
+            bool complement = has_of && wi.noun;
             if (!modifier && !complement && w != "ex" && w != "-" &&
                 !(wi.noun && k + 1 < gap_end && !lex_.PartRelation(lower_[k + 1]).empty())) {
               blocked = true;
