@@ -45,13 +45,25 @@ std::string ChooseLabel(const std::map<std::string, FormCount>& forms) {
 
 }  // namespace
 
-uint32_t GraphBuilder::NodeFor(const std::vector<std::string>& keys) {
-  for (const std::string& k : keys) {
-    auto it = key_to_node_.find(k);
-    if (it != key_to_node_.end()) return it->second;
+// The node for an entity with this label and these forms: the first node any
+// of their keys already names, else a new one; every key then names it.
+template <typename Forms>
+uint32_t GraphBuilder::NodeFor(const std::string& label, const Forms& forms) {
+  std::vector<std::string> keys{MergeKey(label)};
+  for (const auto& entry : forms) {
+    std::string k = MergeKey(entry.first);
+    if (k != keys[0]) keys.push_back(k);
   }
   uint32_t v = static_cast<uint32_t>(nodes_.size());
-  nodes_.emplace_back();
+  for (const std::string& k : keys) {
+    auto it = key_to_node_.find(k);
+    if (it != key_to_node_.end()) {
+      v = it->second;
+      break;
+    }
+  }
+  if (v == nodes_.size()) nodes_.emplace_back();
+  for (const std::string& k : keys) key_to_node_.emplace(k, v);
   return v;
 }
 
@@ -61,13 +73,7 @@ void GraphBuilder::Add(const DocumentResult& doc) {
   std::vector<uint32_t> node_of(doc.entities.size());
   for (size_t e = 0; e < doc.entities.size(); ++e) {
     const DocEntity& ent = doc.entities[e];
-    std::vector<std::string> keys{MergeKey(ent.label)};
-    for (const auto& [form, n] : ent.forms) {
-      std::string k = MergeKey(form);
-      if (k != keys[0]) keys.push_back(k);
-    }
-    uint32_t v = NodeFor(keys);
-    for (const std::string& k : keys) key_to_node_.emplace(k, v);
+    uint32_t v = NodeFor(ent.label, ent.forms);
     NodeAcc& acc = nodes_[v];
     for (const auto& [form, n] : ent.forms) acc.forms[form].count += n;
     acc.forms[ent.label].label_in += 1;
@@ -101,13 +107,7 @@ void GraphBuilder::AddGraph(const KnowledgeGraph& graph) {
   std::vector<uint32_t> node_of(graph.node_count());
   for (NodeId v = 0; v < graph.node_count(); ++v) {
     const NodeData& n = graph.node(v);
-    std::vector<std::string> keys{MergeKey(n.label)};
-    for (const auto& [form, c] : n.forms) {
-      std::string k = MergeKey(form);
-      if (k != keys[0]) keys.push_back(k);
-    }
-    uint32_t u = NodeFor(keys);
-    for (const std::string& k : keys) key_to_node_.emplace(k, u);
+    uint32_t u = NodeFor(n.label, n.forms);
     NodeAcc& acc = nodes_[u];
     for (const auto& [form, c] : n.forms) {
       acc.forms[form].count += c.count;

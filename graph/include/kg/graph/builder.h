@@ -55,7 +55,8 @@ class GraphBuilder {
   };
   using EdgeKey = std::tuple<uint32_t, uint32_t, std::string, EdgeKind>;
 
-  uint32_t NodeFor(const std::vector<std::string>& keys);
+  template <typename Forms>
+  uint32_t NodeFor(const std::string& label, const Forms& forms);
   void MergeSurnames();
 
   BuildOptions options_;
