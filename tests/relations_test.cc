@@ -42,6 +42,12 @@ TEST(RelationsTest, VerbsWithAuxiliariesAndModals) {
       {"Huawei a tenté de contourner Washington.", {{"Huawei", "contourner", "Washington"}}, {}},
       {"Microsoft va investir dans OpenAI.", {{"Microsoft", "investir", "OpenAI"}}, {}},
       {"Microsoft acquired Activision.", {{"Microsoft", "acquire", "Activision"}}, {}},
+      // After a relative clause, its antecedent is the subject again.
+      {"TSMC, which makes chips for Nvidia, also supplies Apple.", {{"TSMC", "make", "Nvidia"}, {"TSMC", "supply", "Apple"}},
+       {{"Nvidia", "Apple"}}},
+      // English nouns that look like verbs.
+      {"DeepSeek, backed by hedge fund High-Flyer, released R1.",
+       {{"High-Flyer", "back", "DeepSeek"}, {"DeepSeek", "release", "R1"}}, {}},
       {"Les États-Unis ont en effet imposé des restrictions vers la Chine.", {{"États-Unis", "imposer", "Chine"}}, {}},
   });
 }

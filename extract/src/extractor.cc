@@ -25,7 +25,8 @@ DocumentResult Extractor::Extract(Document doc) {
   r.path = std::move(doc.path);
   r.text = std::move(doc.text);
   r.chars = CountCodePoints(r.text);
-  r.sentences = segmenter_.Split(r.text);
+  english_ = DetectLanguage(r.text) == Language::kEnglish;
+  r.sentences = (english_ ? english_segmenter_ : segmenter_).Split(r.text);
   // A very long text (a whole book, a 200 MB line) is read in sections of
   // about kSectionBytes so memory stays bounded; entities of the sections
   // merge by name.
@@ -50,7 +51,7 @@ void Extractor::ExtractSection(DocumentResult& r, size_t first, size_t last,
   std::vector<Mention> mentions;
   recognizer_.Run(r.text, sentences, &entities, &mentions);
   std::vector<DocRelation> relations;
-  relations_.Run(r.text, sentences, mentions, entities, &relations);
+  relations_.Run(r.text, sentences, mentions, entities, &relations, english_);
   if (first == 0 && last == r.sentences.size()) {  // the usual case: one section
     r.entities = std::move(entities);
     r.relations = std::move(relations);

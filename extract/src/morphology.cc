@@ -30,7 +30,7 @@ const std::unordered_map<std::string, WordInfo>& EnglishVerbs() {
     std::unordered_map<std::string, WordInfo> t;
     auto add = [&](const std::string& form, const std::string& lemma, bool finite, bool infinitive, bool participle) {
       WordInfo& w = t[form];
-      w.known = w.verb = true;
+      w.known = w.verb = w.english_verb = true;
       w.verb_lemma = lemma;
       w.finite = w.finite || finite;
       w.infinitive = w.infinitive || infinitive;
@@ -121,6 +121,13 @@ StatusOr<std::unique_ptr<Morphology>> Morphology::Open(const std::string& dir) {
 std::unique_ptr<Morphology> Morphology::Empty() { return std::unique_ptr<Morphology>(new Morphology()); }
 
 Morphology::~Morphology() = default;
+
+const WordInfo& Morphology::LookupEnglish(std::string_view word) {
+  const auto& en = EnglishVerbs();
+  auto e = en.find(std::string(word));
+  if (e != en.end()) return e->second;
+  return Lookup(word);
+}
 
 const WordInfo& Morphology::Lookup(std::string_view word) {
   auto it = cache_.find(word);

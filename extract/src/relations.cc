@@ -65,6 +65,14 @@ bool IsSubjectPronoun(std::string_view w) {
   return false;
 }
 
+bool IsLinkingAdverb(std::string_view w) {
+  static constexpr std::string_view kWords[] = {"also", "still", "then", "later", "too", "aussi", "également",
+                                                "ensuite", "alors", "finalement", "déjà", "encore", "lui-même",
+                                                "elle-même"};
+  for (auto k : kWords) if (w == k) return true;
+  return false;
+}
+
 bool IsCoordination(std::string_view w) { return w == "," || w == "et" || w == "ou" || w == "and" || w == "or"; }
 
 struct VerbGroup {
@@ -81,8 +89,10 @@ struct VerbGroup {
 class SentenceRelations {
  public:
   SentenceRelations(std::string_view text, const SentenceTokens& s, uint32_t index, const Lexicon& lex,
-                    Morphology& morph, const std::vector<Mention>& mentions, const std::vector<DocEntity>& entities)
-      : text_(text), toks_(s.tokens), index_(index), lex_(lex), morph_(morph), ms_(mentions), ents_(entities) {
+                    Morphology& morph, const std::vector<Mention>& mentions, const std::vector<DocEntity>& entities,
+                    bool english)
+      : text_(text), toks_(s.tokens), index_(index), lex_(lex), morph_(morph), ms_(mentions), ents_(entities),
+        english_(english) {
     mention_at_.assign(toks_.size(), -1);
     for (size_t m = 0; m < ms_.size(); ++m) {
       for (uint32_t k = ms_[m].first; k <= ms_[m].last && k < toks_.size(); ++k) mention_at_[k] = static_cast<int>(m);
@@ -121,7 +131,7 @@ class SentenceRelations {
     found_.push_back(std::move(r));
   }
 
-  const WordInfo& Info(size_t k) { return morph_.Lookup(lower_[k]); }
+  const WordInfo& Info(size_t k) { return english_ ? morph_.LookupEnglish(lower_[k]) : morph_.Lookup(lower_[k]); }
 
   // A conjugated verb here? Words that are also nouns or adjectives
   // ("menace", "fabrique", "complexes") count as verbs only right after a
@@ -134,11 +144,15 @@ class SentenceRelations {
     if (k > 0 && (IsDeterminer(lower_[k - 1]) || IsPreposition(lower_[k - 1]))) return false;
     if (w.auxiliary) return true;
     if (w.function_word) return false;
-    if (!w.noun && !w.adjective) return true;
+    // English present forms are as often nouns ("hedge fund", "chip makers").
+    bool english_present = w.english_verb && !w.participle && w.infinitive;
+    bool english_3sg = w.english_verb && !w.participle && !w.infinitive && lower_[k].back() == 's';
+    if (!w.noun && !w.adjective && !english_present && !english_3sg) return true;
     if (k == 0) return false;
     if (mention_at_[k - 1] >= 0) return true;
     const std::string& p = lower_[k - 1];
-    return IsSubjectPronoun(p) || IsClitic(p) || p == "ne" || p == "n’" || p == "n'" || p == "qui";
+    return IsSubjectPronoun(p) || IsClitic(p) || p == "ne" || p == "n’" || p == "n'" || p == "qui" ||
+           p == "who" || p == "which" || p == "that" || p == "also" || p == "to";
   }
 
   // Follows "a tenté de contourner", "est parvenu à graver", "avoir utilisé".
@@ -202,7 +216,10 @@ class SentenceRelations {
         continue;
       }
       if (IsClauseBoundary(w) || w == ",") pending_neg_ = false;
-      if (IsFiniteVerb(k)) {
+      bool participle_by = mention_at_[k] < 0 && toks_[k].kind == TokenKind::kWord && Info(k).participle &&
+                           Info(k).verb && k + 1 < toks_.size() && (lower_[k + 1] == "par" || lower_[k + 1] == "by") &&
+                           !(k > 0 && Info(k - 1).auxiliary);
+      if (IsFiniteVerb(k) && !participle_by) {
         VerbGroup g;
         g.start = k;
         g.lemma = Info(k).verb_lemma;
@@ -225,8 +242,7 @@ class SentenceRelations {
         continue;
       }
       // "DeepSeek, soutenu par le fonds High-Flyer": a participle before "par".
-      if (mention_at_[k] < 0 && toks_[k].kind == TokenKind::kWord && Info(k).participle && Info(k).verb &&
-          k + 1 < toks_.size() && lower_[k + 1] == "par") {
+      if (participle_by) {
         VerbGroup g;
         g.start = g.end = k;
         g.lemma = Info(k).verb_lemma;
@@ -292,14 +308,28 @@ class SentenceRelations {
         continue;
       }
       const WordInfo& info = morph_.Lookup(w);
+      bool nounish = info.noun || info.adjective || !info.verb || (info.english_verb && !info.participle);
       if (toks_[k - 1].kind == TokenKind::kWord && !IsClauseBoundary(w) && w != "et" && w != "ou" && w != "qui" &&
-          (info.noun || info.adjective || !info.verb)) {
+          nounish) {
         --k;
         continue;
       }
       return false;
     }
     return false;
+  }
+
+  // The name a relative pronoun right before verb group g refers to
+  // ("TSMC, which manufactures"), or -1.
+  int RelativeAntecedent(const VerbGroup& g) const {
+    size_t k = g.start;
+    while (k > 0 && (IsClitic(lower_[k - 1]) || lower_[k - 1] == "ne" || lower_[k - 1] == "n’")) --k;
+    if (k == 0) return -1;
+    const std::string& w = lower_[k - 1];
+    if (w != "qui" && w != "which" && w != "who" && w != "that") return -1;
+    size_t b = k - 1;
+    while (b > 0 && lower_[b - 1] == ",") --b;
+    return b > 0 ? mention_at_[b - 1] : -1;
   }
 
   void VerbRelations() {
@@ -343,6 +373,14 @@ class SentenceRelations {
           k = ms_[m].first;
         }
       }
+      // "TSMC, which manufactures Nvidia's chips, fell": after a relative clause
+      // closed by a comma, the subject is the relative's antecedent.
+      size_t before = g.start;
+      while (before > 0 && IsLinkingAdverb(lower_[before - 1])) --before;
+      if (gi > 0 && before > 0 && lower_[before - 1] == ",") {
+        int antecedent = RelativeAntecedent(groups[gi - 1]);
+        if (antecedent >= 0) subject = antecedent;
+      }
       // Objects: the first mention after the verb in its clause.
       size_t right_limit = gi + 1 < groups.size() ? groups[gi + 1].start : toks_.size();
       // The first name without a preposition (the direct object), else the
@@ -352,6 +390,11 @@ class SentenceRelations {
       for (size_t k = g.end + 1; k < right_limit && k <= g.end + 14; ++k) {
         const std::string& w = lower_[k];
         if (IsClauseBoundary(w) || w == "qui") break;
+        // ", and Meta set up ...": a new clause.
+        if (w == "," && k + 1 < toks_.size() &&
+            (lower_[k + 1] == "and" || lower_[k + 1] == "et" || lower_[k + 1] == "but" || lower_[k + 1] == "mais")) {
+          break;
+        }
         if ((w == "par" || w == "by") && first_object < 0) agent_seen = true;
         if (mention_at_[k] >= 0) {
           size_t m = static_cast<size_t>(mention_at_[k]);
@@ -609,6 +652,7 @@ class SentenceRelations {
   std::vector<std::string> lower_;
   bool question_ = false;
   bool pending_neg_ = false;
+  bool english_ = false;
   std::set<std::pair<uint32_t, uint32_t>> related_, cooc_;
   std::vector<DocRelation> found_;
 };
@@ -617,14 +661,14 @@ class SentenceRelations {
 
 void RelationExtractor::Run(std::string_view text, const std::vector<SentenceTokens>& sentences,
                             const std::vector<Mention>& mentions, const std::vector<DocEntity>& entities,
-                            std::vector<DocRelation>* out) {
+                            std::vector<DocRelation>* out, bool english) {
   size_t i = 0;
   while (i < mentions.size()) {
     size_t j = i;
     while (j < mentions.size() && mentions[j].sentence == mentions[i].sentence) ++j;
     std::vector<Mention> local(mentions.begin() + static_cast<long>(i), mentions.begin() + static_cast<long>(j));
     uint32_t s = mentions[i].sentence;
-    SentenceRelations rel(text, sentences[s], s, lex_, morph_, local, entities);
+    SentenceRelations rel(text, sentences[s], s, lex_, morph_, local, entities, english);
     rel.Run(out);
     i = j;
   }

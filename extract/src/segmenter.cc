@@ -4,6 +4,8 @@
 #include <unicode/locid.h>
 #include <unicode/utext.h>
 
+#include <algorithm>
+#include <cctype>
 #include <mutex>
 #include <string>
 #include <unordered_set>
@@ -46,6 +48,33 @@ std::string_view WordBefore(std::string_view text, size_t end) {
 bool IsClosingQuote(char32_t cp) { return cp == 0xBB || cp == 0x201D || cp == 0x2019 || cp == '"' || cp == 0x203A || cp == ')'; }
 
 }  // namespace
+
+Language DetectLanguage(std::string_view text) {
+  static constexpr std::string_view kEnglish[] = {"the", "and", "of", "to", "in", "is", "that", "for", "with",
+                                                  "on", "was", "said", "it", "by", "as", "from", "has", "its",
+                                                  "which", "who", "also", "are", "were", "will", "this", "an",
+                                                  "at", "be", "but", "not", "have", "had", "would", "they"};
+  static constexpr std::string_view kFrench[] = {"le", "la", "les", "de", "des", "et", "est", "un", "une", "du",
+                                                 "que", "qui", "dans", "pour", "en", "au", "sur", "a", "aux",
+                                                 "il", "elle", "ont", "ce", "cette", "pas", "par", "se", "son",
+                                                 "sa", "ses", "avec", "mais"};
+  int en = 0, fr = 0;
+  size_t limit = std::min<size_t>(text.size(), 4000);
+  size_t i = 0;
+  while (i < limit) {
+    while (i < limit && !std::isalpha(static_cast<unsigned char>(text[i]))) ++i;
+    size_t j = i;
+    while (j < limit && std::isalpha(static_cast<unsigned char>(text[j]))) ++j;
+    if (j > i && j - i <= 4) {
+      std::string w(text.substr(i, j - i));
+      for (char& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      for (auto k : kEnglish) en += w == k;
+      for (auto k : kFrench) fr += w == k;
+    }
+    i = j;
+  }
+  return en >= 2 && 2 * en > 3 * fr ? Language::kEnglish : Language::kFrench;
+}
 
 bool IsAbbreviation(std::string_view word) {
   while (!word.empty() && word.back() == '.') word.remove_suffix(1);

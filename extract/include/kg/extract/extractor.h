@@ -46,6 +46,8 @@ class Extractor {
   EntityRecognizer recognizer_;
   RelationExtractor relations_;
   Segmenter segmenter_{Language::kFrench};
+  Segmenter english_segmenter_{Language::kEnglish};
+  bool english_ = false;  // the document being extracted
 };
 
 }  // namespace kg

@@ -37,6 +37,7 @@ struct WordInfo {
   bool auxiliary = false;    // a form of avoir or être
   bool etre_verb = false;    // a verb conjugated with être in the active voice (parvenir, aller)
   bool english = false;      // the English dictionary knows the word as written
+  bool english_verb = false; // a form from our English verb table (data/en_verbs.tsv)
   bool english_proper = false;  // English knows it only capitalised (Paris, Microsoft)
   std::string verb_lemma;    // "utiliser" for "utilise"
 };
@@ -55,6 +56,9 @@ class Morphology {
   // kMaxCacheWords distinct words are cached: then it is valid for the next
   // kOverflowSlots lookups.
   const WordInfo& Lookup(std::string_view word);
+  // For English text: the word as an English verb form when it is one (so
+  // "met" is meet, not the French mettre), else Lookup(word).
+  const WordInfo& LookupEnglish(std::string_view word);
   static constexpr size_t kMaxCacheWords = 1u << 20;
   static constexpr size_t kOverflowSlots = 64;
   bool available() const { return hunspell_ != nullptr; }

@@ -25,6 +25,10 @@ namespace kg {
 
 enum class Language { kFrench, kEnglish };
 
+// French or English, from the share of each language's commonest words in
+// the first few thousand characters; French when unsure.
+Language DetectLanguage(std::string_view text);
+
 // No sentence is longer than this; longer runs are cut at a space.
 constexpr size_t kMaxSentenceBytes = 2000;
 
