@@ -67,6 +67,7 @@ void Extractor::ExtractSection(DocumentResult& r, size_t first, size_t last,
       for (const auto& [form, n] : entities[e].forms) into.forms[form] += n;
       if (entities[e].mentions > into.mentions) into.type = entities[e].type;
       into.mentions += entities[e].mentions;
+      for (int t = 0; t < kEntityTypeCount; ++t) into.votes[t] += entities[e].votes[t];
     }
     index[e] = it->second;
   }

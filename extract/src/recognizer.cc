@@ -907,6 +907,7 @@ void EntityRecognizer::Run(std::string_view text, const std::vector<SentenceToke
   for (size_t e = 0; e < entities->size(); ++e) {
     DocEntity& ent = (*entities)[e];
     ent.type = static_cast<EntityType>(TypeOf(votes[e]));
+    ent.votes = votes[e];
     int g = gaz_of_entity[e];
     if (g >= 0) {
       const GazetteerEntry& entry = lex_.entry(g);

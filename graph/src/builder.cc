@@ -1,6 +1,7 @@
 #include "kg/graph/builder.h"
 
 #include <algorithm>
+#include <cmath>
 #include <numeric>
 #include <set>
 
@@ -77,7 +78,12 @@ void GraphBuilder::Add(const DocumentResult& doc) {
     NodeAcc& acc = nodes_[v];
     for (const auto& [form, n] : ent.forms) acc.forms[form].count += n;
     acc.forms[ent.label].label_in += 1;
-    acc.type_votes[static_cast<int>(ent.type)] += ent.mentions;
+    // Type evidence adds up across documents (in half-votes, to stay integral),
+    // and each document's own decision counts once.
+    for (int t = 0; t < kEntityTypeCount; ++t) {
+      acc.type_votes[t] += static_cast<uint64_t>(std::lround(std::max(0.f, ent.votes[t]) * 2));
+    }
+    acc.type_votes[static_cast<int>(ent.type)] += 1;
     acc.mentions += ent.mentions;
     if (acc.documents.empty() || acc.documents.back() != doc_index) acc.documents.push_back(doc_index);
     if (ent.forced) {

@@ -3,6 +3,7 @@
 // the sentence that states them).
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <map>
 #include <string>
@@ -40,6 +41,7 @@ struct DocEntity {
   std::map<std::string, uint32_t> forms;   // every surface form -> count
   uint32_t mentions = 0;
   bool forced = false;                     // came from a user gazetteer entry
+  std::array<float, kEntityTypeCount> votes{};  // the type evidence summed over the mentions
 };
 
 enum class EdgeKind : uint8_t { kRelation, kCooccurrence };

@@ -47,7 +47,7 @@ struct NodeData {
   EntityType type = EntityType::kOther;
   std::vector<std::string> aliases;         // other surface forms, sorted
   std::map<std::string, FormCount> forms;   // every surface form
-  std::array<uint64_t, kEntityTypeCount> type_votes{};  // mentions seen under each type
+  std::array<uint64_t, kEntityTypeCount> type_votes{};  // type evidence (half-votes) summed over documents
   uint64_t mentions = 0;
   std::vector<uint32_t> documents;          // indices into documents(), ascending
   bool forced = false;                      // type fixed by a user gazetteer
