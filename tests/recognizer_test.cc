@@ -83,6 +83,9 @@ TEST(RecognizerTest, PlacesAndTypes) {
        {}},
       {"DeepSeek est basée à Canton.", {{"Canton", "LOCATION"}}, {}},
       {"La société Timac Agro France a investi.", {{"Timac Agro France", "ORG"}}, {}},
+      // After the name: an age or a role in apposition.
+      {"Kervella, 45 ans, a été interpellé. Dufresnoy, ministre de la Culture, a répondu.",
+       {{"Kervella", "PERSON"}, {"Dufresnoy", "PERSON"}}, {}},
   });
 }
 

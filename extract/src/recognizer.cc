@@ -618,6 +618,7 @@ class SentenceScanner {
     if (titled || TitleBefore(first)) Vote(&c, EntityType::kPerson, 4);
     ShapeVotes(first, last, &c);
     ContextVotes(first, &c);
+    AfterVotes(last, &c);
     out->push_back(std::move(c));
   }
 
@@ -678,6 +679,26 @@ class SentenceScanner {
       if (fi.surname) Vote(c, EntityType::kPerson, 1);
       if (first_name && !fi.surname) Vote(c, EntityType::kPerson, 1.5f);
       if (toks_[first].all_caps && (last - first) == 0) Vote(c, EntityType::kOrg, 1);
+    }
+  }
+
+  // What follows a name: "X, 45 ans," is a person; so is "X, ministre de ..."
+  // or "X, le fondateur de ...".
+  void AfterVotes(size_t last, Candidate* c) const {
+    size_t k = last + 1;
+    if (k >= toks_.size() || Text(k) != ",") return;
+    ++k;
+    if (k + 1 < toks_.size() && toks_[k].kind == TokenKind::kNumber && (Lower(k + 1) == "ans" || Lower(k + 1) == "an")) {
+      Vote(c, EntityType::kPerson, 4);
+      return;
+    }
+    while (k < toks_.size() && (Lower(k) == "le" || Lower(k) == "la" || Lower(k) == "l’" || Lower(k) == "l'" ||
+                                Lower(k) == "un" || Lower(k) == "une" || Lower(k) == "the" || Lower(k) == "a" ||
+                                Lower(k) == "ancien" || Lower(k) == "ancienne" || Lower(k) == "ex" || Text(k) == "-")) {
+      ++k;
+    }
+    if (k < toks_.size() && IsWord(k) && lex_.IsTitle(Lower(k)) && !toks_[k].upper_initial) {
+      Vote(c, EntityType::kPerson, 3);
     }
   }
 
