@@ -474,7 +474,9 @@ class SentenceScanner {
         bool ok = after_connector ? (info.noun || info.adjective) : (info.adjective && !IsLikelyVerb(info));
         if (!ok) break;
         accepted = m;
-        if (!(after_connector && info.adjective && !info.noun)) after_connector = false;
+        bool noun_follows = m + 1 < n && IsWord(m + 1) && !toks_[m + 1].upper_initial &&
+                            morph_.Lookup(Lower(m + 1)).noun && !morph_.Lookup(Lower(m + 1)).function_word;
+        if (!(after_connector && info.adjective && (!info.noun || noun_follows))) after_connector = false;
         ++m;
       }
       if (accepted == end) break;
@@ -697,7 +699,8 @@ class SentenceScanner {
                                 Lower(k) == "ancien" || Lower(k) == "ancienne" || Lower(k) == "ex" || Text(k) == "-")) {
       ++k;
     }
-    if (k < toks_.size() && IsWord(k) && lex_.IsTitle(Lower(k)) && !toks_[k].upper_initial) {
+    if (k < toks_.size() && IsWord(k) && !toks_[k].upper_initial && !lex_.RoleRelation(Lower(k)).empty() &&
+        Lower(k) != "membre") {
       Vote(c, EntityType::kPerson, 3);
     }
   }
