@@ -193,7 +193,8 @@ class SentenceScanner {
       if (t.end - t.start == 1) return false;
       return true;
     }
-    if (lex_.IsNotName(lower)) return false;
+    // Months, weekdays, demonyms — unless it is also a first name (Christian, Mars).
+    if (lex_.IsNotName(lower) && !IsFirstName(i)) return false;
     if (caps_sentence_ || Initial(i)) *weak = true;
     return true;
   }

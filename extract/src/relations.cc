@@ -190,7 +190,7 @@ class SentenceRelations {
         k = j;
         continue;
       }
-      if (lex_.IsModalVerb(g->lemma) || aux) {
+      if (lex_.IsModalVerb(g->lemma)) {  // "va investir", "a tenté de contourner"; not "était le boucher"
         size_t m = j;
         if (lower_[m] == "à" || lower_[m] == "de" || lower_[m] == "d’" || lower_[m] == "d'" || lower_[m] == "to") ++m;
         while (m < toks_.size() && IsClitic(lower_[m])) ++m;
