@@ -154,14 +154,14 @@ std::vector<Token> Tokenize(std::string_view text, SentenceSpan span) {
       bool prev_low = false;
       size_t split = 0;
       while (k < whole.size()) {
-        size_t len;
-        char32_t c = DecodeUtf8(whole, k, &len);
-        if (prev_low && IsUpper(c) && IsGluedStarter(whole.substr(k))) {
+        size_t cp_len;
+        char32_t cp = DecodeUtf8(whole, k, &cp_len);
+        if (prev_low && IsUpper(cp) && IsGluedStarter(whole.substr(k))) {
           split = k;
           break;
         }
-        prev_low = IsLower(c) || IsDigit(c) || (IsUpper(c) && k > 0);
-        k += len;
+        prev_low = IsLower(cp) || IsDigit(cp) || (IsUpper(cp) && k > 0);
+        k += cp_len;
       }
       if (split > 0) j = start + split;
     }
