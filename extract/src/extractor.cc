@@ -11,7 +11,7 @@ namespace kg {
 
 StatusOr<std::unique_ptr<Extractor>> Extractor::Create(const ExtractorConfig& config) {
   if (config.lexicon == nullptr) return Usage("extractor: no lexicon");
-  auto morph = Morphology::Open(config.hunspell_dir);
+  auto morph = Morphology::Open(config.hunspell_dir, config.shared_words);
   std::unique_ptr<Morphology> m;
   if (morph.ok()) m = std::move(*morph);
   else if (config.require_morphology) return morph.status();

@@ -99,7 +99,23 @@ std::string DefaultHunspellDir() {
   return "/usr/share/hunspell";
 }
 
-StatusOr<std::unique_ptr<Morphology>> Morphology::Open(const std::string& dir) {
+bool SharedWordCache::Find(std::string_view word, WordInfo* out) {
+  Shard& shard = ShardOf(word);
+  std::lock_guard<std::mutex> lock(shard.mutex);
+  auto it = shard.words.find(word);
+  if (it == shard.words.end()) return false;
+  *out = it->second;
+  return true;
+}
+
+void SharedWordCache::Insert(std::string_view word, const WordInfo& info) {
+  Shard& shard = ShardOf(word);
+  std::lock_guard<std::mutex> lock(shard.mutex);
+  if (shard.words.size() >= kMaxWords / 64) return;
+  shard.words.emplace(std::string(word), info);
+}
+
+StatusOr<std::unique_ptr<Morphology>> Morphology::Open(const std::string& dir, SharedWordCache* shared) {
   namespace fs = std::filesystem;
   for (const char* base : {"fr_FR", "fr"}) {
     fs::path aff = fs::path(dir) / (std::string(base) + ".aff");
@@ -107,6 +123,7 @@ StatusOr<std::unique_ptr<Morphology>> Morphology::Open(const std::string& dir) {
     std::error_code ec;
     if (fs::exists(aff, ec) && fs::exists(dic, ec)) {
       std::unique_ptr<Morphology> m(new Morphology());
+      m->shared_ = shared;
       m->hunspell_ = std::make_unique<Hunspell>(aff.c_str(), dic.c_str());
       fs::path en_aff = fs::path(dir) / "en_US.aff", en_dic = fs::path(dir) / "en_US.dic";
       if (fs::exists(en_aff, ec) && fs::exists(en_dic, ec)) {
@@ -118,21 +135,7 @@ StatusOr<std::unique_ptr<Morphology>> Morphology::Open(const std::string& dir) {
   return IoError(dir + ": no French hunspell dictionary (fr_FR.aff/.dic); install hunspell-fr-comprehensive");
 }
 
-std::unique_ptr<Morphology> Morphology::Empty() { return std::unique_ptr<Morphology>(new Morphology()); }
-
-Morphology::~Morphology() = default;
-
-const WordInfo& Morphology::LookupEnglish(std::string_view word) {
-  const auto& en = EnglishVerbs();
-  auto e = en.find(std::string(word));
-  if (e != en.end()) return e->second;
-  return Lookup(word);
-}
-
-const WordInfo& Morphology::Lookup(std::string_view word) {
-  auto it = cache_.find(word);
-  if (it != cache_.end()) return it->second;
-
+WordInfo Morphology::Analyze(std::string_view word) {
   WordInfo info;
   bool capital_only = false;
   if (hunspell_ && !word.empty() && word.size() < 64) {
@@ -188,6 +191,28 @@ const WordInfo& Morphology::Lookup(std::string_view word) {
   // A capitalised entry of its own (Chine, Taïwan) makes a proper noun only
   // when the word has no common reading ("Ce" is also the symbol of cerium).
   if (capital_only && !info.function_word) info.proper = true;
+  return info;
+}
+
+std::unique_ptr<Morphology> Morphology::Empty() { return std::unique_ptr<Morphology>(new Morphology()); }
+
+Morphology::~Morphology() = default;
+
+const WordInfo& Morphology::LookupEnglish(std::string_view word) {
+  const auto& en = EnglishVerbs();
+  auto e = en.find(std::string(word));
+  if (e != en.end()) return e->second;
+  return Lookup(word);
+}
+
+const WordInfo& Morphology::Lookup(std::string_view word) {
+  auto it = cache_.find(word);
+  if (it != cache_.end()) return it->second;
+  WordInfo info;
+  if (!shared_ || !shared_->Find(word, &info)) {
+    info = Analyze(word);
+    if (shared_) shared_->Insert(word, info);
+  }
   // A full cache (input full of distinct junk words) keeps memory bounded:
   // further words go to a small ring, valid for the next kOverflowSlots lookups.
   if (cache_.size() >= kMaxCacheWords) {

@@ -12,8 +12,12 @@ namespace kg {
 StatusOr<KnowledgeGraph> BuildGraph(DocumentSource& source, const PipelineOptions& options) {
   int threads = options.threads;
   if (threads <= 0) threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  // One pool of word analyses for all workers: each distinct word meets
+  // hunspell once, not once per thread.
+  auto shared_words = std::make_unique<SharedWordCache>();
   ExtractorConfig cfg;
   cfg.lexicon = options.lexicon;
+  cfg.shared_words = threads > 1 ? shared_words.get() : nullptr;
   if (!options.hunspell_dir.empty()) cfg.hunspell_dir = options.hunspell_dir;
   std::vector<std::unique_ptr<Extractor>> extractors;
   for (int t = 0; t < threads; ++t) {

@@ -26,6 +26,7 @@ struct ExtractorConfig {
   const Lexicon* lexicon = nullptr;
   std::string hunspell_dir = DefaultHunspellDir();
   bool require_morphology = true;  // fail when the French dictionary is missing
+  SharedWordCache* shared_words = nullptr;  // optional: analyses pooled across extractors (threads)
 };
 
 // Texts longer than this are extracted section by section.

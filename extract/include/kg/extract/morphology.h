@@ -11,6 +11,7 @@
 
 #include <array>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <functional>
@@ -42,12 +43,35 @@ struct WordInfo {
   std::string verb_lemma;    // "utiliser" for "utilise"
 };
 
+// Word analyses shared by the Morphology objects of several threads, so a
+// word met by one worker is analysed once for all. Thread safety: all
+// methods may be called concurrently (64 mutex-guarded shards).
+class SharedWordCache {
+ public:
+  bool Find(std::string_view word, WordInfo* out);
+  void Insert(std::string_view word, const WordInfo& info);
+  static constexpr size_t kMaxWords = 1u << 21;
+
+ private:
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
+  struct Shard {
+    std::mutex mutex;
+    std::unordered_map<std::string, WordInfo, Hash, std::equal_to<>> words;
+  };
+  Shard& ShardOf(std::string_view word) { return shards_[Hash()(word) % shards_.size()]; }
+  std::array<Shard, 64> shards_;
+};
+
 class Morphology {
  public:
   // `dir` holds fr_FR.aff and fr_FR.dic (or fr.aff / fr.dic), and
   // optionally en_US.aff / en_US.dic (Debian's hunspell-en-us), used to tell
   // English common words from names.
-  static StatusOr<std::unique_ptr<Morphology>> Open(const std::string& dir);
+  // `shared` (optional, must outlive this object) pools analyses across threads.
+  static StatusOr<std::unique_ptr<Morphology>> Open(const std::string& dir, SharedWordCache* shared = nullptr);
   // A morphology that knows no word; used when the dictionary is absent.
   static std::unique_ptr<Morphology> Empty();
   ~Morphology();
@@ -65,8 +89,10 @@ class Morphology {
 
  private:
   Morphology() = default;
+  WordInfo Analyze(std::string_view word);
   std::unique_ptr<Hunspell> hunspell_;
   std::unique_ptr<Hunspell> english_;
+  SharedWordCache* shared_ = nullptr;
   // Transparent hashing: look words up by string_view without a copy.
   struct Hash {
     using is_transparent = void;
