@@ -65,17 +65,18 @@ class SentenceScanner {
     while (i < n) {
       int gaz = -1;
       size_t gaz_end = MatchGazetteer(i, &gaz);
-      if (!IsNameStart(i) && gaz < 0) { ++i; continue; }
+      bool starts = IsNameStart(i);
+      if (!starts && gaz < 0) { ++i; continue; }
+      size_t end = starts ? Extend(i) : i;
       // A sentence-initial common word ("Les", "Selon", "Banque" is kept as
       // a head) is a name only if the document confirms it elsewhere.
       bool weak_start = false;
-      if (gaz < 0 && IsNameStart(i) && IsNameToken(i, &weak_start) && weak_start && !ProperByItself(i) &&
-          !IsHead(i) && !DefinesAcronym(i, Extend(i))) {
+      if (gaz < 0 && IsNameToken(i, &weak_start) && weak_start && !ProperByItself(i) && !IsHead(i) &&
+          !DefinesAcronym(i, end)) {
         Emit(i, i, -1, out);
         ++i;
         continue;
       }
-      size_t end = IsNameStart(i) ? Extend(i) : i;
       bool from_gazetteer = false;
       if (gaz >= 0 && gaz_end >= end) {
         end = gaz_end;
@@ -138,7 +139,6 @@ class SentenceScanner {
   // "témoinAucune", "gendarmeriesTrès": two common words glued by a lost
   // space, not a CamelCase name.
   bool IsGlued(std::string_view w) const {
-    size_t prev_len = 0;
     bool prev_lower = false;
     for (size_t i = 0; i < w.size();) {
       size_t len;
@@ -150,10 +150,8 @@ class SentenceScanner {
         return l.known && r.known && !morph_.Lookup(right).proper;
       }
       prev_lower = IsLower(c);
-      prev_len = len;
       i += len;
     }
-    (void)prev_len;
     return false;
   }
 
@@ -206,7 +204,7 @@ class SentenceScanner {
     if (lex_.IsFirstName(title)) return true;
     const WordInfo& info = morph_.Lookup(title);
     if (info.proper || info.english_proper) return true;
-    int g = lex_.FindPhrase(FoldName(w));
+    int g = lex_.FindPhrase(fold_[i]);
     if (g >= 0 && !toks_[i].all_caps) {
       // A gazetteer name that is also a common word ("Oracle", "Total") opens
       // a sentence as a name when a verb, a comma or another name follows.

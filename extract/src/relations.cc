@@ -65,6 +65,11 @@ bool IsSubjectPronoun(std::string_view w) {
   return false;
 }
 
+// Words that attach a complement to a role or part noun: "fondateur du", "chez".
+bool IsOfWord(std::string_view w) {
+  return w == "de" || w == "d’" || w == "d'" || w == "du" || w == "des" || w == "of" || w == "chez" || w == "at";
+}
+
 bool IsLinkingAdverb(std::string_view w) {
   static constexpr std::string_view kWords[] = {"also", "still", "then", "later", "too", "aussi", "également",
                                                 "ensuite", "alors", "finalement", "déjà", "encore", "lui-même",
@@ -480,16 +485,14 @@ class SentenceRelations {
       // "Roy Chua, fondateur du cabinet AvidThink".
       if (gap >= 2 && gap <= 9) {
         std::string_view label;
-        bool role = false;
         bool has_of = false;
         bool blocked = false;
         for (size_t k = gap_start; k < gap_end; ++k) {
           const std::string& w = lower_[k];
           // Only determiners, adjectives, adverbs, connectors and the role
           // or part noun itself stand between the two names.
-          if (k > gap_start && !IsDeterminer(w) && w != "de" && w != "d’" && w != "d'" && w != "du" && w != "des" &&
-              w != "of" && w != "chez" && w != "at" && w != "et" && w != "and" && lex_.RoleRelation(w).empty() &&
-              lex_.PartRelation(w).empty()) {
+          if (k > gap_start && !IsDeterminer(w) && !IsOfWord(w) && w != "et" && w != "and" &&
+              lex_.RoleRelation(w).empty() && lex_.PartRelation(w).empty()) {
             const WordInfo& wi = morph_.Lookup(w);
             bool modifier = (wi.adjective || (wi.function_word && !wi.verb)) && !wi.finite;
             // After "fondateur du": the head of the complement ("cabinet de recherche").
@@ -506,7 +509,7 @@ class SentenceRelations {
             blocked = true;
             break;
           }
-          if (w == "de" || w == "d’" || w == "d'" || w == "du" || w == "des" || w == "of" || w == "chez" || w == "at") {
+          if (IsOfWord(w)) {
             if (!label.empty()) has_of = true;
             continue;
           }
@@ -514,7 +517,6 @@ class SentenceRelations {
             std::string_view r = lex_.RoleRelation(w);
             if (!r.empty() && TypeOf(m) == EntityType::kPerson) {
               label = r;
-              role = true;
               continue;
             }
             std::string_view p = lex_.PartRelation(w);
@@ -522,7 +524,6 @@ class SentenceRelations {
           }
         }
         if (!blocked && !label.empty() && has_of && lower_[gap_start] == ",") {
-          (void)role;
           Add(m, n, label);
           continue;
         }

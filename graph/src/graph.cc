@@ -34,8 +34,7 @@ NodeId KnowledgeGraph::AddNode(NodeData data) {
 
 EdgeId KnowledgeGraph::AddEdge(NodeId source, NodeId target, EdgeData data) {
   EdgeId id = static_cast<EdgeId>(edges_.size());
-  auto [e, added] = boost::add_edge(source, target, impl_->g);
-  (void)added;
+  auto e = boost::add_edge(source, target, impl_->g).first;
   boost::put(boost::edge_index, impl_->g, e, id);
   impl_->g[e] = std::move(data);
   edges_.push_back({id, source, target, nullptr});

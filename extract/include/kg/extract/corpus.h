@@ -53,7 +53,6 @@ class DocumentSource {
   // Current JSONL stream.
   struct LineReader;
   std::unique_ptr<LineReader> lines_;
-  std::string current_;
   std::vector<std::string> warnings_;
   std::unordered_map<std::string, int> ids_;
 };
