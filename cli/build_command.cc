@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <array>
+#include <chrono>
+#include <cstdio>
 #include <filesystem>
 #include <iostream>
 #include <sstream>
@@ -41,6 +43,7 @@ void AddBuildCommand(CLI::App& app, BuildFlags* f) {
   cmd->add_option("--hunspell-dir", f->hunspell_dir,
                   "Directory with fr_FR.aff/.dic (default: $KG_HUNSPELL_DIR or /usr/share/hunspell)");
   cmd->add_flag("-q,--quiet", f->quiet, "Print nothing on success");
+  cmd->add_flag("-v,--verbose", f->verbose, "Also print where the time went (read, extract, merge, write) on stderr");
 }
 
 namespace {
@@ -110,10 +113,21 @@ int RunBuild(const BuildFlags& f) {
       std::cerr << "\r" << p.documents << " documents, " << (p.bytes >> 20) << " MB" << std::flush;
     };
   }
+  PipelineStats stats;
+  opt.stats = &stats;
   auto graph = BuildGraph(**source, opt);
   if (tty) std::cerr << "\r\033[K" << std::flush;
   if (!graph.ok()) return Fail(graph.status().message());
+  auto t0 = std::chrono::steady_clock::now();
   if (Status s = WriteGraphFiles(*graph, f.output_dir, formats); !s.ok()) return Fail(s.message());
+  if (f.verbose) {
+    double write = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    char line[256];
+    std::snprintf(line, sizeof line, "kg: %zu documents, %.1f MB: read %.2fs, extract %.2fs, merge %.2fs, finish %.2fs, write %.2fs\n",
+                  stats.documents, static_cast<double>(stats.bytes) / 1e6, stats.read, stats.extract, stats.merge,
+                  stats.finish, write);
+    std::cerr << line;
+  }
   if (!f.quiet) {
     std::vector<std::string> paths;
     for (const auto& fmt : formats) {

@@ -25,6 +25,7 @@ struct BuildFlags {
   std::vector<std::string> stoplists;
   std::string hunspell_dir;
   bool quiet = false;
+  bool verbose = false;
 };
 void AddBuildCommand(CLI::App& app, BuildFlags* flags);
 int RunBuild(const BuildFlags& flags);

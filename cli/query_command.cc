@@ -246,7 +246,7 @@ class Query {
     for (size_t i = 0; i < Limit(hops.size()); ++i) {
       const EdgeData& d = *g_.edge(hops[i].edge).data;
       t.Row({Cell::Str(Arrow(hops[i])), Cell::Str(d.relation), Cell::Str(g_.node(hops[i].to).label),
-             Cell::Int(static_cast<long long>(d.weight)), Cell::Str(d.evidence.empty() ? "" : d.evidence[0].text)});
+             Cell::Int(static_cast<long long>(d.weight)), Cell::Str(d.evidence.empty() ? std::string_view() : d.evidence[0].text)});
     }
     return Print(r);
   }
@@ -331,7 +331,7 @@ class Query {
         t.Row({Cell::Int(static_cast<long long>(p + 1)), Cell::Int(static_cast<long long>(s + 1)),
                Cell::Str(g_.node(h.from).label), Cell::Str(d.relation), Cell::Str(Arrow(h)),
                Cell::Str(g_.node(h.to).label), Cell::Str(ev ? DocId(ev->document) : ""),
-               Cell::Str(ev ? ev->text : "")});
+               Cell::Str(ev ? ev->text : std::string_view())});
       }
     }
     return Print(r);

@@ -13,7 +13,7 @@
 namespace kg {
 namespace {
 
-bool NamesNode(const std::string& text, const NodeData& n) {
+bool NamesNode(std::string_view text, const NodeData& n) {
   if (text.find(n.label) != std::string::npos) return true;
   for (const auto& a : n.aliases) if (text.find(a) != std::string::npos) return true;
   return false;

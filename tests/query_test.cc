@@ -47,7 +47,7 @@ class QueryTest : public ::testing::Test {
     d.relation = rel;
     d.kind = kind;
     d.weight = w;
-    d.evidence.push_back({0, 0, 0, 10, std::string(a) + " " + rel + " " + b});
+    d.evidence.push_back({0, 0, 0, 10, g_.StoreText(std::string(a) + " " + rel + " " + b)});
     g_.AddEdge(ids_[a], ids_[b], std::move(d));
   }
   NodeId Id(const char* name) { return ids_[name]; }

@@ -92,6 +92,8 @@ void GraphBuilder::Add(const DocumentResult& doc) {
     }
     node_of[e] = v;
   }
+  // Each cited sentence is stored once, however many edges cite it.
+  std::unordered_map<uint32_t, std::string_view> stored;
   for (const DocRelation& r : doc.relations) {
     if (r.kind == EdgeKind::kCooccurrence && !options_.cooccurrence) continue;
     uint32_t s = node_of[r.source], t = node_of[r.target];
@@ -101,13 +103,18 @@ void GraphBuilder::Add(const DocumentResult& doc) {
     acc.weight += 1;
     if (options_.max_evidence == 0 || acc.evidence.size() < options_.max_evidence) {
       const SentenceSpan& span = doc.sentences[r.sentence];
-      acc.evidence.push_back({doc_index, r.sentence, span.start, span.end,
-                              doc.text.substr(span.start, span.end - span.start)});
+      auto [it, added] = stored.emplace(r.sentence, std::string_view());
+      if (added) it->second = text_->Add(std::string_view(doc.text).substr(span.start, span.end - span.start));
+      acc.evidence.push_back({doc_index, r.sentence, span.start, span.end, it->second});
     }
   }
 }
 
 void GraphBuilder::AddGraph(const KnowledgeGraph& graph) {
+  // Evidence is shared with `graph`, not copied: keep its text alive.
+  for (const auto& owner : graph.text_owners()) {
+    if (std::find(text_owners_.begin(), text_owners_.end(), owner) == text_owners_.end()) text_owners_.push_back(owner);
+  }
   uint32_t base = static_cast<uint32_t>(docs_.size());
   for (const DocumentInfo& d : graph.documents()) docs_.push_back(d);
   std::vector<uint32_t> node_of(graph.node_count());
@@ -274,6 +281,10 @@ KnowledgeGraph GraphBuilder::Finish() {
             [](const Pending& a, const Pending& b) { return a.data.id < b.data.id; });
 
   KnowledgeGraph g;
+  g.KeepAlive(text_);
+  for (auto& owner : text_owners_) g.KeepAlive(std::move(owner));
+  text_ = std::make_shared<StringArena>(4u << 20);
+  text_owners_.clear();
   g.SetDocuments(docs_);
   std::vector<NodeId> final_id(nodes_.size(), 0);
   for (Pending& p : pending) {

@@ -43,6 +43,23 @@ EdgeId KnowledgeGraph::AddEdge(NodeId source, NodeId target, EdgeData data) {
   return id;
 }
 
+std::string_view KnowledgeGraph::StoreText(std::string_view text) {
+  if (!arena_) {
+    arena_ = std::make_shared<StringArena>();
+    owners_.push_back(arena_);
+  }
+  return arena_->Add(text);
+}
+
+void KnowledgeGraph::KeepAlive(std::shared_ptr<const void> owner) {
+  for (const auto& o : owners_) if (o == owner) return;
+  owners_.push_back(std::move(owner));
+}
+
+void KnowledgeGraph::ShareText(const KnowledgeGraph& other) {
+  for (const auto& o : other.owners_) KeepAlive(o);
+}
+
 void KnowledgeGraph::Seal() {
   // Point the edge references at the stored edge data.
   auto [it, end] = boost::edges(impl_->g);

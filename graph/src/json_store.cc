@@ -53,11 +53,14 @@ StatusOr<KnowledgeGraph> ParseGraphJson(const std::string& text, const std::stri
   return ParseGraphJsonInPlace(&copy, where);
 }
 
-StatusOr<KnowledgeGraph> ParseGraphJsonInPlace(std::string* buffer, const std::string& where) {
+StatusOr<KnowledgeGraph> ParseGraphJsonInPlace(std::string* taken, const std::string& where) {
+  // In-situ: strings are decoded inside the buffer instead of copied, and
+  // the graph keeps the buffer, so evidence text is a view into it.
+  auto buffer = std::make_shared<std::string>(std::move(*taken));
+  taken->clear();
   const std::string& text = *buffer;
   Reader r(where);
   rapidjson::Document doc;
-  // In-situ: strings are decoded inside the buffer instead of copied.
   doc.ParseInsitu(buffer->data());
   if (doc.HasParseError()) {
     return r.Error(std::string(text.empty() ? "empty file" : "invalid JSON") + " at byte " +
@@ -157,6 +160,7 @@ StatusOr<KnowledgeGraph> ParseGraphJsonInPlace(std::string* buffer, const std::s
   }
 
   KnowledgeGraph g;
+  g.KeepAlive(buffer);
   std::unordered_map<std::string, NodeId, Hash, std::equal_to<>> ids;
   for (NodeData& d : nodes) {
     std::string id = d.id;
@@ -195,7 +199,10 @@ StatusOr<KnowledgeGraph> ParseGraphJsonInPlace(std::string* buffer, const std::s
         ev.sentence = static_cast<uint32_t>(Reader::UInt(e, "sentence"));
         ev.start = Reader::UInt(e, "start");
         ev.end = Reader::UInt(e, "end");
-        r.Str(e, "text", &ev.text);
+        auto text_it = e.FindMember("text");
+        if (text_it != e.MemberEnd() && text_it->value.IsString()) {
+          ev.text = std::string_view(text_it->value.GetString(), text_it->value.GetStringLength());
+        }
         d.evidence.push_back(std::move(ev));
       }
     }

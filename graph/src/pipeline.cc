@@ -1,6 +1,7 @@
 #include "kg/graph/pipeline.h"
 
 #include <atomic>
+#include <chrono>
 #include <memory>
 #include <thread>
 #include <vector>
@@ -26,11 +27,15 @@ StatusOr<KnowledgeGraph> BuildGraph(DocumentSource& source, const PipelineOption
     extractors.push_back(std::move(*ex));
   }
 
+  PipelineStats stats;
+  using Clock = std::chrono::steady_clock;
+  auto since = [](Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); };
   GraphBuilder builder(options.build);
   PipelineProgress progress;
   bool done = false;
   while (!done) {
     // Read one batch.
+    auto t0 = Clock::now();
     std::vector<Document> batch;
     size_t bytes = 0;
     while (bytes < options.batch_bytes) {
@@ -47,7 +52,9 @@ StatusOr<KnowledgeGraph> BuildGraph(DocumentSource& source, const PipelineOption
     if (options.warn) {
       for (const std::string& w : source.TakeWarnings()) options.warn(w);
     }
+    stats.read += since(t0);
     if (batch.empty()) break;
+    t0 = Clock::now();
     // Extract in parallel; results land at their input index.
     std::vector<DocumentResult> results(batch.size());
     std::atomic<size_t> next{0};
@@ -59,13 +66,22 @@ StatusOr<KnowledgeGraph> BuildGraph(DocumentSource& source, const PipelineOption
     for (int t = 1; t < used; ++t) pool.emplace_back(work, extractors[static_cast<size_t>(t)].get());
     work(extractors[0].get());
     for (auto& th : pool) th.join();
+    stats.extract += since(t0);
+    t0 = Clock::now();
     for (const DocumentResult& r : results) builder.Add(r);
+    stats.merge += since(t0);
     progress.documents += batch.size();
     progress.bytes += bytes;
     if (options.progress) options.progress(progress);
   }
   if (builder.document_count() == 0) return InvalidInput("no documents in the input");
-  return builder.Finish();
+  auto t0 = Clock::now();
+  KnowledgeGraph graph = builder.Finish();
+  stats.finish = since(t0);
+  stats.documents = progress.documents;
+  stats.bytes = progress.bytes;
+  if (options.stats) *options.stats = stats;
+  return graph;
 }
 
 }  // namespace kg

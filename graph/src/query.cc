@@ -371,6 +371,7 @@ KnowledgeGraph Subgraph(const KnowledgeGraph& g, const std::vector<NodeId>& seed
   used.erase(std::unique(used.begin(), used.end()), used.end());
   for (uint32_t d : used) use_doc(d);
   KnowledgeGraph out;
+  out.ShareText(g);
   std::vector<NodeId> map(g.node_count(), 0);
   for (NodeId v = 0; v < g.node_count(); ++v) {
     if (!keep[v]) continue;

@@ -20,6 +20,8 @@ struct Cell {
   std::string text;
   std::optional<double> number;   // numbers are written as JSON numbers
   static Cell Str(std::string s) { return {std::move(s), std::nullopt}; }
+  static Cell Str(std::string_view s) { return {std::string(s), std::nullopt}; }
+  static Cell Str(const char* s) { return {std::string(s), std::nullopt}; }
   static Cell Int(long long v) { return {std::to_string(v), static_cast<double>(v)}; }
   static Cell Num(double v, int decimals = 4);
 };

@@ -60,6 +60,8 @@ class GraphBuilder {
   void MergeSurnames();
 
   BuildOptions options_;
+  std::shared_ptr<StringArena> text_ = std::make_shared<StringArena>(4u << 20);  // evidence sentences
+  std::vector<std::shared_ptr<const void>> text_owners_;  // of graphs added with AddGraph
   std::vector<DocumentInfo> docs_;
   std::vector<NodeAcc> nodes_;
   std::unordered_map<std::string, uint32_t> key_to_node_;

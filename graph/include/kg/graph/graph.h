@@ -20,6 +20,7 @@
 #include <string_view>
 #include <vector>
 
+#include "kg/base/arena.h"
 #include "kg/extract/document.h"
 
 namespace kg {
@@ -58,7 +59,9 @@ struct Evidence {
   uint32_t sentence = 0;
   uint64_t start = 0;     // byte offsets of the sentence in the document
   uint64_t end = 0;
-  std::string text;
+  // The sentence. A view: the bytes belong to the graph (see StoreText and
+  // text_owners), so a sentence several edges cite is stored once.
+  std::string_view text;
 };
 
 struct EdgeData {
@@ -102,6 +105,15 @@ class KnowledgeGraph {
   EdgeId AddEdge(NodeId source, NodeId target, EdgeData data);
   void Seal();
 
+  // Evidence text. StoreText copies into the graph's own storage; KeepAlive
+  // makes the graph hold another owner of bytes its evidence views point to
+  // (a builder's arena, a loaded file). A graph made from parts of another
+  // (Subgraph) takes that graph's owners with ShareText.
+  std::string_view StoreText(std::string_view text);
+  void KeepAlive(std::shared_ptr<const void> owner);
+  void ShareText(const KnowledgeGraph& other);
+  const std::vector<std::shared_ptr<const void>>& text_owners() const { return owners_; }
+
   struct Impl;
   const Impl& impl() const { return *impl_; }
 
@@ -110,6 +122,8 @@ class KnowledgeGraph {
   std::vector<DocumentInfo> documents_;
   std::vector<EdgeRef> edges_;
   std::vector<std::vector<EdgeId>> out_, in_;
+  std::shared_ptr<StringArena> arena_;               // StoreText's storage (also in owners_)
+  std::vector<std::shared_ptr<const void>> owners_;  // everything evidence views point into
 };
 
 }  // namespace kg

@@ -17,7 +17,8 @@ namespace kg {
 StatusOr<KnowledgeGraph> LoadGraphJson(const std::string& path);
 // Parses graph JSON text; `where` names the source in errors.
 StatusOr<KnowledgeGraph> ParseGraphJson(const std::string& text, const std::string& where);
-// The same, parsing inside `buffer` (faster; the buffer is overwritten).
+// The same, parsing inside the buffer (faster): the graph takes the buffer's
+// bytes (its evidence text points into them) and leaves `buffer` empty.
 StatusOr<KnowledgeGraph> ParseGraphJsonInPlace(std::string* buffer, const std::string& where);
 
 }  // namespace kg

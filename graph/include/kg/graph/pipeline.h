@@ -28,6 +28,16 @@ struct PipelineProgress {
   size_t bytes = 0;
 };
 
+// Where the wall time went (seconds), for `kg build --verbose`.
+struct PipelineStats {
+  double read = 0;      // reading and decoding input (workers idle)
+  double extract = 0;   // extraction on the worker threads
+  double merge = 0;     // merging document results into the graph
+  double finish = 0;    // ids, surname merging, canonical order
+  size_t documents = 0;
+  size_t bytes = 0;
+};
+
 struct PipelineOptions {
   int threads = 0;                      // 0: all hardware threads
   const Lexicon* lexicon = nullptr;
@@ -36,6 +46,7 @@ struct PipelineOptions {
   size_t batch_bytes = 8u << 20;        // text handed to the workers at once
   std::function<void(const PipelineProgress&)> progress;  // called after each batch
   std::function<void(const std::string&)> warn;           // input warnings
+  PipelineStats* stats = nullptr;       // optional: filled with phase timings
 };
 
 StatusOr<KnowledgeGraph> BuildGraph(DocumentSource& source, const PipelineOptions& options);
