@@ -3,7 +3,7 @@
 #include "commands.h"
 #include "kg/export/writer.h"
 #include "kg/graph/builder.h"
-#include "kg/graph/json_store.h"
+#include "kg/graph/graph_index.h"
 #include "summary.h"
 
 namespace kg::cli {
@@ -29,7 +29,7 @@ int RunMerge(const MergeFlags& f) {
   opt.max_evidence = 0;  // keep what each input kept
   GraphBuilder builder(opt);
   for (const std::string& in : f.inputs) {
-    auto g = LoadGraphJson(in);
+    auto g = LoadGraph(in);
     if (!g.ok()) return Fail(g.status().message());
     builder.AddGraph(*g);
   }

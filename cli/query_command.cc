@@ -1,5 +1,6 @@
 // kg query GRAPH COMMAND ...: relationship questions answered from graph.json.
 #include <algorithm>
+#include <optional>
 #include <cmath>
 #include <iostream>
 #include <map>
@@ -8,7 +9,7 @@
 #include "commands.h"
 #include "kg/export/report.h"
 #include "kg/export/writer.h"
-#include "kg/graph/json_store.h"
+#include "kg/graph/graph_index.h"
 #include "kg/graph/query.h"
 
 namespace kg::cli {
@@ -110,7 +111,7 @@ namespace {
 
 class Query {
  public:
-  Query(const QueryFlags& f, const KnowledgeGraph& g) : f_(f), g_(g), names_(g) {}
+  Query(const QueryFlags& f, const KnowledgeGraph& g) : f_(f), g_(g) {}
 
   int Run() {
     ParseReportFormat(f_.format, &format_);
@@ -130,7 +131,8 @@ class Query {
  private:
   // Resolves a name or reports why not (exit 1).
   bool Resolve(const std::string& name, NodeId* out) {
-    NameMatch m = names_.Resolve(name);
+    if (!names_) names_.emplace(g_);  // built on first use: most commands name no entity
+    NameMatch m = names_->Resolve(name);
     if (m.node) {
       *out = *m.node;
       return true;
@@ -460,7 +462,7 @@ class Query {
 
   const QueryFlags& f_;
   const KnowledgeGraph& g_;
-  NameIndex names_;
+  std::optional<NameIndex> names_;
   ReportFormat format_ = ReportFormat::kText;
   std::vector<double> rank_;
   std::vector<size_t> degree_;
@@ -471,9 +473,12 @@ class Query {
 }  // namespace
 
 int RunQuery(const QueryFlags& f) {
-  auto g = LoadGraphJson(f.graph);
+  auto g = LoadGraph(f.graph);
   if (!g.ok()) return Fail(g.status().message());
-  Query q(f, *g);
+  // Deliberately never freed: the process ends right after, and the OS
+  // reclaims a large graph much faster than its destructors would.
+  auto* graph = new KnowledgeGraph(std::move(*g));
+  Query q(f, *graph);
   return q.Run();
 }
 

@@ -101,7 +101,16 @@ std::string Fold(std::string_view text, std::string_view sep) {
     }
   };
   if (ascii) {
-    for (unsigned char c : text) emit(c);
+    for (unsigned char c : text) {
+      bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+      if (!alnum) {
+        pending = true;
+        continue;
+      }
+      if (pending && !out.empty()) out.append(sep);
+      pending = false;
+      out.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c));
+    }
     return out;
   }
   UErrorCode err = U_ZERO_ERROR;
@@ -134,11 +143,27 @@ std::string Slug(std::string_view text) {
   return out;
 }
 
-bool IsLetter(char32_t cp) { return u_isalpha(static_cast<UChar32>(cp)) || u_charType(static_cast<UChar32>(cp)) == U_NON_SPACING_MARK; }
-bool IsUpper(char32_t cp) { return u_isupper(static_cast<UChar32>(cp)) || u_istitle(static_cast<UChar32>(cp)); }
-bool IsLower(char32_t cp) { return u_islower(static_cast<UChar32>(cp)); }
-bool IsDigit(char32_t cp) { return u_isdigit(static_cast<UChar32>(cp)); }
-bool IsSpace(char32_t cp) { return u_isUWhiteSpace(static_cast<UChar32>(cp)) || cp == 0x200B || cp == 0xFEFF; }
+// ASCII answers without ICU: most characters of any text are ASCII.
+bool IsLetter(char32_t cp) {
+  if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+  return u_isalpha(static_cast<UChar32>(cp)) || u_charType(static_cast<UChar32>(cp)) == U_NON_SPACING_MARK;
+}
+bool IsUpper(char32_t cp) {
+  if (cp < 0x80) return cp >= 'A' && cp <= 'Z';
+  return u_isupper(static_cast<UChar32>(cp)) || u_istitle(static_cast<UChar32>(cp));
+}
+bool IsLower(char32_t cp) {
+  if (cp < 0x80) return cp >= 'a' && cp <= 'z';
+  return u_islower(static_cast<UChar32>(cp));
+}
+bool IsDigit(char32_t cp) {
+  if (cp < 0x80) return cp >= '0' && cp <= '9';
+  return u_isdigit(static_cast<UChar32>(cp));
+}
+bool IsSpace(char32_t cp) {
+  if (cp < 0x80) return cp == ' ' || (cp >= 0x09 && cp <= 0x0D);
+  return u_isUWhiteSpace(static_cast<UChar32>(cp)) || cp == 0x200B || cp == 0xFEFF;
+}
 
 std::string ToLower(std::string_view text) {
   std::string out;

@@ -6,6 +6,7 @@
 #include "graphml_writer.h"
 #include "json_writer.h"
 #include "kg/base/atomic_file.h"
+#include "kg/graph/graph_index.h"
 
 namespace kg {
 
@@ -28,8 +29,18 @@ Status WriteGraphFiles(const KnowledgeGraph& graph, const std::string& dir, cons
   for (const std::string& f : formats) {
     auto w = MakeWriter(f);
     if (!w) return Usage("unknown format \"" + f + "\" (graphml, dot, json)");
-    Status s = files.Add((fs::path(dir) / ("graph" + std::string(w->extension()))).string(), w->Write(graph));
-    if (!s.ok()) return s;
+    std::string path = (fs::path(dir) / ("graph" + std::string(w->extension()))).string();
+    if (w->format() != "json") {
+      if (Status s = files.Add(path, w->Write(graph)); !s.ok()) return s;
+      continue;
+    }
+    // graph.json comes with graph.kgi, its index for fast loading (see
+    // kg/graph/graph_index.h), which names it by size and time.
+    std::string temporary;
+    if (Status s = files.Add(path, w->Write(graph), &temporary); !s.ok()) return s;
+    auto stamp = StampOf(temporary);
+    if (!stamp.ok()) return stamp.status();
+    if (Status s = files.Add(IndexPathFor(path), EncodeGraphIndex(graph, *stamp)); !s.ok()) return s;
   }
   return files.Commit();
 }

@@ -9,8 +9,11 @@
 
 namespace kg {
 
+// Edge properties in a vector (EdgeListS = vecS): one allocation per graph,
+// not one list node per edge.
 using BoostGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, NodeData,
-                                         boost::property<boost::edge_index_t, EdgeId, EdgeData>>;
+                                         boost::property<boost::edge_index_t, EdgeId, EdgeData>, boost::no_property,
+                                         boost::vecS>;
 
 struct KnowledgeGraph::Impl {
   BoostGraph g;

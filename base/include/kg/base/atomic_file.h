@@ -1,6 +1,7 @@
 // Files written whole or not at all: content goes to a temporary file in the
-// destination directory, is flushed to disk, then renamed over the target.
-// An interrupted run (kill -9, full disk) leaves the previous file intact.
+// destination directory, then is renamed over the target. An interrupted run
+// (kill -9, full disk) leaves the previous file intact. (Not synced to disk:
+// after a power cut a file may be empty; outputs can be rebuilt.)
 //
 //   AtomicFileSet out;
 //   out.Add("out/graph.json", json_text);
@@ -33,7 +34,8 @@ class AtomicFileSet {
   AtomicFileSet(const AtomicFileSet&) = delete;
   AtomicFileSet& operator=(const AtomicFileSet&) = delete;
   ~AtomicFileSet();
-  Status Add(const std::string& path, const std::string& content);
+  // `temporary`, if given, receives the temporary file's path (until Commit).
+  Status Add(const std::string& path, const std::string& content, std::string* temporary = nullptr);
   Status Commit();
 
  private:

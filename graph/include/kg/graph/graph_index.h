@@ -1,0 +1,46 @@
+// graph.kgi: a binary companion of graph.json that lets `kg query` skip
+// parsing hundreds of megabytes of JSON. It holds the same graph — every
+// node and edge field — in compact binary, each evidence sentence stored
+// once however many edges cite it; loaded evidence points into its bytes.
+//
+//   ... write graph.json, stat it ...
+//   std::string kgi = EncodeGraphIndex(g, stamp);
+//   auto loaded = LoadGraph("out");   // index when fresh, else graph.json
+//
+// The index names the graph.json it describes by size and modification
+// time; any other graph.json (edited, copied without -p, rebuilt by another
+// tool) makes LoadGraph ignore the index and parse the JSON. A damaged index
+// is ignored the same way. Thread safety: reentrant.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "kg/base/status.h"
+#include "kg/graph/graph.h"
+
+namespace kg {
+
+// Identifies one version of a file.
+struct FileStamp {
+  uint64_t size = 0;
+  int64_t mtime_ns = 0;
+};
+StatusOr<FileStamp> StampOf(const std::string& path);
+
+// The index of `g`, whose graph.json has the stamp `json`.
+std::string EncodeGraphIndex(const KnowledgeGraph& g, const FileStamp& json);
+
+// Decodes an index for the graph.json at `json_path`; an error when the
+// index is damaged or describes another version of the file.
+StatusOr<KnowledgeGraph> LoadGraphIndex(const std::string& index_path, const std::string& json_path);
+
+// "out/graph.json" -> "out/graph.kgi".
+std::string IndexPathFor(const std::string& json_path);
+
+// Loads a graph: `path` is a graph.json or the directory holding one. Uses
+// the index beside it when it is fresh and sound, else parses the JSON.
+StatusOr<KnowledgeGraph> LoadGraph(const std::string& path);
+
+}  // namespace kg

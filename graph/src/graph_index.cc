@@ -1,0 +1,296 @@
+#include "kg/graph/graph_index.h"
+
+#include <sys/stat.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <unordered_map>
+
+#include "kg/base/atomic_file.h"
+#include "kg/base/text.h"
+#include "kg/graph/json_store.h"
+
+namespace kg {
+
+namespace {
+
+// Layout: kMagic, then unsigned LEB128 varints and length-prefixed strings:
+//   json size, json mtime (ns, as two's complement), documents, relation
+//   names, evidence sentences (each once), nodes, edges with their evidence
+//   (sentence numbers into that table), then kEnd.
+constexpr std::string_view kMagic = "KGINDEX\x03";
+constexpr std::string_view kEnd = "KGI-END";
+
+class Encoder {
+ public:
+  void U(uint64_t v) {
+    while (v >= 0x80) {
+      out_.push_back(static_cast<char>((v & 0x7F) | 0x80));
+      v >>= 7;
+    }
+    out_.push_back(static_cast<char>(v));
+  }
+  void Str(std::string_view s) {
+    U(s.size());
+    out_.append(s);
+  }
+  void Raw(std::string_view s) { out_.append(s); }
+  std::string Take() { return std::move(out_); }
+
+ private:
+  std::string out_;
+};
+
+// Reads what Encoder wrote; any overrun or bad value sets `ok` to false and
+// yields zeros from then on.
+class Decoder {
+ public:
+  explicit Decoder(std::string_view in) : p_(in.data()), end_(in.data() + in.size()) {}
+  bool ok() const { return ok_; }
+  void Fail() { ok_ = false; p_ = end_; }
+  uint64_t U() {
+    uint64_t v = 0;
+    for (int shift = 0; shift < 64; shift += 7) {
+      if (p_ == end_) break;
+      auto b = static_cast<unsigned char>(*p_++);
+      v |= static_cast<uint64_t>(b & 0x7F) << shift;
+      if (!(b & 0x80)) return v;
+    }
+    Fail();
+    return 0;
+  }
+  // A count of items each at least `min_bytes` long: never more than remain.
+  size_t Count(size_t min_bytes = 1) {
+    uint64_t n = U();
+    if (n > static_cast<uint64_t>(end_ - p_) / min_bytes) {
+      Fail();
+      return 0;
+    }
+    return static_cast<size_t>(n);
+  }
+  uint64_t Below(uint64_t limit) {
+    uint64_t v = U();
+    if (v >= limit) {
+      Fail();
+      return 0;
+    }
+    return v;
+  }
+  std::string_view Str() {
+    uint64_t n = U();
+    if (n > static_cast<uint64_t>(end_ - p_)) {
+      Fail();
+      return {};
+    }
+    std::string_view s(p_, n);
+    p_ += n;
+    return s;
+  }
+  bool Expect(std::string_view raw) {
+    if (static_cast<size_t>(end_ - p_) < raw.size() || std::memcmp(p_, raw.data(), raw.size()) != 0) {
+      Fail();
+      return false;
+    }
+    p_ += raw.size();
+    return true;
+  }
+  bool AtEnd() const { return p_ == end_; }
+
+ private:
+  const char* p_;
+  const char* end_;
+  bool ok_ = true;
+};
+
+}  // namespace
+
+StatusOr<FileStamp> StampOf(const std::string& path) {
+  struct stat st;
+  if (stat(path.c_str(), &st) != 0) return IoError(path + ": " + std::strerror(errno));
+  FileStamp s;
+  s.size = static_cast<uint64_t>(st.st_size);
+  s.mtime_ns = static_cast<int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
+  return s;
+}
+
+std::string IndexPathFor(const std::string& json_path) {
+  std::string_view ext = ".json";
+  if (json_path.size() > ext.size() && json_path.compare(json_path.size() - ext.size(), ext.size(), ext) == 0) {
+    return json_path.substr(0, json_path.size() - ext.size()) + ".kgi";
+  }
+  return json_path + ".kgi";
+}
+
+std::string EncodeGraphIndex(const KnowledgeGraph& g, const FileStamp& json) {
+  Encoder e;
+  e.Raw(kMagic);
+  e.U(json.size);
+  e.U(static_cast<uint64_t>(json.mtime_ns));
+  e.U(g.documents().size());
+  for (const DocumentInfo& d : g.documents()) {
+    e.Str(d.id);
+    e.Str(d.path);
+    e.U(d.sentences);
+    e.U(d.chars);
+  }
+  // Relation names, each once.
+  std::vector<std::string_view> relations;
+  std::unordered_map<std::string_view, uint64_t> relation_index;
+  for (const EdgeRef& r : g.edges()) {
+    if (relation_index.emplace(r.data->relation, relations.size()).second) relations.push_back(r.data->relation);
+  }
+  e.U(relations.size());
+  for (std::string_view r : relations) e.Str(r);
+  // Evidence sentences, each once however many edges cite it.
+  std::vector<std::string_view> sentences;
+  std::vector<uint64_t> sentence_of;
+  std::unordered_map<uint64_t, uint64_t> by_place;
+  for (const EdgeRef& r : g.edges()) {
+    for (const Evidence& ev : r.data->evidence) {
+      uint64_t place = (static_cast<uint64_t>(ev.document) << 32) | ev.sentence;
+      auto [it, added] = by_place.emplace(place, sentences.size());
+      if (!added && sentences[it->second] != ev.text) {  // a foreign graph may disagree with itself
+        sentence_of.push_back(sentences.size());
+        sentences.push_back(ev.text);
+        continue;
+      }
+      if (added) sentences.push_back(ev.text);
+      sentence_of.push_back(it->second);
+    }
+  }
+  e.U(sentences.size());
+  for (std::string_view t : sentences) e.Str(t);
+  e.U(g.node_count());
+  for (NodeId v = 0; v < g.node_count(); ++v) {
+    const NodeData& n = g.node(v);
+    e.Str(n.id);
+    e.Str(n.label);
+    e.U(static_cast<uint64_t>(n.type));
+    e.U(n.forced ? 1 : 0);
+    e.U(n.mentions);
+    for (uint64_t t : n.type_votes) e.U(t);
+    e.U(n.aliases.size());
+    for (const auto& a : n.aliases) e.Str(a);
+    e.U(n.forms.size());
+    for (const auto& [form, c] : n.forms) {
+      e.Str(form);
+      e.U(c.count);
+      e.U(c.label_in);
+    }
+    e.U(n.documents.size());
+    for (uint32_t d : n.documents) e.U(d);
+  }
+  e.U(g.edge_count());
+  size_t k = 0;
+  for (const EdgeRef& r : g.edges()) {
+    e.U(r.source);
+    e.U(r.target);
+    e.U(relation_index[r.data->relation]);
+    e.U(static_cast<uint64_t>(r.data->kind));
+    e.U(r.data->weight);
+    e.U(r.data->evidence.size());
+    for (const Evidence& ev : r.data->evidence) {
+      e.U(ev.document);
+      e.U(ev.sentence);
+      e.U(ev.start);
+      e.U(ev.end);
+      e.U(sentence_of[k++]);
+    }
+  }
+  e.Raw(kEnd);
+  return e.Take();
+}
+
+StatusOr<KnowledgeGraph> LoadGraphIndex(const std::string& index_path, const std::string& json_path) {
+  auto bad = [&](const std::string& what) { return InvalidInput(index_path + ": " + what); };
+  // The graph keeps the index's bytes: evidence text points into them.
+  auto buffer = std::make_shared<std::string>();
+  if (Status s = ReadFile(index_path, buffer.get()); !s.ok()) return s;
+  const std::string& bytes = *buffer;
+  auto stamp = StampOf(json_path);
+  if (!stamp.ok()) return stamp.status();
+  Decoder in(bytes);
+  if (!in.Expect(kMagic)) return bad("not a kg index (or another version)");
+  uint64_t size = in.U();
+  auto mtime = static_cast<int64_t>(in.U());
+  if (!in.ok() || size != stamp->size || mtime != stamp->mtime_ns) return bad("describes another version of " + json_path);
+
+  KnowledgeGraph g;
+  g.KeepAlive(buffer);
+  std::vector<DocumentInfo> docs(in.Count(4));
+  for (DocumentInfo& d : docs) {
+    d.id = in.Str();
+    d.path = in.Str();
+    d.sentences = in.U();
+    d.chars = in.U();
+  }
+  std::vector<std::string> relations(in.Count());
+  for (std::string& r : relations) r = in.Str();
+  std::vector<std::string_view> sentences(in.Count());
+  for (std::string_view& t : sentences) t = in.Str();
+  size_t nodes = in.Count(12);
+  for (size_t v = 0; v < nodes && in.ok(); ++v) {
+    NodeData n;
+    n.id = in.Str();
+    n.label = in.Str();
+    n.type = static_cast<EntityType>(in.Below(kEntityTypeCount));
+    n.forced = in.Below(2) == 1;
+    n.mentions = in.U();
+    for (uint64_t& t : n.type_votes) t = in.U();
+    n.aliases.resize(in.Count());
+    for (std::string& a : n.aliases) a = in.Str();
+    size_t forms = in.Count(3);
+    for (size_t f = 0; f < forms; ++f) {
+      std::string form(in.Str());
+      FormCount c;
+      c.count = in.U();
+      c.label_in = in.U();
+      n.forms.emplace_hint(n.forms.end(), std::move(form), c);
+    }
+    n.documents.resize(in.Count());
+    for (uint32_t& d : n.documents) d = static_cast<uint32_t>(in.Below(docs.size()));
+    if (n.id.empty()) in.Fail();
+    if (in.ok()) g.AddNode(std::move(n));
+  }
+  size_t edges = in.Count(6);
+  for (size_t k = 0; k < edges && in.ok(); ++k) {
+    auto s = static_cast<NodeId>(in.Below(nodes));
+    auto t = static_cast<NodeId>(in.Below(nodes));
+    EdgeData d;
+    d.relation = relations.empty() ? std::string() : relations[in.Below(relations.size())];
+    if (relations.empty()) in.Fail();
+    d.kind = static_cast<EdgeKind>(in.Below(2));
+    d.weight = in.U();
+    d.evidence.resize(in.Count(5));
+    for (Evidence& ev : d.evidence) {
+      ev.document = static_cast<uint32_t>(in.Below(docs.size()));
+      ev.sentence = static_cast<uint32_t>(in.Below(UINT32_MAX));
+      ev.start = in.U();
+      ev.end = in.U();
+      ev.text = sentences.empty() ? std::string_view() : sentences[in.Below(sentences.size())];
+      if (sentences.empty()) in.Fail();
+    }
+    if (in.ok()) g.AddEdge(s, t, std::move(d));
+  }
+  in.Expect(kEnd);
+  if (!in.ok() || !in.AtEnd()) return bad("damaged index");
+  g.SetDocuments(std::move(docs));
+  g.Seal();
+  return g;
+}
+
+StatusOr<KnowledgeGraph> LoadGraph(const std::string& path) {
+  namespace fs = std::filesystem;
+  std::string file = path;
+  std::error_code ec;
+  if (fs::is_directory(path, ec)) file = (fs::path(path) / "graph.json").string();
+  std::string index = IndexPathFor(file);
+  if (fs::is_regular_file(index, ec) && fs::is_regular_file(file, ec)) {
+    auto g = LoadGraphIndex(index, file);
+    if (g.ok()) return g;
+  }
+  return LoadGraphJson(file);
+}
+
+}  // namespace kg

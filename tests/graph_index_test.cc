@@ -1,0 +1,121 @@
+#include "kg/graph/graph_index.h"
+
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+#include <sys/time.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+
+#include "kg/base/atomic_file.h"
+#include "kg/export/writer.h"
+#include "kg/graph/json_store.h"
+#include "test_util.h"
+
+namespace kg {
+namespace {
+
+namespace fs = std::filesystem;
+
+class GraphIndexTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    char tmpl[] = "/tmp/kg-index-test-XXXXXX";
+    ASSERT_NE(mkdtemp(tmpl), nullptr);
+    dir_ = tmpl;
+    // Evidence with characters JSON escapes: quotes, a backslash, a tab.
+    graph_ = testing::BuildFrom(
+        {{"a", "DeepSeek utilise le NVIDIA H800. Donald Trump a menacé TSMC « sans détour »."},
+         {"b", "Selon \"Reuters\", Trump et Open AI ont parlé à Washington\tavec C:\\Nvidia."}});
+    ASSERT_TRUE(WriteGraphFiles(graph_, dir_, {"json"}).ok());
+    json_ = dir_ + "/graph.json";
+    index_ = dir_ + "/graph.kgi";
+    ASSERT_TRUE(ReadFile(json_, &json_bytes_).ok());
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+  void Touch(const std::string& path, int seconds_ago) {
+    struct timeval tv[2];
+    gettimeofday(&tv[0], nullptr);
+    tv[0].tv_sec -= seconds_ago;
+    tv[1] = tv[0];
+    ASSERT_EQ(utimes(path.c_str(), tv), 0);
+  }
+
+  std::string dir_, json_, index_, json_bytes_;
+  KnowledgeGraph graph_;
+};
+
+TEST_F(GraphIndexTest, WrittenBesideJsonAndLoadsTheSameGraph) {
+  ASSERT_TRUE(fs::exists(index_));
+  auto g = LoadGraphIndex(index_, json_);
+  ASSERT_TRUE(g.ok()) << g.status().message();
+  EXPECT_EQ(MakeWriter("json")->Write(*g), json_bytes_);
+  EXPECT_EQ(MakeWriter("graphml")->Write(*g), MakeWriter("graphml")->Write(graph_));
+  bool escaped = false;
+  for (const EdgeRef& e : g->edges()) {
+    for (const Evidence& ev : e.data->evidence) escaped = escaped || ev.text.find('"') != std::string_view::npos;
+  }
+  EXPECT_TRUE(escaped) << "the fixture should cite a sentence with quotes";
+  auto via_dir = LoadGraph(dir_);
+  ASSERT_TRUE(via_dir.ok());
+  EXPECT_EQ(MakeWriter("json")->Write(*via_dir), json_bytes_);
+}
+
+TEST_F(GraphIndexTest, StaleIndexIsIgnored) {
+  Touch(json_, 100);
+  auto g = LoadGraphIndex(index_, json_);
+  ASSERT_FALSE(g.ok());
+  EXPECT_NE(g.status().message().find("another version"), std::string::npos) << g.status().message();
+  auto loaded = LoadGraph(dir_);  // falls back to the JSON
+  ASSERT_TRUE(loaded.ok());
+  EXPECT_EQ(MakeWriter("json")->Write(*loaded), json_bytes_);
+}
+
+TEST_F(GraphIndexTest, EditedJsonWinsOverItsOldIndex) {
+  // Another tool rewrites graph.json (a different size): the index is stale.
+  std::string edited = json_bytes_;
+  edited.replace(edited.find("\"DeepSeek\""), 10, "\"DeepSeek Inc\"");
+  ASSERT_TRUE(WriteFileAtomically(json_, edited).ok());
+  auto loaded = LoadGraph(dir_);
+  ASSERT_TRUE(loaded.ok()) << loaded.status().message();
+  bool found = false;
+  for (NodeId v = 0; v < loaded->node_count(); ++v) found = found || loaded->node(v).label == "DeepSeek Inc";
+  EXPECT_TRUE(found);
+}
+
+TEST_F(GraphIndexTest, DamagedIndexIsRejectedNeverTrusted) {
+  std::string index;
+  ASSERT_TRUE(ReadFile(index_, &index).ok());
+  auto stamp = StampOf(json_);
+  ASSERT_TRUE(stamp.ok());
+  // Every truncation, and a byte flipped at many positions: an error or a
+  // graph, never a crash (the ASan build runs this too).
+  for (size_t cut = 0; cut < index.size(); cut += 7) {
+    ASSERT_TRUE(WriteFileAtomically(index_, index.substr(0, cut)).ok());
+    EXPECT_FALSE(LoadGraphIndex(index_, json_).ok()) << "cut at " << cut;
+  }
+  for (size_t at = 16; at < index.size(); at += 5) {
+    std::string damaged = index;
+    damaged[at] = static_cast<char>(damaged[at] ^ 0x5A);
+    ASSERT_TRUE(WriteFileAtomically(index_, damaged).ok());
+    (void)LoadGraphIndex(index_, json_);
+  }
+  ASSERT_TRUE(WriteFileAtomically(index_, "not an index at all").ok());
+  auto g = LoadGraphIndex(index_, json_);
+  ASSERT_FALSE(g.ok());
+  EXPECT_NE(g.status().message().find("graph.kgi: not a kg index"), std::string::npos) << g.status().message();
+  auto loaded = LoadGraph(json_);
+  ASSERT_TRUE(loaded.ok());
+  EXPECT_EQ(MakeWriter("json")->Write(*loaded), json_bytes_);
+}
+
+TEST(GraphIndexPathTest, NamesTheIndexBesideTheJson) {
+  EXPECT_EQ(IndexPathFor("out/graph.json"), "out/graph.kgi");
+  EXPECT_EQ(IndexPathFor("g"), "g.kgi");
+  EXPECT_EQ(IndexPathFor(".json"), ".json.kgi");
+}
+
+}  // namespace
+}  // namespace kg
