@@ -467,7 +467,7 @@ class Query {
   std::vector<double> rank_;
   std::vector<size_t> degree_;
   std::string approx_note_;
-  static constexpr size_t kMaxBetweennessNodes = 1000;
+  static constexpr size_t kMaxBetweennessNodes = 500;
 };
 
 }  // namespace

@@ -36,37 +36,40 @@ Status ReadFile(const std::string& path, std::string* out) {
 
 namespace {
 
-Status WriteTemp(const std::string& path, const std::string& content, std::string* tmp_path) {
+Status WriteAll(int fd, std::string_view bytes, const std::string& path) {
+  const char* p = bytes.data();
+  size_t left = bytes.size();
+  while (left > 0) {
+    ssize_t n = write(fd, p, left);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return IoError(path + ": write failed: " + std::strerror(errno));
+    }
+    p += n;
+    left -= static_cast<size_t>(n);
+  }
+  return Status::Ok();
+}
+
+// Creates the temporary for `path`, lets `produce` fill it through an
+// OutputBuffer, and closes it. On failure the temporary is removed.
+Status WriteTemp(const std::string& path, const std::function<void(OutputBuffer*)>& produce, std::string* tmp_path) {
   std::string tmpl = path + ".tmp.XXXXXX";
   std::vector<char> buf(tmpl.begin(), tmpl.end());
   buf.push_back('\0');
   int fd = mkstemp(buf.data());
   if (fd < 0) return IoError(path + ": cannot create: " + std::strerror(errno));
   *tmp_path = buf.data();
-  const char* p = content.data();
-  size_t left = content.size();
-  while (left > 0) {
-    ssize_t n = write(fd, p, left);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      std::string err = std::strerror(errno);
-      close(fd);
-      unlink(tmp_path->c_str());
-      return IoError(path + ": write failed: " + err);
-    }
-    p += n;
-    left -= static_cast<size_t>(n);
-  }
+  OutputBuffer out([&](std::string_view bytes) { return WriteAll(fd, bytes, path); });
+  produce(&out);
+  Status s = out.Finish();
   fchmod(fd, 0644);
   // No fsync: the rename makes the file appear whole to every process, and
   // a killed run leaves the previous file; only a power cut could leave an
   // empty file, and outputs can be rebuilt. Syncing 500 MB cost seconds.
-  if (close(fd) != 0) {
-    std::string err = std::strerror(errno);
-    unlink(tmp_path->c_str());
-    return IoError(path + ": close failed: " + err);
-  }
-  return Status::Ok();
+  if (close(fd) != 0 && s.ok()) s = IoError(path + ": close failed: " + std::strerror(errno));
+  if (!s.ok()) unlink(tmp_path->c_str());
+  return s;
 }
 
 }  // namespace
@@ -83,15 +86,28 @@ AtomicFileSet::~AtomicFileSet() {
 }
 
 Status AtomicFileSet::Add(const std::string& path, const std::string& content, std::string* temporary) {
-  if (!failed_.ok()) return failed_;
+  return AddStreamed(path, [&](OutputBuffer* out) { out->str()->append(content); }, temporary);
+}
+
+Status AtomicFileSet::AddStreamed(const std::string& path, const std::function<void(OutputBuffer*)>& produce,
+                                  std::string* temporary) {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (!failed_.ok()) return failed_;
+  }
   std::string tmp;
-  Status s = WriteTemp(path, content, &tmp);
-  if (!s.ok()) {
-    failed_ = s;
-    return s;
+  Status s = WriteTemp(path, produce, &tmp);
+  return Record(path, s, tmp, temporary);
+}
+
+Status AtomicFileSet::Record(const std::string& path, Status written, const std::string& tmp, std::string* temporary) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (!written.ok()) {
+    if (failed_.ok()) failed_ = written;
+    return written;
   }
   if (temporary) *temporary = tmp;
-  files_.emplace_back(path, std::move(tmp));
+  files_.emplace_back(path, tmp);
   return Status::Ok();
 }
 

@@ -30,9 +30,8 @@ void Quoted(std::string_view s, std::string* out) {
 
 }  // namespace
 
-std::string DotWriter::Write(const KnowledgeGraph& g) const {
-  std::string out;
-  out.reserve(1024 + g.node_count() * 128 + g.edge_count() * 96);
+void DotWriter::Write(const KnowledgeGraph& g, OutputBuffer* buffer) const {
+  std::string& out = *buffer->str();
   out.append("digraph \"kg\" {\n");
   out.append("  graph [overlap=false, splines=true, fontname=\"Helvetica\"];\n");
   out.append("  node [style=filled, fontname=\"Helvetica\", fontsize=11];\n");
@@ -47,6 +46,7 @@ std::string DotWriter::Write(const KnowledgeGraph& g) const {
     out.append(", type=").append(EntityTypeName(n.type));
     out.append(", shape=").append(st.shape).append(", fillcolor=\"").append(st.color).append("\"");
     out.append(", mentions=").append(std::to_string(n.mentions)).append("];\n");
+    buffer->Flush();
   }
   for (const EdgeRef& e : g.edges()) {
     out.append("  ");
@@ -62,9 +62,9 @@ std::string DotWriter::Write(const KnowledgeGraph& g) const {
       out.append("kind=cooccurrence, style=dashed, color=\"#999999\", arrowhead=none");
     }
     out.append(", weight=").append(std::to_string(e.data->weight)).append("];\n");
+    buffer->Flush();
   }
   out.append("}\n");
-  return out;
 }
 
 }  // namespace kg

@@ -72,9 +72,8 @@ void Data(std::string* out, const char* key, std::string_view value) {
 
 }  // namespace
 
-std::string GraphmlWriter::Write(const KnowledgeGraph& g) const {
-  std::string out;
-  out.reserve(1024 + g.node_count() * 256 + g.edge_count() * 512);
+void GraphmlWriter::Write(const KnowledgeGraph& g, OutputBuffer* buffer) const {
+  std::string& out = *buffer->str();
   out.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
   out.append(
       "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" "
@@ -100,6 +99,7 @@ std::string GraphmlWriter::Write(const KnowledgeGraph& g) const {
          JoinCapped(n.documents, [&](uint32_t d) -> std::string_view { return docs[d].id; }));
     Data(&out, "document_count", std::to_string(n.documents.size()));
     out.append("    </node>\n");
+    buffer->Flush();
   }
   for (const EdgeRef& e : g.edges()) {
     out.append("    <edge id=\"e").append(std::to_string(e.id)).append("\" source=\"");
@@ -117,9 +117,9 @@ std::string GraphmlWriter::Write(const KnowledgeGraph& g) const {
     Data(&out, "evidence_documents",
          JoinCapped(evidence, [&](const Evidence& v) -> std::string_view { return docs[v.document].id; }));
     out.append("    </edge>\n");
+    buffer->Flush();
   }
   out.append("  </graph>\n</graphml>\n");
-  return out;
 }
 
 }  // namespace kg

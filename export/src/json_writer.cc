@@ -21,14 +21,8 @@ void Str(Writer& w, std::string_view s) { w.String(s.data(), static_cast<rapidjs
 
 }  // namespace
 
-std::string JsonWriter::Write(const KnowledgeGraph& g) const {
-  std::string out;
-  size_t estimate = 4096 + g.node_count() * 200;
-  for (const EdgeRef& e : g.edges()) {
-    estimate += 120;
-    for (const Evidence& ev : e.data->evidence) estimate += ev.text.size() + 80;
-  }
-  out.reserve(estimate);
+void JsonWriter::Write(const KnowledgeGraph& g, OutputBuffer* buffer) const {
+  std::string& out = *buffer->str();
   StringOut sink{&out};
   Writer w(sink);
   const auto& docs = g.documents();
@@ -105,6 +99,7 @@ std::string JsonWriter::Write(const KnowledgeGraph& g) const {
       w.Bool(true);
     }
     w.EndObject();
+    buffer->Flush();
   }
   w.EndArray();
 
@@ -140,11 +135,11 @@ std::string JsonWriter::Write(const KnowledgeGraph& g) const {
     }
     w.EndArray();
     w.EndObject();
+    buffer->Flush();
   }
   w.EndArray();
   w.EndObject();
   out.push_back('\n');
-  return out;
 }
 
 }  // namespace kg

@@ -9,7 +9,8 @@ class JsonWriter : public GraphWriter {
  public:
   std::string_view format() const override { return "json"; }
   std::string_view extension() const override { return ".json"; }
-  std::string Write(const KnowledgeGraph& graph) const override;
+  using GraphWriter::Write;
+  void Write(const KnowledgeGraph& graph, OutputBuffer* out) const override;
 };
 
 }  // namespace kg

@@ -1,6 +1,7 @@
 #include "kg/export/writer.h"
 
 #include <filesystem>
+#include <thread>
 
 #include "dot_writer.h"
 #include "graphml_writer.h"
@@ -25,23 +26,30 @@ Status WriteGraphFiles(const KnowledgeGraph& graph, const std::string& dir, cons
   if (fs::exists(dir, ec) && !fs::is_directory(dir, ec)) return IoError(dir + ": exists and is not a directory");
   fs::create_directories(dir, ec);
   if (ec) return IoError(dir + ": cannot create directory: " + ec.message());
-  AtomicFileSet files;
+  std::vector<std::unique_ptr<GraphWriter>> writers;
   for (const std::string& f : formats) {
     auto w = MakeWriter(f);
     if (!w) return Usage("unknown format \"" + f + "\" (graphml, dot, json)");
-    std::string path = (fs::path(dir) / ("graph" + std::string(w->extension()))).string();
-    if (w->format() != "json") {
-      if (Status s = files.Add(path, w->Write(graph)); !s.ok()) return s;
-      continue;
-    }
-    // graph.json comes with graph.kgi, its index for fast loading (see
-    // kg/graph/graph_index.h), which names it by size and time.
+    writers.push_back(std::move(w));
+  }
+  AtomicFileSet files;
+  auto write = [&](const GraphWriter& w) {
+    std::string path = (fs::path(dir) / ("graph" + std::string(w.extension()))).string();
     std::string temporary;
-    if (Status s = files.Add(path, w->Write(graph), &temporary); !s.ok()) return s;
+    Status s = files.AddStreamed(path, [&](OutputBuffer* out) { w.Write(graph, out); }, &temporary);
+    if (!s.ok() || w.format() != "json") return s;
+    // graph.json comes with graph.kgi, which names it by size and time.
     auto stamp = StampOf(temporary);
     if (!stamp.ok()) return stamp.status();
-    if (Status s = files.Add(IndexPathFor(path), EncodeGraphIndex(graph, *stamp)); !s.ok()) return s;
-  }
+    return files.Add(IndexPathFor(path), EncodeGraphIndex(graph, *stamp));
+  };
+  // One thread per format; the writers only read the graph.
+  std::vector<Status> status(writers.size());
+  std::vector<std::thread> threads;
+  for (size_t i = 1; i < writers.size(); ++i) threads.emplace_back([&, i] { status[i] = write(*writers[i]); });
+  if (!writers.empty()) status[0] = write(*writers[0]);
+  for (auto& t : threads) t.join();
+  for (const Status& s : status) if (!s.ok()) return s;
   return files.Commit();
 }
 
@@ -54,7 +62,9 @@ Status WriteGraphFile(const KnowledgeGraph& graph, const std::string& path) {
   fs::path parent = fs::path(path).parent_path();
   std::error_code ec;
   if (!parent.empty() && !fs::is_directory(parent, ec)) return IoError(path + ": directory does not exist");
-  return WriteFileAtomically(path, w->Write(graph));
+  AtomicFileSet file;
+  if (Status s = file.AddStreamed(path, [&](OutputBuffer* out) { w->Write(graph, out); }); !s.ok()) return s;
+  return file.Commit();
 }
 
 }  // namespace kg

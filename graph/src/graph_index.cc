@@ -1,6 +1,11 @@
 #include "kg/graph/graph_index.h"
 
+#include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
 
 #include <cerrno>
 #include <cstring>
@@ -101,6 +106,44 @@ class Decoder {
   const char* p_;
   const char* end_;
   bool ok_ = true;
+};
+
+// A read-only mapping of a whole file, unmapped with its last owner. Cheaper
+// than reading: the pages come straight from the page cache.
+class Mapping {
+ public:
+  static StatusOr<std::shared_ptr<const Mapping>> Open(const std::string& path) {
+    int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return IoError(path + ": cannot open for reading: " + std::strerror(errno));
+    struct stat st;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+      close(fd);
+      return IoError(path + ": not a regular file");
+    }
+    auto m = std::shared_ptr<Mapping>(new Mapping());
+    m->size_ = static_cast<size_t>(st.st_size);
+    if (m->size_ > 0) {
+      void* p = mmap(nullptr, m->size_, PROT_READ, MAP_PRIVATE, fd, 0);
+      if (p == MAP_FAILED) {
+        close(fd);
+        return IoError(path + ": cannot map: " + std::strerror(errno));
+      }
+      m->data_ = static_cast<const char*>(p);
+    }
+    close(fd);
+    return std::shared_ptr<const Mapping>(std::move(m));
+  }
+  Mapping(const Mapping&) = delete;
+  Mapping& operator=(const Mapping&) = delete;
+  ~Mapping() {
+    if (data_) munmap(const_cast<char*>(data_), size_);
+  }
+  std::string_view bytes() const { return {data_, size_}; }
+
+ private:
+  Mapping() = default;
+  const char* data_ = nullptr;
+  size_t size_ = 0;
 };
 
 }  // namespace
@@ -204,10 +247,10 @@ std::string EncodeGraphIndex(const KnowledgeGraph& g, const FileStamp& json) {
 
 StatusOr<KnowledgeGraph> LoadGraphIndex(const std::string& index_path, const std::string& json_path) {
   auto bad = [&](const std::string& what) { return InvalidInput(index_path + ": " + what); };
-  // The graph keeps the index's bytes: evidence text points into them.
-  auto buffer = std::make_shared<std::string>();
-  if (Status s = ReadFile(index_path, buffer.get()); !s.ok()) return s;
-  const std::string& bytes = *buffer;
+  // The graph keeps the index mapped: evidence text points into it.
+  auto mapping = Mapping::Open(index_path);
+  if (!mapping.ok()) return mapping.status();
+  std::string_view bytes = (*mapping)->bytes();
   auto stamp = StampOf(json_path);
   if (!stamp.ok()) return stamp.status();
   Decoder in(bytes);
@@ -217,7 +260,7 @@ StatusOr<KnowledgeGraph> LoadGraphIndex(const std::string& index_path, const std
   if (!in.ok() || size != stamp->size || mtime != stamp->mtime_ns) return bad("describes another version of " + json_path);
 
   KnowledgeGraph g;
-  g.KeepAlive(buffer);
+  g.KeepAlive(*mapping);
   std::vector<DocumentInfo> docs(in.Count(4));
   for (DocumentInfo& d : docs) {
     d.id = in.Str();

@@ -7,13 +7,15 @@
 //   out.Add("out/graph.json", json_text);
 //   Status s = out.Commit();   // all temporaries written first, then renamed
 //
-// Thread safety: none; use one object per thread.
 #pragma once
 
+#include <functional>
+#include <mutex>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "kg/base/output.h"
 #include "kg/base/status.h"
 
 namespace kg {
@@ -28,6 +30,8 @@ Status WriteFileAtomically(const std::string& path, const std::string& content);
 // (so only one file's bytes are in memory at a time); Commit() renames them
 // all into place, and nothing is renamed unless every temporary was written.
 // Temporaries not committed are removed by the destructor.
+// Thread safety: Add and AddStreamed may be called from several threads at
+// once (one file each); Commit after they all return.
 class AtomicFileSet {
  public:
   AtomicFileSet() = default;
@@ -36,9 +40,15 @@ class AtomicFileSet {
   ~AtomicFileSet();
   // `temporary`, if given, receives the temporary file's path (until Commit).
   Status Add(const std::string& path, const std::string& content, std::string* temporary = nullptr);
+  // The same, for content produced piecemeal: `produce` appends to the
+  // buffer, which drains into the temporary file a chunk at a time.
+  Status AddStreamed(const std::string& path, const std::function<void(OutputBuffer*)>& produce,
+                     std::string* temporary = nullptr);
   Status Commit();
 
  private:
+  Status Record(const std::string& path, Status written, const std::string& tmp, std::string* temporary);
+  std::mutex mutex_;
   Status failed_;
   std::vector<std::pair<std::string, std::string>> files_;  // (target, temporary)
 };

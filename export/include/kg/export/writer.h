@@ -3,7 +3,7 @@
 // Cytoscape, NetworkX, igraph) and DOT (Graphviz).
 //
 //   std::unique_ptr<GraphWriter> w = MakeWriter("graphml");
-//   std::string bytes = w->Write(graph);
+//   std::string bytes = w->Write(graph);       // or Write(graph, &buffer) to stream
 //   Status s = WriteGraphFiles(graph, "out", {"graphml", "dot", "json"});
 //
 // Output is a pure function of the graph: same graph, same bytes.
@@ -15,6 +15,7 @@
 #include <string_view>
 #include <vector>
 
+#include "kg/base/output.h"
 #include "kg/base/status.h"
 #include "kg/graph/graph.h"
 
@@ -28,7 +29,15 @@ class GraphWriter {
   virtual ~GraphWriter() = default;
   virtual std::string_view format() const = 0;     // "json", "graphml", "dot"
   virtual std::string_view extension() const = 0;  // ".json", ...
-  virtual std::string Write(const KnowledgeGraph& graph) const = 0;
+  // Streams the output: appends to out->str() and calls out->Flush() between
+  // items, so a file never sits whole in memory.
+  virtual void Write(const KnowledgeGraph& graph, OutputBuffer* out) const = 0;
+  // The whole output as one string.
+  std::string Write(const KnowledgeGraph& graph) const {
+    OutputBuffer whole;
+    Write(graph, &whole);
+    return whole.Take();
+  }
 };
 
 // nullptr for an unknown format.
@@ -36,7 +45,9 @@ std::unique_ptr<GraphWriter> MakeWriter(std::string_view format);
 std::vector<std::string> WriterFormats();  // {"graphml", "dot", "json"}
 
 // Writes DIR/graph.<ext> for each format, all or nothing (temporary files
-// renamed into place once every one is written). Creates DIR if needed.
+// renamed into place once every one is written), the formats in parallel.
+// With json comes graph.kgi, its index for fast loading (graph_index.h).
+// Creates DIR if needed.
 Status WriteGraphFiles(const KnowledgeGraph& graph, const std::string& dir, const std::vector<std::string>& formats);
 // Writes one file whose format is chosen by its extension (.graphml, .dot, .gv, .json).
 Status WriteGraphFile(const KnowledgeGraph& graph, const std::string& path);
