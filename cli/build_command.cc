@@ -17,6 +17,12 @@
 
 namespace kg::cli {
 
+const KnowledgeGraph& KeepUntilExit(KnowledgeGraph&& graph) {
+  static KnowledgeGraph* kept = nullptr;
+  kept = new KnowledgeGraph(std::move(graph));
+  return *kept;
+}
+
 int Fail(const std::string& message) {
   std::cerr << "kg: " << message << "\n";
   return kExitError;
@@ -115,9 +121,10 @@ int RunBuild(const BuildFlags& f) {
   }
   PipelineStats stats;
   opt.stats = &stats;
-  auto graph = BuildGraph(**source, opt);
+  auto built = BuildGraph(**source, opt);
   if (tty) std::cerr << "\r\033[K" << std::flush;
-  if (!graph.ok()) return Fail(graph.status().message());
+  if (!built.ok()) return Fail(built.status().message());
+  const KnowledgeGraph* graph = &KeepUntilExit(std::move(*built));
   auto t0 = std::chrono::steady_clock::now();
   if (Status s = WriteGraphFiles(*graph, f.output_dir, formats); !s.ok()) return Fail(s.message());
   if (f.verbose) {

@@ -43,6 +43,19 @@ struct MergeFlags {
 void AddMergeCommand(CLI::App& app, MergeFlags* flags);
 int RunMerge(const MergeFlags& flags);
 
+}  // namespace kg::cli
+
+namespace kg {
+class KnowledgeGraph;
+}
+
+namespace kg::cli {
+
+// Moves a graph to the heap and never frees it: the process ends soon after,
+// and the OS reclaims a large graph much faster than its destructors would.
+// (Held by a static pointer, so leak checkers see it as reachable.)
+const KnowledgeGraph& KeepUntilExit(KnowledgeGraph&& graph);
+
 // Prints "kg: message" on stderr and returns kExitError.
 int Fail(const std::string& message);
 

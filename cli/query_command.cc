@@ -475,10 +475,7 @@ class Query {
 int RunQuery(const QueryFlags& f) {
   auto g = LoadGraph(f.graph);
   if (!g.ok()) return Fail(g.status().message());
-  // Deliberately never freed: the process ends right after, and the OS
-  // reclaims a large graph much faster than its destructors would.
-  auto* graph = new KnowledgeGraph(std::move(*g));
-  Query q(f, *graph);
+  Query q(f, KeepUntilExit(std::move(*g)));
   return q.Run();
 }
 

@@ -37,17 +37,15 @@ class SentenceScanner {
   SentenceScanner(std::string_view text, const SentenceTokens& s, uint32_t index, const Lexicon& lex,
                   Morphology& morph, FoldCache& folds)
       : text_(text), toks_(s.tokens), index_(index), lex_(lex), morph_(morph) {
-    lower_.reserve(toks_.size());
-    fold_.reserve(toks_.size());
+    // One lookup per token gives both forms; the cache's entries stay put
+    // while this sentence is scanned (it is only cleared here, between sentences).
+    if (folds.size() > (1u << 20)) folds.clear();
+    forms_.reserve(toks_.size());
     for (const Token& t : toks_) {
       std::string_view w = t.Text(text_);
-      lower_.push_back(ToLower(w));
       auto it = folds.find(w);
-      if (it == folds.end()) {
-        if (folds.size() > (1u << 20)) folds.clear();
-        it = folds.emplace(std::string(w), FoldName(w)).first;
-      }
-      fold_.push_back(it->second);
+      if (it == folds.end()) it = folds.emplace(std::string(w), EntityRecognizer::WordForms{ToLower(w), FoldName(w)}).first;
+      forms_.push_back(&it->second);
     }
     // An all-caps headline: mostly upper-case words, almost no lower-case ones.
     int caps = 0, lower = 0;
@@ -106,7 +104,8 @@ class SentenceScanner {
 
  private:
   std::string_view Text(size_t i) const { return toks_[i].Text(text_); }
-  const std::string& Lower(size_t i) const { return lower_[i]; }
+  const std::string& Lower(size_t i) const { return forms_[i]->lower; }
+  const std::string& Folded(size_t i) const { return forms_[i]->fold; }
   bool IsWord(size_t i) const { return i < toks_.size() && toks_[i].kind == TokenKind::kWord; }
 
   // True for the first word of the sentence or of a quotation / list item.
@@ -204,7 +203,7 @@ class SentenceScanner {
     if (lex_.IsFirstName(title)) return true;
     const WordInfo& info = morph_.Lookup(title);
     if (info.proper || info.english_proper) return true;
-    int g = lex_.FindPhrase(fold_[i]);
+    int g = lex_.FindPhrase(Folded(i));
     if (g >= 0 && !toks_[i].all_caps) {
       // A gazetteer name that is also a common word ("Oracle", "Total") opens
       // a sentence as a name when a verb, a comma or another name follows.
@@ -291,7 +290,7 @@ class SentenceScanner {
     const Token& t = toks_[i];
     bool user_only = !(t.upper_initial || t.inner_caps || IsCode(t));
     if (user_only && !lex_.has_user_entries()) return i;
-    if (!lex_.IsPhraseStart(fold_[i])) return i;
+    if (!lex_.IsPhraseStart(Folded(i))) return i;
     size_t max = std::min(toks_.size(), i + static_cast<size_t>(lex_.max_phrase_words()) + 3);
     std::string phrase;
     size_t best = i;
@@ -300,9 +299,9 @@ class SentenceScanner {
         if (j > i && !IsJoiner(Text(j))) break;  // a phrase does not run over punctuation
         continue;
       }
-      if (fold_[j].empty()) continue;
+      if (Folded(j).empty()) continue;
       if (!phrase.empty()) phrase.push_back(' ');
-      phrase.append(fold_[j]);
+      phrase.append(Folded(j));
       int e = lex_.FindPhrase(phrase);
       if (e < 0) continue;
       if (user_only && !lex_.entry(e).user) continue;
@@ -742,8 +741,7 @@ class SentenceScanner {
   const Lexicon& lex_;
   Morphology& morph_;
   bool caps_sentence_ = false;
-  std::vector<std::string> lower_;
-  std::vector<std::string> fold_;
+  std::vector<const EntityRecognizer::WordForms*> forms_;
 };
 
 int TypeOf(const std::array<float, kEntityTypeCount>& votes) {

@@ -98,6 +98,7 @@ class SentenceRelations {
                     bool english)
       : text_(text), toks_(s.tokens), index_(index), lex_(lex), morph_(morph), ms_(mentions), ents_(entities),
         english_(english) {
+    if (ms_.size() < 2) return;  // Run() does nothing then
     mention_at_.assign(toks_.size(), -1);
     for (size_t m = 0; m < ms_.size(); ++m) {
       for (uint32_t k = ms_[m].first; k <= ms_[m].last && k < toks_.size(); ++k) mention_at_[k] = static_cast<int>(m);

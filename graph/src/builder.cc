@@ -249,10 +249,10 @@ KnowledgeGraph GraphBuilder::Finish() {
     for (const auto& [form, c] : acc.forms) {
       if (form != n.label) n.aliases.push_back(form);
     }
-    n.forms = acc.forms;
+    n.forms = std::move(acc.forms);
     n.type_votes = acc.type_votes;
     n.mentions = acc.mentions;
-    n.documents = acc.documents;
+    n.documents = std::move(acc.documents);
     n.id = Slug(n.label);
     pending.push_back({std::move(n), v});
   }
@@ -285,7 +285,7 @@ KnowledgeGraph GraphBuilder::Finish() {
   for (auto& owner : text_owners_) g.KeepAlive(std::move(owner));
   text_ = std::make_shared<StringArena>(4u << 20);
   text_owners_.clear();
-  g.SetDocuments(docs_);
+  g.SetDocuments(std::move(docs_));
   std::vector<NodeId> final_id(nodes_.size(), 0);
   for (Pending& p : pending) {
     uint32_t acc = p.acc;

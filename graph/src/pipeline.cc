@@ -20,12 +20,21 @@ StatusOr<KnowledgeGraph> BuildGraph(DocumentSource& source, const PipelineOption
   cfg.lexicon = options.lexicon;
   cfg.shared_words = threads > 1 ? shared_words.get() : nullptr;
   if (!options.hunspell_dir.empty()) cfg.hunspell_dir = options.hunspell_dir;
-  std::vector<std::unique_ptr<Extractor>> extractors;
-  for (int t = 0; t < threads; ++t) {
-    auto ex = Extractor::Create(cfg);
-    if (!ex.ok()) return ex.status();
-    extractors.push_back(std::move(*ex));
+  // Each extractor loads its dictionaries: in parallel.
+  std::vector<std::unique_ptr<Extractor>> extractors(static_cast<size_t>(threads));
+  std::vector<Status> created(static_cast<size_t>(threads));
+  {
+    std::vector<std::thread> loaders;
+    for (size_t t = 0; t < extractors.size(); ++t) {
+      loaders.emplace_back([&, t] {
+        auto ex = Extractor::Create(cfg);
+        if (ex.ok()) extractors[t] = std::move(*ex);
+        else created[t] = ex.status();
+      });
+    }
+    for (auto& l : loaders) l.join();
   }
+  for (const Status& s : created) if (!s.ok()) return s;
 
   PipelineStats stats;
   using Clock = std::chrono::steady_clock;
@@ -33,47 +42,72 @@ StatusOr<KnowledgeGraph> BuildGraph(DocumentSource& source, const PipelineOption
   GraphBuilder builder(options.build);
   PipelineProgress progress;
   bool done = false;
-  while (!done) {
-    // Read one batch.
+  Status failed;
+  // Reads the next batch of documents (empty at the end or on error).
+  auto read_batch = [&](std::vector<Document>* batch, size_t* bytes) {
     auto t0 = Clock::now();
-    std::vector<Document> batch;
-    size_t bytes = 0;
-    while (bytes < options.batch_bytes) {
+    *bytes = 0;
+    while (!done && *bytes < options.batch_bytes) {
       Document doc;
       auto more = source.Next(&doc);
-      if (!more.ok()) return more.status();
+      if (!more.ok()) {
+        failed = more.status();
+        done = true;
+        break;
+      }
       if (!*more) {
         done = true;
         break;
       }
-      bytes += doc.text.size();
-      batch.push_back(std::move(doc));
+      *bytes += doc.text.size();
+      batch->push_back(std::move(doc));
     }
     if (options.warn) {
       for (const std::string& w : source.TakeWarnings()) options.warn(w);
     }
     stats.read += since(t0);
-    if (batch.empty()) break;
-    t0 = Clock::now();
-    // Extract in parallel; results land at their input index.
+  };
+  // Merges a batch's results in input order.
+  auto merge = [&](std::vector<DocumentResult>& results, size_t bytes) {
+    auto t0 = Clock::now();
+    for (const DocumentResult& r : results) builder.Add(r);
+    progress.documents += results.size();
+    progress.bytes += bytes;
+    results.clear();
+    stats.merge += since(t0);
+    if (options.progress) options.progress(progress);
+  };
+
+  // A three-stage pipeline: while the workers extract batch k, this thread
+  // merges batch k-1 and reads batch k+1.
+  std::vector<Document> batch;
+  size_t bytes = 0;
+  read_batch(&batch, &bytes);
+  std::vector<DocumentResult> previous;
+  size_t previous_bytes = 0;
+  while (!batch.empty() && failed.ok()) {
     std::vector<DocumentResult> results(batch.size());
     std::atomic<size_t> next{0};
     auto work = [&](Extractor* ex) {
       for (size_t i = next++; i < batch.size(); i = next++) results[i] = ex->Extract(std::move(batch[i]));
     };
-    int used = static_cast<int>(std::min<size_t>(static_cast<size_t>(threads), batch.size()));
+    auto t0 = Clock::now();
+    size_t used = std::min<size_t>(static_cast<size_t>(threads), batch.size());
     std::vector<std::thread> pool;
-    for (int t = 1; t < used; ++t) pool.emplace_back(work, extractors[static_cast<size_t>(t)].get());
-    work(extractors[0].get());
+    for (size_t t = 0; t < used; ++t) pool.emplace_back(work, extractors[t].get());
+    merge(previous, previous_bytes);
+    std::vector<Document> following;
+    size_t following_bytes = 0;
+    read_batch(&following, &following_bytes);
     for (auto& th : pool) th.join();
     stats.extract += since(t0);
-    t0 = Clock::now();
-    for (const DocumentResult& r : results) builder.Add(r);
-    stats.merge += since(t0);
-    progress.documents += batch.size();
-    progress.bytes += bytes;
-    if (options.progress) options.progress(progress);
+    previous = std::move(results);
+    previous_bytes = bytes;
+    batch = std::move(following);
+    bytes = following_bytes;
   }
+  if (!failed.ok()) return failed;
+  merge(previous, previous_bytes);
   if (builder.document_count() == 0) return InvalidInput("no documents in the input");
   auto t0 = Clock::now();
   KnowledgeGraph graph = builder.Finish();

@@ -58,8 +58,12 @@ class EntityRecognizer {
     using is_transparent = void;
     size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
   };
-  // FoldName() of words already seen (bounded).
-  using FoldCache = std::unordered_map<std::string, std::string, Hash, std::equal_to<>>;
+  // ToLower() and FoldName() of words already seen (bounded).
+  struct WordForms {
+    std::string lower;
+    std::string fold;
+  };
+  using FoldCache = std::unordered_map<std::string, WordForms, Hash, std::equal_to<>>;
 
  private:
   const Lexicon& lex_;

@@ -7,7 +7,8 @@
 //   opt.lexicon = &lexicon;
 //   StatusOr<KnowledgeGraph> g = BuildGraph(*source, opt);
 //
-// Memory holds one batch of documents at a time plus the graph.
+// Memory holds three batches of documents at a time (being read, extracted,
+// merged) plus the graph.
 // Thread safety: BuildGraph is reentrant; it owns its worker threads.
 #pragma once
 
@@ -29,9 +30,11 @@ struct PipelineProgress {
 };
 
 // Where the wall time went (seconds), for `kg build --verbose`.
+// Reading and merging run on the calling thread while the workers extract,
+// so `extract` (wall time of the overlapped stages) includes them.
 struct PipelineStats {
-  double read = 0;      // reading and decoding input (workers idle)
-  double extract = 0;   // extraction on the worker threads
+  double read = 0;      // reading and decoding input
+  double extract = 0;   // extraction on the worker threads (overlapping read and merge)
   double merge = 0;     // merging document results into the graph
   double finish = 0;    // ids, surname merging, canonical order
   size_t documents = 0;
