@@ -33,15 +33,23 @@ Status WriteGraphFiles(const KnowledgeGraph& graph, const std::string& dir, cons
     writers.push_back(std::move(w));
   }
   AtomicFileSet files;
+  // graph.json comes with graph.kgi: its body is encoded on a thread of its
+  // own while the JSON is written, then stamped with the finished file.
+  bool with_index = false;
+  for (const auto& w : writers) with_index = with_index || w->format() == "json";
+  std::string index;
+  std::thread indexer;
+  if (with_index) indexer = std::thread([&] { index = EncodeGraphIndexBody(graph); });
   auto write = [&](const GraphWriter& w) {
     std::string path = (fs::path(dir) / ("graph" + std::string(w.extension()))).string();
     std::string temporary;
     Status s = files.AddStreamed(path, [&](OutputBuffer* out) { w.Write(graph, out); }, &temporary);
     if (!s.ok() || w.format() != "json") return s;
-    // graph.json comes with graph.kgi, which names it by size and time.
     auto stamp = StampOf(temporary);
     if (!stamp.ok()) return stamp.status();
-    return files.Add(IndexPathFor(path), EncodeGraphIndex(graph, *stamp));
+    indexer.join();
+    StampGraphIndex(*stamp, &index);
+    return files.Add(IndexPathFor(path), index);
   };
   // One thread per format; the writers only read the graph.
   std::vector<Status> status(writers.size());
@@ -49,6 +57,7 @@ Status WriteGraphFiles(const KnowledgeGraph& graph, const std::string& dir, cons
   for (size_t i = 1; i < writers.size(); ++i) threads.emplace_back([&, i] { status[i] = write(*writers[i]); });
   if (!writers.empty()) status[0] = write(*writers[0]);
   for (auto& t : threads) t.join();
+  if (indexer.joinable()) indexer.join();
   for (const Status& s : status) if (!s.ok()) return s;
   return files.Commit();
 }

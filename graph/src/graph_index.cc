@@ -21,10 +21,12 @@ namespace kg {
 namespace {
 
 // Layout: kMagic, then unsigned LEB128 varints and length-prefixed strings:
-//   json size, json mtime (ns, as two's complement), documents, relation
-//   names, evidence sentences (each once), nodes, edges with their evidence
-//   (sentence numbers into that table), then kEnd.
-constexpr std::string_view kMagic = "KGINDEX\x03";
+//   documents, relation names, evidence sentences (each once), nodes, edges
+//   with their evidence (sentence numbers into that table), then kEnd and
+//   the stamp of graph.json (size, mtime in ns: 8 bytes each, little-endian).
+//   The stamp comes last so the body can be encoded while graph.json is
+//   still being written.
+constexpr std::string_view kMagic = "KGINDEX\x04";
 constexpr std::string_view kEnd = "KGI-END";
 
 class Encoder {
@@ -165,11 +167,36 @@ std::string IndexPathFor(const std::string& json_path) {
   return json_path + ".kgi";
 }
 
+namespace {
+
+void AppendFixed64(uint64_t v, std::string* out) {
+  for (int i = 0; i < 8; ++i) out->push_back(static_cast<char>((v >> (8 * i)) & 0xFF));
+}
+
+uint64_t ReadFixed64(std::string_view s) {
+  uint64_t v = 0;
+  for (int i = 0; i < 8; ++i) v |= static_cast<uint64_t>(static_cast<unsigned char>(s[static_cast<size_t>(i)])) << (8 * i);
+  return v;
+}
+
+constexpr size_t kStampBytes = 16;
+
+}  // namespace
+
+void StampGraphIndex(const FileStamp& json, std::string* index) {
+  AppendFixed64(json.size, index);
+  AppendFixed64(static_cast<uint64_t>(json.mtime_ns), index);
+}
+
 std::string EncodeGraphIndex(const KnowledgeGraph& g, const FileStamp& json) {
+  std::string out = EncodeGraphIndexBody(g);
+  StampGraphIndex(json, &out);
+  return out;
+}
+
+std::string EncodeGraphIndexBody(const KnowledgeGraph& g) {
   Encoder e;
   e.Raw(kMagic);
-  e.U(json.size);
-  e.U(static_cast<uint64_t>(json.mtime_ns));
   e.U(g.documents().size());
   for (const DocumentInfo& d : g.documents()) {
     e.Str(d.id);
@@ -253,11 +280,16 @@ StatusOr<KnowledgeGraph> LoadGraphIndex(const std::string& index_path, const std
   std::string_view bytes = (*mapping)->bytes();
   auto stamp = StampOf(json_path);
   if (!stamp.ok()) return stamp.status();
+  if (bytes.size() < kMagic.size() + kEnd.size() + kStampBytes || bytes.substr(0, kMagic.size()) != kMagic) {
+    return bad("not a kg index (or another version)");
+  }
+  std::string_view trailer = bytes.substr(bytes.size() - kStampBytes);
+  uint64_t size = ReadFixed64(trailer);
+  auto mtime = static_cast<int64_t>(ReadFixed64(trailer.substr(8)));
+  if (size != stamp->size || mtime != stamp->mtime_ns) return bad("describes another version of " + json_path);
+  bytes.remove_suffix(kStampBytes);
   Decoder in(bytes);
-  if (!in.Expect(kMagic)) return bad("not a kg index (or another version)");
-  uint64_t size = in.U();
-  auto mtime = static_cast<int64_t>(in.U());
-  if (!in.ok() || size != stamp->size || mtime != stamp->mtime_ns) return bad("describes another version of " + json_path);
+  in.Expect(kMagic);
 
   KnowledgeGraph g;
   g.KeepAlive(*mapping);

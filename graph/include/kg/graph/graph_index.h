@@ -31,6 +31,10 @@ StatusOr<FileStamp> StampOf(const std::string& path);
 
 // The index of `g`, whose graph.json has the stamp `json`.
 std::string EncodeGraphIndex(const KnowledgeGraph& g, const FileStamp& json);
+// The same in two steps, so the body can be encoded while graph.json is
+// written: EncodeGraphIndexBody, then StampGraphIndex once the file is done.
+std::string EncodeGraphIndexBody(const KnowledgeGraph& g);
+void StampGraphIndex(const FileStamp& json, std::string* index);
 
 // Decodes an index for the graph.json at `json_path`; an error when the
 // index is damaged or describes another version of the file.
