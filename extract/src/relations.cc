@@ -215,6 +215,12 @@ class SentenceRelations {
   std::vector<VerbGroup> FindVerbGroups() {
     std::vector<VerbGroup> groups;
     pending_neg_ = false;
+    // A verb relates a name before it to a name after it: verbs before the
+    // sentence's first mention relate nothing (and looking words up costs),
+    // so only negation is tracked there. (Verbs after the last mention still
+    // count: their subjects are not the objects of earlier verbs.)
+    size_t lo = toks_.size();
+    for (const Mention& m : ms_) lo = std::min<size_t>(lo, m.first);
     for (size_t k = 0; k < toks_.size(); ++k) {
       const std::string& w = lower_[k];
       if (w == "ne" || w == "n’" || w == "n'") {
@@ -222,6 +228,7 @@ class SentenceRelations {
         continue;
       }
       if (IsClauseBoundary(w) || w == ",") pending_neg_ = false;
+      if (k < lo) continue;
       bool participle_by = mention_at_[k] < 0 && toks_[k].kind == TokenKind::kWord && Info(k).participle &&
                            Info(k).verb && k + 1 < toks_.size() && (lower_[k + 1] == "par" || lower_[k + 1] == "by") &&
                            !(k > 0 && Info(k - 1).auxiliary);
@@ -340,7 +347,6 @@ class SentenceRelations {
 
   void VerbRelations() {
     std::vector<VerbGroup> groups = FindVerbGroups();
-    if (getenv("KG_DEBUG")) for (auto& g : groups) fprintf(stderr, "VG %zu-%zu %s neg=%d pass=%d part=%d speech=%d light=%d\n", g.start, g.end, g.lemma.c_str(), g.negated, g.passive, g.participial, g.speech, g.light);
     for (size_t gi = 0; gi < groups.size(); ++gi) {
       const VerbGroup& g = groups[gi];
       // Verbs of saying relate the speaker to what is said, not to the names in it.
