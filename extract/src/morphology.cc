@@ -135,63 +135,101 @@ StatusOr<std::unique_ptr<Morphology>> Morphology::Open(const std::string& dir, S
   return IoError(dir + ": no French hunspell dictionary (fr_FR.aff/.dic); install hunspell-fr-comprehensive");
 }
 
-WordInfo Morphology::Analyze(std::string_view word) {
-  WordInfo info;
+namespace {
+
+// Folds one hunspell analysis ("st:utiliser po:v1... is:ind pre 3sg") into `info`.
+void AddAnalysis(const std::string& a, const std::string& lemma, WordInfo* info) {
+  info->known = true;
+  if (Has(a, "po:npr") || Has(a, "po:prn") || Has(a, "po:patr")) info->proper = true;
+  if (Has(a, "po:prn")) info->first_name = true;
+  if (Has(a, "po:patr")) info->surname = true;
+  if (Has(a, "po:nom")) info->noun = true;
+  if (Has(a, "po:adj")) info->adjective = true;
+  if (Has(a, "po:v")) {
+    bool aux = lemma == "avoir" || lemma == "être";
+    if (aux) info->auxiliary = true;
+    info->verb = true;
+    std::string flags = Field(a, "po:v");
+    if (flags.size() >= 8 && flags[7] == 'e') info->etre_verb = true;
+    if (Has(a, "po:infi")) info->infinitive = true;
+    if (Has(a, "po:ppas")) info->participle = true;
+    if (!Has(a, "po:ppas") && !Has(a, "po:infi") && !Has(a, "po:ppre")) info->finite = true;
+    if (info->verb_lemma.empty() || (!Has(a, "po:ppas") && info->participle)) info->verb_lemma = lemma;
+  }
+  if (Has(a, "po:det") || Has(a, "po:prep") || Has(a, "po:pro") || Has(a, "po:cj") || Has(a, "po:adv") ||
+      Has(a, "po:negadv")) {
+    info->function_word = true;
+  }
+}
+
+// "Macron", "Paris": a capital, then no other upper-case letter.
+bool IsTitleCase(std::string_view word) {
+  size_t len;
+  if (word.empty() || !IsUpper(DecodeUtf8(word, 0, &len))) return false;
+  for (size_t i = len; i < word.size();) {
+    if (IsUpper(DecodeUtf8(word, i, &len))) return false;
+    i += len;
+  }
+  return true;
+}
+
+}  // namespace
+
+WordInfo Morphology::Analyze(std::string_view word, WordInfo* lower_info) {
+  WordInfo info, lower;
   bool capital_only = false;
+  bool title = lower_info != nullptr && IsTitleCase(word);
   if (hunspell_ && !word.empty() && word.size() < 64) {
-    // Hunspell's dictionary uses the typographic apostrophe.
     std::vector<std::string> analyses = hunspell_->analyze(std::string(word));
     capital_only = !analyses.empty();
     for (const std::string& a : analyses) {
-      info.known = true;
       std::string lemma = Field(a, "st:");
       size_t l;
       bool capital_lemma = !lemma.empty() && IsUpper(DecodeUtf8(lemma, 0, &l));
       if (!capital_lemma) capital_only = false;
-      if (Has(a, "po:npr") || Has(a, "po:prn") || Has(a, "po:patr")) info.proper = true;
-      if (Has(a, "po:prn")) info.first_name = true;
-      if (Has(a, "po:patr")) info.surname = true;
-      if (Has(a, "po:nom")) info.noun = true;
-      if (Has(a, "po:adj")) info.adjective = true;
-      if (Has(a, "po:v")) {
-        bool aux = lemma == "avoir" || lemma == "être";
-        if (aux) info.auxiliary = true;
-        info.verb = true;
-        std::string flags = Field(a, "po:v");
-        if (flags.size() >= 8 && flags[7] == 'e') info.etre_verb = true;
-        if (Has(a, "po:infi")) info.infinitive = true;
-        if (Has(a, "po:ppas")) info.participle = true;
-        if (!Has(a, "po:ppas") && !Has(a, "po:infi") && !Has(a, "po:ppre")) info.finite = true;
-        if (info.verb_lemma.empty() || (!Has(a, "po:ppas") && info.participle)) info.verb_lemma = lemma;
-      }
-      if (Has(a, "po:det") || Has(a, "po:prep") || Has(a, "po:pro") || Has(a, "po:cj") ||
-          Has(a, "po:adv") || Has(a, "po:negadv")) {
-        info.function_word = true;
-      }
+      AddAnalysis(a, lemma, &info);
+      // Hunspell reads a capitalised word both as written and in lower case:
+      // the readings with a lower-case lemma are the lower-case word's —
+      // except splits of the capital itself ("El" read as "E st:l", a bare
+      // segment before the fields).
+      std::string_view prefix(a.data(), std::min(a.find(' '), a.size()));
+      bool split = !prefix.empty() && prefix.find(':') == std::string_view::npos;
+      if (title && !capital_lemma && !split) AddAnalysis(a, lemma, &lower);
     }
   }
+  FinishInfo(word, capital_only, &info);
+  if (title) {
+    std::string lower_word = ToLower(word);
+    FinishInfo(lower_word, false, &lower);
+    *lower_info = std::move(lower);
+  }
+  return info;
+}
+
+// The English side, and the proper-noun rule, for a word whose French
+// readings are in `info`.
+void Morphology::FinishInfo(std::string_view word, bool capital_only, WordInfo* info) {
   if (english_ && !word.empty() && word.size() < 64) {
     std::string w(word);
-    info.english = english_->spell(w);
-    if (info.english) {
+    info->english = english_->spell(w);
+    if (info->english) {
       std::string lower = ToLower(w);
-      info.english_proper = lower != w && !english_->spell(lower);
+      info->english_proper = lower != w && !english_->spell(lower);
     }
   }
   // English verbs, for the words the French dictionary does not know.
-  if (!info.known) {
+  if (!info->known) {
     const auto& en = EnglishVerbs();
     auto e = en.find(std::string(word));
     if (e != en.end()) {
-      bool proper = info.proper;
-      info = e->second;
-      info.proper = proper;
+      bool proper = info->proper;
+      *info = e->second;
+      info->proper = proper;
     }
   }
   // A capitalised entry of its own (Chine, Taïwan) makes a proper noun only
   // when the word has no common reading ("Ce" is also the symbol of cerium).
-  if (capital_only && !info.function_word) info.proper = true;
-  return info;
+  if (capital_only && !info->function_word) info->proper = true;
 }
 
 std::unique_ptr<Morphology> Morphology::Empty() { return std::unique_ptr<Morphology>(new Morphology()); }
@@ -210,17 +248,40 @@ const WordInfo& Morphology::Lookup(std::string_view word) {
   if (it != cache_.end()) return it->second;
   WordInfo info;
   if (!shared_ || !shared_->Find(word, &info)) {
-    info = Analyze(word);
+    // A title-case word's analysis also gives its lower-case reading.
+    WordInfo lower;
+    bool title = IsTitleCase(word);
+    info = Analyze(word, title ? &lower : nullptr);
     if (shared_) shared_->Insert(word, info);
+    if (title) Remember(&lower_of_, kLowerOfMark + std::string(word), std::move(lower));
   }
+  return Remember(&cache_, std::string(word), std::move(info));
+}
+
+const WordInfo& Morphology::LookupLowerOf(std::string_view word) {
+  if (!IsTitleCase(word)) return Lookup(ToLower(word));
+  std::string key = kLowerOfMark + std::string(word);
+  auto it = lower_of_.find(key);
+  if (it != lower_of_.end()) return it->second;
+  WordInfo lower;
+  if (!shared_ || !shared_->Find(key, &lower)) {
+    WordInfo info = Analyze(word, &lower);
+    if (shared_) shared_->Insert(word, info);
+    if (!cache_.count(word)) Remember(&cache_, std::string(word), std::move(info));
+  }
+  return Remember(&lower_of_, std::move(key), std::move(lower));
+}
+
+const WordInfo& Morphology::Remember(Cache* cache, std::string key, WordInfo info) {
+  if (shared_ && cache == &lower_of_) shared_->Insert(key, info);
   // A full cache (input full of distinct junk words) keeps memory bounded:
   // further words go to a small ring, valid for the next kOverflowSlots lookups.
-  if (cache_.size() >= kMaxCacheWords) {
+  if (cache->size() >= kMaxCacheWords) {
     WordInfo& slot = overflow_[overflow_next_++ % overflow_.size()];
     slot = std::move(info);
     return slot;
   }
-  return cache_.emplace(std::string(word), std::move(info)).first->second;
+  return cache->emplace(std::move(key), std::move(info)).first->second;
 }
 
 }  // namespace kg

@@ -124,7 +124,7 @@ class SentenceScanner {
   // capital that lost them: "Ecrivain" -> "écrivain") or of English.
   bool KnownCommon(std::string_view word) const {
     std::string lower = ToLower(word);
-    const WordInfo& info = morph_.Lookup(lower);
+    const WordInfo& info = morph_.LookupLowerOf(word);
     if (info.known || info.english) return true;
     static constexpr std::pair<char, std::string_view> kAccents[] = {
         {'e', "é"}, {'e', "è"}, {'e', "ê"}, {'a', "à"}, {'a', "â"}, {'c', "ç"}, {'i', "î"}, {'o', "ô"}, {'u', "û"}};
@@ -145,7 +145,7 @@ class SentenceScanner {
       if (IsUpper(c) && prev_lower && i >= 3) {
         std::string left(w.substr(0, i)), right(w.substr(i));
         const WordInfo& l = morph_.Lookup(ToLower(left));
-        const WordInfo& r = morph_.Lookup(ToLower(right));
+        const WordInfo& r = morph_.LookupLowerOf(right);
         return l.known && r.known && !morph_.Lookup(right).proper;
       }
       prev_lower = IsLower(c);
@@ -207,7 +207,7 @@ class SentenceScanner {
     if (g >= 0 && !toks_[i].all_caps) {
       // A gazetteer name that is also a common word ("Oracle", "Total") opens
       // a sentence as a name when a verb, a comma or another name follows.
-      if (!morph_.Lookup(ToLower(w)).known) return true;
+      if (!morph_.LookupLowerOf(w).known) return true;
       size_t k = i + 1;
       if (k >= toks_.size()) return false;
       std::string next = Lower(k);
@@ -244,7 +244,7 @@ class SentenceScanner {
     // A capitalised determiner or pronoun does not open a name ("Cette"),
     // though it may continue one ("Marine Le Pen").
     if (!toks_[i].all_caps && !toks_[i].inner_caps && !IsCode(toks_[i])) {
-      const WordInfo& info = morph_.Lookup(lower);
+      const WordInfo& info = morph_.LookupLowerOf(Text(i));
       if (info.function_word && !info.noun && !morph_.Lookup(Text(i)).proper) return false;
     }
     return true;
@@ -544,7 +544,7 @@ class SentenceScanner {
       while (last > first && (IsConnector(last) || toks_[last].kind == TokenKind::kPunct)) --last;
       // "le think Tank RAND": a capitalised common word before a known name or
       // an acronym is not part of it.
-      if (first < last && !toks_[first].all_caps && morph_.Lookup(Lower(first)).known && !ProperByItself(first) &&
+      if (first < last && !toks_[first].all_caps && morph_.LookupLowerOf(Text(first)).known && !ProperByItself(first) &&
           !IsHead(first) && !IsFirstName(first) && !lex_.IsOrgSuffix(Text(last))) {
         int g = -1;
         size_t g_end = MatchGazetteer(first + 1, &g);
@@ -610,7 +610,7 @@ class SentenceScanner {
     }
     if (caps_sentence_ && c.gazetteer >= 0 && single) {
       // "US" in an all-caps headline is just "us" when the dictionary knows it.
-      weak = weak || morph_.Lookup(ToLower(c.surface)).known;
+      weak = weak || morph_.LookupLowerOf(c.surface).known;
     }
     if (lex_.IsStopped(MergeKey(c.surface))) return;
     c.weak = weak;
@@ -829,7 +829,7 @@ void EntityRecognizer::Run(std::string_view text, const std::vector<SentenceToke
       const WordInfo& fi = morph_.Lookup(first);
       // The surname of "Vanessa Paradis"; the family name of "Sun Ninghai".
       if (fi.first_name || lex_.IsFirstName(first)) strong.emplace(MergeKey(toks[c.last].Text(text)), 1);
-      if (!morph_.Lookup(ToLower(first)).known && !fi.english) strong.emplace(MergeKey(first), 1);
+      if (!morph_.LookupLowerOf(first).known && !fi.english) strong.emplace(MergeKey(first), 1);
     }
   }
   std::vector<Candidate> kept;

@@ -83,13 +83,23 @@ class Morphology {
   // For English text: the word as an English verb form when it is one (so
   // "met" is meet, not the French mettre), else Lookup(word).
   const WordInfo& LookupEnglish(std::string_view word);
+  // The lower-case reading of a capitalised word ("Maison" -> maison), from
+  // the same analysis as the word itself, so the dictionary is consulted
+  // once for both. (It can differ from Lookup("maison") for a few entries
+  // hunspell keeps in one case only, such as "km"; it is a function of the
+  // word alone, so results do not depend on the order words are met in.)
+  // A word that is not title-case gives Lookup(ToLower(word)).
+  const WordInfo& LookupLowerOf(std::string_view word);
   static constexpr size_t kMaxCacheWords = 1u << 20;
   static constexpr size_t kOverflowSlots = 64;
   bool available() const { return hunspell_ != nullptr; }
 
  private:
   Morphology() = default;
-  WordInfo Analyze(std::string_view word);
+  // `lower_info`, if given and the word is title-case, receives the
+  // lower-case word's analysis (from the same hunspell call).
+  WordInfo Analyze(std::string_view word, WordInfo* lower_info = nullptr);
+  void FinishInfo(std::string_view word, bool capital_only, WordInfo* info);
   std::unique_ptr<Hunspell> hunspell_;
   std::unique_ptr<Hunspell> english_;
   SharedWordCache* shared_ = nullptr;
@@ -98,7 +108,12 @@ class Morphology {
     using is_transparent = void;
     size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
   };
-  std::unordered_map<std::string, WordInfo, Hash, std::equal_to<>> cache_;
+  using Cache = std::unordered_map<std::string, WordInfo, Hash, std::equal_to<>>;
+  const WordInfo& Remember(Cache* cache, std::string key, WordInfo info);
+  // Keys of LookupLowerOf's entries (also in the shared cache) start with this.
+  static constexpr char kLowerOfMark = '\x01';
+  Cache cache_;
+  Cache lower_of_;
   std::array<WordInfo, kOverflowSlots> overflow_;
   size_t overflow_next_ = 0;
 };
