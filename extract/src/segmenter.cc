@@ -49,27 +49,42 @@ bool IsClosingQuote(char32_t cp) { return cp == 0xBB || cp == 0x201D || cp == 0x
 
 }  // namespace
 
+namespace {
+
+// A word of up to four ASCII letters, lower-cased, packed into an integer.
+constexpr uint32_t Pack(std::string_view w) {
+  uint32_t v = 0;
+  for (char c : w) v = (v << 8) | static_cast<unsigned char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  return v;
+}
+
+}  // namespace
+
 Language DetectLanguage(std::string_view text) {
-  static constexpr std::string_view kEnglish[] = {"the", "and", "of", "to", "in", "is", "that", "for", "with",
-                                                  "on", "was", "said", "it", "by", "as", "from", "has", "its",
-                                                  "which", "who", "also", "are", "were", "will", "this", "an",
-                                                  "at", "be", "but", "not", "have", "had", "would", "they"};
-  static constexpr std::string_view kFrench[] = {"le", "la", "les", "de", "des", "et", "est", "un", "une", "du",
-                                                 "que", "qui", "dans", "pour", "en", "au", "sur", "a", "aux",
-                                                 "il", "elle", "ont", "ce", "cette", "pas", "par", "se", "son",
-                                                 "sa", "ses", "avec", "mais"};
+  static constexpr uint32_t kEnglish[] = {
+      Pack("the"),  Pack("and"),  Pack("of"),   Pack("to"),   Pack("in"),  Pack("is"),   Pack("that"),
+      Pack("for"),  Pack("with"), Pack("on"),   Pack("was"),  Pack("said"), Pack("it"),  Pack("by"),
+      Pack("as"),   Pack("from"), Pack("has"),  Pack("its"),  Pack("who"), Pack("also"),
+      Pack("are"),  Pack("were"), Pack("will"), Pack("this"), Pack("an"),  Pack("at"),   Pack("be"),
+      Pack("but"),  Pack("not"),  Pack("have"), Pack("had"),  Pack("they")};
+  static constexpr uint32_t kFrench[] = {
+      Pack("le"),  Pack("la"),  Pack("les"),   Pack("de"),  Pack("des"),  Pack("et"),  Pack("est"),  Pack("un"),
+      Pack("une"), Pack("du"),  Pack("que"),   Pack("qui"), Pack("dans"), Pack("pour"), Pack("en"),  Pack("au"),
+      Pack("sur"), Pack("a"),   Pack("aux"),   Pack("il"),  Pack("elle"), Pack("ont"), Pack("ce"),   
+      Pack("pas"), Pack("par"), Pack("se"),    Pack("son"), Pack("sa"),   Pack("ses"), Pack("avec"), Pack("mais")};
+  auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
   int en = 0, fr = 0;
   size_t limit = std::min<size_t>(text.size(), 4000);
   size_t i = 0;
   while (i < limit) {
-    while (i < limit && !std::isalpha(static_cast<unsigned char>(text[i]))) ++i;
+    while (i < limit && !letter(text[i])) ++i;
     size_t j = i;
-    while (j < limit && std::isalpha(static_cast<unsigned char>(text[j]))) ++j;
+    while (j < limit && letter(text[j])) ++j;
+    // Function words of up to four letters are the telling ones.
     if (j > i && j - i <= 4) {
-      std::string w(text.substr(i, j - i));
-      for (char& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      for (auto k : kEnglish) en += w == k;
-      for (auto k : kFrench) fr += w == k;
+      uint32_t w = Pack(text.substr(i, j - i));
+      for (uint32_t k : kEnglish) en += w == k;
+      for (uint32_t k : kFrench) fr += w == k;
     }
     i = j;
   }
