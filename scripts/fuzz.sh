@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-600}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(text_fuzzer graph_json_fuzzer)
+[ ${#targets[@]} -gt 0 ] || targets=(text_fuzzer graph_json_fuzzer graph_index_fuzzer)
 if ! command -v clang++ >/dev/null || [ ! -e /usr/lib/llvm-14/lib/clang/14.0.6/lib/linux/libclang_rt.fuzzer-x86_64.a ]; then
   sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
   $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq clang libclang-rt-14-dev >/dev/null
@@ -21,6 +21,7 @@ mkdir -p build-fuzz/findings
 for t in "${targets[@]}"; do
   seeds=fuzz/corpus/text
   [ "$t" = graph_json_fuzzer ] && seeds=fuzz/corpus/graph
+  [ "$t" = graph_index_fuzzer ] && seeds=fuzz/corpus/index
   work=build-fuzz/corpus-$t
   mkdir -p "$work"
   echo "== $t for ${seconds}s"

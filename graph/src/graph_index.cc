@@ -273,26 +273,31 @@ std::string EncodeGraphIndexBody(const KnowledgeGraph& g) {
 }
 
 StatusOr<KnowledgeGraph> LoadGraphIndex(const std::string& index_path, const std::string& json_path) {
-  auto bad = [&](const std::string& what) { return InvalidInput(index_path + ": " + what); };
   // The graph keeps the index mapped: evidence text points into it.
   auto mapping = Mapping::Open(index_path);
   if (!mapping.ok()) return mapping.status();
-  std::string_view bytes = (*mapping)->bytes();
   auto stamp = StampOf(json_path);
   if (!stamp.ok()) return stamp.status();
+  return DecodeGraphIndex((*mapping)->bytes(), *mapping, &*stamp, index_path, json_path);
+}
+
+StatusOr<KnowledgeGraph> DecodeGraphIndex(std::string_view bytes, std::shared_ptr<const void> owner,
+                                          const FileStamp* stamp, const std::string& where,
+                                          const std::string& json_path) {
+  auto bad = [&](const std::string& what) { return InvalidInput(where + ": " + what); };
   if (bytes.size() < kMagic.size() + kEnd.size() + kStampBytes || bytes.substr(0, kMagic.size()) != kMagic) {
     return bad("not a kg index (or another version)");
   }
   std::string_view trailer = bytes.substr(bytes.size() - kStampBytes);
   uint64_t size = ReadFixed64(trailer);
   auto mtime = static_cast<int64_t>(ReadFixed64(trailer.substr(8)));
-  if (size != stamp->size || mtime != stamp->mtime_ns) return bad("describes another version of " + json_path);
+  if (stamp && (size != stamp->size || mtime != stamp->mtime_ns)) return bad("describes another version of " + json_path);
   bytes.remove_suffix(kStampBytes);
   Decoder in(bytes);
   in.Expect(kMagic);
 
   KnowledgeGraph g;
-  g.KeepAlive(*mapping);
+  g.KeepAlive(std::move(owner));
   std::vector<DocumentInfo> docs(in.Count(4));
   for (DocumentInfo& d : docs) {
     d.id = in.Str();

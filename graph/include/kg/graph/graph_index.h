@@ -14,7 +14,9 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "kg/base/status.h"
@@ -39,6 +41,13 @@ void StampGraphIndex(const FileStamp& json, std::string* index);
 // Decodes an index for the graph.json at `json_path`; an error when the
 // index is damaged or describes another version of the file.
 StatusOr<KnowledgeGraph> LoadGraphIndex(const std::string& index_path, const std::string& json_path);
+
+// Decodes index bytes; the graph's evidence points into them, so it keeps
+// `owner` (whatever holds the bytes). With `stamp`, the index must describe
+// that version of graph.json. `where` names the index in errors.
+StatusOr<KnowledgeGraph> DecodeGraphIndex(std::string_view bytes, std::shared_ptr<const void> owner,
+                                          const FileStamp* stamp, const std::string& where,
+                                          const std::string& json_path);
 
 // "out/graph.json" -> "out/graph.kgi".
 std::string IndexPathFor(const std::string& json_path);
