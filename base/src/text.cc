@@ -10,7 +10,7 @@
 
 namespace kg {
 
-char32_t DecodeUtf8(std::string_view text, size_t pos, size_t* len) {
+char32_t DecodeUtf8Multibyte(std::string_view text, size_t pos, size_t* len) {
   const auto* s = reinterpret_cast<const uint8_t*>(text.data());
   int32_t i = static_cast<int32_t>(pos);
   int32_t n = static_cast<int32_t>(text.size());
@@ -143,25 +143,13 @@ std::string Slug(std::string_view text) {
   return out;
 }
 
-// ASCII answers without ICU: most characters of any text are ASCII.
-bool IsLetter(char32_t cp) {
-  if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+bool IsLetterBeyondAscii(char32_t cp) {
   return u_isalpha(static_cast<UChar32>(cp)) || u_charType(static_cast<UChar32>(cp)) == U_NON_SPACING_MARK;
 }
-bool IsUpper(char32_t cp) {
-  if (cp < 0x80) return cp >= 'A' && cp <= 'Z';
-  return u_isupper(static_cast<UChar32>(cp)) || u_istitle(static_cast<UChar32>(cp));
-}
-bool IsLower(char32_t cp) {
-  if (cp < 0x80) return cp >= 'a' && cp <= 'z';
-  return u_islower(static_cast<UChar32>(cp));
-}
-bool IsDigit(char32_t cp) {
-  if (cp < 0x80) return cp >= '0' && cp <= '9';
-  return u_isdigit(static_cast<UChar32>(cp));
-}
-bool IsSpace(char32_t cp) {
-  if (cp < 0x80) return cp == ' ' || (cp >= 0x09 && cp <= 0x0D);
+bool IsUpperBeyondAscii(char32_t cp) { return u_isupper(static_cast<UChar32>(cp)) || u_istitle(static_cast<UChar32>(cp)); }
+bool IsLowerBeyondAscii(char32_t cp) { return u_islower(static_cast<UChar32>(cp)); }
+bool IsDigitBeyondAscii(char32_t cp) { return u_isdigit(static_cast<UChar32>(cp)); }
+bool IsSpaceBeyondAscii(char32_t cp) {
   return u_isUWhiteSpace(static_cast<UChar32>(cp)) || cp == 0x200B || cp == 0xFEFF;
 }
 

@@ -11,8 +11,16 @@
 namespace kg {
 
 // Decodes the code point starting at text[pos]; sets *len to its byte length.
-// Invalid bytes decode as U+FFFD with length 1.
-char32_t DecodeUtf8(std::string_view text, size_t pos, size_t* len);
+// Invalid bytes decode as U+FFFD with length 1. (ASCII inline, the rest out
+// of line: these run for every character of the input.)
+char32_t DecodeUtf8Multibyte(std::string_view text, size_t pos, size_t* len);
+inline char32_t DecodeUtf8(std::string_view text, size_t pos, size_t* len) {
+  if (pos < text.size() && static_cast<unsigned char>(text[pos]) < 0x80) {
+    *len = 1;
+    return static_cast<unsigned char>(text[pos]);
+  }
+  return DecodeUtf8Multibyte(text, pos, len);
+}
 void AppendUtf8(char32_t cp, std::string* out);
 // Returns the byte offset of the first invalid UTF-8 sequence, or npos.
 size_t FindInvalidUtf8(std::string_view text);
@@ -28,12 +36,21 @@ std::string MergeKey(std::string_view text);
 // when the name has no letter or digit left).
 std::string Slug(std::string_view text);
 
-// Unicode letter classes used by the tokenizer.
-bool IsLetter(char32_t cp);
-bool IsUpper(char32_t cp);
-bool IsLower(char32_t cp);
-bool IsDigit(char32_t cp);
-bool IsSpace(char32_t cp);  // includes no-break spaces and line breaks
+// Unicode letter classes used by the tokenizer (ASCII answered inline).
+bool IsLetterBeyondAscii(char32_t cp);
+bool IsUpperBeyondAscii(char32_t cp);
+bool IsLowerBeyondAscii(char32_t cp);
+bool IsDigitBeyondAscii(char32_t cp);
+bool IsSpaceBeyondAscii(char32_t cp);
+inline bool IsLetter(char32_t cp) {
+  if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+  return IsLetterBeyondAscii(cp);
+}
+inline bool IsUpper(char32_t cp) { return cp < 0x80 ? cp >= 'A' && cp <= 'Z' : IsUpperBeyondAscii(cp); }
+inline bool IsLower(char32_t cp) { return cp < 0x80 ? cp >= 'a' && cp <= 'z' : IsLowerBeyondAscii(cp); }
+inline bool IsDigit(char32_t cp) { return cp < 0x80 ? cp >= '0' && cp <= '9' : IsDigitBeyondAscii(cp); }
+// Includes no-break spaces and line breaks.
+inline bool IsSpace(char32_t cp) { return cp < 0x80 ? cp == ' ' || (cp >= 0x09 && cp <= 0x0D) : IsSpaceBeyondAscii(cp); }
 // Lowercases a UTF-8 string (simple case mapping, locale-independent).
 std::string ToLower(std::string_view text);
 // Uppercases the first code point, lowercases the rest.
