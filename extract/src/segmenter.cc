@@ -72,6 +72,12 @@ Language DetectLanguage(std::string_view text) {
       Pack("une"), Pack("du"),  Pack("que"),   Pack("qui"), Pack("dans"), Pack("pour"), Pack("en"),  Pack("au"),
       Pack("sur"), Pack("a"),   Pack("aux"),   Pack("il"),  Pack("elle"), Pack("ont"), Pack("ce"),   
       Pack("pas"), Pack("par"), Pack("se"),    Pack("son"), Pack("sa"),   Pack("ses"), Pack("avec"), Pack("mais")};
+  static const auto sorted = [](const auto& words) {
+    std::vector<uint32_t> v(std::begin(words), std::end(words));
+    std::sort(v.begin(), v.end());
+    return v;
+  };
+  static const std::vector<uint32_t> english = sorted(kEnglish), french = sorted(kFrench);
   auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
   int en = 0, fr = 0;
   size_t limit = std::min<size_t>(text.size(), 4000);
@@ -83,8 +89,8 @@ Language DetectLanguage(std::string_view text) {
     // Function words of up to four letters are the telling ones.
     if (j > i && j - i <= 4) {
       uint32_t w = Pack(text.substr(i, j - i));
-      for (uint32_t k : kEnglish) en += w == k;
-      for (uint32_t k : kFrench) fr += w == k;
+      en += std::binary_search(english.begin(), english.end(), w);
+      fr += std::binary_search(french.begin(), french.end(), w);
     }
     i = j;
   }
