@@ -6,6 +6,7 @@
 #include <cstring>
 #include <filesystem>
 
+#include "kg/base/atomic_file.h"
 #include "kg/base/text.h"
 #include "lexicon_data.h"
 
@@ -21,6 +22,24 @@ std::string Field(std::string_view analysis, std::string_view key) {
   p += key.size();
   size_t e = analysis.find(' ', p);
   return std::string(analysis.substr(p, e == std::string_view::npos ? std::string_view::npos : e - p));
+}
+
+// ASCII, apart from typographic apostrophes (which hunspell maps to ').
+bool MaybeAscii(std::string_view word) {
+  for (size_t i = 0; i < word.size(); ++i) {
+    if (static_cast<unsigned char>(word[i]) < 0x80) continue;
+    if (word.substr(i, 3) != "’") return false;
+    i += 2;
+  }
+  return true;
+}
+
+// True when the file has only ASCII bytes.
+bool FileIsAscii(const std::string& path) {
+  std::string bytes;
+  if (!ReadFile(path, &bytes).ok()) return false;
+  for (char c : bytes) if (static_cast<unsigned char>(c) >= 0x80) return false;
+  return true;
 }
 
 // English verb forms -> WordInfo, derived from data/en_verbs.tsv, plus the
@@ -128,6 +147,9 @@ StatusOr<std::unique_ptr<Morphology>> Morphology::Open(const std::string& dir, S
       fs::path en_aff = fs::path(dir) / "en_US.aff", en_dic = fs::path(dir) / "en_US.dic";
       if (fs::exists(en_aff, ec) && fs::exists(en_dic, ec)) {
         m->english_ = std::make_unique<Hunspell>(en_aff.c_str(), en_dic.c_str());
+        // An all-ASCII English word list (Debian's is) knows no word with
+        // other characters: those need not be asked.
+        m->english_ascii_ = FileIsAscii(en_dic.string());
       }
       return m;
     }
@@ -209,7 +231,7 @@ WordInfo Morphology::Analyze(std::string_view word, WordInfo* lower_info) {
 // The English side, and the proper-noun rule, for a word whose French
 // readings are in `info`.
 void Morphology::FinishInfo(std::string_view word, bool capital_only, WordInfo* info) {
-  if (english_ && !word.empty() && word.size() < 64) {
+  if (english_ && !word.empty() && word.size() < 64 && (!english_ascii_ || MaybeAscii(word))) {
     std::string w(word);
     info->english = english_->spell(w);
     if (info->english) {

@@ -102,6 +102,7 @@ class Morphology {
   void FinishInfo(std::string_view word, bool capital_only, WordInfo* info);
   std::unique_ptr<Hunspell> hunspell_;
   std::unique_ptr<Hunspell> english_;
+  bool english_ascii_ = false;  // the English word list is all ASCII
   SharedWordCache* shared_ = nullptr;
   // Transparent hashing: look words up by string_view without a copy.
   struct Hash {
