@@ -99,7 +99,7 @@ void GraphBuilder::Add(const DocumentResult& doc) {
     uint32_t s = node_of[r.source], t = node_of[r.target];
     if (s == t) continue;
     if (r.kind == EdgeKind::kCooccurrence && s > t) std::swap(s, t);
-    EdgeAcc& acc = edges_[{s, t, r.relation, r.kind}];
+    EdgeAcc& acc = edges_[{s, t, RelationId(r.relation), r.kind}];
     acc.weight += 1;
     if (options_.max_evidence == 0 || acc.evidence.size() < options_.max_evidence) {
       const SentenceSpan& span = doc.sentences[r.sentence];
@@ -144,7 +144,7 @@ void GraphBuilder::AddGraph(const KnowledgeGraph& graph) {
     uint32_t s = node_of[e.source], t = node_of[e.target];
     if (s == t) continue;
     if (e.data->kind == EdgeKind::kCooccurrence && s > t) std::swap(s, t);
-    EdgeAcc& acc = edges_[{s, t, e.data->relation, e.data->kind}];
+    EdgeAcc& acc = edges_[{s, t, RelationId(e.data->relation), e.data->kind}];
     acc.weight += e.data->weight;
     for (const Evidence& ev : e.data->evidence) {
       if (options_.max_evidence != 0 && acc.evidence.size() >= options_.max_evidence) break;
@@ -200,20 +200,45 @@ void GraphBuilder::MergeSurnames() {
   }
   if (redirect_.empty()) return;
   // Move the edges of merged nodes; parallel edges merge, self-loops go.
-  std::map<EdgeKey, EdgeAcc> moved;
-  for (auto& [key, acc] : edges_) {
-    uint32_t s = std::get<0>(key), t = std::get<1>(key);
+  // (In key order, so which evidence a capped edge keeps does not depend on
+  // the hash table.)
+  EdgeMap moved;
+  for (auto* entry : SortedEdges()) {
+    const EdgeKey& key = entry->first;
+    EdgeAcc& acc = entry->second;
+    uint32_t s = key.source, t = key.target;
     if (auto r = redirect_.find(s); r != redirect_.end()) s = r->second;
     if (auto r = redirect_.find(t); r != redirect_.end()) t = r->second;
     if (s == t) continue;
-    if (std::get<3>(key) == EdgeKind::kCooccurrence && s > t) std::swap(s, t);
-    EdgeAcc& into = moved[{s, t, std::get<2>(key), std::get<3>(key)}];
+    if (key.kind == EdgeKind::kCooccurrence && s > t) std::swap(s, t);
+    EdgeAcc& into = moved[{s, t, key.relation, key.kind}];
     into.weight += acc.weight;
     for (auto& ev : acc.evidence) {
       if (options_.max_evidence == 0 || into.evidence.size() < options_.max_evidence) into.evidence.push_back(std::move(ev));
     }
   }
   edges_ = std::move(moved);
+}
+
+uint32_t GraphBuilder::RelationId(const std::string& name) {
+  auto [it, added] = relation_ids_.emplace(name, static_cast<uint32_t>(relation_names_.size()));
+  if (added) relation_names_.push_back(name);
+  return it->second;
+}
+
+std::vector<GraphBuilder::EdgeMap::value_type*> GraphBuilder::SortedEdges() {
+  std::vector<EdgeMap::value_type*> out;
+  out.reserve(edges_.size());
+  for (auto& entry : edges_) out.push_back(&entry);
+  std::sort(out.begin(), out.end(), [&](const EdgeMap::value_type* a, const EdgeMap::value_type* b) {
+    const EdgeKey& x = a->first;
+    const EdgeKey& y = b->first;
+    if (x.source != y.source) return x.source < y.source;
+    if (x.target != y.target) return x.target < y.target;
+    if (x.relation != y.relation) return relation_names_[x.relation] < relation_names_[y.relation];
+    return x.kind < y.kind;
+  });
+  return out;
 }
 
 KnowledgeGraph GraphBuilder::Finish() {
@@ -299,18 +324,20 @@ KnowledgeGraph GraphBuilder::Finish() {
   std::vector<PendingEdge> edges;
   edges.reserve(edges_.size());
   for (auto& [key, acc] : edges_) {
-    NodeId s = final_id[std::get<0>(key)], t = final_id[std::get<1>(key)];
-    if (std::get<3>(key) == EdgeKind::kCooccurrence && s > t) std::swap(s, t);
+    NodeId s = final_id[key.source], t = final_id[key.target];
+    if (key.kind == EdgeKind::kCooccurrence && s > t) std::swap(s, t);
     edges.push_back({s, t, &key, &acc});
   }
-  std::sort(edges.begin(), edges.end(), [](const PendingEdge& a, const PendingEdge& b) {
-    return std::tie(a.s, a.t, std::get<3>(*a.key), std::get<2>(*a.key)) <
-           std::tie(b.s, b.t, std::get<3>(*b.key), std::get<2>(*b.key));
+  std::sort(edges.begin(), edges.end(), [&](const PendingEdge& a, const PendingEdge& b) {
+    if (a.s != b.s) return a.s < b.s;
+    if (a.t != b.t) return a.t < b.t;
+    if (a.key->kind != b.key->kind) return a.key->kind < b.key->kind;
+    return relation_names_[a.key->relation] < relation_names_[b.key->relation];
   });
   for (PendingEdge& e : edges) {
     EdgeData d;
-    d.relation = std::get<2>(*e.key);
-    d.kind = std::get<3>(*e.key);
+    d.relation = relation_names_[e.key->relation];
+    d.kind = e.key->kind;
     d.weight = e.acc->weight;
     d.evidence = std::move(e.acc->evidence);
     std::sort(d.evidence.begin(), d.evidence.end(), [](const Evidence& a, const Evidence& b) {
@@ -321,6 +348,8 @@ KnowledgeGraph GraphBuilder::Finish() {
   g.Seal();
   nodes_.clear();
   edges_.clear();
+  relation_names_.clear();
+  relation_ids_.clear();
   key_to_node_.clear();
   redirect_.clear();
   docs_.clear();

@@ -53,7 +53,23 @@ class GraphBuilder {
     uint64_t weight = 0;
     std::vector<Evidence> evidence;
   };
-  using EdgeKey = std::tuple<uint32_t, uint32_t, std::string, EdgeKind>;
+  // (source, target, relation name id, kind); relation names are interned.
+  struct EdgeKey {
+    uint32_t source, target, relation;
+    EdgeKind kind;
+    bool operator==(const EdgeKey&) const = default;
+  };
+  struct EdgeKeyHash {
+    size_t operator()(const EdgeKey& k) const {
+      uint64_t a = (static_cast<uint64_t>(k.source) << 32) | k.target;
+      uint64_t b = (static_cast<uint64_t>(k.relation) << 1) | static_cast<uint64_t>(k.kind);
+      return std::hash<uint64_t>()(a * 0x9E3779B97F4A7C15ull ^ b);
+    }
+  };
+  using EdgeMap = std::unordered_map<EdgeKey, EdgeAcc, EdgeKeyHash>;
+  uint32_t RelationId(const std::string& name);
+  // The edges in the order of (source, target, relation name, kind).
+  std::vector<EdgeMap::value_type*> SortedEdges();
 
   template <typename Forms>
   uint32_t NodeFor(const std::string& label, const Forms& forms);
@@ -65,7 +81,9 @@ class GraphBuilder {
   std::vector<DocumentInfo> docs_;
   std::vector<NodeAcc> nodes_;
   std::unordered_map<std::string, uint32_t> key_to_node_;
-  std::map<EdgeKey, EdgeAcc> edges_;
+  EdgeMap edges_;
+  std::vector<std::string> relation_names_;
+  std::unordered_map<std::string, uint32_t> relation_ids_;
   std::unordered_map<uint32_t, uint32_t> redirect_;  // merged node -> the node it joined
 };
 
