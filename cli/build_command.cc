@@ -18,9 +18,12 @@
 namespace kg::cli {
 
 const KnowledgeGraph& KeepUntilExit(KnowledgeGraph&& graph) {
-  static KnowledgeGraph* kept = nullptr;
-  kept = new KnowledgeGraph(std::move(graph));
-  return *kept;
+  // volatile: the store must happen (an optimiser may drop a store to a
+  // static nobody reads), so leak checkers find the graph through it.
+  [[maybe_unused]] static KnowledgeGraph* volatile kept = nullptr;
+  auto* g = new KnowledgeGraph(std::move(graph));
+  kept = g;
+  return *g;
 }
 
 int Fail(const std::string& message) {

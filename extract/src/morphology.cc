@@ -42,6 +42,11 @@ bool FileIsAscii(const std::string& path) {
   return true;
 }
 
+std::mutex& HunspellLifetimeMutex() {
+  static std::mutex m;
+  return m;
+}
+
 // English verb forms -> WordInfo, derived from data/en_verbs.tsv, plus the
 // auxiliaries (mapped to avoir / être so one chain logic serves both languages).
 const std::unordered_map<std::string, WordInfo>& EnglishVerbs() {
@@ -143,6 +148,9 @@ StatusOr<std::unique_ptr<Morphology>> Morphology::Open(const std::string& dir, S
     if (fs::exists(aff, ec) && fs::exists(dic, ec)) {
       std::unique_ptr<Morphology> m(new Morphology());
       m->shared_ = shared;
+      // Hunspell's constructor and destructor share a global table through a
+      // plain counter: they must not run on two threads at once.
+      std::lock_guard<std::mutex> lock(HunspellLifetimeMutex());
       m->hunspell_ = std::make_unique<Hunspell>(aff.c_str(), dic.c_str());
       fs::path en_aff = fs::path(dir) / "en_US.aff", en_dic = fs::path(dir) / "en_US.dic";
       if (fs::exists(en_aff, ec) && fs::exists(en_dic, ec)) {
@@ -256,7 +264,11 @@ void Morphology::FinishInfo(std::string_view word, bool capital_only, WordInfo* 
 
 std::unique_ptr<Morphology> Morphology::Empty() { return std::unique_ptr<Morphology>(new Morphology()); }
 
-Morphology::~Morphology() = default;
+Morphology::~Morphology() {
+  std::lock_guard<std::mutex> lock(HunspellLifetimeMutex());
+  hunspell_.reset();
+  english_.reset();
+}
 
 const WordInfo& Morphology::LookupEnglish(std::string_view word) {
   const auto& en = EnglishVerbs();

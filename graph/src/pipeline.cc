@@ -20,7 +20,7 @@ StatusOr<KnowledgeGraph> BuildGraph(DocumentSource& source, const PipelineOption
   cfg.lexicon = options.lexicon;
   cfg.shared_words = threads > 1 ? shared_words.get() : nullptr;
   if (!options.hunspell_dir.empty()) cfg.hunspell_dir = options.hunspell_dir;
-  // Each extractor loads its dictionaries: in parallel.
+  // Each extractor loads its dictionaries (hunspell itself one at a time).
   std::vector<std::unique_ptr<Extractor>> extractors(static_cast<size_t>(threads));
   std::vector<Status> created(static_cast<size_t>(threads));
   {
