@@ -86,7 +86,7 @@ AtomicFileSet::~AtomicFileSet() {
 }
 
 Status AtomicFileSet::Add(const std::string& path, const std::string& content, std::string* temporary) {
-  return AddStreamed(path, [&](OutputBuffer* out) { out->str()->append(content); }, temporary);
+  return AddStreamed(path, [&](OutputBuffer* out) { out->Append(content); }, temporary);
 }
 
 Status AtomicFileSet::AddStreamed(const std::string& path, const std::function<void(OutputBuffer*)>& produce,

@@ -20,9 +20,8 @@ void Str(Writer& w, std::string_view s) { w.String(s.data(), static_cast<rapidjs
 // Moves what the writer has produced into the output, a chunk at a time.
 void Drain(rapidjson::StringBuffer* sb, OutputBuffer* buffer, size_t at_least) {
   if (sb->GetSize() < at_least) return;
-  buffer->str()->append(sb->GetString(), sb->GetSize());
+  buffer->Append(std::string_view(sb->GetString(), sb->GetSize()));
   sb->Clear();
-  buffer->Flush();
 }
 
 }  // namespace

@@ -285,8 +285,7 @@ const WordInfo& Morphology::Lookup(std::string_view word) {
     // A title-case word's analysis also gives its lower-case reading.
     WordInfo lower;
     bool title = IsTitleCase(word);
-    info = Analyze(word, title ? &lower : nullptr);
-    if (shared_) shared_->Insert(word, info);
+    info = AnalyzeShared(word, title ? &lower : nullptr);
     if (title) Remember(&lower_of_, kLowerOfMark + std::string(word), std::move(lower));
   }
   return Remember(&cache_, std::string(word), std::move(info));
@@ -299,15 +298,22 @@ const WordInfo& Morphology::LookupLowerOf(std::string_view word) {
   if (it != lower_of_.end()) return it->second;
   WordInfo lower;
   if (!shared_ || !shared_->Find(key, &lower)) {
-    WordInfo info = Analyze(word, &lower);
-    if (shared_) shared_->Insert(word, info);
+    WordInfo info = AnalyzeShared(word, &lower);
     if (!cache_.count(word)) Remember(&cache_, std::string(word), std::move(info));
   }
   return Remember(&lower_of_, std::move(key), std::move(lower));
 }
 
+WordInfo Morphology::AnalyzeShared(std::string_view word, WordInfo* lower) {
+  WordInfo info = Analyze(word, lower);
+  if (shared_) {
+    shared_->Insert(word, info);
+    if (lower) shared_->Insert(kLowerOfMark + std::string(word), *lower);
+  }
+  return info;
+}
+
 const WordInfo& Morphology::Remember(Cache* cache, std::string key, WordInfo info) {
-  if (shared_ && cache == &lower_of_) shared_->Insert(key, info);
   // A full cache (input full of distinct junk words) keeps memory bounded:
   // further words go to a small ring, valid for the next kOverflowSlots lookups.
   if (cache->size() >= kMaxCacheWords) {

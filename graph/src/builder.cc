@@ -46,6 +46,24 @@ std::string ChooseLabel(const std::map<std::string, FormCount>& forms) {
 
 }  // namespace
 
+// Adds one entity's counts (forms, type votes, mentions, documents numbered
+// from `doc_base`) to a node.
+void GraphBuilder::Absorb(const std::map<std::string, FormCount>& forms,
+                          const std::array<uint64_t, kEntityTypeCount>& type_votes, uint64_t mentions,
+                          const std::vector<uint32_t>& documents, uint32_t doc_base, NodeAcc* into) {
+  for (const auto& [form, c] : forms) {
+    into->forms[form].count += c.count;
+    into->forms[form].label_in += c.label_in;
+  }
+  for (int t = 0; t < kEntityTypeCount; ++t) into->type_votes[t] += type_votes[t];
+  into->mentions += mentions;
+  std::vector<uint32_t> docs = into->documents;
+  for (uint32_t d : documents) docs.push_back(doc_base + d);
+  std::sort(docs.begin(), docs.end());
+  docs.erase(std::unique(docs.begin(), docs.end()), docs.end());
+  into->documents = std::move(docs);
+}
+
 // The node for an entity with this label and these forms: the first node any
 // of their keys already names, else a new one; every key then names it.
 template <typename Forms>
@@ -122,17 +140,7 @@ void GraphBuilder::AddGraph(const KnowledgeGraph& graph) {
     const NodeData& n = graph.node(v);
     uint32_t u = NodeFor(n.label, n.forms);
     NodeAcc& acc = nodes_[u];
-    for (const auto& [form, c] : n.forms) {
-      acc.forms[form].count += c.count;
-      acc.forms[form].label_in += c.label_in;
-    }
-    for (int t = 0; t < kEntityTypeCount; ++t) acc.type_votes[t] += n.type_votes[t];
-    acc.mentions += n.mentions;
-    std::vector<uint32_t> docs = acc.documents;
-    for (uint32_t d : n.documents) docs.push_back(base + d);
-    std::sort(docs.begin(), docs.end());
-    docs.erase(std::unique(docs.begin(), docs.end()), docs.end());
-    acc.documents = std::move(docs);
+    Absorb(n.forms, n.type_votes, n.mentions, n.documents, base, &acc);
     if (n.forced) {
       acc.forced = true;
       acc.forced_type = n.type;
@@ -183,18 +191,7 @@ void GraphBuilder::MergeSurnames() {
     auto it = by_last.find(MergeKey(a.forms.begin()->first));
     if (it == by_last.end() || it->second.size() != 1 || it->second[0] == v) continue;
     uint32_t into = it->second[0];
-    NodeAcc& b = nodes_[into];
-    for (const auto& [form, c] : a.forms) {
-      b.forms[form].count += c.count;
-      b.forms[form].label_in += c.label_in;
-    }
-    for (int t = 0; t < kEntityTypeCount; ++t) b.type_votes[t] += a.type_votes[t];
-    b.mentions += a.mentions;
-    std::vector<uint32_t> docs = b.documents;
-    docs.insert(docs.end(), a.documents.begin(), a.documents.end());
-    std::sort(docs.begin(), docs.end());
-    docs.erase(std::unique(docs.begin(), docs.end()), docs.end());
-    b.documents = std::move(docs);
+    Absorb(a.forms, a.type_votes, a.mentions, a.documents, 0, &nodes_[into]);
     a = NodeAcc{};
     redirect_[v] = into;
   }

@@ -188,12 +188,6 @@ void StampGraphIndex(const FileStamp& json, std::string* index) {
   AppendFixed64(static_cast<uint64_t>(json.mtime_ns), index);
 }
 
-std::string EncodeGraphIndex(const KnowledgeGraph& g, const FileStamp& json) {
-  std::string out = EncodeGraphIndexBody(g);
-  StampGraphIndex(json, &out);
-  return out;
-}
-
 std::string EncodeGraphIndexBody(const KnowledgeGraph& g) {
   Encoder e;
   e.Raw(kMagic);
@@ -338,8 +332,8 @@ StatusOr<KnowledgeGraph> DecodeGraphIndex(std::string_view bytes, std::shared_pt
     auto s = static_cast<NodeId>(in.Below(nodes));
     auto t = static_cast<NodeId>(in.Below(nodes));
     EdgeData d;
-    d.relation = relations.empty() ? std::string() : relations[in.Below(relations.size())];
-    if (relations.empty()) in.Fail();
+    uint64_t relation = in.Below(relations.size());
+    if (in.ok()) d.relation = relations[relation];
     d.kind = static_cast<EdgeKind>(in.Below(2));
     d.weight = in.U();
     d.evidence.resize(in.Count(5));
@@ -348,8 +342,8 @@ StatusOr<KnowledgeGraph> DecodeGraphIndex(std::string_view bytes, std::shared_pt
       ev.sentence = static_cast<uint32_t>(in.Below(UINT32_MAX));
       ev.start = in.U();
       ev.end = in.U();
-      ev.text = sentences.empty() ? std::string_view() : sentences[in.Below(sentences.size())];
-      if (sentences.empty()) in.Fail();
+      uint64_t sentence = in.Below(sentences.size());
+      if (in.ok()) ev.text = sentences[sentence];
     }
     if (in.ok()) g.AddEdge(s, t, std::move(d));
   }
@@ -362,10 +356,9 @@ StatusOr<KnowledgeGraph> DecodeGraphIndex(std::string_view bytes, std::shared_pt
 
 StatusOr<KnowledgeGraph> LoadGraph(const std::string& path) {
   namespace fs = std::filesystem;
-  std::string file = path;
-  std::error_code ec;
-  if (fs::is_directory(path, ec)) file = (fs::path(path) / "graph.json").string();
+  std::string file = GraphJsonPath(path);
   std::string index = IndexPathFor(file);
+  std::error_code ec;
   if (fs::is_regular_file(index, ec) && fs::is_regular_file(file, ec)) {
     auto g = LoadGraphIndex(index, file);
     if (g.ok()) return g;

@@ -218,12 +218,16 @@ StatusOr<KnowledgeGraph> ParseGraphJsonInPlace(std::string* taken, const std::st
   return g;
 }
 
-StatusOr<KnowledgeGraph> LoadGraphJson(const std::string& path) {
+std::string GraphJsonPath(const std::string& path) {
   namespace fs = std::filesystem;
-  std::string file = path;
   std::error_code ec;
-  if (fs::is_directory(path, ec)) file = (fs::path(path) / "graph.json").string();
-  if (!fs::exists(file, ec)) return IoError(file + ": no such file");
+  return fs::is_directory(path, ec) ? (fs::path(path) / "graph.json").string() : path;
+}
+
+StatusOr<KnowledgeGraph> LoadGraphJson(const std::string& path) {
+  std::string file = GraphJsonPath(path);
+  std::error_code ec;
+  if (!std::filesystem::exists(file, ec)) return IoError(file + ": no such file");
   std::string text;
   Status s = ReadFile(file, &text);
   if (!s.ok()) return s;

@@ -20,21 +20,13 @@ StatusOr<KnowledgeGraph> BuildGraph(DocumentSource& source, const PipelineOption
   cfg.lexicon = options.lexicon;
   cfg.shared_words = threads > 1 ? shared_words.get() : nullptr;
   if (!options.hunspell_dir.empty()) cfg.hunspell_dir = options.hunspell_dir;
-  // Each extractor loads its dictionaries (hunspell itself one at a time).
-  std::vector<std::unique_ptr<Extractor>> extractors(static_cast<size_t>(threads));
-  std::vector<Status> created(static_cast<size_t>(threads));
-  {
-    std::vector<std::thread> loaders;
-    for (size_t t = 0; t < extractors.size(); ++t) {
-      loaders.emplace_back([&, t] {
-        auto ex = Extractor::Create(cfg);
-        if (ex.ok()) extractors[t] = std::move(*ex);
-        else created[t] = ex.status();
-      });
-    }
-    for (auto& l : loaders) l.join();
+  // (Hunspell cannot load dictionaries on two threads at once: one by one.)
+  std::vector<std::unique_ptr<Extractor>> extractors;
+  for (int t = 0; t < threads; ++t) {
+    auto ex = Extractor::Create(cfg);
+    if (!ex.ok()) return ex.status();
+    extractors.push_back(std::move(*ex));
   }
-  for (const Status& s : created) if (!s.ok()) return s;
 
   PipelineStats stats;
   using Clock = std::chrono::steady_clock;

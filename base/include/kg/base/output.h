@@ -28,6 +28,17 @@ class OutputBuffer {
   }
 
   std::string* str() { return &buf_; }
+  // Appends `bytes`; a piece of a chunk or more goes straight to the drain
+  // instead of through the buffer.
+  void Append(std::string_view bytes) {
+    if (!drain_ || bytes.size() < chunk_) {
+      buf_.append(bytes);
+      Flush();
+      return;
+    }
+    DrainNow();
+    if (status_.ok()) status_ = drain_(bytes);
+  }
   // Hands the bytes on once a chunk has piled up. After a failed drain,
   // further bytes are dropped and Finish() reports the failure.
   void Flush() {

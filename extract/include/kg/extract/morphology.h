@@ -100,6 +100,9 @@ class Morphology {
   // lower-case word's analysis (from the same hunspell call).
   WordInfo Analyze(std::string_view word, WordInfo* lower_info = nullptr);
   void FinishInfo(std::string_view word, bool capital_only, WordInfo* info);
+  // Analyze(), with the results (the word's, and `lower` when given) put in
+  // the shared cache.
+  WordInfo AnalyzeShared(std::string_view word, WordInfo* lower);
   std::unique_ptr<Hunspell> hunspell_;
   std::unique_ptr<Hunspell> english_;
   bool english_ascii_ = false;  // the English word list is all ASCII

@@ -74,6 +74,9 @@ class GraphBuilder {
   template <typename Forms>
   uint32_t NodeFor(const std::string& label, const Forms& forms);
   void MergeSurnames();
+  static void Absorb(const std::map<std::string, FormCount>& forms,
+                     const std::array<uint64_t, kEntityTypeCount>& type_votes, uint64_t mentions,
+                     const std::vector<uint32_t>& documents, uint32_t doc_base, NodeAcc* into);
 
   BuildOptions options_;
   std::shared_ptr<StringArena> text_ = std::make_shared<StringArena>(4u << 20);  // evidence sentences

@@ -3,8 +3,8 @@
 // node and edge field — in compact binary, each evidence sentence stored
 // once however many edges cite it; loaded evidence points into its bytes.
 //
-//   ... write graph.json, stat it ...
-//   std::string kgi = EncodeGraphIndex(g, stamp);
+//   std::string kgi = EncodeGraphIndexBody(g);   // while graph.json is written
+//   StampGraphIndex(*StampOf("out/graph.json"), &kgi);
 //   auto loaded = LoadGraph("out");   // index when fresh, else graph.json
 //
 // The index names the graph.json it describes by size and modification
@@ -31,10 +31,8 @@ struct FileStamp {
 };
 StatusOr<FileStamp> StampOf(const std::string& path);
 
-// The index of `g`, whose graph.json has the stamp `json`.
-std::string EncodeGraphIndex(const KnowledgeGraph& g, const FileStamp& json);
-// The same in two steps, so the body can be encoded while graph.json is
-// written: EncodeGraphIndexBody, then StampGraphIndex once the file is done.
+// The index of `g` in two steps, so the body can be encoded while graph.json
+// is written: EncodeGraphIndexBody, then StampGraphIndex once the file is done.
 std::string EncodeGraphIndexBody(const KnowledgeGraph& g);
 void StampGraphIndex(const FileStamp& json, std::string* index);
 

@@ -15,6 +15,8 @@
 namespace kg {
 
 StatusOr<KnowledgeGraph> LoadGraphJson(const std::string& path);
+// The graph.json a path names: the path itself, or DIR/graph.json for a directory.
+std::string GraphJsonPath(const std::string& path);
 // Parses graph JSON text; `where` names the source in errors.
 StatusOr<KnowledgeGraph> ParseGraphJson(const std::string& text, const std::string& where);
 // The same, parsing inside the buffer (faster): the graph takes the buffer's
