@@ -139,6 +139,19 @@ void SharedWordCache::Insert(std::string_view word, const WordInfo& info) {
   shard.words.emplace(std::string(word), info);
 }
 
+StatusOr<std::shared_ptr<const AffixDictionary>> SharedWordCache::French(const std::string& aff,
+                                                                         const std::string& dic) {
+  std::lock_guard<std::mutex> lock(french_mutex_);
+  if (!french_tried_) {
+    french_tried_ = true;
+    auto loaded = AffixDictionary::Load(aff, dic);
+    if (loaded.ok()) french_ = std::move(*loaded);
+    else french_status_ = loaded.status();
+  }
+  if (!french_) return french_status_;
+  return french_;
+}
+
 StatusOr<std::unique_ptr<Morphology>> Morphology::Open(const std::string& dir, SharedWordCache* shared) {
   namespace fs = std::filesystem;
   for (const char* base : {"fr_FR", "fr"}) {
@@ -148,10 +161,18 @@ StatusOr<std::unique_ptr<Morphology>> Morphology::Open(const std::string& dir, S
     if (fs::exists(aff, ec) && fs::exists(dic, ec)) {
       std::unique_ptr<Morphology> m(new Morphology());
       m->shared_ = shared;
+      auto load = [&]() -> StatusOr<std::shared_ptr<const AffixDictionary>> {
+        if (shared) return shared->French(aff.string(), dic.string());
+        auto own = AffixDictionary::Load(aff.string(), dic.string());
+        if (!own.ok()) return own.status();
+        return std::shared_ptr<const AffixDictionary>(std::move(*own));
+      };
+      auto french = load();
       // Hunspell's constructor and destructor share a global table through a
       // plain counter: they must not run on two threads at once.
       std::lock_guard<std::mutex> lock(HunspellLifetimeMutex());
-      m->hunspell_ = std::make_unique<Hunspell>(aff.c_str(), dic.c_str());
+      if (french.ok()) m->french_ = *french;
+      else m->hunspell_ = std::make_unique<Hunspell>(aff.c_str(), dic.c_str());
       fs::path en_aff = fs::path(dir) / "en_US.aff", en_dic = fs::path(dir) / "en_US.dic";
       if (fs::exists(en_aff, ec) && fs::exists(en_dic, ec)) {
         m->english_ = std::make_unique<Hunspell>(en_aff.c_str(), en_dic.c_str());
@@ -167,7 +188,7 @@ StatusOr<std::unique_ptr<Morphology>> Morphology::Open(const std::string& dir, S
 
 namespace {
 
-// Folds one hunspell analysis ("st:utiliser po:v1... is:ind pre 3sg") into `info`.
+// Folds one analysis ("st:utiliser po:v1... is:ind pre 3sg") into `info`.
 void AddAnalysis(const std::string& a, const std::string& lemma, WordInfo* info) {
   info->known = true;
   if (Has(a, "po:npr") || Has(a, "po:prn") || Has(a, "po:patr")) info->proper = true;
@@ -209,8 +230,10 @@ WordInfo Morphology::Analyze(std::string_view word, WordInfo* lower_info) {
   WordInfo info, lower;
   bool capital_only = false;
   bool title = lower_info != nullptr && IsTitleCase(word);
-  if (hunspell_ && !word.empty() && word.size() < 64) {
-    std::vector<std::string> analyses = hunspell_->analyze(std::string(word));
+  if (available() && !word.empty() && word.size() < 64) {
+    std::vector<std::string> analyses;
+    if (french_) french_->Analyze(word, &analyses);
+    else analyses = hunspell_->analyze(std::string(word));
     capital_only = !analyses.empty();
     for (const std::string& a : analyses) {
       std::string lemma = Field(a, "st:");

@@ -1,0 +1,133 @@
+// A hunspell dictionary (.aff + .dic) read by us, for morphological analysis
+// only: AffixDictionary::Analyze(word) gives the analyses Hunspell::analyze
+// gives for the dictionaries kg uses (Debian's hunspell-fr: long flags,
+// prefixes and suffixes with cross products, FULLSTRIP, NEEDAFFIX,
+// CIRCUMFIX, ICONV/OCONV), in the same layout:
+//
+//   "[prefix] st:stem [entry fields] [suffix fields]"
+//
+// Why not Hunspell itself: its analysis walks every affix rule that could
+// match and costs 20-50 µs per French word, a quarter of a corpus build.
+// Here the rules are indexed by affix and by strip string, so a word costs
+// a handful of hash lookups. What is left out: compounding, two-level
+// suffixes and Hungarian-specific rules (none is used by the French
+// dictionary); tests/morphology_test.cc compares the two on real words.
+//
+// Thread safety: const after Load; Analyze may be called concurrently.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "kg/base/status.h"
+
+namespace kg {
+
+class AffixDictionary {
+ public:
+  static StatusOr<std::unique_ptr<const AffixDictionary>> Load(const std::string& aff_path,
+                                                               const std::string& dic_path);
+
+  // Appends the analyses of `word` (at most 63 bytes) to `out`, duplicates
+  // removed: entries of the word itself, then prefixed forms, then suffixed
+  // forms by increasing suffix length (for a capitalised word, the
+  // lower-case word's analyses first).
+  void Analyze(std::string_view word, std::vector<std::string>* out) const;
+
+ private:
+  using Flag = uint16_t;
+  // One position of an affix condition: a set of characters, or its complement.
+  struct CondChar {
+    std::u32string chars;
+    bool negated = false;
+    bool any = false;
+  };
+  struct Rule {
+    bool suffix = false;
+    bool cross = false;  // may combine with an affix of the other kind
+    Flag flag = 0;
+    std::string strip;
+    std::string affix;
+    std::vector<Flag> cont;  // continuation flags, sorted
+    std::vector<CondChar> cond;
+    std::string morph;
+    bool HasCont(Flag f) const;
+  };
+  struct Entry {
+    std::string word;
+    std::vector<Flag> flags;  // sorted
+    std::string data;         // morphological fields
+    uint32_t next = UINT32_MAX;  // next homonym
+    bool hidden = false;         // added for a word in another case
+    uint64_t hash = 0;
+    bool HasFlag(Flag f) const;
+  };
+  // Rules sharing an affix and a strip string, by flag.
+  struct StripGroup {
+    std::string strip;
+    std::vector<std::pair<Flag, uint32_t>> rules;  // (flag, rule index), in file order
+  };
+  struct AffixGroup {
+    std::string affix;
+    uint64_t hash = 0;
+    std::vector<StripGroup> strips;
+  };
+  // Affix groups by hash of the affix (read backwards for suffixes, so a
+  // word's suffixes hash as one pass from its end).
+  struct AffixIndex {
+    std::vector<AffixGroup> groups;
+    std::vector<uint32_t> slots;
+    AffixGroup& Add(const std::string& affix, uint64_t hash);
+    void Seal();
+    const AffixGroup* Find(std::string_view affix, uint64_t hash) const;
+  };
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
+
+  AffixDictionary() = default;
+  Status ParseAff(const std::string& path, const std::string& text);
+  Status ParseDic(const std::string& path, const std::string& text);
+  void Index();
+  bool ParseFlags(std::string_view s, std::vector<Flag>* out) const;
+  void AddEntry(std::string word, std::vector<Flag> flags, std::string data, bool hidden);
+
+  // Analyses of `word` as written (no case variants), appended to `out`.
+  void AnalyzeExact(const std::string& word, std::vector<std::string>* out) const;
+  // Suffix analyses; with `prefixes`, only cross products with those prefix rules.
+  void SuffixAnalyses(std::string_view word, const std::vector<const Rule*>* prefixes,
+                      std::vector<std::string>* out) const;
+  void PrefixAnalyses(std::string_view word, std::vector<std::string>* out) const;
+  const Entry* Find(std::string_view word) const;
+  const Entry* Find(std::string_view word, uint64_t hash) const;
+  bool MayHave(uint64_t hash) const;
+  static bool Matches(const std::vector<CondChar>& cond, std::string_view stem, bool at_end);
+  static void AppendRoot(const Entry& e, std::string* line);
+  void AppendFlag(Flag f, std::string* line) const;
+  // ICONV / OCONV: character replacements on input words and output lines.
+  struct ConvTable {
+    std::vector<std::pair<std::string, std::string>> pairs;
+    std::array<std::vector<uint32_t>, 256> by_first;  // patterns by first byte
+  };
+  static std::string Convert(std::string_view word, const ConvTable& table);
+
+  std::vector<Rule> rules_;
+  std::vector<Entry> entries_;
+  std::unordered_map<std::string, uint32_t, Hash, std::equal_to<>> words_;  // word -> first entry, while loading
+  std::vector<uint32_t> slots_;  // open addressing by hash: first entries
+  std::vector<uint64_t> bloom_;  // one bit per word hash: most absent stems stop here
+  AffixIndex suffixes_, prefixes_;
+  size_t max_suffix_ = 0, max_prefix_ = 0;
+  ConvTable iconv_, oconv_;
+  bool long_flags_ = false;
+  bool fullstrip_ = false;
+  Flag needaffix_ = 0, forbidden_ = 0, circumfix_ = 0, onlyincompound_ = 0;
+};
+
+}  // namespace kg

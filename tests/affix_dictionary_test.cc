@@ -1,0 +1,132 @@
+#include "kg/extract/affix_dictionary.h"
+
+#include <gtest/gtest.h>
+#include <hunspell/hunspell.hxx>
+
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "kg/base/atomic_file.h"
+#include "kg/base/text.h"
+#include "kg/extract/morphology.h"
+
+namespace kg {
+namespace {
+
+std::string Dir() { return DefaultHunspellDir(); }
+bool HaveFrench() { return std::filesystem::exists(Dir() + "/fr_FR.aff") && std::filesystem::exists(Dir() + "/fr_FR.dic"); }
+
+// Words of the sample articles (split at anything that is not a letter,
+// digit, hyphen or apostrophe), plus words that exercise the dictionary's
+// corners: elided and unit prefixes, hidden capitalised homonyms, all-caps
+// words, verbs with several lemmas, ICONV apostrophes.
+std::set<std::string> Words() {
+  std::set<std::string> words = {
+      "utilise", "El", "Maison", "MAISON", "Paris", "l’homme", "l'homme", "Chine", "km", "Km", "Jean-Pierre",
+      "peut-être", "Est-ce", "aujourd’hui", "parvenu", "1er", "États-Unis", "litres", "kilomètres", "HD", "Hd",
+      "BBC", "Bbc", "Jo", "JO", "3d", "Mr", "II", "faut", "connu", "connus", "fonde", "fondé", "vit", "suis",
+      "interpelle", "assise", "Née", "https", "limites", "DEA", "USA", "Usa", "ÉTATS-UNIS", "Tesla", "NVIDIA",
+      "Nvidia", "a-t-il", "qu’il", "jusqu’à", "d’Huawei", "ﬁn", "é", "É", "x", "IA"};
+  for (const auto& entry : std::filesystem::directory_iterator(KG_SAMPLES_DIR)) {
+    std::string text;
+    if (!ReadFile(entry.path().string(), &text).ok()) continue;
+    std::string word;
+    for (size_t i = 0; i <= text.size();) {
+      size_t len = 1;
+      char32_t c = i < text.size() ? DecodeUtf8(text, i, &len) : U' ';
+      if (IsLetter(c) || IsDigit(c) || c == U'-' || c == U'\'' || c == U'’') {
+        word.append(text, i, len);
+      } else if (!word.empty()) {
+        // As written, in lower case, capitalised, and in capitals.
+        words.insert(word);
+        words.insert(ToLower(word));
+        words.insert(ToTitle(word));
+        std::string upper;
+        for (size_t k = 0; k < word.size();) {
+          size_t l;
+          DecodeUtf8(word, k, &l);
+          upper += ToTitle(word.substr(k, l));
+          k += l;
+        }
+        words.insert(upper);
+        word.clear();
+      }
+      i += len;
+    }
+  }
+  return words;
+}
+
+// The reader gives exactly Hunspell's analyses, in an order that makes the
+// first verb reading the same (Morphology takes the lemma from it).
+TEST(AffixDictionaryTest, AgreesWithHunspell) {
+  if (!HaveFrench()) GTEST_SKIP() << "no French dictionary";
+  auto dict = AffixDictionary::Load(Dir() + "/fr_FR.aff", Dir() + "/fr_FR.dic");
+  ASSERT_TRUE(dict.ok()) << dict.status().message();
+  Hunspell hunspell((Dir() + "/fr_FR.aff").c_str(), (Dir() + "/fr_FR.dic").c_str());
+  std::set<std::string> words = Words();
+  ASSERT_GT(words.size(), 800u);
+  auto first_verb = [](const std::vector<std::string>& v) {
+    for (const std::string& a : v) if (a.find("po:v") != std::string::npos) return a;
+    return std::string();
+  };
+  size_t analysed = 0;
+  for (const std::string& w : words) {
+    if (w.size() >= 64) continue;
+    std::vector<std::string> expected = hunspell.analyze(w);
+    std::vector<std::string> got;
+    (*dict)->Analyze(w, &got);
+    analysed += !got.empty();
+    EXPECT_EQ(first_verb(got), first_verb(expected)) << w;
+    std::set<std::string> e(expected.begin(), expected.end()), g(got.begin(), got.end());
+    EXPECT_EQ(g, e) << w;
+    EXPECT_EQ(g.size(), got.size()) << w << ": duplicates";
+  }
+  EXPECT_GT(analysed, words.size() / 2);
+}
+
+TEST(AffixDictionaryTest, ReadsRulesAndEntries) {
+  std::string dir = ::testing::TempDir() + "/affix_dictionary_test";
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir + "/t.aff") << "SET UTF-8\nFLAG long\nFULLSTRIP\nNEEDAFFIX ()\n"
+                                  "SFX Aa Y 2\nSFX Aa er e/L' er po:ipre\nSFX Aa er er/L' er po:infi\n"
+                                  "PFX L' Y 1\nPFX L' 0 l' . dp:le\n";
+  std::ofstream(dir + "/t.dic") << "2\nparler/AaL'() po:v1\nmaison/L' po:nom\n";
+  auto d = AffixDictionary::Load(dir + "/t.aff", dir + "/t.dic");
+  ASSERT_TRUE(d.ok()) << d.status().message();
+  std::vector<std::string> out;
+  (*d)->Analyze("parle", &out);
+  EXPECT_EQ(out, std::vector<std::string>{" st:parler po:v1 po:ipre"});
+  out.clear();
+  (*d)->Analyze("parler", &out);  // the bare entry needs an affix: only the infinitive reading
+  EXPECT_EQ(out, std::vector<std::string>{" st:parler po:v1 po:infi"});
+  out.clear();
+  (*d)->Analyze("l'maison", &out);
+  EXPECT_EQ(out, std::vector<std::string>{" dp:le st:maison po:nom"});
+  out.clear();
+  (*d)->Analyze("Maison", &out);  // a capitalised word is read in lower case too
+  EXPECT_EQ(out, std::vector<std::string>{" st:maison po:nom"});
+  out.clear();
+  (*d)->Analyze("parlez", &out);
+  EXPECT_TRUE(out.empty());
+}
+
+// Dictionaries using what the reader does not implement are refused with
+// the file and line named (Morphology then falls back to Hunspell).
+TEST(AffixDictionaryTest, RefusesUnsupportedDirectives) {
+  std::string dir = ::testing::TempDir() + "/affix_dictionary_test2";
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir + "/t.aff") << "SET UTF-8\nCOMPOUNDFLAG X\n";
+  std::ofstream(dir + "/t.dic") << "1\nmot\n";
+  auto d = AffixDictionary::Load(dir + "/t.aff", dir + "/t.dic");
+  ASSERT_FALSE(d.ok());
+  EXPECT_NE(d.status().message().find("t.aff:2"), std::string::npos) << d.status().message();
+  EXPECT_FALSE(AffixDictionary::Load(dir + "/missing.aff", dir + "/t.dic").ok());
+}
+
+}  // namespace
+}  // namespace kg
