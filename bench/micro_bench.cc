@@ -86,8 +86,9 @@ BENCHMARK(BM_MorphologyLookup)->Unit(benchmark::kMillisecond);
 void BM_Mentions(benchmark::State& state) {
   auto m = std::move(*kg::Morphology::Open(kg::DefaultHunspellDir()));
   kg::Segmenter seg;
+  kg::Vocabulary vocabulary;
   std::vector<kg::SentenceTokens> sentences;
-  for (const auto& s : seg.Split(Text())) sentences.push_back({s, kg::Tokenize(Text(), s)});
+  for (const auto& s : seg.Split(Text())) sentences.push_back(kg::TokenizeSentence(Text(), s, &vocabulary));
   for (auto _ : state) {
     std::vector<kg::DocEntity> entities;
     std::vector<kg::Mention> mentions;

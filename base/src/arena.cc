@@ -25,4 +25,11 @@ std::string_view StringArena::Add(std::string_view s) {
   return {at, s.size()};
 }
 
+void StringArena::Clear() {
+  blocks_.clear();
+  next_ = nullptr;
+  left_ = 0;
+  used_ = 0;
+}
+
 }  // namespace kg

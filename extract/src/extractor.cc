@@ -46,7 +46,8 @@ void Extractor::ExtractSection(DocumentResult& r, size_t first, size_t last,
                                std::unordered_map<std::string, uint32_t>* by_key) {
   std::vector<SentenceTokens> sentences;
   sentences.reserve(last - first);
-  for (size_t i = first; i < last; ++i) sentences.push_back({r.sentences[i], Tokenize(r.text, r.sentences[i])});
+  vocabulary_.Trim();  // between sections: no Word pointer is held here
+  for (size_t i = first; i < last; ++i) sentences.push_back(TokenizeSentence(r.text, r.sentences[i], &vocabulary_));
   std::vector<DocEntity> entities;
   std::vector<Mention> mentions;
   recognizer_.Run(r.text, sentences, &entities, &mentions);

@@ -16,8 +16,6 @@ namespace {
 
 constexpr int kMaxSpanTokens = 10;
 
-using FoldCache = EntityRecognizer::FoldCache;
-
 struct Candidate {
   uint32_t sentence = 0;
   uint32_t first = 0;
@@ -31,22 +29,19 @@ struct Candidate {
 
 void Vote(Candidate* c, EntityType t, float w) { c->votes[static_cast<int>(t)] += w; }
 
+// Properties of a word cached on it (Word::Cached), one bit each.
+constexpr uint32_t kFirstNameBit = 1u << 0;
+constexpr uint32_t kTitleBit = 1u << 1;
+constexpr uint32_t kHeadBit = 1u << 2;
+constexpr uint32_t kNotNameBit = 1u << 3;
+constexpr uint32_t kPhraseStartBit = 1u << 4;
+
 // Per-sentence detection state.
 class SentenceScanner {
  public:
   SentenceScanner(std::string_view text, const SentenceTokens& s, uint32_t index, const Lexicon& lex,
-                  Morphology& morph, FoldCache& folds)
-      : text_(text), toks_(s.tokens), index_(index), lex_(lex), morph_(morph) {
-    // One lookup per token gives both forms; the cache's entries stay put
-    // while this sentence is scanned (it is only cleared here, between sentences).
-    if (folds.size() > (1u << 20)) folds.clear();
-    forms_.reserve(toks_.size());
-    for (const Token& t : toks_) {
-      std::string_view w = t.Text(text_);
-      auto it = folds.find(w);
-      if (it == folds.end()) it = folds.emplace(std::string(w), EntityRecognizer::WordForms{ToLower(w), FoldName(w)}).first;
-      forms_.push_back(&it->second);
-    }
+                  Morphology& morph)
+      : text_(text), toks_(s.tokens), words_(s.words), index_(index), lex_(lex), morph_(morph) {
     // An all-caps headline: mostly upper-case words, almost no lower-case ones.
     int caps = 0, lower = 0;
     for (const Token& t : toks_) {
@@ -104,8 +99,12 @@ class SentenceScanner {
 
  private:
   std::string_view Text(size_t i) const { return toks_[i].Text(text_); }
-  const std::string& Lower(size_t i) const { return forms_[i]->lower; }
-  const std::string& Folded(size_t i) const { return forms_[i]->fold; }
+  const std::string& Lower(size_t i) const { return words_[i]->lower; }
+  const std::string& Folded(size_t i) const { return words_[i]->fold; }
+  // Readings of token i: as written, its lower-case reading, its lower-case form's.
+  const WordInfo& InfoOf(size_t i) const { return words_[i]->Info(morph_); }
+  const WordInfo& LowerOf(size_t i) const { return words_[i]->LowerOf(morph_); }
+  const WordInfo& LowerInfo(size_t i) const { return words_[i]->LowerInfo(morph_); }
   bool IsWord(size_t i) const { return i < toks_.size() && toks_[i].kind == TokenKind::kWord; }
 
   // True for the first word of the sentence or of a quotation / list item.
@@ -184,14 +183,13 @@ class SentenceScanner {
     if (t.inner_caps && !t.all_caps) return !IsGlued(Text(i));
     if (!t.upper_initial) return false;
     if (IsRomanOrdinal(Text(i))) return false;
-    std::string lower = Lower(i);
     if (t.all_caps && !caps_sentence_) {
       if (lex_.IsCommonAcronym(Text(i))) return false;
       if (t.end - t.start == 1) return false;
       return true;
     }
     // Months, weekdays, demonyms — unless it is also a first name (Christian, Mars).
-    if (lex_.IsNotName(lower) && !IsFirstName(i)) return false;
+    if (words_[i]->Cached(kNotNameBit, [&] { return lex_.IsNotName(Lower(i)); }) && !IsFirstName(i)) return false;
     if (caps_sentence_ || Initial(i)) *weak = true;
     return true;
   }
@@ -201,19 +199,19 @@ class SentenceScanner {
     std::string_view w = Text(i);
     std::string title = toks_[i].all_caps ? ToTitle(w) : std::string(w);
     if (lex_.IsFirstName(title)) return true;
-    const WordInfo& info = morph_.Lookup(title);
+    const WordInfo& info = toks_[i].all_caps ? morph_.Lookup(title) : InfoOf(i);
     if (info.proper || info.english_proper) return true;
     int g = lex_.FindPhrase(Folded(i));
     if (g >= 0 && !toks_[i].all_caps) {
       // A gazetteer name that is also a common word ("Oracle", "Total") opens
       // a sentence as a name when a verb, a comma or another name follows.
-      if (!morph_.LookupLowerOf(w).known) return true;
+      if (!LowerOf(i).known) return true;
       size_t k = i + 1;
       if (k >= toks_.size()) return false;
       std::string next = Lower(k);
       if (toks_[k].kind == TokenKind::kPunct) return next == "," || next == ":" || next == "(" || next == ")";
       if (next == "et" || next == "and") return true;
-      const WordInfo& ni = morph_.Lookup(next);
+      const WordInfo& ni = LowerInfo(k);
       return ni.finite && !ni.noun && !ni.adjective;
     }
     if (toks_[i].all_caps) return false;
@@ -239,13 +237,12 @@ class SentenceScanner {
   bool IsNameStart(size_t i) const {
     bool weak;
     if (!IsNameToken(i, &weak)) return false;
-    std::string lower = Lower(i);
-    if (lex_.IsTitle(lower) && !toks_[i].all_caps) return false;
+    if (IsTitleWord(i) && !toks_[i].all_caps) return false;
     // A capitalised determiner or pronoun does not open a name ("Cette"),
     // though it may continue one ("Marine Le Pen").
     if (!toks_[i].all_caps && !toks_[i].inner_caps && !IsCode(toks_[i])) {
-      const WordInfo& info = morph_.LookupLowerOf(Text(i));
-      if (info.function_word && !info.noun && !morph_.Lookup(Text(i)).proper) return false;
+      const WordInfo& info = LowerOf(i);
+      if (info.function_word && !info.noun && !InfoOf(i).proper) return false;
     }
     return true;
   }
@@ -277,8 +274,10 @@ class SentenceScanner {
   }
 
   bool IsHead(size_t i) const {
-    std::string lower = Lower(i);
-    return lex_.IsOrgHead(lower) || lex_.IsLocationHead(lower);
+    return words_[i]->Cached(kHeadBit, [&] { return lex_.IsOrgHead(Lower(i)) || lex_.IsLocationHead(Lower(i)); });
+  }
+  bool IsTitleWord(size_t i) const {
+    return words_[i]->Cached(kTitleBit, [&] { return lex_.IsTitle(Lower(i)); });
   }
 
   // The longest gazetteer phrase starting at token i; returns its last token
@@ -290,7 +289,7 @@ class SentenceScanner {
     const Token& t = toks_[i];
     bool user_only = !(t.upper_initial || t.inner_caps || IsCode(t));
     if (user_only && !lex_.has_user_entries()) return i;
-    if (!lex_.IsPhraseStart(Folded(i))) return i;
+    if (!words_[i]->Cached(kPhraseStartBit, [&] { return lex_.IsPhraseStart(Folded(i)); })) return i;
     size_t max = std::min(toks_.size(), i + static_cast<size_t>(lex_.max_phrase_words()) + 3);
     std::string phrase;
     size_t best = i;
@@ -337,7 +336,7 @@ class SentenceScanner {
     }
     if (IsFirstName(first)) return true;
     for (size_t k = first; k <= last; ++k) {
-      const WordInfo& w = morph_.Lookup(Text(k));
+      const WordInfo& w = InfoOf(k);
       if (w.known || w.english) return false;
     }
     return true;
@@ -402,8 +401,7 @@ class SentenceScanner {
   // Extends a name starting at token i; returns the last token index.
   size_t Extend(size_t i) const {
     size_t end = i;
-    std::string head = Lower(i);
-    bool headed = lex_.IsOrgHead(head) || lex_.IsLocationHead(head);
+    bool headed = IsHead(i);
     size_t n = toks_.size();
     while (end + 1 < n && end - i + 1 < kMaxSpanTokens) {
       size_t k = end + 1;
@@ -411,7 +409,7 @@ class SentenceScanner {
       // Two words with no space between were split by the tokenizer ("BenallaAu"):
       // a paragraph boundary, not one name.
       if (toks_[k].start == toks_[end].end && IsWord(k) && IsWord(end) && !toks_[end].elision) break;
-      if (IsNameToken(k, &weak) && !lex_.IsTitle(Lower(k))) {
+      if (IsNameToken(k, &weak) && !IsTitleWord(k)) {
         // A first name after an acronym or a non-name word starts a new name:
         // "AFP Yuta Shinohara", "UDI Jean-Christophe Lagarde".
         if (IsFirstName(k) && !IsFirstName(end) && !toks_[k].all_caps && (toks_[end].all_caps || !IsFirstName(i))) {
@@ -457,15 +455,14 @@ class SentenceScanner {
         if (!IsWord(m)) break;
         bool w2;
         if (IsNameToken(m, &w2)) {
-          std::string lower = Lower(m);
-          if (after_connector && (lex_.IsOrgHead(lower) || lex_.IsLocationHead(lower))) break;
+          if (after_connector && IsHead(m)) break;
           accepted = m;
           after_connector = false;
           ++m;
           continue;
         }
         if (toks_[m].upper_initial || toks_[m].has_digit) break;
-        const WordInfo& info = morph_.Lookup(Text(m));
+        const WordInfo& info = InfoOf(m);
         if (!info.known || info.function_word) break;
         // After a connector comes a noun, possibly after adjectives ("du grand
         // commerce"); elsewhere only adjectives ("mondiale", "national").
@@ -473,7 +470,7 @@ class SentenceScanner {
         if (!ok) break;
         accepted = m;
         bool noun_follows = m + 1 < n && IsWord(m + 1) && !toks_[m + 1].upper_initial &&
-                            morph_.Lookup(Lower(m + 1)).noun && !morph_.Lookup(Lower(m + 1)).function_word;
+                            LowerInfo(m + 1).noun && !LowerInfo(m + 1).function_word;
         if (!(after_connector && info.adjective && (!info.noun || noun_follows))) after_connector = false;
         ++m;
       }
@@ -485,8 +482,7 @@ class SentenceScanner {
   }
 
   bool IsFirstName(size_t i) const {
-    std::string w(Text(i));
-    return lex_.IsFirstName(w) || morph_.Lookup(w).first_name;
+    return words_[i]->Cached(kFirstNameBit, [&] { return lex_.IsFirstName(std::string(Text(i))) || InfoOf(i).first_name; });
   }
 
   static bool IsLikelyVerb(const WordInfo& info) { return info.verb && !info.participle; }
@@ -513,7 +509,7 @@ class SentenceScanner {
       std::string_view next = Text(k + 1);
       if (next == "%" || next == "€" || next == "$" || next == "£") return false;
       if (IsWord(k + 1) && !toks_[k + 1].upper_initial) {
-        const WordInfo& info = morph_.Lookup(next);
+        const WordInfo& info = InfoOf(k + 1);
         if (info.noun && !info.function_word) return false;  // "3 millions", "2 fois"
       }
     }
@@ -526,15 +522,15 @@ class SentenceScanner {
     if (gaz < 0) {
       while (first < last) {
         bool weak;
-        std::string lower = Lower(first);
-        if (lex_.IsTitle(lower) || lex_.IsTitle(lower + ".")) {
+        const std::string& lower = Lower(first);
+        if (IsTitleWord(first) || lex_.IsTitle(lower + ".")) {
           titled = true;
           ++first;
           if (first <= last && Text(first) == ".") ++first;
           continue;
         }
         if (IsNameToken(first, &weak) && weak && !ProperByItself(first) &&
-            !(lex_.IsOrgHead(lower) || lex_.IsLocationHead(lower))) {
+            !IsHead(first)) {
           ++first;
           continue;
         }
@@ -544,7 +540,7 @@ class SentenceScanner {
       while (last > first && (IsConnector(last) || toks_[last].kind == TokenKind::kPunct)) --last;
       // "le think Tank RAND": a capitalised common word before a known name or
       // an acronym is not part of it.
-      if (first < last && !toks_[first].all_caps && morph_.LookupLowerOf(Text(first)).known && !ProperByItself(first) &&
+      if (first < last && !toks_[first].all_caps && LowerOf(first).known && !ProperByItself(first) &&
           !IsHead(first) && !IsFirstName(first) && !lex_.IsOrgSuffix(Text(last))) {
         int g = -1;
         size_t g_end = MatchGazetteer(first + 1, &g);
@@ -590,11 +586,9 @@ class SentenceScanner {
           !ProperByItself(first)) {
         weak = true;
       }
-      std::string lower = Lower(first);
-      if (lex_.IsTitle(lower) && c.gazetteer < 0) return;
+      if (IsTitleWord(first) && c.gazetteer < 0) return;
       if (c.gazetteer < 0 && Text(first).size() == 1) return;
-    } else if (Initial(first) && (lex_.IsOrgHead(Lower(first)) || lex_.IsLocationHead(Lower(first))) &&
-               c.gazetteer < 0) {
+    } else if (Initial(first) && IsHead(first) && c.gazetteer < 0) {
       // "Groupe de travail ..." opening a sentence: a name only if confirmed.
       bool capital_rest = false;
       for (size_t k = first + 1; k <= last; ++k) if (toks_[k].upper_initial) capital_rest = true;
@@ -627,8 +621,7 @@ class SentenceScanner {
     size_t k = first - 1;
     if (Text(k) == "." && k > 0) --k;
     if (!IsWord(k)) return false;
-    std::string lower = Lower(k);
-    return lex_.IsTitle(lower) || lex_.IsTitle(lower + ".");
+    return IsTitleWord(k) || lex_.IsTitle(Lower(k) + ".");
   }
 
   void ShapeVotes(size_t first, size_t last, Candidate* c) const {
@@ -664,13 +657,13 @@ class SentenceScanner {
     }
     std::string first_word(Text(first));
     if (toks_[first].all_caps) first_word = ToTitle(first_word);
-    const WordInfo& fi = morph_.Lookup(first_word);
+    const WordInfo& fi = toks_[first].all_caps ? morph_.Lookup(first_word) : InfoOf(first);
     bool first_name = lex_.IsFirstName(first_word) || fi.first_name;
     if (words >= 2 && words <= 4 && all_cap) {
-      const WordInfo& li = morph_.Lookup(Text(last));
+      const WordInfo& li = InfoOf(last);
       if (first_name) Vote(c, EntityType::kPerson, 4);
       if (li.surname) Vote(c, EntityType::kPerson, 2);
-      if (!first_name && !fi.known && !li.known && !fi.english && !morph_.Lookup(Text(last)).english && words == 2 &&
+      if (!first_name && !fi.known && !li.known && !fi.english && !InfoOf(last).english && words == 2 &&
           !toks_[first].all_caps && !toks_[last].all_caps) {
         Vote(c, EntityType::kPerson, 1);
       }
@@ -725,7 +718,7 @@ class SentenceScanner {
       }
       bool weak;
       if (IsNameToken(k, &weak) && !weak) break;
-      std::string lower = Lower(k);
+      const std::string& lower = Lower(k);
       ++seen;
       if (auto cue = lex_.Cue(StripElision(lower))) {
         // Product words also name what a company makes ("l’application X").
@@ -737,11 +730,11 @@ class SentenceScanner {
 
   std::string_view text_;
   const std::vector<Token>& toks_;
+  const std::vector<Word*>& words_;
   uint32_t index_;
   const Lexicon& lex_;
   Morphology& morph_;
   bool caps_sentence_ = false;
-  std::vector<const EntityRecognizer::WordForms*> forms_;
 };
 
 int TypeOf(const std::array<float, kEntityTypeCount>& votes) {
@@ -785,11 +778,18 @@ struct UnionFind {
 
 }  // namespace
 
+SentenceTokens TokenizeSentence(std::string_view text, SentenceSpan span, Vocabulary* vocabulary) {
+  SentenceTokens s{span, Tokenize(text, span), {}};
+  s.words.reserve(s.tokens.size());
+  for (const Token& t : s.tokens) s.words.push_back(vocabulary->Intern(t.Text(text)));
+  return s;
+}
+
 void EntityRecognizer::Run(std::string_view text, const std::vector<SentenceTokens>& sentences,
                            std::vector<DocEntity>* entities, std::vector<Mention>* mentions) {
   std::vector<Candidate> cands;
   for (uint32_t s = 0; s < sentences.size(); ++s) {
-    SentenceScanner scanner(text, sentences[s], s, lex_, morph_, folds_);
+    SentenceScanner scanner(text, sentences[s], s, lex_, morph_);
     scanner.Scan(&cands);
   }
   if (cands.empty()) return;

@@ -96,7 +96,7 @@ class SentenceRelations {
   SentenceRelations(std::string_view text, const SentenceTokens& s, uint32_t index, const Lexicon& lex,
                     Morphology& morph, const std::vector<Mention>& mentions, const std::vector<DocEntity>& entities,
                     bool english)
-      : text_(text), toks_(s.tokens), index_(index), lex_(lex), morph_(morph), ms_(mentions), ents_(entities),
+      : text_(text), toks_(s.tokens), words_(s.words), index_(index), lex_(lex), morph_(morph), ms_(mentions), ents_(entities),
         english_(english) {
     if (ms_.size() < 2) return;  // Run() does nothing then
     mention_at_.assign(toks_.size(), -1);
@@ -104,7 +104,7 @@ class SentenceRelations {
       for (uint32_t k = ms_[m].first; k <= ms_[m].last && k < toks_.size(); ++k) mention_at_[k] = static_cast<int>(m);
     }
     lower_.reserve(toks_.size());
-    for (const Token& t : toks_) lower_.push_back(ToLower(t.Text(text_)));
+    for (const Word* w : s.words) lower_.push_back(w->lower);
     question_ = !toks_.empty() && (lower_.back() == "?" || (lower_.size() > 1 && lower_[lower_.size() - 2] == "?"));
   }
 
@@ -137,7 +137,7 @@ class SentenceRelations {
     found_.push_back(std::move(r));
   }
 
-  const WordInfo& Info(size_t k) { return english_ ? morph_.LookupEnglish(lower_[k]) : morph_.Lookup(lower_[k]); }
+  const WordInfo& Info(size_t k) { return english_ ? morph_.LookupEnglish(lower_[k]) : words_[k]->LowerInfo(morph_); }
 
   // A conjugated verb here? Words that are also nouns or adjectives
   // ("menace", "fabrique", "complexes") count as verbs only right after a
@@ -156,7 +156,7 @@ class SentenceRelations {
     if (!w.noun && !w.adjective && !english_present && !english_3sg) return true;
     if (k == 0) return false;
     if (mention_at_[k - 1] >= 0) return true;
-    const std::string& p = lower_[k - 1];
+    std::string_view p = lower_[k - 1];
     return IsSubjectPronoun(p) || IsClitic(p) || p == "ne" || p == "n’" || p == "n'" || p == "qui" ||
            p == "who" || p == "which" || p == "that" || p == "also" || p == "to";
   }
@@ -165,8 +165,8 @@ class SentenceRelations {
   // "en effet", "par exemple": two-word adverbs between an auxiliary and its participle.
   bool IsAdverbLocution(size_t j) const {
     if (j + 1 >= toks_.size()) return false;
-    const std::string& a = lower_[j];
-    const std::string& b = lower_[j + 1];
+    std::string_view a = lower_[j];
+    std::string_view b = lower_[j + 1];
     return (a == "en" && (b == "effet" || b == "outre" || b == "fait" || b == "partie")) ||
            (a == "par" && (b == "exemple" || b == "ailleurs")) || (a == "de" && b == "plus") ||
            (a == "d’" && b == "ailleurs") || (a == "d'" && b == "ailleurs") || (a == "à" && b == "nouveau") ||
@@ -222,7 +222,7 @@ class SentenceRelations {
     size_t lo = toks_.size();
     for (const Mention& m : ms_) lo = std::min<size_t>(lo, m.first);
     for (size_t k = 0; k < toks_.size(); ++k) {
-      const std::string& w = lower_[k];
+      std::string_view w = lower_[k];
       if (w == "ne" || w == "n’" || w == "n'") {
         pending_neg_ = true;
         continue;
@@ -309,7 +309,7 @@ class SentenceRelations {
   bool Prepositional(size_t m) const {
     size_t k = ms_[m].first;
     for (int steps = 0; k > 0 && steps < 6; ++steps) {
-      const std::string& w = lower_[k - 1];
+      std::string_view w = lower_[k - 1];
       if (IsPreposition(w)) return true;
       if (IsDeterminer(w)) return k >= 2 && IsPreposition(lower_[k - 2]);
       if (mention_at_[k - 1] >= 0) {
@@ -338,7 +338,7 @@ class SentenceRelations {
     size_t k = g.start;
     while (k > 0 && (IsClitic(lower_[k - 1]) || lower_[k - 1] == "ne" || lower_[k - 1] == "n’")) --k;
     if (k == 0) return -1;
-    const std::string& w = lower_[k - 1];
+    std::string_view w = lower_[k - 1];
     if (w != "qui" && w != "which" && w != "who" && w != "that") return -1;
     size_t b = k - 1;
     while (b > 0 && lower_[b - 1] == ",") --b;
@@ -354,7 +354,7 @@ class SentenceRelations {
       // An inserted attribution, ", a indiqué X" / ", rappelle le Canard": the
       // name after the verb is its subject, and nothing here is stated.
       if (g.start > 0 && !g.participial && lex_.IsSpeechVerb(g.lemma)) {
-        const std::string& before = lower_[g.start - 1];
+        std::string_view before = lower_[g.start - 1];
         if (before == "," || before == "»" || before == "\"" || before == "”") continue;
       }
       // Subject: the leftmost bare mention of the clause, or the antecedent of "qui".
@@ -368,7 +368,7 @@ class SentenceRelations {
       }
       int subject = -1;
       for (size_t k = g.start; k-- > left_limit;) {
-        const std::string& w = lower_[k];
+        std::string_view w = lower_[k];
         if (w == "qui" || w == "which" || w == "who" || w == "that") {
           size_t b = k;
           while (b > 0 && lower_[b - 1] == ",") --b;
@@ -400,7 +400,7 @@ class SentenceRelations {
       int object = -1, first_object = -1;
       bool by_agent = false, agent_seen = false;
       for (size_t k = g.end + 1; k < right_limit && k <= g.end + 14; ++k) {
-        const std::string& w = lower_[k];
+        std::string_view w = lower_[k];
         if (IsClauseBoundary(w) || w == "qui") break;
         // ", and Meta set up ...": a new clause.
         if (w == "," && k + 1 < toks_.size() &&
@@ -481,7 +481,7 @@ class SentenceRelations {
           TypeOf(n) != EntityType::kLocation) {
         size_t k = gap_start;
         while (k < gap_end && morph_.Lookup(lower_[k]).adjective && !IsPreposition(lower_[k])) ++k;
-        const std::string& w = k < gap_end ? lower_[k] : lower_[gap_start];
+        std::string_view w = k < gap_end ? lower_[k] : lower_[gap_start];
         bool of = k < gap_end && (w == "de" || w == "d’" || w == "d'" || w == "du" || w == "of");
         if (of && (k + 1 == gap_end || (k + 2 == gap_end && IsDeterminer(lower_[k + 1])))) {
           Add(m, n, "produit_de");
@@ -495,7 +495,7 @@ class SentenceRelations {
         bool has_of = false;
         bool blocked = false;
         for (size_t k = gap_start; k < gap_end; ++k) {
-          const std::string& w = lower_[k];
+          std::string_view w = lower_[k];
           // Only determiners, adjectives, adverbs, connectors and the role
           // or part noun itself stand between the two names.
           if (k > gap_start && !IsDeterminer(w) && !IsOfWord(w) && w != "et" && w != "and" &&
@@ -542,7 +542,7 @@ class SentenceRelations {
           if (lex_.IsLocatedWord(lower_[k])) located = true;
           if (IsClauseBoundary(lower_[k]) && lower_[k] != ",") located = false;
         }
-        const std::string& before = lower_[gap_end - 1];
+        std::string_view before = lower_[gap_end - 1];
         if (located && (before == "à" || before == "en" || before == "au" || before == "aux" || before == "dans" ||
                         before == "in")) {
           Add(m, n, "situé_à");
@@ -576,7 +576,7 @@ class SentenceRelations {
       // a unit of a larger institution.
       if (gap >= 1 && gap <= 2 && TypeOf(m) == EntityType::kOrg && TypeOf(n) == EntityType::kOrg &&
           lex_.IsOrgHead(lower_[ms_[m].first]) && lex_.IsOrgHead(lower_[ms_[n].first])) {
-        const std::string& w = lower_[gap_start];
+        std::string_view w = lower_[gap_start];
         if (w == "de" || w == "d’" || w == "du" || w == "of") {
           Add(m, n, "partie_de");
           continue;
@@ -589,7 +589,7 @@ class SentenceRelations {
         while (k > 0 && steps < 4) {
           --k;
           ++steps;
-          const std::string& w = lower_[k];
+          std::string_view w = lower_[k];
           if (w == "de" || w == "d’" || w == "d'" || w == "du" || IsDeterminer(w)) continue;
           std::string_view r = lex_.RoleRelation(w);
           if (!r.empty()) Add(n, m, r);
@@ -606,7 +606,7 @@ class SentenceRelations {
       size_t k = first;
       while (k > 0 && IsDeterminer(lower_[k - 1])) --k;
       if (k < 2 || (lower_[k - 1] != "entre" && lower_[k - 1] != "between")) continue;
-      const std::string& noun = lower_[k - 2];
+      std::string_view noun = lower_[k - 2];
       const WordInfo& info = morph_.Lookup(noun);
       if (!info.noun || info.function_word || mention_at_[k - 2] >= 0) continue;
       size_t j = ms_[m].last + 1;
@@ -621,8 +621,8 @@ class SentenceRelations {
   }
 
   // Singular of a French or English noun, as the dictionary gives it.
-  std::string NounLemma(const std::string& w) {
-    std::string s = w;
+  std::string NounLemma(std::string_view w) {
+    std::string s(w);
     if (s.size() > 3 && (s.back() == 's' || s.back() == 'x') && morph_.Lookup(s.substr(0, s.size() - 1)).noun) s.pop_back();
     return s;
   }
@@ -651,13 +651,14 @@ class SentenceRelations {
 
   std::string_view text_;
   const std::vector<Token>& toks_;
+  const std::vector<Word*>& words_;
   uint32_t index_;
   const Lexicon& lex_;
   Morphology& morph_;
   const std::vector<Mention>& ms_;
   const std::vector<DocEntity>& ents_;
   std::vector<int> mention_at_;
-  std::vector<std::string> lower_;
+  std::vector<std::string_view> lower_;  // the words' lower-case forms
   bool question_ = false;
   bool pending_neg_ = false;
   bool english_ = false;

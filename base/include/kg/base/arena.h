@@ -21,6 +21,8 @@ class StringArena {
   StringArena& operator=(const StringArena&) = delete;
 
   std::string_view Add(std::string_view s);
+  // Frees every block: all views handed out die.
+  void Clear();
   size_t bytes() const { return used_; }
 
  private:

@@ -18,6 +18,7 @@
 #include "kg/extract/morphology.h"
 #include "kg/extract/recognizer.h"
 #include "kg/extract/relations.h"
+#include "kg/extract/vocabulary.h"
 #include "kg/extract/segmenter.h"
 
 namespace kg {
@@ -46,6 +47,7 @@ class Extractor {
   std::unique_ptr<Morphology> morph_;
   EntityRecognizer recognizer_;
   RelationExtractor relations_;
+  Vocabulary vocabulary_;  // the words met so far, with their forms and readings
   Segmenter segmenter_{Language::kFrench};
   Segmenter english_segmenter_{Language::kEnglish};
   bool english_ = false;  // the document being extracted

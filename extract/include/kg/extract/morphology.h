@@ -101,6 +101,9 @@ class Morphology {
   static constexpr size_t kMaxCacheWords = 1u << 20;
   static constexpr size_t kOverflowSlots = 64;
   bool available() const { return french_ != nullptr || hunspell_ != nullptr; }
+  // False once the caches are full: references returned from then on are
+  // short-lived (see Lookup), so they must not be kept.
+  bool CacheHasRoom() const { return cache_.size() < kMaxCacheWords && lower_of_.size() < kMaxCacheWords; }
 
  private:
   Morphology() = default;

@@ -28,13 +28,18 @@
 #include "kg/extract/lexicon.h"
 #include "kg/extract/morphology.h"
 #include "kg/extract/tokenizer.h"
+#include "kg/extract/vocabulary.h"
 
 namespace kg {
 
 struct SentenceTokens {
   SentenceSpan span;
   std::vector<Token> tokens;
+  std::vector<Word*> words;  // the word of each token
 };
+
+// Tokenizes the sentence and interns its tokens' words.
+SentenceTokens TokenizeSentence(std::string_view text, SentenceSpan span, Vocabulary* vocabulary);
 
 // A resolved mention: token range [first, last] of sentence `sentence`.
 struct Mention {
@@ -54,21 +59,10 @@ class EntityRecognizer {
   void Run(std::string_view text, const std::vector<SentenceTokens>& sentences,
            std::vector<DocEntity>* entities, std::vector<Mention>* mentions);
 
-  struct Hash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
-  };
-  // ToLower() and FoldName() of words already seen (bounded).
-  struct WordForms {
-    std::string lower;
-    std::string fold;
-  };
-  using FoldCache = std::unordered_map<std::string, WordForms, Hash, std::equal_to<>>;
 
  private:
   const Lexicon& lex_;
   Morphology& morph_;
-  FoldCache folds_;
 };
 
 }  // namespace kg

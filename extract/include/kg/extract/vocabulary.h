@@ -1,0 +1,75 @@
+// The distinct words one extractor has met, each with its lower-case and
+// folded forms and, once asked for, its dictionary readings and lexicon
+// memberships. A token is hashed once per document; every later question
+// about it is a pointer away.
+//
+//   Vocabulary vocab;
+//   Word* w = vocab.Intern("Chine");
+//   w->lower;                 // "chine"
+//   w->Info(morphology);      // Lookup("Chine"), cached on the word
+//
+// Thread safety: one Vocabulary per thread (Words are mutated by lookups).
+#pragma once
+
+#include <cstdint>
+#include <deque>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kg/base/arena.h"
+#include "kg/extract/morphology.h"
+
+namespace kg {
+
+struct Word {
+  std::string_view text;  // owned by the vocabulary
+  std::string lower;      // ToLower(text)
+  std::string fold;       // FoldName(text)
+  uint64_t hash = 0;
+
+  // Morphology::Lookup(text), LookupLowerOf(text) and Lookup(lower),
+  // remembered while the morphology's own cache holds its answers.
+  const WordInfo& Info(Morphology& m);
+  const WordInfo& LowerOf(Morphology& m);
+  const WordInfo& LowerInfo(Morphology& m);
+
+  // A yes/no property of the word computed once: `bit` names it (one bit
+  // per property, chosen by the caller), `compute` answers it.
+  template <typename F>
+  bool Cached(uint32_t bit, F&& compute) {
+    if (!(asked_ & bit)) {
+      asked_ |= bit;
+      if (compute()) answers_ |= bit;
+    }
+    return answers_ & bit;
+  }
+
+ private:
+  const WordInfo* info_ = nullptr;
+  const WordInfo* lower_of_ = nullptr;
+  const WordInfo* lower_info_ = nullptr;
+  uint32_t asked_ = 0, answers_ = 0;
+};
+
+class Vocabulary {
+ public:
+  Vocabulary() = default;
+  Vocabulary(const Vocabulary&) = delete;
+  Vocabulary& operator=(const Vocabulary&) = delete;
+
+  // The word spelled `text`; the pointer stays valid until Trim() forgets it.
+  Word* Intern(std::string_view text);
+  // Forgets every word once more than kMaxWords are held (input full of
+  // distinct junk); call only where no Word pointer is in use.
+  void Trim();
+  size_t size() const { return words_.size(); }
+  static constexpr size_t kMaxWords = 1u << 20;
+
+ private:
+  std::deque<Word> words_;
+  std::vector<uint32_t> slots_;  // open addressing: indices into words_
+  StringArena text_;
+};
+
+}  // namespace kg

@@ -1,0 +1,63 @@
+#include "kg/extract/vocabulary.h"
+
+#include <functional>
+
+#include "kg/base/text.h"
+
+namespace kg {
+
+const WordInfo& Word::Info(Morphology& m) {
+  if (info_) return *info_;
+  const WordInfo& r = m.Lookup(text);
+  if (m.CacheHasRoom()) info_ = &r;
+  return r;
+}
+
+const WordInfo& Word::LowerOf(Morphology& m) {
+  if (lower_of_) return *lower_of_;
+  const WordInfo& r = m.LookupLowerOf(text);
+  if (m.CacheHasRoom()) lower_of_ = &r;
+  return r;
+}
+
+const WordInfo& Word::LowerInfo(Morphology& m) {
+  if (lower_info_) return *lower_info_;
+  const WordInfo& r = m.Lookup(lower);
+  if (m.CacheHasRoom()) lower_info_ = &r;
+  return r;
+}
+
+Word* Vocabulary::Intern(std::string_view text) {
+  uint64_t hash = std::hash<std::string_view>()(text);
+  if (words_.size() * 2 >= slots_.size()) {
+    size_t n = slots_.empty() ? 1024 : slots_.size() * 2;
+    slots_.assign(n, UINT32_MAX);
+    for (uint32_t w = 0; w < words_.size(); ++w) {
+      size_t i = words_[w].hash & (n - 1);
+      while (slots_[i] != UINT32_MAX) i = (i + 1) & (n - 1);
+      slots_[i] = w;
+    }
+  }
+  size_t mask = slots_.size() - 1;
+  size_t i = hash & mask;
+  for (; slots_[i] != UINT32_MAX; i = (i + 1) & mask) {
+    Word& w = words_[slots_[i]];
+    if (w.hash == hash && w.text == text) return &w;
+  }
+  slots_[i] = static_cast<uint32_t>(words_.size());
+  Word& w = words_.emplace_back();
+  w.text = text_.Add(text);
+  w.lower = ToLower(text);
+  w.fold = FoldName(text);
+  w.hash = hash;
+  return &w;
+}
+
+void Vocabulary::Trim() {
+  if (words_.size() <= kMaxWords) return;
+  words_.clear();
+  slots_.clear();
+  text_.Clear();
+}
+
+}  // namespace kg
