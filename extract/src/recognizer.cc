@@ -41,7 +41,7 @@ class SentenceScanner {
  public:
   SentenceScanner(std::string_view text, const SentenceTokens& s, uint32_t index, const Lexicon& lex,
                   Morphology& morph)
-      : text_(text), toks_(s.tokens), words_(s.words), index_(index), lex_(lex), morph_(morph) {
+      : text_(text), toks_(s.tokens), sentence_(s), index_(index), lex_(lex), morph_(morph) {
     // An all-caps headline: mostly upper-case words, almost no lower-case ones.
     int caps = 0, lower = 0;
     for (const Token& t : toks_) {
@@ -99,12 +99,13 @@ class SentenceScanner {
 
  private:
   std::string_view Text(size_t i) const { return toks_[i].Text(text_); }
-  const std::string& Lower(size_t i) const { return words_[i]->lower; }
-  const std::string& Folded(size_t i) const { return words_[i]->fold; }
+  Word* W(size_t i) const { return sentence_.WordAt(text_, i); }
+  const std::string& Lower(size_t i) const { return W(i)->lower; }
+  const std::string& Folded(size_t i) const { return W(i)->fold; }
   // Readings of token i: as written, its lower-case reading, its lower-case form's.
-  const WordInfo& InfoOf(size_t i) const { return words_[i]->Info(morph_); }
-  const WordInfo& LowerOf(size_t i) const { return words_[i]->LowerOf(morph_); }
-  const WordInfo& LowerInfo(size_t i) const { return words_[i]->LowerInfo(morph_); }
+  const WordInfo& InfoOf(size_t i) const { return W(i)->Info(morph_); }
+  const WordInfo& LowerOf(size_t i) const { return W(i)->LowerOf(morph_); }
+  const WordInfo& LowerInfo(size_t i) const { return W(i)->LowerInfo(morph_); }
   bool IsWord(size_t i) const { return i < toks_.size() && toks_[i].kind == TokenKind::kWord; }
 
   // True for the first word of the sentence or of a quotation / list item.
@@ -189,7 +190,7 @@ class SentenceScanner {
       return true;
     }
     // Months, weekdays, demonyms — unless it is also a first name (Christian, Mars).
-    if (words_[i]->Cached(kNotNameBit, [&] { return lex_.IsNotName(Lower(i)); }) && !IsFirstName(i)) return false;
+    if (W(i)->Cached(kNotNameBit, [&] { return lex_.IsNotName(Lower(i)); }) && !IsFirstName(i)) return false;
     if (caps_sentence_ || Initial(i)) *weak = true;
     return true;
   }
@@ -274,10 +275,10 @@ class SentenceScanner {
   }
 
   bool IsHead(size_t i) const {
-    return words_[i]->Cached(kHeadBit, [&] { return lex_.IsOrgHead(Lower(i)) || lex_.IsLocationHead(Lower(i)); });
+    return W(i)->Cached(kHeadBit, [&] { return lex_.IsOrgHead(Lower(i)) || lex_.IsLocationHead(Lower(i)); });
   }
   bool IsTitleWord(size_t i) const {
-    return words_[i]->Cached(kTitleBit, [&] { return lex_.IsTitle(Lower(i)); });
+    return W(i)->Cached(kTitleBit, [&] { return lex_.IsTitle(Lower(i)); });
   }
 
   // The longest gazetteer phrase starting at token i; returns its last token
@@ -289,7 +290,7 @@ class SentenceScanner {
     const Token& t = toks_[i];
     bool user_only = !(t.upper_initial || t.inner_caps || IsCode(t));
     if (user_only && !lex_.has_user_entries()) return i;
-    if (!words_[i]->Cached(kPhraseStartBit, [&] { return lex_.IsPhraseStart(Folded(i)); })) return i;
+    if (!W(i)->Cached(kPhraseStartBit, [&] { return lex_.IsPhraseStart(Folded(i)); })) return i;
     size_t max = std::min(toks_.size(), i + static_cast<size_t>(lex_.max_phrase_words()) + 3);
     std::string phrase;
     size_t best = i;
@@ -482,7 +483,7 @@ class SentenceScanner {
   }
 
   bool IsFirstName(size_t i) const {
-    return words_[i]->Cached(kFirstNameBit, [&] { return lex_.IsFirstName(std::string(Text(i))) || InfoOf(i).first_name; });
+    return W(i)->Cached(kFirstNameBit, [&] { return lex_.IsFirstName(std::string(Text(i))) || InfoOf(i).first_name; });
   }
 
   static bool IsLikelyVerb(const WordInfo& info) { return info.verb && !info.participle; }
@@ -730,7 +731,7 @@ class SentenceScanner {
 
   std::string_view text_;
   const std::vector<Token>& toks_;
-  const std::vector<Word*>& words_;
+  const SentenceTokens& sentence_;
   uint32_t index_;
   const Lexicon& lex_;
   Morphology& morph_;
@@ -779,9 +780,10 @@ struct UnionFind {
 }  // namespace
 
 SentenceTokens TokenizeSentence(std::string_view text, SentenceSpan span, Vocabulary* vocabulary) {
-  SentenceTokens s{span, Tokenize(text, span), {}};
-  s.words.reserve(s.tokens.size());
-  for (const Token& t : s.tokens) s.words.push_back(vocabulary->Intern(t.Text(text)));
+  SentenceTokens s;
+  s.span = span;
+  s.tokens = Tokenize(text, span);
+  s.vocabulary = vocabulary;
   return s;
 }
 

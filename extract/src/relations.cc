@@ -96,7 +96,7 @@ class SentenceRelations {
   SentenceRelations(std::string_view text, const SentenceTokens& s, uint32_t index, const Lexicon& lex,
                     Morphology& morph, const std::vector<Mention>& mentions, const std::vector<DocEntity>& entities,
                     bool english)
-      : text_(text), toks_(s.tokens), words_(s.words), index_(index), lex_(lex), morph_(morph), ms_(mentions), ents_(entities),
+      : text_(text), toks_(s.tokens), sentence_(s), index_(index), lex_(lex), morph_(morph), ms_(mentions), ents_(entities),
         english_(english) {
     if (ms_.size() < 2) return;  // Run() does nothing then
     mention_at_.assign(toks_.size(), -1);
@@ -104,7 +104,7 @@ class SentenceRelations {
       for (uint32_t k = ms_[m].first; k <= ms_[m].last && k < toks_.size(); ++k) mention_at_[k] = static_cast<int>(m);
     }
     lower_.reserve(toks_.size());
-    for (const Word* w : s.words) lower_.push_back(w->lower);
+    for (size_t k = 0; k < toks_.size(); ++k) lower_.push_back(s.WordAt(text_, k)->lower);
     question_ = !toks_.empty() && (lower_.back() == "?" || (lower_.size() > 1 && lower_[lower_.size() - 2] == "?"));
   }
 
@@ -137,7 +137,7 @@ class SentenceRelations {
     found_.push_back(std::move(r));
   }
 
-  const WordInfo& Info(size_t k) { return english_ ? morph_.LookupEnglish(lower_[k]) : words_[k]->LowerInfo(morph_); }
+  const WordInfo& Info(size_t k) { return english_ ? morph_.LookupEnglish(lower_[k]) : sentence_.WordAt(text_, k)->LowerInfo(morph_); }
 
   // A conjugated verb here? Words that are also nouns or adjectives
   // ("menace", "fabrique", "complexes") count as verbs only right after a
@@ -651,7 +651,7 @@ class SentenceRelations {
 
   std::string_view text_;
   const std::vector<Token>& toks_;
-  const std::vector<Word*>& words_;
+  const SentenceTokens& sentence_;
   uint32_t index_;
   const Lexicon& lex_;
   Morphology& morph_;

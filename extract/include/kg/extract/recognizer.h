@@ -35,10 +35,21 @@ namespace kg {
 struct SentenceTokens {
   SentenceSpan span;
   std::vector<Token> tokens;
-  std::vector<Word*> words;  // the word of each token
+  Vocabulary* vocabulary = nullptr;
+
+  // The word of token i of the document `text`, interned when first asked
+  // (most lower-case words of a sentence never are).
+  Word* WordAt(std::string_view text, size_t i) const {
+    if (words.empty()) words.assign(tokens.size(), nullptr);
+    if (!words[i]) words[i] = vocabulary->Intern(tokens[i].Text(text));
+    return words[i];
+  }
+
+ private:
+  mutable std::vector<Word*> words;
 };
 
-// Tokenizes the sentence and interns its tokens' words.
+// Tokenizes the sentence; its words come from `vocabulary`.
 SentenceTokens TokenizeSentence(std::string_view text, SentenceSpan span, Vocabulary* vocabulary);
 
 // A resolved mention: token range [first, last] of sentence `sentence`.
