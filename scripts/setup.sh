@@ -17,7 +17,7 @@ done
 build_dir=${1:-build}
 
 packages=(g++ cmake make pkg-config libboost-graph-dev rapidjson-dev libcli11-dev libgtest-dev
-          libicu-dev libhunspell-dev hunspell-fr-comprehensive hunspell-en-us zlib1g-dev)
+          libicu-dev libhunspell-dev hunspell-fr-comprehensive hunspell-en-us zlib1g-dev libjemalloc-dev)
 if [ "$tests" = 1 ]; then
   packages+=(graphviz libxml2-utils python3 python3-networkx python3-igraph python3-pydot python3-lxml)
 fi
