@@ -55,7 +55,8 @@ std::string Trim(std::string_view s) {
   return std::string(s);
 }
 
-void LoadSet(std::string_view file, std::unordered_set<std::string>* set) {
+template <typename Set>
+void LoadSet(std::string_view file, Set* set) {
   for (auto line : data::Lines(file)) set->insert(std::string(line));
 }
 
@@ -82,7 +83,8 @@ void Lexicon::IndexPhrase(const std::string& phrase, int index, bool override_ex
     phrases_.emplace(key, index);
     keys_.emplace(merge, index);
   }
-  starts_.insert(key.substr(0, key.find(' ')));
+  for (size_t sp = key.find(' '); sp != std::string::npos; sp = key.find(' ', sp + 1)) prefixes_.insert(key.substr(0, sp));
+  prefixes_.insert(key);
   max_words_ = std::max(max_words_, CountWords(key));
 }
 
@@ -117,27 +119,27 @@ void Lexicon::AddEntry(GazetteerEntry entry) {
 }
 
 int Lexicon::FindPhrase(std::string_view folded) const {
-  auto it = phrases_.find(std::string(folded));
+  auto it = phrases_.find(folded);
   return it == phrases_.end() ? -1 : it->second;
 }
 
 int Lexicon::FindKey(std::string_view merge_key) const {
-  auto it = keys_.find(std::string(merge_key));
+  auto it = keys_.find(merge_key);
   return it == keys_.end() ? -1 : it->second;
 }
 
 std::string_view Lexicon::RoleRelation(std::string_view lower) const {
-  auto it = roles_.find(std::string(lower));
+  auto it = roles_.find(lower);
   return it == roles_.end() ? std::string_view() : std::string_view(it->second);
 }
 
 std::string_view Lexicon::PartRelation(std::string_view lower) const {
-  auto it = parts_.find(std::string(lower));
+  auto it = parts_.find(lower);
   return it == parts_.end() ? std::string_view() : std::string_view(it->second);
 }
 
 std::optional<EntityType> Lexicon::Cue(std::string_view lower) const {
-  auto it = cues_.find(std::string(lower));
+  auto it = cues_.find(lower);
   if (it == cues_.end()) return std::nullopt;
   return it->second;
 }

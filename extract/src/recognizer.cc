@@ -302,6 +302,7 @@ class SentenceScanner {
       if (Folded(j).empty()) continue;
       if (!phrase.empty()) phrase.push_back(' ');
       phrase.append(Folded(j));
+      if (!lex_.IsPhrasePrefix(phrase)) break;  // no longer phrase can match either
       int e = lex_.FindPhrase(phrase);
       if (e < 0) continue;
       if (user_only && !lex_.entry(e).user) continue;

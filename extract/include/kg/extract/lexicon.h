@@ -53,7 +53,10 @@ class Lexicon {
   // Longest gazetteer phrase, in words.
   int max_phrase_words() const { return max_words_; }
   // True when some phrase starts with this folded word.
-  bool IsPhraseStart(std::string_view folded_word) const { return starts_.count(std::string(folded_word)) > 0; }
+  bool IsPhraseStart(std::string_view folded_word) const { return Has(prefixes_, folded_word); }
+  // True when some phrase starts with these folded words ("banque de" for
+  // "banque de france"): a longer run cannot match when this is false.
+  bool IsPhrasePrefix(std::string_view folded_words) const { return Has(prefixes_, folded_words); }
   bool has_user_entries() const { return has_user_; }
 
   bool IsCommonAcronym(std::string_view word) const { return Has(acronyms_, word); }
@@ -78,19 +81,27 @@ class Lexicon {
   std::string_view PartRelation(std::string_view lower) const;
 
  private:
-  static bool Has(const std::unordered_set<std::string>& s, std::string_view w) { return s.count(std::string(w)) > 0; }
+  // Sets and maps looked up by string_view, without a copy.
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
+  using Set = std::unordered_set<std::string, Hash, std::equal_to<>>;
+  template <typename V>
+  using Map = std::unordered_map<std::string, V, Hash, std::equal_to<>>;
+  static bool Has(const Set& s, std::string_view w) { return s.find(w) != s.end(); }
   void IndexPhrase(const std::string& phrase, int index, bool override_existing);
 
   std::vector<GazetteerEntry> entries_;
-  std::unordered_map<std::string, int> phrases_;
-  std::unordered_map<std::string, int> keys_;
-  std::unordered_set<std::string> starts_;
+  Map<int> phrases_;
+  Map<int> keys_;
+  Set prefixes_;  // every word-prefix of every phrase
   int max_words_ = 1;
   bool has_user_ = false;
-  std::unordered_set<std::string> acronyms_, not_names_, titles_, org_heads_, loc_heads_, org_suffixes_, first_names_, stopped_;
-  std::unordered_map<std::string, EntityType> cues_;
-  std::unordered_set<std::string> modal_, speech_, saying_, light_, located_;
-  std::unordered_map<std::string, std::string> roles_, parts_;
+  Set acronyms_, not_names_, titles_, org_heads_, loc_heads_, org_suffixes_, first_names_, stopped_;
+  Map<EntityType> cues_;
+  Set modal_, speech_, saying_, light_, located_;
+  Map<std::string> roles_, parts_;
 };
 
 }  // namespace kg
