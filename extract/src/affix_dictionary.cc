@@ -230,6 +230,7 @@ Status AffixDictionary::ParseDic(const std::string& path, const std::string& tex
   if (p == std::string::npos) return InvalidInput(path + ": no entries");
   size_t line_no = 1;
   entries_.reserve(text.size() / 30);
+  words_.reserve(text.size() / 30);
   while (++p < text.size()) {
     size_t e = text.find('\n', p);
     if (e == std::string::npos) e = text.size();
@@ -283,12 +284,13 @@ Status AffixDictionary::ParseDic(const std::string& path, const std::string& tex
 }
 
 AffixDictionary::AffixGroup& AffixDictionary::AffixIndex::Add(const std::string& affix, uint64_t hash) {
-  for (AffixGroup& g : groups) if (g.hash == hash && g.affix == affix) return g;  // loading only
-  groups.push_back({affix, hash, {}});
-  return groups.back();
+  auto [it, added] = by_affix.emplace(affix, static_cast<uint32_t>(groups.size()));
+  if (added) groups.push_back({affix, hash, {}});
+  return groups[it->second];
 }
 
 void AffixDictionary::AffixIndex::Seal() {
+  by_affix.clear();
   size_t n = 1;
   while (n < groups.size() * 2) n <<= 1;
   slots.assign(n, UINT32_MAX);

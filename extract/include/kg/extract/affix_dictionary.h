@@ -82,6 +82,7 @@ class AffixDictionary {
   struct AffixIndex {
     std::vector<AffixGroup> groups;
     std::vector<uint32_t> slots;
+    std::unordered_map<std::string, uint32_t> by_affix;  // while loading
     AffixGroup& Add(const std::string& affix, uint64_t hash);
     void Seal();
     const AffixGroup* Find(std::string_view affix, uint64_t hash) const;
