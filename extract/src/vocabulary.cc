@@ -29,22 +29,26 @@ const WordInfo& Word::LowerInfo(Morphology& m) {
 
 Word* Vocabulary::Intern(std::string_view text) {
   uint64_t hash = std::hash<std::string_view>()(text);
+  // A slot holds the word's index and the top half of its hash, so a probe
+  // that meets another word rarely has to read it.
+  auto slot_of = [](uint64_t h, uint32_t index) { return (h & 0xFFFFFFFF00000000ull) | index; };
   if (words_.size() * 2 >= slots_.size()) {
     size_t n = slots_.empty() ? 1024 : slots_.size() * 2;
-    slots_.assign(n, UINT32_MAX);
+    slots_.assign(n, kEmpty);
     for (uint32_t w = 0; w < words_.size(); ++w) {
       size_t i = words_[w].hash & (n - 1);
-      while (slots_[i] != UINT32_MAX) i = (i + 1) & (n - 1);
-      slots_[i] = w;
+      while (slots_[i] != kEmpty) i = (i + 1) & (n - 1);
+      slots_[i] = slot_of(words_[w].hash, w);
     }
   }
   size_t mask = slots_.size() - 1;
   size_t i = hash & mask;
-  for (; slots_[i] != UINT32_MAX; i = (i + 1) & mask) {
-    Word& w = words_[slots_[i]];
+  for (; slots_[i] != kEmpty; i = (i + 1) & mask) {
+    if ((slots_[i] ^ hash) >> 32) continue;
+    Word& w = words_[static_cast<uint32_t>(slots_[i])];
     if (w.hash == hash && w.text == text) return &w;
   }
-  slots_[i] = static_cast<uint32_t>(words_.size());
+  slots_[i] = slot_of(hash, static_cast<uint32_t>(words_.size()));
   Word& w = words_.emplace_back();
   w.text = text_.Add(text);
   w.lower = ToLower(text);

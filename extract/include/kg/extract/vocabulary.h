@@ -68,7 +68,8 @@ class Vocabulary {
 
  private:
   std::deque<Word> words_;
-  std::vector<uint32_t> slots_;  // open addressing: indices into words_
+  static constexpr uint64_t kEmpty = ~uint64_t{0};
+  std::vector<uint64_t> slots_;  // open addressing: (hash high bits | index into words_)
   StringArena text_;
 };
 
