@@ -21,6 +21,7 @@ struct Candidate {
   uint32_t first = 0;
   uint32_t last = 0;
   std::string surface;
+  std::string key;       // MergeKey(surface)
   bool weak = false;     // needs confirmation elsewhere in the document
   int gazetteer = -1;
   std::array<float, kEntityTypeCount> votes{};
@@ -608,7 +609,8 @@ class SentenceScanner {
       // "US" in an all-caps headline is just "us" when the dictionary knows it.
       weak = weak || morph_.LookupLowerOf(c.surface).known;
     }
-    if (lex_.IsStopped(MergeKey(c.surface))) return;
+    c.key = MergeKey(c.surface);
+    if (lex_.IsStopped(c.key)) return;
     c.weak = weak;
     if (c.gazetteer >= 0) Vote(&c, lex_.entry(c.gazetteer).type, lex_.entry(c.gazetteer).user ? 1000.f : 10.f);
     if (titled || TitleBefore(first)) Vote(&c, EntityType::kPerson, 4);
@@ -810,7 +812,7 @@ void EntityRecognizer::Run(std::string_view text, const std::vector<SentenceToke
     size_t words = 0;
     for (uint32_t k = a.first; k <= a.last; ++k) words += toks[k].kind == TokenKind::kWord;
     // Accept when the acronym is no longer than the words and starts like them.
-    std::string acro = MergeKey(b.surface);
+    const std::string& acro = b.key;
     std::string first = MergeKey(toks[a.first].Text(text));
     if (!acro.empty() && !first.empty() && acro[0] == first[0] && acro.size() <= words + 1) {
       cands[i].weak = false;
@@ -825,7 +827,7 @@ void EntityRecognizer::Run(std::string_view text, const std::vector<SentenceToke
   std::unordered_map<std::string, int> strong;
   for (const Candidate& c : cands) {
     if (c.weak) continue;
-    strong.emplace(MergeKey(c.surface), 1);
+    strong.emplace(c.key, 1);
     if (c.last > c.first) {
       const auto& toks = sentences[c.sentence].tokens;
       std::string first(toks[c.first].Text(text));
@@ -838,7 +840,7 @@ void EntityRecognizer::Run(std::string_view text, const std::vector<SentenceToke
   std::vector<Candidate> kept;
   std::vector<size_t> new_index(cands.size(), SIZE_MAX);
   for (size_t i = 0; i < cands.size(); ++i) {
-    if (cands[i].weak && !strong.count(MergeKey(cands[i].surface))) continue;
+    if (cands[i].weak && !strong.count(cands[i].key)) continue;
     new_index[i] = kept.size();
     kept.push_back(std::move(cands[i]));
   }
@@ -855,7 +857,7 @@ void EntityRecognizer::Run(std::string_view text, const std::vector<SentenceToke
   std::unordered_map<int, int> by_gaz;
   for (size_t i = 0; i < cands.size(); ++i) {
     const Candidate& c = cands[i];
-    auto [it, added] = by_key.emplace(MergeKey(c.surface), static_cast<int>(i));
+    auto [it, added] = by_key.emplace(c.key, static_cast<int>(i));
     if (!added) uf.Join(it->second, static_cast<int>(i));
     if (c.gazetteer >= 0) {
       auto [g, gadded] = by_gaz.emplace(c.gazetteer, static_cast<int>(i));
@@ -890,7 +892,7 @@ void EntityRecognizer::Run(std::string_view text, const std::vector<SentenceToke
       bool all_single = true;
       for (size_t m : members) if (cands[m].first != cands[m].last) all_single = false;
       if (!all_single) continue;
-      std::string key = MergeKey(c.surface);
+      const std::string& key = c.key;
       // A gazetteer name in its own right stays itself (Washington / Washington Post).
       bool own = false;
       for (size_t m : members) if (cands[m].gazetteer >= 0) own = true;
