@@ -9,6 +9,8 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include <unordered_map>
+
 namespace kg {
 
 namespace {
@@ -109,6 +111,8 @@ void JsonWriter::Write(const KnowledgeGraph& g, OutputBuffer* buffer) const {
 
   w.Key("links");
   w.StartArray();
+  std::unordered_map<uint64_t, std::string> evidence_json;  // by (document, sentence)
+  rapidjson::StringBuffer one;
   for (const EdgeRef& e : g.edges()) {
     w.StartObject();
     w.Key("source");
@@ -124,18 +128,27 @@ void JsonWriter::Write(const KnowledgeGraph& g, OutputBuffer* buffer) const {
     w.Key("evidence");
     w.StartArray();
     for (const Evidence& ev : e.data->evidence) {
-      w.StartObject();
-      w.Key("document");
-      Str(w, docs[ev.document].id);
-      w.Key("sentence");
-      w.Uint(ev.sentence);
-      w.Key("start");
-      w.Uint64(ev.start);
-      w.Key("end");
-      w.Uint64(ev.end);
-      w.Key("text");
-      Str(w, ev.text);
-      w.EndObject();
+      // A sentence cited by several edges is serialised once.
+      uint64_t key = uint64_t{ev.document} << 32 | ev.sentence;
+      auto [it, added] = evidence_json.try_emplace(key);
+      if (added) {
+        one.Clear();
+        Writer ew(one);
+        ew.StartObject();
+        ew.Key("document");
+        Str(ew, docs[ev.document].id);
+        ew.Key("sentence");
+        ew.Uint(ev.sentence);
+        ew.Key("start");
+        ew.Uint64(ev.start);
+        ew.Key("end");
+        ew.Uint64(ev.end);
+        ew.Key("text");
+        Str(ew, ev.text);
+        ew.EndObject();
+        it->second.assign(one.GetString(), one.GetSize());
+      }
+      w.RawValue(it->second.data(), it->second.size(), rapidjson::kObjectType);
     }
     w.EndArray();
     w.EndObject();
