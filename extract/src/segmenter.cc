@@ -172,7 +172,11 @@ std::vector<SentenceSpan> Segmenter::Split(std::string_view text) const {
       size_t after = 0;
       bool dot = text[i] == '.' || text[i] == '!' || text[i] == '?';
       size_t mark_len = 1;
-      if (!dot && text.compare(i, 3, "\xE2\x80\xA6") == 0) { dot = true; mark_len = 3; }
+      if (!dot && static_cast<unsigned char>(text[i]) == 0xE2 && i + 2 < text.size() && text[i + 1] == '\x80' &&
+          text[i + 2] == '\xA6') {  // "…"
+        dot = true;
+        mark_len = 3;
+      }
       if (!dot) continue;
       after = i + mark_len;
       if (after >= s.end) continue;

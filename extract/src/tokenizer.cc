@@ -35,8 +35,9 @@ void SetFlags(std::string_view text, Token* t) {
   int letters = 0, uppers = 0;
   bool first_letter = true;
   for (size_t i = 0; i < w.size();) {
-    size_t len;
-    char32_t c = DecodeUtf8(w, i, &len);
+    size_t len = 1;
+    unsigned char b = static_cast<unsigned char>(w[i]);
+    char32_t c = b < 0x80 ? b : DecodeUtf8(w, i, &len);
     i += len;
     if (IsDigit(c)) { t->has_digit = true; continue; }
     if (!IsLetter(c)) continue;
@@ -93,6 +94,17 @@ std::vector<Token> Tokenize(std::string_view text, SentenceSpan span) {
     bool digits_only = true;
     size_t j = i;
     while (j < span.end) {
+      // ASCII letters and digits first, without decoding.
+      unsigned char b = static_cast<unsigned char>(text[j]);
+      if ((b | 0x20) >= 'a' && (b | 0x20) <= 'z') {
+        digits_only = false;
+        ++j;
+        continue;
+      }
+      if (b >= '0' && b <= '9') {
+        ++j;
+        continue;
+      }
       size_t l;
       char32_t ch = cur.At(j, &l);
       if (IsWordChar(ch)) {
