@@ -197,24 +197,42 @@ void GraphBuilder::MergeSurnames() {
   }
   if (redirect_.empty()) return;
   // Move the edges of merged nodes; parallel edges merge, self-loops go.
-  // (In key order, so which evidence a capped edge keeps does not depend on
-  // the hash table.)
-  EdgeMap moved;
-  for (auto* entry : SortedEdges()) {
-    const EdgeKey& key = entry->first;
-    EdgeAcc& acc = entry->second;
+  // Only edges touching a merged node change: each new key takes its
+  // contributions (the moved edges, and an edge already there) in key order,
+  // so which evidence a capped edge keeps does not depend on the hash table.
+  std::vector<bool> merged(nodes_.size(), false);
+  for (const auto& [from, into] : redirect_) merged[from] = true;
+  auto before = [&](const EdgeMap::value_type* a, const EdgeMap::value_type* b) { return KeyLess(a->first, b->first); };
+  std::unordered_map<EdgeKey, std::vector<EdgeMap::value_type*>, EdgeKeyHash> targets;
+  std::vector<EdgeKey> gone;
+  for (auto& entry : edges_) {
+    const EdgeKey& key = entry.first;
+    if (!merged[key.source] && !merged[key.target]) continue;
+    gone.push_back(key);
     uint32_t s = key.source, t = key.target;
-    if (auto r = redirect_.find(s); r != redirect_.end()) s = r->second;
-    if (auto r = redirect_.find(t); r != redirect_.end()) t = r->second;
+    if (merged[s]) s = redirect_.at(s);
+    if (merged[t]) t = redirect_.at(t);
     if (s == t) continue;
     if (key.kind == EdgeKind::kCooccurrence && s > t) std::swap(s, t);
-    EdgeAcc& into = moved[{s, t, key.relation, key.kind}];
-    into.weight += acc.weight;
-    for (auto& ev : acc.evidence) {
-      if (options_.max_evidence == 0 || into.evidence.size() < options_.max_evidence) into.evidence.push_back(std::move(ev));
-    }
+    targets[{s, t, key.relation, key.kind}].push_back(&entry);
   }
-  edges_ = std::move(moved);
+  std::vector<std::pair<EdgeKey, EdgeAcc>> results;
+  for (auto& [key, from] : targets) {
+    auto existing = edges_.find(key);
+    if (existing != edges_.end() && !merged[key.source] && !merged[key.target]) from.push_back(&*existing);
+    std::sort(from.begin(), from.end(), before);
+    EdgeAcc into;
+    for (EdgeMap::value_type* entry : from) {
+      EdgeAcc& acc = entry->second;
+      into.weight += acc.weight;
+      for (auto& ev : acc.evidence) {
+        if (options_.max_evidence == 0 || into.evidence.size() < options_.max_evidence) into.evidence.push_back(std::move(ev));
+      }
+    }
+    results.emplace_back(key, std::move(into));
+  }
+  for (const EdgeKey& key : gone) edges_.erase(key);
+  for (auto& [key, acc] : results) edges_[key] = std::move(acc);
 }
 
 uint32_t GraphBuilder::RelationId(const std::string& name) {
@@ -223,19 +241,11 @@ uint32_t GraphBuilder::RelationId(const std::string& name) {
   return it->second;
 }
 
-std::vector<GraphBuilder::EdgeMap::value_type*> GraphBuilder::SortedEdges() {
-  std::vector<EdgeMap::value_type*> out;
-  out.reserve(edges_.size());
-  for (auto& entry : edges_) out.push_back(&entry);
-  std::sort(out.begin(), out.end(), [&](const EdgeMap::value_type* a, const EdgeMap::value_type* b) {
-    const EdgeKey& x = a->first;
-    const EdgeKey& y = b->first;
-    if (x.source != y.source) return x.source < y.source;
-    if (x.target != y.target) return x.target < y.target;
-    if (x.relation != y.relation) return relation_names_[x.relation] < relation_names_[y.relation];
-    return x.kind < y.kind;
-  });
-  return out;
+bool GraphBuilder::KeyLess(const EdgeKey& x, const EdgeKey& y) const {
+  if (x.source != y.source) return x.source < y.source;
+  if (x.target != y.target) return x.target < y.target;
+  if (x.relation != y.relation) return relation_names_[x.relation] < relation_names_[y.relation];
+  return x.kind < y.kind;
 }
 
 KnowledgeGraph GraphBuilder::Finish() {

@@ -69,7 +69,8 @@ class GraphBuilder {
   using EdgeMap = std::unordered_map<EdgeKey, EdgeAcc, EdgeKeyHash>;
   uint32_t RelationId(const std::string& name);
   // The edges in the order of (source, target, relation name, kind).
-  std::vector<EdgeMap::value_type*> SortedEdges();
+  // The order edges merge in: by source, target, relation name, kind.
+  bool KeyLess(const EdgeKey& x, const EdgeKey& y) const;
 
   template <typename Forms>
   uint32_t NodeFor(const std::string& label, const Forms& forms);
