@@ -2,7 +2,7 @@
 
 #include <unicode/brkiter.h>
 #include <unicode/locid.h>
-#include <unicode/utext.h>
+#include <unicode/unistr.h>
 
 #include <algorithm>
 #include <cctype>
@@ -125,6 +125,9 @@ bool IsAbbreviation(std::string_view word) {
 
 struct Segmenter::Impl {
   std::unique_ptr<icu::BreakIterator> iter;
+  std::u16string utf16;          // the text being split, for ICU
+  std::vector<uint32_t> offset;  // byte offset of each UTF-16 unit, then the text's size
+  icu::UnicodeString alias;      // a read-only view of utf16, which the iterator keeps
 };
 
 Segmenter::Segmenter(Language lang) : impl_(std::make_unique<Impl>()) {
@@ -143,14 +146,31 @@ std::vector<SentenceSpan> Segmenter::Split(std::string_view text) const {
   // 1. ICU boundaries.
   std::vector<size_t> cuts;
   {
-    UErrorCode err = U_ZERO_ERROR;
-    UText* ut = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &err);
-    if (U_SUCCESS(err)) {
-      impl_->iter->setText(ut, err);
-      for (int32_t b = impl_->iter->next(); b != icu::BreakIterator::DONE; b = impl_->iter->next()) {
-        cuts.push_back(static_cast<size_t>(b));
+    // ICU walks UTF-16 much faster than UTF-8 through a UText: the text is
+    // converted once, each unit remembering its byte offset.
+    std::u16string& utf16 = impl_->utf16;
+    std::vector<uint32_t>& offset = impl_->offset;
+    utf16.clear();
+    offset.clear();
+    for (size_t i = 0; i < text.size();) {
+      size_t len;
+      char32_t c = DecodeUtf8(text, i, &len);
+      if (c < 0x10000) {
+        utf16.push_back(static_cast<char16_t>(c));
+        offset.push_back(static_cast<uint32_t>(i));
+      } else {
+        utf16.push_back(static_cast<char16_t>(0xD7C0 + (c >> 10)));
+        utf16.push_back(static_cast<char16_t>(0xDC00 | (c & 0x3FF)));
+        offset.push_back(static_cast<uint32_t>(i));
+        offset.push_back(static_cast<uint32_t>(i));
       }
-      utext_close(ut);
+      i += len;
+    }
+    offset.push_back(static_cast<uint32_t>(text.size()));
+    impl_->alias.setTo(false, utf16.data(), static_cast<int32_t>(utf16.size()));
+    impl_->iter->setText(impl_->alias);
+    for (int32_t b = impl_->iter->next(); b != icu::BreakIterator::DONE; b = impl_->iter->next()) {
+      cuts.push_back(offset[static_cast<size_t>(b)]);
     }
     if (cuts.empty() || cuts.back() != text.size()) cuts.push_back(text.size());
   }
