@@ -14,8 +14,6 @@ namespace kg {
 
 namespace {
 
-bool Has(std::string_view analysis, std::string_view tag) { return analysis.find(tag) != std::string_view::npos; }
-
 std::string Field(std::string_view analysis, std::string_view key) {
   size_t p = analysis.find(key);
   if (p == std::string_view::npos) return {};
@@ -188,27 +186,58 @@ StatusOr<std::unique_ptr<Morphology>> Morphology::Open(const std::string& dir, S
 
 namespace {
 
+// Where the "po:" fields of one analysis start, found in one pass; Has(tag)
+// is then the same as searching the whole analysis for the tag (every tag
+// asked for starts with "po:").
+class PoFields {
+ public:
+  explicit PoFields(std::string_view a) : a_(a) {
+    for (size_t p = a.find("po:"); p != std::string_view::npos; p = a.find("po:", p + 1)) {
+      if (n_ == at_.size()) {
+        overflow_ = true;
+        break;
+      }
+      at_[n_++] = p;
+    }
+  }
+  bool Has(std::string_view tag) const {
+    if (overflow_) return a_.find(tag) != std::string_view::npos;
+    for (size_t i = 0; i < n_; ++i) {
+      if (a_.compare(at_[i], tag.size(), tag) == 0) return true;
+    }
+    return false;
+  }
+
+ private:
+  std::string_view a_;
+  std::array<size_t, 16> at_{};
+  size_t n_ = 0;
+  bool overflow_ = false;
+};
+
 // Folds one analysis ("st:utiliser po:v1... is:ind pre 3sg") into `info`.
-void AddAnalysis(const std::string& a, const std::string& lemma, WordInfo* info) {
+void AddAnalysis(const std::string& analysis, const std::string& lemma, WordInfo* info) {
+  PoFields a(analysis);
+  auto Has = [&a](std::string_view tag) { return a.Has(tag); };
   info->known = true;
-  if (Has(a, "po:npr") || Has(a, "po:prn") || Has(a, "po:patr")) info->proper = true;
-  if (Has(a, "po:prn")) info->first_name = true;
-  if (Has(a, "po:patr")) info->surname = true;
-  if (Has(a, "po:nom")) info->noun = true;
-  if (Has(a, "po:adj")) info->adjective = true;
-  if (Has(a, "po:v")) {
+  if (Has("po:npr") || Has("po:prn") || Has("po:patr")) info->proper = true;
+  if (Has("po:prn")) info->first_name = true;
+  if (Has("po:patr")) info->surname = true;
+  if (Has("po:nom")) info->noun = true;
+  if (Has("po:adj")) info->adjective = true;
+  if (Has("po:v")) {
     bool aux = lemma == "avoir" || lemma == "être";
     if (aux) info->auxiliary = true;
     info->verb = true;
-    std::string flags = Field(a, "po:v");
+    std::string flags = Field(analysis, "po:v");
     if (flags.size() >= 8 && flags[7] == 'e') info->etre_verb = true;
-    if (Has(a, "po:infi")) info->infinitive = true;
-    if (Has(a, "po:ppas")) info->participle = true;
-    if (!Has(a, "po:ppas") && !Has(a, "po:infi") && !Has(a, "po:ppre")) info->finite = true;
-    if (info->verb_lemma.empty() || (!Has(a, "po:ppas") && info->participle)) info->verb_lemma = lemma;
+    if (Has("po:infi")) info->infinitive = true;
+    if (Has("po:ppas")) info->participle = true;
+    if (!Has("po:ppas") && !Has("po:infi") && !Has("po:ppre")) info->finite = true;
+    if (info->verb_lemma.empty() || (!Has("po:ppas") && info->participle)) info->verb_lemma = lemma;
   }
-  if (Has(a, "po:det") || Has(a, "po:prep") || Has(a, "po:pro") || Has(a, "po:cj") || Has(a, "po:adv") ||
-      Has(a, "po:negadv")) {
+  if (Has("po:det") || Has("po:prep") || Has("po:pro") || Has("po:cj") || Has("po:adv") ||
+      Has("po:negadv")) {
     info->function_word = true;
   }
 }
