@@ -160,7 +160,14 @@ std::vector<Token> Tokenize(std::string_view text, SentenceSpan span) {
     }
     // "BenallaAu", "SNCFLa": a word glued to the capitalised function word
     // that opened the next paragraph; split before it.
-    {
+    // (Only a word with a capital, or a non-ASCII letter, after its first
+    // character can be split so.)
+    bool capital_inside = false;
+    for (size_t k = start + 1; k < j && !capital_inside; ++k) {
+      unsigned char b = static_cast<unsigned char>(text[k]);
+      capital_inside = (b >= 'A' && b <= 'Z') || b >= 0x80;
+    }
+    if (capital_inside) {
       std::string_view whole = text.substr(start, j - start);
       size_t k = 0;
       bool prev_low = false;
