@@ -5,6 +5,7 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <mutex>
 #include <string>
@@ -72,12 +73,28 @@ Language DetectLanguage(std::string_view text) {
       Pack("une"), Pack("du"),  Pack("que"),   Pack("qui"), Pack("dans"), Pack("pour"), Pack("en"),  Pack("au"),
       Pack("sur"), Pack("a"),   Pack("aux"),   Pack("il"),  Pack("elle"), Pack("ont"), Pack("ce"),   
       Pack("pas"), Pack("par"), Pack("se"),    Pack("son"), Pack("sa"),   Pack("ses"), Pack("avec"), Pack("mais")};
-  static const auto sorted = [](const auto& words) {
-    std::vector<uint32_t> v(std::begin(words), std::end(words));
-    std::sort(v.begin(), v.end());
-    return v;
+  // Both lists in one open-addressing table: packed word -> bit 1 English, bit 2 French.
+  struct Table {
+    std::array<uint32_t, 256> key{};
+    std::array<uint8_t, 256> bits{};
+    static size_t Slot(uint32_t w) { return (w * 2654435761u) >> 24; }
+    void Add(uint32_t w, uint8_t bit) {
+      size_t i = Slot(w);
+      while (key[i] != 0 && key[i] != w) i = (i + 1) & 255;
+      key[i] = w;
+      bits[i] |= bit;
+    }
+    uint8_t Find(uint32_t w) const {
+      for (size_t i = Slot(w); key[i] != 0; i = (i + 1) & 255) if (key[i] == w) return bits[i];
+      return 0;
+    }
   };
-  static const std::vector<uint32_t> english = sorted(kEnglish), french = sorted(kFrench);
+  static const Table table = [] {
+    Table t;
+    for (uint32_t w : kEnglish) t.Add(w, 1);
+    for (uint32_t w : kFrench) t.Add(w, 2);
+    return t;
+  }();
   auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
   int en = 0, fr = 0;
   size_t limit = std::min<size_t>(text.size(), 4000);
@@ -88,9 +105,9 @@ Language DetectLanguage(std::string_view text) {
     while (j < limit && letter(text[j])) ++j;
     // Function words of up to four letters are the telling ones.
     if (j > i && j - i <= 4) {
-      uint32_t w = Pack(text.substr(i, j - i));
-      en += std::binary_search(english.begin(), english.end(), w);
-      fr += std::binary_search(french.begin(), french.end(), w);
+      uint8_t bits = table.Find(Pack(text.substr(i, j - i)));
+      en += bits & 1;
+      fr += bits >> 1;
     }
     i = j;
   }
