@@ -124,8 +124,9 @@ Status AffixDictionary::ParseAff(const std::string& path, const std::string& tex
       else return bad(i, "unsupported flag type " + std::string(f[1]));
     }
     // Features this reader does not implement: the caller falls back to Hunspell.
-    if (key == "AF" || key == "AM" || key == "COMPLEXPREFIXES" || key == "COMPOUNDFLAG" || key == "COMPOUNDRULE" ||
-        key == "COMPOUNDBEGIN" || key == "LANG" || key == "IGNORE" || key == "CHECKSHARPS") {
+    if (key == "COMPOUNDRULE" || key == "COMPOUNDMIN") compounds_ = true;
+    if (key == "AF" || key == "AM" || key == "COMPLEXPREFIXES" || key == "COMPOUNDFLAG" || key == "COMPOUNDBEGIN" ||
+        key == "LANG" || key == "IGNORE" || key == "CHECKSHARPS") {
       return bad(i, "unsupported directive " + std::string(key));
     }
     if (key == "FULLSTRIP") fullstrip_ = true;
@@ -203,10 +204,27 @@ Status AffixDictionary::ParseAff(const std::string& path, const std::string& tex
 }
 
 void AffixDictionary::AddEntry(std::string word, std::vector<Flag> flags, std::string data, bool hidden) {
-  auto [it, added] = words_.emplace(word, static_cast<uint32_t>(entries_.size()));
-  if (!added) {
+  if (distinct_ * 2 >= slots_.size()) {
+    // Grow the table of first entries (open addressing by hash).
+    size_t n = slots_.empty() ? 1024 : slots_.size() * 2;
+    std::vector<uint32_t> old = std::move(slots_);
+    slots_.assign(n, UINT32_MAX);
+    for (uint32_t first : old) {
+      if (first == UINT32_MAX) continue;
+      size_t i = entries_[first].hash & (n - 1);
+      while (slots_[i] != UINT32_MAX) i = (i + 1) & (n - 1);
+      slots_[i] = first;
+    }
+  }
+  uint64_t hash = FnvExtend(kFnvBasis, word);
+  size_t mask = slots_.size() - 1;
+  size_t i = hash & mask;
+  while (slots_[i] != UINT32_MAX && !(entries_[slots_[i]].hash == hash && entries_[slots_[i]].word == word)) {
+    i = (i + 1) & mask;
+  }
+  if (slots_[i] != UINT32_MAX) {
     if (hidden) return;
-    uint32_t last = it->second;
+    uint32_t last = slots_[i];
     while (entries_[last].next != UINT32_MAX) last = entries_[last].next;
     // A real word takes over a hidden homonym's place (and, as in Hunspell,
     // keeps its fields).
@@ -216,12 +234,16 @@ void AffixDictionary::AddEntry(std::string word, std::vector<Flag> flags, std::s
       return;
     }
     entries_[last].next = static_cast<uint32_t>(entries_.size());
+  } else {
+    slots_[i] = static_cast<uint32_t>(entries_.size());
+    ++distinct_;
   }
   Entry e;
   e.word = std::move(word);
   e.flags = std::move(flags);
   e.data = std::move(data);
   e.hidden = hidden;
+  e.hash = hash;
   entries_.push_back(std::move(e));
 }
 
@@ -230,7 +252,6 @@ Status AffixDictionary::ParseDic(const std::string& path, const std::string& tex
   if (p == std::string::npos) return InvalidInput(path + ": no entries");
   size_t line_no = 1;
   entries_.reserve(text.size() / 30);
-  words_.reserve(text.size() / 30);
   while (++p < text.size()) {
     size_t e = text.find('\n', p);
     if (e == std::string::npos) e = text.size();
@@ -316,20 +337,13 @@ void AffixDictionary::Index() {
       if (!t->pairs[p].first.empty()) t->by_first[static_cast<unsigned char>(t->pairs[p].first[0])].push_back(p);
     }
   }
-  size_t slots = 1;
-  while (slots < words_.size() * 2) slots <<= 1;
-  slots_.assign(slots, UINT32_MAX);
-  bloom_.assign(std::max<size_t>(1, slots * 8 / 64), 0);
-  for (const auto& [word, first] : words_) {
-    uint64_t h = FnvExtend(kFnvBasis, word);
-    for (uint32_t e = first; e != UINT32_MAX; e = entries_[e].next) entries_[e].hash = h;
-    size_t i = h & (slots - 1);
-    while (slots_[i] != UINT32_MAX) i = (i + 1) & (slots - 1);
-    slots_[i] = first;
-    uint64_t bit = (h >> 40) & (bloom_.size() * 64 - 1);
+  if (slots_.empty()) slots_.assign(1, UINT32_MAX);
+  bloom_.assign(std::max<size_t>(1, slots_.size() * 8 / 64), 0);
+  for (uint32_t first : slots_) {
+    if (first == UINT32_MAX) continue;
+    uint64_t bit = (entries_[first].hash >> 40) & (bloom_.size() * 64 - 1);
     bloom_[bit >> 6] |= uint64_t{1} << (bit & 63);
   }
-  words_.clear();
   for (uint32_t r = 0; r < rules_.size(); ++r) {
     const Rule& rule = rules_[r];
     AffixIndex& index = rule.suffix ? suffixes_ : prefixes_;
@@ -426,7 +440,7 @@ void AffixDictionary::AppendFlag(Flag f, std::string* line) const {
   line->push_back(static_cast<char>(f & 0xFF));
 }
 
-void AffixDictionary::SuffixAnalyses(std::string_view word, const std::vector<const Rule*>* prefixes,
+void AffixDictionary::SuffixAnalyses(std::string_view word, const std::vector<const Rule*>* prefixes, bool hidden_ok,
                                      std::vector<std::string>* out) const {
   if (word.size() >= 64) return;
   size_t max = std::min(word.size(), max_suffix_);
@@ -455,6 +469,7 @@ void AffixDictionary::SuffixAnalyses(std::string_view word, const std::vector<co
       const Entry* first = Find(stem, hash);
       if (!first) continue;
       for (const Entry* h = first; h; h = h->next == UINT32_MAX ? nullptr : &entries_[h->next]) {
+        if (h->hidden && !hidden_ok) continue;
         for (const auto& [flag, index] : s.rules) {
           const Rule& r = rules_[index];
           for (const Rule* prefix : with) {
@@ -484,7 +499,7 @@ void AffixDictionary::SuffixAnalyses(std::string_view word, const std::vector<co
   }
 }
 
-void AffixDictionary::PrefixAnalyses(std::string_view word, std::vector<std::string>* out) const {
+void AffixDictionary::PrefixAnalyses(std::string_view word, bool hidden_ok, std::vector<std::string>* out) const {
   size_t max = std::min(word.size(), max_prefix_);
   std::string stem;
   std::vector<const Rule*> cross;
@@ -505,6 +520,7 @@ void AffixDictionary::PrefixAnalyses(std::string_view word, std::vector<std::str
         const Rule& r = rules_[index];
         if (!Matches(r.cond, stem, false)) continue;
         for (const Entry* h = first; h; h = h->next == UINT32_MAX ? nullptr : &entries_[h->next]) {
+          if (h->hidden && !hidden_ok) continue;
           if (!h->HasFlag(flag) || r.HasCont(needaffix_) || r.HasCont(onlyincompound_)) continue;
           std::string line = r.morph.empty() ? r.affix : " " + r.morph;
           AppendRoot(*h, &line);
@@ -513,22 +529,23 @@ void AffixDictionary::PrefixAnalyses(std::string_view word, std::vector<std::str
         if (r.cross) cross.push_back(&r);
       }
       // The stem may also carry a suffix, for the prefixes that allow it.
-      if (!cross.empty()) SuffixAnalyses(stem, &cross, out);
+      if (!cross.empty()) SuffixAnalyses(stem, &cross, hidden_ok, out);
     }
   }
 }
 
-void AffixDictionary::AnalyzeExact(const std::string& word, std::vector<std::string>* out) const {
+void AffixDictionary::AnalyzeExact(const std::string& word, bool hidden_ok, std::vector<std::string>* out) const {
   if (const Entry* first = Find(word)) {
     for (const Entry* h = first; h; h = h->next == UINT32_MAX ? nullptr : &entries_[h->next]) {
       if (h->HasFlag(forbidden_) || h->HasFlag(needaffix_) || h->HasFlag(onlyincompound_)) continue;
+      if (h->hidden && !hidden_ok) continue;
       std::string line;
       AppendRoot(*h, &line);
       out->push_back(std::move(line));
     }
   }
-  PrefixAnalyses(word, out);
-  SuffixAnalyses(word, nullptr, out);
+  PrefixAnalyses(word, hidden_ok, out);
+  SuffixAnalyses(word, nullptr, hidden_ok, out);
 }
 
 std::string AffixDictionary::Convert(std::string_view word, const ConvTable& table) {
@@ -564,16 +581,16 @@ void AffixDictionary::Analyze(std::string_view input, std::vector<std::string>* 
   switch (CapTypeOf(word)) {
     case CapType::kNone:
     case CapType::kMixed:
-      AnalyzeExact(word, &lines);
+      AnalyzeExact(word, true, &lines);
       break;
     case CapType::kInitial:
-      AnalyzeExact(ToLower(word), &lines);
-      AnalyzeExact(word, &lines);
+      AnalyzeExact(ToLower(word), true, &lines);
+      AnalyzeExact(word, true, &lines);
       break;
     case CapType::kAll:
-      AnalyzeExact(word, &lines);
-      AnalyzeExact(ToLower(word), &lines);
-      AnalyzeExact(ToTitle(word), &lines);
+      AnalyzeExact(word, true, &lines);
+      AnalyzeExact(ToLower(word), true, &lines);
+      AnalyzeExact(ToTitle(word), true, &lines);
       break;
   }
   // Duplicates removed, first occurrences kept in order.
@@ -581,6 +598,48 @@ void AffixDictionary::Analyze(std::string_view input, std::vector<std::string>* 
     if (std::find(lines.begin(), lines.begin() + i, lines[i]) != lines.begin() + i) continue;
     out->push_back(Convert(lines[i], oconv_));
   }
+}
+
+}  // namespace kg
+
+namespace kg {
+
+bool AffixDictionary::Accepts(std::string_view input) const {
+  if (input.empty() || input.size() >= 64) return false;
+  if (input.find_first_not_of('.') == std::string_view::npos) return true;  // Hunspell: only dots
+  if (AcceptsWhole(input)) return true;
+  // Hunspell's default word breaks: at a hyphen both sides must be words
+  // (first and last hyphen tried), a leading or trailing hyphen goes. A word
+  // in capitals is broken in its capitalised form ("AP-HP" as "Ap-hp").
+  std::string title;
+  if (CapTypeOf(input) == CapType::kAll) {
+    title = ToTitle(input);
+    input = title;
+  }
+  size_t hyphens = static_cast<size_t>(std::count(input.begin(), input.end(), '-'));
+  if (hyphens == 0 || hyphens > 10) return false;
+  if (input.front() == '-' && Accepts(input.substr(1))) return true;
+  if (input.back() == '-' && Accepts(input.substr(0, input.size() - 1))) return true;
+  for (size_t at : {input.find('-'), input.rfind('-')}) {
+    if (at > 0 && at + 1 < input.size() && Accepts(input.substr(at + 1)) && Accepts(input.substr(0, at))) return true;
+  }
+  return false;
+}
+
+bool AffixDictionary::AcceptsWhole(std::string_view input) const {
+  std::string word = Convert(input, iconv_);
+  std::vector<std::string> lines;
+  // Like Hunspell's spell check: the word as written, a capitalised word in
+  // lower case too, a word in capitals also in lower case and capitalised;
+  // hidden capitalised homonyms only for a word in capitals.
+  CapType cap = CapTypeOf(word);
+  bool capitals = cap == CapType::kAll;
+  AnalyzeExact(word, capitals, &lines);
+  if (!lines.empty() || cap == CapType::kNone || cap == CapType::kMixed) return !lines.empty();
+  AnalyzeExact(ToLower(word), capitals, &lines);
+  if (!lines.empty() || cap == CapType::kInitial) return !lines.empty();
+  AnalyzeExact(ToTitle(word), capitals, &lines);
+  return !lines.empty();
 }
 
 }  // namespace kg

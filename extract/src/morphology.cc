@@ -2,6 +2,7 @@
 
 #include <hunspell/hunspell.hxx>
 
+#include <algorithm>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
@@ -137,18 +138,31 @@ void SharedWordCache::Insert(std::string_view word, const WordInfo& info) {
   shard.words.emplace(std::string(word), info);
 }
 
-StatusOr<std::shared_ptr<const AffixDictionary>> SharedWordCache::French(const std::string& aff,
-                                                                         const std::string& dic) {
-  std::lock_guard<std::mutex> lock(french_mutex_);
-  if (!french_tried_) {
-    french_tried_ = true;
+StatusOr<std::shared_ptr<const AffixDictionary>> SharedWordCache::Dictionary(const std::string& aff,
+                                                                             const std::string& dic) {
+  std::lock_guard<std::mutex> lock(dictionaries_mutex_);
+  auto it = dictionaries_.find(aff);
+  if (it == dictionaries_.end()) {
     auto loaded = AffixDictionary::Load(aff, dic);
-    if (loaded.ok()) french_ = std::move(*loaded);
-    else french_status_ = loaded.status();
+    StatusOr<std::shared_ptr<const AffixDictionary>> entry = loaded.status();
+    if (loaded.ok()) entry = std::shared_ptr<const AffixDictionary>(std::move(*loaded));
+    it = dictionaries_.emplace(aff, std::move(entry)).first;
   }
-  if (!french_) return french_status_;
-  return french_;
+  return it->second;
 }
+
+namespace {
+
+// Our reader of a hunspell dictionary, shared through `shared` when given.
+StatusOr<std::shared_ptr<const AffixDictionary>> LoadDictionary(const std::string& aff, const std::string& dic,
+                                                                SharedWordCache* shared) {
+  if (shared) return shared->Dictionary(aff, dic);
+  auto own = AffixDictionary::Load(aff, dic);
+  if (!own.ok()) return own.status();
+  return std::shared_ptr<const AffixDictionary>(std::move(*own));
+}
+
+}  // namespace
 
 StatusOr<std::unique_ptr<Morphology>> Morphology::Open(const std::string& dir, SharedWordCache* shared) {
   namespace fs = std::filesystem;
@@ -159,21 +173,23 @@ StatusOr<std::unique_ptr<Morphology>> Morphology::Open(const std::string& dir, S
     if (fs::exists(aff, ec) && fs::exists(dic, ec)) {
       std::unique_ptr<Morphology> m(new Morphology());
       m->shared_ = shared;
-      auto load = [&]() -> StatusOr<std::shared_ptr<const AffixDictionary>> {
-        if (shared) return shared->French(aff.string(), dic.string());
-        auto own = AffixDictionary::Load(aff.string(), dic.string());
-        if (!own.ok()) return own.status();
-        return std::shared_ptr<const AffixDictionary>(std::move(*own));
-      };
-      auto french = load();
-      // Hunspell's constructor and destructor share a global table through a
-      // plain counter: they must not run on two threads at once.
-      std::lock_guard<std::mutex> lock(HunspellLifetimeMutex());
-      if (french.ok()) m->french_ = *french;
-      else m->hunspell_ = std::make_unique<Hunspell>(aff.c_str(), dic.c_str());
+      // French analyses must be Hunspell's own: a dictionary with compound
+      // rules, which the reader does not apply, goes to Hunspell.
+      auto french = LoadDictionary(aff.string(), dic.string(), shared);
+      if (french.ok() && !(*french)->compounds()) {
+        m->french_ = *french;
+      } else {
+        // Hunspell's constructor and destructor share a global table through a
+        // plain counter: they must not run on two threads at once.
+        std::lock_guard<std::mutex> lock(HunspellLifetimeMutex());
+        m->hunspell_ = std::make_unique<Hunspell>(aff.c_str(), dic.c_str());
+      }
       fs::path en_aff = fs::path(dir) / "en_US.aff", en_dic = fs::path(dir) / "en_US.dic";
       if (fs::exists(en_aff, ec) && fs::exists(en_dic, ec)) {
-        m->english_ = std::make_unique<Hunspell>(en_aff.c_str(), en_dic.c_str());
+        m->english_aff_ = en_aff.string();
+        m->english_dic_ = en_dic.string();
+        auto english = LoadDictionary(m->english_aff_, m->english_dic_, shared);
+        if (english.ok()) m->english_dict_ = *english;
         // An all-ASCII English word list (Debian's is) knows no word with
         // other characters: those need not be asked.
         m->english_ascii_ = FileIsAscii(en_dic.string());
@@ -291,12 +307,12 @@ WordInfo Morphology::Analyze(std::string_view word, WordInfo* lower_info) {
 // The English side, and the proper-noun rule, for a word whose French
 // readings are in `info`.
 void Morphology::FinishInfo(std::string_view word, bool capital_only, WordInfo* info) {
-  if (english_ && !word.empty() && word.size() < 64 && (!english_ascii_ || MaybeAscii(word))) {
+  if (!english_aff_.empty() && !word.empty() && word.size() < 64 && (!english_ascii_ || MaybeAscii(word))) {
     std::string w(word);
-    info->english = english_->spell(w);
+    info->english = SpellEnglish(w);
     if (info->english) {
       std::string lower = ToLower(w);
-      info->english_proper = lower != w && !english_->spell(lower);
+      info->english_proper = lower != w && !SpellEnglish(lower);
     }
   }
   // English verbs, for the words the French dictionary does not know.
@@ -312,6 +328,17 @@ void Morphology::FinishInfo(std::string_view word, bool capital_only, WordInfo* 
   // A capitalised entry of its own (Chine, Taïwan) makes a proper noun only
   // when the word has no common reading ("Ce" is also the symbol of cerium).
   if (capital_only && !info->function_word) info->proper = true;
+}
+
+bool Morphology::SpellEnglish(const std::string& word) {
+  bool digits = std::any_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; });
+  if (english_dict_ && !english_dict_->compounds()) return english_dict_->Accepts(word);
+  if (english_dict_ && !digits) return english_dict_->Accepts(word);
+  if (!english_) {
+    std::lock_guard<std::mutex> lock(HunspellLifetimeMutex());
+    english_ = std::make_unique<Hunspell>(english_aff_.c_str(), english_dic_.c_str());
+  }
+  return english_->spell(word);
 }
 
 std::unique_ptr<Morphology> Morphology::Empty() { return std::unique_ptr<Morphology>(new Morphology()); }

@@ -38,6 +38,12 @@ class AffixDictionary {
   // forms by increasing suffix length (for a capitalised word, the
   // lower-case word's analyses first).
   void Analyze(std::string_view word, std::vector<std::string>* out) const;
+  // Hunspell's spell check, for words no compound rule can make: true when
+  // the word, or a case variant Hunspell accepts for it, has an analysis.
+  bool Accepts(std::string_view word) const;
+  // The .aff has compound rules (COMPOUNDRULE), which this reader does not
+  // apply: words they build (English "21st") are not accepted.
+  bool compounds() const { return compounds_; }
 
  private:
   using Flag = uint16_t;
@@ -100,11 +106,13 @@ class AffixDictionary {
   void AddEntry(std::string word, std::vector<Flag> flags, std::string data, bool hidden);
 
   // Analyses of `word` as written (no case variants), appended to `out`.
-  void AnalyzeExact(const std::string& word, std::vector<std::string>* out) const;
+  bool AcceptsWhole(std::string_view word) const;  // Accepts() without word breaks
+  // `hidden_ok`: whether hidden capitalised homonyms count.
+  void AnalyzeExact(const std::string& word, bool hidden_ok, std::vector<std::string>* out) const;
   // Suffix analyses; with `prefixes`, only cross products with those prefix rules.
-  void SuffixAnalyses(std::string_view word, const std::vector<const Rule*>* prefixes,
+  void SuffixAnalyses(std::string_view word, const std::vector<const Rule*>* prefixes, bool hidden_ok,
                       std::vector<std::string>* out) const;
-  void PrefixAnalyses(std::string_view word, std::vector<std::string>* out) const;
+  void PrefixAnalyses(std::string_view word, bool hidden_ok, std::vector<std::string>* out) const;
   const Entry* Find(std::string_view word) const;
   const Entry* Find(std::string_view word, uint64_t hash) const;
   bool MayHave(uint64_t hash) const;
@@ -120,14 +128,15 @@ class AffixDictionary {
 
   std::vector<Rule> rules_;
   std::vector<Entry> entries_;
-  std::unordered_map<std::string, uint32_t, Hash, std::equal_to<>> words_;  // word -> first entry, while loading
   std::vector<uint32_t> slots_;  // open addressing by hash: first entries
+  size_t distinct_ = 0;          // distinct words
   std::vector<uint64_t> bloom_;  // one bit per word hash: most absent stems stop here
   AffixIndex suffixes_, prefixes_;
   size_t max_suffix_ = 0, max_prefix_ = 0;
   ConvTable iconv_, oconv_;
   bool long_flags_ = false;
   bool fullstrip_ = false;
+  bool compounds_ = false;
   Flag needaffix_ = 0, forbidden_ = 0, circumfix_ = 0, onlyincompound_ = 0;
 };
 

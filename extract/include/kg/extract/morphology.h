@@ -53,14 +53,12 @@ class SharedWordCache {
   bool Find(std::string_view word, WordInfo* out);
   void Insert(std::string_view word, const WordInfo& info);
   static constexpr size_t kMaxWords = 1u << 21;
-  // The French dictionary, read by the first caller and shared by all.
-  StatusOr<std::shared_ptr<const AffixDictionary>> French(const std::string& aff, const std::string& dic);
+  // A dictionary (by its .aff path), read by the first caller and shared by all.
+  StatusOr<std::shared_ptr<const AffixDictionary>> Dictionary(const std::string& aff, const std::string& dic);
 
  private:
-  std::mutex french_mutex_;
-  bool french_tried_ = false;
-  Status french_status_;
-  std::shared_ptr<const AffixDictionary> french_;
+  std::mutex dictionaries_mutex_;
+  std::unordered_map<std::string, StatusOr<std::shared_ptr<const AffixDictionary>>> dictionaries_;
   struct Hash {
     using is_transparent = void;
     size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
@@ -119,7 +117,14 @@ class Morphology {
   // dictionary uses features that reader does not implement.
   std::shared_ptr<const AffixDictionary> french_;
   std::unique_ptr<Hunspell> hunspell_;
+  // English spell checks: our reader for words without digits (the same
+  // answers as Hunspell there, 203k corpus words compared); Hunspell, made
+  // when first needed, for words with digits, which its compound rules
+  // build ("21st").
+  bool SpellEnglish(const std::string& word);
+  std::shared_ptr<const AffixDictionary> english_dict_;
   std::unique_ptr<Hunspell> english_;
+  std::string english_aff_, english_dic_;  // empty: no English dictionary
   bool english_ascii_ = false;  // the English word list is all ASCII
   SharedWordCache* shared_ = nullptr;
   // Transparent hashing: look words up by string_view without a copy.
