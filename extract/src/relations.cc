@@ -1,9 +1,11 @@
 #include "kg/extract/relations.h"
 
 #include <algorithm>
+#include <array>
 #include <set>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "kg/base/text.h"
 #include "word_classes.h"
@@ -11,6 +13,23 @@
 namespace kg {
 
 namespace {
+
+// A fixed word list looked up among the words of the same length only.
+class WordList {
+ public:
+  template <size_t N>
+  explicit WordList(const std::string_view (&words)[N]) {
+    for (std::string_view w : words) by_size_[std::min(w.size(), kLongest)].push_back(w);
+  }
+  bool Has(std::string_view w) const {
+    for (std::string_view k : by_size_[std::min(w.size(), kLongest)]) if (k == w) return true;
+    return false;
+  }
+
+ private:
+  static constexpr size_t kLongest = 15;  // longer words share the last bucket
+  std::array<std::vector<std::string_view>, kLongest + 1> by_size_;
+};
 
 // Words that end the clause a verb governs.
 bool IsClauseBoundary(std::string_view w) {
@@ -20,8 +39,8 @@ bool IsClauseBoundary(std::string_view w) {
                                                 "while", "when", "which", "who", "whereas", "although", "after", "before", "since", "until",
                                                 "unless", "if", "(", ")",
                                                 "—", "–"};
-  for (auto k : kWords) if (w == k) return true;
-  return false;
+  static const WordList list(kWords);
+  return list.Has(w);
 }
 
 bool IsDeterminer(std::string_view w) {
@@ -32,8 +51,8 @@ bool IsDeterminer(std::string_view w) {
                                                 "toutes", "autre", "autres", "certains", "certaines", "nul", "nulle",
                                                 "quel", "quelle", "quels", "quelles", "the", "a", "an", "its", "their", "his",
                                                 "her", "this", "these"};
-  for (auto k : kWords) if (w == k) return true;
-  return false;
+  static const WordList list(kWords);
+  return list.Has(w);
 }
 
 bool IsPreposition(std::string_view w) {
@@ -41,8 +60,8 @@ bool IsPreposition(std::string_view w) {
                                                 "avec", "dans", "sur", "en", "chez", "selon", "contre", "vers",
                                                 "entre", "sans", "sous", "comme", "of", "by", "for", "with", "in",
                                                 "on", "at", "from", "to", "against", "according"};
-  for (auto k : kWords) if (w == k) return true;
-  return false;
+  static const WordList list(kWords);
+  return list.Has(w);
 }
 
 bool IsNegationEnd(std::string_view w) {
@@ -53,16 +72,16 @@ bool IsNegationEnd(std::string_view w) {
 bool IsClitic(std::string_view w) {
   static constexpr std::string_view kWords[] = {"se", "s’", "s'", "me", "m’", "te", "t’", "lui", "leur", "y",
                                                 "en", "l’", "l'", "le", "la", "les", "nous", "vous"};
-  for (auto k : kWords) if (w == k) return true;
-  return false;
+  static const WordList list(kWords);
+  return list.Has(w);
 }
 
 bool IsSubjectPronoun(std::string_view w) {
   static constexpr std::string_view kWords[] = {"il", "elle", "on", "ils", "elles", "je", "j’", "tu", "nous", "vous",
                                                 "ce", "c’", "cela", "ça", "celui-ci", "celle-ci", "he", "she", "it",
                                                 "they", "we", "i", "you"};
-  for (auto k : kWords) if (w == k) return true;
-  return false;
+  static const WordList list(kWords);
+  return list.Has(w);
 }
 
 // Words that attach a complement to a role or part noun: "fondateur du", "chez".
@@ -74,8 +93,8 @@ bool IsLinkingAdverb(std::string_view w) {
   static constexpr std::string_view kWords[] = {"also", "still", "then", "later", "too", "aussi", "également",
                                                 "ensuite", "alors", "finalement", "déjà", "encore", "lui-même",
                                                 "elle-même"};
-  for (auto k : kWords) if (w == k) return true;
-  return false;
+  static const WordList list(kWords);
+  return list.Has(w);
 }
 
 bool IsCoordination(std::string_view w) { return w == "," || w == "et" || w == "ou" || w == "and" || w == "or"; }
