@@ -8,6 +8,10 @@
 
 #include <CLI/CLI.hpp>
 
+namespace kg {
+class KnowledgeGraph;
+}  // namespace kg
+
 namespace kg::cli {
 
 constexpr int kExitOk = 0;
@@ -42,14 +46,6 @@ struct MergeFlags {
 };
 void AddMergeCommand(CLI::App& app, MergeFlags* flags);
 int RunMerge(const MergeFlags& flags);
-
-}  // namespace kg::cli
-
-namespace kg {
-class KnowledgeGraph;
-}
-
-namespace kg::cli {
 
 // Moves a graph to the heap and never frees it: the process ends soon after,
 // and the OS reclaims a large graph much faster than its destructors would.

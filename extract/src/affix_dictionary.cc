@@ -217,11 +217,7 @@ void AffixDictionary::AddEntry(std::string word, std::vector<Flag> flags, std::s
     }
   }
   uint64_t hash = FnvExtend(kFnvBasis, word);
-  size_t mask = slots_.size() - 1;
-  size_t i = hash & mask;
-  while (slots_[i] != UINT32_MAX && !(entries_[slots_[i]].hash == hash && entries_[slots_[i]].word == word)) {
-    i = (i + 1) & mask;
-  }
+  size_t i = Probe(word, hash);
   if (slots_[i] != UINT32_MAX) {
     if (hidden) return;
     uint32_t last = slots_[i];
@@ -341,13 +337,14 @@ void AffixDictionary::Index() {
   bloom_.assign(std::max<size_t>(1, slots_.size() * 8 / 64), 0);
   for (uint32_t first : slots_) {
     if (first == UINT32_MAX) continue;
-    uint64_t bit = (entries_[first].hash >> 40) & (bloom_.size() * 64 - 1);
+    size_t bit = BloomBit(entries_[first].hash);
     bloom_[bit >> 6] |= uint64_t{1} << (bit & 63);
   }
   for (uint32_t r = 0; r < rules_.size(); ++r) {
     const Rule& rule = rules_[r];
     AffixIndex& index = rule.suffix ? suffixes_ : prefixes_;
-    (rule.suffix ? max_suffix_ : max_prefix_) = std::max(rule.suffix ? max_suffix_ : max_prefix_, rule.affix.size());
+    size_t& longest = rule.suffix ? max_suffix_ : max_prefix_;
+    longest = std::max(longest, rule.affix.size());
     uint64_t hash = kFnvBasis;
     if (rule.suffix) {
       for (size_t i = rule.affix.size(); i-- > 0;) hash = FnvExtend(hash, std::string_view(rule.affix).substr(i, 1));
@@ -363,24 +360,34 @@ void AffixDictionary::Index() {
     }
     s->rules.emplace_back(rule.flag, r);
   }
-  for (AffixIndex* index : {&suffixes_, &prefixes_}) {
-    index->Seal();
-  }
+  suffixes_.Seal();
+  prefixes_.Seal();
 }
 
+size_t AffixDictionary::Probe(std::string_view word, uint64_t hash) const {
+  size_t mask = slots_.size() - 1;
+  size_t i = hash & mask;
+  while (slots_[i] != UINT32_MAX && !(entries_[slots_[i]].hash == hash && entries_[slots_[i]].word == word)) {
+    i = (i + 1) & mask;
+  }
+  return i;
+}
+
+size_t AffixDictionary::BloomBit(uint64_t hash) const { return (hash >> 40) & (bloom_.size() * 64 - 1); }
+
 bool AffixDictionary::MayHave(uint64_t hash) const {
-  uint64_t bit = (hash >> 40) & (bloom_.size() * 64 - 1);
+  size_t bit = BloomBit(hash);
   return bloom_[bit >> 6] >> (bit & 63) & 1;
 }
 
 const AffixDictionary::Entry* AffixDictionary::Find(std::string_view word, uint64_t hash) const {
   if (!MayHave(hash)) return nullptr;
-  size_t mask = slots_.size() - 1;
-  for (size_t i = hash & mask;; i = (i + 1) & mask) {
-    uint32_t e = slots_[i];
-    if (e == UINT32_MAX) return nullptr;
-    if (entries_[e].hash == hash && entries_[e].word == word) return &entries_[e];
-  }
+  uint32_t e = slots_[Probe(word, hash)];
+  return e == UINT32_MAX ? nullptr : &entries_[e];
+}
+
+const AffixDictionary::Entry* AffixDictionary::Next(const Entry* h) const {
+  return h->next == UINT32_MAX ? nullptr : &entries_[h->next];
 }
 
 const AffixDictionary::Entry* AffixDictionary::Find(std::string_view word) const {
@@ -468,7 +475,7 @@ void AffixDictionary::SuffixAnalyses(std::string_view word, const std::vector<co
       stem.append(s.strip);
       const Entry* first = Find(stem, hash);
       if (!first) continue;
-      for (const Entry* h = first; h; h = h->next == UINT32_MAX ? nullptr : &entries_[h->next]) {
+      for (const Entry* h = first; h; h = Next(h)) {
         if (h->hidden && !hidden_ok) continue;
         for (const auto& [flag, index] : s.rules) {
           const Rule& r = rules_[index];
@@ -519,7 +526,7 @@ void AffixDictionary::PrefixAnalyses(std::string_view word, bool hidden_ok, std:
       for (const auto& [flag, index] : s.rules) {
         const Rule& r = rules_[index];
         if (!Matches(r.cond, stem, false)) continue;
-        for (const Entry* h = first; h; h = h->next == UINT32_MAX ? nullptr : &entries_[h->next]) {
+        for (const Entry* h = first; h; h = Next(h)) {
           if (h->hidden && !hidden_ok) continue;
           if (!h->HasFlag(flag) || r.HasCont(needaffix_) || r.HasCont(onlyincompound_)) continue;
           std::string line = r.morph.empty() ? r.affix : " " + r.morph;
@@ -536,7 +543,7 @@ void AffixDictionary::PrefixAnalyses(std::string_view word, bool hidden_ok, std:
 
 void AffixDictionary::AnalyzeExact(const std::string& word, bool hidden_ok, std::vector<std::string>* out) const {
   if (const Entry* first = Find(word)) {
-    for (const Entry* h = first; h; h = h->next == UINT32_MAX ? nullptr : &entries_[h->next]) {
+    for (const Entry* h = first; h; h = Next(h)) {
       if (h->HasFlag(forbidden_) || h->HasFlag(needaffix_) || h->HasFlag(onlyincompound_)) continue;
       if (h->hidden && !hidden_ok) continue;
       std::string line;
@@ -574,35 +581,34 @@ std::string AffixDictionary::Convert(std::string_view word, const ConvTable& tab
   return out;
 }
 
+namespace {
+
+// The spellings Hunspell tries for a word, in its order: a capitalised word
+// in lower case first, a word in capitals also in lower case and capitalised.
+std::vector<std::string> CaseForms(const std::string& word, CapType cap) {
+  switch (cap) {
+    case CapType::kInitial:
+      return {ToLower(word), word};
+    case CapType::kAll:
+      return {word, ToLower(word), ToTitle(word)};
+    default:
+      return {word};
+  }
+}
+
+}  // namespace
+
 void AffixDictionary::Analyze(std::string_view input, std::vector<std::string>* out) const {
   if (input.empty() || input.size() >= 64) return;
   std::string word = Convert(input, iconv_);
   std::vector<std::string> lines;
-  switch (CapTypeOf(word)) {
-    case CapType::kNone:
-    case CapType::kMixed:
-      AnalyzeExact(word, true, &lines);
-      break;
-    case CapType::kInitial:
-      AnalyzeExact(ToLower(word), true, &lines);
-      AnalyzeExact(word, true, &lines);
-      break;
-    case CapType::kAll:
-      AnalyzeExact(word, true, &lines);
-      AnalyzeExact(ToLower(word), true, &lines);
-      AnalyzeExact(ToTitle(word), true, &lines);
-      break;
-  }
+  for (const std::string& form : CaseForms(word, CapTypeOf(word))) AnalyzeExact(form, true, &lines);
   // Duplicates removed, first occurrences kept in order.
   for (size_t i = 0; i < lines.size(); ++i) {
     if (std::find(lines.begin(), lines.begin() + i, lines[i]) != lines.begin() + i) continue;
     out->push_back(Convert(lines[i], oconv_));
   }
 }
-
-}  // namespace kg
-
-namespace kg {
 
 bool AffixDictionary::Accepts(std::string_view input) const {
   if (input.empty() || input.size() >= 64) return false;
@@ -629,17 +635,14 @@ bool AffixDictionary::Accepts(std::string_view input) const {
 bool AffixDictionary::AcceptsWhole(std::string_view input) const {
   std::string word = Convert(input, iconv_);
   std::vector<std::string> lines;
-  // Like Hunspell's spell check: the word as written, a capitalised word in
-  // lower case too, a word in capitals also in lower case and capitalised;
-  // hidden capitalised homonyms only for a word in capitals.
+  // Like Hunspell's spell check: any of the case forms it tries, hidden
+  // capitalised homonyms only for a word in capitals.
   CapType cap = CapTypeOf(word);
-  bool capitals = cap == CapType::kAll;
-  AnalyzeExact(word, capitals, &lines);
-  if (!lines.empty() || cap == CapType::kNone || cap == CapType::kMixed) return !lines.empty();
-  AnalyzeExact(ToLower(word), capitals, &lines);
-  if (!lines.empty() || cap == CapType::kInitial) return !lines.empty();
-  AnalyzeExact(ToTitle(word), capitals, &lines);
-  return !lines.empty();
+  for (const std::string& form : CaseForms(word, cap)) {
+    AnalyzeExact(form, cap == CapType::kAll, &lines);
+    if (!lines.empty()) return true;
+  }
+  return false;
 }
 
 }  // namespace kg

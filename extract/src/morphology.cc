@@ -331,9 +331,9 @@ void Morphology::FinishInfo(std::string_view word, bool capital_only, WordInfo* 
 }
 
 bool Morphology::SpellEnglish(const std::string& word) {
+  // Compound rules only build words with digits in en_US ("21st").
   bool digits = std::any_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; });
-  if (english_dict_ && !english_dict_->compounds()) return english_dict_->Accepts(word);
-  if (english_dict_ && !digits) return english_dict_->Accepts(word);
+  if (english_dict_ && (!english_dict_->compounds() || !digits)) return english_dict_->Accepts(word);
   if (!english_) {
     std::lock_guard<std::mutex> lock(HunspellLifetimeMutex());
     english_ = std::make_unique<Hunspell>(english_aff_.c_str(), english_dic_.c_str());

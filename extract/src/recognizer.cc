@@ -291,7 +291,7 @@ class SentenceScanner {
     const Token& t = toks_[i];
     bool user_only = !(t.upper_initial || t.inner_caps || IsCode(t));
     if (user_only && !lex_.has_user_entries()) return i;
-    if (!W(i)->Cached(kPhraseStartBit, [&] { return lex_.IsPhraseStart(Folded(i)); })) return i;
+    if (!W(i)->Cached(kPhraseStartBit, [&] { return lex_.IsPhrasePrefix(Folded(i)); })) return i;
     size_t max = std::min(toks_.size(), i + static_cast<size_t>(lex_.max_phrase_words()) + 3);
     std::string phrase;
     size_t best = i;

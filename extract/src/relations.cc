@@ -1,7 +1,6 @@
 #include "kg/extract/relations.h"
 
 #include <algorithm>
-#include <array>
 #include <set>
 #include <string>
 #include <utility>
@@ -13,23 +12,6 @@
 namespace kg {
 
 namespace {
-
-// A fixed word list looked up among the words of the same length only.
-class WordList {
- public:
-  template <size_t N>
-  explicit WordList(const std::string_view (&words)[N]) {
-    for (std::string_view w : words) by_size_[std::min(w.size(), kLongest)].push_back(w);
-  }
-  bool Has(std::string_view w) const {
-    for (std::string_view k : by_size_[std::min(w.size(), kLongest)]) if (k == w) return true;
-    return false;
-  }
-
- private:
-  static constexpr size_t kLongest = 15;  // longer words share the last bucket
-  std::array<std::vector<std::string_view>, kLongest + 1> by_size_;
-};
 
 // Words that end the clause a verb governs.
 bool IsClauseBoundary(std::string_view w) {

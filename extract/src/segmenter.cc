@@ -48,10 +48,6 @@ std::string_view WordBefore(std::string_view text, size_t end) {
 
 bool IsClosingQuote(char32_t cp) { return cp == 0xBB || cp == 0x201D || cp == 0x2019 || cp == '"' || cp == 0x203A || cp == ')'; }
 
-}  // namespace
-
-namespace {
-
 // A word of up to four ASCII letters, lower-cased, packed into an integer.
 constexpr uint32_t Pack(std::string_view w) {
   uint32_t v = 0;

@@ -35,9 +35,8 @@ void SetFlags(std::string_view text, Token* t) {
   int letters = 0, uppers = 0;
   bool first_letter = true;
   for (size_t i = 0; i < w.size();) {
-    size_t len = 1;
-    unsigned char b = static_cast<unsigned char>(w[i]);
-    char32_t c = b < 0x80 ? b : DecodeUtf8(w, i, &len);
+    size_t len;
+    char32_t c = DecodeUtf8(w, i, &len);
     i += len;
     if (IsDigit(c)) { t->has_digit = true; continue; }
     if (!IsLetter(c)) continue;

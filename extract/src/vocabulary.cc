@@ -6,25 +6,20 @@
 
 namespace kg {
 
-const WordInfo& Word::Info(Morphology& m) {
-  if (info_) return *info_;
-  const WordInfo& r = m.Lookup(text);
-  if (m.CacheHasRoom()) info_ = &r;
-  return r;
+namespace {
+
+// Remembers `reading` in `slot` while the morphology's cache holds it.
+const WordInfo& Keep(const WordInfo*& slot, const Morphology& m, const WordInfo& reading) {
+  if (m.CacheHasRoom()) slot = &reading;
+  return reading;
 }
 
-const WordInfo& Word::LowerOf(Morphology& m) {
-  if (lower_of_) return *lower_of_;
-  const WordInfo& r = m.LookupLowerOf(text);
-  if (m.CacheHasRoom()) lower_of_ = &r;
-  return r;
-}
+}  // namespace
 
+const WordInfo& Word::Info(Morphology& m) { return info_ ? *info_ : Keep(info_, m, m.Lookup(text)); }
+const WordInfo& Word::LowerOf(Morphology& m) { return lower_of_ ? *lower_of_ : Keep(lower_of_, m, m.LookupLowerOf(text)); }
 const WordInfo& Word::LowerInfo(Morphology& m) {
-  if (lower_info_) return *lower_info_;
-  const WordInfo& r = m.Lookup(lower);
-  if (m.CacheHasRoom()) lower_info_ = &r;
-  return r;
+  return lower_info_ ? *lower_info_ : Keep(lower_info_, m, m.Lookup(lower));
 }
 
 Word* Vocabulary::Intern(std::string_view text) {

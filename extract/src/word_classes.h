@@ -2,10 +2,30 @@
 // the recognizer and the relation extractor.
 #pragma once
 
+#include <algorithm>
+#include <array>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace kg {
+
+// A fixed word list looked up among the words of the same length only.
+class WordList {
+ public:
+  template <size_t N>
+  explicit WordList(const std::string_view (&words)[N]) {
+    for (std::string_view w : words) by_size_[std::min(w.size(), kLongest)].push_back(w);
+  }
+  bool Has(std::string_view w) const {
+    for (std::string_view k : by_size_[std::min(w.size(), kLongest)]) if (k == w) return true;
+    return false;
+  }
+
+ private:
+  static constexpr size_t kLongest = 15;  // longer words share the last bucket
+  std::array<std::vector<std::string_view>, kLongest + 1> by_size_;
+};
 
 // Capitalised French words that scraped text glues to the previous word when
 // it loses a paragraph break ("l’affaire BenallaAu début", "SNCFLa SNCF").
@@ -15,8 +35,8 @@ inline bool IsGluedStarter(std::string_view w) {
       "Sur", "Avec", "Mais", "Et", "Il", "Ils", "Elle", "Elles", "On", "Ce", "Cette", "Ces", "Selon", "Lors",
       "Lundi", "Mardi", "Mercredi", "Jeudi", "Vendredi", "Samedi", "Dimanche", "Depuis", "Après", "Avant",
       "Alors", "Pourtant", "Ainsi", "Enfin", "Puis", "Cependant", "Toutefois", "Néanmoins", "Lire", "Voir"};
-  for (auto k : kWords) if (w == k) return true;
-  return false;
+  static const WordList list(kWords);
+  return list.Has(w);
 }
 
 // Punctuation after which a word starts a sentence-like unit.
@@ -31,8 +51,8 @@ inline bool IsNameConnector(std::string_view w) {
   static constexpr std::string_view kWords[] = {"de", "du", "des", "d’", "d'", "la", "l’", "l'", "le", "les",
                                                 "of", "the", "von", "van", "der", "den", "di", "da", "al", "el",
                                                 "bin", "ben", "y", "for", "and", "&"};
-  for (auto k : kWords) if (w == k) return true;
-  return false;
+  static const WordList list(kWords);
+  return list.Has(w);
 }
 
 // Particles inside person names, after a first name: "Charles de Gaulle".

@@ -20,7 +20,7 @@ StatusOr<KnowledgeGraph> BuildGraph(DocumentSource& source, const PipelineOption
   cfg.lexicon = options.lexicon;
   cfg.shared_words = threads > 1 ? shared_words.get() : nullptr;
   if (!options.hunspell_dir.empty()) cfg.hunspell_dir = options.hunspell_dir;
-  // (Hunspell cannot load dictionaries on two threads at once: one by one.)
+  // One by one: the first loads the dictionaries the others share.
   std::vector<std::unique_ptr<Extractor>> extractors;
   for (int t = 0; t < threads; ++t) {
     auto ex = Extractor::Create(cfg);

@@ -1,6 +1,7 @@
 // A hunspell dictionary (.aff + .dic) read by us, for morphological analysis
-// only: AffixDictionary::Analyze(word) gives the analyses Hunspell::analyze
-// gives for the dictionaries kg uses (Debian's hunspell-fr: long flags,
+// and spell checks: AffixDictionary::Analyze(word) gives the analyses
+// Hunspell::analyze gives, Accepts(word) Hunspell::spell's answer, for the
+// dictionaries kg uses (Debian's hunspell-fr: long flags,
 // prefixes and suffixes with cross products, FULLSTRIP, NEEDAFFIX,
 // CIRCUMFIX, ICONV/OCONV), in the same layout:
 //
@@ -11,9 +12,9 @@
 // Here the rules are indexed by affix and by strip string, so a word costs
 // a handful of hash lookups. What is left out: compounding, two-level
 // suffixes and Hungarian-specific rules (none is used by the French
-// dictionary); tests/morphology_test.cc compares the two on real words.
+// dictionary); tests/affix_dictionary_test.cc compares the two on real words.
 //
-// Thread safety: const after Load; Analyze may be called concurrently.
+// Thread safety: const after Load; Analyze and Accepts may be called concurrently.
 #pragma once
 
 #include <array>
@@ -73,7 +74,7 @@ class AffixDictionary {
     uint64_t hash = 0;
     bool HasFlag(Flag f) const;
   };
-  // Rules sharing an affix and a strip string, by flag.
+  // Rules sharing an affix and a strip string.
   struct StripGroup {
     std::string strip;
     std::vector<std::pair<Flag, uint32_t>> rules;  // (flag, rule index), in file order
@@ -93,10 +94,6 @@ class AffixDictionary {
     void Seal();
     const AffixGroup* Find(std::string_view affix, uint64_t hash) const;
   };
-  struct Hash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
-  };
 
   AffixDictionary() = default;
   Status ParseAff(const std::string& path, const std::string& text);
@@ -105,8 +102,8 @@ class AffixDictionary {
   bool ParseFlags(std::string_view s, std::vector<Flag>* out) const;
   void AddEntry(std::string word, std::vector<Flag> flags, std::string data, bool hidden);
 
-  // Analyses of `word` as written (no case variants), appended to `out`.
   bool AcceptsWhole(std::string_view word) const;  // Accepts() without word breaks
+  // Analyses of `word` as written (no case variants), appended to `out`;
   // `hidden_ok`: whether hidden capitalised homonyms count.
   void AnalyzeExact(const std::string& word, bool hidden_ok, std::vector<std::string>* out) const;
   // Suffix analyses; with `prefixes`, only cross products with those prefix rules.
@@ -115,6 +112,10 @@ class AffixDictionary {
   void PrefixAnalyses(std::string_view word, bool hidden_ok, std::vector<std::string>* out) const;
   const Entry* Find(std::string_view word) const;
   const Entry* Find(std::string_view word, uint64_t hash) const;
+  const Entry* Next(const Entry* homonym) const;  // the next homonym, or null
+  // The slot of `word` in slots_: its first entry, or the empty slot for it.
+  size_t Probe(std::string_view word, uint64_t hash) const;
+  size_t BloomBit(uint64_t hash) const;
   bool MayHave(uint64_t hash) const;
   static bool Matches(const std::vector<CondChar>& cond, std::string_view stem, bool at_end);
   static void AppendRoot(const Entry& e, std::string* line);

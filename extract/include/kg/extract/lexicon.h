@@ -52,10 +52,9 @@ class Lexicon {
   size_t entry_count() const { return entries_.size(); }
   // Longest gazetteer phrase, in words.
   int max_phrase_words() const { return max_words_; }
-  // True when some phrase starts with this folded word.
-  bool IsPhraseStart(std::string_view folded_word) const { return Has(prefixes_, folded_word); }
-  // True when some phrase starts with these folded words ("banque de" for
-  // "banque de france"): a longer run cannot match when this is false.
+  // True when some phrase starts with these folded words ("banque" or
+  // "banque de" for "banque de france"): a longer run cannot match when this
+  // is false.
   bool IsPhrasePrefix(std::string_view folded_words) const { return Has(prefixes_, folded_words); }
   bool has_user_entries() const { return has_user_; }
 

@@ -1,7 +1,7 @@
 // French morphology from the hunspell dictionary (Debian's
 // hunspell-fr-comprehensive, whose entries carry part-of-speech tags: po:npr
 // proper noun, po:prn first name, po:patr surname, po:v verb, st: lemma),
-// read by AffixDictionary; English from Hunspell's en_US.
+// read by AffixDictionary; English spell checks from en_US, read the same way.
 //
 //   auto m = Morphology::Open("/usr/share/hunspell");   // StatusOr
 //   const WordInfo& w = m->Lookup("utilise");            // verb, lemma "utiliser"

@@ -18,10 +18,8 @@
 // Thread safety: one EntityRecognizer per thread (it uses a Morphology).
 #pragma once
 
-#include <functional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "kg/extract/document.h"
@@ -69,7 +67,6 @@ class EntityRecognizer {
   // then position).
   void Run(std::string_view text, const std::vector<SentenceTokens>& sentences,
            std::vector<DocEntity>* entities, std::vector<Mention>* mentions);
-
 
  private:
   const Lexicon& lex_;

@@ -68,7 +68,6 @@ class GraphBuilder {
   };
   using EdgeMap = std::unordered_map<EdgeKey, EdgeAcc, EdgeKeyHash>;
   uint32_t RelationId(const std::string& name);
-  // The edges in the order of (source, target, relation name, kind).
   // The order edges merge in: by source, target, relation name, kind.
   bool KeyLess(const EdgeKey& x, const EdgeKey& y) const;
 
