@@ -163,23 +163,34 @@ std::vector<SentenceSpan> Segmenter::Split(std::string_view text) const {
     // converted once, each unit remembering its byte offset.
     std::u16string& utf16 = impl_->utf16;
     std::vector<uint32_t>& offset = impl_->offset;
-    utf16.clear();
-    offset.clear();
+    // At most one unit per byte: sized once, written through pointers.
+    utf16.resize(text.size());
+    offset.resize(text.size() + 1);
+    char16_t* u = utf16.data();
+    uint32_t* at = offset.data();
+    size_t n = 0;
     for (size_t i = 0; i < text.size();) {
+      unsigned char b = static_cast<unsigned char>(text[i]);
+      if (b < 0x80) {
+        u[n] = b;
+        at[n++] = static_cast<uint32_t>(i++);
+        continue;
+      }
       size_t len;
-      char32_t c = DecodeUtf8(text, i, &len);
+      char32_t c = DecodeUtf8Multibyte(text, i, &len);
       if (c < 0x10000) {
-        utf16.push_back(static_cast<char16_t>(c));
-        offset.push_back(static_cast<uint32_t>(i));
-      } else {
-        utf16.push_back(static_cast<char16_t>(0xD7C0 + (c >> 10)));
-        utf16.push_back(static_cast<char16_t>(0xDC00 | (c & 0x3FF)));
-        offset.push_back(static_cast<uint32_t>(i));
-        offset.push_back(static_cast<uint32_t>(i));
+        u[n] = static_cast<char16_t>(c);
+        at[n++] = static_cast<uint32_t>(i);
+      } else {  // four bytes, two units
+        u[n] = static_cast<char16_t>(0xD7C0 + (c >> 10));
+        at[n++] = static_cast<uint32_t>(i);
+        u[n] = static_cast<char16_t>(0xDC00 | (c & 0x3FF));
+        at[n++] = static_cast<uint32_t>(i);
       }
       i += len;
     }
-    offset.push_back(static_cast<uint32_t>(text.size()));
+    utf16.resize(n);
+    at[n] = static_cast<uint32_t>(text.size());
     impl_->alias.setTo(false, utf16.data(), static_cast<int32_t>(utf16.size()));
     impl_->iter->setText(impl_->alias);
     for (int32_t b = impl_->iter->next(); b != icu::BreakIterator::DONE; b = impl_->iter->next()) {
