@@ -10,7 +10,8 @@
 #include <rapidjson/writer.h>
 
 #include <cstring>
-#include <unordered_map>
+#include <string>
+#include <vector>
 
 namespace kg {
 
@@ -124,7 +125,15 @@ void JsonWriter::Write(const KnowledgeGraph& g, OutputBuffer* buffer) const {
 
   w.Key("links");
   w.StartArray();
-  std::unordered_map<uint64_t, std::string> evidence_json;  // by (document, sentence)
+  // A sentence cited by several edges is serialised once: serialised[k] is
+  // where sentence k (numbered across documents) lies in `evidence_json`.
+  struct Span {
+    size_t at = 0, size = 0;
+  };
+  std::vector<size_t> first_sentence(docs.size() + 1, 0);
+  for (size_t d = 0; d < docs.size(); ++d) first_sentence[d + 1] = first_sentence[d] + docs[d].sentences;
+  std::vector<Span> serialised(first_sentence.back());
+  std::string evidence_json;
   rapidjson::StringBuffer one;
   for (const EdgeRef& e : g.edges()) {
     w.StartObject();
@@ -141,10 +150,12 @@ void JsonWriter::Write(const KnowledgeGraph& g, OutputBuffer* buffer) const {
     w.Key("evidence");
     w.StartArray();
     for (const Evidence& ev : e.data->evidence) {
-      // A sentence cited by several edges is serialised once.
-      uint64_t key = uint64_t{ev.document} << 32 | ev.sentence;
-      auto [it, added] = evidence_json.try_emplace(key);
-      if (added) {
+      size_t k = first_sentence[ev.document] + ev.sentence;
+      // (A sentence its document does not count, from a hand-edited graph, is
+      // serialised each time.)
+      bool counted = k < first_sentence[ev.document + 1];
+      Span span = counted ? serialised[k] : Span{};
+      if (span.size == 0) {
         one.Clear();
         Writer ew(one);
         ew.StartObject();
@@ -159,9 +170,11 @@ void JsonWriter::Write(const KnowledgeGraph& g, OutputBuffer* buffer) const {
         ew.Key("text");
         Str(ew, ev.text);
         ew.EndObject();
-        it->second.assign(one.GetString(), one.GetSize());
+        span = {evidence_json.size(), one.GetSize()};
+        evidence_json.append(one.GetString(), one.GetSize());
+        if (counted) serialised[k] = span;
       }
-      w.Raw(it->second, rapidjson::kObjectType);
+      w.Raw(std::string_view(evidence_json).substr(span.at, span.size), rapidjson::kObjectType);
     }
     w.EndArray();
     w.EndObject();
