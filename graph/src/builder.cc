@@ -4,6 +4,7 @@
 #include <cmath>
 #include <numeric>
 #include <set>
+#include <unordered_set>
 
 #include "kg/base/text.h"
 
@@ -288,29 +289,39 @@ KnowledgeGraph GraphBuilder::Finish() {
     n.id = Slug(n.label);
     pending.push_back({std::move(n), v});
   }
-  std::sort(pending.begin(), pending.end(), [](const Pending& a, const Pending& b) {
+  // Sorted through an index (the node data is large to move).
+  std::vector<uint32_t> order(pending.size());
+  std::iota(order.begin(), order.end(), 0u);
+  std::sort(order.begin(), order.end(), [&](uint32_t x, uint32_t y) {
+    const Pending& a = pending[x];
+    const Pending& b = pending[y];
     return std::tie(a.data.id, a.data.label, a.acc) < std::tie(b.data.id, b.data.label, b.acc);
   });
   // Unique ids: a repeated slug gets -2, -3, ... in sorted order, never
   // taking another node's own slug.
-  std::unordered_map<std::string, int> natural;
-  for (const Pending& p : pending) natural[p.data.id]++;
-  std::unordered_map<std::string, int> assigned;
-  for (Pending& p : pending) {
-    if (!assigned.count(p.data.id)) {
-      assigned[p.data.id] = 1;
-      continue;
-    }
-    std::string base = p.data.id, candidate;
+  std::vector<std::string> natural;  // the slugs, in order
+  natural.reserve(order.size());
+  for (uint32_t i : order) natural.push_back(pending[i].data.id);
+  auto is_natural = [&](const std::string& id) { return std::binary_search(natural.begin(), natural.end(), id); };
+  std::unordered_set<std::string> renamed;
+  bool any_renamed = false;
+  for (size_t i = 1; i < order.size(); ++i) {
+    // A slug repeats right after its first holder in this order.
+    if (natural[i] != natural[i - 1]) continue;
+    Pending& p = pending[order[i]];
+    std::string candidate;
     int n = 1;
     do {
-      candidate = base + "-" + std::to_string(++n);
-    } while (assigned.count(candidate) || natural.count(candidate));
-    assigned[candidate] = 1;
-    p.data.id = candidate;
+      candidate = natural[i] + "-" + std::to_string(++n);
+    } while (renamed.count(candidate) || is_natural(candidate));
+    renamed.insert(candidate);
+    p.data.id = std::move(candidate);
+    any_renamed = true;
   }
-  std::sort(pending.begin(), pending.end(),
-            [](const Pending& a, const Pending& b) { return a.data.id < b.data.id; });
+  if (any_renamed) {
+    std::sort(order.begin(), order.end(),
+              [&](uint32_t x, uint32_t y) { return pending[x].data.id < pending[y].data.id; });
+  }
 
   KnowledgeGraph g;
   g.KeepAlive(text_);
@@ -319,13 +330,20 @@ KnowledgeGraph GraphBuilder::Finish() {
   text_owners_.clear();
   g.SetDocuments(std::move(docs_));
   std::vector<NodeId> final_id(nodes_.size(), 0);
-  for (Pending& p : pending) {
-    uint32_t acc = p.acc;
-    final_id[acc] = g.AddNode(std::move(p.data));
+  for (uint32_t i : order) {
+    Pending& p = pending[i];
+    final_id[p.acc] = g.AddNode(std::move(p.data));
   }
+  // Relation names by rank in name order, so edges sort on integers.
+  std::vector<uint32_t> by_name(relation_names_.size()), rank(relation_names_.size());
+  std::iota(by_name.begin(), by_name.end(), 0u);
+  std::sort(by_name.begin(), by_name.end(), [&](uint32_t a, uint32_t b) { return relation_names_[a] < relation_names_[b]; });
+  for (uint32_t r = 0; r < by_name.size(); ++r) rank[by_name[r]] = r;
   struct PendingEdge {
     NodeId s, t;
-    const EdgeKey* key;
+    EdgeKind kind;
+    uint32_t relation_rank;
+    uint32_t relation;
     EdgeAcc* acc;
   };
   std::vector<PendingEdge> edges;
@@ -333,18 +351,15 @@ KnowledgeGraph GraphBuilder::Finish() {
   for (auto& [key, acc] : edges_) {
     NodeId s = final_id[key.source], t = final_id[key.target];
     if (key.kind == EdgeKind::kCooccurrence && s > t) std::swap(s, t);
-    edges.push_back({s, t, &key, &acc});
+    edges.push_back({s, t, key.kind, rank[key.relation], key.relation, &acc});
   }
-  std::sort(edges.begin(), edges.end(), [&](const PendingEdge& a, const PendingEdge& b) {
-    if (a.s != b.s) return a.s < b.s;
-    if (a.t != b.t) return a.t < b.t;
-    if (a.key->kind != b.key->kind) return a.key->kind < b.key->kind;
-    return relation_names_[a.key->relation] < relation_names_[b.key->relation];
+  std::sort(edges.begin(), edges.end(), [](const PendingEdge& a, const PendingEdge& b) {
+    return std::tie(a.s, a.t, a.kind, a.relation_rank) < std::tie(b.s, b.t, b.kind, b.relation_rank);
   });
   for (PendingEdge& e : edges) {
     EdgeData d;
-    d.relation = relation_names_[e.key->relation];
-    d.kind = e.key->kind;
+    d.relation = relation_names_[e.relation];
+    d.kind = e.kind;
     d.weight = e.acc->weight;
     d.evidence = std::move(e.acc->evidence);
     std::sort(d.evidence.begin(), d.evidence.end(), [](const Evidence& a, const Evidence& b) {
