@@ -58,5 +58,43 @@ TEST(TokenizerTest, Flags) {
   EXPECT_FALSE(t[7].upper_initial);  // starts with a digit
 }
 
+// Plain ASCII words take a short path; their flags must be those the general
+// one gives (the accented rows go through the general path).
+TEST(TokenizerTest, FlagsOfPlainAndAccentedWords) {
+  struct Row {
+    const char* word;
+    TokenKind kind;
+    bool upper_initial, all_caps, inner_caps, has_digit, has_letter;
+  };
+  const Row rows[] = {
+      {"Paris", TokenKind::kWord, true, false, false, false, true},
+      {"paris", TokenKind::kWord, false, false, false, false, true},
+      {"A", TokenKind::kWord, true, false, false, false, true},
+      {"x", TokenKind::kWord, false, false, false, false, true},
+      {"3m", TokenKind::kWord, false, false, false, true, true},
+      {"B52", TokenKind::kWord, true, false, false, true, true},
+      {"2025", TokenKind::kNumber, false, false, false, true, false},
+      {"Été", TokenKind::kWord, true, false, false, false, true},
+      {"été", TokenKind::kWord, false, false, false, false, true},
+      {"ÉTÉ", TokenKind::kWord, true, true, false, false, true},
+      {"Ab", TokenKind::kWord, true, false, false, false, true},
+      {"AB", TokenKind::kWord, true, true, false, false, true},
+      {"aB", TokenKind::kWord, false, false, true, false, true},
+  };
+  for (const Row& r : rows) {
+    std::string text = std::string("« ") + r.word + " »";
+    auto t = Tokenize(text, {0, static_cast<uint32_t>(text.size())});
+    ASSERT_EQ(t.size(), 3u) << r.word;
+    EXPECT_EQ(t[1].Text(text), r.word);
+    EXPECT_EQ(t[1].kind, r.kind) << r.word;
+    EXPECT_EQ(t[1].upper_initial, r.upper_initial) << r.word;
+    EXPECT_EQ(t[1].all_caps, r.all_caps) << r.word;
+    EXPECT_EQ(t[1].inner_caps, r.inner_caps) << r.word;
+    EXPECT_EQ(t[1].has_digit, r.has_digit) << r.word;
+    EXPECT_EQ(t[1].has_letter, r.has_letter) << r.word;
+    EXPECT_FALSE(t[1].elision) << r.word;
+  }
+}
+
 }  // namespace
 }  // namespace kg

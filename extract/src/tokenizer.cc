@@ -59,6 +59,38 @@ void SetFlags(std::string_view text, Token* t) {
   else if (t->has_digit) t->kind = TokenKind::kNumber;
 }
 
+// The common token: ASCII letters and digits only, no capital after its
+// first character. Its flags come from one pass over its bytes; returns false
+// (pushing nothing) for any other token.
+bool SimpleToken(std::string_view text, size_t start, size_t end, std::vector<Token>* out) {
+  int letters = 0;
+  bool digit = false;
+  for (size_t k = start; k < end; ++k) {
+    unsigned char b = static_cast<unsigned char>(text[k]);
+    if (b >= 'a' && b <= 'z') {
+      ++letters;
+    } else if (b >= '0' && b <= '9') {
+      digit = true;
+    } else if (b >= 'A' && b <= 'Z' && k == start) {
+      ++letters;
+    } else {
+      return false;
+    }
+  }
+  Token t;
+  t.start = static_cast<uint32_t>(start);
+  t.end = static_cast<uint32_t>(end);
+  unsigned char first = static_cast<unsigned char>(text[start]);
+  t.upper_initial = first >= 'A' && first <= 'Z';
+  t.has_digit = digit;
+  t.has_letter = letters > 0;
+  // At most one capital, the first character: never all caps (two letters
+  // needed) nor inner caps.
+  t.kind = letters > 0 ? TokenKind::kWord : digit ? TokenKind::kNumber : TokenKind::kPunct;
+  out->push_back(t);
+  return true;
+}
+
 }  // namespace
 
 std::vector<Token> Tokenize(std::string_view text, SentenceSpan span) {
@@ -156,6 +188,10 @@ std::vector<Token> Tokenize(std::string_view text, SentenceSpan span) {
         if (grouped) { j = k; continue; }
       }
       break;
+    }
+    if (SimpleToken(text, start, j, &out)) {
+      i = j;
+      continue;
     }
     // "BenallaAu", "SNCFLa": a word glued to the capitalised function word
     // that opened the next paragraph; split before it.
