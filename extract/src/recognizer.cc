@@ -51,6 +51,9 @@ class SentenceScanner {
       else if (!t.upper_initial && !t.inner_caps) ++lower;
     }
     caps_sentence_ = caps >= 3 && lower * 5 <= caps;
+    // The words that can start or join a name are looked at below: intern
+    // them together.
+    s.InternAll(text_, [](const Token& t) { return t.kind == TokenKind::kWord && (t.upper_initial || t.inner_caps || t.has_digit); });
   }
 
   void Scan(std::vector<Candidate>* out) {

@@ -104,6 +104,7 @@ class SentenceRelations {
     for (size_t m = 0; m < ms_.size(); ++m) {
       for (uint32_t k = ms_[m].first; k <= ms_[m].last && k < toks_.size(); ++k) mention_at_[k] = static_cast<int>(m);
     }
+    s.InternAll(text_);
     lower_.reserve(toks_.size());
     for (size_t k = 0; k < toks_.size(); ++k) lower_.push_back(s.WordAt(text_, k)->lower);
     question_ = !toks_.empty() && (lower_.back() == "?" || (lower_.size() > 1 && lower_[lower_.size() - 2] == "?"));

@@ -22,8 +22,35 @@ const WordInfo& Word::LowerInfo(Morphology& m) {
   return lower_info_ ? *lower_info_ : Keep(lower_info_, m, m.Lookup(lower));
 }
 
-Word* Vocabulary::Intern(std::string_view text) {
-  uint64_t hash = std::hash<std::string_view>()(text);
+uint64_t Vocabulary::Hash(std::string_view text) { return std::hash<std::string_view>()(text); }
+
+void Vocabulary::InternAll(const std::vector<std::string_view>& texts, std::vector<Word*>* out) {
+  hashes_.resize(texts.size());
+  // 1. Hash every text and start loading its first slot.
+  for (size_t k = 0; k < texts.size(); ++k) {
+    if ((*out)[k] || texts[k].empty()) continue;
+    hashes_[k] = Hash(texts[k]);
+    if (!slots_.empty()) __builtin_prefetch(&slots_[hashes_[k] & (slots_.size() - 1)]);
+  }
+  // 2. Start loading the word each first slot names.
+  for (size_t k = 0; k < texts.size() && !slots_.empty(); ++k) {
+    if ((*out)[k] || texts[k].empty()) continue;
+    uint64_t slot = slots_[hashes_[k] & (slots_.size() - 1)];
+    if (slot != kEmpty && !((slot ^ hashes_[k]) >> 32)) __builtin_prefetch(&words_[static_cast<uint32_t>(slot)]);
+  }
+  // 3. Then the spelling that word keeps.
+  for (size_t k = 0; k < texts.size() && !slots_.empty(); ++k) {
+    if ((*out)[k] || texts[k].empty()) continue;
+    uint64_t slot = slots_[hashes_[k] & (slots_.size() - 1)];
+    if (slot != kEmpty && !((slot ^ hashes_[k]) >> 32)) __builtin_prefetch(words_[static_cast<uint32_t>(slot)].text.data());
+  }
+  // 4. The lookups themselves, now mostly in cache.
+  for (size_t k = 0; k < texts.size(); ++k) {
+    if (!(*out)[k] && !texts[k].empty()) (*out)[k] = Intern(texts[k], hashes_[k]);
+  }
+}
+
+Word* Vocabulary::Intern(std::string_view text, uint64_t hash) {
   // A slot holds the word's index and the top half of its hash, so a probe
   // that meets another word rarely has to read it.
   auto slot_of = [](uint64_t h, uint32_t index) { return (h & 0xFFFFFFFF00000000ull) | index; };

@@ -42,9 +42,25 @@ struct SentenceTokens {
     if (!words[i]) words[i] = vocabulary->Intern(tokens[i].Text(text));
     return words[i];
   }
+  // Interns the words of every token, or of the tokens `wanted` accepts
+  // (see Vocabulary::InternAll).
+  void InternAll(std::string_view text) const {
+    InternAll(text, [](const Token&) { return true; });
+  }
+  template <typename F>
+  void InternAll(std::string_view text, F wanted) const {
+    if (words.empty()) words.assign(tokens.size(), nullptr);
+    texts.clear();
+    texts.resize(tokens.size());
+    for (size_t k = 0; k < tokens.size(); ++k) {
+      if (!words[k] && wanted(tokens[k])) texts[k] = tokens[k].Text(text);
+    }
+    vocabulary->InternAll(texts, &words);
+  }
 
  private:
   mutable std::vector<Word*> words;
+  mutable std::vector<std::string_view> texts;  // InternAll's scratch
 };
 
 // Tokenizes the sentence; its words come from `vocabulary`.

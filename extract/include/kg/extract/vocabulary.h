@@ -59,7 +59,11 @@ class Vocabulary {
   Vocabulary& operator=(const Vocabulary&) = delete;
 
   // The word spelled `text`; the pointer stays valid until Trim() forgets it.
-  Word* Intern(std::string_view text);
+  Word* Intern(std::string_view text) { return Intern(text, Hash(text)); }
+  // The words of all `texts` (out[k] for texts[k]; entries already set, and
+  // empty texts, are skipped). The same as interning each, but the memory
+  // loads of the lookups are started together instead of one after another.
+  void InternAll(const std::vector<std::string_view>& texts, std::vector<Word*>* out);
   // Forgets every word once more than kMaxWords are held (input full of
   // distinct junk); call only where no Word pointer is in use.
   void Trim();
@@ -67,10 +71,13 @@ class Vocabulary {
   static constexpr size_t kMaxWords = 1u << 20;
 
  private:
+  static uint64_t Hash(std::string_view text);
+  Word* Intern(std::string_view text, uint64_t hash);
   std::deque<Word> words_;
   static constexpr uint64_t kEmpty = ~uint64_t{0};
   std::vector<uint64_t> slots_;  // open addressing: (hash high bits | index into words_)
   StringArena text_;
+  std::vector<uint64_t> hashes_;  // InternAll's scratch
 };
 
 }  // namespace kg
