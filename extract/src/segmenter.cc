@@ -91,21 +91,27 @@ Language DetectLanguage(std::string_view text) {
     for (uint32_t w : kFrench) t.Add(w, 2);
     return t;
   }();
-  auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
   int en = 0, fr = 0;
   size_t limit = std::min<size_t>(text.size(), 4000);
-  size_t i = 0;
-  while (i < limit) {
-    while (i < limit && !letter(text[i])) ++i;
-    size_t j = i;
-    while (j < limit && letter(text[j])) ++j;
-    // Function words of up to four letters are the telling ones.
-    if (j > i && j - i <= 4) {
-      uint8_t bits = table.Find(Pack(text.substr(i, j - i)));
+  // One pass: each run of ASCII letters is packed (lower-cased) as it is
+  // read; function words of up to four letters are the telling ones.
+  uint32_t packed = 0;
+  size_t letters = 0;
+  for (size_t i = 0; i <= limit; ++i) {
+    unsigned char c = i < limit ? static_cast<unsigned char>(text[i]) : 0;
+    unsigned char lower = c | 0x20;
+    if (lower >= 'a' && lower <= 'z') {
+      packed = (packed << 8) | lower;
+      ++letters;
+      continue;
+    }
+    if (letters > 0 && letters <= 4) {
+      uint8_t bits = table.Find(packed);
       en += bits & 1;
       fr += bits >> 1;
     }
-    i = j;
+    packed = 0;
+    letters = 0;
   }
   return en >= 2 && 2 * en > 3 * fr ? Language::kEnglish : Language::kFrench;
 }
