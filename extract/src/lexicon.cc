@@ -57,7 +57,7 @@ std::string Trim(std::string_view s) {
 
 template <typename Set>
 void LoadSet(std::string_view file, Set* set) {
-  for (auto line : data::Lines(file)) set->insert(std::string(line));
+  for (auto line : data::Lines(file)) set->Insert(line);
 }
 
 int CountWords(const std::string& folded) {
@@ -80,11 +80,11 @@ void Lexicon::IndexPhrase(const std::string& phrase, int index, bool override_ex
     phrases_[key] = index;
     keys_[merge] = index;
   } else {
-    phrases_.emplace(key, index);
-    keys_.emplace(merge, index);
+    phrases_.Emplace(key, index);
+    keys_.Emplace(merge, index);
   }
-  for (size_t sp = key.find(' '); sp != std::string::npos; sp = key.find(' ', sp + 1)) prefixes_.insert(key.substr(0, sp));
-  prefixes_.insert(key);
+  for (size_t sp = key.find(' '); sp != std::string::npos; sp = key.find(' ', sp + 1)) prefixes_.Insert(key.substr(0, sp));
+  prefixes_.Insert(key);
   max_words_ = std::max(max_words_, CountWords(key));
 }
 
@@ -119,29 +119,29 @@ void Lexicon::AddEntry(GazetteerEntry entry) {
 }
 
 int Lexicon::FindPhrase(std::string_view folded) const {
-  auto it = phrases_.find(folded);
-  return it == phrases_.end() ? -1 : it->second;
+  const int* e = phrases_.Find(folded);
+  return e ? *e : -1;
 }
 
 int Lexicon::FindKey(std::string_view merge_key) const {
-  auto it = keys_.find(merge_key);
-  return it == keys_.end() ? -1 : it->second;
+  const int* e = keys_.Find(merge_key);
+  return e ? *e : -1;
 }
 
 std::string_view Lexicon::RoleRelation(std::string_view lower) const {
-  auto it = roles_.find(lower);
-  return it == roles_.end() ? std::string_view() : std::string_view(it->second);
+  const std::string* r = roles_.Find(lower);
+  return r ? std::string_view(*r) : std::string_view();
 }
 
 std::string_view Lexicon::PartRelation(std::string_view lower) const {
-  auto it = parts_.find(lower);
-  return it == parts_.end() ? std::string_view() : std::string_view(it->second);
+  const std::string* r = parts_.Find(lower);
+  return r ? std::string_view(*r) : std::string_view();
 }
 
 std::optional<EntityType> Lexicon::Cue(std::string_view lower) const {
-  auto it = cues_.find(lower);
-  if (it == cues_.end()) return std::nullopt;
-  return it->second;
+  const EntityType* t = cues_.Find(lower);
+  if (!t) return std::nullopt;
+  return *t;
 }
 
 Lexicon Lexicon::Builtin() {
@@ -157,19 +157,19 @@ Lexicon Lexicon::Builtin() {
   for (auto line : data::Lines(data::cues_tsv)) {
     auto cols = Split(line, '\t');
     EntityType t;
-    if (cols.size() >= 2 && ParseEntityType(cols[1], &t)) lex.cues_.emplace(std::string(cols[0]), t);
+    if (cols.size() >= 2 && ParseEntityType(cols[1], &t)) lex.cues_.Emplace(cols[0], t);
   }
   for (auto line : data::Lines(data::relations_tsv)) {
     auto cols = Split(line, '\t');
     if (cols.size() < 2) continue;
     std::string word(cols[1]);
-    if (cols[0] == "modal") lex.modal_.insert(word);
-    else if (cols[0] == "speech") lex.speech_.insert(word);
-    else if (cols[0] == "saying") lex.saying_.insert(word);
-    else if (cols[0] == "light") lex.light_.insert(word);
-    else if (cols[0] == "located") lex.located_.insert(word);
-    else if (cols[0] == "role" && cols.size() > 2) lex.roles_.emplace(word, std::string(cols[2]));
-    else if (cols[0] == "part" && cols.size() > 2) lex.parts_.emplace(word, std::string(cols[2]));
+    if (cols[0] == "modal") lex.modal_.Insert(word);
+    else if (cols[0] == "speech") lex.speech_.Insert(word);
+    else if (cols[0] == "saying") lex.saying_.Insert(word);
+    else if (cols[0] == "light") lex.light_.Insert(word);
+    else if (cols[0] == "located") lex.located_.Insert(word);
+    else if (cols[0] == "role" && cols.size() > 2) lex.roles_.Emplace(word, std::string(cols[2]));
+    else if (cols[0] == "part" && cols.size() > 2) lex.parts_.Emplace(word, std::string(cols[2]));
   }
   auto load = [&](std::string_view file, EntityType type) {
     for (auto line : data::Lines(file)) {
@@ -298,7 +298,7 @@ Status Lexicon::AddStoplistFile(const std::string& path) {
   if (FindInvalidUtf8(text) != std::string::npos) return InvalidInput(path + ": not valid UTF-8");
   for (auto line : data::Lines(text)) {
     std::string key = MergeKey(line);
-    if (!key.empty()) stopped_.insert(key);
+    if (!key.empty()) stopped_.Insert(key);
   }
   return Status::Ok();
 }

@@ -48,9 +48,9 @@ std::mutex& HunspellLifetimeMutex() {
 
 // English verb forms -> WordInfo, derived from data/en_verbs.tsv, plus the
 // auxiliaries (mapped to avoir / être so one chain logic serves both languages).
-const std::unordered_map<std::string, WordInfo>& EnglishVerbs() {
-  static const std::unordered_map<std::string, WordInfo> table = [] {
-    std::unordered_map<std::string, WordInfo> t;
+const FlatStringMap<WordInfo>& EnglishVerbs() {
+  static const FlatStringMap<WordInfo> table = [] {
+    FlatStringMap<WordInfo> t;
     auto add = [&](const std::string& form, const std::string& lemma, bool finite, bool infinitive, bool participle) {
       WordInfo& w = t[form];
       w.known = w.verb = w.english_verb = true;
@@ -125,9 +125,9 @@ std::string DefaultHunspellDir() {
 bool SharedWordCache::Find(std::string_view word, WordInfo* out) {
   Shard& shard = ShardOf(word);
   std::lock_guard<std::mutex> lock(shard.mutex);
-  auto it = shard.words.find(word);
-  if (it == shard.words.end()) return false;
-  *out = it->second;
+  const WordInfo* found = shard.words.Find(word);
+  if (!found) return false;
+  *out = *found;
   return true;
 }
 
@@ -135,7 +135,7 @@ void SharedWordCache::Insert(std::string_view word, const WordInfo& info) {
   Shard& shard = ShardOf(word);
   std::lock_guard<std::mutex> lock(shard.mutex);
   if (shard.words.size() >= kMaxWords / 64) return;
-  shard.words.emplace(std::string(word), info);
+  shard.words.Emplace(word, info);
 }
 
 StatusOr<std::shared_ptr<const AffixDictionary>> SharedWordCache::Dictionary(const std::string& aff,
@@ -317,11 +317,9 @@ void Morphology::FinishInfo(std::string_view word, bool capital_only, WordInfo* 
   }
   // English verbs, for the words the French dictionary does not know.
   if (!info->known) {
-    const auto& en = EnglishVerbs();
-    auto e = en.find(std::string(word));
-    if (e != en.end()) {
+    if (const WordInfo* e = EnglishVerbs().Find(word)) {
       bool proper = info->proper;
-      *info = e->second;
+      *info = *e;
       info->proper = proper;
     }
   }
@@ -350,15 +348,12 @@ Morphology::~Morphology() {
 }
 
 const WordInfo& Morphology::LookupEnglish(std::string_view word) {
-  const auto& en = EnglishVerbs();
-  auto e = en.find(std::string(word));
-  if (e != en.end()) return e->second;
+  if (const WordInfo* e = EnglishVerbs().Find(word)) return *e;
   return Lookup(word);
 }
 
 const WordInfo& Morphology::Lookup(std::string_view word) {
-  auto it = cache_.find(word);
-  if (it != cache_.end()) return it->second;
+  if (const WordInfo* cached = cache_.Find(word)) return *cached;
   WordInfo info;
   if (!shared_ || !shared_->Find(word, &info)) {
     // A title-case word's analysis also gives its lower-case reading.
@@ -373,12 +368,11 @@ const WordInfo& Morphology::Lookup(std::string_view word) {
 const WordInfo& Morphology::LookupLowerOf(std::string_view word) {
   if (!IsTitleCase(word)) return Lookup(ToLower(word));
   std::string key = kLowerOfMark + std::string(word);
-  auto it = lower_of_.find(key);
-  if (it != lower_of_.end()) return it->second;
+  if (const WordInfo* cached = lower_of_.Find(key)) return *cached;
   WordInfo lower;
   if (!shared_ || !shared_->Find(key, &lower)) {
     WordInfo info = AnalyzeShared(word, &lower);
-    if (!cache_.count(word)) Remember(&cache_, std::string(word), std::move(info));
+    if (!cache_.Contains(word)) Remember(&cache_, std::string(word), std::move(info));
   }
   return Remember(&lower_of_, std::move(key), std::move(lower));
 }
@@ -400,7 +394,7 @@ const WordInfo& Morphology::Remember(Cache* cache, std::string key, WordInfo inf
     slot = std::move(info);
     return slot;
   }
-  return cache->emplace(std::move(key), std::move(info)).first->second;
+  return *cache->Emplace(key, std::move(info)).first;
 }
 
 }  // namespace kg

@@ -1,7 +1,6 @@
 #include "kg/extract/vocabulary.h"
 
-#include <functional>
-
+#include "kg/base/flat_map.h"
 #include "kg/base/text.h"
 
 namespace kg {
@@ -22,7 +21,7 @@ const WordInfo& Word::LowerInfo(Morphology& m) {
   return lower_info_ ? *lower_info_ : Keep(lower_info_, m, m.Lookup(lower));
 }
 
-uint64_t Vocabulary::Hash(std::string_view text) { return std::hash<std::string_view>()(text); }
+uint64_t Vocabulary::Hash(std::string_view text) { return HashString(text); }
 
 void Vocabulary::InternAll(const std::vector<std::string_view>& texts, std::vector<Word*>* out) {
   hashes_.resize(texts.size());

@@ -17,10 +17,9 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
+#include "kg/base/flat_map.h"
 #include "kg/base/status.h"
 #include "kg/extract/document.h"
 
@@ -81,14 +80,10 @@ class Lexicon {
 
  private:
   // Sets and maps looked up by string_view, without a copy.
-  struct Hash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
-  };
-  using Set = std::unordered_set<std::string, Hash, std::equal_to<>>;
+  using Set = FlatStringSet;
   template <typename V>
-  using Map = std::unordered_map<std::string, V, Hash, std::equal_to<>>;
-  static bool Has(const Set& s, std::string_view w) { return s.find(w) != s.end(); }
+  using Map = FlatStringMap<V>;
+  static bool Has(const Set& s, std::string_view w) { return s.Contains(w); }
   void IndexPhrase(const std::string& phrase, int index, bool override_existing);
 
   std::vector<GazetteerEntry> entries_;

@@ -18,6 +18,7 @@
 #include <functional>
 #include <unordered_map>
 
+#include "kg/base/flat_map.h"
 #include "kg/base/status.h"
 #include "kg/extract/affix_dictionary.h"
 
@@ -59,15 +60,11 @@ class SharedWordCache {
  private:
   std::mutex dictionaries_mutex_;
   std::unordered_map<std::string, StatusOr<std::shared_ptr<const AffixDictionary>>> dictionaries_;
-  struct Hash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
-  };
   struct Shard {
     std::mutex mutex;
-    std::unordered_map<std::string, WordInfo, Hash, std::equal_to<>> words;
+    FlatStringMap<WordInfo> words;
   };
-  Shard& ShardOf(std::string_view word) { return shards_[Hash()(word) % shards_.size()]; }
+  Shard& ShardOf(std::string_view word) { return shards_[(HashString(word) >> 20) % shards_.size()]; }
   std::array<Shard, 64> shards_;
 };
 
@@ -127,12 +124,8 @@ class Morphology {
   std::string english_aff_, english_dic_;  // empty: no English dictionary
   bool english_ascii_ = false;  // the English word list is all ASCII
   SharedWordCache* shared_ = nullptr;
-  // Transparent hashing: look words up by string_view without a copy.
-  struct Hash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
-  };
-  using Cache = std::unordered_map<std::string, WordInfo, Hash, std::equal_to<>>;
+  // Looked up by string_view without a copy; values stay where they are.
+  using Cache = FlatStringMap<WordInfo>;
   const WordInfo& Remember(Cache* cache, std::string key, WordInfo info);
   // Keys of LookupLowerOf's entries (also in the shared cache) start with this.
   static constexpr char kLowerOfMark = '\x01';
