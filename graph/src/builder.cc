@@ -164,6 +164,50 @@ void GraphBuilder::AddGraph(const KnowledgeGraph& graph) {
   }
 }
 
+size_t GraphBuilder::EdgeTable::SlotOf(const EdgeKey& key) const {
+  size_t mask = slots_.size() - 1;
+  size_t i = EdgeKeyHash()(key) & mask;
+  while (slots_[i] != 0 && !(entries_[slots_[i] - 1].first == key)) i = (i + 1) & mask;
+  return i;
+}
+
+void GraphBuilder::EdgeTable::Rehash(size_t slots) {
+  slots_.assign(slots, 0);
+  for (uint32_t k = 0; k < entries_.size(); ++k) slots_[SlotOf(entries_[k].first)] = k + 1;
+}
+
+GraphBuilder::EdgeTable::Entry* GraphBuilder::EdgeTable::Find(const EdgeKey& key) {
+  if (slots_.empty()) return nullptr;
+  uint32_t e = slots_[SlotOf(key)];
+  return e ? &entries_[e - 1] : nullptr;
+}
+
+GraphBuilder::EdgeAcc& GraphBuilder::EdgeTable::operator[](const EdgeKey& key) {
+  if ((entries_.size() + 1) * 2 > slots_.size()) Rehash(slots_.empty() ? 1024 : slots_.size() * 2);
+  size_t i = SlotOf(key);
+  if (slots_[i] == 0) {
+    entries_.emplace_back(key, EdgeAcc{});
+    slots_[i] = static_cast<uint32_t>(entries_.size());
+  }
+  return entries_[slots_[i] - 1].second;
+}
+
+void GraphBuilder::EdgeTable::RemoveIf(const std::vector<bool>& drop) {
+  size_t kept = 0;
+  for (size_t k = 0; k < entries_.size(); ++k) {
+    if (drop[k]) continue;
+    if (kept != k) entries_[kept] = std::move(entries_[k]);
+    ++kept;
+  }
+  entries_.resize(kept);
+  Rehash(slots_.size());
+}
+
+void GraphBuilder::EdgeTable::clear() {
+  entries_.clear();
+  slots_.clear();
+}
+
 void GraphBuilder::MergeSurnames() {
   // Across documents: a one-word name ("Castaner") that is the last word of
   // exactly one person's full name ("Christophe Castaner") is that person.
@@ -203,13 +247,15 @@ void GraphBuilder::MergeSurnames() {
   // so which evidence a capped edge keeps does not depend on the hash table.
   std::vector<bool> merged(nodes_.size(), false);
   for (const auto& [from, into] : redirect_) merged[from] = true;
-  auto before = [&](const EdgeMap::value_type* a, const EdgeMap::value_type* b) { return KeyLess(a->first, b->first); };
-  std::unordered_map<EdgeKey, std::vector<EdgeMap::value_type*>, EdgeKeyHash> targets;
-  std::vector<EdgeKey> gone;
-  for (auto& entry : edges_) {
+  using Entry = EdgeTable::Entry;
+  auto before = [&](const Entry* a, const Entry* b) { return KeyLess(a->first, b->first); };
+  std::unordered_map<EdgeKey, std::vector<Entry*>, EdgeKeyHash> targets;
+  std::vector<bool> gone(edges_.size(), false);
+  for (size_t k = 0; k < edges_.size(); ++k) {
+    Entry& entry = edges_.entries()[k];
     const EdgeKey& key = entry.first;
     if (!merged[key.source] && !merged[key.target]) continue;
-    gone.push_back(key);
+    gone[k] = true;
     uint32_t s = key.source, t = key.target;
     if (merged[s]) s = redirect_.at(s);
     if (merged[t]) t = redirect_.at(t);
@@ -217,23 +263,27 @@ void GraphBuilder::MergeSurnames() {
     if (key.kind == EdgeKind::kCooccurrence && s > t) std::swap(s, t);
     targets[{s, t, key.relation, key.kind}].push_back(&entry);
   }
-  std::vector<std::pair<EdgeKey, EdgeAcc>> results;
+  // An edge already there (between nodes that stay) takes the merged total
+  // in its place; the other new keys are added after the drop.
+  std::vector<std::pair<EdgeKey, EdgeAcc>> added;
   for (auto& [key, from] : targets) {
-    auto existing = edges_.find(key);
-    if (existing != edges_.end() && !merged[key.source] && !merged[key.target]) from.push_back(&*existing);
+    Entry* existing = edges_.Find(key);
+    if (existing && (merged[key.source] || merged[key.target])) existing = nullptr;
+    if (existing) from.push_back(existing);
     std::sort(from.begin(), from.end(), before);
     EdgeAcc into;
-    for (EdgeMap::value_type* entry : from) {
+    for (Entry* entry : from) {
       EdgeAcc& acc = entry->second;
       into.weight += acc.weight;
       for (auto& ev : acc.evidence) {
         if (options_.max_evidence == 0 || into.evidence.size() < options_.max_evidence) into.evidence.push_back(std::move(ev));
       }
     }
-    results.emplace_back(key, std::move(into));
+    if (existing) existing->second = std::move(into);
+    else added.emplace_back(key, std::move(into));
   }
-  for (const EdgeKey& key : gone) edges_.erase(key);
-  for (auto& [key, acc] : results) edges_[key] = std::move(acc);
+  edges_.RemoveIf(gone);
+  for (auto& [key, acc] : added) edges_[key] = std::move(acc);
 }
 
 uint32_t GraphBuilder::RelationId(const std::string& name) {
@@ -348,7 +398,7 @@ KnowledgeGraph GraphBuilder::Finish() {
   };
   std::vector<PendingEdge> edges;
   edges.reserve(edges_.size());
-  for (auto& [key, acc] : edges_) {
+  for (auto& [key, acc] : edges_.entries()) {
     NodeId s = final_id[key.source], t = final_id[key.target];
     if (key.kind == EdgeKind::kCooccurrence && s > t) std::swap(s, t);
     edges.push_back({s, t, key.kind, rank[key.relation], key.relation, &acc});

@@ -66,7 +66,25 @@ class GraphBuilder {
       return std::hash<uint64_t>()(a * 0x9E3779B97F4A7C15ull ^ b);
     }
   };
-  using EdgeMap = std::unordered_map<EdgeKey, EdgeAcc, EdgeKeyHash>;
+  // The edges by key: entries in a vector, found through an open-addressing
+  // table of indices (one probe, where a node-based map chases pointers).
+  class EdgeTable {
+   public:
+    using Entry = std::pair<EdgeKey, EdgeAcc>;
+    EdgeAcc& operator[](const EdgeKey& key);
+    Entry* Find(const EdgeKey& key);
+    std::vector<Entry>& entries() { return entries_; }
+    size_t size() const { return entries_.size(); }
+    // Drops the entries `drop` marks (by index), keeping the others' order.
+    void RemoveIf(const std::vector<bool>& drop);
+    void clear();
+
+   private:
+    size_t SlotOf(const EdgeKey& key) const;
+    void Rehash(size_t slots);
+    std::vector<Entry> entries_;
+    std::vector<uint32_t> slots_;  // entry index + 1; 0 is empty
+  };
   uint32_t RelationId(const std::string& name);
   // The order edges merge in: by source, target, relation name, kind.
   bool KeyLess(const EdgeKey& x, const EdgeKey& y) const;
@@ -84,7 +102,7 @@ class GraphBuilder {
   std::vector<DocumentInfo> docs_;
   std::vector<NodeAcc> nodes_;
   std::unordered_map<std::string, uint32_t> key_to_node_;
-  EdgeMap edges_;
+  EdgeTable edges_;
   std::vector<std::string> relation_names_;
   std::unordered_map<std::string, uint32_t> relation_ids_;
   std::unordered_map<uint32_t, uint32_t> redirect_;  // merged node -> the node it joined
