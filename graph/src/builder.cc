@@ -76,14 +76,13 @@ uint32_t GraphBuilder::NodeFor(const std::string& label, const Forms& forms) {
   }
   uint32_t v = static_cast<uint32_t>(nodes_.size());
   for (const std::string& k : keys) {
-    auto it = key_to_node_.find(k);
-    if (it != key_to_node_.end()) {
-      v = it->second;
+    if (const uint32_t* node = key_to_node_.Find(k)) {
+      v = *node;
       break;
     }
   }
   if (v == nodes_.size()) nodes_.emplace_back();
-  for (const std::string& k : keys) key_to_node_.emplace(k, v);
+  for (const std::string& k : keys) key_to_node_.Emplace(k, v);
   return v;
 }
 
@@ -112,7 +111,7 @@ void GraphBuilder::Add(const DocumentResult& doc) {
     node_of[e] = v;
   }
   // Each cited sentence is stored once, however many edges cite it.
-  std::unordered_map<uint32_t, std::string_view> stored;
+  std::vector<std::string_view> stored(doc.sentences.size());  // empty: not yet
   for (const DocRelation& r : doc.relations) {
     if (r.kind == EdgeKind::kCooccurrence && !options_.cooccurrence) continue;
     uint32_t s = node_of[r.source], t = node_of[r.target];
@@ -122,9 +121,9 @@ void GraphBuilder::Add(const DocumentResult& doc) {
     acc.weight += 1;
     if (options_.max_evidence == 0 || acc.evidence.size() < options_.max_evidence) {
       const SentenceSpan& span = doc.sentences[r.sentence];
-      auto [it, added] = stored.emplace(r.sentence, std::string_view());
-      if (added) it->second = text_->Add(std::string_view(doc.text).substr(span.start, span.end - span.start));
-      acc.evidence.push_back({doc_index, r.sentence, span.start, span.end, it->second});
+      std::string_view& text = stored[r.sentence];
+      if (text.empty()) text = text_->Add(std::string_view(doc.text).substr(span.start, span.end - span.start));
+      acc.evidence.push_back({doc_index, r.sentence, span.start, span.end, text});
     }
   }
 }
@@ -287,9 +286,9 @@ void GraphBuilder::MergeSurnames() {
 }
 
 uint32_t GraphBuilder::RelationId(const std::string& name) {
-  auto [it, added] = relation_ids_.emplace(name, static_cast<uint32_t>(relation_names_.size()));
+  auto [id, added] = relation_ids_.Emplace(name, static_cast<uint32_t>(relation_names_.size()));
   if (added) relation_names_.push_back(name);
-  return it->second;
+  return *id;
 }
 
 bool GraphBuilder::KeyLess(const EdgeKey& x, const EdgeKey& y) const {

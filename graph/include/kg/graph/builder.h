@@ -20,6 +20,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "kg/base/flat_map.h"
 #include "kg/extract/document.h"
 #include "kg/graph/graph.h"
 
@@ -101,10 +102,10 @@ class GraphBuilder {
   std::vector<std::shared_ptr<const void>> text_owners_;  // of graphs added with AddGraph
   std::vector<DocumentInfo> docs_;
   std::vector<NodeAcc> nodes_;
-  std::unordered_map<std::string, uint32_t> key_to_node_;
+  FlatStringMap<uint32_t> key_to_node_;
   EdgeTable edges_;
   std::vector<std::string> relation_names_;
-  std::unordered_map<std::string, uint32_t> relation_ids_;
+  FlatStringMap<uint32_t> relation_ids_;
   std::unordered_map<uint32_t, uint32_t> redirect_;  // merged node -> the node it joined
 };
 
