@@ -13,6 +13,8 @@
 #include <string>
 #include <vector>
 
+#include "kg/base/arena.h"
+
 namespace kg {
 
 namespace {
@@ -126,14 +128,11 @@ void JsonWriter::Write(const KnowledgeGraph& g, OutputBuffer* buffer) const {
   w.Key("links");
   w.StartArray();
   // A sentence cited by several edges is serialised once: serialised[k] is
-  // where sentence k (numbered across documents) lies in `evidence_json`.
-  struct Span {
-    size_t at = 0, size = 0;
-  };
+  // the JSON of sentence k (numbered across documents), kept in an arena.
   std::vector<size_t> first_sentence(docs.size() + 1, 0);
   for (size_t d = 0; d < docs.size(); ++d) first_sentence[d + 1] = first_sentence[d] + docs[d].sentences;
-  std::vector<Span> serialised(first_sentence.back());
-  std::string evidence_json;
+  std::vector<std::string_view> serialised(first_sentence.back());
+  StringArena evidence_json(4u << 20);
   rapidjson::StringBuffer one;
   for (const EdgeRef& e : g.edges()) {
     w.StartObject();
@@ -154,8 +153,8 @@ void JsonWriter::Write(const KnowledgeGraph& g, OutputBuffer* buffer) const {
       // (A sentence its document does not count, from a hand-edited graph, is
       // serialised each time.)
       bool counted = k < first_sentence[ev.document + 1];
-      Span span = counted ? serialised[k] : Span{};
-      if (span.size == 0) {
+      std::string_view json = counted ? serialised[k] : std::string_view();
+      if (json.empty()) {
         one.Clear();
         Writer ew(one);
         ew.StartObject();
@@ -170,11 +169,10 @@ void JsonWriter::Write(const KnowledgeGraph& g, OutputBuffer* buffer) const {
         ew.Key("text");
         Str(ew, ev.text);
         ew.EndObject();
-        span = {evidence_json.size(), one.GetSize()};
-        evidence_json.append(one.GetString(), one.GetSize());
-        if (counted) serialised[k] = span;
+        json = std::string_view(one.GetString(), one.GetSize());
+        if (counted) json = serialised[k] = evidence_json.Add(json);
       }
-      w.Raw(std::string_view(evidence_json).substr(span.at, span.size), rapidjson::kObjectType);
+      w.Raw(json, rapidjson::kObjectType);
     }
     w.EndArray();
     w.EndObject();
