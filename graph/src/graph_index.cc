@@ -207,20 +207,36 @@ std::string EncodeGraphIndexBody(const KnowledgeGraph& g) {
   e.U(relations.size());
   for (std::string_view r : relations) e.Str(r);
   // Evidence sentences, each once however many edges cite it.
+  // A sentence's place is its number across documents; a sentence past its
+  // document's count (a hand-edited graph) is placed through a map.
   std::vector<std::string_view> sentences;
   std::vector<uint64_t> sentence_of;
-  std::unordered_map<uint64_t, uint64_t> by_place;
+  const auto& docs = g.documents();
+  std::vector<uint64_t> first_sentence(docs.size() + 1, 0);
+  for (size_t d = 0; d < docs.size(); ++d) first_sentence[d + 1] = first_sentence[d] + docs[d].sentences;
+  constexpr uint64_t kNone = ~uint64_t{0};
+  std::vector<uint64_t> numbered(first_sentence.back(), kNone);
+  std::unordered_map<uint64_t, uint64_t> unnumbered;
   for (const EdgeRef& r : g.edges()) {
     for (const Evidence& ev : r.data->evidence) {
-      uint64_t place = (static_cast<uint64_t>(ev.document) << 32) | ev.sentence;
-      auto [it, added] = by_place.emplace(place, sentences.size());
-      if (!added && sentences[it->second] != ev.text) {  // a foreign graph may disagree with itself
+      uint64_t k = first_sentence[ev.document] + ev.sentence;
+      uint64_t* slot;
+      if (k < first_sentence[ev.document + 1]) {
+        slot = &numbered[k];
+      } else {
+        auto it = unnumbered.emplace((static_cast<uint64_t>(ev.document) << 32) | ev.sentence, kNone).first;
+        slot = &it->second;
+      }
+      if (*slot != kNone && sentences[*slot] != ev.text) {  // a foreign graph may disagree with itself
         sentence_of.push_back(sentences.size());
         sentences.push_back(ev.text);
         continue;
       }
-      if (added) sentences.push_back(ev.text);
-      sentence_of.push_back(it->second);
+      if (*slot == kNone) {
+        *slot = sentences.size();
+        sentences.push_back(ev.text);
+      }
+      sentence_of.push_back(*slot);
     }
   }
   e.U(sentences.size());
