@@ -77,17 +77,19 @@ bool SimpleToken(std::string_view text, size_t start, size_t end, std::vector<To
       return false;
     }
   }
-  Token t;
-  t.start = static_cast<uint32_t>(start);
-  t.end = static_cast<uint32_t>(end);
   unsigned char first = static_cast<unsigned char>(text[start]);
-  t.upper_initial = first >= 'A' && first <= 'Z';
-  t.has_digit = digit;
-  t.has_letter = letters > 0;
   // At most one capital, the first character: never all caps (two letters
-  // needed) nor inner caps.
-  t.kind = letters > 0 ? TokenKind::kWord : digit ? TokenKind::kNumber : TokenKind::kPunct;
-  out->push_back(t);
+  // needed) nor inner caps. (Built in one expression: field-by-field stores
+  // into a token on the stack stalled the copy that followed.)
+  out->push_back(Token{.start = static_cast<uint32_t>(start),
+                       .end = static_cast<uint32_t>(end),
+                       .kind = letters > 0 ? TokenKind::kWord : digit ? TokenKind::kNumber : TokenKind::kPunct,
+                       .elision = false,
+                       .upper_initial = first >= 'A' && first <= 'Z',
+                       .all_caps = false,
+                       .inner_caps = false,
+                       .has_digit = digit,
+                       .has_letter = letters > 0});
   return true;
 }
 
@@ -95,6 +97,7 @@ bool SimpleToken(std::string_view text, size_t start, size_t end, std::vector<To
 
 std::vector<Token> Tokenize(std::string_view text, SentenceSpan span) {
   std::vector<Token> out;
+  out.reserve((span.end - span.start) / 4 + 4);  // about a token per five bytes in news text
   Cursor cur{text, span.end};
   size_t i = span.start;
   while (i < span.end) {
