@@ -81,6 +81,25 @@ bool IsLinkingAdverb(std::string_view w) {
 
 bool IsCoordination(std::string_view w) { return w == "," || w == "et" || w == "ou" || w == "and" || w == "or"; }
 
+// Word classes the verb-group scan asks of every token, as bits cached on
+// the word (Word::CachedMask; bits 8-15 are the relation finder's).
+constexpr uint32_t kNegationStart = 1u << 8;   // ne, n’
+constexpr uint32_t kNegationEnd = 1u << 9;     // pas, jamais, not...
+constexpr uint32_t kClauseBoundary = 1u << 10;
+constexpr uint32_t kDeterminer = 1u << 11;
+constexpr uint32_t kPreposition = 1u << 12;
+constexpr uint32_t kWordClasses = kNegationStart | kNegationEnd | kClauseBoundary | kDeterminer | kPreposition;
+
+uint32_t WordClassesOf(std::string_view w) {
+  uint32_t c = 0;
+  if (w == "ne" || w == "n’" || w == "n'") c |= kNegationStart;
+  if (IsNegationEnd(w)) c |= kNegationEnd;
+  if (IsClauseBoundary(w)) c |= kClauseBoundary;
+  if (IsDeterminer(w)) c |= kDeterminer;
+  if (IsPreposition(w)) c |= kPreposition;
+  return c;
+}
+
 struct VerbGroup {
   size_t start = 0;
   size_t end = 0;   // last token of the group
@@ -106,7 +125,12 @@ class SentenceRelations {
     }
     s.InternAll(text_);
     lower_.reserve(toks_.size());
-    for (size_t k = 0; k < toks_.size(); ++k) lower_.push_back(s.WordAt(text_, k)->lower);
+    classes_.reserve(toks_.size());
+    for (size_t k = 0; k < toks_.size(); ++k) {
+      Word* w = s.WordAt(text_, k);
+      lower_.push_back(w->lower);
+      classes_.push_back(w->CachedMask(kWordClasses, [&] { return WordClassesOf(w->lower); }));
+    }
     question_ = !toks_.empty() && (lower_.back() == "?" || (lower_.size() > 1 && lower_[lower_.size() - 2] == "?"));
   }
 
@@ -122,6 +146,8 @@ class SentenceRelations {
   }
 
  private:
+  // Whether token k is of one of the word classes `c` (kWordClasses bits).
+  bool Is(size_t k, uint32_t c) const { return classes_[k] & c; }
   EntityType TypeOf(size_t m) const { return ents_[ms_[m].entity].type; }
   uint32_t EntityOf(size_t m) const { return ms_[m].entity; }
 
@@ -149,7 +175,7 @@ class SentenceRelations {
     if (toks_[k].upper_initial && k > 0) return false;
     const WordInfo& w = Info(k);
     if (!w.finite) return false;
-    if (k > 0 && (IsDeterminer(lower_[k - 1]) || IsPreposition(lower_[k - 1]))) return false;
+    if (k > 0 && Is(k - 1, kDeterminer | kPreposition)) return false;
     if (w.auxiliary) return true;
     if (w.function_word) return false;
     // English present forms are as often nouns ("hedge fund", "chip makers").
@@ -179,10 +205,10 @@ class SentenceRelations {
     for (int guard = 0; guard < 4; ++guard) {
       size_t j = k + 1;
       while (IsAdverbLocution(j)) j += 2;
-      while (j < toks_.size() && (IsNegationEnd(lower_[j]) || (Info(j).function_word && !Info(j).verb &&
-                                                                 !IsPreposition(lower_[j]) && !IsDeterminer(lower_[j]) &&
-                                                                 !IsClauseBoundary(lower_[j]) && mention_at_[j] < 0))) {
-        if (IsNegationEnd(lower_[j]) && pending_neg_) g->negated = true;
+      while (j < toks_.size() && (Is(j, kNegationEnd) || (Info(j).function_word && !Info(j).verb &&
+                                                           !Is(j, kPreposition | kDeterminer | kClauseBoundary) &&
+                                                           mention_at_[j] < 0))) {
+        if (Is(j, kNegationEnd) && pending_neg_) g->negated = true;
         ++j;
       }
       if (j >= toks_.size() || mention_at_[j] >= 0) return k;
@@ -225,11 +251,11 @@ class SentenceRelations {
     for (const Mention& m : ms_) lo = std::min<size_t>(lo, m.first);
     for (size_t k = 0; k < toks_.size(); ++k) {
       std::string_view w = lower_[k];
-      if (w == "ne" || w == "n’" || w == "n'") {
+      if (Is(k, kNegationStart)) {
         pending_neg_ = true;
         continue;
       }
-      if (IsClauseBoundary(w) || w == ",") pending_neg_ = false;
+      if (Is(k, kClauseBoundary) || w == ",") pending_neg_ = false;
       if (k < lo) continue;
       bool participle_by = mention_at_[k] < 0 && toks_[k].kind == TokenKind::kWord && Info(k).participle &&
                            Info(k).verb && k + 1 < toks_.size() && (lower_[k + 1] == "par" || lower_[k + 1] == "by") &&
@@ -241,13 +267,13 @@ class SentenceRelations {
         // "ne ... pas" around the finite verb.
         size_t j = k + 1;
         while (j < toks_.size() && j <= k + 2) {
-          if (IsNegationEnd(lower_[j]) && pending_neg_) g.negated = true;
+          if (Is(j, kNegationEnd) && pending_neg_) g.negated = true;
           ++j;
         }
         g.end = FollowChain(k, &g);
         g.light = lex_.IsLightVerb(g.lemma);
         size_t after = g.end + 1;
-        while (after < toks_.size() && IsNegationEnd(lower_[after])) ++after;
+        while (after < toks_.size() && Is(after, kNegationEnd)) ++after;
         g.speech = lex_.IsSpeechVerb(g.lemma) && after < toks_.size() &&
                    (lower_[after] == "que" || lower_[after] == "qu’" || lower_[after] == "qu'" ||
                     lower_[after] == ":" || lower_[after] == "«" || lower_[after] == "that");
@@ -661,6 +687,7 @@ class SentenceRelations {
   const std::vector<DocEntity>& ents_;
   std::vector<int> mention_at_;
   std::vector<std::string_view> lower_;  // the words' lower-case forms
+  std::vector<uint32_t> classes_;        // their kWordClasses bits
   bool question_ = false;
   bool pending_neg_ = false;
   bool english_ = false;

@@ -35,7 +35,8 @@ struct Word {
   const WordInfo& LowerInfo(Morphology& m);
 
   // A yes/no property of the word computed once: `bit` names it (one bit
-  // per property, chosen by the caller), `compute` answers it.
+  // per property, chosen by the caller: bits 0-7 are the recognizer's, 8-15
+  // the relation finder's), `compute` answers it.
   template <typename F>
   bool Cached(uint32_t bit, F&& compute) {
     if (!(asked_ & bit)) {
@@ -43,6 +44,16 @@ struct Word {
       if (compute()) answers_ |= bit;
     }
     return answers_ & bit;
+  }
+  // Several such properties at once: `compute` returns the mask of those of
+  // `bits` that hold.
+  template <typename F>
+  uint32_t CachedMask(uint32_t bits, F&& compute) {
+    if ((asked_ & bits) != bits) {
+      asked_ |= bits;
+      answers_ = (answers_ & ~bits) | (compute() & bits);
+    }
+    return answers_ & bits;
   }
 
  private:
