@@ -36,6 +36,7 @@ constexpr uint32_t kTitleBit = 1u << 1;
 constexpr uint32_t kHeadBit = 1u << 2;
 constexpr uint32_t kNotNameBit = 1u << 3;
 constexpr uint32_t kPhraseStartBit = 1u << 4;
+constexpr uint32_t kTitleDotBit = 1u << 5;  // "M" of "M.": a title once its dot is added
 
 // Per-sentence detection state.
 class SentenceScanner {
@@ -213,7 +214,7 @@ class SentenceScanner {
       if (!LowerOf(i).known) return true;
       size_t k = i + 1;
       if (k >= toks_.size()) return false;
-      std::string next = Lower(k);
+      const std::string& next = Lower(k);
       if (toks_[k].kind == TokenKind::kPunct) return next == "," || next == ":" || next == "(" || next == ")";
       if (next == "et" || next == "and") return true;
       const WordInfo& ni = LowerInfo(k);
@@ -529,7 +530,8 @@ class SentenceScanner {
       while (first < last) {
         bool weak;
         const std::string& lower = Lower(first);
-        if (IsTitleWord(first) || lex_.IsTitle(lower + ".")) {
+        if (IsTitleWord(first) ||
+            W(first)->Cached(kTitleDotBit, [&] { return lex_.IsTitle(std::string(lower) + "."); })) {
           titled = true;
           ++first;
           if (first <= last && Text(first) == ".") ++first;
@@ -639,7 +641,7 @@ class SentenceScanner {
       if (IsWord(k) && IsCode(toks_[k])) codes = true;
       if (toks_[k].has_digit) digits = true;
     }
-    std::string head = Lower(first);
+    const std::string& head = Lower(first);
     // "Bagnols-sur-Cèze", "Saint-Étienne", "Entraigues-sur-la-Sorgue".
     if (words == 1) {
       std::string_view w = Text(first);
