@@ -128,9 +128,9 @@ class SentenceScanner {
   // The lower-case form is a common word of French (accents restored on a
   // capital that lost them: "Ecrivain" -> "écrivain") or of English.
   bool KnownCommon(std::string_view word) const {
-    std::string lower = ToLower(word);
     const WordInfo& info = morph_.LookupLowerOf(word);
     if (info.known || info.english) return true;
+    std::string lower = ToLower(word);
     static constexpr std::pair<char, std::string_view> kAccents[] = {
         {'e', "é"}, {'e', "è"}, {'e', "ê"}, {'a', "à"}, {'a', "â"}, {'c', "ç"}, {'i', "î"}, {'o', "ô"}, {'u', "û"}};
     for (const auto& [plain, accented] : kAccents) {
@@ -284,6 +284,10 @@ class SentenceScanner {
   }
   bool IsTitleWord(size_t i) const {
     return W(i)->Cached(kTitleBit, [&] { return lex_.IsTitle(Lower(i)); });
+  }
+  // "M", "Mme", "Dr" before their dot.
+  bool IsTitleWithDot(size_t i) const {
+    return W(i)->Cached(kTitleDotBit, [&] { return lex_.IsTitle(Lower(i) + "."); });
   }
 
   // The longest gazetteer phrase starting at token i; returns its last token
@@ -529,9 +533,7 @@ class SentenceScanner {
     if (gaz < 0) {
       while (first < last) {
         bool weak;
-        const std::string& lower = Lower(first);
-        if (IsTitleWord(first) ||
-            W(first)->Cached(kTitleDotBit, [&] { return lex_.IsTitle(std::string(lower) + "."); })) {
+        if (IsTitleWord(first) || IsTitleWithDot(first)) {
           titled = true;
           ++first;
           if (first <= last && Text(first) == ".") ++first;
@@ -630,7 +632,7 @@ class SentenceScanner {
     size_t k = first - 1;
     if (Text(k) == "." && k > 0) --k;
     if (!IsWord(k)) return false;
-    return IsTitleWord(k) || lex_.IsTitle(Lower(k) + ".");
+    return IsTitleWord(k) || IsTitleWithDot(k);
   }
 
   void ShapeVotes(size_t first, size_t last, Candidate* c) const {
