@@ -46,6 +46,8 @@ std::string_view WordBefore(std::string_view text, size_t end) {
   return text.substr(b, end - b);
 }
 
+bool IsStopByte(char c) { return c == '.' || c == '!' || c == '?' || c == '\xE2'; }
+
 bool IsClosingQuote(char32_t cp) { return cp == 0xBB || cp == 0x201D || cp == 0x2019 || cp == '"' || cp == 0x203A || cp == ')'; }
 
 // A word of up to four ASCII letters, lower-cased, packed into an integer.
@@ -219,6 +221,10 @@ std::vector<SentenceSpan> Segmenter::Split(std::string_view text) const {
   for (const Seg& s : segs) {
     size_t start = s.start;
     for (size_t i = s.start + 1; i + 1 < s.end; ++i) {
+      // Straight to the next byte that can end a sentence: . ! ? or the
+      // first byte of "…".
+      while (i + 1 < s.end && !IsStopByte(text[i])) ++i;
+      if (i + 1 >= s.end) break;
       size_t after = 0;
       bool dot = text[i] == '.' || text[i] == '!' || text[i] == '?';
       size_t mark_len = 1;
