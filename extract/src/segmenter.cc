@@ -94,7 +94,7 @@ Language DetectLanguage(std::string_view text) {
     return t;
   }();
   int en = 0, fr = 0;
-  size_t limit = std::min<size_t>(text.size(), 4000);
+  size_t limit = std::min<size_t>(text.size(), 2000);
   // One pass: each run of ASCII letters is packed (lower-cased) as it is
   // read; function words of up to four letters are the telling ones.
   uint32_t packed = 0;
