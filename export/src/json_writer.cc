@@ -127,6 +127,17 @@ void JsonWriter::Write(const KnowledgeGraph& g, OutputBuffer* buffer) const {
 
   w.Key("links");
   w.StartArray();
+  // Node ids as JSON strings, serialised once: each is cited by many links.
+  std::vector<std::string> id_json(g.node_count());
+  {
+    rapidjson::StringBuffer one_id;
+    for (NodeId v = 0; v < g.node_count(); ++v) {
+      one_id.Clear();
+      Writer iw(one_id);
+      Str(iw, g.node(v).id);
+      id_json[v].assign(one_id.GetString(), one_id.GetSize());
+    }
+  }
   // A sentence cited by several edges is serialised once: serialised[k] is
   // the JSON of sentence k (numbered across documents), kept in an arena.
   std::vector<size_t> first_sentence(docs.size() + 1, 0);
@@ -137,9 +148,9 @@ void JsonWriter::Write(const KnowledgeGraph& g, OutputBuffer* buffer) const {
   for (const EdgeRef& e : g.edges()) {
     w.StartObject();
     w.Key("source");
-    Str(w, g.node(e.source).id);
+    w.Raw(id_json[e.source], rapidjson::kStringType);
     w.Key("target");
-    Str(w, g.node(e.target).id);
+    w.Raw(id_json[e.target], rapidjson::kStringType);
     w.Key("relation");
     Str(w, e.data->relation);
     w.Key("kind");
