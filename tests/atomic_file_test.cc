@@ -9,9 +9,9 @@
 namespace kg {
 namespace {
 
-// Streamed content of many sizes (below, at and past the 4 MB staging of
-// O_DIRECT writes, in pieces of odd sizes) comes back byte for byte, in the
-// build directory (a disk) and in /dev/shm (tmpfs: O_DIRECT refused).
+// Streamed content of many sizes (around block sizes and the output
+// buffer's 1 MB chunks, in pieces of odd sizes, some larger than a chunk)
+// comes back byte for byte, on disk and, where there is one, on tmpfs.
 TEST(AtomicFileTest, StreamedBytesComeBackWhole) {
   namespace fs = std::filesystem;
   std::string name = "kg_atomic_";

@@ -1,9 +1,7 @@
 // Files written whole or not at all: content goes to a temporary file in the
 // destination directory, then is renamed over the target. An interrupted run
 // (kill -9, full disk) leaves the previous file intact. (Not synced to disk:
-// after a power cut a file may be empty; outputs can be rebuilt.) Streamed
-// files are written with O_DIRECT where the filesystem takes it (whole 4 KB
-// blocks, bypassing the page cache; the rest normally).
+// after a power cut a file may be empty; outputs can be rebuilt.)
 //
 //   AtomicFileSet out;
 //   out.Add("out/graph.json", json_text);
