@@ -51,10 +51,11 @@ TEST(FlatMapTest, GrowsWithoutMovingValues) {
   }
   EXPECT_EQ(m.size(), reference.size());
   size_t k = 0;
-  for (const auto& e : m.entries()) {
-    ASSERT_EQ(m.Find(e.key), addresses[k++]);
-    EXPECT_EQ(*m.Find(e.key), reference.at(e.key));
-  }
+  m.ForEach([&](std::string_view key, const std::string& value) {
+    ASSERT_EQ(m.Find(key), addresses[k++]);
+    EXPECT_EQ(value, reference.at(std::string(key)));
+  });
+  EXPECT_EQ(k, reference.size());
   m.clear();
   EXPECT_TRUE(m.empty());
   EXPECT_EQ(m.Find("mot0"), nullptr);

@@ -7,6 +7,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "kg/base/flat_map.h"
 #include "kg/base/text.h"
 #include "word_classes.h"
 
@@ -831,23 +832,23 @@ void EntityRecognizer::Run(std::string_view text, const std::vector<SentenceToke
   // Keys confirmed by a strong mention somewhere in the document.
   // A weak one-word mention that is the first or last word of a strong
   // longer name is its short form ("Paradis" after "Vanessa Paradis").
-  std::unordered_map<std::string, int> strong;
+  FlatStringSet strong;
   for (const Candidate& c : cands) {
     if (c.weak) continue;
-    strong.emplace(c.key, 1);
+    strong.Insert(c.key);
     if (c.last > c.first) {
       const auto& toks = sentences[c.sentence].tokens;
       std::string first(toks[c.first].Text(text));
       const WordInfo& fi = morph_.Lookup(first);
       // The surname of "Vanessa Paradis"; the family name of "Sun Ninghai".
-      if (fi.first_name || lex_.IsFirstName(first)) strong.emplace(MergeKey(toks[c.last].Text(text)), 1);
-      if (!morph_.LookupLowerOf(first).known && !fi.english) strong.emplace(MergeKey(first), 1);
+      if (fi.first_name || lex_.IsFirstName(first)) strong.Insert(MergeKey(toks[c.last].Text(text)));
+      if (!morph_.LookupLowerOf(first).known && !fi.english) strong.Insert(MergeKey(first));
     }
   }
   std::vector<Candidate> kept;
   std::vector<size_t> new_index(cands.size(), SIZE_MAX);
   for (size_t i = 0; i < cands.size(); ++i) {
-    if (cands[i].weak && !strong.count(cands[i].key)) continue;
+    if (cands[i].weak && !strong.Contains(cands[i].key)) continue;
     new_index[i] = kept.size();
     kept.push_back(std::move(cands[i]));
   }
@@ -860,12 +861,12 @@ void EntityRecognizer::Run(std::string_view text, const std::vector<SentenceToke
 
   // Cluster: same gazetteer entry or same key.
   UnionFind uf(cands.size());
-  std::unordered_map<std::string, int> by_key;
+  FlatStringMap<int> by_key;
   std::unordered_map<int, int> by_gaz;
   for (size_t i = 0; i < cands.size(); ++i) {
     const Candidate& c = cands[i];
-    auto [it, added] = by_key.emplace(c.key, static_cast<int>(i));
-    if (!added) uf.Join(it->second, static_cast<int>(i));
+    auto [first, added] = by_key.Emplace(c.key, static_cast<int>(i));
+    if (!added) uf.Join(*first, static_cast<int>(i));
     if (c.gazetteer >= 0) {
       auto [g, gadded] = by_gaz.emplace(c.gazetteer, static_cast<int>(i));
       if (!gadded) uf.Join(g->second, static_cast<int>(i));
@@ -879,9 +880,9 @@ void EntityRecognizer::Run(std::string_view text, const std::vector<SentenceToke
   {
     std::map<int, std::vector<size_t>> groups;
     for (size_t i = 0; i < cands.size(); ++i) groups[uf.Find(static_cast<int>(i))].push_back(i);
-    std::unordered_map<std::string, std::vector<int>> first_word, last_word;
+    FlatStringMap<std::vector<int>> first_word, last_word;
     for (const auto& [root, members] : groups) {
-      std::unordered_map<std::string, int> seen_first, seen_last;
+      FlatStringSet seen_first, seen_last;
       for (size_t m : members) {
         const Candidate& c = cands[m];
         if (c.first == c.last) continue;
@@ -890,8 +891,8 @@ void EntityRecognizer::Run(std::string_view text, const std::vector<SentenceToke
         bool versioned = toks[c.last].kind == TokenKind::kNumber || toks[c.last].has_digit;
         std::string f = MergeKey(toks[c.first].Text(text));
         std::string l = MergeKey(toks[c.last].Text(text));
-        if (!versioned && seen_first.emplace(f, 1).second) first_word[f].push_back(root);
-        if (seen_last.emplace(l, 1).second) last_word[l].push_back(root);
+        if (!versioned && seen_first.Insert(f)) first_word[f].push_back(root);
+        if (seen_last.Insert(l)) last_word[l].push_back(root);
       }
     }
     for (const auto& [root, members] : groups) {
@@ -904,13 +905,13 @@ void EntityRecognizer::Run(std::string_view text, const std::vector<SentenceToke
       bool own = false;
       for (size_t m : members) if (cands[m].gazetteer >= 0) own = true;
       if (own) continue;
-      auto lw = last_word.find(key);
-      auto fw = first_word.find(key);
+      const std::vector<int>* lw = last_word.Find(key);
+      const std::vector<int>* fw = first_word.Find(key);
       int target = -1;
-      if (lw != last_word.end() && lw->second.size() == 1) target = lw->second[0];
-      if (fw != first_word.end() && fw->second.size() == 1) {
-        if (target >= 0 && target != fw->second[0]) target = -2;
-        else if (target == -1) target = fw->second[0];
+      if (lw && lw->size() == 1) target = (*lw)[0];
+      if (fw && fw->size() == 1) {
+        if (target >= 0 && target != (*fw)[0]) target = -2;
+        else if (target == -1) target = (*fw)[0];
       }
       if (target >= 0) uf.Join(root, target);
     }

@@ -10,8 +10,8 @@
 //
 // Open addressing over a power-of-two table of 8-byte slots, each holding an
 // entry's index and the top half of its key's hash, so a probe rarely reads
-// an entry that is not the one sought; entries live in a deque, so a
-// reference to a value stays valid while the map grows. One lookup costs a
+// an entry that is not the one sought; entries live in chunks that never
+// move, so a reference to a value stays valid while the map grows. One lookup costs a
 // hash, one slot and one entry, where std::unordered_map costs a division,
 // a bucket and a chain of nodes. No erase: the tables only grow, or are
 // cleared whole.
@@ -20,7 +20,7 @@
 
 #include <cstdint>
 #include <cstring>
-#include <deque>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -68,11 +68,12 @@ class FlatStringMap {
     V value;
   };
 
-  size_t size() const { return entries_.size(); }
-  bool empty() const { return entries_.empty(); }
+  size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
   void clear() {
-    entries_.clear();
+    chunks_.clear();
     slots_.clear();
+    size_ = 0;
   }
 
   const V* Find(std::string_view key) const {
@@ -81,7 +82,7 @@ class FlatStringMap {
     size_t mask = slots_.size() - 1;
     for (size_t i = h & mask; slots_[i] != kEmpty; i = (i + 1) & mask) {
       if ((slots_[i] ^ h) >> 32) continue;
-      const Entry& e = entries_[static_cast<uint32_t>(slots_[i])];
+      const Entry& e = At(static_cast<uint32_t>(slots_[i]));
       if (e.key == key) return &e.value;
     }
     return nullptr;
@@ -98,36 +99,53 @@ class FlatStringMap {
     size_t i = h & mask;
     for (; slots_[i] != kEmpty; i = (i + 1) & mask) {
       if ((slots_[i] ^ h) >> 32) continue;
-      Entry& e = entries_[static_cast<uint32_t>(slots_[i])];
+      Entry& e = At(static_cast<uint32_t>(slots_[i]));
       if (e.key == key) return {&e.value, false};
     }
-    slots_[i] = Slot(h, static_cast<uint32_t>(entries_.size()));
-    entries_.push_back({std::string(key), std::move(value)});
-    return {&entries_.back().value, true};
+    slots_[i] = Slot(h, static_cast<uint32_t>(size_));
+    if (size_ == Capacity(chunks_.size())) chunks_.push_back(std::make_unique<Entry[]>(kFirstChunk << chunks_.size()));
+    Entry& e = At(static_cast<uint32_t>(size_++));
+    e.key.assign(key);
+    e.value = std::move(value);
+    return {&e.value, true};
   }
   // The key's value, added (value-initialised) if missing.
   V& operator[](std::string_view key) { return *Emplace(key, V{}).first; }
 
-  // Entries in the order they were added.
-  const std::deque<Entry>& entries() const { return entries_; }
+  // Calls f(key, value) for each entry, in the order they were added.
+  template <typename F>
+  void ForEach(F f) const {
+    for (size_t k = 0; k < size_; ++k) f(std::string_view(At(static_cast<uint32_t>(k)).key), At(static_cast<uint32_t>(k)).value);
+  }
 
  private:
   static constexpr uint64_t kEmpty = ~uint64_t{0};
+  // Entries live in chunks of 8, 16, 32... (none until the first): a value
+  // never moves, and an empty map allocates nothing.
+  static constexpr size_t kFirstChunk = 8;
+  static size_t Capacity(size_t chunks) { return kFirstChunk * ((size_t{1} << chunks) - 1); }
+  const Entry& At(uint32_t index) const {
+    uint64_t n = index / kFirstChunk + 1;  // chunk c holds n in [2^c, 2^(c+1))
+    int c = 63 - __builtin_clzll(n);
+    return chunks_[static_cast<size_t>(c)][index - Capacity(static_cast<size_t>(c))];
+  }
+  Entry& At(uint32_t index) { return const_cast<Entry&>(std::as_const(*this).At(index)); }
   static uint64_t Slot(uint64_t hash, uint32_t index) { return (hash & 0xFFFFFFFF00000000ull) | index; }
   // Keeps the table at most half full.
   void Grow() {
-    if ((entries_.size() + 1) * 2 <= slots_.size()) return;
+    if ((size_ + 1) * 2 <= slots_.size()) return;
     size_t n = slots_.empty() ? 16 : slots_.size() * 2;
     slots_.assign(n, kEmpty);
-    for (uint32_t k = 0; k < entries_.size(); ++k) {
-      uint64_t h = HashString(entries_[k].key);
+    for (uint32_t k = 0; k < size_; ++k) {
+      uint64_t h = HashString(At(k).key);
       size_t i = h & (n - 1);
       while (slots_[i] != kEmpty) i = (i + 1) & (n - 1);
       slots_[i] = Slot(h, k);
     }
   }
 
-  std::deque<Entry> entries_;
+  std::vector<std::unique_ptr<Entry[]>> chunks_;
+  size_t size_ = 0;
   std::vector<uint64_t> slots_;
 };
 
