@@ -83,8 +83,10 @@ void Lexicon::IndexPhrase(const std::string& phrase, int index, bool override_ex
     phrases_.Emplace(key, index);
     keys_.Emplace(merge, index);
   }
-  for (size_t sp = key.find(' '); sp != std::string::npos; sp = key.find(' ', sp + 1)) prefixes_.Insert(key.substr(0, sp));
-  prefixes_.Insert(key);
+  for (size_t sp = key.find(' '); sp != std::string::npos; sp = key.find(' ', sp + 1)) {
+    prefixes_.Emplace(std::string_view(key).substr(0, sp), -1);
+  }
+  *prefixes_.Emplace(key, -1).first = *phrases_.Find(key);
   max_words_ = std::max(max_words_, CountWords(key));
 }
 

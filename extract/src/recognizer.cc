@@ -312,8 +312,9 @@ class SentenceScanner {
       if (Folded(j).empty()) continue;
       if (!phrase.empty()) phrase.push_back(' ');
       phrase.append(Folded(j));
-      if (!lex_.IsPhrasePrefix(phrase)) break;  // no longer phrase can match either
-      int e = lex_.FindPhrase(phrase);
+      bool prefix;
+      int e = lex_.FindPhraseOrPrefix(phrase, &prefix);
+      if (!prefix) break;  // no longer phrase can match either
       if (e < 0) continue;
       if (user_only && !lex_.entry(e).user) continue;
       if (!lex_.entry(e).user && !CaseMatches(text_.substr(t.start, toks_[j].end - t.start), lex_.entry(e))) continue;

@@ -54,7 +54,14 @@ class Lexicon {
   // True when some phrase starts with these folded words ("banque" or
   // "banque de" for "banque de france"): a longer run cannot match when this
   // is false.
-  bool IsPhrasePrefix(std::string_view folded_words) const { return Has(prefixes_, folded_words); }
+  bool IsPhrasePrefix(std::string_view folded_words) const { return prefixes_.Contains(folded_words); }
+  // Both questions in one lookup: the entry FindPhrase gives (or -1), and in
+  // *prefix whether IsPhrasePrefix holds.
+  int FindPhraseOrPrefix(std::string_view folded_words, bool* prefix) const {
+    const int* e = prefixes_.Find(folded_words);
+    *prefix = e != nullptr;
+    return e ? *e : -1;
+  }
   bool has_user_entries() const { return has_user_; }
 
   bool IsCommonAcronym(std::string_view word) const { return Has(acronyms_, word); }
@@ -89,7 +96,7 @@ class Lexicon {
   std::vector<GazetteerEntry> entries_;
   Map<int> phrases_;
   Map<int> keys_;
-  Set prefixes_;  // every word-prefix of every phrase
+  Map<int> prefixes_;  // every word-prefix of every phrase -> its entry (as phrases_), or -1
   int max_words_ = 1;
   bool has_user_ = false;
   Set acronyms_, not_names_, titles_, org_heads_, loc_heads_, org_suffixes_, first_names_, stopped_;
