@@ -20,13 +20,20 @@ StatusOr<KnowledgeGraph> BuildGraph(DocumentSource& source, const PipelineOption
   cfg.lexicon = options.lexicon;
   cfg.shared_words = threads > 1 ? shared_words.get() : nullptr;
   if (!options.hunspell_dir.empty()) cfg.hunspell_dir = options.hunspell_dir;
-  // One by one: the first loads the dictionaries the others share.
+  // One by one: the first loads the dictionaries the others share. (On a
+  // thread of their own, while the first batch is read.)
   std::vector<std::unique_ptr<Extractor>> extractors;
-  for (int t = 0; t < threads; ++t) {
-    auto ex = Extractor::Create(cfg);
-    if (!ex.ok()) return ex.status();
-    extractors.push_back(std::move(*ex));
-  }
+  Status created;
+  std::thread creator([&] {
+    for (int t = 0; t < threads; ++t) {
+      auto ex = Extractor::Create(cfg);
+      if (!ex.ok()) {
+        created = ex.status();
+        return;
+      }
+      extractors.push_back(std::move(*ex));
+    }
+  });
 
   PipelineStats stats;
   using Clock = std::chrono::steady_clock;
@@ -75,6 +82,8 @@ StatusOr<KnowledgeGraph> BuildGraph(DocumentSource& source, const PipelineOption
   std::vector<Document> batch;
   size_t bytes = 0;
   read_batch(&batch, &bytes);
+  creator.join();
+  if (!created.ok()) return created;
   std::vector<DocumentResult> previous;
   size_t previous_bytes = 0;
   while (!batch.empty() && failed.ok()) {
