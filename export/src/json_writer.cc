@@ -9,11 +9,13 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include <charconv>
 #include <cstring>
 #include <string>
 #include <vector>
 
 #include "kg/base/arena.h"
+#include "kg/base/flat_map.h"
 
 namespace kg {
 
@@ -125,40 +127,49 @@ void JsonWriter::Write(const KnowledgeGraph& g, OutputBuffer* buffer) const {
   }
   w.EndArray();
 
+  // The links, most of the file, are put together from pieces serialised
+  // once (node ids, relation names, evidence sentences) and appended
+  // directly: RapidJSON's writer ends with the key, the array is ours.
   w.Key("links");
-  w.StartArray();
-  // Node ids as JSON strings, serialised once: each is cited by many links.
+  Drain(&sb, buffer, 0);
+  // Each piece is a JSON value as RapidJSON writes it.
+  rapidjson::StringBuffer one;
+  auto json_of = [&one](auto write) {
+    one.Clear();
+    Writer pw(one);
+    write(pw);
+    return std::string(one.GetString(), one.GetSize());
+  };
   std::vector<std::string> id_json(g.node_count());
-  {
-    rapidjson::StringBuffer one_id;
-    for (NodeId v = 0; v < g.node_count(); ++v) {
-      one_id.Clear();
-      Writer iw(one_id);
-      Str(iw, g.node(v).id);
-      id_json[v].assign(one_id.GetString(), one_id.GetSize());
-    }
-  }
-  // A sentence cited by several edges is serialised once: serialised[k] is
-  // the JSON of sentence k (numbered across documents), kept in an arena.
+  for (NodeId v = 0; v < g.node_count(); ++v) id_json[v] = json_of([&](Writer& pw) { Str(pw, g.node(v).id); });
+  FlatStringMap<std::string> relation_json;
+  const std::string kind_json[] = {json_of([](Writer& pw) { Str(pw, EdgeKindName(EdgeKind::kRelation)); }),
+                                   json_of([](Writer& pw) { Str(pw, EdgeKindName(EdgeKind::kCooccurrence)); })};
+  // serialised[k] is the JSON of sentence k (numbered across documents),
+  // kept in an arena: a sentence cited by several edges is serialised once.
   std::vector<size_t> first_sentence(docs.size() + 1, 0);
   for (size_t d = 0; d < docs.size(); ++d) first_sentence[d + 1] = first_sentence[d] + docs[d].sentences;
   std::vector<std::string_view> serialised(first_sentence.back());
   StringArena evidence_json(4u << 20);
-  rapidjson::StringBuffer one;
+  std::string& out = *buffer->str();
+  out.append(":[");
+  bool first_link = true;
   for (const EdgeRef& e : g.edges()) {
-    w.StartObject();
-    w.Key("source");
-    w.Raw(id_json[e.source], rapidjson::kStringType);
-    w.Key("target");
-    w.Raw(id_json[e.target], rapidjson::kStringType);
-    w.Key("relation");
-    Str(w, e.data->relation);
-    w.Key("kind");
-    Str(w, EdgeKindName(e.data->kind));
-    w.Key("weight");
-    w.Uint64(e.data->weight);
-    w.Key("evidence");
-    w.StartArray();
+    if (!first_link) out.push_back(',');
+    first_link = false;
+    std::string* relation = relation_json.Find(e.data->relation);
+    if (!relation) {
+      relation = relation_json.Emplace(e.data->relation, json_of([&](Writer& pw) { Str(pw, e.data->relation); })).first;
+    }
+    out.append("{\"source\":").append(id_json[e.source]);
+    out.append(",\"target\":").append(id_json[e.target]);
+    out.append(",\"relation\":").append(*relation);
+    out.append(",\"kind\":").append(kind_json[e.data->kind == EdgeKind::kRelation ? 0 : 1]);
+    char digits[24];
+    auto end = std::to_chars(digits, digits + sizeof digits, e.data->weight).ptr;
+    out.append(",\"weight\":").append(digits, end);
+    out.append(",\"evidence\":[");
+    bool first_evidence = true;
     for (const Evidence& ev : e.data->evidence) {
       size_t k = first_sentence[ev.document] + ev.sentence;
       // (A sentence its document does not count, from a hand-edited graph, is
@@ -183,16 +194,14 @@ void JsonWriter::Write(const KnowledgeGraph& g, OutputBuffer* buffer) const {
         json = std::string_view(one.GetString(), one.GetSize());
         if (counted) json = serialised[k] = evidence_json.Add(json);
       }
-      w.Raw(json, rapidjson::kObjectType);
+      if (!first_evidence) out.push_back(',');
+      first_evidence = false;
+      out.append(json);
     }
-    w.EndArray();
-    w.EndObject();
-    Drain(&sb, buffer, 1u << 20);
+    out.append("]}");
+    buffer->Flush();
   }
-  w.EndArray();
-  w.EndObject();
-  Drain(&sb, buffer, 0);
-  buffer->str()->push_back('\n');
+  out.append("]}\n");
 }
 
 }  // namespace kg
