@@ -378,6 +378,7 @@ KnowledgeGraph GraphBuilder::Finish() {
   text_ = std::make_shared<StringArena>(4u << 20);
   text_owners_.clear();
   g.SetDocuments(std::move(docs_));
+  g.Reserve(pending.size(), edges_.size());
   std::vector<NodeId> final_id(nodes_.size(), 0);
   for (uint32_t i : order) {
     Pending& p = pending[i];

@@ -21,6 +21,15 @@ std::optional<NodeId> KnowledgeGraph::FindById(std::string_view id) const {
   return it->second;
 }
 
+void KnowledgeGraph::Reserve(size_t nodes, size_t edges) {
+  impl_->g.m_vertices.reserve(nodes);
+  impl_->g.m_edges.reserve(edges);
+  impl_->by_id.reserve(nodes);
+  out_.reserve(nodes);
+  in_.reserve(nodes);
+  edges_.reserve(edges);
+}
+
 NodeId KnowledgeGraph::AddNode(NodeData data) {
   std::string id = data.id;
   // add_vertex copies its property: add an empty one and move the data in.

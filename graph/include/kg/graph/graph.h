@@ -101,6 +101,8 @@ class KnowledgeGraph {
   // Building (used by GraphBuilder and the JSON loader). Nodes must be added
   // in canonical order, then edges in canonical order, then Seal().
   void SetDocuments(std::vector<DocumentInfo> docs) { documents_ = std::move(docs); }
+  // Room for this many nodes and edges (optional: saves regrowing storage).
+  void Reserve(size_t nodes, size_t edges);
   NodeId AddNode(NodeData data);
   EdgeId AddEdge(NodeId source, NodeId target, EdgeData data);
   void Seal();
