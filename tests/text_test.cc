@@ -25,10 +25,13 @@ TEST(TextTest, FoldKeyAndSlug) {
       {"Llama 3.1", "llama 3 1", "llama31", "llama-3-1"},
       {"北京", "北京", "北京", "entity"},
       {"«  »", "", "", "entity"},
+      {"ＡＢＣ　ｄｅｆ", "abc def", "abcdef", "abc-def"},  // full-width letters and space
+      {"Œuvre ﬁnale", "œuvre finale", "œuvrefinale", "uvre-finale"},
   };
   for (const auto& c : cases) {
     EXPECT_EQ(FoldName(c.in), c.fold) << c.in;
     EXPECT_EQ(MergeKey(c.in), c.key) << c.in;
+    EXPECT_EQ(MergeKeyOfFolded(FoldName(c.in)), c.key) << c.in;
     EXPECT_EQ(Slug(c.in), c.slug) << c.in;
   }
 }

@@ -129,6 +129,12 @@ std::string Fold(std::string_view text, std::string_view sep) {
 
 std::string FoldName(std::string_view text) { return Fold(text, " "); }
 std::string MergeKey(std::string_view text) { return Fold(text, ""); }
+std::string MergeKeyOfFolded(std::string_view folded) {
+  std::string out;
+  out.reserve(folded.size());
+  for (char c : folded) if (c != ' ') out.push_back(c);
+  return out;
+}
 
 std::string Slug(std::string_view text) {
   std::string f = Fold(text, "-");

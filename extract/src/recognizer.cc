@@ -571,8 +571,10 @@ class SentenceScanner {
     c.last = static_cast<uint32_t>(last);
     c.surface = std::string(text_.substr(toks_[first].start, toks_[last].end - toks_[first].start));
     c.gazetteer = gaz;
+    std::string folded;  // FoldName(c.surface), when needed here
     if (c.gazetteer < 0) {
-      int g = lex_.FindPhrase(FoldName(c.surface));
+      folded = FoldName(c.surface);
+      int g = lex_.FindPhrase(folded);
       if (g >= 0 && (lex_.entry(g).user || CaseMatches(c.surface, lex_.entry(g)))) c.gazetteer = g;
     }
     // "Taiwan Semiconductor Manufacturing Co", "ASML Holding": a known name
@@ -618,7 +620,7 @@ class SentenceScanner {
       // "US" in an all-caps headline is just "us" when the dictionary knows it.
       weak = weak || morph_.LookupLowerOf(c.surface).known;
     }
-    c.key = MergeKey(c.surface);
+    c.key = folded.empty() ? MergeKey(c.surface) : MergeKeyOfFolded(folded);
     if (lex_.IsStopped(c.key)) return;
     c.weak = weak;
     if (c.gazetteer >= 0) Vote(&c, lex_.entry(c.gazetteer).type, lex_.entry(c.gazetteer).user ? 1000.f : 10.f);

@@ -32,6 +32,9 @@ size_t CountCodePoints(std::string_view text);
 std::string FoldName(std::string_view text);
 // Merge key: FoldName without spaces. "Open AI" and "OpenAI" -> "openai".
 std::string MergeKey(std::string_view text);
+// MergeKey(x) from FoldName(x), without folding again (folding never makes a
+// space: the spaces of FoldName are its separators).
+std::string MergeKeyOfFolded(std::string_view folded);
 // Stable ASCII identifier: FoldName with spaces as '-'. Never empty ("entity"
 // when the name has no letter or digit left).
 std::string Slug(std::string_view text);
