@@ -147,9 +147,8 @@ void JsonWriter::Write(const KnowledgeGraph& g, OutputBuffer* buffer) const {
                                    json_of([](Writer& pw) { Str(pw, EdgeKindName(EdgeKind::kCooccurrence)); })};
   // serialised[k] is the JSON of sentence k (numbered across documents),
   // kept in an arena: a sentence cited by several edges is serialised once.
-  std::vector<size_t> first_sentence(docs.size() + 1, 0);
-  for (size_t d = 0; d < docs.size(); ++d) first_sentence[d + 1] = first_sentence[d] + docs[d].sentences;
-  std::vector<std::string_view> serialised(first_sentence.back());
+  SentenceNumbers numbers(docs);
+  std::vector<std::string_view> serialised(numbers.total());
   StringArena evidence_json(4u << 20);
   std::string& out = *buffer->str();
   out.append(":[");
@@ -171,10 +170,10 @@ void JsonWriter::Write(const KnowledgeGraph& g, OutputBuffer* buffer) const {
     out.append(",\"evidence\":[");
     bool first_evidence = true;
     for (const Evidence& ev : e.data->evidence) {
-      size_t k = first_sentence[ev.document] + ev.sentence;
       // (A sentence its document does not count, from a hand-edited graph, is
       // serialised each time.)
-      bool counted = k < first_sentence[ev.document + 1];
+      size_t k = numbers.Of(ev.document, ev.sentence);
+      bool counted = k < numbers.total();
       std::string_view json = counted ? serialised[k] : std::string_view();
       if (json.empty()) {
         one.Clear();

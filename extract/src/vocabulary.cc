@@ -31,17 +31,19 @@ void Vocabulary::InternAll(const std::vector<std::string_view>& texts, std::vect
     hashes_[k] = Hash(texts[k]);
     if (!slots_.empty()) __builtin_prefetch(&slots_[hashes_[k] & (slots_.size() - 1)]);
   }
-  // 2. Start loading the word each first slot names.
-  for (size_t k = 0; k < texts.size() && !slots_.empty(); ++k) {
-    if ((*out)[k] || texts[k].empty()) continue;
+  // The word text k's first slot names, if its hash matches: most likely
+  // the one the lookup will return.
+  auto likely = [&](size_t k) -> const Word* {
+    if ((*out)[k] || texts[k].empty() || slots_.empty()) return nullptr;
     uint64_t slot = slots_[hashes_[k] & (slots_.size() - 1)];
-    if (slot != kEmpty && !((slot ^ hashes_[k]) >> 32)) __builtin_prefetch(&words_[static_cast<uint32_t>(slot)]);
+    return slot != kEmpty && !((slot ^ hashes_[k]) >> 32) ? &words_[static_cast<uint32_t>(slot)] : nullptr;
+  };
+  // 2. Start loading those words, 3. then the spellings they keep.
+  for (size_t k = 0; k < texts.size(); ++k) {
+    if (const Word* w = likely(k)) __builtin_prefetch(w);
   }
-  // 3. Then the spelling that word keeps.
-  for (size_t k = 0; k < texts.size() && !slots_.empty(); ++k) {
-    if ((*out)[k] || texts[k].empty()) continue;
-    uint64_t slot = slots_[hashes_[k] & (slots_.size() - 1)];
-    if (slot != kEmpty && !((slot ^ hashes_[k]) >> 32)) __builtin_prefetch(words_[static_cast<uint32_t>(slot)].text.data());
+  for (size_t k = 0; k < texts.size(); ++k) {
+    if (const Word* w = likely(k)) __builtin_prefetch(w->text.data());
   }
   // 4. The lookups themselves, now mostly in cache.
   for (size_t k = 0; k < texts.size(); ++k) {

@@ -6,6 +6,10 @@ namespace kg {
 
 std::string_view EdgeKindName(EdgeKind kind) { return kind == EdgeKind::kRelation ? "relation" : "cooccurrence"; }
 
+SentenceNumbers::SentenceNumbers(const std::vector<DocumentInfo>& docs) : first_(docs.size() + 1, 0) {
+  for (size_t d = 0; d < docs.size(); ++d) first_[d + 1] = first_[d] + docs[d].sentences;
+}
+
 KnowledgeGraph::KnowledgeGraph() : impl_(std::make_unique<Impl>()) {}
 KnowledgeGraph::~KnowledgeGraph() = default;
 KnowledgeGraph::KnowledgeGraph(KnowledgeGraph&&) noexcept = default;

@@ -212,16 +212,15 @@ std::string EncodeGraphIndexBody(const KnowledgeGraph& g) {
   std::vector<std::string_view> sentences;
   std::vector<uint64_t> sentence_of;
   const auto& docs = g.documents();
-  std::vector<uint64_t> first_sentence(docs.size() + 1, 0);
-  for (size_t d = 0; d < docs.size(); ++d) first_sentence[d + 1] = first_sentence[d] + docs[d].sentences;
+  SentenceNumbers numbers(docs);
   constexpr uint64_t kNone = ~uint64_t{0};
-  std::vector<uint64_t> numbered(first_sentence.back(), kNone);
+  std::vector<uint64_t> numbered(numbers.total(), kNone);
   std::unordered_map<uint64_t, uint64_t> unnumbered;
   for (const EdgeRef& r : g.edges()) {
     for (const Evidence& ev : r.data->evidence) {
-      uint64_t k = first_sentence[ev.document] + ev.sentence;
+      size_t k = numbers.Of(ev.document, ev.sentence);
       uint64_t* slot;
-      if (k < first_sentence[ev.document + 1]) {
+      if (k < numbers.total()) {
         slot = &numbered[k];
       } else {
         auto it = unnumbered.emplace((static_cast<uint64_t>(ev.document) << 32) | ev.sentence, kNone).first;

@@ -80,6 +80,23 @@ struct EdgeRef {
 
 std::string_view EdgeKindName(EdgeKind kind);  // "relation" / "cooccurrence"
 
+// The sentences of all documents numbered in order (document 0's first),
+// for per-sentence tables: a sentence cited by many edges is handled once.
+class SentenceNumbers {
+ public:
+  explicit SentenceNumbers(const std::vector<DocumentInfo>& docs);
+  size_t total() const { return first_.back(); }
+  // The number of a document's sentence; total() when the document does not
+  // count that many sentences (a hand-edited graph).
+  size_t Of(uint32_t document, uint32_t sentence) const {
+    size_t k = first_[document] + sentence;
+    return k < first_[document + 1] ? k : total();
+  }
+
+ private:
+  std::vector<size_t> first_;  // of each document, then the total
+};
+
 class KnowledgeGraph {
  public:
   KnowledgeGraph();
