@@ -10,7 +10,6 @@
 #include <rapidjson/writer.h>
 
 #include <charconv>
-#include <cstring>
 #include <string>
 #include <vector>
 
@@ -21,19 +20,7 @@ namespace kg {
 
 namespace {
 
-using BaseWriter = rapidjson::Writer<rapidjson::StringBuffer>;
-
-// RapidJSON's Writer, plus a raw value copied in bulk (its RawValue copies
-// byte by byte).
-class Writer : public BaseWriter {
- public:
-  explicit Writer(rapidjson::StringBuffer& sb) : BaseWriter(sb) {}
-  void Raw(std::string_view json, rapidjson::Type type) {
-    Prefix(type);
-    std::memcpy(os_->Push(json.size()), json.data(), json.size());
-    EndValue(true);
-  }
-};
+using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
 
 void Str(Writer& w, std::string_view s) { w.String(s.data(), static_cast<rapidjson::SizeType>(s.size())); }
 

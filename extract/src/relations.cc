@@ -185,8 +185,8 @@ class SentenceRelations {
     if (k == 0) return false;
     if (mention_at_[k - 1] >= 0) return true;
     std::string_view p = lower_[k - 1];
-    return IsSubjectPronoun(p) || IsClitic(p) || p == "ne" || p == "n’" || p == "n'" || p == "qui" ||
-           p == "who" || p == "which" || p == "that" || p == "also" || p == "to";
+    return IsSubjectPronoun(p) || IsClitic(p) || Is(k - 1, kNegationStart) || p == "qui" || p == "who" ||
+           p == "which" || p == "that" || p == "also" || p == "to";
   }
 
   // Follows "a tenté de contourner", "est parvenu à graver", "avoir utilisé".

@@ -11,10 +11,10 @@
 // Open addressing over a power-of-two table of 8-byte slots, each holding an
 // entry's index and the top half of its key's hash, so a probe rarely reads
 // an entry that is not the one sought; entries live in chunks that never
-// move, so a reference to a value stays valid while the map grows. One lookup costs a
-// hash, one slot and one entry, where std::unordered_map costs a division,
-// a bucket and a chain of nodes. No erase: the tables only grow, or are
-// cleared whole.
+// move, so a reference to a value stays valid while the map grows. One
+// lookup costs a hash, one slot and one entry, where std::unordered_map
+// costs a division, a bucket and a chain of nodes. No erase: the tables only
+// grow, or are cleared whole.
 // Thread safety: const methods may run concurrently; others need exclusion.
 #pragma once
 
@@ -63,11 +63,6 @@ inline uint64_t HashString(std::string_view s) {
 template <typename V>
 class FlatStringMap {
  public:
-  struct Entry {
-    std::string key;
-    V value;
-  };
-
   size_t size() const { return size_; }
   bool empty() const { return size_ == 0; }
   void clear() {
@@ -119,6 +114,10 @@ class FlatStringMap {
   }
 
  private:
+  struct Entry {
+    std::string key;
+    V value;
+  };
   static constexpr uint64_t kEmpty = ~uint64_t{0};
   // Entries live in chunks of 8, 16, 32... (none until the first): a value
   // never moves, and an empty map allocates nothing.
