@@ -133,8 +133,8 @@ int RunBuild(const BuildFlags& f) {
   if (f.verbose) {
     double write = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     char line[256];
-    std::snprintf(line, sizeof line, "kg: %zu documents, %.1f MB: read %.2fs, extract %.2fs, merge %.2fs, finish %.2fs, write %.2fs\n",
-                  stats.documents, static_cast<double>(stats.bytes) / 1e6, stats.read, stats.extract, stats.merge,
+    std::snprintf(line, sizeof line, "kg: %zu documents (%zu exact repeats copied), %.1f MB: read %.2fs, extract %.2fs, merge %.2fs, finish %.2fs, write %.2fs\n",
+                  stats.documents, stats.repeats, static_cast<double>(stats.bytes) / 1e6, stats.read, stats.extract, stats.merge,
                   stats.finish, write);
     std::cerr << line;
   }

@@ -4,9 +4,12 @@
 #include <chrono>
 #include <memory>
 #include <thread>
+#include <unordered_map>
 #include <vector>
 
+#include "kg/base/flat_map.h"
 #include "kg/extract/extractor.h"
+#include "kg/graph/repeat_cache.h"
 
 namespace kg {
 
@@ -66,15 +69,42 @@ StatusOr<KnowledgeGraph> BuildGraph(DocumentSource& source, const PipelineOption
     }
     stats.read += since(t0);
   };
+  using Results = std::vector<std::shared_ptr<const DocumentResult>>;
   // Merges a batch's results in input order.
-  auto merge = [&](std::vector<DocumentResult>& results, size_t bytes) {
+  auto merge = [&](Results& results, size_t bytes) {
     auto t0 = Clock::now();
-    for (const DocumentResult& r : results) builder.Add(r);
+    for (const auto& r : results) builder.Add(*r);
     progress.documents += results.size();
     progress.bytes += bytes;
     results.clear();
     stats.merge += since(t0);
     if (options.progress) options.progress(progress);
+  };
+  // Exact repeats of a document are extracted once (repeat_cache.h): a
+  // repeat of a recent document is copied from its kept result by a worker,
+  // a repeat of an earlier document of the same batch once the batch is done.
+  RepeatCache repeats(options.repeat_cache_bytes);
+  constexpr uint32_t kNone = UINT32_MAX;
+  struct Repeat {
+    std::shared_ptr<const DocumentResult> kept;  // a kept result with the same text
+    uint32_t twin = kNone;                       // an earlier document of the batch with the same text
+  };
+  auto find_repeats = [&](const std::vector<Document>& docs) {
+    std::vector<Repeat> found(docs.size());
+    if (options.repeat_cache_bytes == 0) return found;
+    std::unordered_map<uint64_t, uint32_t> first;  // text hash -> first document of the batch
+    for (size_t i = 0; i < docs.size(); ++i) {
+      if ((found[i].kept = repeats.Find(docs[i].text))) {
+        ++stats.repeats;
+        continue;
+      }
+      auto [it, added] = first.emplace(HashString(docs[i].text), static_cast<uint32_t>(i));
+      if (!added && docs[it->second].text == docs[i].text) {
+        found[i].twin = it->second;
+        ++stats.repeats;
+      }
+    }
+    return found;
   };
 
   // A three-stage pipeline: while the workers extract batch k, this thread
@@ -84,13 +114,18 @@ StatusOr<KnowledgeGraph> BuildGraph(DocumentSource& source, const PipelineOption
   read_batch(&batch, &bytes);
   creator.join();
   if (!created.ok()) return created;
-  std::vector<DocumentResult> previous;
+  Results previous;
   size_t previous_bytes = 0;
   while (!batch.empty() && failed.ok()) {
-    std::vector<DocumentResult> results(batch.size());
+    Results results(batch.size());
+    std::vector<Repeat> repeat = find_repeats(batch);
     std::atomic<size_t> next{0};
     auto work = [&](Extractor* ex) {
-      for (size_t i = next++; i < batch.size(); i = next++) results[i] = ex->Extract(std::move(batch[i]));
+      for (size_t i = next++; i < batch.size(); i = next++) {
+        if (repeat[i].twin != kNone) continue;
+        results[i] = std::make_shared<const DocumentResult>(
+            repeat[i].kept ? RepeatOf(*repeat[i].kept, std::move(batch[i])) : ex->Extract(std::move(batch[i])));
+      }
     };
     auto t0 = Clock::now();
     size_t used = std::min<size_t>(static_cast<size_t>(threads), batch.size());
@@ -101,6 +136,12 @@ StatusOr<KnowledgeGraph> BuildGraph(DocumentSource& source, const PipelineOption
     size_t following_bytes = 0;
     read_batch(&following, &following_bytes);
     for (auto& th : pool) th.join();
+    for (size_t i = 0; i < batch.size(); ++i) {
+      if (repeat[i].twin != kNone) {
+        results[i] = std::make_shared<const DocumentResult>(RepeatOf(*results[repeat[i].twin], std::move(batch[i])));
+      }
+      if (options.repeat_cache_bytes > 0) repeats.Add(results[i]);
+    }
     stats.extract += since(t0);
     previous = std::move(results);
     previous_bytes = bytes;

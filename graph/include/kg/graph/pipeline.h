@@ -8,7 +8,8 @@
 //   StatusOr<KnowledgeGraph> g = BuildGraph(*source, opt);
 //
 // Memory holds three batches of documents at a time (being read, extracted,
-// merged) plus the graph.
+// merged), the results of recent documents (repeat_cache_bytes, so exact
+// repeats are copied rather than extracted again) and the graph.
 // Thread safety: BuildGraph is reentrant; it owns its worker threads.
 #pragma once
 
@@ -39,6 +40,7 @@ struct PipelineStats {
   double finish = 0;    // ids, surname merging, canonical order
   size_t documents = 0;
   size_t bytes = 0;
+  size_t repeats = 0;   // documents whose results were copied from an earlier one with the same text
 };
 
 struct PipelineOptions {
@@ -47,6 +49,8 @@ struct PipelineOptions {
   std::string hunspell_dir;             // empty: DefaultHunspellDir()
   BuildOptions build;
   size_t batch_bytes = 8u << 20;        // text handed to the workers at once
+  // Recent results kept to copy for exact repeats of a document (0: none).
+  size_t repeat_cache_bytes = 64u << 20;
   std::function<void(const PipelineProgress&)> progress;  // called after each batch
   std::function<void(const std::string&)> warn;           // input warnings
   PipelineStats* stats = nullptr;       // optional: filled with phase timings

@@ -1,0 +1,58 @@
+// Results of recently extracted documents, found by their text, so that an
+// exact repeat of a document (a wire story filed twice, a page crawled
+// again) is extracted once and copied after. Extraction is a function of the
+// text alone, so a copy is what extracting the repeat would have given.
+//
+//   RepeatCache cache(64u << 20);
+//   cache.Add(std::make_shared<const DocumentResult>(extractor.Extract(doc)));
+//   if (auto same = cache.Find(other.text)) result = RepeatOf(*same, std::move(other));
+//
+// The cache holds at most about `budget_bytes` (texts and results), the
+// oldest results leaving first. Thread safety: none; const methods may be
+// called concurrently while nothing adds.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <deque>
+#include <memory>
+#include <string_view>
+#include <unordered_map>
+
+#include "kg/extract/document.h"
+
+namespace kg {
+
+class RepeatCache {
+ public:
+  explicit RepeatCache(size_t budget_bytes) : budget_(budget_bytes) {}
+
+  // The kept result of a document whose text is `text`, or null.
+  std::shared_ptr<const DocumentResult> Find(std::string_view text) const;
+  // Keeps `result`; results beyond the budget leave, oldest first (a result
+  // larger than the whole budget is not kept).
+  void Add(std::shared_ptr<const DocumentResult> result);
+  size_t size() const { return kept_.size(); }
+  size_t bytes() const { return used_; }
+
+ private:
+  struct Kept {
+    uint64_t hash;
+    size_t bytes;
+    std::shared_ptr<const DocumentResult> result;
+  };
+  size_t budget_;
+  size_t used_ = 0;
+  std::deque<Kept> kept_;                          // oldest first
+  uint64_t first_ = 0;                             // sequence number of kept_.front()
+  std::unordered_map<uint64_t, uint64_t> by_hash_;  // text hash -> latest sequence number
+};
+
+// The result of `doc`, a document with the same text as the one `same` was
+// extracted from: `same`'s findings under `doc`'s id, path and text.
+DocumentResult RepeatOf(const DocumentResult& same, Document doc);
+
+// About how many bytes `r` holds (text, sentences, entities, relations).
+size_t ResultBytes(const DocumentResult& r);
+
+}  // namespace kg

@@ -1,0 +1,57 @@
+#include "kg/graph/repeat_cache.h"
+
+#include "kg/base/flat_map.h"
+
+namespace kg {
+
+std::shared_ptr<const DocumentResult> RepeatCache::Find(std::string_view text) const {
+  auto it = by_hash_.find(HashString(text));
+  if (it == by_hash_.end()) return nullptr;
+  const Kept& k = kept_[it->second - first_];
+  if (k.result->text != text) return nullptr;
+  return k.result;
+}
+
+void RepeatCache::Add(std::shared_ptr<const DocumentResult> result) {
+  size_t bytes = ResultBytes(*result);
+  if (bytes > budget_) return;
+  uint64_t hash = HashString(result->text);
+  while (used_ + bytes > budget_) {
+    const Kept& old = kept_.front();
+    auto it = by_hash_.find(old.hash);
+    if (it != by_hash_.end() && it->second == first_) by_hash_.erase(it);
+    used_ -= old.bytes;
+    kept_.pop_front();
+    ++first_;
+  }
+  by_hash_[hash] = first_ + kept_.size();
+  kept_.push_back({hash, bytes, std::move(result)});
+  used_ += bytes;
+}
+
+DocumentResult RepeatOf(const DocumentResult& same, Document doc) {
+  DocumentResult r;
+  r.id = std::move(doc.id);
+  r.path = std::move(doc.path);
+  r.text = std::move(doc.text);
+  r.chars = same.chars;
+  r.sentences = same.sentences;
+  r.entities = same.entities;
+  r.relations = same.relations;
+  return r;
+}
+
+size_t ResultBytes(const DocumentResult& r) {
+  // Containers' own sizes plus a node's bookkeeping for each map entry.
+  constexpr size_t kMapNode = 48;
+  size_t n = sizeof(DocumentResult) + r.id.size() + r.path.size() + r.text.size() +
+             r.sentences.size() * sizeof(SentenceSpan) + r.relations.size() * sizeof(DocRelation);
+  for (const DocEntity& e : r.entities) {
+    n += sizeof(DocEntity) + e.label.size();
+    for (const auto& [form, count] : e.forms) n += kMapNode + sizeof(form) + form.size() + sizeof(count);
+  }
+  for (const DocRelation& rel : r.relations) n += rel.relation.size();
+  return n;
+}
+
+}  // namespace kg
