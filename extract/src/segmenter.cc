@@ -1,9 +1,5 @@
 #include "kg/extract/segmenter.h"
 
-#include <unicode/brkiter.h>
-#include <unicode/locid.h>
-#include <unicode/unistr.h>
-
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -13,6 +9,7 @@
 
 #include "kg/base/text.h"
 #include "lexicon_data.h"
+#include "kg/extract/sentence_breaks.h"
 
 namespace kg {
 
@@ -145,67 +142,20 @@ bool IsAbbreviation(std::string_view word) {
 }
 
 struct Segmenter::Impl {
-  std::unique_ptr<icu::BreakIterator> iter;
-  std::u16string utf16;          // the text being split, for ICU
-  std::vector<uint32_t> offset;  // byte offset of each UTF-16 unit, then the text's size
-  icu::UnicodeString alias;      // a read-only view of utf16, which the iterator keeps
+  explicit Impl(const char* language) : breaker(language) {}
+  SentenceBreaker breaker;
 };
 
-Segmenter::Segmenter(Language lang) : impl_(std::make_unique<Impl>()) {
-  UErrorCode err = U_ZERO_ERROR;
-  icu::Locale loc(lang == Language::kFrench ? "fr@ss=standard" : "en@ss=standard");
-  impl_->iter.reset(icu::BreakIterator::createSentenceInstance(loc, err));
-  if (U_FAILURE(err)) {
-    err = U_ZERO_ERROR;
-    impl_->iter.reset(icu::BreakIterator::createSentenceInstance(icu::Locale::getRoot(), err));
-  }
-}
+Segmenter::Segmenter(Language lang)
+    : impl_(std::make_unique<Impl>(lang == Language::kFrench ? "fr" : "en")) {}
 
 Segmenter::~Segmenter() = default;
 
 std::vector<SentenceSpan> Segmenter::Split(std::string_view text) const {
-  // 1. ICU boundaries.
+  // 1. ICU's boundaries (sentence_breaks.h).
   std::vector<size_t> cuts;
-  {
-    // ICU walks UTF-16 much faster than UTF-8 through a UText: the text is
-    // converted once, each unit remembering its byte offset.
-    std::u16string& utf16 = impl_->utf16;
-    std::vector<uint32_t>& offset = impl_->offset;
-    // At most one unit per byte: sized once, written through pointers.
-    utf16.resize(text.size());
-    offset.resize(text.size() + 1);
-    char16_t* u = utf16.data();
-    uint32_t* at = offset.data();
-    size_t n = 0;
-    for (size_t i = 0; i < text.size();) {
-      unsigned char b = static_cast<unsigned char>(text[i]);
-      if (b < 0x80) {
-        u[n] = b;
-        at[n++] = static_cast<uint32_t>(i++);
-        continue;
-      }
-      size_t len;
-      char32_t c = DecodeUtf8Multibyte(text, i, &len);
-      if (c < 0x10000) {
-        u[n] = static_cast<char16_t>(c);
-        at[n++] = static_cast<uint32_t>(i);
-      } else {  // four bytes, two units
-        u[n] = static_cast<char16_t>(0xD7C0 + (c >> 10));
-        at[n++] = static_cast<uint32_t>(i);
-        u[n] = static_cast<char16_t>(0xDC00 | (c & 0x3FF));
-        at[n++] = static_cast<uint32_t>(i);
-      }
-      i += len;
-    }
-    utf16.resize(n);
-    at[n] = static_cast<uint32_t>(text.size());
-    impl_->alias.setTo(false, utf16.data(), static_cast<int32_t>(utf16.size()));
-    impl_->iter->setText(impl_->alias);
-    for (int32_t b = impl_->iter->next(); b != icu::BreakIterator::DONE; b = impl_->iter->next()) {
-      cuts.push_back(offset[static_cast<size_t>(b)]);
-    }
-    if (cuts.empty() || cuts.back() != text.size()) cuts.push_back(text.size());
-  }
+  impl_->breaker.Breaks(text, &cuts);
+  if (cuts.empty() || cuts.back() != text.size()) cuts.push_back(text.size());
 
   // 2. Raw segments, then repairs.
   struct Seg { size_t start, end; };

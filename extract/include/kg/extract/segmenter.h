@@ -1,5 +1,6 @@
-// Sentence segmentation: ICU's sentence break iterator (fr@ss=standard or
-// en@ss=standard), repaired where real news breaks it:
+// Sentence segmentation: the boundaries of ICU's sentence break iterator
+// (fr@ss=standard or en@ss=standard, computed by our scanner,
+// src/sentence_breaks.h), repaired where real news breaks it:
 //  - no break after our abbreviations (M., Mme, Dr, Inc., U.S., initials);
 //  - a break where scraped text lost the space after a full stop
 //    ("porté plainte.Mais Apple") or after an ellipsis;
@@ -10,8 +11,8 @@
 //   Segmenter seg(Language::kFrench);
 //   std::vector<SentenceSpan> s = seg.Split(text);
 //
-// Spans are trimmed of white space and never empty. Thread safety: one
-// Segmenter per thread (it owns an ICU iterator).
+// Spans are trimmed of white space and never empty. Thread safety: Split
+// may be called concurrently.
 #pragma once
 
 #include <cstddef>
