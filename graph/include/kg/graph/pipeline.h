@@ -50,7 +50,7 @@ struct PipelineOptions {
   BuildOptions build;
   size_t batch_bytes = 8u << 20;        // text handed to the workers at once
   // Recent results kept to copy for exact repeats of a document (0: none).
-  size_t repeat_cache_bytes = 64u << 20;
+  size_t repeat_cache_bytes = 32u << 20;
   std::function<void(const PipelineProgress&)> progress;  // called after each batch
   std::function<void(const std::string&)> warn;           // input warnings
   PipelineStats* stats = nullptr;       // optional: filled with phase timings
