@@ -18,7 +18,8 @@ TEST(AtomicFileTest, StreamedBytesComeBackWhole) {
   name.append(std::to_string(getpid()));
   std::vector<fs::path> dirs = {fs::temp_directory_path() / name};
   if (fs::is_directory("/dev/shm")) dirs.push_back(fs::path("/dev/shm") / name);
-  const size_t sizes[] = {0, 1, 4095, 4096, 4097, (4u << 20) - 1, 4u << 20, (9u << 20) + 123};
+  // 4 MB blocks go out two at a time: up to five blocks and a partial one.
+  const size_t sizes[] = {0, 1, 4095, 4096, 4097, (4u << 20) - 1, 4u << 20, 8u << 20, (9u << 20) + 123, (21u << 20) + 5};
   for (const fs::path& dir : dirs) {
     fs::create_directories(dir);
     for (size_t size : sizes) {
