@@ -447,9 +447,9 @@ void AffixDictionary::AppendFlag(Flag f, std::string* line) const {
   line->push_back(static_cast<char>(f & 0xFF));
 }
 
-void AffixDictionary::SuffixAnalyses(std::string_view word, const std::vector<const Rule*>* prefixes, bool hidden_ok,
+bool AffixDictionary::SuffixAnalyses(std::string_view word, const std::vector<const Rule*>* prefixes, bool hidden_ok,
                                      std::vector<std::string>* out) const {
-  if (word.size() >= 64) return;
+  if (word.size() >= 64) return false;
   size_t max = std::min(word.size(), max_suffix_);
   uint64_t prefix_hash[64];
   prefix_hash[0] = kFnvBasis;
@@ -487,6 +487,7 @@ void AffixDictionary::SuffixAnalyses(std::string_view word, const std::vector<co
             if (r.HasCont(needaffix_) && !(prefix && !prefix->HasCont(needaffix_))) continue;
             if (r.HasCont(onlyincompound_)) continue;
             if (!Matches(r.cond, stem, true)) continue;
+            if (!out) return true;  // only asked whether there is one
             // An affix without fields shows as its flag, as Hunspell does.
             std::string line;
             if (prefix) {
@@ -504,9 +505,10 @@ void AffixDictionary::SuffixAnalyses(std::string_view word, const std::vector<co
     std::stable_sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
     for (auto& [index, line] : found) out->push_back(std::move(line));
   }
+  return false;
 }
 
-void AffixDictionary::PrefixAnalyses(std::string_view word, bool hidden_ok, std::vector<std::string>* out) const {
+bool AffixDictionary::PrefixAnalyses(std::string_view word, bool hidden_ok, std::vector<std::string>* out) const {
   size_t max = std::min(word.size(), max_prefix_);
   std::string stem;
   std::vector<const Rule*> cross;
@@ -529,6 +531,7 @@ void AffixDictionary::PrefixAnalyses(std::string_view word, bool hidden_ok, std:
         for (const Entry* h = first; h; h = Next(h)) {
           if (h->hidden && !hidden_ok) continue;
           if (!h->HasFlag(flag) || r.HasCont(needaffix_) || r.HasCont(onlyincompound_)) continue;
+          if (!out) return true;
           std::string line = r.morph.empty() ? r.affix : " " + r.morph;
           AppendRoot(*h, &line);
           out->push_back(std::move(line));
@@ -536,23 +539,25 @@ void AffixDictionary::PrefixAnalyses(std::string_view word, bool hidden_ok, std:
         if (r.cross) cross.push_back(&r);
       }
       // The stem may also carry a suffix, for the prefixes that allow it.
-      if (!cross.empty()) SuffixAnalyses(stem, &cross, hidden_ok, out);
+      if (!cross.empty() && SuffixAnalyses(stem, &cross, hidden_ok, out)) return true;
     }
   }
+  return false;
 }
 
-void AffixDictionary::AnalyzeExact(const std::string& word, bool hidden_ok, std::vector<std::string>* out) const {
+bool AffixDictionary::AnalyzeExact(const std::string& word, bool hidden_ok, std::vector<std::string>* out) const {
   if (const Entry* first = Find(word)) {
     for (const Entry* h = first; h; h = Next(h)) {
       if (h->HasFlag(forbidden_) || h->HasFlag(needaffix_) || h->HasFlag(onlyincompound_)) continue;
       if (h->hidden && !hidden_ok) continue;
+      if (!out) return true;
       std::string line;
       AppendRoot(*h, &line);
       out->push_back(std::move(line));
     }
   }
-  PrefixAnalyses(word, hidden_ok, out);
-  SuffixAnalyses(word, nullptr, hidden_ok, out);
+  if (PrefixAnalyses(word, hidden_ok, out)) return true;
+  return SuffixAnalyses(word, nullptr, hidden_ok, out);
 }
 
 std::string AffixDictionary::Convert(std::string_view word, const ConvTable& table) {
@@ -634,13 +639,12 @@ bool AffixDictionary::Accepts(std::string_view input) const {
 
 bool AffixDictionary::AcceptsWhole(std::string_view input) const {
   std::string word = Convert(input, iconv_);
-  std::vector<std::string> lines;
   // Like Hunspell's spell check: any of the case forms it tries, hidden
-  // capitalised homonyms only for a word in capitals.
+  // capitalised homonyms only for a word in capitals. (Only whether an
+  // analysis exists is asked: none is spelled out.)
   CapType cap = CapTypeOf(word);
   for (const std::string& form : CaseForms(word, cap)) {
-    AnalyzeExact(form, cap == CapType::kAll, &lines);
-    if (!lines.empty()) return true;
+    if (AnalyzeExact(form, cap == CapType::kAll, nullptr)) return true;
   }
   return false;
 }

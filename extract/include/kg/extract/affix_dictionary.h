@@ -104,12 +104,14 @@ class AffixDictionary {
 
   bool AcceptsWhole(std::string_view word) const;  // Accepts() without word breaks
   // Analyses of `word` as written (no case variants), appended to `out`;
-  // `hidden_ok`: whether hidden capitalised homonyms count.
-  void AnalyzeExact(const std::string& word, bool hidden_ok, std::vector<std::string>* out) const;
+  // `hidden_ok`: whether hidden capitalised homonyms count. With `out` null,
+  // only whether there is one: true at the first found, nothing spelled out.
+  // (The same for the two below; otherwise they return false.)
+  bool AnalyzeExact(const std::string& word, bool hidden_ok, std::vector<std::string>* out) const;
   // Suffix analyses; with `prefixes`, only cross products with those prefix rules.
-  void SuffixAnalyses(std::string_view word, const std::vector<const Rule*>* prefixes, bool hidden_ok,
+  bool SuffixAnalyses(std::string_view word, const std::vector<const Rule*>* prefixes, bool hidden_ok,
                       std::vector<std::string>* out) const;
-  void PrefixAnalyses(std::string_view word, bool hidden_ok, std::vector<std::string>* out) const;
+  bool PrefixAnalyses(std::string_view word, bool hidden_ok, std::vector<std::string>* out) const;
   const Entry* Find(std::string_view word) const;
   const Entry* Find(std::string_view word, uint64_t hash) const;
   const Entry* Next(const Entry* homonym) const;  // the next homonym, or null
