@@ -406,6 +406,12 @@ KnowledgeGraph GraphBuilder::Finish() {
   std::sort(edges.begin(), edges.end(), [](const PendingEdge& a, const PendingEdge& b) {
     return std::tie(a.s, a.t, a.kind, a.relation_rank) < std::tie(b.s, b.t, b.kind, b.relation_rank);
   });
+  std::vector<uint32_t> out_degree(g.node_count(), 0), in_degree(g.node_count(), 0);
+  for (const PendingEdge& e : edges) {
+    ++out_degree[e.s];
+    ++in_degree[e.t];
+  }
+  g.ReserveDegrees(out_degree, in_degree);
   for (PendingEdge& e : edges) {
     EdgeData d;
     d.relation = relation_names_[e.relation];

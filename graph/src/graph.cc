@@ -34,6 +34,15 @@ void KnowledgeGraph::Reserve(size_t nodes, size_t edges) {
   edges_.reserve(edges);
 }
 
+void KnowledgeGraph::ReserveDegrees(const std::vector<uint32_t>& out, const std::vector<uint32_t>& in) {
+  for (NodeId v = 0; v < out_.size() && v < out.size() && v < in.size(); ++v) {
+    out_[v].reserve(out[v]);
+    in_[v].reserve(in[v]);
+    impl_->g.m_vertices[v].m_out_edges.reserve(out[v]);
+    impl_->g.m_vertices[v].m_in_edges.reserve(in[v]);
+  }
+}
+
 NodeId KnowledgeGraph::AddNode(NodeData data) {
   std::string id = data.id;
   // add_vertex copies its property: add an empty one and move the data in.

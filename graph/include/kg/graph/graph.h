@@ -120,6 +120,8 @@ class KnowledgeGraph {
   void SetDocuments(std::vector<DocumentInfo> docs) { documents_ = std::move(docs); }
   // Room for this many nodes and edges (optional: saves regrowing storage).
   void Reserve(size_t nodes, size_t edges);
+  // Room for each added node's edges: out[v] leaving v, in[v] entering it.
+  void ReserveDegrees(const std::vector<uint32_t>& out, const std::vector<uint32_t>& in);
   NodeId AddNode(NodeData data);
   EdgeId AddEdge(NodeId source, NodeId target, EdgeData data);
   void Seal();
