@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <deque>
 #include <fstream>
 #include <future>
 #include <sstream>
@@ -55,15 +56,30 @@ Status WriteAll(int fd, std::string_view bytes, const std::string& path) {
   return Status::Ok();
 }
 
+// Writes `bytes` at `offset` of the file, whatever pwrite takes at a time.
+Status PwriteAll(int fd, std::string_view bytes, uint64_t offset, const std::string& path) {
+  while (!bytes.empty()) {
+    ssize_t n = pwrite(fd, bytes.data(), bytes.size(), static_cast<off_t>(offset));
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return IoError(path + ": write failed: " + std::strerror(errno));
+    }
+    bytes.remove_prefix(static_cast<size_t>(n));
+    offset += static_cast<uint64_t>(n);
+  }
+  return Status::Ok();
+}
+
 // Streams a file's bytes to disk with O_DIRECT where the filesystem takes
-// it, a staged block being written on a thread of its own while the next is
-// filled. Why: through the page cache, the kernel copies every byte into
-// fresh memory, and on the virtual machines kg is measured on, the first
-// touch of memory the host has taken back costs more than the copy itself
-// (writing half a gigabyte of outputs took seconds of system time). Direct
-// writes go from our buffer to the disk. The last partial block is written
-// normally, O_DIRECT off; so is everything where O_DIRECT is refused
-// (tmpfs) or a direct write fails with EINVAL (other alignment rules).
+// it: staged 4 MB blocks are written on threads of their own (up to three
+// at a time, each at its offset) while the next fills. Why: through the page
+// cache, the kernel copies every byte into fresh memory, and on the virtual
+// machines kg is measured on, the first touch of memory the host has taken
+// back costs more than the copy itself (writing half a gigabyte of outputs
+// took seconds of system time). Direct writes go from our buffer to the
+// disk, and several at once keep it busy. The last partial block is written
+// normally, O_DIRECT off; so is everything where O_DIRECT is refused (tmpfs)
+// or a direct write fails with EINVAL (other alignment rules).
 class DirectSink {
  public:
   DirectSink(int fd, const std::string& path) : fd_(fd), path_(path) {
@@ -81,7 +97,7 @@ class DirectSink {
     direct_ = true;
   }
   ~DirectSink() {
-    if (inflight_.valid()) inflight_.wait();
+    for (auto& f : inflight_) f.wait();
     for (char* stage : stage_) std::free(stage);
   }
   DirectSink(const DirectSink&) = delete;
@@ -95,36 +111,48 @@ class DirectSink {
       used_ += n;
       bytes.remove_prefix(n);
       if (used_ == kStage) {
-        if (Status s = Wait(); !s.ok()) return s;
-        // The full block goes out on its own thread; the other one fills.
+        // The full block goes out on its own thread; the next one fills,
+        // once the write that last used it is done.
         const char* block = stage_[current_];
-        inflight_ = std::async(std::launch::async, [this, block] { return WriteBlock(block, kStage); });
-        current_ ^= 1;
+        uint64_t at = offset_;
+        inflight_.push_back(std::async(std::launch::async, [this, block, at] { return WriteBlock(block, kStage, at); }));
+        offset_ += kStage;
+        current_ = (current_ + 1) % kBlocks;
         used_ = 0;
+        if (inflight_.size() == kBlocks) {
+          if (Status s = WaitOldest(); !s.ok()) return s;
+        }
       }
     }
     return Status::Ok();
   }
   Status Finish() {
     if (!staged_) return Status::Ok();
-    if (Status s = Wait(); !s.ok()) return s;
+    while (!inflight_.empty()) {
+      if (Status s = WaitOldest(); !s.ok()) return s;
+    }
     size_t whole = used_ / kAlign * kAlign;
-    if (Status s = WriteBlock(stage_[current_], whole); !s.ok()) return s;
+    if (Status s = WriteBlock(stage_[current_], whole, offset_); !s.ok()) return s;
     StopDirect();
-    return WriteAll(fd_, std::string_view(stage_[current_] + whole, used_ - whole), path_);
+    return PwriteAll(fd_, std::string_view(stage_[current_] + whole, used_ - whole), offset_ + whole, path_);
   }
 
  private:
   static constexpr size_t kAlign = 4096;
   static constexpr size_t kStage = 4u << 20;
+  static constexpr size_t kBlocks = 4;  // one filling, up to three being written
 
-  Status Wait() { return inflight_.valid() ? inflight_.get() : Status::Ok(); }
-  // Writes `size` bytes (whole blocks) at the file's offset, directly while
-  // the filesystem takes it, normally from the first refusal on.
-  Status WriteBlock(const char* block, size_t size) {
+  Status WaitOldest() {
+    Status s = inflight_.front().get();
+    inflight_.pop_front();
+    return s;
+  }
+  // Writes `size` bytes (whole blocks) at `offset`, directly while the
+  // filesystem takes it, normally from the first refusal on.
+  Status WriteBlock(const char* block, size_t size, uint64_t offset) {
     size_t done = 0;
     while (done < size && direct_) {
-      ssize_t n = write(fd_, block + done, size - done);
+      ssize_t n = pwrite(fd_, block + done, size - done, static_cast<off_t>(offset + done));
       if (n < 0 && errno == EINTR) continue;
       if ((n < 0 && errno == EINVAL) || (n >= 0 && static_cast<size_t>(n) % kAlign != 0)) {
         if (n > 0) done += static_cast<size_t>(n);
@@ -134,9 +162,10 @@ class DirectSink {
       if (n < 0) return IoError(path_ + ": write failed: " + std::strerror(errno));
       done += static_cast<size_t>(n);
     }
-    return WriteAll(fd_, std::string_view(block + done, size - done), path_);
+    return PwriteAll(fd_, std::string_view(block + done, size - done), offset + done, path_);
   }
   void StopDirect() {
+    std::lock_guard<std::mutex> lock(flags_mutex_);
     int flags = fcntl(fd_, F_GETFL);
     if (flags >= 0) fcntl(fd_, F_SETFL, flags & ~O_DIRECT);
     direct_ = false;
@@ -144,12 +173,14 @@ class DirectSink {
 
   int fd_;
   const std::string& path_;
-  char* stage_[2] = {nullptr, nullptr};
-  bool staged_ = false;  // bytes go through the two blocks (O_DIRECT was taken at first)
-  int current_ = 0;      // the block being filled
+  char* stage_[kBlocks] = {};
+  bool staged_ = false;  // bytes go through the blocks (O_DIRECT was taken at first)
+  size_t current_ = 0;   // the block being filled
   size_t used_ = 0;      // bytes in it
+  uint64_t offset_ = 0;  // where it goes in the file
   std::atomic<bool> direct_{false};  // O_DIRECT still on (a refusal turns it off for good)
-  std::future<Status> inflight_;
+  std::mutex flags_mutex_;
+  std::deque<std::future<Status>> inflight_;  // oldest first
 };
 
 // Creates the temporary for `path`, lets `produce` fill it through an

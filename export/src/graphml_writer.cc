@@ -1,6 +1,11 @@
 #include "graphml_writer.h"
 
+#include <charconv>
 #include <iterator>
+#include <string>
+#include <vector>
+
+#include "kg/base/flat_map.h"
 
 #include "escape.h"
 
@@ -39,30 +44,37 @@ constexpr std::string_view kListSeparator = " | ";
 // keeps every alias, document and evidence sentence in full.
 constexpr size_t kMaxListBytes = 160;
 
-// Joins items with kListSeparator; past kMaxListBytes, stops and notes how
-// many were left out. Items are cut at a UTF-8 boundary when one alone is too long.
+// Joins items with kListSeparator into `out` (cleared first); past
+// kMaxListBytes, stops and notes how many were left out. Items are cut at a
+// UTF-8 boundary when one alone is too long.
 template <typename Items, typename Get>
-std::string JoinCapped(const Items& items, Get get) {
-  std::string out;
+void JoinCapped(const Items& items, Get get, std::string* out) {
+  out->clear();
   size_t n = 0;
   for (const auto& item : items) {
     std::string_view s = get(item);
-    size_t room = kMaxListBytes > out.size() ? kMaxListBytes - out.size() : 0;
+    size_t room = kMaxListBytes > out->size() ? kMaxListBytes - out->size() : 0;
     if (n > 0 && s.size() + kListSeparator.size() > room) break;
-    if (n > 0) out.append(kListSeparator);
+    if (n > 0) out->append(kListSeparator);
     if (s.size() > kMaxListBytes) {
       size_t cut = kMaxListBytes;
       while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
-      out.append(s.substr(0, cut)).append("…");
+      out->append(s.substr(0, cut)).append("…");
     } else {
-      out.append(s);
+      out->append(s);
     }
     ++n;
   }
   size_t total = static_cast<size_t>(std::distance(std::begin(items), std::end(items)));
-  if (n < total) out.append(kListSeparator).append("… (+" + std::to_string(total - n) + " more)");
-  return out;
+  if (n < total) out->append(kListSeparator).append("… (+" + std::to_string(total - n) + " more)");
 }
+
+// A number as text, without allocating.
+struct Digits {
+  char buf[24];
+  std::string_view view;
+  explicit Digits(uint64_t n) : view(buf, static_cast<size_t>(std::to_chars(buf, buf + sizeof buf, n).ptr - buf)) {}
+};
 
 void Data(std::string* out, const char* key, std::string_view value) {
   out->append("      <data key=\"").append(key).append("\">");
@@ -86,6 +98,7 @@ void GraphmlWriter::Write(const KnowledgeGraph& g, OutputBuffer* buffer) const {
   }
   out.append("  <graph id=\"kg\" edgedefault=\"directed\">\n");
   const auto& docs = g.documents();
+  std::string joined;  // JoinCapped's output, reused
   for (NodeId v = 0; v < g.node_count(); ++v) {
     const NodeData& n = g.node(v);
     out.append("    <node id=\"");
@@ -93,29 +106,38 @@ void GraphmlWriter::Write(const KnowledgeGraph& g, OutputBuffer* buffer) const {
     out.append("\">\n");
     Data(&out, "label", n.label);
     Data(&out, "type", EntityTypeName(n.type));
-    Data(&out, "aliases", JoinCapped(n.aliases, [](const std::string& a) -> std::string_view { return a; }));
-    Data(&out, "mentions", std::to_string(n.mentions));
-    Data(&out, "documents",
-         JoinCapped(n.documents, [&](uint32_t d) -> std::string_view { return docs[d].id; }));
-    Data(&out, "document_count", std::to_string(n.documents.size()));
+    JoinCapped(n.aliases, [](const std::string& a) -> std::string_view { return a; }, &joined);
+    Data(&out, "aliases", joined);
+    Data(&out, "mentions", Digits(n.mentions).view);
+    JoinCapped(n.documents, [&](uint32_t d) -> std::string_view { return docs[d].id; }, &joined);
+    Data(&out, "documents", joined);
+    Data(&out, "document_count", Digits(n.documents.size()).view);
     out.append("    </node>\n");
     buffer->Flush();
   }
+  // Escaped once: node ids, and each relation's two label lines.
+  std::vector<std::string> id_xml(g.node_count());
+  for (NodeId v = 0; v < g.node_count(); ++v) AppendXml(g.node(v).id, &id_xml[v]);
+  FlatStringMap<std::string> relation_xml;
   for (const EdgeRef& e : g.edges()) {
-    out.append("    <edge id=\"e").append(std::to_string(e.id)).append("\" source=\"");
-    AppendXml(g.node(e.source).id, &out);
-    out.append("\" target=\"");
-    AppendXml(g.node(e.target).id, &out);
-    out.append("\">\n");
-    Data(&out, "edge_label", e.data->relation);
-    Data(&out, "relation", e.data->relation);
+    std::string* r = relation_xml.Find(e.data->relation);
+    if (r) continue;
+    r = relation_xml.Emplace(e.data->relation, std::string()).first;
+    Data(r, "edge_label", e.data->relation);
+    Data(r, "relation", e.data->relation);
+  }
+  for (const EdgeRef& e : g.edges()) {
+    out.append("    <edge id=\"e").append(Digits(e.id).view).append("\" source=\"");
+    out.append(id_xml[e.source]).append("\" target=\"").append(id_xml[e.target]).append("\">\n");
+    out.append(*relation_xml.Find(e.data->relation));
     Data(&out, "kind", EdgeKindName(e.data->kind));
-    Data(&out, "weight", std::to_string(e.data->weight) + ".0");
+    out.append("      <data key=\"weight\">").append(Digits(e.data->weight).view).append(".0</data>\n");
     const auto& evidence = e.data->evidence;
-    Data(&out, "evidence", JoinCapped(evidence, [](const Evidence& v) -> std::string_view { return v.text; }));
-    Data(&out, "evidence_count", std::to_string(evidence.size()));
-    Data(&out, "evidence_documents",
-         JoinCapped(evidence, [&](const Evidence& v) -> std::string_view { return docs[v.document].id; }));
+    JoinCapped(evidence, [](const Evidence& ev) -> std::string_view { return ev.text; }, &joined);
+    Data(&out, "evidence", joined);
+    Data(&out, "evidence_count", Digits(evidence.size()).view);
+    JoinCapped(evidence, [&](const Evidence& ev) -> std::string_view { return docs[ev.document].id; }, &joined);
+    Data(&out, "evidence_documents", joined);
     out.append("    </edge>\n");
     buffer->Flush();
   }
