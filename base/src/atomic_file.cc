@@ -218,6 +218,14 @@ Status WriteFileAtomically(const std::string& path, const std::string& content) 
   return set.Commit();
 }
 
+Status AppendToFile(const std::string& path, std::string_view bytes) {
+  int fd = open(path.c_str(), O_WRONLY | O_APPEND | O_CLOEXEC);
+  if (fd < 0) return IoError(path + ": cannot open for appending: " + std::strerror(errno));
+  Status s = WriteAll(fd, bytes, path);
+  if (close(fd) != 0 && s.ok()) s = IoError(path + ": close failed: " + std::strerror(errno));
+  return s;
+}
+
 AtomicFileSet::~AtomicFileSet() {
   for (const auto& [target, tmp] : files_) unlink(tmp.c_str());
 }

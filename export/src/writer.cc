@@ -33,13 +33,20 @@ Status WriteGraphFiles(const KnowledgeGraph& graph, const std::string& dir, cons
     writers.push_back(std::move(w));
   }
   AtomicFileSet files;
-  // graph.json comes with graph.kgi: its body is encoded on a thread of its
-  // own while the JSON is written, then stamped with the finished file.
+  // graph.json comes with graph.kgi: its body is encoded and written on a
+  // thread of its own while the JSON is written; the JSON file's stamp is
+  // appended once that file is done.
   bool with_index = false;
   for (const auto& w : writers) with_index = with_index || w->format() == "json";
-  std::string index;
+  std::string index_temporary;
+  Status index_written;
   std::thread indexer;
-  if (with_index) indexer = std::thread([&] { index = EncodeGraphIndexBody(graph); });
+  if (with_index) {
+    indexer = std::thread([&] {
+      std::string body = EncodeGraphIndexBody(graph);
+      index_written = files.Add(IndexPathFor((fs::path(dir) / "graph.json").string()), body, &index_temporary);
+    });
+  }
   auto write = [&](const GraphWriter& w) {
     std::string path = (fs::path(dir) / ("graph" + std::string(w.extension()))).string();
     std::string temporary;
@@ -48,8 +55,10 @@ Status WriteGraphFiles(const KnowledgeGraph& graph, const std::string& dir, cons
     auto stamp = StampOf(temporary);
     if (!stamp.ok()) return stamp.status();
     indexer.join();
-    StampGraphIndex(*stamp, &index);
-    return files.Add(IndexPathFor(path), index);
+    if (!index_written.ok()) return index_written;
+    std::string stamp_bytes;
+    StampGraphIndex(*stamp, &stamp_bytes);
+    return AppendToFile(index_temporary, stamp_bytes);
   };
   // One thread per format; the writers only read the graph.
   std::vector<Status> status(writers.size());

@@ -26,6 +26,10 @@ Status ReadFile(const std::string& path, std::string* out);
 // Writes one file atomically.
 Status WriteFileAtomically(const std::string& path, const std::string& content);
 
+// Appends `bytes` to the end of an existing file (such as a temporary of an
+// AtomicFileSet not yet committed).
+Status AppendToFile(const std::string& path, std::string_view bytes);
+
 // Several files committed together: each Add() writes its temporary at once
 // (so only one file's bytes are in memory at a time); Commit() renames them
 // all into place, and nothing is renamed unless every temporary was written.
