@@ -7,9 +7,10 @@
 //   opt.lexicon = &lexicon;
 //   StatusOr<KnowledgeGraph> g = BuildGraph(*source, opt);
 //
-// Memory holds three batches of documents at a time (being read, extracted,
-// merged), the results of recent documents (repeat_cache_bytes, so exact
-// repeats are copied rather than extracted again) and the graph.
+// Memory holds a window of documents read ahead (about batch_bytes of text,
+// being extracted or waiting to be merged), the results of recent documents
+// (repeat_cache_bytes, so exact repeats are copied rather than extracted
+// again) and the graph.
 // Thread safety: BuildGraph is reentrant; it owns its worker threads.
 #pragma once
 
@@ -48,10 +49,10 @@ struct PipelineOptions {
   const Lexicon* lexicon = nullptr;
   std::string hunspell_dir;             // empty: DefaultHunspellDir()
   BuildOptions build;
-  size_t batch_bytes = 8u << 20;        // text handed to the workers at once
+  size_t batch_bytes = 8u << 20;        // text read ahead of the merge (the window); progress every as much
   // Recent results kept to copy for exact repeats of a document (0: none).
   size_t repeat_cache_bytes = 32u << 20;
-  std::function<void(const PipelineProgress&)> progress;  // called after each batch
+  std::function<void(const PipelineProgress&)> progress;  // called each time batch_bytes more are merged
   std::function<void(const std::string&)> warn;           // input warnings
   PipelineStats* stats = nullptr;       // optional: filled with phase timings
 };
