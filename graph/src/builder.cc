@@ -4,6 +4,7 @@
 #include <cmath>
 #include <numeric>
 #include <set>
+#include <thread>
 #include <unordered_set>
 
 #include "kg/base/text.h"
@@ -305,38 +306,51 @@ KnowledgeGraph GraphBuilder::Finish() {
     NodeData data;
     uint32_t acc;
   };
-  std::vector<Pending> pending;
-  pending.reserve(nodes_.size());
-  for (uint32_t v = 0; v < nodes_.size(); ++v) {
-    NodeAcc& acc = nodes_[v];
-    if (acc.forms.empty()) continue;
-    NodeData n;
-    n.label = ChooseLabel(acc.forms);
-    if (acc.forced) {
-      n.type = acc.forced_type;
-      n.forced = true;
-    } else {
-      // Ties prefer ORG, then PERSON, LOCATION, PRODUCT, OTHER.
-      static constexpr int kOrder[] = {1, 0, 2, 3, 4};
-      int best = 1;
-      uint64_t best_v = 0;
-      for (int t : kOrder) {
-        if (acc.type_votes[t] > best_v) {
-          best_v = acc.type_votes[t];
-          best = t;
+  // Each node's label, type and id on its own: the two halves of the nodes
+  // on two threads, then put together in order.
+  auto prepare = [&](uint32_t begin, uint32_t end, std::vector<Pending>* out) {
+    out->reserve(end - begin);
+    for (uint32_t v = begin; v < end; ++v) {
+      NodeAcc& acc = nodes_[v];
+      if (acc.forms.empty()) continue;
+      NodeData n;
+      n.label = ChooseLabel(acc.forms);
+      if (acc.forced) {
+        n.type = acc.forced_type;
+        n.forced = true;
+      } else {
+        // Ties prefer ORG, then PERSON, LOCATION, PRODUCT, OTHER.
+        static constexpr int kOrder[] = {1, 0, 2, 3, 4};
+        int best = 1;
+        uint64_t best_v = 0;
+        for (int t : kOrder) {
+          if (acc.type_votes[t] > best_v) {
+            best_v = acc.type_votes[t];
+            best = t;
+          }
         }
+        n.type = static_cast<EntityType>(best);
       }
-      n.type = static_cast<EntityType>(best);
+      for (const auto& [form, c] : acc.forms) {
+        if (form != n.label) n.aliases.push_back(form);
+      }
+      n.forms = std::move(acc.forms);
+      n.type_votes = acc.type_votes;
+      n.mentions = acc.mentions;
+      n.documents = std::move(acc.documents);
+      n.id = Slug(n.label);
+      out->push_back({std::move(n), v});
     }
-    for (const auto& [form, c] : acc.forms) {
-      if (form != n.label) n.aliases.push_back(form);
-    }
-    n.forms = std::move(acc.forms);
-    n.type_votes = acc.type_votes;
-    n.mentions = acc.mentions;
-    n.documents = std::move(acc.documents);
-    n.id = Slug(n.label);
-    pending.push_back({std::move(n), v});
+  };
+  std::vector<Pending> pending, second;
+  {
+    uint32_t half = static_cast<uint32_t>(nodes_.size() / 2);
+    std::thread helper(prepare, half, static_cast<uint32_t>(nodes_.size()), &second);
+    prepare(0, half, &pending);
+    helper.join();
+    pending.reserve(pending.size() + second.size());
+    for (Pending& p : second) pending.push_back(std::move(p));
+    second.clear();
   }
   // Sorted through an index (the node data is large to move).
   std::vector<uint32_t> order(pending.size());
@@ -379,11 +393,13 @@ KnowledgeGraph GraphBuilder::Finish() {
   text_owners_.clear();
   g.SetDocuments(std::move(docs_));
   g.Reserve(pending.size(), edges_.size());
+  // Nodes get their ids in sorted order; they are added on a thread of their
+  // own while the edges are sorted and their data made ready here.
   std::vector<NodeId> final_id(nodes_.size(), 0);
-  for (uint32_t i : order) {
-    Pending& p = pending[i];
-    final_id[p.acc] = g.AddNode(std::move(p.data));
-  }
+  for (size_t k = 0; k < order.size(); ++k) final_id[pending[order[k]].acc] = static_cast<NodeId>(k);
+  std::thread add_nodes([&] {
+    for (uint32_t i : order) g.AddNode(std::move(pending[i].data));
+  });
   // Relation names by rank in name order, so edges sort on integers.
   std::vector<uint32_t> by_name(relation_names_.size()), rank(relation_names_.size());
   std::iota(by_name.begin(), by_name.end(), 0u);
@@ -406,14 +422,11 @@ KnowledgeGraph GraphBuilder::Finish() {
   std::sort(edges.begin(), edges.end(), [](const PendingEdge& a, const PendingEdge& b) {
     return std::tie(a.s, a.t, a.kind, a.relation_rank) < std::tie(b.s, b.t, b.kind, b.relation_rank);
   });
-  std::vector<uint32_t> out_degree(g.node_count(), 0), in_degree(g.node_count(), 0);
-  for (const PendingEdge& e : edges) {
-    ++out_degree[e.s];
-    ++in_degree[e.t];
-  }
-  g.ReserveDegrees(out_degree, in_degree);
-  for (PendingEdge& e : edges) {
-    EdgeData d;
+  std::vector<EdgeData> data(edges.size());
+  std::vector<uint32_t> out_degree(order.size(), 0), in_degree(order.size(), 0);
+  for (size_t k = 0; k < edges.size(); ++k) {
+    const PendingEdge& e = edges[k];
+    EdgeData& d = data[k];
     d.relation = relation_names_[e.relation];
     d.kind = e.kind;
     d.weight = e.acc->weight;
@@ -421,8 +434,12 @@ KnowledgeGraph GraphBuilder::Finish() {
     std::sort(d.evidence.begin(), d.evidence.end(), [](const Evidence& a, const Evidence& b) {
       return std::tie(a.document, a.sentence) < std::tie(b.document, b.sentence);
     });
-    g.AddEdge(e.s, e.t, std::move(d));
+    ++out_degree[e.s];
+    ++in_degree[e.t];
   }
+  add_nodes.join();
+  g.ReserveDegrees(out_degree, in_degree);
+  for (size_t k = 0; k < edges.size(); ++k) g.AddEdge(edges[k].s, edges[k].t, std::move(data[k]));
   g.Seal();
   nodes_.clear();
   edges_.clear();
