@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <array>
 #include <memory>
+#include <set>
 
 #include "kg/base/text.h"
 
@@ -94,11 +95,13 @@ SentenceBreaker::SentenceBreaker(const char* language) {
   // ICU's grouping: an entry with a full stop before its end ("P.O.")
   // is matched backwards by its part up to that stop ("P."), then forwards
   // whole; so is every entry starting with such a part ("P.", "P.-D. G.").
-  std::set<std::u32string> partial_parts;
+  std::vector<std::u32string> partial_parts;
   for (const std::u32string& e : entries) {
     size_t dot = e.find(U'.');
-    if (dot != std::u32string::npos && dot + 1 != e.size()) partial_parts.insert(e.substr(0, dot + 1));
+    if (dot != std::u32string::npos && dot + 1 != e.size()) partial_parts.push_back(e.substr(0, dot + 1));
   }
+  std::sort(partial_parts.begin(), partial_parts.end());
+  partial_parts.erase(std::unique(partial_parts.begin(), partial_parts.end()), partial_parts.end());
   for (const std::u32string& e : entries) {
     bool forward = false;
     for (const std::u32string& part : partial_parts) forward = forward || e.compare(0, part.size(), part) == 0;
@@ -121,6 +124,7 @@ bool SentenceBreaker::Suppressed(std::string_view text, size_t at) const {
   size_t pos = at;
   if (text[at - 1] == ' ') pos = at - 1;
   std::u32string reversed;
+  reversed.reserve(16);
   size_t best = std::string_view::npos;
   uint8_t best_match = 0;
   while (pos > 0) {

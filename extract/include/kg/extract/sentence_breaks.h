@@ -18,10 +18,10 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <map>
-#include <set>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace kg {
@@ -44,10 +44,10 @@ class SentenceBreaker {
   // longest entry (reversed) wins; an entry with an inner full stop ("U.S.")
   // matches its first part backwards ("U.", partial) and then whole forwards.
   enum Match : uint8_t { kPartial = 1, kWhole = 2 };
-  std::map<std::u32string, uint8_t> backward_;  // reversed entries or partial prefixes
-  std::set<std::u32string> backward_prefixes_;  // every proper prefix of a backward_ key
-  std::set<std::u32string> forward_;            // entries with an inner full stop
-  std::set<std::u32string> forward_prefixes_;   // every proper prefix of a forward_ entry
+  std::unordered_map<std::u32string, uint8_t> backward_;  // reversed entries or partial prefixes
+  std::unordered_set<std::u32string> backward_prefixes_;  // every proper prefix of a backward_ key
+  std::unordered_set<std::u32string> forward_;            // entries with an inner full stop
+  std::unordered_set<std::u32string> forward_prefixes_;   // every proper prefix of a forward_ entry
 };
 
 }  // namespace kg
