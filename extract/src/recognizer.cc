@@ -17,6 +17,8 @@ namespace {
 
 constexpr int kMaxSpanTokens = 10;
 
+using Spelling = GazetteerSpelling;
+
 struct Candidate {
   uint32_t sentence = 0;
   uint32_t first = 0;
@@ -43,8 +45,8 @@ constexpr uint32_t kTitleDotBit = 1u << 5;  // "M" of "M.": a title once its dot
 class SentenceScanner {
  public:
   SentenceScanner(std::string_view text, const SentenceTokens& s, uint32_t index, const Lexicon& lex,
-                  Morphology& morph)
-      : text_(text), toks_(s.tokens), sentence_(s), index_(index), lex_(lex), morph_(morph) {
+                  Morphology& morph, std::vector<std::vector<Spelling>>* spellings)
+      : text_(text), toks_(s.tokens), sentence_(s), index_(index), lex_(lex), morph_(morph), spellings_(spellings) {
     // An all-caps headline: mostly upper-case words, almost no lower-case ones.
     int caps = 0, lower = 0;
     for (const Token& t : toks_) {
@@ -317,7 +319,7 @@ class SentenceScanner {
       if (!prefix) break;  // no longer phrase can match either
       if (e < 0) continue;
       if (user_only && !lex_.entry(e).user) continue;
-      if (!lex_.entry(e).user && !CaseMatches(text_.substr(t.start, toks_[j].end - t.start), lex_.entry(e))) continue;
+      if (!lex_.entry(e).user && !CaseMatches(text_.substr(t.start, toks_[j].end - t.start), e)) continue;
       *entry = e;
       best = j;
     }
@@ -357,8 +359,8 @@ class SentenceScanner {
 
   // Per alphanumeric run: 0 lower-case start, 1 capitalised, 2 all capitals.
   // "Le Monde" -> {1, 1}; "LA" -> {2}.
-  static std::vector<int> Capitals(std::string_view s) {
-    std::vector<int> out;
+  static std::string Capitals(std::string_view s) {
+    std::string out;
     bool in = false;
     int letters = 0;
     bool all_upper = true;
@@ -389,18 +391,22 @@ class SentenceScanner {
   // A gazetteer phrase matches only where the text capitalises the words
   // the gazetteer capitalises ("Le Monde" the paper, not "le monde entier")
   // and writes its acronyms in capitals ("LA", not "La").
-  static bool CaseMatches(std::string_view text, const GazetteerEntry& e) {
-    std::vector<int> t = Capitals(text);
+  bool CaseMatches(std::string_view text, int entry) const {
+    std::vector<Spelling>& forms = (*spellings_)[static_cast<size_t>(entry)];
+    if (forms.empty()) {  // the entry's spellings, worked out at its first match
+      const GazetteerEntry& e = lex_.entry(entry);
+      forms.push_back({FoldName(e.name), Capitals(e.name)});
+      for (const auto& a : e.aliases) forms.push_back({FoldName(a), Capitals(a)});
+    }
+    std::string t = Capitals(text);
     std::string folded = FoldName(text);
-    auto check = [&](const std::string& form) {
-      if (FoldName(form) != folded) return false;
-      std::vector<int> f = Capitals(form);
-      if (f.size() != t.size()) return true;
-      for (size_t k = 0; k < f.size(); ++k) if (f[k] > t[k]) return false;
-      return true;
-    };
-    if (check(e.name)) return true;
-    for (const auto& a : e.aliases) if (check(a)) return true;
+    for (const Spelling& f : forms) {
+      if (f.folded != folded) continue;
+      if (f.capitals.size() != t.size()) return true;
+      bool ok = true;
+      for (size_t k = 0; k < t.size(); ++k) ok = ok && f.capitals[k] <= t[k];
+      if (ok) return true;
+    }
     return false;
   }
 
@@ -575,7 +581,7 @@ class SentenceScanner {
     if (c.gazetteer < 0) {
       folded = FoldName(c.surface);
       int g = lex_.FindPhrase(folded);
-      if (g >= 0 && (lex_.entry(g).user || CaseMatches(c.surface, lex_.entry(g)))) c.gazetteer = g;
+      if (g >= 0 && (lex_.entry(g).user || CaseMatches(c.surface, g))) c.gazetteer = g;
     }
     // "Taiwan Semiconductor Manufacturing Co", "ASML Holding": a known name
     // with a company suffix the gazetteer does not spell out.
@@ -749,6 +755,7 @@ class SentenceScanner {
   uint32_t index_;
   const Lexicon& lex_;
   Morphology& morph_;
+  std::vector<std::vector<Spelling>>* spellings_;  // the recognizer's, by gazetteer entry
   bool caps_sentence_ = false;
 };
 
@@ -804,8 +811,9 @@ SentenceTokens TokenizeSentence(std::string_view text, SentenceSpan span, Vocabu
 void EntityRecognizer::Run(std::string_view text, const std::vector<SentenceTokens>& sentences,
                            std::vector<DocEntity>* entities, std::vector<Mention>* mentions) {
   std::vector<Candidate> cands;
+  if (spellings_.size() != lex_.entry_count()) spellings_.resize(lex_.entry_count());
   for (uint32_t s = 0; s < sentences.size(); ++s) {
-    SentenceScanner scanner(text, sentences[s], s, lex_, morph_);
+    SentenceScanner scanner(text, sentences[s], s, lex_, morph_, &spellings_);
     scanner.Scan(&cands);
   }
   if (cands.empty()) return;

@@ -74,6 +74,13 @@ struct Mention {
   uint32_t entity = 0;  // index into the entity list
 };
 
+// A gazetteer name or alias as the recognizer compares it with the text:
+// folded, and the capitalisation of its words.
+struct GazetteerSpelling {
+  std::string folded;
+  std::string capitals;
+};
+
 class EntityRecognizer {
  public:
   // `lexicon` and `morphology` must outlive the recognizer.
@@ -87,6 +94,8 @@ class EntityRecognizer {
  private:
   const Lexicon& lex_;
   Morphology& morph_;
+  // Per gazetteer entry, its spellings (empty until the entry first matches).
+  std::vector<std::vector<GazetteerSpelling>> spellings_;
 };
 
 }  // namespace kg
