@@ -140,15 +140,27 @@ void SharedWordCache::Insert(std::string_view word, const WordInfo& info) {
 
 StatusOr<std::shared_ptr<const AffixDictionary>> SharedWordCache::Dictionary(const std::string& aff,
                                                                              const std::string& dic) {
-  std::lock_guard<std::mutex> lock(dictionaries_mutex_);
-  auto it = dictionaries_.find(aff);
-  if (it == dictionaries_.end()) {
-    auto loaded = AffixDictionary::Load(aff, dic);
-    StatusOr<std::shared_ptr<const AffixDictionary>> entry = loaded.status();
-    if (loaded.ok()) entry = std::shared_ptr<const AffixDictionary>(std::move(*loaded));
-    it = dictionaries_.emplace(aff, std::move(entry)).first;
+  // The first caller for a dictionary loads it; later ones wait for that
+  // load. Different dictionaries load at the same time.
+  std::promise<Loaded> mine;
+  std::shared_future<Loaded> wanted;
+  bool load = false;
+  {
+    std::lock_guard<std::mutex> lock(dictionaries_mutex_);
+    auto it = dictionaries_.find(aff);
+    if (it == dictionaries_.end()) {
+      it = dictionaries_.emplace(aff, mine.get_future().share()).first;
+      load = true;
+    }
+    wanted = it->second;
   }
-  return it->second;
+  if (load) {
+    auto loaded = AffixDictionary::Load(aff, dic);
+    Loaded entry = loaded.status();
+    if (loaded.ok()) entry = std::shared_ptr<const AffixDictionary>(std::move(*loaded));
+    mine.set_value(std::move(entry));
+  }
+  return wanted.get();
 }
 
 namespace {
@@ -173,6 +185,25 @@ StatusOr<std::unique_ptr<Morphology>> Morphology::Open(const std::string& dir, S
     if (fs::exists(aff, ec) && fs::exists(dic, ec)) {
       std::unique_ptr<Morphology> m(new Morphology());
       m->shared_ = shared;
+      // The English dictionary loads on a thread of its own meanwhile.
+      fs::path en_aff = fs::path(dir) / "en_US.aff", en_dic = fs::path(dir) / "en_US.dic";
+      bool with_english = fs::exists(en_aff, ec) && fs::exists(en_dic, ec);
+      struct English {
+        std::shared_ptr<const AffixDictionary> dict;
+        bool ascii = false;
+      };
+      std::future<English> english;
+      if (with_english) {
+        english = std::async(std::launch::async, [en_aff, en_dic, shared] {
+          English e;
+          auto loaded = LoadDictionary(en_aff.string(), en_dic.string(), shared);
+          if (loaded.ok()) e.dict = *loaded;
+          // An all-ASCII English word list (Debian's is) knows no word with
+          // other characters: those need not be asked.
+          e.ascii = FileIsAscii(en_dic.string());
+          return e;
+        });
+      }
       // French analyses must be Hunspell's own: a dictionary with compound
       // rules, which the reader does not apply, goes to Hunspell.
       auto french = LoadDictionary(aff.string(), dic.string(), shared);
@@ -184,15 +215,12 @@ StatusOr<std::unique_ptr<Morphology>> Morphology::Open(const std::string& dir, S
         std::lock_guard<std::mutex> lock(HunspellLifetimeMutex());
         m->hunspell_ = std::make_unique<Hunspell>(aff.c_str(), dic.c_str());
       }
-      fs::path en_aff = fs::path(dir) / "en_US.aff", en_dic = fs::path(dir) / "en_US.dic";
-      if (fs::exists(en_aff, ec) && fs::exists(en_dic, ec)) {
+      if (with_english) {
+        English e = english.get();
         m->english_aff_ = en_aff.string();
         m->english_dic_ = en_dic.string();
-        auto english = LoadDictionary(m->english_aff_, m->english_dic_, shared);
-        if (english.ok()) m->english_dict_ = *english;
-        // An all-ASCII English word list (Debian's is) knows no word with
-        // other characters: those need not be asked.
-        m->english_ascii_ = FileIsAscii(en_dic.string());
+        m->english_dict_ = e.dict;
+        m->english_ascii_ = e.ascii;
       }
       return m;
     }

@@ -16,6 +16,7 @@
 #include <string>
 #include <string_view>
 #include <functional>
+#include <future>
 #include <unordered_map>
 
 #include "kg/base/flat_map.h"
@@ -58,8 +59,9 @@ class SharedWordCache {
   StatusOr<std::shared_ptr<const AffixDictionary>> Dictionary(const std::string& aff, const std::string& dic);
 
  private:
-  std::mutex dictionaries_mutex_;
-  std::unordered_map<std::string, StatusOr<std::shared_ptr<const AffixDictionary>>> dictionaries_;
+  using Loaded = StatusOr<std::shared_ptr<const AffixDictionary>>;
+  std::mutex dictionaries_mutex_;  // guards the map only: loads run outside it
+  std::unordered_map<std::string, std::shared_future<Loaded>> dictionaries_;
   struct Shard {
     std::mutex mutex;
     FlatStringMap<WordInfo> words;
