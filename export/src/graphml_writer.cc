@@ -120,11 +120,10 @@ void GraphmlWriter::Write(const KnowledgeGraph& g, OutputBuffer* buffer) const {
   for (NodeId v = 0; v < g.node_count(); ++v) AppendXml(g.node(v).id, &id_xml[v]);
   FlatStringMap<std::string> relation_xml;
   for (const EdgeRef& e : g.edges()) {
-    std::string* r = relation_xml.Find(e.data->relation);
-    if (r) continue;
-    r = relation_xml.Emplace(e.data->relation, std::string()).first;
-    Data(r, "edge_label", e.data->relation);
-    Data(r, "relation", e.data->relation);
+    auto [lines, added] = relation_xml.Emplace(e.data->relation, std::string());
+    if (!added) continue;
+    Data(lines, "edge_label", e.data->relation);
+    Data(lines, "relation", e.data->relation);
   }
   for (const EdgeRef& e : g.edges()) {
     out.append("    <edge id=\"e").append(Digits(e.id).view).append("\" source=\"");

@@ -319,7 +319,10 @@ class SentenceScanner {
       if (!prefix) break;  // no longer phrase can match either
       if (e < 0) continue;
       if (user_only && !lex_.entry(e).user) continue;
-      if (!lex_.entry(e).user && !CaseMatches(text_.substr(t.start, toks_[j].end - t.start), e)) continue;
+      if (!lex_.entry(e).user) {
+        std::string_view span = text_.substr(t.start, toks_[j].end - t.start);
+        if (!CaseMatches(span, FoldName(span), e)) continue;
+      }
       *entry = e;
       best = j;
     }
@@ -390,8 +393,9 @@ class SentenceScanner {
 
   // A gazetteer phrase matches only where the text capitalises the words
   // the gazetteer capitalises ("Le Monde" the paper, not "le monde entier")
-  // and writes its acronyms in capitals ("LA", not "La").
-  bool CaseMatches(std::string_view text, int entry) const {
+  // and writes its acronyms in capitals ("LA", not "La"). `folded` is
+  // FoldName(text).
+  bool CaseMatches(std::string_view text, std::string_view folded, int entry) const {
     std::vector<Spelling>& forms = (*spellings_)[static_cast<size_t>(entry)];
     if (forms.empty()) {  // the entry's spellings, worked out at its first match
       const GazetteerEntry& e = lex_.entry(entry);
@@ -399,7 +403,6 @@ class SentenceScanner {
       for (const auto& a : e.aliases) forms.push_back({FoldName(a), Capitals(a)});
     }
     std::string t = Capitals(text);
-    std::string folded = FoldName(text);
     for (const Spelling& f : forms) {
       if (f.folded != folded) continue;
       if (f.capitals.size() != t.size()) return true;
@@ -581,7 +584,7 @@ class SentenceScanner {
     if (c.gazetteer < 0) {
       folded = FoldName(c.surface);
       int g = lex_.FindPhrase(folded);
-      if (g >= 0 && (lex_.entry(g).user || CaseMatches(c.surface, g))) c.gazetteer = g;
+      if (g >= 0 && (lex_.entry(g).user || CaseMatches(c.surface, folded, g))) c.gazetteer = g;
     }
     // "Taiwan Semiconductor Manufacturing Co", "ASML Holding": a known name
     // with a company suffix the gazetteer does not spell out.

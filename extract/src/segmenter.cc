@@ -154,8 +154,7 @@ Segmenter::~Segmenter() = default;
 std::vector<SentenceSpan> Segmenter::Split(std::string_view text) const {
   // 1. ICU's boundaries (sentence_breaks.h).
   std::vector<size_t> cuts;
-  impl_->breaker.Breaks(text, &cuts);
-  if (cuts.empty() || cuts.back() != text.size()) cuts.push_back(text.size());
+  impl_->breaker.Breaks(text, &cuts);  // the last is text.size()
 
   // 2. Raw segments, then repairs.
   struct Seg { size_t start, end; };

@@ -8,7 +8,6 @@
 #include <algorithm>
 #include <array>
 #include <memory>
-#include <set>
 
 #include "kg/base/text.h"
 

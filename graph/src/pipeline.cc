@@ -9,7 +9,6 @@
 #include <unordered_map>
 #include <vector>
 
-#include "kg/base/flat_map.h"
 #include "kg/extract/extractor.h"
 #include "kg/graph/repeat_cache.h"
 
@@ -124,8 +123,8 @@ StatusOr<KnowledgeGraph> BuildGraph(DocumentSource& source, const PipelineOption
     if (got) {
       slot.bytes = slot.doc.text.size();
       if (options.repeat_cache_bytes > 0) {
-        slot.hash = HashString(slot.doc.text);
-        slot.kept = repeats.Find(slot.doc.text);
+        slot.hash = RepeatCache::Hash(slot.doc.text);
+        slot.kept = repeats.Find(slot.doc.text, slot.hash);
         if (slot.kept) {
           ++stats.repeats;
         } else if (auto it = in_window.find(slot.hash); it != in_window.end()) {
@@ -185,7 +184,7 @@ StatusOr<KnowledgeGraph> BuildGraph(DocumentSource& source, const PipelineOption
     if (options.repeat_cache_bytes > 0) {
       if (auto it = in_window.find(slot.hash); it != in_window.end() && it->second == number) in_window.erase(it);
       if (twin_wanted.count(number)) twin_sources[number] = slot.result;
-      repeats.Add(slot.result);
+      repeats.Add(slot.result, slot.hash);
     }
     progress.documents += 1;
     progress.bytes += slot.bytes;

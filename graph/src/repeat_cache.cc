@@ -4,18 +4,19 @@
 
 namespace kg {
 
-std::shared_ptr<const DocumentResult> RepeatCache::Find(std::string_view text) const {
-  auto it = by_hash_.find(HashString(text));
+uint64_t RepeatCache::Hash(std::string_view text) { return HashString(text); }
+
+std::shared_ptr<const DocumentResult> RepeatCache::Find(std::string_view text, uint64_t hash) const {
+  auto it = by_hash_.find(hash);
   if (it == by_hash_.end()) return nullptr;
   const Kept& k = kept_[it->second - first_];
   if (k.result->text != text) return nullptr;
   return k.result;
 }
 
-void RepeatCache::Add(std::shared_ptr<const DocumentResult> result) {
+void RepeatCache::Add(std::shared_ptr<const DocumentResult> result, uint64_t hash) {
   size_t bytes = ResultBytes(*result);
   if (bytes > budget_) return;
-  uint64_t hash = HashString(result->text);
   while (used_ + bytes > budget_) {
     const Kept& old = kept_.front();
     auto it = by_hash_.find(old.hash);

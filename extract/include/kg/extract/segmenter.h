@@ -1,6 +1,6 @@
 // Sentence segmentation: the boundaries of ICU's sentence break iterator
 // (fr@ss=standard or en@ss=standard, computed by our scanner,
-// src/sentence_breaks.h), repaired where real news breaks it:
+// kg/extract/sentence_breaks.h), repaired where real news breaks it:
 //  - no break after our abbreviations (M., Mme, Dr, Inc., U.S., initials);
 //  - a break where scraped text lost the space after a full stop
 //    ("porté plainte.Mais Apple") or after an ellipsis;

@@ -6,8 +6,8 @@
 // Why not ICU's iterator itself: it walks UTF-16 through a general rule
 // machine, so the text had to be converted first, and the two cost some
 // 6% of a corpus build; this scanner only looks closely at the few
-// characters that can end a sentence. tests/segmenter_test.cc checks that
-// both give the same boundaries.
+// characters that can end a sentence. tests/sentence_breaks_test.cc checks
+// that both give the same boundaries.
 //
 //   SentenceBreaker breaker("fr");
 //   std::vector<size_t> cuts;            // byte offsets; the last is text.size()

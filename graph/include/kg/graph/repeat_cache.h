@@ -27,11 +27,18 @@ class RepeatCache {
  public:
   explicit RepeatCache(size_t budget_bytes) : budget_(budget_bytes) {}
 
-  // The kept result of a document whose text is `text`, or null.
-  std::shared_ptr<const DocumentResult> Find(std::string_view text) const;
+  // The kept result of a document whose text is `text`, or null. `hash`,
+  // when given, is HashString(text).
+  std::shared_ptr<const DocumentResult> Find(std::string_view text) const { return Find(text, Hash(text)); }
+  std::shared_ptr<const DocumentResult> Find(std::string_view text, uint64_t hash) const;
   // Keeps `result`; results beyond the budget leave, oldest first (a result
-  // larger than the whole budget is not kept).
-  void Add(std::shared_ptr<const DocumentResult> result);
+  // larger than the whole budget is not kept). `hash`: of its text, as above.
+  void Add(std::shared_ptr<const DocumentResult> result) {
+    uint64_t hash = Hash(result->text);
+    Add(std::move(result), hash);
+  }
+  void Add(std::shared_ptr<const DocumentResult> result, uint64_t hash);
+  static uint64_t Hash(std::string_view text);
   size_t size() const { return kept_.size(); }
   size_t bytes() const { return used_; }
 
