@@ -1,6 +1,9 @@
 #include "kg/export/writer.h"
 
+#include <algorithm>
+#include <atomic>
 #include <filesystem>
+#include <functional>
 #include <thread>
 
 #include "dot_writer.h"
@@ -33,41 +36,54 @@ Status WriteGraphFiles(const KnowledgeGraph& graph, const std::string& dir, cons
     writers.push_back(std::move(w));
   }
   AtomicFileSet files;
-  // graph.json comes with graph.kgi: its body is encoded and written on a
-  // thread of its own while the JSON is written; the JSON file's stamp is
-  // appended once that file is done.
-  bool with_index = false;
-  for (const auto& w : writers) with_index = with_index || w->format() == "json";
+  // The files are jobs taken, largest first, by as many threads as there
+  // are cores (each job on one thread): on two cores the JSON, the longest,
+  // has a core to itself from the start while the others follow one
+  // another on the second. With graph.json comes graph.kgi: its body is a
+  // job of its own; the JSON file's stamp is appended once both are done.
+  struct Job {
+    int rank;  // the order jobs are taken in: by their usual size
+    std::function<Status()> run;
+  };
+  auto rank_of = [](std::string_view format) { return format == "json" ? 0 : format == "graphml" ? 1 : 3; };
+  std::vector<Job> jobs;
+  std::vector<std::string> temporaries(writers.size());
   std::string index_temporary;
-  Status index_written;
-  std::thread indexer;
-  if (with_index) {
-    indexer = std::thread([&] {
-      std::string body = EncodeGraphIndexBody(graph);
-      index_written = files.Add(IndexPathFor((fs::path(dir) / "graph.json").string()), body, &index_temporary);
-    });
+  int json = -1;
+  for (size_t i = 0; i < writers.size(); ++i) {
+    const GraphWriter& w = *writers[i];
+    if (w.format() == "json") json = static_cast<int>(i);
+    jobs.push_back({rank_of(w.format()), [&, i] {
+                      const GraphWriter& writer = *writers[i];
+                      std::string path = (fs::path(dir) / ("graph" + std::string(writer.extension()))).string();
+                      return files.AddStreamed(path, [&](OutputBuffer* out) { writer.Write(graph, out); }, &temporaries[i]);
+                    }});
   }
-  auto write = [&](const GraphWriter& w) {
-    std::string path = (fs::path(dir) / ("graph" + std::string(w.extension()))).string();
-    std::string temporary;
-    Status s = files.AddStreamed(path, [&](OutputBuffer* out) { w.Write(graph, out); }, &temporary);
-    if (!s.ok() || w.format() != "json") return s;
-    auto stamp = StampOf(temporary);
+  if (json >= 0) {
+    jobs.push_back({2, [&] {
+                      std::string body = EncodeGraphIndexBody(graph);
+                      return files.Add(IndexPathFor((fs::path(dir) / "graph.json").string()), body, &index_temporary);
+                    }});
+  }
+  std::stable_sort(jobs.begin(), jobs.end(), [](const Job& a, const Job& b) { return a.rank < b.rank; });
+  std::vector<Status> status(jobs.size());
+  std::atomic<size_t> next{0};
+  auto lane = [&] {
+    for (size_t j; (j = next.fetch_add(1)) < jobs.size();) status[j] = jobs[j].run();
+  };
+  size_t lanes = std::min<size_t>(jobs.size(), std::max(1u, std::thread::hardware_concurrency()));
+  std::vector<std::thread> threads;
+  for (size_t i = 1; i < lanes; ++i) threads.emplace_back(lane);
+  lane();
+  for (auto& t : threads) t.join();
+  for (const Status& s : status) if (!s.ok()) return s;
+  if (json >= 0) {
+    auto stamp = StampOf(temporaries[static_cast<size_t>(json)]);
     if (!stamp.ok()) return stamp.status();
-    indexer.join();
-    if (!index_written.ok()) return index_written;
     std::string stamp_bytes;
     StampGraphIndex(*stamp, &stamp_bytes);
-    return AppendToFile(index_temporary, stamp_bytes);
-  };
-  // One thread per format; the writers only read the graph.
-  std::vector<Status> status(writers.size());
-  std::vector<std::thread> threads;
-  for (size_t i = 1; i < writers.size(); ++i) threads.emplace_back([&, i] { status[i] = write(*writers[i]); });
-  if (!writers.empty()) status[0] = write(*writers[0]);
-  for (auto& t : threads) t.join();
-  if (indexer.joinable()) indexer.join();
-  for (const Status& s : status) if (!s.ok()) return s;
+    if (Status s = AppendToFile(index_temporary, stamp_bytes); !s.ok()) return s;
+  }
   return files.Commit();
 }
 

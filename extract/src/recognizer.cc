@@ -108,8 +108,8 @@ class SentenceScanner {
  private:
   std::string_view Text(size_t i) const { return toks_[i].Text(text_); }
   Word* W(size_t i) const { return sentence_.WordAt(text_, i); }
-  const std::string& Lower(size_t i) const { return W(i)->lower; }
-  const std::string& Folded(size_t i) const { return W(i)->fold; }
+  std::string_view Lower(size_t i) const { return W(i)->lower; }
+  std::string_view Folded(size_t i) const { return W(i)->fold; }
   // Readings of token i: as written, its lower-case reading, its lower-case form's.
   const WordInfo& InfoOf(size_t i) const { return W(i)->Info(morph_); }
   const WordInfo& LowerOf(size_t i) const { return W(i)->LowerOf(morph_); }
@@ -217,7 +217,7 @@ class SentenceScanner {
       if (!LowerOf(i).known) return true;
       size_t k = i + 1;
       if (k >= toks_.size()) return false;
-      const std::string& next = Lower(k);
+      std::string_view next = Lower(k);
       if (toks_[k].kind == TokenKind::kPunct) return next == "," || next == ":" || next == "(" || next == ")";
       if (next == "et" || next == "and") return true;
       const WordInfo& ni = LowerInfo(k);
@@ -290,7 +290,7 @@ class SentenceScanner {
   }
   // "M", "Mme", "Dr" before their dot.
   bool IsTitleWithDot(size_t i) const {
-    return W(i)->Cached(kTitleDotBit, [&] { return lex_.IsTitle(Lower(i) + "."); });
+    return W(i)->Cached(kTitleDotBit, [&] { return lex_.IsTitle(std::string(Lower(i)) + "."); });
   }
 
   // The longest gazetteer phrase starting at token i; returns its last token
@@ -656,7 +656,7 @@ class SentenceScanner {
       if (IsWord(k) && IsCode(toks_[k])) codes = true;
       if (toks_[k].has_digit) digits = true;
     }
-    const std::string& head = Lower(first);
+    std::string_view head = Lower(first);
     // "Bagnols-sur-Cèze", "Saint-Étienne", "Entraigues-sur-la-Sorgue".
     if (words == 1) {
       std::string_view w = Text(first);
@@ -724,7 +724,7 @@ class SentenceScanner {
   // preposition is its complement ("des puces de Nvidia": Nvidia is no chip).
   void ContextVotes(size_t first, Candidate* c) const {
     if (first > 0 && IsWord(first - 1)) {
-      std::string prev = Lower(first - 1);
+      std::string_view prev = Lower(first - 1);
       if (IsLocationPreposition(StripElision(prev)) || prev == "à") {
         // Places are mostly single words (à Paris); "à Emmanuel Macron" is not.
         Vote(c, EntityType::kLocation, c->surface.find(' ') == std::string::npos ? 1.5f : 0.5f);
@@ -742,7 +742,7 @@ class SentenceScanner {
       }
       bool weak;
       if (IsNameToken(k, &weak) && !weak) break;
-      const std::string& lower = Lower(k);
+      std::string_view lower = Lower(k);
       ++seen;
       if (auto cue = lex_.Cue(StripElision(lower))) {
         // Product words also name what a company makes ("l’application X").

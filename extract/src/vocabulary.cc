@@ -69,13 +69,17 @@ Word* Vocabulary::Intern(std::string_view text, uint64_t hash) {
   for (; slots_[i] != kEmpty; i = (i + 1) & mask) {
     if ((slots_[i] ^ hash) >> 32) continue;
     Word& w = words_[static_cast<uint32_t>(slots_[i])];
-    if (w.hash == hash && w.text == text) return &w;
+    if (w.text == text) return &w;
   }
   slots_[i] = slot_of(hash, static_cast<uint32_t>(words_.size()));
   Word& w = words_.emplace_back();
   w.text = text_.Add(text);
-  w.lower = ToLower(text);
-  w.fold = FoldName(text);
+  // Most words are their own lower case (and many their own fold): the
+  // forms share the spelling's bytes when they are the same.
+  std::string lower = ToLower(text);
+  w.lower = lower == text ? w.text : text_.Add(lower);
+  std::string fold = FoldName(text);
+  w.fold = fold == text ? w.text : fold == lower ? w.lower : text_.Add(fold);
   w.hash = hash;
   return &w;
 }

@@ -62,9 +62,9 @@ inline bool IsNameParticle(std::string_view w) {
 }
 
 // "l’" -> "l", used before looking a word up.
-inline std::string StripElision(std::string s) {
-  if (s.size() >= 3 && s.compare(s.size() - 3, 3, "’") == 0) s.resize(s.size() - 3);
-  else if (!s.empty() && s.back() == '\'') s.pop_back();
+inline std::string_view StripElision(std::string_view s) {
+  if (s.ends_with("’")) s.remove_suffix(3);
+  else if (s.ends_with('\'')) s.remove_suffix(1);
   return s;
 }
 

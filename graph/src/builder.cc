@@ -422,11 +422,13 @@ KnowledgeGraph GraphBuilder::Finish() {
   std::sort(edges.begin(), edges.end(), [](const PendingEdge& a, const PendingEdge& b) {
     return std::tie(a.s, a.t, a.kind, a.relation_rank) < std::tie(b.s, b.t, b.kind, b.relation_rank);
   });
-  std::vector<EdgeData> data(edges.size());
-  std::vector<uint32_t> out_degree(order.size(), 0), in_degree(order.size(), 0);
+  std::vector<KnowledgeGraph::NewEdge> added(edges.size());
   for (size_t k = 0; k < edges.size(); ++k) {
     const PendingEdge& e = edges[k];
-    EdgeData& d = data[k];
+    KnowledgeGraph::NewEdge& n = added[k];
+    n.source = e.s;
+    n.target = e.t;
+    EdgeData& d = n.data;
     d.relation = relation_names_[e.relation];
     d.kind = e.kind;
     d.weight = e.acc->weight;
@@ -434,12 +436,9 @@ KnowledgeGraph GraphBuilder::Finish() {
     std::sort(d.evidence.begin(), d.evidence.end(), [](const Evidence& a, const Evidence& b) {
       return std::tie(a.document, a.sentence) < std::tie(b.document, b.sentence);
     });
-    ++out_degree[e.s];
-    ++in_degree[e.t];
   }
   add_nodes.join();
-  g.ReserveDegrees(out_degree, in_degree);
-  for (size_t k = 0; k < edges.size(); ++k) g.AddEdge(edges[k].s, edges[k].t, std::move(data[k]));
+  g.AddEdges(std::move(added));
   g.Seal();
   nodes_.clear();
   edges_.clear();

@@ -2,6 +2,8 @@
 
 #include "graph_impl.h"
 
+#include <thread>
+
 namespace kg {
 
 std::string_view EdgeKindName(EdgeKind kind) { return kind == EdgeKind::kRelation ? "relation" : "cooccurrence"; }
@@ -34,15 +36,6 @@ void KnowledgeGraph::Reserve(size_t nodes, size_t edges) {
   edges_.reserve(edges);
 }
 
-void KnowledgeGraph::ReserveDegrees(const std::vector<uint32_t>& out, const std::vector<uint32_t>& in) {
-  for (NodeId v = 0; v < out_.size() && v < out.size() && v < in.size(); ++v) {
-    out_[v].reserve(out[v]);
-    in_[v].reserve(in[v]);
-    impl_->g.m_vertices[v].m_out_edges.reserve(out[v]);
-    impl_->g.m_vertices[v].m_in_edges.reserve(in[v]);
-  }
-}
-
 NodeId KnowledgeGraph::AddNode(NodeData data) {
   std::string id = data.id;
   // add_vertex copies its property: add an empty one and move the data in.
@@ -63,6 +56,50 @@ EdgeId KnowledgeGraph::AddEdge(NodeId source, NodeId target, EdgeData data) {
   out_[source].push_back(id);
   in_[target].push_back(id);
   return id;
+}
+
+void KnowledgeGraph::AddEdges(std::vector<NewEdge> edges) {
+  std::vector<uint32_t> out(out_.size(), 0), in(in_.size(), 0);
+  for (const NewEdge& e : edges) {
+    ++out[e.source];
+    ++in[e.target];
+  }
+  auto first = static_cast<EdgeId>(edges_.size());
+  // The Boost graph's storage and ours are apart: each half fills its own.
+  auto fill_boost = [&] {
+    BoostGraph& g = impl_->g;
+    g.m_edges.reserve(g.m_edges.size() + edges.size());
+    for (NodeId v = 0; v < out.size(); ++v) {
+      g.m_vertices[v].m_out_edges.reserve(g.m_vertices[v].m_out_edges.size() + out[v]);
+      g.m_vertices[v].m_in_edges.reserve(g.m_vertices[v].m_in_edges.size() + in[v]);
+    }
+    for (size_t k = 0; k < edges.size(); ++k) {
+      auto e = boost::add_edge(edges[k].source, edges[k].target, g).first;
+      boost::put(boost::edge_index, g, e, static_cast<EdgeId>(first + k));
+      g[e] = std::move(edges[k].data);
+    }
+  };
+  auto fill_lists = [&] {
+    edges_.reserve(edges_.size() + edges.size());
+    for (NodeId v = 0; v < out.size(); ++v) {
+      out_[v].reserve(out_[v].size() + out[v]);
+      in_[v].reserve(in_[v].size() + in[v]);
+    }
+    for (size_t k = 0; k < edges.size(); ++k) {
+      auto id = static_cast<EdgeId>(first + k);
+      edges_.push_back({id, edges[k].source, edges[k].target, nullptr});
+      out_[edges[k].source].push_back(id);
+      in_[edges[k].target].push_back(id);
+    }
+  };
+  if (edges.size() < (1u << 14)) {
+    fill_boost();
+    fill_lists();
+    return;
+  }
+  std::thread lists(fill_lists);
+  fill_boost();
+  lists.join();
 }
 
 std::string_view KnowledgeGraph::StoreText(std::string_view text) {

@@ -343,6 +343,8 @@ StatusOr<KnowledgeGraph> DecodeGraphIndex(std::string_view bytes, std::shared_pt
     if (in.ok()) g.AddNode(std::move(n));
   }
   size_t edges = in.Count(6);
+  std::vector<KnowledgeGraph::NewEdge> added;
+  added.reserve(edges);
   for (size_t k = 0; k < edges && in.ok(); ++k) {
     auto s = static_cast<NodeId>(in.Below(nodes));
     auto t = static_cast<NodeId>(in.Below(nodes));
@@ -360,10 +362,11 @@ StatusOr<KnowledgeGraph> DecodeGraphIndex(std::string_view bytes, std::shared_pt
       uint64_t sentence = in.Below(sentences.size());
       if (in.ok()) ev.text = sentences[sentence];
     }
-    if (in.ok()) g.AddEdge(s, t, std::move(d));
+    if (in.ok()) added.push_back({s, t, std::move(d)});
   }
   in.Expect(kEnd);
   if (!in.ok() || !in.AtEnd()) return bad("damaged index");
+  g.AddEdges(std::move(added));
   g.SetDocuments(std::move(docs));
   g.Seal();
   return g;

@@ -213,7 +213,10 @@ StatusOr<KnowledgeGraph> ParseGraphJsonInPlace(std::string* taken, const std::st
     return std::tie(a.s, a.t, a.d.kind, a.d.relation) < std::tie(b.s, b.t, b.d.kind, b.d.relation);
   });
   g.SetDocuments(std::move(docs));
-  for (PendingEdge& e : edges) g.AddEdge(e.s, e.t, std::move(e.d));
+  std::vector<KnowledgeGraph::NewEdge> added;
+  added.reserve(edges.size());
+  for (PendingEdge& e : edges) added.push_back({e.s, e.t, std::move(e.d)});
+  g.AddEdges(std::move(added));
   g.Seal();
   return g;
 }

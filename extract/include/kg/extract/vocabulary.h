@@ -22,11 +22,11 @@
 
 namespace kg {
 
-struct Word {
-  std::string_view text;  // owned by the vocabulary
-  std::string lower;      // ToLower(text)
-  std::string fold;       // FoldName(text)
-  uint64_t hash = 0;
+// The fields read for nearly every token (the spelling, its lower case,
+// the remembered readings and properties) share the word's first cache line.
+struct alignas(64) Word {
+  std::string_view text;   // owned by the vocabulary
+  std::string_view lower;  // ToLower(text), owned by the vocabulary
 
   // Morphology::Lookup(text), LookupLowerOf(text) and Lookup(lower),
   // remembered while the morphology's own cache holds its answers.
@@ -61,6 +61,10 @@ struct Word {
   const WordInfo* lower_of_ = nullptr;
   const WordInfo* lower_info_ = nullptr;
   uint32_t asked_ = 0, answers_ = 0;
+
+ public:
+  std::string_view fold;  // FoldName(text), owned by the vocabulary
+  uint64_t hash = 0;
 };
 
 class Vocabulary {

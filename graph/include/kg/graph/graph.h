@@ -120,10 +120,15 @@ class KnowledgeGraph {
   void SetDocuments(std::vector<DocumentInfo> docs) { documents_ = std::move(docs); }
   // Room for this many nodes and edges (optional: saves regrowing storage).
   void Reserve(size_t nodes, size_t edges);
-  // Room for each added node's edges: out[v] leaving v, in[v] entering it.
-  void ReserveDegrees(const std::vector<uint32_t>& out, const std::vector<uint32_t>& in);
   NodeId AddNode(NodeData data);
   EdgeId AddEdge(NodeId source, NodeId target, EdgeData data);
+  // The same as AddEdge on each edge in order, with room made once; a large
+  // batch fills the Boost graph and the edge lists on two threads.
+  struct NewEdge {
+    NodeId source, target;
+    EdgeData data;
+  };
+  void AddEdges(std::vector<NewEdge> edges);
   void Seal();
 
   // Evidence text. StoreText copies into the graph's own storage; KeepAlive
