@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <future>
 #include <iostream>
 #include <sstream>
 
@@ -128,6 +129,15 @@ int RunBuild(const BuildFlags& f) {
   if (tty) std::cerr << "\r\033[K" << std::flush;
   if (!built.ok()) return Fail(built.status().message());
   const KnowledgeGraph* graph = &KeepUntilExit(std::move(*built));
+  // The summary is put together while the files are written.
+  std::future<std::string> summary;
+  if (!f.quiet) {
+    std::vector<std::string> paths;
+    for (const auto& fmt : formats) {
+      paths.push_back((std::filesystem::path(f.output_dir) / ("graph" + std::string(MakeWriter(fmt)->extension()))).string());
+    }
+    summary = std::async(std::launch::async, [graph, paths] { return Summary(*graph, paths); });
+  }
   auto t0 = std::chrono::steady_clock::now();
   if (Status s = WriteGraphFiles(*graph, f.output_dir, formats); !s.ok()) return Fail(s.message());
   if (f.verbose) {
@@ -138,13 +148,7 @@ int RunBuild(const BuildFlags& f) {
                   stats.finish, write);
     std::cerr << line;
   }
-  if (!f.quiet) {
-    std::vector<std::string> paths;
-    for (const auto& fmt : formats) {
-      paths.push_back((std::filesystem::path(f.output_dir) / ("graph" + std::string(MakeWriter(fmt)->extension()))).string());
-    }
-    std::cout << Summary(*graph, paths);
-  }
+  if (summary.valid()) std::cout << summary.get();
   return kExitOk;
 }
 

@@ -76,14 +76,18 @@ uint32_t GraphBuilder::NodeFor(const std::string& label, const Forms& forms) {
     if (k != keys[0]) keys.push_back(k);
   }
   uint32_t v = static_cast<uint32_t>(nodes_.size());
-  for (const std::string& k : keys) {
-    if (const uint32_t* node = key_to_node_.Find(k)) {
+  size_t found = keys.size();
+  for (size_t k = 0; k < keys.size(); ++k) {
+    if (const uint32_t* node = key_to_node_.Find(keys[k])) {
       v = *node;
+      found = k;
       break;
     }
   }
   if (v == nodes_.size()) nodes_.emplace_back();
-  for (const std::string& k : keys) key_to_node_.Emplace(k, v);
+  for (size_t k = 0; k < keys.size(); ++k) {
+    if (k != found) key_to_node_.Emplace(keys[k], v);
+  }
   return v;
 }
 
@@ -95,8 +99,16 @@ void GraphBuilder::Add(const DocumentResult& doc) {
     const DocEntity& ent = doc.entities[e];
     uint32_t v = NodeFor(ent.label, ent.forms);
     NodeAcc& acc = nodes_[v];
-    for (const auto& [form, n] : ent.forms) acc.forms[form].count += n;
-    acc.forms[ent.label].label_in += 1;
+    bool label_seen = false;
+    for (const auto& [form, n] : ent.forms) {
+      FormCount& c = acc.forms[form];
+      c.count += n;
+      if (form == ent.label) {
+        c.label_in += 1;
+        label_seen = true;
+      }
+    }
+    if (!label_seen) acc.forms[ent.label].label_in += 1;
     // Type evidence adds up across documents (in half-votes, to stay integral),
     // and each document's own decision counts once.
     for (int t = 0; t < kEntityTypeCount; ++t) {
@@ -172,18 +184,21 @@ size_t GraphBuilder::EdgeTable::SlotOf(const EdgeKey& key) const {
 }
 
 void GraphBuilder::EdgeTable::Rehash(size_t slots) {
+  stale_ = false;
   slots_.assign(slots, 0);
   for (uint32_t k = 0; k < entries_.size(); ++k) slots_[SlotOf(entries_[k].first)] = k + 1;
 }
 
 GraphBuilder::EdgeTable::Entry* GraphBuilder::EdgeTable::Find(const EdgeKey& key) {
   if (slots_.empty()) return nullptr;
+  if (stale_) Rehash(slots_.size());
   uint32_t e = slots_[SlotOf(key)];
   return e ? &entries_[e - 1] : nullptr;
 }
 
 GraphBuilder::EdgeAcc& GraphBuilder::EdgeTable::operator[](const EdgeKey& key) {
   if ((entries_.size() + 1) * 2 > slots_.size()) Rehash(slots_.empty() ? 1024 : slots_.size() * 2);
+  else if (stale_) Rehash(slots_.size());
   size_t i = SlotOf(key);
   if (slots_[i] == 0) {
     entries_.emplace_back(key, EdgeAcc{});
@@ -200,12 +215,18 @@ void GraphBuilder::EdgeTable::RemoveIf(const std::vector<bool>& drop) {
     ++kept;
   }
   entries_.resize(kept);
-  Rehash(slots_.size());
+  stale_ = true;
+}
+
+void GraphBuilder::EdgeTable::AddNew(const EdgeKey& key, EdgeAcc acc) {
+  entries_.emplace_back(key, std::move(acc));
+  stale_ = true;
 }
 
 void GraphBuilder::EdgeTable::clear() {
   entries_.clear();
   slots_.clear();
+  stale_ = false;
 }
 
 void GraphBuilder::MergeSurnames() {
@@ -264,7 +285,8 @@ void GraphBuilder::MergeSurnames() {
     targets[{s, t, key.relation, key.kind}].push_back(&entry);
   }
   // An edge already there (between nodes that stay) takes the merged total
-  // in its place; the other new keys are added after the drop.
+  // in its place; the other new keys are added after the drop. (A new key
+  // is in no entry left: its ends are nodes that stay, and it was not found.)
   std::vector<std::pair<EdgeKey, EdgeAcc>> added;
   for (auto& [key, from] : targets) {
     Entry* existing = edges_.Find(key);
@@ -283,12 +305,15 @@ void GraphBuilder::MergeSurnames() {
     else added.emplace_back(key, std::move(into));
   }
   edges_.RemoveIf(gone);
-  for (auto& [key, acc] : added) edges_[key] = std::move(acc);
+  for (auto& [key, acc] : added) edges_.AddNew(key, std::move(acc));
 }
 
 uint32_t GraphBuilder::RelationId(const std::string& name) {
+  // Mostly the same name as the last one ("cooccurrence").
+  if (last_relation_ < relation_names_.size() && relation_names_[last_relation_] == name) return last_relation_;
   auto [id, added] = relation_ids_.Emplace(name, static_cast<uint32_t>(relation_names_.size()));
   if (added) relation_names_.push_back(name);
+  last_relation_ = *id;
   return *id;
 }
 
@@ -444,6 +469,7 @@ KnowledgeGraph GraphBuilder::Finish() {
   edges_.clear();
   relation_names_.clear();
   relation_ids_.clear();
+  last_relation_ = UINT32_MAX;
   key_to_node_.clear();
   redirect_.clear();
   docs_.clear();

@@ -226,7 +226,11 @@ std::string EncodeGraphIndexBody(const KnowledgeGraph& g) {
         auto it = unnumbered.emplace((static_cast<uint64_t>(ev.document) << 32) | ev.sentence, kNone).first;
         slot = &it->second;
       }
-      if (*slot != kNone && sentences[*slot] != ev.text) {  // a foreign graph may disagree with itself
+      // (The same sentence is mostly the same bytes: compared only if not.)
+      auto same = [](std::string_view a, std::string_view b) {
+        return a.size() == b.size() && (a.data() == b.data() || a == b);
+      };
+      if (*slot != kNone && !same(sentences[*slot], ev.text)) {  // a foreign graph may disagree with itself
         sentence_of.push_back(sentences.size());
         sentences.push_back(ev.text);
         continue;

@@ -78,6 +78,9 @@ class GraphBuilder {
     size_t size() const { return entries_.size(); }
     // Drops the entries `drop` marks (by index), keeping the others' order.
     void RemoveIf(const std::vector<bool>& drop);
+    // Appends an entry for a key no entry has (the caller knows it), with no
+    // lookup. (After these two, the index is rebuilt when next needed.)
+    void AddNew(const EdgeKey& key, EdgeAcc acc);
     void clear();
 
    private:
@@ -85,6 +88,7 @@ class GraphBuilder {
     void Rehash(size_t slots);
     std::vector<Entry> entries_;
     std::vector<uint32_t> slots_;  // entry index + 1; 0 is empty
+    bool stale_ = false;           // slots_ no longer match entries_
   };
   uint32_t RelationId(const std::string& name);
   // The order edges merge in: by source, target, relation name, kind.
@@ -106,6 +110,7 @@ class GraphBuilder {
   EdgeTable edges_;
   std::vector<std::string> relation_names_;
   FlatStringMap<uint32_t> relation_ids_;
+  uint32_t last_relation_ = UINT32_MAX;  // RelationId's last answer
   std::unordered_map<uint32_t, uint32_t> redirect_;  // merged node -> the node it joined
 };
 
