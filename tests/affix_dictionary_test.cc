@@ -139,6 +139,39 @@ TEST(AffixDictionaryTest, ReadsRulesAndEntries) {
   EXPECT_TRUE(out.empty());
 }
 
+// A long suffix is found though its shorter ends are no suffixes (the
+// suffix loop stops at the first length no suffix ends with), and a prefix
+// combines with a suffix only on the words flagged for it.
+TEST(AffixDictionaryTest, LongAffixesAndCrossProducts) {
+  std::string dir = ::testing::TempDir() + "/affix_dictionary_test3";
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir + "/t.aff") << "SET UTF-8\nFLAG long\n"
+                                  "SFX Bb Y 2\nSFX Bb er ations . po:npl\nSFX Bb 0 s . po:pl\n"
+                                  "PFX Um Y 1\nPFX Um 0 k . dp:kilo\n";
+  std::ofstream(dir + "/t.dic") << "3\ncréer/Bb po:v1\ngramme/UmBb po:nom\ntable/Bb po:nom\n";
+  auto d = AffixDictionary::Load(dir + "/t.aff", dir + "/t.dic");
+  ASSERT_TRUE(d.ok()) << d.status().message();
+  struct Case {
+    const char* word;
+    std::vector<std::string> analyses;
+  };
+  const Case cases[] = {
+      {"créations", {" st:créer po:v1 po:npl"}},
+      {"créers", {" st:créer po:v1 po:pl"}},
+      {"grammes", {" st:gramme po:nom po:pl"}},
+      {"kgramme", {" dp:kilo st:gramme po:nom"}},
+      {"kgrammes", {"dp:kilo  st:gramme po:nom po:pl"}},  // (spaced as Hunspell spaces it)
+      {"ktables", {}},
+      {"ations", {}},
+  };
+  for (const Case& c : cases) {
+    std::vector<std::string> out;
+    (*d)->Analyze(c.word, &out);
+    EXPECT_EQ(out, c.analyses) << c.word;
+    EXPECT_EQ((*d)->Accepts(c.word), !c.analyses.empty()) << c.word;
+  }
+}
+
 // Dictionaries using what the reader does not implement are refused with
 // the file and line named (Morphology then falls back to Hunspell).
 TEST(AffixDictionaryTest, RefusesUnsupportedDirectives) {

@@ -340,6 +340,30 @@ void AffixDictionary::Index() {
     size_t bit = BloomBit(entries_[first].hash);
     bloom_[bit >> 6] |= uint64_t{1} << (bit & 63);
   }
+  // A stem takes a prefix and a suffix together only if an entry of it
+  // carries the prefix's flag, or the suffix rule has that flag among its
+  // continuations. The words flagged for the cross prefixes no suffix rule
+  // continues get a filter of their own: the suffix analyses of stems under
+  // those prefixes only (tried for most words: French has an empty prefix
+  // and one-letter unit prefixes) stop there.
+  continued_.assign(1u << 16, false);
+  for (const Rule& r : rules_) {
+    if (r.suffix) for (Flag f : r.cont) continued_[f] = true;
+  }
+  std::vector<bool> filtered(1u << 16, false);
+  for (const Rule& r : rules_) {
+    if (!r.suffix && r.cross && !continued_[r.flag]) filtered[r.flag] = true;
+  }
+  auto flagged = [&](const Entry& e) { return std::any_of(e.flags.begin(), e.flags.end(), [&](Flag f) { return filtered[f]; }); };
+  size_t count = static_cast<size_t>(std::count_if(entries_.begin(), entries_.end(), flagged));
+  size_t words = 1;
+  while (words * 64 < count * 16) words <<= 1;
+  prefixed_bloom_.assign(words, 0);
+  for (const Entry& e : entries_) {
+    if (!flagged(e)) continue;
+    size_t bit = (e.hash >> 40) & (words * 64 - 1);
+    prefixed_bloom_[bit >> 6] |= uint64_t{1} << (bit & 63);
+  }
   for (uint32_t r = 0; r < rules_.size(); ++r) {
     const Rule& rule = rules_[r];
     AffixIndex& index = rule.suffix ? suffixes_ : prefixes_;
@@ -360,6 +384,22 @@ void AffixDictionary::Index() {
     }
     s->rules.emplace_back(rule.flag, r);
   }
+  // Every end of a suffix (start of a prefix) gets a group, empty if no
+  // affix is just that: the affix loops stop at the first length with no
+  // group, as no longer affix can match either.
+  for (AffixIndex* index : {&suffixes_, &prefixes_}) {
+    bool suffix = index == &suffixes_;
+    std::vector<std::string> affixes;
+    for (const AffixGroup& g : index->groups) affixes.push_back(g.affix);
+    for (const std::string& affix : affixes) {
+      uint64_t hash = kFnvBasis;
+      for (size_t k = 0; k < affix.size(); ++k) {
+        std::string part = suffix ? affix.substr(affix.size() - k) : affix.substr(0, k);
+        index->Add(part, hash);
+        hash = FnvExtend(hash, std::string_view(affix).substr(suffix ? affix.size() - 1 - k : k, 1));
+      }
+    }
+  }
   suffixes_.Seal();
   prefixes_.Seal();
 }
@@ -378,6 +418,11 @@ size_t AffixDictionary::BloomBit(uint64_t hash) const { return (hash >> 40) & (b
 bool AffixDictionary::MayHave(uint64_t hash) const {
   size_t bit = BloomBit(hash);
   return bloom_[bit >> 6] >> (bit & 63) & 1;
+}
+
+bool AffixDictionary::MayTakePrefix(uint64_t hash) const {
+  size_t bit = (hash >> 40) & (prefixed_bloom_.size() * 64 - 1);
+  return prefixed_bloom_[bit >> 6] >> (bit & 63) & 1;
 }
 
 const AffixDictionary::Entry* AffixDictionary::Find(std::string_view word, uint64_t hash) const {
@@ -456,13 +501,18 @@ bool AffixDictionary::SuffixAnalyses(std::string_view word, const std::vector<co
   for (size_t i = 0; i < word.size(); ++i) prefix_hash[i + 1] = FnvExtend(prefix_hash[i], word.substr(i, 1));
   static const std::vector<const Rule*> kNoPrefix = {nullptr};
   const std::vector<const Rule*>& with = prefixes ? *prefixes : kNoPrefix;
+  // Under prefixes no suffix rule continues, only the stems of words
+  // flagged for them can match.
+  bool flagged_only = prefixes && std::none_of(prefixes->begin(), prefixes->end(),
+                                               [&](const Rule* p) { return continued_[p->flag]; });
   std::string stem;
   std::vector<std::pair<uint32_t, std::string>> found;
   uint64_t suffix_hash = kFnvBasis;
   for (size_t k = 0; k <= max; ++k) {
     if (k > 0) suffix_hash = FnvExtend(suffix_hash, word.substr(word.size() - k, 1));
     const AffixGroup* g = suffixes_.Find(word.substr(word.size() - k), suffix_hash);
-    if (!g) continue;
+    if (!g) break;  // no suffix ends with these k bytes
+    if (g->strips.empty()) continue;
     size_t rest = word.size() - k;
     if (rest == 0 && !fullstrip_) continue;
     // Like Hunspell: rules of one suffix, the latest in the file first.
@@ -470,7 +520,7 @@ bool AffixDictionary::SuffixAnalyses(std::string_view word, const std::vector<co
     for (const StripGroup& s : g->strips) {
       if (rest == 0 && s.strip.empty()) continue;
       uint64_t hash = FnvExtend(prefix_hash[rest], s.strip);
-      if (!MayHave(hash)) continue;
+      if (flagged_only ? !MayTakePrefix(hash) : !MayHave(hash)) continue;
       stem.assign(word.substr(0, rest));
       stem.append(s.strip);
       const Entry* first = Find(stem, hash);
@@ -516,7 +566,8 @@ bool AffixDictionary::PrefixAnalyses(std::string_view word, bool hidden_ok, std:
   for (size_t k = 0; k <= max; ++k) {
     if (k > 0) prefix_hash = FnvExtend(prefix_hash, word.substr(k - 1, 1));
     const AffixGroup* g = prefixes_.Find(word.substr(0, k), prefix_hash);
-    if (!g) continue;
+    if (!g) break;  // no prefix starts with these k bytes
+    if (g->strips.empty()) continue;
     size_t rest = word.size() - k;
     if (rest == 0 && !fullstrip_) continue;
     for (const StripGroup& s : g->strips) {

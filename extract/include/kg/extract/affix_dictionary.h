@@ -119,6 +119,7 @@ class AffixDictionary {
   size_t Probe(std::string_view word, uint64_t hash) const;
   size_t BloomBit(uint64_t hash) const;
   bool MayHave(uint64_t hash) const;
+  bool MayTakePrefix(uint64_t hash) const;
   static bool Matches(const std::vector<CondChar>& cond, std::string_view stem, bool at_end);
   static void AppendRoot(const Entry& e, std::string* line);
   void AppendFlag(Flag f, std::string* line) const;
@@ -134,6 +135,10 @@ class AffixDictionary {
   std::vector<uint32_t> slots_;  // open addressing by hash: first entries
   size_t distinct_ = 0;          // distinct words
   std::vector<uint64_t> bloom_;  // one bit per word hash: most absent stems stop here
+  // The same for the words an entry of which carries the flag of a cross
+  // prefix no suffix rule continues (see Index).
+  std::vector<uint64_t> prefixed_bloom_;
+  std::vector<bool> continued_;  // by flag: some suffix rule has it among its continuations
   AffixIndex suffixes_, prefixes_;
   size_t max_suffix_ = 0, max_prefix_ = 0;
   ConvTable iconv_, oconv_;
