@@ -1,6 +1,11 @@
 #include "kg/base/text.h"
 
 #include <gtest/gtest.h>
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+#include <random>
 
 namespace kg {
 namespace {
@@ -33,6 +38,66 @@ TEST(TextTest, FoldKeyAndSlug) {
     EXPECT_EQ(MergeKey(c.in), c.key) << c.in;
     EXPECT_EQ(MergeKeyOfFolded(FoldName(c.in)), c.key) << c.in;
     EXPECT_EQ(Slug(c.in), c.slug) << c.in;
+  }
+}
+
+// FoldName as its definition says, straight through ICU: NFKD of the whole
+// text, alphanumerics case-folded, separator runs one space, marks dropped.
+std::string ReferenceFold(const std::string& text) {
+  UErrorCode err = U_ZERO_ERROR;
+  const icu::Normalizer2* nfkd = icu::Normalizer2::getNFKDInstance(err);
+  icu::UnicodeString d = nfkd->normalize(icu::UnicodeString::fromUTF8(text), err);
+  std::string out;
+  bool pending = false;
+  for (int32_t i = 0; i < d.length();) {
+    UChar32 cp = d.char32At(i);
+    i += U16_LENGTH(cp);
+    if (u_isalnum(cp)) {
+      if (pending && !out.empty()) out.push_back(' ');
+      pending = false;
+      AppendUtf8(static_cast<char32_t>(u_foldCase(cp, U_FOLD_CASE_DEFAULT)), &out);
+    } else if (u_getCombiningClass(cp) == 0 && u_charType(cp) != U_NON_SPACING_MARK) {
+      pending = true;
+    }
+  }
+  return out;
+}
+
+// Folding goes through a table for Latin, Greek, Cyrillic, combining marks
+// and punctuation: the same as ICU on each of those code points, alone and
+// between letters, and on random texts mixing them with ASCII and other
+// scripts (decomposed accents, CJK, full-width forms, ligatures).
+TEST(TextTest, FoldAgreesWithIcu) {
+  auto utf8 = [](char32_t cp) {
+    std::string s;
+    AppendUtf8(cp, &s);
+    return s;
+  };
+  std::vector<char32_t> pool;
+  for (char32_t cp = 0x80; cp < 0x800; ++cp) pool.push_back(cp);
+  for (char32_t cp = 0x2000; cp < 0x2070; ++cp) pool.push_back(cp);
+  auto join = [](std::initializer_list<std::string_view> parts) {
+    std::string s;
+    for (std::string_view p : parts) s.append(p);
+    return s;
+  };
+  for (char32_t cp : pool) {
+    std::string c = utf8(cp);
+    for (const std::string& text : {c, join({"a", c, "b"}), join({"A ", c, " B"}), join({c, c})}) {
+      EXPECT_EQ(FoldName(text), ReferenceFold(text)) << "U+" << std::hex << static_cast<uint32_t>(cp);
+    }
+  }
+  const char32_t others[] = {'a', 'Z', '7', ' ', '-', '.', 0x301, 0x308, 0x2019, 0xAB, 0xA0, 0x202F, 0x5317,
+                             0xFF21, 0x3000, 0xFB01, 0x153, 0x1E9E, 0xAC00, 0x1F600, 0x0130, 0x0149};
+  std::mt19937 rng(7);
+  for (int n = 0; n < 20000; ++n) {
+    std::string text;
+    int len = static_cast<int>(rng() % 8) + 1;
+    for (int k = 0; k < len; ++k) {
+      char32_t cp = rng() % 3 == 0 ? others[rng() % std::size(others)] : pool[rng() % pool.size()];
+      text += utf8(cp);
+    }
+    ASSERT_EQ(FoldName(text), ReferenceFold(text)) << text;
   }
 }
 

@@ -5,6 +5,7 @@
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#include <array>
 #include <climits>
 #include <cstring>
 
@@ -82,46 +83,132 @@ const icu::Normalizer2* Nfkd() {
   return n;
 }
 
+// Folds an NFKD-decomposed text as Fold does: alphanumerics case-folded, a
+// run of separators one `sep`, combining marks dropped. `pending` carries a
+// separator run across calls.
+void FoldIcu(const icu::UnicodeString& decomposed, std::string_view sep, bool* pending, std::string* out) {
+  for (int32_t i = 0; i < decomposed.length();) {
+    UChar32 cp = decomposed.char32At(i);
+    i += U16_LENGTH(cp);
+    if (u_isalnum(cp)) {
+      if (*pending && !out->empty()) out->append(sep);
+      *pending = false;
+      AppendUtf8(static_cast<char32_t>(u_foldCase(cp, U_FOLD_CASE_DEFAULT)), out);
+    } else if (u_getCombiningClass(cp) == 0 && u_charType(cp) != U_NON_SPACING_MARK) {
+      *pending = true;
+    }
+  }
+}
+
+// What Fold does with each code point of U+0080..U+07FF (Latin, Greek,
+// Cyrillic, combining marks) and U+2000..U+206F (punctuation), worked out
+// once with ICU: a list of steps, 0 for a separator, n (1-4) followed by
+// the n bytes of a folded letter or digit. (NFKD of a text is the
+// decomposition of each code point, then the reordering of combining marks,
+// which Fold drops: folding code point by code point gives the same.)
+class FoldTable {
+ public:
+  FoldTable() {
+    for (char32_t cp = 0x80; cp < 0x800; ++cp) Build(cp);
+    for (char32_t cp = 0x2000; cp < 0x2070; ++cp) Build(cp);
+  }
+  // The steps of `cp`, or null outside the table.
+  const std::string* Steps(char32_t cp) const {
+    if (cp >= 0x80 && cp < 0x800) return &steps_[cp - 0x80];
+    if (cp >= 0x2000 && cp < 0x2070) return &steps_[cp - 0x2000 + 0x780];
+    return nullptr;
+  }
+
+ private:
+  void Build(char32_t cp) {
+    UErrorCode err = U_ZERO_ERROR;
+    icu::UnicodeString d = Nfkd()->normalize(icu::UnicodeString(static_cast<UChar32>(cp)), err);
+    if (U_FAILURE(err)) d = icu::UnicodeString(static_cast<UChar32>(cp));
+    std::string& steps = steps_[cp < 0x800 ? cp - 0x80 : cp - 0x2000 + 0x780];
+    // Folded with "\x01" as the separator and nothing before: each piece of
+    // output is a step.
+    for (int32_t i = 0; i < d.length();) {
+      UChar32 c = d.char32At(i);
+      i += U16_LENGTH(c);
+      std::string piece;
+      bool pending = false;
+      FoldIcu(icu::UnicodeString(c), "", &pending, &piece);
+      if (pending) steps.push_back('\0');
+      if (!piece.empty()) {
+        steps.push_back(static_cast<char>(piece.size()));
+        steps.append(piece);
+      }
+    }
+  }
+  std::array<std::string, 0x780 + 0x70> steps_;
+};
+
+const FoldTable& Table() {
+  static const FoldTable table;
+  return table;
+}
+
 // Shared folding loop; `sep` is what a run of separators becomes.
 std::string Fold(std::string_view text, std::string_view sep) {
-  // Fast path for ASCII.
-  bool ascii = true;
-  for (unsigned char c : text) if (c >= 0x80) { ascii = false; break; }
   std::string out;
   out.reserve(text.size());
   bool pending = false;
-  auto emit = [&](char32_t cp) {
-    if (u_isalnum(static_cast<UChar32>(cp))) {
-      if (pending && !out.empty()) out.append(sep);
-      pending = false;
-      AppendUtf8(static_cast<char32_t>(u_foldCase(static_cast<UChar32>(cp), U_FOLD_CASE_DEFAULT)), &out);
-    } else if (u_getCombiningClass(static_cast<UChar32>(cp)) == 0 &&
-               u_charType(static_cast<UChar32>(cp)) != U_NON_SPACING_MARK) {
+  auto ascii = [&](unsigned char c) {
+    bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    if (!alnum) {
       pending = true;
+      return;
     }
+    if (pending && !out.empty()) out.append(sep);
+    pending = false;
+    out.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c));
   };
-  if (ascii) {
-    for (unsigned char c : text) {
-      bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-      if (!alnum) {
+  size_t i = 0;
+  while (i < text.size() && static_cast<unsigned char>(text[i]) < 0x80) ascii(static_cast<unsigned char>(text[i++]));
+  if (i == text.size()) return out;
+  // Beyond ASCII: through the table while its code points last.
+  const FoldTable& table = Table();
+  size_t at = i, at_size = out.size();
+  bool at_pending = pending;
+  bool whole = true;
+  while (i < text.size()) {
+    auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80) {
+      ascii(c);
+      ++i;
+      continue;
+    }
+    size_t len;
+    char32_t cp = DecodeUtf8(text, i, &len);
+    const std::string* steps = table.Steps(cp);
+    if (!steps) {
+      whole = false;
+      break;
+    }
+    for (size_t k = 0; k < steps->size();) {
+      auto n = static_cast<size_t>(static_cast<unsigned char>((*steps)[k]));
+      ++k;
+      if (n == 0) {
         pending = true;
         continue;
       }
       if (pending && !out.empty()) out.append(sep);
       pending = false;
-      out.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c));
+      out.append(*steps, k, n);
+      k += n;
     }
-    return out;
+    i += len;
   }
+  if (whole) return out;
+  // Other scripts: ICU over the rest of the text.
+  out.resize(at_size);
+  pending = at_pending;
+  std::string_view rest = text.substr(at);
   UErrorCode err = U_ZERO_ERROR;
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(rest.data(), static_cast<int32_t>(rest.size())));
   icu::UnicodeString d = Nfkd()->normalize(u, err);
   if (U_FAILURE(err)) d = u;
-  for (int32_t i = 0; i < d.length();) {
-    UChar32 cp = d.char32At(i);
-    i += U16_LENGTH(cp);
-    emit(static_cast<char32_t>(cp));
-  }
+  FoldIcu(d, sep, &pending, &out);
   return out;
 }
 
