@@ -105,6 +105,17 @@ TEST(TextTest, Utf8Validation) {
   EXPECT_EQ(FindInvalidUtf8("déjà vu"), std::string::npos);
   EXPECT_EQ(FindInvalidUtf8("d\xE9j\xE0"), 1u);
   EXPECT_EQ(CountCodePoints("é’«"), 3u);
+  // Counted eight bytes at a time: every length and alignment.
+  std::string text;
+  size_t points = 0;
+  for (const char* piece : {"a", "é", "’", "😀", "«", "Z"}) {
+    for (int k = 0; k < 7; ++k) {
+      text += piece;
+      ++points;
+      EXPECT_EQ(CountCodePoints(text), points);
+      EXPECT_EQ(CountCodePoints(std::string_view(text).substr(1)), points - 1);  // (text starts with "a")
+    }
+  }
 }
 
 TEST(TextTest, Case) {

@@ -2,8 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
 #include <string>
 #include <vector>
+
+#include "kg/base/text.h"
 
 namespace kg {
 namespace {
@@ -80,6 +83,13 @@ TEST(TokenizerTest, FlagsOfPlainAndAccentedWords) {
       {"Ab", TokenKind::kWord, true, false, false, false, true},
       {"AB", TokenKind::kWord, true, true, false, false, true},
       {"aB", TokenKind::kWord, false, false, true, false, true},
+      {"Éric", TokenKind::kWord, true, false, false, false, true},
+      {"élÈve", TokenKind::kWord, false, false, true, false, true},
+      {"Straße", TokenKind::kWord, true, false, false, false, true},
+      {"É", TokenKind::kWord, true, false, false, false, true},
+      {"ÀÉ", TokenKind::kWord, true, true, false, false, true},
+      {"3É", TokenKind::kWord, false, false, false, true, true},  // (the first letter is not the first character)
+      {"ça2", TokenKind::kWord, false, false, false, true, true},
   };
   for (const Row& r : rows) {
     std::string text = std::string("« ") + r.word + " »";
@@ -93,6 +103,51 @@ TEST(TokenizerTest, FlagsOfPlainAndAccentedWords) {
     EXPECT_EQ(t[1].has_digit, r.has_digit) << r.word;
     EXPECT_EQ(t[1].has_letter, r.has_letter) << r.word;
     EXPECT_FALSE(t[1].elision) << r.word;
+  }
+}
+
+// Each token's flags are what their definitions say of its text, on random
+// texts of ASCII, Latin-1 (letters of both cases, × ÷ ß), other letters,
+// digits, spaces and punctuation (the tokenizer reads the common cases
+// without decoding).
+TEST(TokenizerTest, FlagsFollowTheirDefinitions) {
+  const char* pieces[] = {"a", "z", "A", "Q", "7", "0", " ", " ", ".", ",", "-", "’", "'", "«", "é", "É", "ç", "À",
+                          "ß", "×", "÷", "ÿ", "Þ", "œ", "Œ", "ı", "ñ", "Ω", "ω", "\u00a0", "北"};
+  std::mt19937 rng(11);
+  for (int n = 0; n < 20000; ++n) {
+    std::string text;
+    int len = static_cast<int>(rng() % 12) + 1;
+    for (int k = 0; k < len; ++k) text += pieces[rng() % std::size(pieces)];
+    for (const Token& t : Tokenize(text, {0, static_cast<uint32_t>(text.size())})) {
+      std::string_view w = t.Text(text);
+      int letters = 0, uppers = 0;
+      bool digit = false, lower_seen = false, inner = false, first_upper = false, first = true;
+      for (size_t i = 0; i < w.size();) {
+        size_t l;
+        char32_t c = DecodeUtf8(w, i, &l);
+        if (IsDigit(c)) digit = true;
+        if (IsLetter(c)) {
+          ++letters;
+          if (first) first_upper = IsUpper(c) && i == 0;
+          first = false;
+          if (IsUpper(c)) {
+            ++uppers;
+            if (lower_seen) inner = true;
+          } else if (IsLower(c)) {
+            lower_seen = true;
+          }
+        }
+        i += l;
+      }
+      if (t.kind == TokenKind::kPunct) continue;
+      SCOPED_TRACE(text + " | " + std::string(w));
+      EXPECT_EQ(t.has_letter, letters > 0);
+      EXPECT_EQ(t.has_digit, digit);
+      EXPECT_EQ(t.upper_initial, first_upper);
+      EXPECT_EQ(t.all_caps, letters >= 2 && uppers == letters);
+      EXPECT_EQ(t.inner_caps, inner);
+      EXPECT_EQ(t.kind, letters > 0 ? TokenKind::kWord : TokenKind::kNumber);
+    }
   }
 }
 

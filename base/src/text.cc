@@ -70,8 +70,15 @@ size_t FindInvalidUtf8(std::string_view text) {
 }
 
 size_t CountCodePoints(std::string_view text) {
-  size_t n = 0;
-  for (unsigned char c : text) n += (c & 0xC0) != 0x80;
+  // Every byte but the continuation bytes (10xxxxxx), eight bytes at a time.
+  size_t n = 0, i = 0;
+  for (; i + 8 <= text.size(); i += 8) {
+    uint64_t w;
+    std::memcpy(&w, text.data() + i, 8);
+    uint64_t continuation = w & ~(w << 1) & 0x8080808080808080ull;
+    n += 8 - static_cast<size_t>(__builtin_popcountll(continuation));
+  }
+  for (; i < text.size(); ++i) n += (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
   return n;
 }
 

@@ -9,6 +9,13 @@ namespace kg {
 
 namespace {
 
+// Letters of Latin-1 (U+00C0-U+00FF, "C3 xx" in UTF-8) by their second
+// byte: 1 lower case, 2 upper case, 0 no letter (× and ÷) or no such byte.
+int Latin1LetterCase(unsigned char second) {
+  if (second < 0x80 || second > 0xBF || second == 0x97 || second == 0xB7) return 0;
+  return second < 0x9F ? 2 : 1;  // (C3 9F is ß)
+}
+
 bool IsApostrophe(char32_t c) { return c == '\'' || c == 0x2019 || c == 0x02BC; }
 bool IsHyphen(char32_t c) { return c == '-' || c == 0x2011; }
 bool IsWordChar(char32_t c) { return IsLetter(c) || IsDigit(c); }
@@ -59,25 +66,14 @@ void SetFlags(std::string_view text, Token* t) {
   else if (t->has_digit) t->kind = TokenKind::kNumber;
 }
 
-// The common token: ASCII letters and digits only, no capital after its
-// first character. Its flags come from one pass over its bytes; returns false
-// (pushing nothing) for any other token.
-bool SimpleToken(std::string_view text, size_t start, size_t end, std::vector<Token>* out) {
-  int letters = 0;
-  bool digit = false;
-  for (size_t k = start; k < end; ++k) {
-    unsigned char b = static_cast<unsigned char>(text[k]);
-    if (b >= 'a' && b <= 'z') {
-      ++letters;
-    } else if (b >= '0' && b <= '9') {
-      digit = true;
-    } else if (b >= 'A' && b <= 'Z' && k == start) {
-      ++letters;
-    } else {
-      return false;
-    }
-  }
-  unsigned char first = static_cast<unsigned char>(text[start]);
+// The common token: ASCII letters, digits and Latin-1 letters only, no
+// capital after its first character (Tokenize counts its letters and digits
+// as it reads it).
+// Its flags follow from the counts.
+void PushSimple(std::string_view text, size_t start, size_t end, int letters, bool digit, std::vector<Token>* out) {
+  auto first = static_cast<unsigned char>(text[start]);
+  bool upper_initial = (first >= 'A' && first <= 'Z') ||
+                       (first == 0xC3 && end > start + 1 && Latin1LetterCase(static_cast<unsigned char>(text[start + 1])) == 2);
   // At most one capital, the first character: never all caps (two letters
   // needed) nor inner caps. (Built in one expression: field-by-field stores
   // into a token on the stack stalled the copy that followed.)
@@ -85,12 +81,11 @@ bool SimpleToken(std::string_view text, size_t start, size_t end, std::vector<To
                        .end = static_cast<uint32_t>(end),
                        .kind = letters > 0 ? TokenKind::kWord : digit ? TokenKind::kNumber : TokenKind::kPunct,
                        .elision = false,
-                       .upper_initial = first >= 'A' && first <= 'Z',
+                       .upper_initial = upper_initial,
                        .all_caps = false,
                        .inner_caps = false,
                        .has_digit = digit,
                        .has_letter = letters > 0});
-  return true;
 }
 
 }  // namespace
@@ -126,19 +121,40 @@ std::vector<Token> Tokenize(std::string_view text, SentenceSpan span) {
     // A word or number.
     size_t start = i;
     bool digits_only = true;
+    // While the token is ASCII letters, digits and Latin-1 letters with no
+    // capital after its first letter, its flags are counted here (PushSimple).
+    bool simple = true;
+    int letters = 0;
+    bool digit = false;
+    size_t stop = std::string_view::npos;  // the first byte that is none of those
     size_t j = i;
     while (j < span.end) {
       // ASCII letters and digits first, without decoding.
       unsigned char b = static_cast<unsigned char>(text[j]);
       if ((b | 0x20) >= 'a' && (b | 0x20) <= 'z') {
         digits_only = false;
+        ++letters;
+        if (b < 'a' && j > start) simple = false;
         ++j;
         continue;
       }
       if (b >= '0' && b <= '9') {
+        digit = true;
         ++j;
         continue;
       }
+      // French accented letters, still without decoding: they keep a token
+      // simple but for a capital after its first letter.
+      if (b == 0xC3 && j + 1 < span.end) {
+        if (int letter_case = Latin1LetterCase(static_cast<unsigned char>(text[j + 1]))) {
+          digits_only = false;
+          ++letters;
+          if (letter_case == 2 && j > start) simple = false;
+          j += 2;
+          continue;
+        }
+      }
+      if (stop == std::string_view::npos) stop = j;
       size_t l;
       char32_t ch = cur.At(j, &l);
       if (IsWordChar(ch)) {
@@ -192,7 +208,9 @@ std::vector<Token> Tokenize(std::string_view text, SentenceSpan span) {
       }
       break;
     }
-    if (SimpleToken(text, start, j, &out)) {
+    // A token that goes on past that byte is not simple.
+    if (simple && j > start && (stop == std::string_view::npos || j == stop)) {
+      PushSimple(text, start, j, letters, digit, &out);
       i = j;
       continue;
     }
