@@ -42,6 +42,30 @@ TEST(CorpusTest, NormalizeText) {
   }
 }
 
+// Control characters are replaced wherever they fall (the text is looked
+// at eight bytes at a time): every byte value at every position of texts of
+// several lengths, among ASCII and multibyte text.
+TEST(CorpusTest, NormalizeTextReplacesEveryControlCharacter) {
+  const std::string base = "Le président a dit: « oui »… Ωμέγα 123 ~}";
+  for (size_t len : {1u, 7u, 8u, 9u, 17u, 40u}) {
+    size_t cut = len;  // (at a character boundary)
+    while (cut > 0 && cut < base.size() && (static_cast<unsigned char>(base[cut]) & 0xC0) == 0x80) --cut;
+    std::string prefix = base.substr(0, cut);
+    for (int byte = 1; byte < 0x80; ++byte) {
+      for (size_t at = 0; at <= prefix.size(); ++at) {
+        if (at < prefix.size() && (static_cast<unsigned char>(prefix[at]) & 0xC0) == 0x80) continue;
+        std::string t = prefix;
+        t.insert(at, 1, static_cast<char>(byte));
+        std::string expected = t;
+        bool control = (byte < 0x20 && byte != '\n' && byte != '\r' && byte != '\t') || byte == 0x7F;
+        if (control) expected[at] = ' ';
+        ASSERT_TRUE(NormalizeText("f.txt", &t, nullptr).ok());
+        ASSERT_EQ(t, expected) << "byte " << byte << " at " << at << " of " << prefix.size();
+      }
+    }
+  }
+}
+
 class CorpusDirTest : public ::testing::Test {
  protected:
   void SetUp() override {

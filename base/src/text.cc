@@ -158,8 +158,31 @@ const FoldTable& Table() {
 // Shared folding loop; `sep` is what a run of separators becomes.
 std::string Fold(std::string_view text, std::string_view sep) {
   std::string out;
-  out.reserve(text.size());
   bool pending = false;
+  size_t i = 0;
+  if (sep.size() <= 1) {
+    // The ASCII start, written in place: a separator run becomes at most
+    // one byte, so the output is no longer than the input.
+    out.resize(text.size());
+    char* o = out.data();
+    size_t n = 0;
+    for (; i < text.size(); ++i) {
+      auto c = static_cast<unsigned char>(text[i]);
+      if (c >= 0x80) break;
+      auto lower = static_cast<unsigned char>(c | 0x20);
+      bool letter = lower >= 'a' && lower <= 'z';
+      if (!letter && !(c >= '0' && c <= '9')) {
+        pending = true;
+        continue;
+      }
+      if (pending && n > 0 && !sep.empty()) o[n++] = sep[0];
+      pending = false;
+      o[n++] = static_cast<char>(letter ? lower : c);
+    }
+    out.resize(n);
+    if (i == text.size()) return out;
+  }
+  out.reserve(text.size());
   auto ascii = [&](unsigned char c) {
     bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
     if (!alnum) {
@@ -170,7 +193,6 @@ std::string Fold(std::string_view text, std::string_view sep) {
     pending = false;
     out.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c));
   };
-  size_t i = 0;
   while (i < text.size() && static_cast<unsigned char>(text[i]) < 0x80) ascii(static_cast<unsigned char>(text[i++]));
   if (i == text.size()) return out;
   // Beyond ASCII: through the table while its code points last.

@@ -200,11 +200,25 @@ Status NormalizeText(const std::string& where, std::string* text, std::vector<st
       t = std::move(out);
     }
   }
-  // Control characters other than tab and line breaks become spaces.
-  for (char& c : t) {
-    unsigned char u = static_cast<unsigned char>(c);
+  // Control characters other than tab and line breaks become spaces (eight
+  // bytes at a time past those with none below 0x20 and no DEL).
+  auto fix = [](char& c) {
+    auto u = static_cast<unsigned char>(c);
     if ((u < 0x20 && c != '\n' && c != '\r' && c != '\t') || u == 0x7F) c = ' ';
+  };
+  constexpr uint64_t kOnes = 0x0101010101010101ull, kHighs = 0x8080808080808080ull;
+  size_t i = 0;
+  for (; i + 8 <= t.size(); i += 8) {
+    uint64_t w;
+    std::memcpy(&w, t.data() + i, 8);
+    // A byte below 0x20 or equal to 0x7F sets its high bit here (others may
+    // too, then the bytes are looked at one by one).
+    uint64_t low = (w - kOnes * 0x20) & ~w;
+    uint64_t del = ((w ^ (kOnes * 0x7F)) - kOnes) & ~(w ^ (kOnes * 0x7F));
+    if (((low | del) & kHighs) == 0) continue;
+    for (size_t k = i; k < i + 8; ++k) fix(t[k]);
   }
+  for (; i < t.size(); ++i) fix(t[i]);
   return Status::Ok();
 }
 
