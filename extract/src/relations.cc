@@ -165,7 +165,9 @@ class SentenceRelations {
     found_.push_back(std::move(r));
   }
 
-  const WordInfo& Info(size_t k) { return english_ ? morph_.LookupEnglish(lower_[k]) : sentence_.WordAt(text_, k)->LowerInfo(morph_); }
+  // Morphology::Lookup(lower_[k]), remembered on the word.
+  const WordInfo& LowerReading(size_t k) const { return sentence_.WordAt(text_, k)->LowerInfo(morph_); }
+  const WordInfo& Info(size_t k) { return english_ ? morph_.LookupEnglish(lower_[k]) : LowerReading(k); }
 
   // A conjugated verb here? Words that are also nouns or adjectives
   // ("menace", "fabrique", "complexes") count as verbs only right after a
@@ -307,7 +309,7 @@ class SentenceRelations {
       bool joined = false;
       if (right) {
         size_t k = ms_[cur].last + 1;
-        while (k < toks_.size() && (IsCoordination(lower_[k]) || IsDeterminer(lower_[k]))) {
+        while (k < toks_.size() && (IsCoordination(lower_[k]) || Is(k, kDeterminer))) {
           if (IsCoordination(lower_[k])) joined = true;
           if (IsCoordination(lower_[k]) && lower_[k] != ",") conjunction = true;
           ++k;
@@ -315,7 +317,7 @@ class SentenceRelations {
         if (!joined || k >= toks_.size() || ms_[next].first != k) break;
       } else {
         size_t k = ms_[cur].first;
-        while (k > 0 && (IsCoordination(lower_[k - 1]) || IsDeterminer(lower_[k - 1]))) {
+        while (k > 0 && (IsCoordination(lower_[k - 1]) || Is(k - 1, kDeterminer))) {
           if (IsCoordination(lower_[k - 1])) joined = true;
           if (IsCoordination(lower_[k - 1]) && lower_[k - 1] != ",") conjunction = true;
           --k;
@@ -338,8 +340,8 @@ class SentenceRelations {
     size_t k = ms_[m].first;
     for (int steps = 0; k > 0 && steps < 6; ++steps) {
       std::string_view w = lower_[k - 1];
-      if (IsPreposition(w)) return true;
-      if (IsDeterminer(w)) return k >= 2 && IsPreposition(lower_[k - 2]);
+      if (Is(k - 1, kPreposition)) return true;
+      if (Is(k - 1, kDeterminer)) return k >= 2 && Is(k - 2, kPreposition);
       if (mention_at_[k - 1] >= 0) {
         k = ms_[static_cast<size_t>(mention_at_[k - 1])].first;
         continue;
@@ -348,9 +350,9 @@ class SentenceRelations {
         --k;
         continue;
       }
-      const WordInfo& info = morph_.Lookup(w);
+      const WordInfo& info = LowerReading(k - 1);
       bool nounish = info.noun || info.adjective || !info.verb || (info.english_verb && !info.participle);
-      if (toks_[k - 1].kind == TokenKind::kWord && !IsClauseBoundary(w) && w != "et" && w != "ou" && w != "qui" &&
+      if (toks_[k - 1].kind == TokenKind::kWord && !Is(k - 1, kClauseBoundary) && w != "et" && w != "ou" && w != "qui" &&
           nounish) {
         --k;
         continue;
@@ -403,7 +405,7 @@ class SentenceRelations {
           if (b > 0 && mention_at_[b - 1] >= 0) subject = mention_at_[b - 1];
           break;
         }
-        if (IsClauseBoundary(w)) break;
+        if (Is(k, kClauseBoundary)) break;
         if (mention_at_[k] >= 0) {
           size_t m = static_cast<size_t>(mention_at_[k]);
           if (!Prepositional(m)) {
@@ -429,7 +431,7 @@ class SentenceRelations {
       bool by_agent = false, agent_seen = false;
       for (size_t k = g.end + 1; k < right_limit && k <= g.end + 14; ++k) {
         std::string_view w = lower_[k];
-        if (IsClauseBoundary(w) || w == "qui") break;
+        if (Is(k, kClauseBoundary) || w == "qui") break;
         // ", and Meta set up ...": a new clause.
         if (w == "," && k + 1 < toks_.size() &&
             (lower_[k + 1] == "and" || lower_[k + 1] == "et" || lower_[k + 1] == "but" || lower_[k + 1] == "mais")) {
@@ -508,10 +510,10 @@ class SentenceRelations {
       if (gap >= 1 && gap <= 4 && TypeOf(m) == EntityType::kProduct && TypeOf(n) != EntityType::kProduct &&
           TypeOf(n) != EntityType::kLocation) {
         size_t k = gap_start;
-        while (k < gap_end && morph_.Lookup(lower_[k]).adjective && !IsPreposition(lower_[k])) ++k;
+        while (k < gap_end && LowerReading(k).adjective && !Is(k, kPreposition)) ++k;
         std::string_view w = k < gap_end ? lower_[k] : lower_[gap_start];
         bool of = k < gap_end && (w == "de" || w == "d’" || w == "d'" || w == "du" || w == "of");
-        if (of && (k + 1 == gap_end || (k + 2 == gap_end && IsDeterminer(lower_[k + 1])))) {
+        if (of && (k + 1 == gap_end || (k + 2 == gap_end && Is(k + 1, kDeterminer)))) {
           Add(m, n, "produit_de");
           continue;
         }
@@ -526,9 +528,9 @@ class SentenceRelations {
           std::string_view w = lower_[k];
           // Only determiners, adjectives, adverbs, connectors and the role
           // or part noun itself stand between the two names.
-          if (k > gap_start && !IsDeterminer(w) && !IsOfWord(w) && w != "et" && w != "and" &&
+          if (k > gap_start && !Is(k, kDeterminer) && !IsOfWord(w) && w != "et" && w != "and" &&
               lex_.RoleRelation(w).empty() && lex_.PartRelation(w).empty()) {
-            const WordInfo& wi = morph_.Lookup(w);
+            const WordInfo& wi = LowerReading(k);
             bool modifier = (wi.adjective || (wi.function_word && !wi.verb)) && !wi.finite;
             // After "fondateur du": the head of the complement ("cabinet de recherche").
             bool complement = has_of && wi.noun;
@@ -540,7 +542,7 @@ class SentenceRelations {
           }
           bool role_and = (w == "et" || w == "and") && k + 1 < gap_end &&
                           !lex_.RoleRelation(lower_[k + 1]).empty();
-          if (IsClauseBoundary(w) || w == "qui" || ((w == "et" || w == "and") && !role_and) || IsFiniteVerb(k)) {
+          if (Is(k, kClauseBoundary) || w == "qui" || ((w == "et" || w == "and") && !role_and) || IsFiniteVerb(k)) {
             blocked = true;
             break;
           }
@@ -568,7 +570,7 @@ class SentenceRelations {
         bool located = false;
         for (size_t k = gap_start; k < gap_end; ++k) {
           if (lex_.IsLocatedWord(lower_[k])) located = true;
-          if (IsClauseBoundary(lower_[k]) && lower_[k] != ",") located = false;
+          if (Is(k, kClauseBoundary) && lower_[k] != ",") located = false;
         }
         std::string_view before = lower_[gap_end - 1];
         if (located && (before == "à" || before == "en" || before == "au" || before == "aux" || before == "dans" ||
@@ -618,7 +620,7 @@ class SentenceRelations {
           --k;
           ++steps;
           std::string_view w = lower_[k];
-          if (w == "de" || w == "d’" || w == "d'" || w == "du" || IsDeterminer(w)) continue;
+          if (w == "de" || w == "d’" || w == "d'" || w == "du" || Is(k, kDeterminer)) continue;
           std::string_view r = lex_.RoleRelation(w);
           if (!r.empty()) Add(n, m, r);
           break;
@@ -632,16 +634,16 @@ class SentenceRelations {
     for (size_t m = 0; m + 1 < ms_.size(); ++m) {
       size_t first = ms_[m].first;
       size_t k = first;
-      while (k > 0 && IsDeterminer(lower_[k - 1])) --k;
+      while (k > 0 && Is(k - 1, kDeterminer)) --k;
       if (k < 2 || (lower_[k - 1] != "entre" && lower_[k - 1] != "between")) continue;
       std::string_view noun = lower_[k - 2];
-      const WordInfo& info = morph_.Lookup(noun);
+      const WordInfo& info = LowerReading(k - 2);
       if (!info.noun || info.function_word || mention_at_[k - 2] >= 0) continue;
       size_t j = ms_[m].last + 1;
-      while (j < toks_.size() && IsDeterminer(lower_[j])) ++j;
+      while (j < toks_.size() && Is(j, kDeterminer)) ++j;
       if (j >= toks_.size() || (lower_[j] != "et" && lower_[j] != "and")) continue;
       ++j;
-      while (j < toks_.size() && IsDeterminer(lower_[j])) ++j;
+      while (j < toks_.size() && Is(j, kDeterminer)) ++j;
       if (j >= toks_.size() || mention_at_[j] != static_cast<int>(m + 1)) continue;
       std::string label = NounLemma(noun) + "_avec";
       Add(m, m + 1, label);
