@@ -32,12 +32,16 @@ constexpr std::string_view kEnd = "KGI-END";
 class Encoder {
  public:
   void U(uint64_t v) {
+    char buf[10];
+    size_t n = 0;
     while (v >= 0x80) {
-      out_.push_back(static_cast<char>((v & 0x7F) | 0x80));
+      buf[n++] = static_cast<char>((v & 0x7F) | 0x80);
       v >>= 7;
     }
-    out_.push_back(static_cast<char>(v));
+    buf[n++] = static_cast<char>(v);
+    out_.append(buf, n);
   }
+  void Reserve(size_t bytes) { out_.reserve(bytes); }
   void Str(std::string_view s) {
     U(s.size());
     out_.append(s);
@@ -198,11 +202,22 @@ std::string EncodeGraphIndexBody(const KnowledgeGraph& g) {
     e.U(d.sentences);
     e.U(d.chars);
   }
-  // Relation names, each once.
+  // Relation names, each once; each edge's (mostly the same name as the
+  // edge before: looked up only when it is not).
   std::vector<std::string_view> relations;
   std::unordered_map<std::string_view, uint64_t> relation_index;
+  std::vector<uint32_t> relation_of;
+  relation_of.reserve(g.edge_count());
+  const std::string* last = nullptr;
+  uint32_t last_index = 0;
   for (const EdgeRef& r : g.edges()) {
-    if (relation_index.emplace(r.data->relation, relations.size()).second) relations.push_back(r.data->relation);
+    if (!last || *last != r.data->relation) {
+      auto [it, added] = relation_index.emplace(r.data->relation, relations.size());
+      if (added) relations.push_back(r.data->relation);
+      last = &r.data->relation;
+      last_index = static_cast<uint32_t>(it->second);
+    }
+    relation_of.push_back(last_index);
   }
   e.U(relations.size());
   for (std::string_view r : relations) e.Str(r);
@@ -242,6 +257,10 @@ std::string EncodeGraphIndexBody(const KnowledgeGraph& g) {
       sentence_of.push_back(*slot);
     }
   }
+  size_t text_bytes = 0;
+  for (std::string_view t : sentences) text_bytes += t.size();
+  // Room for it all (numbers take a few bytes each).
+  e.Reserve(text_bytes + 64 * g.node_count() + 16 * g.edge_count() + 16 * sentence_of.size() + 64 * docs.size() + 4096);
   e.U(sentences.size());
   for (std::string_view t : sentences) e.Str(t);
   e.U(g.node_count());
@@ -266,10 +285,11 @@ std::string EncodeGraphIndexBody(const KnowledgeGraph& g) {
   }
   e.U(g.edge_count());
   size_t k = 0;
-  for (const EdgeRef& r : g.edges()) {
+  for (size_t edge = 0; edge < g.edge_count(); ++edge) {
+    const EdgeRef& r = g.edge(static_cast<EdgeId>(edge));
     e.U(r.source);
     e.U(r.target);
-    e.U(relation_index[r.data->relation]);
+    e.U(relation_of[edge]);
     e.U(static_cast<uint64_t>(r.data->kind));
     e.U(r.data->weight);
     e.U(r.data->evidence.size());
