@@ -64,6 +64,7 @@ void GraphBuilder::Absorb(const std::map<std::string, FormCount>& forms,
   std::sort(docs.begin(), docs.end());
   docs.erase(std::unique(docs.begin(), docs.end()), docs.end());
   into->documents = std::move(docs);
+  into->last_document = into->documents.empty() ? UINT32_MAX : into->documents.back();
 }
 
 // The node for an entity with this label and these forms: the first node any
@@ -116,7 +117,10 @@ void GraphBuilder::Add(const DocumentResult& doc) {
     }
     acc.type_votes[static_cast<int>(ent.type)] += 1;
     acc.mentions += ent.mentions;
-    if (acc.documents.empty() || acc.documents.back() != doc_index) acc.documents.push_back(doc_index);
+    if (acc.last_document != doc_index) {
+      acc.documents.push_back(doc_index);
+      acc.last_document = doc_index;
+    }
     if (ent.forced) {
       acc.forced = true;
       acc.forced_type = ent.type;

@@ -47,6 +47,7 @@ class GraphBuilder {
     std::array<uint64_t, kEntityTypeCount> type_votes{};
     uint64_t mentions = 0;
     std::vector<uint32_t> documents;
+    uint32_t last_document = UINT32_MAX;  // documents.back(), kept here (no load of the list)
     bool forced = false;
     EntityType forced_type = EntityType::kOther;
   };
