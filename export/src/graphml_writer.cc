@@ -125,10 +125,16 @@ void GraphmlWriter::Write(const KnowledgeGraph& g, OutputBuffer* buffer) const {
     Data(lines, "edge_label", e.data->relation);
     Data(lines, "relation", e.data->relation);
   }
+  const std::string* last_relation = nullptr;  // (edges mostly repeat the relation before)
+  const std::string* last_lines = nullptr;
   for (const EdgeRef& e : g.edges()) {
     out.append("    <edge id=\"e").append(Digits(e.id).view).append("\" source=\"");
     out.append(id_xml[e.source]).append("\" target=\"").append(id_xml[e.target]).append("\">\n");
-    out.append(*relation_xml.Find(e.data->relation));
+    if (!last_relation || *last_relation != e.data->relation) {
+      last_relation = &e.data->relation;
+      last_lines = relation_xml.Find(e.data->relation);
+    }
+    out.append(*last_lines);
     Data(&out, "kind", EdgeKindName(e.data->kind));
     out.append("      <data key=\"weight\">").append(Digits(e.data->weight).view).append(".0</data>\n");
     const auto& evidence = e.data->evidence;

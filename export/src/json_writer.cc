@@ -140,12 +140,18 @@ void JsonWriter::Write(const KnowledgeGraph& g, OutputBuffer* buffer) const {
   std::string& out = *buffer->str();
   out.append(":[");
   bool first_link = true;
+  const std::string* last_relation = nullptr;
+  std::string* relation = nullptr;
   for (const EdgeRef& e : g.edges()) {
     if (!first_link) out.push_back(',');
     first_link = false;
-    std::string* relation = relation_json.Find(e.data->relation);
-    if (!relation) {
-      relation = relation_json.Emplace(e.data->relation, json_of([&](Writer& pw) { Str(pw, e.data->relation); })).first;
+    // (Edges mostly repeat the relation of the edge before.)
+    if (!last_relation || *last_relation != e.data->relation) {
+      last_relation = &e.data->relation;
+      relation = relation_json.Find(e.data->relation);
+      if (!relation) {
+        relation = relation_json.Emplace(e.data->relation, json_of([&](Writer& pw) { Str(pw, e.data->relation); })).first;
+      }
     }
     out.append("{\"source\":").append(id_json[e.source]);
     out.append(",\"target\":").append(id_json[e.target]);
