@@ -381,14 +381,22 @@ KnowledgeGraph GraphBuilder::Finish() {
     for (Pending& p : second) pending.push_back(std::move(p));
     second.clear();
   }
-  // Sorted through an index (the node data is large to move).
+  // Sorted through an index (the node data is large to move): each half on
+  // a thread, then merged. (The order is total: `acc` differs for each.)
   std::vector<uint32_t> order(pending.size());
   std::iota(order.begin(), order.end(), 0u);
-  std::sort(order.begin(), order.end(), [&](uint32_t x, uint32_t y) {
+  auto node_less = [&](uint32_t x, uint32_t y) {
     const Pending& a = pending[x];
     const Pending& b = pending[y];
     return std::tie(a.data.id, a.data.label, a.acc) < std::tie(b.data.id, b.data.label, b.acc);
-  });
+  };
+  {
+    auto middle = order.begin() + static_cast<long>(order.size() / 2);
+    std::thread helper([&] { std::sort(middle, order.end(), node_less); });
+    std::sort(order.begin(), middle, node_less);
+    helper.join();
+    std::inplace_merge(order.begin(), middle, order.end(), node_less);
+  }
   // Unique ids: a repeated slug gets -2, -3, ... in sorted order, never
   // taking another node's own slug.
   std::vector<std::string> natural;  // the slugs, in order
@@ -451,24 +459,44 @@ KnowledgeGraph GraphBuilder::Finish() {
   std::sort(edges.begin(), edges.end(), [](const PendingEdge& a, const PendingEdge& b) {
     return std::tie(a.s, a.t, a.kind, a.relation_rank) < std::tie(b.s, b.t, b.kind, b.relation_rank);
   });
+  // Each edge's data, its evidence sorted: the two halves of the edges on
+  // two threads.
   std::vector<KnowledgeGraph::NewEdge> added(edges.size());
-  for (size_t k = 0; k < edges.size(); ++k) {
-    const PendingEdge& e = edges[k];
-    KnowledgeGraph::NewEdge& n = added[k];
-    n.source = e.s;
-    n.target = e.t;
-    EdgeData& d = n.data;
-    d.relation = relation_names_[e.relation];
-    d.kind = e.kind;
-    d.weight = e.acc->weight;
-    d.evidence = std::move(e.acc->evidence);
-    std::sort(d.evidence.begin(), d.evidence.end(), [](const Evidence& a, const Evidence& b) {
-      return std::tie(a.document, a.sentence) < std::tie(b.document, b.sentence);
-    });
-  }
+  auto make_edges = [&](size_t begin, size_t end) {
+    for (size_t k = begin; k < end; ++k) {
+      const PendingEdge& e = edges[k];
+      KnowledgeGraph::NewEdge& n = added[k];
+      n.source = e.s;
+      n.target = e.t;
+      EdgeData& d = n.data;
+      d.relation = relation_names_[e.relation];
+      d.kind = e.kind;
+      d.weight = e.acc->weight;
+      d.evidence = std::move(e.acc->evidence);
+      std::sort(d.evidence.begin(), d.evidence.end(), [](const Evidence& a, const Evidence& b) {
+        return std::tie(a.document, a.sentence) < std::tie(b.document, b.sentence);
+      });
+    }
+  };
   add_nodes.join();
+  {
+    std::thread helper(make_edges, edges.size() / 2, edges.size());
+    make_edges(0, edges.size() / 2);
+    helper.join();
+  }
+  // What the builder held is freed on the side while the edges go in.
+  std::thread release([nodes = std::move(nodes_), table = std::move(edges_), keys = std::move(key_to_node_),
+                       pending = std::move(pending), natural = std::move(natural), edges = std::move(edges)]() mutable {
+    nodes.clear();
+    table.clear();
+    keys.clear();
+    pending.clear();
+    natural.clear();
+    edges.clear();
+  });
   g.AddEdges(std::move(added));
   g.Seal();
+  release.join();
   nodes_.clear();
   edges_.clear();
   relation_names_.clear();

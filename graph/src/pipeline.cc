@@ -230,8 +230,21 @@ StatusOr<KnowledgeGraph> BuildGraph(DocumentSource& source, const PipelineOption
   stats.extract += since(started);
   if (!failed.ok()) return failed;
   if (builder.document_count() == 0) return InvalidInput("no documents in the input");
+  // What extraction leaves behind (the workers' vocabularies and word
+  // caches, the kept results) is freed on a thread of its own while the
+  // graph is finished, which is mostly serial work.
+  std::thread release([extractors = std::move(extractors), spare = std::move(spare),
+                       shared_words = std::move(shared_words), kept = std::move(repeats),
+                       twins = std::move(twin_sources)]() mutable {
+    extractors.clear();
+    spare.reset();
+    shared_words.reset();
+    twins.clear();
+    kept = RepeatCache(0);
+  });
   auto t0 = Clock::now();
   KnowledgeGraph graph = builder.Finish();
+  release.join();
   stats.finish = since(t0);
   stats.documents = progress.documents;
   stats.bytes = progress.bytes;
