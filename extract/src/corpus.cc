@@ -254,10 +254,14 @@ StatusOr<bool> DocumentSource::NextJsonLine(Document* doc) {
     else id = Stem(lines_->path) + "-" + std::to_string(lines_->line);
     doc->id = UniqueId(id);
     doc->path = where;
-    doc->text.assign(d["text"].GetString(), d["text"].GetStringLength());
-    if (d.HasMember("title") && d["title"].IsString() && d["title"].GetStringLength() > 0) {
-      doc->text = std::string(d["title"].GetString(), d["title"].GetStringLength()) + "\n" + doc->text;
-    }
+    // The title, if any, then the text, put together in one go.
+    std::string_view body(d["text"].GetString(), d["text"].GetStringLength());
+    std::string_view title;
+    if (d.HasMember("title") && d["title"].IsString()) title = {d["title"].GetString(), d["title"].GetStringLength()};
+    doc->text.clear();
+    doc->text.reserve(title.size() + 1 + body.size());
+    if (!title.empty()) doc->text.append(title).push_back('\n');
+    doc->text.append(body);
     Status s = CheckText(where, &doc->text);
     if (!s.ok()) return s;
     return true;
