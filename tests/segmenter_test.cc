@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cctype>
+#include <random>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -19,6 +23,58 @@ struct Case {
   const char* text;
   std::vector<std::string> sentences;
 };
+
+// DetectLanguage as its definition says: in the first 2,000 bytes, runs of
+// ASCII letters of one to four letters, lower-cased, counted against the two
+// lists of function words; English with at least two English words and
+// more than 1.5 times as many as French ones.
+Language ReferenceLanguage(std::string_view text) {
+  static const std::set<std::string> kEnglish = {"the", "and", "of", "to", "in", "is", "that", "for", "with", "on", "was",
+                                                 "said", "it", "by", "as", "from", "has", "its", "who", "also", "are",
+                                                 "were", "will", "this", "an", "at", "be", "but", "not", "have", "had",
+                                                 "they"};
+  static const std::set<std::string> kFrench = {"le", "la", "les", "de", "des", "et", "est", "un", "une", "du", "que",
+                                                "qui", "dans", "pour", "en", "au", "sur", "a", "aux", "il", "elle",
+                                                "ont", "ce", "pas", "par", "se", "son", "sa", "ses", "avec", "mais"};
+  text = text.substr(0, 2000);
+  int en = 0, fr = 0;
+  std::string run;
+  auto flush = [&] {
+    if (!run.empty() && run.size() <= 4) {
+      en += kEnglish.count(run) ? 1 : 0;
+      fr += kFrench.count(run) ? 1 : 0;
+    }
+    run.clear();
+  };
+  for (char c : text) {
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) run.push_back(static_cast<char>(std::tolower(c)));
+    else flush();
+  }
+  flush();
+  return en >= 2 && 2 * en > 3 * fr ? Language::kEnglish : Language::kFrench;
+}
+
+TEST(SegmenterTest, DetectsLanguageAsDefined) {
+  const char* words[] = {"the", "The", "AND", "of", "said", "that", "le", "La", "des", "et", "est", "pour", "mais",
+                         "a", "x", "Word", "Paris", "thesis", "leste", "été", "l’", "d'", "it's", " ", "  ", ", ",
+                         ". ", "\n", "-", "«", "»", "3", "à", "é"};
+  EXPECT_EQ(DetectLanguage("The company said that it will buy the firm."), Language::kEnglish);
+  EXPECT_EQ(DetectLanguage("La société a dit qu’elle achètera l’entreprise."), Language::kFrench);
+  EXPECT_EQ(DetectLanguage(""), Language::kFrench);
+  std::mt19937 rng(5);
+  for (int n = 0; n < 20000; ++n) {
+    std::string text;
+    int len = static_cast<int>(n % 10 == 0 ? 400 + rng() % 400 : rng() % 40);  // some past 2,000 bytes
+    for (int k = 0; k < len; ++k) text += words[rng() % std::size(words)];
+    ASSERT_EQ(DetectLanguage(text), ReferenceLanguage(text)) << text;
+  }
+  // Only the first 2,000 bytes count, a word cut there included.
+  std::string french;
+  while (french.size() < 1995) french += "le chat ";
+  std::string english = french.substr(0, 1998) + "the and of the and of the and of the and of";
+  EXPECT_EQ(DetectLanguage(english), ReferenceLanguage(english));
+  EXPECT_EQ(DetectLanguage(english), Language::kFrench);
+}
 
 TEST(SegmenterTest, FrenchNews) {
   const Case cases[] = {

@@ -90,27 +90,32 @@ Language DetectLanguage(std::string_view text) {
     for (uint32_t w : kFrench) t.Add(w, 2);
     return t;
   }();
+  // ASCII letters, lower-cased; 0 for every other byte.
+  static constexpr std::array<unsigned char, 256> kLetter = [] {
+    std::array<unsigned char, 256> t{};
+    for (int c = 'a'; c <= 'z'; ++c) {
+      t[c] = static_cast<unsigned char>(c);
+      t[c - 32] = static_cast<unsigned char>(c);
+    }
+    return t;
+  }();
   int en = 0, fr = 0;
   size_t limit = std::min<size_t>(text.size(), 2000);
-  // One pass: each run of ASCII letters is packed (lower-cased) as it is
-  // read; function words of up to four letters are the telling ones.
-  uint32_t packed = 0;
-  size_t letters = 0;
-  for (size_t i = 0; i <= limit; ++i) {
-    unsigned char c = i < limit ? static_cast<unsigned char>(text[i]) : 0;
-    unsigned char lower = c | 0x20;
-    if (lower >= 'a' && lower <= 'z') {
-      packed = (packed << 8) | lower;
-      ++letters;
-      continue;
-    }
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  // Run by run of ASCII letters, each packed (lower-cased) as it is read:
+  // function words of up to four letters are the telling ones.
+  size_t i = 0;
+  while (i < limit) {
+    while (i < limit && !kLetter[p[i]]) ++i;
+    size_t start = i;
+    uint32_t packed = 0;
+    for (unsigned char l; i < limit && (l = kLetter[p[i]]) != 0; ++i) packed = (packed << 8) | l;
+    size_t letters = i - start;
     if (letters > 0 && letters <= 4) {
       uint8_t bits = table.Find(packed);
       en += bits & 1;
       fr += bits >> 1;
     }
-    packed = 0;
-    letters = 0;
   }
   return en >= 2 && 2 * en > 3 * fr ? Language::kEnglish : Language::kFrench;
 }
