@@ -113,75 +113,77 @@ TEST(AffixDictionaryTest, SpellsEnglishLikeHunspell) {
   EXPECT_GT(accepted, 100u);
 }
 
-TEST(AffixDictionaryTest, ReadsRulesAndEntries) {
-  std::string dir = ::testing::TempDir() + "/affix_dictionary_test";
+// A dictionary made of these .aff and .dic texts, in a directory of its own.
+StatusOr<std::unique_ptr<const AffixDictionary>> LoadTexts(const std::string& name, const std::string& aff,
+                                                           const std::string& dic) {
+  std::string dir = ::testing::TempDir() + "/" + name;
   std::filesystem::create_directories(dir);
-  std::ofstream(dir + "/t.aff") << "SET UTF-8\nFLAG long\nFULLSTRIP\nNEEDAFFIX ()\n"
-                                  "SFX Aa Y 2\nSFX Aa er e/L' er po:ipre\nSFX Aa er er/L' er po:infi\n"
-                                  "PFX L' Y 1\nPFX L' 0 l' . dp:le\n";
-  std::ofstream(dir + "/t.dic") << "2\nparler/AaL'() po:v1\nmaison/L' po:nom\n";
-  auto d = AffixDictionary::Load(dir + "/t.aff", dir + "/t.dic");
-  ASSERT_TRUE(d.ok()) << d.status().message();
-  std::vector<std::string> out;
-  (*d)->Analyze("parle", &out);
-  EXPECT_EQ(out, std::vector<std::string>{" st:parler po:v1 po:ipre"});
-  out.clear();
-  (*d)->Analyze("parler", &out);  // the bare entry needs an affix: only the infinitive reading
-  EXPECT_EQ(out, std::vector<std::string>{" st:parler po:v1 po:infi"});
-  out.clear();
-  (*d)->Analyze("l'maison", &out);
-  EXPECT_EQ(out, std::vector<std::string>{" dp:le st:maison po:nom"});
-  out.clear();
-  (*d)->Analyze("Maison", &out);  // a capitalised word is read in lower case too
-  EXPECT_EQ(out, std::vector<std::string>{" st:maison po:nom"});
-  out.clear();
-  (*d)->Analyze("parlez", &out);
-  EXPECT_TRUE(out.empty());
+  std::ofstream(dir + "/t.aff") << aff;
+  std::ofstream(dir + "/t.dic") << dic;
+  return AffixDictionary::Load(dir + "/t.aff", dir + "/t.dic");
 }
 
-// A long suffix is found though its shorter ends are no suffixes (the
-// suffix loop stops at the first length no suffix ends with), and a prefix
-// combines with a suffix only on the words flagged for it.
-TEST(AffixDictionaryTest, LongAffixesAndCrossProducts) {
-  std::string dir = ::testing::TempDir() + "/affix_dictionary_test3";
-  std::filesystem::create_directories(dir);
-  std::ofstream(dir + "/t.aff") << "SET UTF-8\nFLAG long\n"
-                                  "SFX Bb Y 2\nSFX Bb er ations . po:npl\nSFX Bb 0 s . po:pl\n"
-                                  "PFX Um Y 1\nPFX Um 0 k . dp:kilo\n";
-  std::ofstream(dir + "/t.dic") << "3\ncréer/Bb po:v1\ngramme/UmBb po:nom\ntable/Bb po:nom\n";
-  auto d = AffixDictionary::Load(dir + "/t.aff", dir + "/t.dic");
-  ASSERT_TRUE(d.ok()) << d.status().message();
-  struct Case {
-    const char* word;
-    std::vector<std::string> analyses;
+struct AnalysisCase {
+  const char* word;
+  std::vector<std::string> analyses;  // none: the word is not accepted
+};
+
+// Small dictionaries of our own and what they make of words: suffix and
+// prefix rules, NEEDAFFIX, case; a long suffix found though its shorter ends
+// are no suffixes (the suffix loop stops at the first length no suffix ends
+// with); a prefix combined with a suffix only on the words flagged for it.
+TEST(AffixDictionaryTest, ReadsRulesLongAffixesAndCrossProducts) {
+  struct Dictionary {
+    const char* aff;
+    const char* dic;
+    std::vector<AnalysisCase> cases;
   };
-  const Case cases[] = {
-      {"créations", {" st:créer po:v1 po:npl"}},
-      {"créers", {" st:créer po:v1 po:pl"}},
-      {"grammes", {" st:gramme po:nom po:pl"}},
-      {"kgramme", {" dp:kilo st:gramme po:nom"}},
-      {"kgrammes", {"dp:kilo  st:gramme po:nom po:pl"}},  // (spaced as Hunspell spaces it)
-      {"ktables", {}},
-      {"ations", {}},
+  const Dictionary dictionaries[] = {
+      {"SET UTF-8\nFLAG long\nFULLSTRIP\nNEEDAFFIX ()\n"
+       "SFX Aa Y 2\nSFX Aa er e/L' er po:ipre\nSFX Aa er er/L' er po:infi\n"
+       "PFX L' Y 1\nPFX L' 0 l' . dp:le\n",
+       "2\nparler/AaL'() po:v1\nmaison/L' po:nom\n",
+       {
+           {"parle", {" st:parler po:v1 po:ipre"}},
+           {"parler", {" st:parler po:v1 po:infi"}},  // the bare entry needs an affix
+           {"l'maison", {" dp:le st:maison po:nom"}},
+           {"Maison", {" st:maison po:nom"}},  // a capitalised word is read in lower case too
+           {"parlez", {}},
+       }},
+      {"SET UTF-8\nFLAG long\n"
+       "SFX Bb Y 2\nSFX Bb er ations . po:npl\nSFX Bb 0 s . po:pl\n"
+       "PFX Um Y 1\nPFX Um 0 k . dp:kilo\n",
+       "3\ncréer/Bb po:v1\ngramme/UmBb po:nom\ntable/Bb po:nom\n",
+       {
+           {"créations", {" st:créer po:v1 po:npl"}},
+           {"créers", {" st:créer po:v1 po:pl"}},
+           {"grammes", {" st:gramme po:nom po:pl"}},
+           {"kgramme", {" dp:kilo st:gramme po:nom"}},
+           {"kgrammes", {"dp:kilo  st:gramme po:nom po:pl"}},  // (spaced as Hunspell spaces it)
+           {"ktables", {}},
+           {"ations", {}},
+       }},
   };
-  for (const Case& c : cases) {
-    std::vector<std::string> out;
-    (*d)->Analyze(c.word, &out);
-    EXPECT_EQ(out, c.analyses) << c.word;
-    EXPECT_EQ((*d)->Accepts(c.word), !c.analyses.empty()) << c.word;
+  int n = 0;
+  for (const Dictionary& dict : dictionaries) {
+    auto d = LoadTexts("affix_dictionary_test" + std::to_string(++n), dict.aff, dict.dic);
+    ASSERT_TRUE(d.ok()) << d.status().message();
+    for (const AnalysisCase& c : dict.cases) {
+      std::vector<std::string> out;
+      (*d)->Analyze(c.word, &out);
+      EXPECT_EQ(out, c.analyses) << c.word;
+      EXPECT_EQ((*d)->Accepts(c.word), !c.analyses.empty()) << c.word;
+    }
   }
 }
 
 // Dictionaries using what the reader does not implement are refused with
 // the file and line named (Morphology then falls back to Hunspell).
 TEST(AffixDictionaryTest, RefusesUnsupportedDirectives) {
-  std::string dir = ::testing::TempDir() + "/affix_dictionary_test2";
-  std::filesystem::create_directories(dir);
-  std::ofstream(dir + "/t.aff") << "SET UTF-8\nCOMPOUNDFLAG X\n";
-  std::ofstream(dir + "/t.dic") << "1\nmot\n";
-  auto d = AffixDictionary::Load(dir + "/t.aff", dir + "/t.dic");
+  auto d = LoadTexts("affix_dictionary_refused", "SET UTF-8\nCOMPOUNDFLAG X\n", "1\nmot\n");
   ASSERT_FALSE(d.ok());
   EXPECT_NE(d.status().message().find("t.aff:2"), std::string::npos) << d.status().message();
+  std::string dir = ::testing::TempDir() + "/affix_dictionary_refused";
   EXPECT_FALSE(AffixDictionary::Load(dir + "/missing.aff", dir + "/t.dic").ok());
 }
 
