@@ -132,8 +132,8 @@ class FoldTable {
     icu::UnicodeString d = Nfkd()->normalize(icu::UnicodeString(static_cast<UChar32>(cp)), err);
     if (U_FAILURE(err)) d = icu::UnicodeString(static_cast<UChar32>(cp));
     std::string& steps = steps_[cp < 0x800 ? cp - 0x80 : cp - 0x2000 + 0x780];
-    // Folded with "\x01" as the separator and nothing before: each piece of
-    // output is a step.
+    // Each code point of the decomposition folded alone, with no separator
+    // text: a separator run or a folded character is a step.
     for (int32_t i = 0; i < d.length();) {
       UChar32 c = d.char32At(i);
       i += U16_LENGTH(c);
@@ -161,8 +161,9 @@ std::string Fold(std::string_view text, std::string_view sep) {
   bool pending = false;
   size_t i = 0;
   if (sep.size() <= 1) {
-    // The ASCII start, written in place: a separator run becomes at most
-    // one byte, so the output is no longer than the input.
+    // The ASCII start, written in place (the common case, and all of most
+    // texts): a separator run becomes at most one byte, so the output is no
+    // longer than the input.
     out.resize(text.size());
     char* o = out.data();
     size_t n = 0;
@@ -193,13 +194,11 @@ std::string Fold(std::string_view text, std::string_view sep) {
     pending = false;
     out.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c));
   };
-  while (i < text.size() && static_cast<unsigned char>(text[i]) < 0x80) ascii(static_cast<unsigned char>(text[i++]));
-  if (i == text.size()) return out;
-  // Beyond ASCII: through the table while its code points last.
+  // Beyond ASCII (or with a longer `sep`, from the start): through the
+  // table while its code points last.
   const FoldTable& table = Table();
   size_t at = i, at_size = out.size();
   bool at_pending = pending;
-  bool whole = true;
   while (i < text.size()) {
     auto c = static_cast<unsigned char>(text[i]);
     if (c < 0x80) {
@@ -210,10 +209,7 @@ std::string Fold(std::string_view text, std::string_view sep) {
     size_t len;
     char32_t cp = DecodeUtf8(text, i, &len);
     const std::string* steps = table.Steps(cp);
-    if (!steps) {
-      whole = false;
-      break;
-    }
+    if (!steps) break;
     for (size_t k = 0; k < steps->size();) {
       auto n = static_cast<size_t>(static_cast<unsigned char>((*steps)[k]));
       ++k;
@@ -228,7 +224,7 @@ std::string Fold(std::string_view text, std::string_view sep) {
     }
     i += len;
   }
-  if (whole) return out;
+  if (i == text.size()) return out;
   // Other scripts: ICU over the rest of the text.
   out.resize(at_size);
   pending = at_pending;

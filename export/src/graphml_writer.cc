@@ -115,26 +115,26 @@ void GraphmlWriter::Write(const KnowledgeGraph& g, OutputBuffer* buffer) const {
     out.append("    </node>\n");
     buffer->Flush();
   }
-  // Escaped once: node ids, and each relation's two label lines.
+  // Escaped once: node ids, and each relation's two label lines (made at
+  // its first edge; edges mostly repeat the relation of the edge before).
   std::vector<std::string> id_xml(g.node_count());
   for (NodeId v = 0; v < g.node_count(); ++v) AppendXml(g.node(v).id, &id_xml[v]);
   FlatStringMap<std::string> relation_xml;
-  for (const EdgeRef& e : g.edges()) {
-    auto [lines, added] = relation_xml.Emplace(e.data->relation, std::string());
-    if (!added) continue;
-    Data(lines, "edge_label", e.data->relation);
-    Data(lines, "relation", e.data->relation);
-  }
-  const std::string* last_relation = nullptr;  // (edges mostly repeat the relation before)
-  const std::string* last_lines = nullptr;
+  const std::string* last_relation = nullptr;
+  const std::string* relation_lines = nullptr;
   for (const EdgeRef& e : g.edges()) {
     out.append("    <edge id=\"e").append(Digits(e.id).view).append("\" source=\"");
     out.append(id_xml[e.source]).append("\" target=\"").append(id_xml[e.target]).append("\">\n");
     if (!last_relation || *last_relation != e.data->relation) {
       last_relation = &e.data->relation;
-      last_lines = relation_xml.Find(e.data->relation);
+      auto [lines, added] = relation_xml.Emplace(e.data->relation, std::string());
+      if (added) {
+        Data(lines, "edge_label", e.data->relation);
+        Data(lines, "relation", e.data->relation);
+      }
+      relation_lines = lines;
     }
-    out.append(*last_lines);
+    out.append(*relation_lines);
     Data(&out, "kind", EdgeKindName(e.data->kind));
     out.append("      <data key=\"weight\">").append(Digits(e.data->weight).view).append(".0</data>\n");
     const auto& evidence = e.data->evidence;

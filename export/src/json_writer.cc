@@ -11,6 +11,7 @@
 
 #include <charconv>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "kg/base/arena.h"
@@ -148,10 +149,9 @@ void JsonWriter::Write(const KnowledgeGraph& g, OutputBuffer* buffer) const {
     // (Edges mostly repeat the relation of the edge before.)
     if (!last_relation || *last_relation != e.data->relation) {
       last_relation = &e.data->relation;
-      relation = relation_json.Find(e.data->relation);
-      if (!relation) {
-        relation = relation_json.Emplace(e.data->relation, json_of([&](Writer& pw) { Str(pw, e.data->relation); })).first;
-      }
+      bool added;
+      std::tie(relation, added) = relation_json.Emplace(e.data->relation, std::string());
+      if (added) *relation = json_of([&](Writer& pw) { Str(pw, e.data->relation); });
     }
     out.append("{\"source\":").append(id_json[e.source]);
     out.append(",\"target\":").append(id_json[e.target]);

@@ -66,10 +66,9 @@ void SetFlags(std::string_view text, Token* t) {
   else if (t->has_digit) t->kind = TokenKind::kNumber;
 }
 
-// The common token: ASCII letters, digits and Latin-1 letters only, no
-// capital after its first character (Tokenize counts its letters and digits
-// as it reads it).
-// Its flags follow from the counts.
+// Pushes the common token: ASCII letters, digits and Latin-1 letters only,
+// no capital after its first character. Its flags follow from the counts of
+// letters and digits Tokenize made as it read it.
 void PushSimple(std::string_view text, size_t start, size_t end, int letters, bool digit, std::vector<Token>* out) {
   auto first = static_cast<unsigned char>(text[start]);
   bool upper_initial = (first >= 'A' && first <= 'Z') ||

@@ -46,6 +46,15 @@ std::string ChooseLabel(const std::map<std::string, FormCount>& forms) {
   return best ? *best : std::string();
 }
 
+// Runs f(half, begin, end) on the two halves of [0, n) (half 0, then 1),
+// the second on a thread of its own.
+template <typename F>
+void InTwoHalves(size_t n, F f) {
+  std::thread helper([&] { f(1, n / 2, n); });
+  f(0, 0, n / 2);
+  helper.join();
+}
+
 }  // namespace
 
 // Adds one entity's counts (forms, type votes, mentions, documents numbered
@@ -337,9 +346,11 @@ KnowledgeGraph GraphBuilder::Finish() {
   };
   // Each node's label, type and id on its own: the two halves of the nodes
   // on two threads, then put together in order.
-  auto prepare = [&](uint32_t begin, uint32_t end, std::vector<Pending>* out) {
+  std::vector<Pending> pending, second;
+  InTwoHalves(nodes_.size(), [&](int half, size_t begin, size_t end) {
+    std::vector<Pending>* out = half == 0 ? &pending : &second;
     out->reserve(end - begin);
-    for (uint32_t v = begin; v < end; ++v) {
+    for (auto v = static_cast<uint32_t>(begin); v < end; ++v) {
       NodeAcc& acc = nodes_[v];
       if (acc.forms.empty()) continue;
       NodeData n;
@@ -370,17 +381,10 @@ KnowledgeGraph GraphBuilder::Finish() {
       n.id = Slug(n.label);
       out->push_back({std::move(n), v});
     }
-  };
-  std::vector<Pending> pending, second;
-  {
-    uint32_t half = static_cast<uint32_t>(nodes_.size() / 2);
-    std::thread helper(prepare, half, static_cast<uint32_t>(nodes_.size()), &second);
-    prepare(0, half, &pending);
-    helper.join();
-    pending.reserve(pending.size() + second.size());
-    for (Pending& p : second) pending.push_back(std::move(p));
-    second.clear();
-  }
+  });
+  pending.reserve(pending.size() + second.size());
+  for (Pending& p : second) pending.push_back(std::move(p));
+  second.clear();
   // Sorted through an index (the node data is large to move): each half on
   // a thread, then merged. (The order is total: `acc` differs for each.)
   std::vector<uint32_t> order(pending.size());
@@ -390,13 +394,10 @@ KnowledgeGraph GraphBuilder::Finish() {
     const Pending& b = pending[y];
     return std::tie(a.data.id, a.data.label, a.acc) < std::tie(b.data.id, b.data.label, b.acc);
   };
-  {
-    auto middle = order.begin() + static_cast<long>(order.size() / 2);
-    std::thread helper([&] { std::sort(middle, order.end(), node_less); });
-    std::sort(order.begin(), middle, node_less);
-    helper.join();
-    std::inplace_merge(order.begin(), middle, order.end(), node_less);
-  }
+  InTwoHalves(order.size(), [&](int, size_t begin, size_t end) {
+    std::sort(order.begin() + static_cast<long>(begin), order.begin() + static_cast<long>(end), node_less);
+  });
+  std::inplace_merge(order.begin(), order.begin() + static_cast<long>(order.size() / 2), order.end(), node_less);
   // Unique ids: a repeated slug gets -2, -3, ... in sorted order, never
   // taking another node's own slug.
   std::vector<std::string> natural;  // the slugs, in order
@@ -462,7 +463,7 @@ KnowledgeGraph GraphBuilder::Finish() {
   // Each edge's data, its evidence sorted: the two halves of the edges on
   // two threads.
   std::vector<KnowledgeGraph::NewEdge> added(edges.size());
-  auto make_edges = [&](size_t begin, size_t end) {
+  auto make_edges = [&](int, size_t begin, size_t end) {
     for (size_t k = begin; k < end; ++k) {
       const PendingEdge& e = edges[k];
       KnowledgeGraph::NewEdge& n = added[k];
@@ -479,11 +480,7 @@ KnowledgeGraph GraphBuilder::Finish() {
     }
   };
   add_nodes.join();
-  {
-    std::thread helper(make_edges, edges.size() / 2, edges.size());
-    make_edges(0, edges.size() / 2);
-    helper.join();
-  }
+  InTwoHalves(edges.size(), make_edges);
   // What the builder held is freed on the side while the edges go in.
   std::thread release([nodes = std::move(nodes_), table = std::move(edges_), keys = std::move(key_to_node_),
                        pending = std::move(pending), natural = std::move(natural), edges = std::move(edges)]() mutable {
