@@ -47,6 +47,17 @@ struct MergeFlags {
 void AddMergeCommand(CLI::App& app, MergeFlags* flags);
 int RunMerge(const MergeFlags& flags);
 
+struct ParseFlags {
+  std::vector<std::string> inputs;
+  std::string language = "auto";
+  bool pretokenized = false;
+  std::string output;
+  std::string models_dir;
+  std::string hunspell_dir;
+};
+void AddParseCommand(CLI::App& app, ParseFlags* flags);
+int RunParse(const ParseFlags& flags);
+
 // Moves a graph to the heap and never frees it: the process ends soon after,
 // and the OS reclaims a large graph much faster than its destructors would.
 // (Held by a static pointer, so leak checkers see it as reachable.)

@@ -19,6 +19,8 @@ int main(int argc, char** argv) {
   kg::cli::AddBuildCommand(app, &build);
   kg::cli::AddQueryCommand(app, &query);
   kg::cli::AddMergeCommand(app, &merge);
+  kg::cli::ParseFlags parse;
+  kg::cli::AddParseCommand(app, &parse);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -29,6 +31,7 @@ int main(int argc, char** argv) {
     if (app.got_subcommand("build")) return kg::cli::RunBuild(build);
     if (app.got_subcommand("query")) return kg::cli::RunQuery(*query);
     if (app.got_subcommand("merge")) return kg::cli::RunMerge(merge);
+    if (app.got_subcommand("parse")) return kg::cli::RunParse(parse);
   } catch (const std::exception& e) {
     return kg::cli::Fail(std::string("internal error: ") + e.what());
   }

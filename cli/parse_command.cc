@@ -1,0 +1,126 @@
+// kg parse: CoNLL-U (tags, lemmas, features, dependency trees) for raw text,
+// or re-annotation of a CoNLL-U file's own sentences and tokens.
+#include <iostream>
+#include <map>
+
+#include "commands.h"
+#include "kg/base/atomic_file.h"
+#include "kg/extract/conllu.h"
+#include "kg/extract/corpus.h"
+#include "kg/extract/morphology.h"
+#include "kg/extract/segmenter.h"
+#include "kg/extract/syntax.h"
+#include "kg/extract/tokenizer.h"
+
+namespace kg::cli {
+namespace {
+
+struct Annotators {
+  std::unique_ptr<Morphology> morphology;
+  std::map<std::string, std::shared_ptr<const SyntaxModel>> models;
+  std::map<std::string, std::unique_ptr<SyntaxAnnotator>> annotators;
+};
+
+StatusOr<SyntaxAnnotator*> AnnotatorFor(const ParseFlags& f, const std::string& lang, Annotators* a) {
+  auto it = a->annotators.find(lang);
+  if (it != a->annotators.end()) return it->second.get();
+  std::string dir = f.models_dir.empty() ? DefaultModelsDir() : f.models_dir;
+  auto model = SyntaxModel::Load(SyntaxModelPath(dir, lang));
+  if (!model.ok()) return model.status();
+  a->models[lang] = *model;
+  auto annotator = std::make_unique<SyntaxAnnotator>(**model, a->morphology.get());
+  SyntaxAnnotator* out = annotator.get();
+  a->annotators[lang] = std::move(annotator);
+  return out;
+}
+
+std::string LanguageOf(const ParseFlags& f, std::string_view text) {
+  if (f.language != "auto") return f.language;
+  return DetectLanguage(text) == Language::kEnglish ? "en" : "fr";
+}
+
+Status ParseRaw(const ParseFlags& f, Annotators* a, std::string* out) {
+  auto source = DocumentSource::Open(f.inputs);
+  if (!source.ok()) return source.status();
+  Document doc;
+  while (true) {
+    auto more = (*source)->Next(&doc);
+    if (!more.ok()) return more.status();
+    if (!*more) break;
+    std::string lang = LanguageOf(f, doc.text);
+    auto annotator = AnnotatorFor(f, lang, a);
+    if (!annotator.ok()) return annotator.status();
+    Segmenter segmenter(lang == "en" ? Language::kEnglish : Language::kFrench);
+    int n = 0;
+    for (SentenceSpan span : segmenter.Split(doc.text)) {
+      std::vector<std::string> tokens;
+      for (const Token& t : Tokenize(doc.text, span)) tokens.emplace_back(t.Text(doc.text));
+      if (tokens.empty()) continue;
+      UdSentence s = (*annotator)->AnnotateTokens(tokens);
+      s.comments.push_back("# sent_id = " + doc.id + "-" + std::to_string(++n));
+      s.comments.push_back("# text = " + doc.text.substr(span.start, span.end - span.start));
+      for (char& c : s.comments.back()) {
+        if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+      }
+      AppendConllu(s, out);
+    }
+  }
+  return Status::Ok();
+}
+
+Status ParsePretokenized(const ParseFlags& f, Annotators* a, std::string* out) {
+  for (const std::string& path : f.inputs) {
+    auto sentences = ReadConllu(path);
+    if (!sentences.ok()) return sentences.status();
+    for (UdSentence& s : *sentences) {
+      std::string text;
+      for (const UdWord& w : s.words) text += w.form + " ";
+      auto annotator = AnnotatorFor(f, LanguageOf(f, text), a);
+      if (!annotator.ok()) return annotator.status();
+      for (UdWord& w : s.words) w.xpos = w.deps = "_";  // not predicted: never echoed as if they were
+      (*annotator)->Annotate(&s);
+      AppendConllu(s, out);
+    }
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+void AddParseCommand(CLI::App& app, ParseFlags* f) {
+  CLI::App* cmd = app.add_subcommand("parse", "Tag, lemmatize and parse text into CoNLL-U (Universal Dependencies)");
+  cmd->footer(
+      "Examples:\n"
+      "  kg parse article.txt                      CoNLL-U on standard output\n"
+      "  kg parse --lang en news/ -o news.conllu\n"
+      "  kg parse --pretokenized gold.conllu -o system.conllu   re-annotate given sentences and tokens");
+  cmd->add_option("inputs", f->inputs, "Files or directories (.txt, .md, .jsonl[.gz]), or CoNLL-U with --pretokenized")
+      ->required();
+  cmd->add_option("--lang", f->language, "Language of the text: fr, en or auto (detected per document)")
+      ->check(CLI::IsMember({"fr", "en", "auto"}))
+      ->capture_default_str();
+  cmd->add_flag("--pretokenized", f->pretokenized, "Inputs are CoNLL-U: keep their sentences, words and tokens");
+  cmd->add_option("-o,--output", f->output, "Write to this file instead of standard output");
+  cmd->add_option("--models", f->models_dir, "Directory of the syntax models (default: $KG_MODELS_DIR or kg's data/models)");
+  cmd->add_option("--hunspell-dir", f->hunspell_dir, "Directory with the hunspell dictionaries");
+}
+
+int RunParse(const ParseFlags& f) {
+  Annotators a;
+  auto morphology = Morphology::Open(f.hunspell_dir.empty() ? DefaultHunspellDir() : f.hunspell_dir);
+  a.morphology = morphology.ok() ? std::move(*morphology) : Morphology::Empty();
+  std::string out;
+  Status s = f.pretokenized ? ParsePretokenized(f, &a, &out) : ParseRaw(f, &a, &out);
+  if (!s.ok()) return Fail(s.message());
+  if (!f.output.empty()) {
+    Status w = WriteFileAtomically(f.output, out);
+    if (!w.ok()) return Fail(w.message());
+    return kExitOk;
+  }
+  std::cout << out;
+  std::cout.flush();
+  if (!std::cout) return Fail("standard output: write error");
+  return kExitOk;
+}
+
+}  // namespace kg::cli

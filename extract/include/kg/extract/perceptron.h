@@ -1,0 +1,118 @@
+// Averaged perceptron weights over hashed sparse features, for the tagger,
+// the parser and the labeller (kg/extract/syntax.h).
+//
+// Training (`PerceptronTrainer`): a row of per-class float weights for every
+// feature hash met, with lazily averaged totals (Collins 2002; Daumé's
+// averaging trick). Use (`WeightTable`): the averaged rows kept for the
+// features that matter, quantised to int16, in an open-addressing table
+// keyed by a 32-bit fingerprint of the feature hash.
+//
+//   PerceptronTrainer t(classes);
+//   t.Score(features, scores); ... t.Update(features, gold, guess); t.Tick();
+//   WeightTable table = t.Compile(max_features);
+//
+// Thread safety: const methods may be called concurrently.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "kg/base/status.h"
+
+namespace kg {
+
+class ModelWriter;
+class ModelReader;
+
+// Combines a feature template number with up to three hashed values.
+inline uint64_t FeatureHash(uint64_t tmpl, uint64_t a, uint64_t b = 0, uint64_t c = 0) {
+  auto mix = [](uint64_t x) {  // the splitmix64 finaliser (S. Vigna, public domain)
+    x ^= x >> 30; x *= 0xbf58476d1ce4e5b9ull;
+    x ^= x >> 27; x *= 0x94d049bb133111ebull;
+    return x ^ (x >> 31);
+  };
+  uint64_t h = mix(tmpl * 0x9e3779b97f4a7c15ull + a);
+  h = mix(h ^ (b + 0x632be59bd9b4e019ull));
+  return mix(h ^ (c + 0x85ebca6b0c2b2ae3ull));
+}
+
+class WeightTable {
+ public:
+  WeightTable() = default;
+  int classes() const { return classes_; }
+  size_t features() const { return features_; }
+  // Adds the weights of `features` to scores[0..classes).
+  void Score(std::span<const uint64_t> features, float* scores) const;
+  void Write(ModelWriter* w) const;
+  static StatusOr<WeightTable> Read(ModelReader* r);
+
+ private:
+  friend class PerceptronTrainer;
+  const int16_t* Row(uint64_t feature) const;
+  int classes_ = 0;
+  size_t features_ = 0;
+  float scale_ = 1.0f;              // weight = int16 * scale
+  std::vector<uint32_t> keys_;      // fingerprint per slot, 0 = empty
+  std::vector<int16_t> rows_;       // classes_ per slot
+};
+
+class PerceptronTrainer {
+ public:
+  explicit PerceptronTrainer(int classes) : classes_(classes) {}
+  int classes() const { return classes_; }
+  // Scores with the current (not averaged) weights.
+  void Score(std::span<const uint64_t> features, float* scores) const;
+  // +1 on `truth`, -1 on `guess` for every feature (nothing if equal).
+  void Update(std::span<const uint64_t> features, int truth, int guess, float amount = 1.0f);
+  void Tick() { ++now_; }
+  // The averaged weights, keeping the `max_features` features whose rows
+  // weigh most (all when 0), ties broken by hash: deterministic.
+  WeightTable Compile(size_t max_features) const;
+  size_t features() const { return index_.size(); }
+
+ private:
+  float Averaged(size_t i) const;
+  int classes_;
+  uint64_t now_ = 1;
+  std::unordered_map<uint64_t, uint32_t> index_;  // feature -> row
+  std::vector<uint64_t> keys_;                    // row -> feature
+  std::vector<float> weights_, totals_;
+  std::vector<uint64_t> stamps_;
+};
+
+// Binary model sections: little-endian numbers, length-prefixed strings.
+class ModelWriter {
+ public:
+  void U32(uint32_t v);
+  void U64(uint64_t v);
+  void F32(float v);
+  void Str(std::string_view s);
+  void Bytes(const void* data, size_t n);
+  std::string& buffer() { return buf_; }
+
+ private:
+  std::string buf_;
+};
+
+class ModelReader {
+ public:
+  ModelReader(std::string_view data, std::string where) : data_(data), where_(std::move(where)) {}
+  bool U32(uint32_t* v);
+  bool U64(uint64_t* v);
+  bool F32(float* v);
+  bool Str(std::string* s);
+  bool Bytes(void* out, size_t n);
+  bool done() const { return pos_ == data_.size(); }
+  Status Truncated() const;
+
+ private:
+  std::string_view data_;
+  size_t pos_ = 0;
+  std::string where_;
+};
+
+}  // namespace kg

@@ -1,0 +1,130 @@
+// Syntax for French and English: part-of-speech tags (UPOS), morphological
+// features, lemmas and labelled dependency trees following Universal
+// Dependencies, from models kg trains itself (tools/kg_train.cc).
+//
+//   auto model = SyntaxModel::Load("data/models/fr-syntax.kgm");  // StatusOr
+//   SyntaxAnnotator annotator(**model, morphology);   // one per thread
+//   annotator.Annotate(&sentence);   // UdSentence: forms in; tags, lemmas, heads out
+//
+// The tagger is a greedy left-to-right averaged perceptron over hashed
+// word, affix, shape, dictionary-reading and previous-tag features; the
+// features are a second perceptron over feature=value classes, decided per
+// feature among the values seen with the tag; lemmas come from the training
+// words, then suffix rules learned by tag, then the dictionary's verb
+// lemma; the parser is a greedy arc-eager transition parser (Nivre 2003)
+// trained with a dynamic oracle (Goldberg & Nivre 2012), and arcs are
+// labelled afterwards by a perceptron that sees the whole tree.
+//
+// Model file: "KGSYNTAX" magic, format version, then sections, then a CRC-32
+// of everything before it; a missing, truncated or corrupt file is an error
+// naming it. Thread safety: a loaded model is immutable; annotators are
+// per thread.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "kg/base/status.h"
+#include "kg/extract/conllu.h"
+#include "kg/extract/perceptron.h"
+
+namespace kg {
+
+class Morphology;
+
+constexpr uint32_t kSyntaxFormatVersion = 1;
+
+// A lemma rule: strip `strip` bytes from the end of the lower-case form, append `add`.
+struct LemmaRule {
+  uint32_t strip = 0;
+  std::string add;
+};
+
+struct SyntaxModel {
+  std::string language;                   // "fr" or "en"
+  std::vector<std::string> tags;          // UPOS classes
+  std::vector<std::string> feat_values;   // "Gender=Masc", ..., and "Gender=" for none
+  std::vector<uint32_t> feat_of_value;    // feat_values index -> feature name index
+  std::vector<std::string> feat_names;    // "Gender", "Number", ...
+  std::vector<uint64_t> feats_by_tag;     // tag -> bit set of feature names seen with it
+  std::vector<std::string> labels;        // dependency relations
+  WeightTable tagger, feats, transitions, labeller, splitter;
+  std::unordered_map<std::string, std::string> lemmas;    // "form\ttag" -> lemma
+  std::unordered_map<std::string, LemmaRule> lemma_rules; // "tag\tsuffix" -> rule
+  std::map<std::string, std::vector<std::string>> contractions;  // "du" -> {"de", "le"}
+  std::vector<std::string> ambiguous_contractions;  // split only when the splitter says so ("des")
+
+  static StatusOr<std::shared_ptr<const SyntaxModel>> Load(const std::string& path);
+  static StatusOr<std::shared_ptr<const SyntaxModel>> Parse(std::string_view bytes, const std::string& where);
+  std::string Serialize() const;
+};
+
+// The model file for a language in `dir`: DIR/fr-syntax.kgm.
+std::string SyntaxModelPath(const std::string& dir, std::string_view language);
+// Where models are looked for: $KG_MODELS_DIR, else the build's data/models.
+std::string DefaultModelsDir();
+
+// Per-word inputs to every feature function, computed once per sentence.
+struct WordKeys {
+  uint64_t lower = 0, raw = 0, shape = 0, morph = 0;
+  std::array<uint64_t, 4> suffix{}, prefix{};
+};
+
+class SyntaxAnnotator {
+ public:
+  // `morphology` (optional) gives dictionary readings to the tagger and verb lemmas.
+  SyntaxAnnotator(const SyntaxModel& model, Morphology* morphology);
+  // Fills upos, feats, lemma, head and deprel of every word from its form.
+  void Annotate(UdSentence* sentence);
+  // The same, for a sentence given as surface tokens: contractions such as
+  // "du" become two words under a multi-word token first.
+  UdSentence AnnotateTokens(const std::vector<std::string>& tokens);
+
+  // The stages, for the trainer and tests.
+  void ComputeKeys(const UdSentence& s, std::vector<WordKeys>* keys);
+  void Tag(const UdSentence& s, const std::vector<WordKeys>& keys, std::vector<int>* tags) const;
+  void Parse(const std::vector<WordKeys>& keys, const std::vector<int>& tags, const UdSentence& s,
+             std::vector<int>* heads) const;
+
+ private:
+  const SyntaxModel& model_;
+  Morphology* morphology_;
+};
+
+// Feature functions shared by training and use (syntax_features.cc).
+namespace syntax {
+constexpr int kTransitions = 4;  // shift, reduce, left-arc, right-arc
+enum Transition { kShift = 0, kReduce = 1, kLeftArc = 2, kRightArc = 3 };
+
+uint64_t MorphKey(Morphology* morphology, std::string_view form, std::string_view language);
+WordKeys KeysOf(std::string_view form, bool first, uint64_t morph);
+void TaggerFeatures(const std::vector<WordKeys>& k, const std::vector<int>& tags, size_t i, std::vector<uint64_t>* out);
+void FeatsFeatures(const std::vector<WordKeys>& k, const std::vector<int>& tags, size_t i, std::vector<uint64_t>* out);
+void SplitterFeatures(const std::vector<std::string>& lower, size_t i, std::vector<uint64_t>* out);
+
+// A parser configuration; words are 1..n, 0 is the root.
+struct Configuration {
+  std::vector<int> stack, heads;      // heads[i] = -1 while unattached
+  std::vector<std::vector<int>> left, right;  // children, in attachment order
+  size_t next = 1, n = 0;
+  explicit Configuration(size_t words);
+  bool Done() const { return next > n; }
+  bool Allowed(int t) const;
+  void Apply(int t);
+};
+void ParserFeatures(const Configuration& c, const std::vector<WordKeys>& k, const std::vector<uint64_t>& ptag,
+                    std::vector<uint64_t>* out);
+uint64_t ParserTag(const SyntaxModel& m, int tag, std::string_view feats);
+void LabelFeatures(const std::vector<WordKeys>& k, const std::vector<uint64_t>& ptag, const std::vector<int>& heads,
+                   const std::vector<std::vector<int>>& children, int dep, std::vector<uint64_t>* out);
+std::string Lemmatize(const SyntaxModel& m, Morphology* morphology, std::string_view form, int tag);
+std::string LowerForm(std::string_view form);
+}  // namespace syntax
+
+}  // namespace kg

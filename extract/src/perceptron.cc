@@ -1,0 +1,179 @@
+#include "kg/extract/perceptron.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+
+namespace kg {
+namespace {
+
+uint32_t Fingerprint(uint64_t h) {
+  uint32_t f = static_cast<uint32_t>(h >> 32);
+  return f == 0 ? 1 : f;
+}
+
+// The feature's first slot: its low 32 bits scaled to [0, slots) (Lemire's
+// multiply-shift reduction), so a table can have any size.
+uint32_t HomeSlot(uint64_t h, uint32_t slots) {
+  return static_cast<uint32_t>((static_cast<uint64_t>(static_cast<uint32_t>(h)) * slots) >> 32);
+}
+
+}  // namespace
+
+const int16_t* WeightTable::Row(uint64_t feature) const {
+  if (keys_.empty()) return nullptr;
+  uint32_t fp = Fingerprint(feature);
+  const uint32_t slots = static_cast<uint32_t>(keys_.size());
+  for (uint32_t slot = HomeSlot(feature, slots);; slot = slot + 1 == slots ? 0 : slot + 1) {
+    uint32_t k = keys_[slot];
+    if (k == fp) return &rows_[static_cast<size_t>(slot) * classes_];
+    if (k == 0) return nullptr;
+  }
+}
+
+void WeightTable::Score(std::span<const uint64_t> features, float* scores) const {
+  int32_t sums[256] = {};
+  for (uint64_t f : features) {
+    const int16_t* row = Row(f);
+    if (row == nullptr) continue;
+    for (int c = 0; c < classes_; ++c) sums[c] += row[c];
+  }
+  for (int c = 0; c < classes_; ++c) scores[c] += static_cast<float>(sums[c]) * scale_;
+}
+
+void WeightTable::Write(ModelWriter* w) const {
+  w->U32(static_cast<uint32_t>(classes_));
+  w->U64(features_);
+  w->U32(static_cast<uint32_t>(keys_.size()));
+  w->F32(scale_);
+  w->Bytes(keys_.data(), keys_.size() * sizeof(uint32_t));
+  w->Bytes(rows_.data(), rows_.size() * sizeof(int16_t));
+}
+
+StatusOr<WeightTable> WeightTable::Read(ModelReader* r) {
+  WeightTable t;
+  uint32_t classes = 0, slots = 0;
+  uint64_t features = 0;
+  if (!r->U32(&classes) || !r->U64(&features) || !r->U32(&slots) || !r->F32(&t.scale_)) return r->Truncated();
+  if (classes == 0 || classes > 256 || features >= slots + (slots == 0 ? 1u : 0u)) {
+    return r->Truncated();
+  }
+  t.classes_ = static_cast<int>(classes);
+  t.features_ = features;
+  t.keys_.resize(slots);
+  t.rows_.resize(static_cast<size_t>(slots) * classes);
+  if (!r->Bytes(t.keys_.data(), t.keys_.size() * sizeof(uint32_t)) ||
+      !r->Bytes(t.rows_.data(), t.rows_.size() * sizeof(int16_t))) {
+    return r->Truncated();
+  }
+  if (slots != 0 && std::find(t.keys_.begin(), t.keys_.end(), 0u) == t.keys_.end()) return r->Truncated();
+  return t;
+}
+
+void PerceptronTrainer::Score(std::span<const uint64_t> features, float* scores) const {
+  for (uint64_t f : features) {
+    auto it = index_.find(f);
+    if (it == index_.end()) continue;
+    const float* row = &weights_[static_cast<size_t>(it->second) * classes_];
+    for (int c = 0; c < classes_; ++c) scores[c] += row[c];
+  }
+}
+
+void PerceptronTrainer::Update(std::span<const uint64_t> features, int truth, int guess, float amount) {
+  if (truth == guess) return;
+  for (uint64_t f : features) {
+    auto [it, added] = index_.try_emplace(f, static_cast<uint32_t>(keys_.size()));
+    if (added) {
+      keys_.push_back(f);
+      weights_.resize(weights_.size() + classes_, 0.0f);
+      totals_.resize(totals_.size() + classes_, 0.0f);
+      stamps_.resize(stamps_.size() + classes_, now_);
+    }
+    size_t base = static_cast<size_t>(it->second) * classes_;
+    for (int c : {truth, guess}) {
+      size_t i = base + c;
+      totals_[i] += static_cast<float>(now_ - stamps_[i]) * weights_[i];
+      stamps_[i] = now_;
+      weights_[i] += c == truth ? amount : -amount;
+    }
+  }
+}
+
+float PerceptronTrainer::Averaged(size_t i) const {
+  double total = totals_[i] + static_cast<double>(now_ - stamps_[i]) * weights_[i];
+  return static_cast<float>(total / static_cast<double>(now_));
+}
+
+WeightTable PerceptronTrainer::Compile(size_t max_features) const {
+  std::vector<float> avg(weights_.size());
+  for (size_t i = 0; i < avg.size(); ++i) avg[i] = Averaged(i);
+  // Rank rows by weight (L1), keep the heaviest.
+  std::vector<std::pair<float, uint32_t>> rank;
+  rank.reserve(keys_.size());
+  for (uint32_t row = 0; row < keys_.size(); ++row) {
+    float l1 = 0;
+    for (int c = 0; c < classes_; ++c) l1 += std::fabs(avg[static_cast<size_t>(row) * classes_ + c]);
+    if (l1 > 0) rank.emplace_back(l1, row);
+  }
+  std::sort(rank.begin(), rank.end(), [&](const auto& a, const auto& b) {
+    return a.first != b.first ? a.first > b.first : keys_[a.second] < keys_[b.second];
+  });
+  if (max_features != 0 && rank.size() > max_features) rank.resize(max_features);
+  float max_abs = 0;
+  for (const auto& [l1, row] : rank) {
+    for (int c = 0; c < classes_; ++c) max_abs = std::max(max_abs, std::fabs(avg[static_cast<size_t>(row) * classes_ + c]));
+  }
+  WeightTable t;
+  t.classes_ = classes_;
+  t.features_ = rank.size();
+  const uint32_t slots = static_cast<uint32_t>(rank.size() * 5 / 4 + 1);  // load factor 0.8
+  t.scale_ = max_abs > 0 ? max_abs / 32767.0f : 1.0f;
+  t.keys_.assign(slots, 0);
+  t.rows_.assign(static_cast<size_t>(slots) * classes_, 0);
+  // Insert in hash order so the table's bytes do not depend on the ranking's ties.
+  std::sort(rank.begin(), rank.end(), [&](const auto& a, const auto& b) { return keys_[a.second] < keys_[b.second]; });
+  for (const auto& [l1, row] : rank) {
+    uint64_t h = keys_[row];
+    uint32_t fp = Fingerprint(h);
+    uint32_t slot = HomeSlot(h, slots);
+    while (t.keys_[slot] != 0 && t.keys_[slot] != fp) slot = slot + 1 == slots ? 0 : slot + 1;
+    t.keys_[slot] = fp;
+    for (int c = 0; c < classes_; ++c) {
+      float v = avg[static_cast<size_t>(row) * classes_ + c] / t.scale_;
+      int q = static_cast<int>(std::lround(v)) + t.rows_[static_cast<size_t>(slot) * classes_ + c];
+      t.rows_[static_cast<size_t>(slot) * classes_ + c] = static_cast<int16_t>(std::clamp(q, -32767, 32767));
+    }
+  }
+  return t;
+}
+
+void ModelWriter::U32(uint32_t v) { Bytes(&v, sizeof v); }
+void ModelWriter::U64(uint64_t v) { Bytes(&v, sizeof v); }
+void ModelWriter::F32(float v) { Bytes(&v, sizeof v); }
+void ModelWriter::Str(std::string_view s) {
+  U32(static_cast<uint32_t>(s.size()));
+  Bytes(s.data(), s.size());
+}
+void ModelWriter::Bytes(const void* data, size_t n) { buf_.append(static_cast<const char*>(data), n); }
+
+bool ModelReader::Bytes(void* out, size_t n) {
+  if (data_.size() - pos_ < n) return false;
+  if (n != 0) std::memcpy(out, data_.data() + pos_, n);
+  pos_ += n;
+  return true;
+}
+bool ModelReader::U32(uint32_t* v) { return Bytes(v, sizeof *v); }
+bool ModelReader::U64(uint64_t* v) { return Bytes(v, sizeof *v); }
+bool ModelReader::F32(float* v) { return Bytes(v, sizeof *v); }
+bool ModelReader::Str(std::string* s) {
+  uint32_t n = 0;
+  if (!U32(&n) || data_.size() - pos_ < n) return false;
+  s->assign(data_.data() + pos_, n);
+  pos_ += n;
+  return true;
+}
+Status ModelReader::Truncated() const {
+  return InvalidInput(where_ + ": corrupt or truncated model (at byte " + std::to_string(pos_) + ")");
+}
+
+}  // namespace kg

@@ -1,0 +1,332 @@
+#include "kg/extract/syntax.h"
+
+#include <zlib.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+#include "kg/extract/morphology.h"
+
+#ifndef KG_DEFAULT_MODELS_DIR
+#define KG_DEFAULT_MODELS_DIR "data/models"
+#endif
+
+namespace kg {
+namespace {
+
+constexpr char kMagic[8] = {'K', 'G', 'S', 'Y', 'N', 'T', 'A', 'X'};
+
+uint32_t Crc32(std::string_view bytes) {
+  uLong crc = crc32(0L, Z_NULL, 0);
+  size_t pos = 0;
+  while (pos < bytes.size()) {  // zlib takes lengths as uInt
+    size_t n = std::min<size_t>(bytes.size() - pos, 1u << 30);
+    crc = crc32(crc, reinterpret_cast<const Bytef*>(bytes.data() + pos), static_cast<uInt>(n));
+    pos += n;
+  }
+  return static_cast<uint32_t>(crc);
+}
+
+void WriteStrings(ModelWriter* w, const std::vector<std::string>& v) {
+  w->U32(static_cast<uint32_t>(v.size()));
+  for (const std::string& s : v) w->Str(s);
+}
+
+bool ReadStrings(ModelReader* r, std::vector<std::string>* v) {
+  uint32_t n = 0;
+  if (!r->U32(&n) || n > (1u << 24)) return false;
+  v->resize(n);
+  for (std::string& s : *v) {
+    if (!r->Str(&s)) return false;
+  }
+  return true;
+}
+
+template <typename T>
+void WriteNumbers(ModelWriter* w, const std::vector<T>& v) {
+  w->U32(static_cast<uint32_t>(v.size()));
+  w->Bytes(v.data(), v.size() * sizeof(T));
+}
+
+template <typename T>
+bool ReadNumbers(ModelReader* r, std::vector<T>* v) {
+  uint32_t n = 0;
+  if (!r->U32(&n) || n > (1u << 24)) return false;
+  v->resize(n);
+  return r->Bytes(v->data(), v->size() * sizeof(T));
+}
+
+// Sorted, so the bytes do not depend on hash-map order.
+template <typename Map, typename Put>
+void WriteMap(ModelWriter* w, const Map& map, Put put) {
+  std::vector<const typename Map::value_type*> items;
+  for (const auto& kv : map) items.push_back(&kv);
+  std::sort(items.begin(), items.end(), [](auto* a, auto* b) { return a->first < b->first; });
+  w->U32(static_cast<uint32_t>(items.size()));
+  for (auto* kv : items) {
+    w->Str(kv->first);
+    put(kv->second);
+  }
+}
+
+Status CheckConsistent(const SyntaxModel& m, const std::string& where) {
+  auto bad = [&](const std::string& what) { return InvalidInput(where + ": corrupt model (" + what + ")"); };
+  if (m.tags.empty() || m.labels.empty()) return bad("no tags or labels");
+  if (m.tagger.classes() != static_cast<int>(m.tags.size())) return bad("tagger classes");
+  if (m.feats.classes() != static_cast<int>(m.feat_values.size()) && !m.feat_values.empty()) return bad("feature classes");
+  if (m.transitions.classes() != syntax::kTransitions) return bad("transition classes");
+  if (m.labeller.classes() != static_cast<int>(m.labels.size())) return bad("label classes");
+  if (m.feat_of_value.size() != m.feat_values.size() || m.feats_by_tag.size() != m.tags.size()) return bad("feature tables");
+  for (uint32_t f : m.feat_of_value) {
+    if (f >= m.feat_names.size() || f >= 64) return bad("feature names");
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+std::string SyntaxModel::Serialize() const {
+  ModelWriter w;
+  w.Bytes(kMagic, sizeof kMagic);
+  w.U32(kSyntaxFormatVersion);
+  w.Str(language);
+  WriteStrings(&w, tags);
+  WriteStrings(&w, feat_values);
+  WriteNumbers(&w, feat_of_value);
+  WriteStrings(&w, feat_names);
+  WriteNumbers(&w, feats_by_tag);
+  WriteStrings(&w, labels);
+  for (const WeightTable* t : {&tagger, &feats, &transitions, &labeller, &splitter}) t->Write(&w);
+  WriteMap(&w, lemmas, [&](const std::string& v) { w.Str(v); });
+  WriteMap(&w, lemma_rules, [&](const LemmaRule& r) { w.U32(r.strip); w.Str(r.add); });
+  WriteMap(&w, contractions, [&](const std::vector<std::string>& v) { WriteStrings(&w, v); });
+  WriteStrings(&w, ambiguous_contractions);
+  w.U32(Crc32(w.buffer()));
+  return std::move(w.buffer());
+}
+
+StatusOr<std::shared_ptr<const SyntaxModel>> SyntaxModel::Parse(std::string_view bytes, const std::string& where) {
+  if (bytes.size() < sizeof kMagic + 8 || !std::equal(kMagic, kMagic + sizeof kMagic, bytes.begin())) {
+    return InvalidInput(where + ": not a kg syntax model (bad magic number)");
+  }
+  uint32_t stored = 0;
+  std::copy_n(bytes.end() - 4, 4, reinterpret_cast<char*>(&stored));
+  if (Crc32(bytes.substr(0, bytes.size() - 4)) != stored) {
+    return InvalidInput(where + ": corrupt or truncated model (checksum mismatch)");
+  }
+  ModelReader r(bytes.substr(sizeof kMagic, bytes.size() - sizeof kMagic - 4), where);
+  uint32_t version = 0;
+  if (!r.U32(&version)) return r.Truncated();
+  if (version != kSyntaxFormatVersion) {
+    return InvalidInput(where + ": model format version " + std::to_string(version) + ", this kg reads version " +
+                        std::to_string(kSyntaxFormatVersion));
+  }
+  auto m = std::make_shared<SyntaxModel>();
+  if (!r.Str(&m->language) || !ReadStrings(&r, &m->tags) || !ReadStrings(&r, &m->feat_values) ||
+      !ReadNumbers(&r, &m->feat_of_value) || !ReadStrings(&r, &m->feat_names) || !ReadNumbers(&r, &m->feats_by_tag) ||
+      !ReadStrings(&r, &m->labels)) {
+    return r.Truncated();
+  }
+  for (WeightTable* t : {&m->tagger, &m->feats, &m->transitions, &m->labeller, &m->splitter}) {
+    StatusOr<WeightTable> table = WeightTable::Read(&r);
+    if (!table.ok()) return table.status();
+    *t = std::move(*table);
+  }
+  uint32_t n = 0;
+  if (!r.U32(&n)) return r.Truncated();
+  for (uint32_t i = 0; i < n; ++i) {
+    std::string k, v;
+    if (!r.Str(&k) || !r.Str(&v)) return r.Truncated();
+    m->lemmas.emplace(std::move(k), std::move(v));
+  }
+  if (!r.U32(&n)) return r.Truncated();
+  for (uint32_t i = 0; i < n; ++i) {
+    std::string k;
+    LemmaRule rule;
+    if (!r.Str(&k) || !r.U32(&rule.strip) || !r.Str(&rule.add)) return r.Truncated();
+    m->lemma_rules.emplace(std::move(k), std::move(rule));
+  }
+  if (!r.U32(&n)) return r.Truncated();
+  for (uint32_t i = 0; i < n; ++i) {
+    std::string k;
+    std::vector<std::string> v;
+    if (!r.Str(&k) || !ReadStrings(&r, &v)) return r.Truncated();
+    m->contractions.emplace(std::move(k), std::move(v));
+  }
+  if (!ReadStrings(&r, &m->ambiguous_contractions) || !r.done()) return r.Truncated();
+  Status ok = CheckConsistent(*m, where);
+  if (!ok.ok()) return ok;
+  return std::shared_ptr<const SyntaxModel>(std::move(m));
+}
+
+StatusOr<std::shared_ptr<const SyntaxModel>> SyntaxModel::Load(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return IoError(path + ": cannot open model for reading (missing? see scripts/train-models.sh)");
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  if (in.bad()) return IoError(path + ": read error");
+  return Parse(buffer.str(), path);
+}
+
+std::string SyntaxModelPath(const std::string& dir, std::string_view language) {
+  return dir + "/" + std::string(language) + "-syntax.kgm";
+}
+
+std::string DefaultModelsDir() {
+  const char* env = std::getenv("KG_MODELS_DIR");
+  return env != nullptr && *env != '\0' ? env : KG_DEFAULT_MODELS_DIR;
+}
+
+SyntaxAnnotator::SyntaxAnnotator(const SyntaxModel& model, Morphology* morphology)
+    : model_(model), morphology_(morphology) {}
+
+void SyntaxAnnotator::ComputeKeys(const UdSentence& s, std::vector<WordKeys>* keys) {
+  keys->clear();
+  for (size_t i = 0; i < s.words.size(); ++i) {
+    const std::string& form = s.words[i].form;
+    keys->push_back(syntax::KeysOf(form, i == 0, syntax::MorphKey(morphology_, form, model_.language)));
+  }
+}
+
+void SyntaxAnnotator::Tag(const UdSentence& s, const std::vector<WordKeys>& keys, std::vector<int>* tags) const {
+  tags->assign(s.words.size(), 0);
+  std::vector<uint64_t> f;
+  std::vector<float> scores(model_.tags.size());
+  for (size_t i = 0; i < s.words.size(); ++i) {
+    syntax::TaggerFeatures(keys, *tags, i, &f);
+    std::fill(scores.begin(), scores.end(), 0.0f);
+    model_.tagger.Score(f, scores.data());
+    (*tags)[i] = static_cast<int>(std::max_element(scores.begin(), scores.end()) - scores.begin());
+  }
+}
+
+namespace {
+
+// The feature bundle: for each feature name the tag allows, its best value
+// (or none), written in the order of feat_values (alphabetical).
+std::string DecideFeats(const SyntaxModel& m, int tag, const std::vector<float>& scores) {
+  std::vector<int> best(m.feat_names.size(), -1);
+  for (size_t v = 0; v < m.feat_values.size(); ++v) {
+    uint32_t name = m.feat_of_value[v];
+    if (!(m.feats_by_tag[tag] >> name & 1)) continue;
+    if (best[name] < 0 || scores[v] > scores[best[name]]) best[name] = static_cast<int>(v);
+  }
+  std::string out;
+  for (size_t v = 0; v < m.feat_values.size(); ++v) {
+    const std::string& fv = m.feat_values[v];
+    if (best[m.feat_of_value[v]] != static_cast<int>(v) || fv.back() == '=') continue;
+    if (!out.empty()) out.push_back('|');
+    out += fv;
+  }
+  return out.empty() ? "_" : out;
+}
+
+}  // namespace
+
+void SyntaxAnnotator::Parse(const std::vector<WordKeys>& keys, const std::vector<int>& tags, const UdSentence& s,
+                            std::vector<int>* heads) const {
+  std::vector<uint64_t> ptag(tags.size());
+  for (size_t i = 0; i < tags.size(); ++i) ptag[i] = syntax::ParserTag(model_, tags[i], s.words[i].feats);
+  syntax::Configuration c(tags.size());
+  std::vector<uint64_t> f;
+  while (!c.Done()) {
+    syntax::ParserFeatures(c, keys, ptag, &f);
+    float scores[syntax::kTransitions] = {};
+    model_.transitions.Score(f, scores);
+    int best = -1;
+    for (int t = 0; t < syntax::kTransitions; ++t) {
+      if (c.Allowed(t) && (best < 0 || scores[t] > scores[best])) best = t;
+    }
+    c.Apply(best);
+  }
+  *heads = c.heads;
+}
+
+void SyntaxAnnotator::Annotate(UdSentence* s) {
+  if (s->words.empty()) return;
+  std::vector<WordKeys> keys;
+  ComputeKeys(*s, &keys);
+  std::vector<int> tags;
+  Tag(*s, keys, &tags);
+  std::vector<uint64_t> f;
+  std::vector<float> scores(model_.feat_values.size());
+  for (size_t i = 0; i < s->words.size(); ++i) {
+    UdWord& w = s->words[i];
+    w.upos = model_.tags[tags[i]];
+    syntax::FeatsFeatures(keys, tags, i, &f);
+    std::fill(scores.begin(), scores.end(), 0.0f);
+    model_.feats.Score(f, scores.data());
+    w.feats = DecideFeats(model_, tags[i], scores);
+    w.lemma = syntax::Lemmatize(model_, morphology_, w.form, tags[i]);
+  }
+  std::vector<int> heads;
+  Parse(keys, tags, *s, &heads);
+  // Words left without a head go under the root's child (one root per sentence).
+  int root = -1;
+  for (size_t i = 1; i < heads.size(); ++i) {
+    if (heads[i] == 0) root = static_cast<int>(i);
+  }
+  for (size_t i = 1; i < heads.size(); ++i) {
+    if (heads[i] != -1) continue;
+    if (root < 0) { heads[i] = 0; root = static_cast<int>(i); }
+    else heads[i] = root;
+  }
+  std::vector<std::vector<int>> children(heads.size());
+  for (size_t i = 1; i < heads.size(); ++i) children[heads[i]].push_back(static_cast<int>(i));
+  std::vector<uint64_t> ptag(tags.size());
+  for (size_t i = 0; i < tags.size(); ++i) ptag[i] = syntax::ParserTag(model_, tags[i], s->words[i].feats);
+  std::vector<float> label_scores(model_.labels.size());
+  for (size_t i = 1; i < heads.size(); ++i) {
+    UdWord& w = s->words[i - 1];
+    w.head = heads[i];
+    if (heads[i] == 0) { w.deprel = "root"; continue; }
+    syntax::LabelFeatures(keys, ptag, heads, children, static_cast<int>(i), &f);
+    std::fill(label_scores.begin(), label_scores.end(), 0.0f);
+    model_.labeller.Score(f, label_scores.data());
+    int best = -1;
+    for (size_t l = 0; l < model_.labels.size(); ++l) {
+      if (model_.labels[l] == "root") continue;
+      if (best < 0 || label_scores[l] > label_scores[best]) best = static_cast<int>(l);
+    }
+    w.deprel = model_.labels[best];
+  }
+}
+
+UdSentence SyntaxAnnotator::AnnotateTokens(const std::vector<std::string>& tokens) {
+  UdSentence s;
+  std::vector<std::string> lower;
+  for (const std::string& t : tokens) lower.push_back(syntax::LowerForm(t));
+  std::vector<uint64_t> f;
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    auto it = model_.contractions.find(lower[i]);
+    bool split = it != model_.contractions.end();
+    if (split && std::find(model_.ambiguous_contractions.begin(), model_.ambiguous_contractions.end(), lower[i]) !=
+                     model_.ambiguous_contractions.end()) {
+      syntax::SplitterFeatures(lower, i, &f);
+      float scores[2] = {};
+      model_.splitter.Score(f, scores);
+      split = scores[1] > scores[0];
+    }
+    if (!split) {
+      s.words.push_back(UdWord{.form = tokens[i]});
+      continue;
+    }
+    int first = static_cast<int>(s.words.size()) + 1;
+    for (size_t j = 0; j < it->second.size(); ++j) {
+      std::string form = it->second[j];
+      // Keep the token's capital on its first word ("Du" -> "De le").
+      if (j == 0 && !tokens[i].empty() && tokens[i][0] >= 'A' && tokens[i][0] <= 'Z' && !form.empty() &&
+          form[0] >= 'a' && form[0] <= 'z') {
+        form[0] = static_cast<char>(form[0] - 'a' + 'A');
+      }
+      s.words.push_back(UdWord{.form = form});
+    }
+    s.tokens.push_back(UdToken{first, static_cast<int>(s.words.size()), tokens[i], "_"});
+  }
+  Annotate(&s);
+  return s;
+}
+
+}  // namespace kg

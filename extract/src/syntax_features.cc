@@ -1,0 +1,350 @@
+// The feature functions of the tagger, the feature classifier, the parser
+// and the labeller: what each decision may look at, as hashed templates.
+#include <algorithm>
+
+#include "kg/base/flat_map.h"
+#include "kg/base/text.h"
+#include "kg/extract/morphology.h"
+#include "kg/extract/syntax.h"
+
+namespace kg::syntax {
+namespace {
+
+constexpr uint64_t kNone = 1, kRoot = 2;
+
+// Start of the last `n` code points of `s` (or 0).
+size_t SuffixStart(std::string_view s, size_t n) {
+  size_t pos = s.size();
+  while (n > 0 && pos > 0) {
+    --pos;
+    while (pos > 0 && (static_cast<unsigned char>(s[pos]) & 0xC0) == 0x80) --pos;
+    --n;
+  }
+  return pos;
+}
+
+size_t PrefixEnd(std::string_view s, size_t n) {
+  size_t pos = 0;
+  while (n > 0 && pos < s.size()) {
+    ++pos;
+    while (pos < s.size() && (static_cast<unsigned char>(s[pos]) & 0xC0) == 0x80) ++pos;
+    --n;
+  }
+  return pos;
+}
+
+// Letters become X/x, digits d, other characters stay; runs collapse ("Xxxxx-Xx" -> "Xx-Xx").
+uint64_t ShapeKey(std::string_view form) {
+  std::string shape;
+  for (size_t i = 0; i < form.size();) {
+    size_t len = 1;
+    char32_t cp = DecodeUtf8(form, i, &len);
+    char c = IsUpper(cp) ? 'X' : IsLower(cp) || IsLetter(cp) ? 'x' : IsDigit(cp) ? 'd' : cp < 0x80 ? static_cast<char>(cp) : '*';
+    if (shape.size() < 2 || shape.back() != c || shape[shape.size() - 2] != c) shape.push_back(c);
+    i += len;
+  }
+  return HashString(shape);
+}
+
+uint64_t DigitsAsZero(std::string lower) {
+  for (char& c : lower) {
+    if (c >= '1' && c <= '9') c = '0';
+  }
+  return HashString(lower);
+}
+
+}  // namespace
+
+std::string LowerForm(std::string_view form) {
+  std::string lower = ToLower(form);
+  // Typographic apostrophes read as the treebanks' ASCII ones.
+  if (lower.find("\xE2\x80\x99") == std::string::npos) return lower;
+  std::string out;
+  for (size_t i = 0; i < lower.size(); ++i) {
+    if (lower.compare(i, 3, "\xE2\x80\x99") == 0) {
+      out.push_back('\'');
+      i += 2;
+    } else {
+      out.push_back(lower[i]);
+    }
+  }
+  return out;
+}
+
+uint64_t MorphKey(Morphology* morphology, std::string_view form, std::string_view language) {
+  if (morphology == nullptr) return 0;
+  const WordInfo& w = language == "en" ? morphology->LookupEnglish(form) : morphology->Lookup(form);
+  uint64_t bits = 0;
+  const bool flags[] = {w.known, w.proper, w.first_name, w.surname, w.noun, w.adjective, w.verb, w.infinitive,
+                        w.participle, w.finite, w.function_word, w.auxiliary, w.english, w.english_verb,
+                        w.english_proper};
+  for (size_t i = 0; i < std::size(flags); ++i) bits |= static_cast<uint64_t>(flags[i]) << i;
+  return bits + 3;  // never kNone or kRoot
+}
+
+WordKeys KeysOf(std::string_view form, bool first, uint64_t morph) {
+  WordKeys k;
+  std::string lower = LowerForm(form);
+  k.lower = DigitsAsZero(lower);
+  k.raw = HashString(form);
+  k.shape = ShapeKey(form) * 2 + (first ? 1 : 0);
+  k.morph = morph;
+  for (size_t n = 1; n <= 4; ++n) {
+    k.suffix[n - 1] = HashString(std::string_view(lower).substr(SuffixStart(lower, n))) + n;
+    k.prefix[n - 1] = HashString(std::string_view(lower).substr(0, PrefixEnd(lower, n))) + n;
+  }
+  return k;
+}
+
+void TaggerFeatures(const std::vector<WordKeys>& k, const std::vector<int>& tags, size_t i,
+                    std::vector<uint64_t>* out) {
+  auto w = [&](long j) { return j < 0 || j >= static_cast<long>(k.size()) ? kNone : k[j].lower; };
+  auto m = [&](long j) { return j < 0 || j >= static_cast<long>(k.size()) ? kNone : k[j].morph; };
+  auto s3 = [&](long j) { return j < 0 || j >= static_cast<long>(k.size()) ? kNone : k[j].suffix[2]; };
+  auto t = [&](long j) { return j < 0 ? kNone : static_cast<uint64_t>(tags[j]) + 3; };
+  long n = static_cast<long>(i);
+  const WordKeys& x = k[i];
+  out->clear();
+  out->push_back(FeatureHash(1, 0));
+  out->push_back(FeatureHash(2, x.lower));
+  out->push_back(FeatureHash(3, w(n - 1)));
+  out->push_back(FeatureHash(4, w(n + 1)));
+  out->push_back(FeatureHash(5, w(n - 2)));
+  out->push_back(FeatureHash(6, w(n + 2)));
+  for (int j = 0; j < 4; ++j) out->push_back(FeatureHash(7 + j, x.suffix[j]));
+  for (int j = 0; j < 3; ++j) out->push_back(FeatureHash(11 + j, x.prefix[j]));
+  out->push_back(FeatureHash(14, x.shape));
+  out->push_back(FeatureHash(15, t(n - 1)));
+  out->push_back(FeatureHash(16, t(n - 2), t(n - 1)));
+  out->push_back(FeatureHash(17, t(n - 1), x.lower));
+  out->push_back(FeatureHash(18, s3(n + 1)));
+  out->push_back(FeatureHash(19, s3(n - 1)));
+  out->push_back(FeatureHash(20, x.morph));
+  out->push_back(FeatureHash(21, x.morph, t(n - 1)));
+  out->push_back(FeatureHash(22, m(n + 1)));
+  out->push_back(FeatureHash(23, m(n - 1)));
+  out->push_back(FeatureHash(24, x.lower, w(n + 1)));
+  out->push_back(FeatureHash(25, w(n - 1), x.lower));
+  out->push_back(FeatureHash(26, x.shape, t(n - 1)));
+  out->push_back(FeatureHash(27, x.raw));
+  out->push_back(FeatureHash(28, t(n - 1), w(n + 1)));
+  out->push_back(FeatureHash(29, x.suffix[2], m(n + 1)));
+  out->push_back(FeatureHash(30, x.morph, x.suffix[1]));
+}
+
+void FeatsFeatures(const std::vector<WordKeys>& k, const std::vector<int>& tags, size_t i,
+                   std::vector<uint64_t>* out) {
+  auto w = [&](long j) { return j < 0 || j >= static_cast<long>(k.size()) ? kNone : k[j].lower; };
+  auto t = [&](long j) { return j < 0 || j >= static_cast<long>(k.size()) ? kNone : static_cast<uint64_t>(tags[j]) + 3; };
+  long n = static_cast<long>(i);
+  const WordKeys& x = k[i];
+  uint64_t tag = t(n);
+  out->clear();
+  out->push_back(FeatureHash(101, tag));
+  out->push_back(FeatureHash(102, tag, x.lower));
+  for (int j = 0; j < 4; ++j) out->push_back(FeatureHash(103 + j, tag, x.suffix[j]));
+  out->push_back(FeatureHash(107, tag, w(n - 1)));
+  out->push_back(FeatureHash(108, tag, w(n + 1)));
+  out->push_back(FeatureHash(109, tag, t(n - 1)));
+  out->push_back(FeatureHash(110, tag, t(n + 1)));
+  out->push_back(FeatureHash(111, tag, x.morph));
+  out->push_back(FeatureHash(112, tag, w(n - 1), t(n - 1)));
+  out->push_back(FeatureHash(113, tag, w(n - 2)));
+  out->push_back(FeatureHash(114, tag, x.shape));
+}
+
+void SplitterFeatures(const std::vector<std::string>& lower, size_t i, std::vector<uint64_t>* out) {
+  auto w = [&](long j) {
+    return j < 0 || j >= static_cast<long>(lower.size()) ? kNone : HashString(lower[j]);
+  };
+  auto s2 = [&](long j) {
+    if (j < 0 || j >= static_cast<long>(lower.size())) return kNone;
+    return HashString(std::string_view(lower[j]).substr(SuffixStart(lower[j], 2)));
+  };
+  long n = static_cast<long>(i);
+  out->clear();
+  out->push_back(FeatureHash(201, 0));
+  out->push_back(FeatureHash(202, w(n - 1)));
+  out->push_back(FeatureHash(203, w(n + 1)));
+  out->push_back(FeatureHash(204, w(n - 2), w(n - 1)));
+  out->push_back(FeatureHash(205, s2(n - 1)));
+  out->push_back(FeatureHash(206, s2(n + 1)));
+  out->push_back(FeatureHash(207, w(n - 1), w(n + 1)));
+  out->push_back(FeatureHash(208, w(n), w(n - 1)));
+}
+
+Configuration::Configuration(size_t words) : heads(words + 1, -1), left(words + 1), right(words + 1), n(words) {
+  stack.push_back(0);
+}
+
+bool Configuration::Allowed(int t) const {
+  int s0 = stack.empty() ? -1 : stack.back();
+  switch (t) {
+    case kShift: return next <= n;
+    case kReduce: return stack.size() > 1 && heads[s0] != -1;
+    case kLeftArc: return next <= n && s0 > 0 && heads[s0] == -1;
+    case kRightArc: return next <= n && s0 >= 0 && !(s0 == 0 && !right[0].empty());
+  }
+  return false;
+}
+
+void Configuration::Apply(int t) {
+  int s0 = stack.empty() ? -1 : stack.back();
+  int b0 = static_cast<int>(next);
+  switch (t) {
+    case kShift: stack.push_back(b0); ++next; break;
+    case kReduce: stack.pop_back(); break;
+    case kLeftArc:
+      heads[s0] = b0;
+      left[b0].insert(left[b0].begin(), s0);
+      stack.pop_back();
+      break;
+    case kRightArc:
+      heads[b0] = s0;
+      right[s0].push_back(b0);
+      stack.push_back(b0);
+      ++next;
+      break;
+  }
+}
+
+uint64_t ParserTag(const SyntaxModel& m, int tag, std::string_view feats) {
+  const std::string& name = m.tags[tag];
+  uint64_t h = HashString(name);
+  if (name == "VERB" || name == "AUX") {
+    size_t pos = feats.find("VerbForm=");
+    if (pos != std::string_view::npos) h = FeatureHash(301, h, HashString(feats.substr(pos, 12)));
+  }
+  return h;
+}
+
+namespace {
+
+// Distance buckets: 1, 2, 3, 4, 5-9, 10+.
+uint64_t Distance(int a, int b) {
+  int d = std::abs(a - b);
+  return d < 5 ? d : d < 10 ? 5 : 6;
+}
+
+struct Slot {
+  uint64_t w = kNone, p = kNone;
+};
+
+}  // namespace
+
+void ParserFeatures(const Configuration& c, const std::vector<WordKeys>& k, const std::vector<uint64_t>& ptag,
+                    std::vector<uint64_t>* out) {
+  auto at = [&](int i) {
+    Slot s;
+    if (i == 0) s.w = s.p = kRoot;
+    else if (i > 0 && i <= static_cast<int>(c.n)) { s.w = k[i - 1].lower; s.p = ptag[i - 1]; }
+    return s;
+  };
+  int s0i = c.stack.empty() ? -1 : c.stack.back();
+  int s1i = c.stack.size() < 2 ? -1 : c.stack[c.stack.size() - 2];
+  int b0i = c.next <= c.n ? static_cast<int>(c.next) : -1;
+  int b1i = c.next + 1 <= c.n ? static_cast<int>(c.next + 1) : -1;
+  int b2i = c.next + 2 <= c.n ? static_cast<int>(c.next + 2) : -1;
+  int s0hi = s0i > 0 ? c.heads[s0i] : -1;
+  int s0h2i = s0hi > 0 ? c.heads[s0hi] : -1;
+  auto child = [&](int i, bool leftmost, size_t nth) {
+    if (i < 0) return -1;
+    const std::vector<int>& v = leftmost ? c.left[i] : c.right[i];
+    if (v.size() <= nth) return -1;
+    return leftmost ? v[nth] : v[v.size() - 1 - nth];
+  };
+  Slot s0 = at(s0i), s1 = at(s1i), b0 = at(b0i), b1 = at(b1i), b2 = at(b2i), s0h = at(s0hi), s0h2 = at(s0h2i);
+  Slot s0l = at(child(s0i, true, 0)), s0r = at(child(s0i, false, 0)), b0l = at(child(b0i, true, 0));
+  Slot s0l2 = at(child(s0i, true, 1)), s0r2 = at(child(s0i, false, 1)), b0l2 = at(child(b0i, true, 1));
+  uint64_t d = s0i >= 0 && b0i >= 0 ? Distance(s0i, b0i) : 0;
+  uint64_t s0vl = s0i >= 0 ? c.left[s0i].size() : 0, s0vr = s0i >= 0 ? c.right[s0i].size() : 0;
+  uint64_t b0vl = b0i >= 0 ? c.left[b0i].size() : 0;
+  std::vector<uint64_t>& f = *out;
+  f.clear();
+  int t = 400;
+  auto add = [&](uint64_t a, uint64_t b = 0, uint64_t x = 0) { f.push_back(FeatureHash(++t, a, b, x)); };
+  add(s0.w, s0.p); add(s0.w); add(s0.p);
+  add(b0.w, b0.p); add(b0.w); add(b0.p);
+  add(b1.w, b1.p); add(b1.w); add(b1.p);
+  add(b2.w, b2.p); add(b2.w); add(b2.p);
+  add(FeatureHash(1, s0.w, s0.p), b0.w, b0.p);
+  add(FeatureHash(1, s0.w, s0.p), b0.w); add(s0.w, b0.w, b0.p);
+  add(FeatureHash(1, s0.w, s0.p), b0.p); add(s0.p, b0.w, b0.p);
+  add(s0.w, b0.w); add(s0.p, b0.p); add(b0.p, b1.p);
+  add(b0.p, b1.p, b2.p); add(s0.p, b0.p, b1.p); add(s0h.p, s0.p, b0.p);
+  add(s0.p, s0l.p, b0.p); add(s0.p, s0r.p, b0.p); add(s0.p, b0.p, b0l.p);
+  add(s0.w, d); add(s0.p, d); add(b0.w, d); add(b0.p, d); add(s0.w, b0.w, d); add(s0.p, b0.p, d);
+  add(s0.w, s0vr); add(s0.p, s0vr); add(s0.w, s0vl); add(s0.p, s0vl); add(b0.w, b0vl); add(b0.p, b0vl);
+  add(s0h.w); add(s0h.p); add(s0l.w); add(s0l.p); add(s0r.w); add(s0r.p); add(b0l.w); add(b0l.p);
+  add(s0h2.w); add(s0h2.p); add(s0l2.w); add(s0l2.p); add(s0r2.w); add(s0r2.p); add(b0l2.w); add(b0l2.p);
+  add(s0.p, s0l.p, s0l2.p); add(s0.p, s0r.p, s0r2.p); add(s0.p, s0h.p, s0h2.p); add(b0.p, b0l.p, b0l2.p);
+  add(s1.p, s0.p, b0.p); add(s1.w, s1.p); add(s1.p, s0.p); add(s0.p, b0.p, s0h.w);
+  add(s0.p, b0.p, uint64_t(s0hi < 0 ? 0 : 1)); add(s0.w, b0.p, b1.p); add(s0.p, b0.w, b1.p);
+  add(k.empty() || s0i <= 0 ? kNone : k[s0i - 1].suffix[2], b0.p);
+  add(b0i <= 0 ? kNone : k[b0i - 1].suffix[2], s0.p);
+}
+
+void LabelFeatures(const std::vector<WordKeys>& k, const std::vector<uint64_t>& ptag, const std::vector<int>& heads,
+                   const std::vector<std::vector<int>>& children, int dep, std::vector<uint64_t>* out) {
+  // dep and heads are 1-based; heads[dep] == 0 is the root.
+  int head = heads[dep];
+  auto w = [&](int i) { return i == 0 ? kRoot : i < 0 ? kNone : k[i - 1].lower; };
+  auto p = [&](int i) { return i == 0 ? kRoot : i < 0 ? kNone : ptag[i - 1]; };
+  uint64_t dir = dep < head ? 1 : 2;
+  uint64_t dist = head == 0 ? 7 : Distance(dep, head);
+  std::vector<uint64_t>& f = *out;
+  f.clear();
+  int t = 500;
+  auto add = [&](uint64_t a, uint64_t b = 0, uint64_t x = 0) { f.push_back(FeatureHash(++t, a, b, x)); };
+  uint64_t dp = p(dep), hp = p(head), dw = w(dep), hw = w(head);
+  add(dw); add(dp); add(hw); add(hp); add(dp, hp); add(dw, hp); add(dp, hw); add(dw, hw);
+  add(dir, dp, hp); add(dist, dp, hp); add(k[dep - 1].suffix[2], hp); add(k[dep - 1].shape, dp);
+  int hh = head > 0 ? heads[head] : -1;
+  add(p(hh), hp, dp);
+  // The rank of the dependent among its head's children on its side.
+  uint64_t rank = 0;
+  for (int c : children[head]) {
+    if ((c < head) == (dep < head) && (dep < head ? c > dep : c < dep)) ++rank;
+  }
+  add(std::min<uint64_t>(rank, 3), dir, FeatureHash(1, dp, hp));
+  add(k[dep - 1].morph, dp);
+  // Function words among the dependent's children (case markers: "par" -> obl:agent).
+  for (int c : children[dep]) {
+    uint64_t cp = p(c);
+    add(cp, dp, hp);
+    if (c < dep) add(w(c), dp, hp);
+  }
+  // The head's other function-word children (auxiliaries: passive, tense).
+  for (int c : children[head]) {
+    if (c == dep) continue;
+    uint64_t cp = p(c);
+    add(cp, dir, dp);
+    if (std::abs(c - head) <= 3) add(w(c), dir, dp);
+  }
+  add(w(dep - 1), dp, hp);
+  add(dep < static_cast<int>(k.size()) ? w(dep + 1) : kNone, dp, hp);
+}
+
+std::string Lemmatize(const SyntaxModel& m, Morphology* morphology, std::string_view form, int tag) {
+  const std::string& name = m.tags[tag];
+  std::string lower = LowerForm(form);
+  auto it = m.lemmas.find(lower + "\t" + name);
+  if (it != m.lemmas.end()) return it->second;
+  if (name == "PROPN") return std::string(form);
+  if (name == "NUM" || name == "PUNCT" || name == "SYM") return std::string(form);
+  if (morphology != nullptr && (name == "VERB" || name == "AUX") && m.language == "fr") {
+    const WordInfo& info = morphology->Lookup(lower);
+    if (!info.verb_lemma.empty()) return info.verb_lemma;
+  }
+  for (size_t n = 5; n >= 1; --n) {
+    size_t start = SuffixStart(lower, n);
+    if (start == 0 && n > 1 && lower.size() < 3) continue;
+    auto rule = m.lemma_rules.find(name + "\t" + lower.substr(start));
+    if (rule != m.lemma_rules.end() && rule->second.strip <= lower.size()) {
+      return lower.substr(0, lower.size() - rule->second.strip) + rule->second.add;
+    }
+  }
+  return lower;
+}
+
+}  // namespace kg::syntax
