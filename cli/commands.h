@@ -54,6 +54,7 @@ struct ParseFlags {
   std::string output;
   std::string models_dir;
   std::string hunspell_dir;
+  bool verbose = false;
 };
 void AddParseCommand(CLI::App& app, ParseFlags* flags);
 int RunParse(const ParseFlags& flags);

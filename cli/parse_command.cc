@@ -1,5 +1,7 @@
 // kg parse: CoNLL-U (tags, lemmas, features, dependency trees) for raw text,
 // or re-annotation of a CoNLL-U file's own sentences and tokens.
+#include <chrono>
+#include <cstdio>
 #include <iostream>
 #include <map>
 
@@ -17,6 +19,8 @@ namespace {
 
 struct Annotators {
   std::unique_ptr<Morphology> morphology;
+  double seconds = 0;  // spent annotating (not reading, loading or writing)
+  size_t words = 0;
   std::map<std::string, std::shared_ptr<const SyntaxModel>> models;
   std::map<std::string, std::unique_ptr<SyntaxAnnotator>> annotators;
 };
@@ -56,7 +60,10 @@ Status ParseRaw(const ParseFlags& f, Annotators* a, std::string* out) {
       std::vector<std::string> tokens;
       for (const Token& t : Tokenize(doc.text, span)) tokens.emplace_back(t.Text(doc.text));
       if (tokens.empty()) continue;
+      auto start = std::chrono::steady_clock::now();
       UdSentence s = (*annotator)->AnnotateTokens(tokens);
+      a->seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+      a->words += s.words.size();
       s.comments.push_back("# sent_id = " + doc.id + "-" + std::to_string(++n));
       s.comments.push_back("# text = " + doc.text.substr(span.start, span.end - span.start));
       for (char& c : s.comments.back()) {
@@ -77,8 +84,12 @@ Status ParsePretokenized(const ParseFlags& f, Annotators* a, std::string* out) {
       for (const UdWord& w : s.words) text += w.form + " ";
       auto annotator = AnnotatorFor(f, LanguageOf(f, text), a);
       if (!annotator.ok()) return annotator.status();
-      for (UdWord& w : s.words) w.xpos = w.deps = "_";  // not predicted: never echoed as if they were
+      static const std::string kBlank = "_";
+      for (UdWord& w : s.words) w.xpos = w.deps = kBlank;  // not predicted: never echoed as if they were
+      auto start = std::chrono::steady_clock::now();
       (*annotator)->Annotate(&s);
+      a->seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+      a->words += s.words.size();
       AppendConllu(s, out);
     }
   }
@@ -103,6 +114,7 @@ void AddParseCommand(CLI::App& app, ParseFlags* f) {
   cmd->add_option("-o,--output", f->output, "Write to this file instead of standard output");
   cmd->add_option("--models", f->models_dir, "Directory of the syntax models (default: $KG_MODELS_DIR or kg's data/models)");
   cmd->add_option("--hunspell-dir", f->hunspell_dir, "Directory with the hunspell dictionaries");
+  cmd->add_flag("-v,--verbose", f->verbose, "Print the annotation speed (words per second, one thread) on stderr");
 }
 
 int RunParse(const ParseFlags& f) {
@@ -112,6 +124,10 @@ int RunParse(const ParseFlags& f) {
   std::string out;
   Status s = f.pretokenized ? ParsePretokenized(f, &a, &out) : ParseRaw(f, &a, &out);
   if (!s.ok()) return Fail(s.message());
+  if (f.verbose) {
+    std::fprintf(stderr, "kg parse: %zu words annotated in %.3f s (%.0f words/s, one thread)\n", a.words, a.seconds,
+                 a.seconds > 0 ? a.words / a.seconds : 0.0);
+  }
   if (!f.output.empty()) {
     Status w = WriteFileAtomically(f.output, out);
     if (!w.ok()) return Fail(w.message());

@@ -22,9 +22,13 @@ uint32_t HomeSlot(uint64_t h, uint32_t slots) {
 
 const int16_t* WeightTable::Row(uint64_t feature) const {
   if (keys_.empty()) return nullptr;
-  uint32_t fp = Fingerprint(feature);
+  return RowFrom(feature, HomeSlot(feature, static_cast<uint32_t>(keys_.size())));
+}
+
+const int16_t* WeightTable::RowFrom(uint64_t feature, uint32_t slot) const {
+  const uint32_t fp = Fingerprint(feature);
   const uint32_t slots = static_cast<uint32_t>(keys_.size());
-  for (uint32_t slot = HomeSlot(feature, slots);; slot = slot + 1 == slots ? 0 : slot + 1) {
+  for (;; slot = slot + 1 == slots ? 0 : slot + 1) {
     uint32_t k = keys_[slot];
     if (k == fp) return &rows_[static_cast<size_t>(slot) * classes_];
     if (k == 0) return nullptr;
@@ -32,9 +36,20 @@ const int16_t* WeightTable::Row(uint64_t feature) const {
 }
 
 void WeightTable::Score(std::span<const uint64_t> features, float* scores) const {
-  int32_t sums[256] = {};
-  for (uint64_t f : features) {
-    const int16_t* row = Row(f);
+  if (keys_.empty()) return;
+  const uint32_t slots = static_cast<uint32_t>(keys_.size());
+  // The probes miss the cache: start every feature's load first, then read.
+  uint32_t home[128];
+  const size_t n = std::min<size_t>(features.size(), std::size(home));
+  for (size_t i = 0; i < n; ++i) {
+    home[i] = HomeSlot(features[i], slots);
+    __builtin_prefetch(&keys_[home[i]]);
+    __builtin_prefetch(&rows_[static_cast<size_t>(home[i]) * classes_]);
+  }
+  int32_t sums[256];
+  std::fill_n(sums, classes_, 0);
+  for (size_t i = 0; i < features.size(); ++i) {
+    const int16_t* row = i < n ? RowFrom(features[i], home[i]) : Row(features[i]);
     if (row == nullptr) continue;
     for (int c = 0; c < classes_; ++c) sums[c] += row[c];
   }

@@ -340,9 +340,10 @@ std::string Lemmatize(const SyntaxModel& m, Morphology* morphology, std::string_
     size_t start = SuffixStart(lower, n);
     if (start == 0 && n > 1 && lower.size() < 3) continue;
     auto rule = m.lemma_rules.find(name + "\t" + lower.substr(start));
-    if (rule != m.lemma_rules.end() && rule->second.strip <= lower.size()) {
-      return lower.substr(0, lower.size() - rule->second.strip) + rule->second.add;
-    }
+    if (rule == m.lemma_rules.end() || rule->second.strip > lower.size()) continue;
+    size_t cut = lower.size() - rule->second.strip;
+    if (cut < lower.size() && (static_cast<unsigned char>(lower[cut]) & 0xC0) == 0x80) continue;  // inside a character
+    return lower.substr(0, cut) + rule->second.add;
   }
   return lower;
 }

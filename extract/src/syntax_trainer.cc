@@ -76,6 +76,8 @@ void BuildLemmas(const std::vector<UdSentence>& train, SyntaxModel* m) {
       ++lexicon[lower + "\t" + w.upos][w.lemma];
       size_t common = 0;
       while (common < lower.size() && common < w.lemma.size() && lower[common] == w.lemma[common]) ++common;
+      // Rules cut and add whole characters, never part of one.
+      while (common > 0 && common < lower.size() && (static_cast<unsigned char>(lower[common]) & 0xC0) == 0x80) --common;
       std::pair<uint32_t, std::string> rule(static_cast<uint32_t>(lower.size() - common), w.lemma.substr(common));
       for (size_t n = 1; n <= 5 && n <= lower.size(); ++n) {
         size_t start = lower.size() - n;

@@ -53,6 +53,7 @@ class WeightTable {
  private:
   friend class PerceptronTrainer;
   const int16_t* Row(uint64_t feature) const;
+  const int16_t* RowFrom(uint64_t feature, uint32_t slot) const;
   int classes_ = 0;
   size_t features_ = 0;
   float scale_ = 1.0f;              // weight = int16 * scale

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Reproduces the committed syntax models in data/models/ from the UD
+# treebanks in ../shared/data/treebanks (see data/SOURCES.md), bit for bit:
+# training is deterministic (fixed seed, single thread).
+#   scripts/train-models.sh [BUILD_DIR] [OUT_DIR]
+# BUILD_DIR (default build/) must hold tools/kg-train (scripts/setup.sh builds it);
+# OUT_DIR defaults to data/models. Each model takes one to three minutes here.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+build=${1:-build}
+out=${2:-data/models}
+tb=${KG_TREEBANKS:-../shared/data/treebanks}
+train="$build/tools/kg-train"
+[ -x "$train" ] || { echo "train-models.sh: $train not found: run scripts/setup.sh first" >&2; exit 2; }
+[ -d "$tb" ] || { echo "train-models.sh: $tb: no such directory (the UD treebanks)" >&2; exit 2; }
+mkdir -p "$out"
+
+# French: Sequoia train + GSD dev + FQB for training, Sequoia dev for epoch selection.
+"$train" --lang fr \
+  --train "$tb/fr-sequoia-train.conllu,$tb/fr-gsd-dev.conllu,$tb/fr-fqb-test.conllu" \
+  --dev "$tb/fr-sequoia-dev.conllu" \
+  --tagger-epochs 10 --parser-epochs 15 --labeller-epochs 10 \
+  --tagger-features 40000 --feats-features 6000 --parser-features 250000 --labeller-features 16000 \
+  -o "$out/fr-syntax.kgm"
+
+# English: EWT train, EWT dev for epoch selection.
+"$train" --lang en \
+  --train "$tb/en-ewt-train.conllu" \
+  --dev "$tb/en-ewt-dev.conllu" \
+  --tagger-epochs 10 --parser-epochs 12 --labeller-epochs 8 \
+  --tagger-features 50000 --feats-features 6000 --parser-features 250000 --labeller-features 14000 \
+  -o "$out/en-syntax.kgm"
+ls -l "$out"
