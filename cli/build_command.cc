@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <chrono>
+#include <memory>
 #include <cstdio>
 #include <filesystem>
 #include <future>
@@ -10,6 +11,7 @@
 #include <sstream>
 
 #include "commands.h"
+#include "kg/extract/syntax.h"
 #include "kg/export/writer.h"
 #include "kg/extract/corpus.h"
 #include "kg/extract/lexicon.h"
@@ -50,6 +52,10 @@ void AddBuildCommand(CLI::App& app, BuildFlags* f) {
                   "Extra entities, TSV (name<TAB>type<TAB>alias|alias) or JSON [{name, type, aliases}]; "
                   "repeatable. Example: --gazetteer mine.tsv");
   cmd->add_option("--stoplist", f->stoplists, "Names never to report as entities, one per line; repeatable");
+  cmd->add_option("--models", f->models_dir,
+                  "Directory of the syntax models (default: $KG_MODELS_DIR or kg's data/models)");
+  cmd->add_flag("--no-syntax", f->no_syntax,
+                "Relations from word patterns only: no parsing or coreference (faster, fewer relations)");
   cmd->add_option("--hunspell-dir", f->hunspell_dir,
                   "Directory with fr_FR.aff/.dic (default: $KG_HUNSPELL_DIR or /usr/share/hunspell)");
   cmd->add_flag("-q,--quiet", f->quiet, "Print nothing on success");
@@ -114,6 +120,18 @@ int RunBuild(const BuildFlags& f) {
   opt.threads = f.threads;
   opt.lexicon = &lexicon;
   opt.hunspell_dir = f.hunspell_dir;
+  std::shared_ptr<const SyntaxModel> french, english;
+  if (!f.no_syntax) {
+    std::string models = f.models_dir.empty() ? DefaultModelsDir() : f.models_dir;
+    auto fr = SyntaxModel::Load(SyntaxModelPath(models, "fr"));
+    if (!fr.ok()) return Fail(fr.status().message());
+    auto en = SyntaxModel::Load(SyntaxModelPath(models, "en"));
+    if (!en.ok()) return Fail(en.status().message());
+    french = *fr;
+    english = *en;
+  }
+  opt.french_syntax = french.get();
+  opt.english_syntax = english.get();
   opt.build.cooccurrence = !f.no_cooccurrence;
   opt.build.max_evidence = f.max_evidence;
   opt.warn = [](const std::string& w) { std::cerr << "kg: warning: " << w << "\n"; };

@@ -28,6 +28,8 @@ struct BuildFlags {
   std::vector<std::string> gazetteers;
   std::vector<std::string> stoplists;
   std::string hunspell_dir;
+  std::string models_dir;
+  bool no_syntax = false;
   bool quiet = false;
   bool verbose = false;
 };

@@ -1,5 +1,7 @@
 #include "kg/extract/extractor.h"
 
+#include "kg/extract/coreference.h"
+
 #include <unordered_map>
 
 #include "kg/base/text.h"
@@ -16,7 +18,19 @@ StatusOr<std::unique_ptr<Extractor>> Extractor::Create(const ExtractorConfig& co
   if (morph.ok()) m = std::move(*morph);
   else if (config.require_morphology) return morph.status();
   else m = Morphology::Empty();
-  return std::unique_ptr<Extractor>(new Extractor(*config.lexicon, std::move(m)));
+  return std::unique_ptr<Extractor>(new Extractor(*config.lexicon, std::move(m), config));
+}
+
+Extractor::Extractor(const Lexicon& lexicon, std::unique_ptr<Morphology> morph, const ExtractorConfig& config)
+    : lexicon_(lexicon), morph_(std::move(morph)), recognizer_(lexicon, *morph_), relations_(lexicon, *morph_) {
+  if (config.french_syntax != nullptr) {
+    french_tree_ = std::make_unique<TreeRelationFinder>(*config.french_syntax, BuiltinPathRules("fr"), BuiltinCoref("fr"),
+                                                        morph_.get());
+  }
+  if (config.english_syntax != nullptr) {
+    english_tree_ = std::make_unique<TreeRelationFinder>(*config.english_syntax, BuiltinPathRules("en"), BuiltinCoref("en"),
+                                                         morph_.get());
+  }
 }
 
 DocumentResult Extractor::Extract(Document doc) {
@@ -52,6 +66,9 @@ void Extractor::ExtractSection(DocumentResult& r, size_t first, size_t last,
   std::vector<Mention> mentions;
   recognizer_.Run(r.text, sentences, &entities, &mentions);
   std::vector<DocRelation> relations;
+  if (TreeRelationFinder* tree = english_ ? english_tree_.get() : french_tree_.get()) {
+    tree->Run(r.text, sentences, mentions, entities, &relations);
+  }
   relations_.Run(r.text, sentences, mentions, entities, &relations, english_);
   if (first == 0 && last == r.sentences.size()) {  // the usual case: one section
     r.entities = std::move(entities);

@@ -23,6 +23,10 @@ extern const std::string_view persons_tsv;
 extern const std::string_view other_tsv;
 extern const std::string_view relations_tsv;
 extern const std::string_view en_verbs_tsv;
+extern const std::string_view paths_fr_tsv;
+extern const std::string_view paths_en_tsv;
+extern const std::string_view coref_fr_tsv;
+extern const std::string_view coref_en_tsv;
 
 // Non-empty lines with '#' comments and surrounding white space removed.
 std::vector<std::string_view> Lines(std::string_view file);

@@ -265,7 +265,12 @@ void AddAnalysis(const std::string& analysis, const std::string& lemma, WordInfo
   auto Has = [&a](std::string_view tag) { return a.Has(tag); };
   info->known = true;
   if (Has("po:npr") || Has("po:prn") || Has("po:patr")) info->proper = true;
-  if (Has("po:prn")) info->first_name = true;
+  if (Has("po:prn")) {
+    info->first_name = true;
+    // Gender fields are not "po:" fields: searched in the whole analysis.
+    if (analysis.find("is:fem") != std::string::npos) info->feminine_name = true;
+    if (analysis.find("is:mas") != std::string::npos) info->masculine_name = true;
+  }
   if (Has("po:patr")) info->surname = true;
   if (Has("po:nom")) info->noun = true;
   if (Has("po:adj")) info->adjective = true;

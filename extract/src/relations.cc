@@ -1,6 +1,7 @@
 #include "kg/extract/relations.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
 #include <string>
 #include <utility>
@@ -133,6 +134,8 @@ class SentenceRelations {
     }
     question_ = !toks_.empty() && (lower_.back() == "?" || (lower_.size() > 1 && lower_[lower_.size() - 2] == "?"));
   }
+
+  void AlreadyRelated(const std::set<std::pair<uint32_t, uint32_t>>& pairs) { related_ = pairs; }
 
   void Run(std::vector<DocRelation>* out) {
     if (ms_.size() < 2) {
@@ -702,6 +705,9 @@ class SentenceRelations {
 void RelationExtractor::Run(std::string_view text, const std::vector<SentenceTokens>& sentences,
                             const std::vector<Mention>& mentions, const std::vector<DocEntity>& entities,
                             std::vector<DocRelation>* out, bool english) {
+  // Pairs already related (by the tree finder) per sentence: not found twice.
+  std::map<uint32_t, std::set<std::pair<uint32_t, uint32_t>>> known;
+  for (const DocRelation& r : *out) known[r.sentence].insert(std::minmax(r.source, r.target));
   size_t i = 0;
   while (i < mentions.size()) {
     size_t j = i;
@@ -709,6 +715,7 @@ void RelationExtractor::Run(std::string_view text, const std::vector<SentenceTok
     std::vector<Mention> local(mentions.begin() + static_cast<long>(i), mentions.begin() + static_cast<long>(j));
     uint32_t s = mentions[i].sentence;
     SentenceRelations rel(text, sentences[s], s, lex_, morph_, local, entities, english);
+    if (auto it = known.find(s); it != known.end()) rel.AlreadyRelated(it->second);
     rel.Run(out);
     i = j;
   }

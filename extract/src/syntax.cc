@@ -294,12 +294,14 @@ void SyntaxAnnotator::Annotate(UdSentence* s) {
   }
 }
 
-UdSentence SyntaxAnnotator::AnnotateTokens(const std::vector<std::string>& tokens) {
+UdSentence SyntaxAnnotator::AnnotateTokens(const std::vector<std::string>& tokens, std::vector<int>* token_words) {
   UdSentence s;
+  if (token_words != nullptr) token_words->clear();
   std::vector<std::string> lower;
   for (const std::string& t : tokens) lower.push_back(syntax::LowerForm(t));
   std::vector<uint64_t> f;
   for (size_t i = 0; i < tokens.size(); ++i) {
+    if (token_words != nullptr) token_words->push_back(static_cast<int>(s.words.size()));
     auto it = model_.contractions.find(lower[i]);
     bool split = it != model_.contractions.end();
     if (split && std::find(model_.ambiguous_contractions.begin(), model_.ambiguous_contractions.end(), lower[i]) !=
@@ -325,6 +327,7 @@ UdSentence SyntaxAnnotator::AnnotateTokens(const std::vector<std::string>& token
     }
     s.tokens.push_back(UdToken{first, static_cast<int>(s.words.size()), tokens[i], "_"});
   }
+  if (token_words != nullptr) token_words->push_back(static_cast<int>(s.words.size()));
   Annotate(&s);
   return s;
 }

@@ -24,6 +24,8 @@ StatusOr<KnowledgeGraph> BuildGraph(DocumentSource& source, const PipelineOption
   cfg.lexicon = options.lexicon;
   cfg.shared_words = threads > 1 ? shared_words.get() : nullptr;
   if (!options.hunspell_dir.empty()) cfg.hunspell_dir = options.hunspell_dir;
+  cfg.french_syntax = options.french_syntax;
+  cfg.english_syntax = options.english_syntax;
   // One by one: the first loads the dictionaries the others share. (On a
   // thread of their own, while the first batch is read.)
   std::vector<std::unique_ptr<Extractor>> extractors;

@@ -53,6 +53,7 @@ struct DocRelation {
   std::string relation;  // lemma or relation name; "cooccurrence" for co-mentions
   EdgeKind kind = EdgeKind::kCooccurrence;
   uint32_t sentence = 0;  // index into DocumentResult::sentences
+  bool via = false;       // one end reached through a pronoun or description (coreference)
 };
 
 struct DocumentResult {

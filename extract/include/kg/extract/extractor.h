@@ -20,6 +20,8 @@
 #include "kg/extract/relations.h"
 #include "kg/extract/vocabulary.h"
 #include "kg/extract/segmenter.h"
+#include "kg/extract/syntax.h"
+#include "kg/extract/tree_relations.h"
 
 namespace kg {
 
@@ -28,6 +30,10 @@ struct ExtractorConfig {
   std::string hunspell_dir = DefaultHunspellDir();
   bool require_morphology = true;  // fail when the French dictionary is missing
   SharedWordCache* shared_words = nullptr;  // optional: analyses pooled across extractors (threads)
+  // Syntax models (optional, must outlive the extractor): relations are then
+  // also read from the dependency trees of sentences naming two entities.
+  const SyntaxModel* french_syntax = nullptr;
+  const SyntaxModel* english_syntax = nullptr;
 };
 
 // Texts longer than this are extracted section by section.
@@ -41,12 +47,12 @@ class Extractor {
  private:
   void ExtractSection(DocumentResult& r, size_t first, size_t last,
                       std::unordered_map<std::string, uint32_t>* by_key);
-  Extractor(const Lexicon& lexicon, std::unique_ptr<Morphology> morph)
-      : lexicon_(lexicon), morph_(std::move(morph)), recognizer_(lexicon, *morph_), relations_(lexicon, *morph_) {}
+  Extractor(const Lexicon& lexicon, std::unique_ptr<Morphology> morph, const ExtractorConfig& config);
   const Lexicon& lexicon_;
   std::unique_ptr<Morphology> morph_;
   EntityRecognizer recognizer_;
   RelationExtractor relations_;
+  std::unique_ptr<TreeRelationFinder> french_tree_, english_tree_;  // null without a syntax model
   Vocabulary vocabulary_;  // the words met so far, with their forms and readings
   Segmenter segmenter_{Language::kFrench};
   Segmenter english_segmenter_{Language::kEnglish};

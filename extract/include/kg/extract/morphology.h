@@ -32,6 +32,8 @@ struct WordInfo {
   bool proper = false;       // an entry of its own with a capital: Paris, Chine, Taïwan
   bool first_name = false;   // po:prn
   bool surname = false;      // po:patr
+  bool feminine_name = false;   // a first name marked is:fem ("Marie")
+  bool masculine_name = false;  // a first name marked is:mas ("Jean")
   bool noun = false;
   bool adjective = false;
   bool verb = false;         // a conjugated or infinitive verb form

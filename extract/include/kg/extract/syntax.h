@@ -84,7 +84,9 @@ class SyntaxAnnotator {
   void Annotate(UdSentence* sentence);
   // The same, for a sentence given as surface tokens: contractions such as
   // "du" become two words under a multi-word token first.
-  UdSentence AnnotateTokens(const std::vector<std::string>& tokens);
+  // `token_words`, if given, receives each token's first word (0-based),
+  // then the word count, so token t covers words [w[t], w[t + 1]).
+  UdSentence AnnotateTokens(const std::vector<std::string>& tokens, std::vector<int>* token_words = nullptr);
 
   // The stages, for the trainer and tests.
   void ComputeKeys(const UdSentence& s, std::vector<WordKeys>* keys);

@@ -21,6 +21,7 @@
 #include "kg/base/status.h"
 #include "kg/extract/corpus.h"
 #include "kg/extract/lexicon.h"
+#include "kg/extract/syntax.h"
 #include "kg/graph/builder.h"
 #include "kg/graph/graph.h"
 
@@ -48,6 +49,9 @@ struct PipelineOptions {
   int threads = 0;                      // 0: all hardware threads
   const Lexicon* lexicon = nullptr;
   std::string hunspell_dir;             // empty: DefaultHunspellDir()
+  // Syntax models (optional): relations are also read from dependency trees.
+  const SyntaxModel* french_syntax = nullptr;
+  const SyntaxModel* english_syntax = nullptr;
   BuildOptions build;
   size_t batch_bytes = 8u << 20;        // text read ahead of the merge (the window); progress every as much
   // Recent results kept to copy for exact repeats of a document (0: none).

@@ -1,0 +1,64 @@
+// Coreference, precision first: subject pronouns (il, elle; he, she) and
+// definite or demonstrative descriptions with a role or kind head
+// ("l'actrice", "le constructeur", "cette ville"; "the company") are
+// resolved to the most recent entity named in the last sentences whose
+// type fits the word and whose gender (from the first names of the French
+// dictionary) does not contradict it. The words come from
+// data/<lang>/coref_<lang>.tsv.
+//
+//   const CorefLexicon& lex = BuiltinCoref("fr");
+//   std::vector<TreeMention> r = ResolveReferences(lex, parsed, named, recent);
+//
+// Thread safety: functions of their arguments.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "kg/base/status.h"
+#include "kg/extract/document.h"
+#include "kg/extract/syntax.h"
+#include "kg/extract/tree_relations.h"
+
+namespace kg {
+
+enum class Gender : uint8_t { kUnknown, kMasculine, kFeminine };
+
+struct CorefWord {
+  EntityType type = EntityType::kPerson;
+  Gender gender = Gender::kUnknown;
+};
+
+struct CorefLexicon {
+  std::unordered_map<std::string, CorefWord> pronouns, heads;
+  static StatusOr<CorefLexicon> Parse(std::string_view tsv, const std::string& where);
+  // Whether a lower-case word may start a reference (a pronoun or a head).
+  bool MayRefer(std::string_view lower) const;
+};
+
+const CorefLexicon& BuiltinCoref(std::string_view language);
+
+// An entity named earlier, most recent last.
+struct NamedBefore {
+  uint32_t sentence = 0;
+  uint32_t entity = 0;
+  EntityType type = EntityType::kOther;
+  Gender gender = Gender::kUnknown;
+};
+
+// How far back (in sentences) an antecedent is looked for.
+constexpr uint32_t kCorefWindow = 3;
+
+// The references in parsed sentence `index` resolved to entities: one
+// TreeMention (with `via` set) per pronoun or description found. `named`
+// are the sentence's own entity mentions (they come before a reference in
+// the sentence count as antecedents); `before` the entities named earlier.
+std::vector<TreeMention> ResolveReferences(const CorefLexicon& lexicon, const UdSentence& s, uint32_t index,
+                                           const std::vector<TreeMention>& named,
+                                           const std::vector<NamedBefore>& before,
+                                           const std::vector<DocEntity>& entities,
+                                           const std::vector<Gender>& genders);
+
+}  // namespace kg

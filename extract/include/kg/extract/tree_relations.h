@@ -1,0 +1,101 @@
+// Relations read from dependency trees (kg/extract/syntax.h): for every pair
+// of entity mentions in a sentence, the path between their head words —
+// from each mention up to their lowest common ancestor — is matched against
+// a table of path patterns (data/<lang>/paths_<lang>.tsv), which gives the
+// relation's label and direction.
+//
+//   PathRules rules = PathRules::Parse(data, "paths_fr.tsv");   // StatusOr
+//   TreeRelationFinder finder(model, &rules, morphology);
+//   finder.Run(text, sentences, mentions, entities, &relations);
+//
+// A pattern row: side_a, ancestor, side_b, label, direction, a_types, b_types.
+// A side lists the dependency relations from the mention's head up to the
+// ancestor ("nsubj", "obj xcomp", "." when the mention is the ancestor);
+// "obl*" matches obl and its subtypes. The ancestor is a UPOS or "*". The
+// label is a template: {lca} the ancestor's lemma, {a1} / {b1} the lemma
+// of the word just above a mention's head, {bcase} / {acase} the preposition
+// of the word on that side right under the ancestor ("dans" in "investit
+// dans X"); "ab" or "ba" says which side is the source.
+//
+// Thread safety: one finder per thread; rules are shared read-only.
+#pragma once
+
+#include <memory>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kg/base/status.h"
+#include "kg/extract/document.h"
+#include "kg/extract/recognizer.h"
+#include "kg/extract/syntax.h"
+
+namespace kg {
+
+struct PathRule {
+  std::vector<std::string> side_a, side_b;
+  std::string ancestor = "*";
+  std::string label;
+  bool reverse = false;
+  uint32_t a_types = 0x1F, b_types = 0x1F;  // bit per EntityType
+};
+
+struct PathRules {
+  std::vector<PathRule> rules;
+  std::set<std::string> negations;     // "neg" rows: lemmas that negate their head (pas, jamais, not)
+  std::set<std::string> vague;         // "vague" rows: lemmas too vague for a label alone (être, avoir)
+  static StatusOr<PathRules> Parse(std::string_view tsv, const std::string& where);
+};
+
+// The rules compiled into kg for a language ("fr", "en").
+const PathRules& BuiltinPathRules(std::string_view language);
+
+// A mention as words of a parsed sentence (0-based, inclusive) and its head word.
+struct TreeMention {
+  int first = 0, last = 0, head = 0;
+  uint32_t entity = 0;
+  bool via = false;  // a pronoun or description resolved to the entity
+};
+
+// The relation a rule gives a pair, if any: label, and whether b is the source.
+struct PathMatch {
+  std::string label;
+  bool reverse = false;
+};
+bool MatchPath(const PathRules& rules, const UdSentence& s, const TreeMention& a, const TreeMention& b,
+               EntityType a_type, EntityType b_type, PathMatch* match);
+// The head word of words [first, last]: the one whose head lies outside.
+int SpanHead(const UdSentence& s, int first, int last);
+
+struct CorefLexicon;
+struct NamedBefore;
+enum class Gender : uint8_t;
+
+class TreeRelationFinder {
+ public:
+  TreeRelationFinder(const SyntaxModel& model, const PathRules& rules, const CorefLexicon& coref,
+                     Morphology* morphology)
+      : annotator_(model, morphology), rules_(rules), coref_(coref), morphology_(morphology) {}
+  // Parses each sentence naming two entities or more, or one entity and a
+  // word that may refer back to another (il, elle, l'actrice), and appends
+  // the relations its paths state (kind kRelation, one per pair; `via` set
+  // when one end was reached through a pronoun or description).
+  void Run(std::string_view text, const std::vector<SentenceTokens>& sentences, const std::vector<Mention>& mentions,
+           const std::vector<DocEntity>& entities, std::vector<DocRelation>* out);
+
+ private:
+  bool WorthParsing(std::string_view text, const SentenceTokens& sentence, const std::vector<Mention>& mentions,
+                    bool anything_before) const;
+  void RunSentence(std::string_view text, const SentenceTokens& sentence, uint32_t index,
+                   const std::vector<Mention>& mentions, const std::vector<DocEntity>& entities,
+                   const std::vector<Gender>& genders, std::vector<NamedBefore>* before,
+                   std::vector<DocRelation>* out);
+  std::vector<Gender> Genders(const std::vector<DocEntity>& entities) const;
+  SyntaxAnnotator annotator_;
+  const PathRules& rules_;
+  const CorefLexicon& coref_;
+  Morphology* morphology_;
+};
+
+}  // namespace kg

@@ -1,0 +1,133 @@
+#include "kg/extract/coreference.h"
+
+#include <algorithm>
+
+#include "lexicon_data.h"
+
+namespace kg {
+namespace {
+
+bool GenderFits(Gender word, Gender entity) {
+  return word == Gender::kUnknown || entity == Gender::kUnknown || word == entity;
+}
+
+std::string CaseOf(const UdSentence& s, int w) {
+  for (const UdWord& x : s.words) {
+    if (x.head == w + 1 && x.deprel == "case") return x.lemma;
+  }
+  return "";
+}
+
+bool HasDefiniteDeterminer(const UdSentence& s, int w) {
+  for (const UdWord& x : s.words) {
+    if (x.head != w + 1 || x.deprel != "det") continue;
+    if (x.lemma == "le" || x.lemma == "ce" || x.lemma == "cet" || x.lemma == "the" || x.lemma == "this") return true;
+    if (x.feats.find("PronType=Dem") != std::string::npos) return true;
+  }
+  return false;
+}
+
+// A description names nothing itself: no name follows it or hangs on it
+// without a preposition ("le ministre de l'Intérieur Christophe Castaner",
+// "la société X"), and no relative clause or apposition makes it another
+// thing. "La maire de Paris" is a description (Paris hangs on it by "de").
+bool IsBareDescription(const UdSentence& s, int w, const std::vector<TreeMention>& named) {
+  for (const UdWord& x : s.words) {
+    if (x.head == w + 1 && (x.deprel == "acl:relcl" || x.deprel == "appos")) return false;
+  }
+  static const char* const kClausal[] = {"acl", "acl:relcl", "advcl", "ccomp", "xcomp", "conj", "parataxis", "csubj"};
+  for (const TreeMention& m : named) {
+    if (m.head == w || (m.first <= w && w <= m.last) || m.first == w + 1) return false;
+    if (!CaseOf(s, m.head).empty()) continue;  // "la maire de Paris": a complement, not its name
+    // A name without a preposition inside the description's phrase names it.
+    for (int x = m.head, steps = 0; x >= 0 && steps < static_cast<int>(s.words.size()); ++steps) {
+      const std::string& rel = s.words[x].deprel;
+      if (std::find(std::begin(kClausal), std::end(kClausal), rel) != std::end(kClausal)) break;
+      x = s.words[x].head - 1;
+      if (x == w) return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+StatusOr<CorefLexicon> CorefLexicon::Parse(std::string_view tsv, const std::string& where) {
+  CorefLexicon lex;
+  size_t line_no = 0;
+  for (size_t pos = 0; pos < tsv.size();) {
+    size_t nl = tsv.find('\n', pos);
+    std::string_view line = tsv.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos);
+    pos = nl == std::string_view::npos ? tsv.size() : nl + 1;
+    ++line_no;
+    if (line.empty() || line[0] == '#') continue;
+    std::vector<std::string_view> c;
+    for (size_t start = 0;;) {
+      size_t tab = line.find('\t', start);
+      c.push_back(line.substr(start, tab == std::string_view::npos ? std::string_view::npos : tab - start));
+      if (tab == std::string_view::npos) break;
+      start = tab + 1;
+    }
+    auto bad = [&](const std::string& what) { return InvalidInput(where + ":" + std::to_string(line_no) + ": " + what); };
+    if (c.size() != 4) return bad("expected 4 tab-separated columns");
+    CorefWord w;
+    if (!ParseEntityType(c[2], &w.type)) return bad("unknown entity type");
+    w.gender = c[3] == "m" ? Gender::kMasculine : c[3] == "f" ? Gender::kFeminine : Gender::kUnknown;
+    if (c[0] == "pronoun") lex.pronouns.emplace(std::string(c[1]), w);
+    else if (c[0] == "head") lex.heads.emplace(std::string(c[1]), w);
+    else return bad("kind must be pronoun or head");
+  }
+  return lex;
+}
+
+bool CorefLexicon::MayRefer(std::string_view lower) const {
+  std::string key(lower);
+  return pronouns.count(key) != 0 || heads.count(key) != 0;
+}
+
+const CorefLexicon& BuiltinCoref(std::string_view language) {
+  static const CorefLexicon fr = *CorefLexicon::Parse(data::coref_fr_tsv, "data/fr/coref_fr.tsv");
+  static const CorefLexicon en = *CorefLexicon::Parse(data::coref_en_tsv, "data/en/coref_en.tsv");
+  return language == "en" ? en : fr;
+}
+
+std::vector<TreeMention> ResolveReferences(const CorefLexicon& lexicon, const UdSentence& s, uint32_t index,
+                                           const std::vector<TreeMention>& named,
+                                           const std::vector<NamedBefore>& before,
+                                           const std::vector<DocEntity>& entities,
+                                           const std::vector<Gender>& genders) {
+  std::vector<TreeMention> out;
+  for (int w = 0; w < static_cast<int>(s.words.size()); ++w) {
+    const UdWord& word = s.words[w];
+    const CorefWord* ref = nullptr;
+    std::string lower = syntax::LowerForm(word.form);
+    if (word.upos == "PRON" && word.deprel.rfind("nsubj", 0) == 0) {
+      auto it = lexicon.pronouns.find(lower);
+      if (it != lexicon.pronouns.end()) ref = &it->second;
+    } else if (word.upos == "NOUN" && HasDefiniteDeterminer(s, w) && IsBareDescription(s, w, named)) {
+      auto it = lexicon.heads.find(word.lemma);
+      if (it != lexicon.heads.end()) ref = &it->second;
+    }
+    if (ref == nullptr) continue;
+    // The most recent fitting entity: first in this sentence before the word, then earlier ones.
+    int found = -1;
+    for (const TreeMention& m : named) {
+      if (m.last < w && entities[m.entity].type == ref->type && GenderFits(ref->gender, genders[m.entity])) {
+        found = static_cast<int>(m.entity);
+      }
+    }
+    for (auto it = before.rbegin(); found < 0 && it != before.rend(); ++it) {
+      if (index - it->sentence > kCorefWindow) break;
+      if (it->type == ref->type && GenderFits(ref->gender, it->gender)) found = static_cast<int>(it->entity);
+    }
+    if (found < 0) continue;
+    TreeMention r;
+    r.first = r.last = r.head = w;
+    r.entity = static_cast<uint32_t>(found);
+    r.via = true;
+    out.push_back(r);
+  }
+  return out;
+}
+
+}  // namespace kg

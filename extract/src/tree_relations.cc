@@ -1,0 +1,324 @@
+#include "kg/extract/tree_relations.h"
+
+#include <algorithm>
+#include <map>
+
+#include "kg/extract/coreference.h"
+#include "kg/extract/morphology.h"
+#include "lexicon_data.h"
+
+namespace kg {
+namespace {
+
+// Sentences naming more entities are lists or tables: no relation is read.
+constexpr size_t kMaxEntitiesPerSentence = 8;
+
+std::vector<std::string> SplitSpaces(std::string_view s) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (start < s.size()) {
+    size_t end = s.find(' ', start);
+    if (end == std::string_view::npos) end = s.size();
+    if (end > start) out.emplace_back(s.substr(start, end - start));
+    start = end + 1;
+  }
+  return out;
+}
+
+std::vector<std::string_view> SplitTabs(std::string_view line) {
+  std::vector<std::string_view> cols;
+  size_t start = 0;
+  while (true) {
+    size_t tab = line.find('\t', start);
+    cols.push_back(line.substr(start, tab == std::string_view::npos ? std::string_view::npos : tab - start));
+    if (tab == std::string_view::npos) return cols;
+    start = tab + 1;
+  }
+}
+
+bool ParseTypes(std::string_view s, uint32_t* bits) {
+  if (s == "*" || s.empty()) {
+    *bits = 0x1F;
+    return true;
+  }
+  *bits = 0;
+  size_t start = 0;
+  while (start <= s.size()) {
+    size_t comma = s.find(',', start);
+    if (comma == std::string_view::npos) comma = s.size();
+    EntityType t;
+    if (!ParseEntityType(s.substr(start, comma - start), &t)) return false;
+    *bits |= 1u << static_cast<int>(t);
+    start = comma + 1;
+  }
+  return true;
+}
+
+bool LabelMatches(const std::string& pattern, const std::string& deprel) {
+  if (!pattern.empty() && pattern.back() == '*') return deprel.compare(0, pattern.size() - 1, pattern, 0, pattern.size() - 1) == 0;
+  return pattern == deprel;
+}
+
+bool SideMatches(const std::vector<std::string>& pattern, const std::vector<const UdWord*>& side) {
+  if (pattern.size() != side.size()) return false;
+  for (size_t i = 0; i < side.size(); ++i) {
+    if (!LabelMatches(pattern[i], side[i]->deprel)) return false;
+  }
+  return true;
+}
+
+// Words from `w` (0-based) up to the root, `w` first.
+std::vector<int> Ancestors(const UdSentence& s, int w) {
+  std::vector<int> out;
+  for (int i = w; i >= 0 && out.size() <= s.words.size(); i = s.words[i].head - 1) out.push_back(i);
+  return out;
+}
+
+// The lemma of the preposition (case or mark child) of word `w`, or "".
+std::string CaseOf(const UdSentence& s, int w) {
+  for (size_t i = 0; i < s.words.size(); ++i) {
+    if (s.words[i].head == w + 1 && (s.words[i].deprel == "case" || s.words[i].deprel == "mark")) {
+      return s.words[i].lemma;
+    }
+  }
+  return "";
+}
+
+bool Negated(const PathRules& rules, const UdSentence& s, int w) {
+  for (const UdWord& x : s.words) {
+    if (x.head == w + 1 && rules.negations.count(x.lemma) != 0) return true;
+  }
+  return false;
+}
+
+std::string Fill(const std::string& tmpl, const std::map<std::string, std::string>& values, bool* ok) {
+  std::string out;
+  for (size_t i = 0; i < tmpl.size(); ++i) {
+    if (tmpl[i] != '{') {
+      out.push_back(tmpl[i]);
+      continue;
+    }
+    size_t close = tmpl.find('}', i);
+    auto it = values.find(tmpl.substr(i + 1, close - i - 1));
+    if (it == values.end() || it->second.empty()) *ok = false;
+    else out += it->second;
+    i = close;
+  }
+  return out;
+}
+
+}  // namespace
+
+StatusOr<PathRules> PathRules::Parse(std::string_view tsv, const std::string& where) {
+  PathRules r;
+  size_t line_no = 0, pos = 0;
+  while (pos < tsv.size()) {
+    size_t nl = tsv.find('\n', pos);
+    std::string_view line = tsv.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos);
+    pos = nl == std::string_view::npos ? tsv.size() : nl + 1;
+    ++line_no;
+    if (line.empty() || line[0] == '#') continue;
+    std::vector<std::string_view> c = SplitTabs(line);
+    auto bad = [&](const std::string& what) { return InvalidInput(where + ":" + std::to_string(line_no) + ": " + what); };
+    if (c[0] == "neg" || c[0] == "vague") {
+      if (c.size() != 2) return bad("expected two columns");
+      (c[0] == "neg" ? r.negations : r.vague).insert(std::string(c[1]));
+      continue;
+    }
+    if (c.size() != 7) return bad("expected 7 tab-separated columns, found " + std::to_string(c.size()));
+    PathRule rule;
+    if (c[0] != ".") rule.side_a = SplitSpaces(c[0]);
+    rule.ancestor = std::string(c[1]);
+    if (c[2] != ".") rule.side_b = SplitSpaces(c[2]);
+    rule.label = std::string(c[3]);
+    if (c[4] != "ab" && c[4] != "ba") return bad("direction must be ab or ba");
+    rule.reverse = c[4] == "ba";
+    if (!ParseTypes(c[5], &rule.a_types) || !ParseTypes(c[6], &rule.b_types)) return bad("unknown entity type");
+    if (rule.label.find('{') != std::string::npos && rule.label.find('}') == std::string::npos) return bad("unclosed {");
+    r.rules.push_back(std::move(rule));
+  }
+  return r;
+}
+
+const PathRules& BuiltinPathRules(std::string_view language) {
+  static const PathRules fr = *PathRules::Parse(data::paths_fr_tsv, "data/fr/paths_fr.tsv");
+  static const PathRules en = *PathRules::Parse(data::paths_en_tsv, "data/en/paths_en.tsv");
+  return language == "en" ? en : fr;
+}
+
+int SpanHead(const UdSentence& s, int first, int last) {
+  for (int i = first; i <= last; ++i) {
+    int h = s.words[i].head - 1;
+    if (h < first || h > last) return i;
+  }
+  return first;
+}
+
+static int LiftedHead(const UdSentence& s, int first, int head) {
+  // "la société X", "le rappeur X", "les puces H800": a common noun right
+  // before the name that the name only specifies stands for it in the tree.
+  static const char* const kSpecifying[] = {"appos", "flat:name", "flat", "nmod", "amod", "compound", "nummod"};
+  int parent = s.words[head].head - 1;
+  if (parent < 0 || parent != first - 1 || s.words[parent].upos != "NOUN") return head;
+  if (std::find(std::begin(kSpecifying), std::end(kSpecifying), s.words[head].deprel) == std::end(kSpecifying)) {
+    return head;
+  }
+  if (!CaseOf(s, head).empty()) return head;
+  return parent;
+}
+
+bool MatchPath(const PathRules& rules, const UdSentence& s, const TreeMention& a, const TreeMention& b,
+               EntityType a_type, EntityType b_type, PathMatch* match) {
+  std::vector<int> up_a = Ancestors(s, a.head), up_b = Ancestors(s, b.head);
+  // The lowest common ancestor, and each side's words below it.
+  int lca = -1;
+  size_t ia = 0, ib = 0;
+  for (ia = 0; ia < up_a.size() && lca < 0; ++ia) {
+    auto it = std::find(up_b.begin(), up_b.end(), up_a[ia]);
+    if (it != up_b.end()) {
+      lca = up_a[ia];
+      ib = static_cast<size_t>(it - up_b.begin());
+    }
+  }
+  if (lca < 0) return false;
+  --ia;
+  // A path through the other mention's own words is not a path between them.
+  std::vector<const UdWord*> side_a, side_b;
+  for (size_t i = 0; i < ia; ++i) side_a.push_back(&s.words[up_a[i]]);
+  for (size_t i = 0; i < ib; ++i) side_b.push_back(&s.words[up_b[i]]);
+  const UdWord& top = s.words[lca];
+  for (const PathRule& r : rules.rules) {
+    if (!(r.a_types >> static_cast<int>(a_type) & 1) || !(r.b_types >> static_cast<int>(b_type) & 1)) continue;
+    if (r.ancestor != "*" && r.ancestor != top.upos) continue;
+    if (!SideMatches(r.side_a, side_a) || !SideMatches(r.side_b, side_b)) continue;
+    if (Negated(rules, s, lca)) return false;
+    // A word of either name is no label ("o1_de"); a description's own noun
+    // is ("la maire de Paris" -> maire_de).
+    auto inside = [](int w, const TreeMention& m) { return !m.via && w >= m.first && w <= m.last; };
+    auto outside = [&](int w) { return !inside(w, a) && !inside(w, b); };
+    std::map<std::string, std::string> values;
+    if (outside(lca)) values["lca"] = top.lemma;
+    if (ia >= 2 && outside(up_a[1])) values["a1"] = s.words[up_a[1]].lemma;
+    if (ib >= 2 && outside(up_b[1])) values["b1"] = s.words[up_b[1]].lemma;
+    if (ia >= 1) values["acase"] = CaseOf(s, up_a[ia - 1]);
+    if (ib >= 1) values["bcase"] = CaseOf(s, up_b[ib - 1]);
+    bool ok = true;
+    std::string label = Fill(r.label, values, &ok);
+    if (!ok || rules.vague.count(label) != 0) continue;
+    match->label = std::move(label);
+    match->reverse = r.reverse;
+    return true;
+  }
+  return false;
+}
+
+std::vector<Gender> TreeRelationFinder::Genders(const std::vector<DocEntity>& entities) const {
+  std::vector<Gender> out(entities.size(), Gender::kUnknown);
+  if (morphology_ == nullptr) return out;
+  for (size_t e = 0; e < entities.size(); ++e) {
+    if (entities[e].type != EntityType::kPerson) continue;
+    const std::string& label = entities[e].label;
+    const WordInfo& first = morphology_->Lookup(std::string_view(label).substr(0, label.find(' ')));
+    if (first.feminine_name && !first.masculine_name) out[e] = Gender::kFeminine;
+    if (first.masculine_name && !first.feminine_name) out[e] = Gender::kMasculine;
+  }
+  return out;
+}
+
+bool TreeRelationFinder::WorthParsing(std::string_view text, const SentenceTokens& sentence,
+                                      const std::vector<Mention>& mentions, bool anything_before) const {
+  std::set<uint32_t> named;
+  for (const Mention& m : mentions) named.insert(m.entity);
+  if (named.size() >= 2) return true;
+  if (named.empty() || !anything_before) return false;
+  for (const Token& t : sentence.tokens) {
+    if (t.kind == TokenKind::kWord && !t.has_digit && t.end - t.start <= 24 &&
+        coref_.MayRefer(syntax::LowerForm(t.Text(text)))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+void TreeRelationFinder::Run(std::string_view text, const std::vector<SentenceTokens>& sentences,
+                             const std::vector<Mention>& mentions, const std::vector<DocEntity>& entities,
+                             std::vector<DocRelation>* out) {
+  std::vector<Gender> genders = Genders(entities);
+  std::vector<NamedBefore> before;
+  size_t i = 0;
+  for (uint32_t index = 0; index < sentences.size(); ++index) {
+    size_t j = i;
+    while (j < mentions.size() && mentions[j].sentence == index) ++j;
+    std::vector<Mention> local(mentions.begin() + static_cast<long>(i), mentions.begin() + static_cast<long>(j));
+    if (WorthParsing(text, sentences[index], local, !before.empty())) {
+      RunSentence(text, sentences[index], index, local, entities, genders, &before, out);
+    }
+    for (const Mention& m : local) {
+      before.push_back(NamedBefore{index, m.entity, entities[m.entity].type, genders[m.entity]});
+    }
+    i = j;
+  }
+}
+
+void TreeRelationFinder::RunSentence(std::string_view text, const SentenceTokens& sentence, uint32_t index,
+                                     const std::vector<Mention>& mentions, const std::vector<DocEntity>& entities,
+                                     const std::vector<Gender>& genders, std::vector<NamedBefore>* before,
+                                     std::vector<DocRelation>* out) {
+  if (sentence.tokens.size() > 200) return;  // a list or a table, not a sentence
+  std::vector<std::string> tokens;
+  for (const Token& t : sentence.tokens) tokens.emplace_back(t.Text(text));
+  std::vector<int> token_words;
+  UdSentence s = annotator_.AnnotateTokens(tokens, &token_words);
+  std::vector<TreeMention> tm;
+  for (const Mention& m : mentions) {
+    if (m.last >= sentence.tokens.size()) continue;
+    TreeMention x;
+    x.first = token_words[m.first];
+    x.last = token_words[m.last + 1] - 1;
+    x.head = LiftedHead(s, x.first, SpanHead(s, x.first, x.last));
+    x.entity = m.entity;
+    tm.push_back(x);
+  }
+  for (const TreeMention& r : ResolveReferences(coref_, s, index, tm, *before, entities, genders)) tm.push_back(r);
+  // Mentions in a list of three or more (a conj group) relate to nothing here:
+  // "X détaille ses liens avec A, B, C et D" states no link of X to each.
+  std::vector<int> group(s.words.size());
+  for (size_t w = 0; w < s.words.size(); ++w) {
+    int g = static_cast<int>(w);
+    for (size_t steps = 0; s.words[g].deprel == "conj" && s.words[g].head > 0 && steps < s.words.size(); ++steps) {
+      g = s.words[g].head - 1;
+    }
+    group[w] = g;
+  }
+  std::map<int, int> group_size;
+  for (const TreeMention& m : tm) ++group_size[group[m.head]];
+  std::set<uint32_t> entities_here;
+  for (const TreeMention& m : tm) entities_here.insert(m.entity);
+  if (entities_here.size() > kMaxEntitiesPerSentence) return;
+  std::set<std::pair<uint32_t, uint32_t>> done;
+  for (size_t a = 0; a < tm.size(); ++a) {
+    for (size_t b = a + 1; b < tm.size(); ++b) {
+      uint32_t ea = tm[a].entity, eb = tm[b].entity;
+      if (ea == eb || (tm[a].via && tm[b].via) || done.count(std::minmax(ea, eb))) continue;
+      if (group_size[group[tm[a].head]] >= 3 || group_size[group[tm[b].head]] >= 3) continue;
+      PathMatch match;
+      bool found = MatchPath(rules_, s, tm[a], tm[b], entities[ea].type, entities[eb].type, &match);
+      if (!found && MatchPath(rules_, s, tm[b], tm[a], entities[eb].type, entities[ea].type, &match)) {
+        found = true;
+        match.reverse = !match.reverse;
+      }
+      if (!found) continue;
+      done.insert(std::minmax(ea, eb));
+      DocRelation r;
+      r.source = match.reverse ? eb : ea;
+      r.target = match.reverse ? ea : eb;
+      r.relation = match.label;
+      r.kind = EdgeKind::kRelation;
+      r.sentence = index;
+      r.via = tm[a].via || tm[b].via;
+      out->push_back(std::move(r));
+    }
+  }
+}
+
+}  // namespace kg

@@ -1,0 +1,131 @@
+// Relations read from dependency trees, with coreference: one table per
+// construction and per kind of reference, French and English, with the
+// negative cases (lists, negation, a speaker and the outlet spoken to).
+#include <gtest/gtest.h>
+
+#include "kg/extract/coreference.h"
+#include "kg/extract/syntax.h"
+#include "kg/extract/tree_relations.h"
+#include "test_util.h"
+
+namespace kg {
+namespace {
+
+using Triple = std::tuple<std::string, std::string, std::string>;
+
+Extractor& TreeExtractor() {
+  static std::shared_ptr<const SyntaxModel> fr, en;
+  static std::unique_ptr<Extractor> ex = [] {
+    auto f = SyntaxModel::Load(SyntaxModelPath(DefaultModelsDir(), "fr"));
+    auto e = SyntaxModel::Load(SyntaxModelPath(DefaultModelsDir(), "en"));
+    if (!f.ok() || !e.ok()) throw std::runtime_error("syntax models missing from " + DefaultModelsDir());
+    fr = *f;
+    en = *e;
+    ExtractorConfig cfg;
+    cfg.lexicon = &testing::TestLexicon();
+    cfg.french_syntax = fr.get();
+    cfg.english_syntax = en.get();
+    auto x = Extractor::Create(cfg);
+    if (!x.ok()) throw std::runtime_error(x.status().message());
+    return std::move(*x);
+  }();
+  return *ex;
+}
+
+struct Case {
+  const char* text;
+  std::vector<Triple> expected;  // source, label ("" for any), target
+  std::vector<std::pair<std::string, std::string>> unrelated;  // no relation either way
+};
+
+void RunCases(const std::vector<Case>& cases) {
+  for (const Case& c : cases) {
+    DocumentResult r = TreeExtractor().Extract(Document{"doc", "doc.txt", c.text});
+    auto rels = testing::Relations(r);
+    std::string found;
+    for (const auto& [a, l, b] : rels) found += "  " + a + " -" + l + "-> " + b + "\n";
+    for (const auto& t : c.expected) {
+      bool hit = rels.count(t) != 0;
+      for (const auto& [a, l, b] : rels) {
+        hit = hit || (std::get<1>(t).empty() && a == std::get<0>(t) && b == std::get<2>(t));
+      }
+      EXPECT_TRUE(hit) << c.text << "\n  missing " << std::get<0>(t) << " -" << std::get<1>(t) << "-> "
+                                 << std::get<2>(t) << "\n found:\n" << found;
+    }
+    for (const auto& [a, b] : c.unrelated) {
+      for (const auto& t : rels) {
+        bool same = (std::get<0>(t) == a && std::get<2>(t) == b) || (std::get<0>(t) == b && std::get<2>(t) == a);
+        EXPECT_FALSE(same) << c.text << "\n  unexpected " << a << " -" << std::get<1>(t) << "- " << b;
+      }
+    }
+  }
+}
+
+TEST(TreeRelationsTest, FrenchConstructions) {
+  RunCases({
+      // apposition with a role, both orders
+      {"Jérémy Allain, le directeur de l'association Vivarmor Nature, a compté les grenouilles.",
+       {{"Jérémy Allain", "", "Vivarmor Nature"}}, {}},
+      // a verb and a prepositional object
+      {"Thierry Breton a rencontré Ursula von der Leyen à Bruxelles.",
+       {{"Thierry Breton", "rencontrer", "Ursula von der Leyen"}}, {}},
+      // copula
+      {"Elon Musk est le fondateur de SpaceX.", {{"Elon Musk", "fondateur_de", "SpaceX"}}, {}},
+      // a product of an organisation
+      {"L'IA o1 d'OpenAI coûte cher.", {{"o1", "produit_de", "OpenAI"}}, {}},
+  });
+}
+
+TEST(TreeRelationsTest, FrenchNegativeCases) {
+  RunCases({
+      // peers in an enumeration
+      {"Le ministre a visité l'Irak, la Syrie et la Jordanie.", {}, {{"Irak", "Syrie"}, {"Syrie", "Jordanie"}}},
+      // negation
+      {"Apple n'a pas racheté Shazam.", {}, {{"Apple", "Shazam"}}},
+      // a speaker and the outlet spoken to
+      {"Bruno Le Maire a déclaré au Parisien que la croissance reviendrait.", {}, {{"Bruno Le Maire", "Parisien"}}},
+  });
+}
+
+TEST(TreeRelationsTest, FrenchCoreference) {
+  RunCases({
+      // a subject pronoun, gender from the first name
+      {"Jeanne Moreau est née à Paris. Elle a reçu un Oscar en 1992.",
+       {{"Jeanne Moreau", "recevoir", "Oscars"}}, {}},
+      // a description with a role head and its own complement
+      {"Anne Hidalgo a présenté son budget. La maire de Paris a annoncé une baisse des impôts.",
+       {{"Anne Hidalgo", "maire_de", "Paris"}}, {}},
+      // the pronoun does not fit a man's name
+      {"Jean Dupont est arrivé hier. Elle a rencontré Emmanuel Macron.", {}, {{"Jean Dupont", "Emmanuel Macron"}}},
+  });
+}
+
+TEST(TreeRelationsTest, EnglishConstructions) {
+  RunCases({
+      {"Microsoft bought Activision in 2018.", {{"Microsoft", "buy", "Activision"}}, {}},
+      {"Elon Musk is the founder of SpaceX.", {{"Elon Musk", "founder_of", "SpaceX"}}, {}},
+  });
+}
+
+TEST(PathRulesTest, MalformedRowsNameTheLine) {
+  struct Bad { const char* text; const char* error; };
+  const Bad cases[] = {
+      {"nsubj\tVERB\tobj\t{lca}\n", "t.tsv:1: expected 7 tab-separated columns, found 4"},
+      {"nsubj\tVERB\tobj\t{lca}\tup\t*\t*\n", "t.tsv:1: direction must be ab or ba"},
+      {"# c\nnsubj\tVERB\tobj\t{lca}\tab\tPEOPLE\t*\n", "t.tsv:2: unknown entity type"},
+  };
+  for (const Bad& c : cases) {
+    auto r = PathRules::Parse(c.text, "t.tsv");
+    ASSERT_FALSE(r.ok()) << c.text;
+    EXPECT_EQ(r.status().message(), c.error);
+  }
+  auto lex = CorefLexicon::Parse("pronoun\telle\tPERSON\n", "c.tsv");
+  ASSERT_FALSE(lex.ok());
+  EXPECT_EQ(lex.status().message(), "c.tsv:1: expected 4 tab-separated columns");
+  // The built-in tables parse.
+  EXPECT_FALSE(BuiltinPathRules("fr").rules.empty());
+  EXPECT_FALSE(BuiltinCoref("en").pronouns.empty());
+}
+
+}  // namespace
+}  // namespace kg
