@@ -24,6 +24,7 @@ json_ok() { python3 -c "import json,sys; json.load(open(sys.argv[1], encoding='u
 has_label() { python3 -c "import json,sys; sys.exit(0 if sys.argv[2] in [n['label'] for n in json.load(open(sys.argv[1]))['nodes']] else 1)" "$1" "$2"; }
 
 if [ "$mode" = fast ]; then
+  echo "Paris et Lyon." > ok-lyon.txt
   : > empty.txt
   row empty-file 0 "empty.txt: empty file" -- "$kg" build empty.txt -o o-empty
   [ -f o-empty/graph.json ] && json_ok o-empty/graph.json && ok || ko "empty-file output"
@@ -66,6 +67,45 @@ if [ "$mode" = fast ]; then
   row malformed-jsonl 2 "bad.jsonl:2: invalid JSON" -- "$kg" build bad.jsonl -o o-jsonl
   printf '{"id": "a", "body": "Paris"}\n' > nottext.jsonl
   row jsonl-no-text 2 "nottext.jsonl:1: expected an object with a string \"text\"" -- "$kg" build nottext.jsonl -o o-jsonl2
+
+  # Issue 19: deep nesting in every JSON reader (was exit 139, a stack overflow).
+  python3 -c "print('{\"nodes\":'+'['*200000+']'*200000+',\"links\":[]}')" > deep.json
+  row deep-graph-json 2 "deep.json: invalid JSON at byte [0-9]+: nesting deeper than 512 levels" -- "$kg" query deep.json stats
+  row deep-merge 2 "deep.json: invalid JSON at byte [0-9]+: nesting deeper than 512 levels" -- "$kg" merge deep.json -o o-deep-merge
+  [ ! -e o-deep-merge ] && ok || ko "deep merge wrote output"
+  python3 -c "print('{\"id\": \"a\", \"text\": \"Paris\"}'); print('{\"text\": \"x\", \"meta\": '+'['*200000+']'*200000+'}')" > deep.jsonl
+  row deep-jsonl 2 "deep.jsonl:2: invalid JSON at column [0-9]+: nesting deeper than 512 levels" -- "$kg" build deep.jsonl -o o-deep-jsonl
+  python3 -c "print('['*200000+']'*200000)" > deep-gaz.json
+  row deep-gazetteer 2 "deep-gaz.json: invalid JSON at byte [0-9]+: nesting deeper than 512 levels" -- "$kg" build ok-lyon.txt -o o-deep-gaz --gazetteer deep-gaz.json
+
+  # Issue 19: a .jsonl.gz is checked to the end of its gzip members.
+  python3 - <<'PY'
+import gzip, zlib
+lines = b''.join(b'{"id": "d%d", "text": "Emmanuel Macron est a Paris le jour %d."}\n' % (i, i) for i in range(400))
+whole = gzip.compress(lines)
+open('whole.jsonl.gz', 'wb').write(whole)
+open('no-trailer.jsonl.gz', 'wb').write(whole[:-8])
+open('cut-mid.jsonl.gz', 'wb').write(whole[:len(whole) // 2])
+bad_crc = bytearray(whole); bad_crc[-8] ^= 0xFF
+open('bad-crc.jsonl.gz', 'wb').write(bytes(bad_crc))
+c = zlib.compressobj(6, zlib.DEFLATED, 31)
+flushed = c.compress(lines[:len(lines) // 2]) + c.flush(zlib.Z_SYNC_FLUSH)
+open('cut-flush.jsonl.gz', 'wb').write(flushed)
+PY
+  row gz-whole 0 "" -- "$kg" build whole.jsonl.gz -o o-gz -q
+  for f in no-trailer cut-mid cut-flush; do
+    row gz-$f 2 "$f.jsonl.gz: truncated gzip stream \(unexpected end of file\)" -- "$kg" build $f.jsonl.gz -o o-gz-$f
+    [ ! -e o-gz-$f ] && ok || ko "gz-$f wrote output"
+  done
+  row gz-bad-crc 2 "bad-crc.jsonl.gz: read error: incorrect data check" -- "$kg" build bad-crc.jsonl.gz -o o-gz-crc
+
+  # Issue 19: standard input closed, a directory, never one of kg's own files.
+  row stdin-closed 2 "stdin: standard input is closed" -- bash -c "exec \"$kg\" build - -o o-stdin-closed <&-"
+  row stdin-directory 2 "stdin: is a directory" -- bash -c "exec \"$kg\" build - -o o-stdin-dir < ."
+  [ ! -e o-stdin-closed ] && [ ! -e o-stdin-dir ] && ok || ko "stdin errors wrote output"
+  row stdin-ok 0 "" -- bash -c "echo 'Angela Merkel est à Berlin.' | exec \"$kg\" build - -o o-stdin -q"
+  has_label o-stdin/graph.json "Angela Merkel" && ok || ko "stdin text lost"
+  row stdout-closed 0 "" -- bash -c "exec \"$kg\" build ok-lyon.txt -o o-stdout-closed -q >&-"
 
   echo "Paris et Lyon." > ok.txt
   : > afile

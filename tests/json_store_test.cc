@@ -41,6 +41,14 @@ TEST(JsonStoreTest, MalformedInputIsNamed) {
   }
 }
 
+TEST(JsonStoreTest, DeepNestingIsAnErrorNotACrash) {
+  // Issue 19: 200,000 nested arrays overflowed the recursive parser's stack.
+  std::string text = "{\"nodes\":" + std::string(200000, '[') + std::string(200000, ']') + ",\"links\":[]}";
+  auto g = ParseGraphJson(text, "g.json");
+  ASSERT_FALSE(g.ok());
+  EXPECT_EQ(g.status().message(), "g.json: invalid JSON at byte 521: nesting deeper than 512 levels");
+}
+
 // Former bugs found by fuzz/graph_json_fuzzer.
 TEST(JsonStoreTest, FormerBugs) {
   // A weight too large for uint64 was converted with undefined behaviour.

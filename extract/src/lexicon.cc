@@ -1,13 +1,13 @@
 #include "kg/extract/lexicon.h"
 
 #include <rapidjson/document.h>
-#include <rapidjson/error/en.h>
 #include <unicode/locid.h>
 #include <unicode/unistr.h>
 
 #include <algorithm>
 
 #include "kg/base/atomic_file.h"
+#include "kg/base/json_parse.h"
 #include "kg/base/text.h"
 #include "lexicon_data.h"
 
@@ -92,13 +92,11 @@ void Lexicon::IndexPhrase(const std::string& phrase, int index, bool override_ex
 
 namespace {
 
-// Names from user files: control characters become spaces, runs of spaces one.
+// Names from user files: cleaned as every output text is (CleanText: no
+// control characters, noncharacters or invalid UTF-8), runs of spaces one.
 std::string CleanName(const std::string& s) {
   std::string out;
-  for (char c : s) {
-    unsigned char u = static_cast<unsigned char>(c);
-    bool space = u < 0x20 || u == 0x7F;
-    if (space) c = ' ';
+  for (char c : CleanText(s, true)) {
     if (c == ' ' && (out.empty() || out.back() == ' ')) continue;
     out.push_back(c);
   }
@@ -239,10 +237,9 @@ Status Lexicon::AddGazetteerFile(const std::string& path) {
   size_t first = text.find_first_not_of(" \t\r\n");
   if (first != std::string::npos && (text[first] == '[' || text[first] == '{')) {
     rapidjson::Document doc;
-    doc.Parse(text.c_str(), text.size());
-    if (doc.HasParseError()) {
-      return InvalidInput(path + ": invalid JSON at byte " + std::to_string(doc.GetErrorOffset()) + ": " +
-                          rapidjson::GetParseError_En(doc.GetParseError()));
+    JsonParse parsed = ParseJson(text, &doc);
+    if (!parsed.ok) {
+      return InvalidInput(path + ": invalid JSON at byte " + std::to_string(parsed.offset) + ": " + parsed.problem);
     }
     const rapidjson::Value* arr = &doc;
     if (doc.IsObject() && doc.HasMember("entities")) arr = &doc["entities"];

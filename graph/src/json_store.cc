@@ -1,13 +1,13 @@
 #include "kg/graph/json_store.h"
 
 #include <rapidjson/document.h>
-#include <rapidjson/error/en.h>
 
 #include <algorithm>
 #include <filesystem>
 #include <unordered_map>
 
 #include "kg/base/atomic_file.h"
+#include "kg/base/json_parse.h"
 #include "kg/base/text.h"
 
 namespace kg {
@@ -22,12 +22,24 @@ class Reader {
 
   Status Error(const std::string& what) const { return InvalidInput(where_ + ": " + what); }
 
+  // A string field, cleaned as every name kg outputs (CleanText): a hand-
+  // edited graph cannot bring a control character or noncharacter in.
   bool Str(const Value& v, const char* key, std::string* out) const {
     if (!v.IsObject()) return false;
     auto it = v.FindMember(key);
     if (it == v.MemberEnd() || !it->value.IsString()) return false;
-    out->assign(it->value.GetString(), it->value.GetStringLength());
+    *out = Clean(it->value);
     return true;
+  }
+  static std::string Clean(const Value& s) { return CleanText(std::string_view(s.GetString(), s.GetStringLength()), true); }
+  // Evidence text stays in the parsed buffer: cleaned there, byte for byte.
+  static std::string_view CleanInPlace(const Value& s) {
+    std::string_view text(s.GetString(), s.GetStringLength());
+    if (!NeedsCleaning(text)) return text;
+    // Invalid UTF-8 (only when the caller skipped the file check): dropped.
+    if (FindInvalidUtf8(text) != std::string_view::npos) return {};
+    BlankForbiddenCodePoints(const_cast<char*>(s.GetString()), text.size());
+    return text;
   }
   static uint64_t UInt(const Value& v, const char* key) {
     if (!v.IsObject()) return 0;
@@ -61,11 +73,11 @@ StatusOr<KnowledgeGraph> ParseGraphJsonInPlace(std::string* taken, const std::st
   const std::string& text = *buffer;
   Reader r(where);
   rapidjson::Document doc;
-  doc.ParseInsitu(buffer->data());
-  if (doc.HasParseError()) {
+  JsonParse parsed = ParseJsonInPlace(buffer->data(), &doc);
+  if (!parsed.ok) {
     return r.Error(std::string(text.empty() ? "empty file" : "invalid JSON") + " at byte " +
-                   std::to_string(doc.GetErrorOffset()) + ": " + rapidjson::GetParseError_En(doc.GetParseError()) +
-                   (doc.GetErrorOffset() >= text.size() ? " (truncated file?)" : ""));
+                   std::to_string(parsed.offset) + ": " + parsed.problem +
+                   (parsed.offset >= text.size() ? " (truncated file?)" : ""));
   }
   if (!doc.IsObject()) return r.Error("not a kg graph (expected a JSON object)");
   auto nodes_it = doc.FindMember("nodes");
@@ -118,7 +130,7 @@ StatusOr<KnowledgeGraph> ParseGraphJsonInPlace(std::string* taken, const std::st
     d.mentions = Reader::UInt(n, "mentions");
     auto a_it = n.FindMember("aliases");
     if (a_it != n.MemberEnd() && a_it->value.IsArray()) {
-      for (const Value& a : a_it->value.GetArray()) if (a.IsString()) d.aliases.emplace_back(a.GetString(), a.GetStringLength());
+      for (const Value& a : a_it->value.GetArray()) if (a.IsString()) d.aliases.push_back(Reader::Clean(a));
     }
     auto f_it = n.FindMember("forms");
     if (f_it != n.MemberEnd() && f_it->value.IsArray()) {
@@ -126,7 +138,7 @@ StatusOr<KnowledgeGraph> ParseGraphJsonInPlace(std::string* taken, const std::st
         if (!f.IsArray() || f.Size() != 3 || !f[0].IsString() || !f[1].IsUint64() || !f[2].IsUint64()) {
           return r.Error("node \"" + d.id + "\": malformed \"forms\"");
         }
-        d.forms[std::string(f[0].GetString(), f[0].GetStringLength())] = {f[1].GetUint64(), f[2].GetUint64()};
+        d.forms[Reader::Clean(f[0])] = {f[1].GetUint64(), f[2].GetUint64()};
       }
     } else {
       // A graph written by another tool: derive forms from label and aliases.
@@ -147,7 +159,7 @@ StatusOr<KnowledgeGraph> ParseGraphJsonInPlace(std::string* taken, const std::st
     auto docs_it = n.FindMember("documents");
     if (docs_it != n.MemberEnd() && docs_it->value.IsArray()) {
       for (const Value& dv : docs_it->value.GetArray()) {
-        if (dv.IsString()) d.documents.push_back(doc_of(std::string_view(dv.GetString(), dv.GetStringLength())));
+        if (dv.IsString()) d.documents.push_back(doc_of(Reader::Clean(dv)));
       }
       std::sort(d.documents.begin(), d.documents.end());
       d.documents.erase(std::unique(d.documents.begin(), d.documents.end()), d.documents.end());
@@ -195,13 +207,13 @@ StatusOr<KnowledgeGraph> ParseGraphJsonInPlace(std::string* taken, const std::st
         if (!e.IsObject() || did == e.MemberEnd() || !did->value.IsString()) {
           return r.Error("link " + std::to_string(i) + ": evidence without \"document\"");
         }
-        ev.document = doc_of(std::string_view(did->value.GetString(), did->value.GetStringLength()));
+        ev.document = doc_of(Reader::Clean(did->value));
         ev.sentence = static_cast<uint32_t>(Reader::UInt(e, "sentence"));
         ev.start = Reader::UInt(e, "start");
         ev.end = Reader::UInt(e, "end");
         auto text_it = e.FindMember("text");
         if (text_it != e.MemberEnd() && text_it->value.IsString()) {
-          ev.text = std::string_view(text_it->value.GetString(), text_it->value.GetStringLength());
+          ev.text = Reader::CleanInPlace(text_it->value);
         }
         d.evidence.push_back(std::move(ev));
       }
