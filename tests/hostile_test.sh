@@ -19,6 +19,7 @@ row() {
   if [ "$want" -ne 0 ] && [ "$(printf '%s' "$err" | grep -c '')" -ne 1 ]; then ko "$name: error is not one line: $err"; return; fi
   ok
 }
+xml_ok() { python3 -c "import sys, xml.dom.minidom; xml.dom.minidom.parse(sys.argv[1])" "$1"; }
 json_ok() { python3 -c "import json,sys; json.load(open(sys.argv[1], encoding='utf-8'))" "$1"; }
 # has_label GRAPH LABEL: the graph has a node with exactly this label.
 has_label() { python3 -c "import json,sys; sys.exit(0 if sys.argv[2] in [n['label'] for n in json.load(open(sys.argv[1]))['nodes']] else 1)" "$1" "$2"; }
@@ -106,6 +107,25 @@ PY
   row stdin-ok 0 "" -- bash -c "echo 'Angela Merkel est à Berlin.' | exec \"$kg\" build - -o o-stdin -q"
   has_label o-stdin/graph.json "Angela Merkel" && ok || ko "stdin text lost"
   row stdout-closed 0 "" -- bash -c "exec \"$kg\" build ok-lyon.txt -o o-stdout-closed -q >&-"
+
+  # Issue 19: one cleaning for every format; file names that are not UTF-8.
+  printf 'Angela Merkel est \xc3\xa0 Berlin.\n' > "$(printf 'bad\xff.txt')"
+  row non-utf8-name 0 "" -- "$kg" build "$(printf 'bad\xff.txt')" -o o-badname -q
+  json_ok o-badname/graph.json && xml_ok o-badname/graph.graphml && ok || ko "non-UTF-8 file name broke an export"
+  python3 -c "
+import json
+open('chars.jsonl', 'w', encoding='utf-8').write(json.dumps({'id': 'doc\x01\u0085\ufffe', 'text':
+    'Angela Merkel\ufffe est \u00e0 Berlin\u0085 avec Emmanuel\uffff Macron \U0010FFFF \ufdd0.'}) + '\n')
+open('chars-gaz.tsv', 'w', encoding='utf-8').write('Bundes\ufffekanzleramt\u0085\tORG\tKanzleramt\n')"
+  row forbidden-chars 0 "" -- "$kg" build chars.jsonl -o o-chars -q --gazetteer chars-gaz.tsv
+  python3 -c "
+import sys
+bad = ['\x01', '\u0085', '\ufffe', '\uffff', '\U0010ffff', '\ufdd0', '\\\\u0001', '\\\\u0085']
+for f in ('graph.json', 'graph.graphml', 'graph.dot'):
+    t = open('o-chars/' + f, encoding='utf-8').read()
+    for b in bad:
+        if b in t: sys.exit(f + ' holds ' + repr(b))
+" && json_ok o-chars/graph.json && xml_ok o-chars/graph.graphml && ok || ko "forbidden characters reached an export"
 
   echo "Paris et Lyon." > ok.txt
   : > afile
