@@ -127,6 +127,24 @@ for f in ('graph.json', 'graph.graphml', 'graph.dot'):
         if b in t: sys.exit(f + ' holds ' + repr(b))
 " && json_ok o-chars/graph.json && xml_ok o-chars/graph.graphml && ok || ko "forbidden characters reached an export"
 
+  # Issue 19: gazetteer names kept apart or said to merge; no name without a letter or digit.
+  printf 'C++\tPRODUCT\nC#\tPRODUCT\nAT&T\tORG\nAT-T\tORG\n' > symbols.tsv
+  err=$("$kg" build ok-lyon.txt -o o-symbols -q --gazetteer symbols.tsv 2>&1); code=$?
+  [ "$code" -eq 0 ] && echo "$err" | grep -q 'symbols.tsv:2: "C#" and "C++" (symbols.tsv:1) have the same key "c"' &&
+    echo "$err" | grep -q 'symbols.tsv:4: "AT-T" and "AT&T" (symbols.tsv:3)' && ok || ko "gazetteer collisions not warned: $err"
+  printf 'Renault\tORG\n+++\tORG\n' > punct.tsv
+  row gazetteer-no-letter 2 'punct.tsv:2: name "\+\+\+" has no letter or digit' -- "$kg" build ok-lyon.txt -o o-punct --gazetteer punct.tsv
+  printf '[{"name": "Renault", "type": "ORG"}, {"name": "\u2728\u2728", "type": "ORG"}]' > emoji.json
+  row gazetteer-emoji 2 'emoji.json: entry 2: name ".*" has no letter or digit' -- "$kg" build ok-lyon.txt -o o-emoji --gazetteer emoji.json
+  printf 'Renault\n' > onecol.tsv
+  row gazetteer-one-column 0 "onecol.tsv:1: no type column" -- "$kg" build ok-lyon.txt -o o-onecol -q --gazetteer onecol.tsv
+
+  # Issue 19: a BOM opening a .jsonl is dropped as in .txt; -j is capped.
+  printf '\xef\xbb\xbf{"id": "a", "text": "Angela Merkel est \xc3\xa0 Berlin."}\n' > bom.jsonl
+  row jsonl-bom 0 "" -- "$kg" build bom.jsonl -o o-bom-jsonl -q
+  has_label o-bom-jsonl/graph.json "Angela Merkel" && ok || ko "jsonl-bom lost text"
+  row many-threads 0 "" -- timeout 20 "$kg" build ok-lyon.txt -o o-threads -q -j 100000
+
   echo "Paris et Lyon." > ok.txt
   : > afile
   row output-is-file 2 "afile: exists and is not a directory" -- "$kg" build ok.txt -o afile

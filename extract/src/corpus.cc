@@ -248,6 +248,7 @@ StatusOr<bool> DocumentSource::NextJsonLine(Document* doc) {
     }
     std::string where = lines_->path + ":" + std::to_string(lines_->line);
     if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (lines_->line == 1 && line.compare(0, 3, "\xEF\xBB\xBF") == 0) line.erase(0, 3);  // a BOM, as in .txt
     if (line.find_first_not_of(" \t") == std::string::npos) continue;
     // Parsed in place: strings are unescaped inside `line`, not copied out.
     rapidjson::Document d;

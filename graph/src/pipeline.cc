@@ -14,9 +14,16 @@
 
 namespace kg {
 
+int CappedThreads(int requested) {
+  int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  if (requested <= 0) return cores;
+  // Each worker holds an extractor and a share of the window: thousands of
+  // them (-j 100000) only cost memory, never speed.
+  return std::min(requested, std::max(16, 4 * cores));
+}
+
 StatusOr<KnowledgeGraph> BuildGraph(DocumentSource& source, const PipelineOptions& options) {
-  int threads = options.threads;
-  if (threads <= 0) threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  int threads = CappedThreads(options.threads);
   // One pool of word analyses for all workers: each distinct word meets
   // hunspell once, not once per thread.
   auto shared_words = std::make_unique<SharedWordCache>();

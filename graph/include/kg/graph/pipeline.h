@@ -45,7 +45,7 @@ struct PipelineStats {
 };
 
 struct PipelineOptions {
-  int threads = 0;                      // 0: all hardware threads
+  int threads = 0;                      // 0: all hardware threads; at most CappedThreads()
   const Lexicon* lexicon = nullptr;
   std::string hunspell_dir;             // empty: DefaultHunspellDir()
   BuildOptions build;
@@ -58,5 +58,9 @@ struct PipelineOptions {
 };
 
 StatusOr<KnowledgeGraph> BuildGraph(DocumentSource& source, const PipelineOptions& options);
+
+// The worker count BuildGraph uses for `requested` threads: all hardware
+// threads for 0, else `requested` up to max(16, 4 x hardware threads).
+int CappedThreads(int requested);
 
 }  // namespace kg
