@@ -145,6 +145,15 @@ for f in ('graph.json', 'graph.graphml', 'graph.dot'):
   has_label o-bom-jsonl/graph.json "Angela Merkel" && ok || ko "jsonl-bom lost text"
   row many-threads 0 "" -- timeout 20 "$kg" build ok-lyon.txt -o o-threads -q -j 100000
 
+  # Issue 19: binary data in a .jsonl.gz, a corpus with no document, the document size limit.
+  python3 -c "import gzip; gzip.open('nul.jsonl.gz', 'wb').write(b'{\"text\": \"a\"}\n' + b'\0' * 100000)"
+  row jsonl-binary 2 "nul.jsonl.gz: binary data \(NUL byte at offset 14\)" -- "$kg" build nul.jsonl.gz -o o-nul-jsonl
+  printf '\n   \n\n' > blank.jsonl
+  row jsonl-no-document 2 "blank.jsonl: no documents in the input" -- "$kg" build blank.jsonl -o o-blank
+  truncate -s 300M sparse.txt
+  row document-limit 2 "sparse.txt: larger than the 256 MiB document limit" -- "$kg" build sparse.txt -o o-sparse
+  rm -f sparse.txt
+
   echo "Paris et Lyon." > ok.txt
   : > afile
   row output-is-file 2 "afile: exists and is not a directory" -- "$kg" build ok.txt -o afile
@@ -194,6 +203,14 @@ n=200*1024*1024//len(s.encode())
 sys.stdout.write(s*n)" > line.txt
   row huge-line 0 "" -- timeout 900 "$kg" build line.txt -o o-line -q
   json_ok o-line/graph.json && ok || ko "huge-line output"
+  # Issue 19: one JSONL line or standard input past the 256 MiB document limit.
+  python3 -c "
+import gzip
+with gzip.open('long-line.jsonl.gz', 'wb', compresslevel=1) as f:
+    f.write(b'{\"text\": \"')
+    for _ in range(300): f.write(b' ' * (1 << 20))"
+  row long-jsonl-line 2 "long-line.jsonl.gz:1: line longer than the 256 MiB document limit" -- "$kg" build long-line.jsonl.gz -o o-long
+  row long-stdin 2 "stdin: larger than the 256 MiB document limit" -- bash -c "head -c 300M /dev/zero | tr '\\0' a | \"$kg\" build - -o o-long-stdin"
   # 100,000 tiny files.
   mkdir tiny && python3 -c "
 import os

@@ -30,7 +30,7 @@ void GuardStandardStreams() {
   }
 }
 
-Status ReadStandardInput(std::string* out) {
+Status ReadStandardInput(std::string* out, size_t max_bytes) {
   out->clear();
   if (stdin_closed || !IsOpen(0)) return IoError("stdin: standard input is closed");
   struct stat st;
@@ -41,6 +41,10 @@ Status ReadStandardInput(std::string* out) {
     if (n == 0) return Status::Ok();
     if (n > 0) {
       out->append(buf, static_cast<size_t>(n));
+      if (out->size() > max_bytes) {
+        out->clear();
+        return InvalidInput("stdin: larger than the " + std::to_string(max_bytes >> 20) + " MiB document limit");
+      }
       continue;
     }
     if (errno == EINTR) continue;

@@ -49,6 +49,8 @@ Status Convert(const std::string& where, const char* encoding, const std::string
   return Status::Ok();
 }
 
+std::string DocumentLimitText() { return std::to_string(kMaxDocumentBytes >> 20) + " MiB"; }
+
 }  // namespace
 
 // Reads lines from a plain or gzip-compressed file.
@@ -59,6 +61,7 @@ struct DocumentSource::LineReader {
   std::string buffer;
   size_t pos = 0;
   bool eof = false;
+  uint64_t offset = 0;  // bytes read (decompressed) before `buffer`
 
   ~LineReader() {
     if (gz) gzclose(gz);
@@ -95,8 +98,15 @@ struct DocumentSource::LineReader {
         return true;
       }
       out->append(buffer, pos, std::string::npos);
+      offset += buffer.size();
       buffer.clear();
       pos = 0;
+      if (out->size() > kMaxDocumentBytes) {
+        *status = InvalidInput(path + ":" + std::to_string(line + 1) + ": line longer than the " + DocumentLimitText() +
+                               " document limit");
+        out->clear();
+        return false;
+      }
       if (eof) {
         if (out->empty()) return false;
         ++line;
@@ -110,6 +120,11 @@ struct DocumentSource::LineReader {
         return false;
       }
       buffer.resize(static_cast<size_t>(n));
+      if (size_t nul = buffer.find('\0'); nul != std::string::npos) {
+        *status = InvalidInput(path + ": binary data (NUL byte at offset " + std::to_string(offset + nul) + ")");
+        out->clear();
+        return false;
+      }
       if (n == 0) {
         eof = true;
         // zlib reports a gzip stream that stops before its trailer (length
@@ -307,10 +322,15 @@ StatusOr<bool> DocumentSource::Next(Document* doc) {
     }
     std::string text;
     if (path == "-") {
-      Status s = ReadStandardInput(&text);
+      Status s = ReadStandardInput(&text, kMaxDocumentBytes);
       if (!s.ok()) return s;
       doc->id = UniqueId("stdin");
     } else {
+      std::error_code ec;
+      uintmax_t size = fs::file_size(path, ec);
+      if (!ec && size > kMaxDocumentBytes) {
+        return InvalidInput(path + ": larger than the " + DocumentLimitText() + " document limit (split it, or make it a .jsonl)");
+      }
       Status s = ReadFile(path, &text);
       if (!s.ok()) return s;
       if (text.empty()) warnings_.push_back(path + ": empty file");

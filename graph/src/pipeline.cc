@@ -236,7 +236,13 @@ StatusOr<KnowledgeGraph> BuildGraph(DocumentSource& source, const PipelineOption
   for (auto& th : pool) th.join();
   stats.extract += since(started);
   if (!failed.ok()) return failed;
-  if (builder.document_count() == 0) return InvalidInput("no documents in the input");
+  if (builder.document_count() == 0) {
+    const auto& files = source.files();
+    std::string names;
+    for (size_t k = 0; k < files.size() && k < 3; ++k) names += (k ? ", " : "") + (files[k] == "-" ? "stdin" : files[k]);
+    if (files.size() > 3) names += " and " + std::to_string(files.size() - 3) + " more";
+    return InvalidInput(names + ": no documents in the input");
+  }
   // What extraction leaves behind (the workers' vocabularies and word
   // caches, the kept results) is freed on a thread of its own while the
   // graph is finished, which is mostly serial work.

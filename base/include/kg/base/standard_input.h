@@ -14,6 +14,8 @@
 // thread.
 #pragma once
 
+#include <cstddef>
+#include <cstdint>
 #include <string>
 
 #include "kg/base/status.h"
@@ -21,6 +23,7 @@
 namespace kg {
 
 void GuardStandardStreams();
-Status ReadStandardInput(std::string* out);
+// Reads all of standard input; more than `max_bytes` is an error.
+Status ReadStandardInput(std::string* out, size_t max_bytes = SIZE_MAX);
 
 }  // namespace kg
