@@ -182,6 +182,14 @@ for i in range(4000):
   "$kg" build many.jsonl -o keep -q -j 1 & pid=$!
   sleep 0.3; kill -9 $pid 2>/dev/null; wait $pid 2>/dev/null
   json_ok keep/graph.json && ok || ko "kill -9 left a broken graph.json"
+  # Issue 19: the next run removes what a killed one left (staging directories).
+  "$kg" build ok.txt -o keep -q && [ -z "$(ls -A keep | grep -v '^graph\.\(json\|graphml\|dot\|kgi\)$')" ] && ok ||
+    ko "leftovers after a killed run: $(ls -A keep)"
+  # Issue 19: a target that cannot be replaced changes nothing (was: new
+  # GraphML, DOT and index beside the old JSON).
+  "$kg" build ok.txt -o set -q && cp set/graph.dot set-before.dot && rm set/graph.json && mkdir set/graph.json
+  row output-set-dir 2 "set/graph.json: is a directory" -- "$kg" build bom-crlf.txt -o set
+  cmp -s set-before.dot set/graph.dot && [ -z "$(ls -A set | grep -v '^graph\.')" ] && ok || ko "output set changed in part: $(ls -A set)"
 
   # Nothing injected: names and evidence full of metacharacters.
   python3 -c "

@@ -13,6 +13,7 @@
 
 #include "kg/base/atomic_file.h"
 #include "kg/base/checksum.h"
+#include "kg/base/commit_journal.h"
 #include "kg/base/text.h"
 #include "kg/graph/json_store.h"
 
@@ -445,6 +446,9 @@ StatusOr<KnowledgeGraph> LoadGraph(const std::string& path) {
   namespace fs = std::filesystem;
   std::string file = GraphJsonPath(path);
   std::string index = IndexPathFor(file);
+  // A build killed while putting its outputs in place left them half moved:
+  // finished first (where we may write; else the index check still holds).
+  (void)RecoverOutputDirectory(fs::path(file).parent_path().string());
   std::error_code ec;
   if (fs::is_regular_file(index, ec) && fs::is_regular_file(file, ec)) {
     auto g = LoadGraphIndex(index, file);
