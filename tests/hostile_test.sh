@@ -154,6 +154,14 @@ for f in ('graph.json', 'graph.graphml', 'graph.dot'):
   row document-limit 2 "sparse.txt: larger than the 256 MiB document limit" -- "$kg" build sparse.txt -o o-sparse
   rm -f sparse.txt
 
+  printf 'Selon le pr\xc3\xa9sident Emmanuel\tMacron, Angela Merkel est venue.\n' > tab-name.txt
+  row tab-in-name 0 "" -- "$kg" build tab-name.txt -o o-tab -q
+  python3 -c "
+import json, sys
+g = json.load(open('o-tab/graph.json'))
+names = [n['label'] for n in g['nodes']] + [a for n in g['nodes'] for a in n.get('aliases', [])]
+sys.exit(1 if any('\t' in x for x in names) or 'Emmanuel Macron' not in names else 0)" && ok || ko "a tab reached a name"
+
   echo "Paris et Lyon." > ok.txt
   : > afile
   row output-is-file 2 "afile: exists and is not a directory" -- "$kg" build ok.txt -o afile
