@@ -150,9 +150,12 @@ for f in ('graph.json', 'graph.graphml', 'graph.dot'):
   row jsonl-binary 2 "nul.jsonl.gz: binary data \(NUL byte at offset 14\)" -- "$kg" build nul.jsonl.gz -o o-nul-jsonl
   printf '\n   \n\n' > blank.jsonl
   row jsonl-no-document 2 "blank.jsonl: no documents in the input" -- "$kg" build blank.jsonl -o o-blank
-  truncate -s 300M sparse.txt
+  python3 -c "open('sparse.txt', 'w').write('Paris et Lyon. ' * 5000)" && truncate -s 300M sparse.txt  # text, then a hole
   row document-limit 2 "sparse.txt: larger than the 256 MiB document limit" -- "$kg" build sparse.txt -o o-sparse
   rm -f sparse.txt
+  truncate -s 300M zeros.txt  # (a sparse file: NUL bytes)
+  row document-limit-binary 2 "zeros.txt: binary data \(NUL byte at offset 0\)" -- "$kg" build zeros.txt -o o-zeros
+  rm -f zeros.txt
 
   printf 'Selon le pr\xc3\xa9sident Emmanuel\tMacron, Angela Merkel est venue.\n' > tab-name.txt
   row tab-in-name 0 "" -- "$kg" build tab-name.txt -o o-tab -q

@@ -8,6 +8,7 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <fstream>
 
 #include "kg/base/atomic_file.h"
 #include "kg/base/json_parse.h"
@@ -50,6 +51,19 @@ Status Convert(const std::string& where, const char* encoding, const std::string
 }
 
 std::string DocumentLimitText() { return std::to_string(kMaxDocumentBytes >> 20) + " MiB"; }
+
+// The error for a file past the document limit: binary data if its first
+// 64 KiB hold a NUL byte (the more useful thing to say), else its size.
+Status TooLarge(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::string head(1 << 16, '\0');
+  in.read(head.data(), static_cast<std::streamsize>(head.size()));
+  head.resize(static_cast<size_t>(in.gcount()));
+  if (size_t nul = head.find('\0'); nul != std::string::npos) {
+    return InvalidInput(path + ": binary data (NUL byte at offset " + std::to_string(nul) + ")");
+  }
+  return InvalidInput(path + ": larger than the " + DocumentLimitText() + " document limit (split it, or make it a .jsonl)");
+}
 
 }  // namespace
 
@@ -328,9 +342,7 @@ StatusOr<bool> DocumentSource::Next(Document* doc) {
     } else {
       std::error_code ec;
       uintmax_t size = fs::file_size(path, ec);
-      if (!ec && size > kMaxDocumentBytes) {
-        return InvalidInput(path + ": larger than the " + DocumentLimitText() + " document limit (split it, or make it a .jsonl)");
-      }
+      if (!ec && size > kMaxDocumentBytes) return TooLarge(path);
       Status s = ReadFile(path, &text);
       if (!s.ok()) return s;
       if (text.empty()) warnings_.push_back(path + ": empty file");
