@@ -43,7 +43,7 @@ void AddBuildCommand(CLI::App& app, BuildFlags* f) {
       ->required();
   cmd->add_option("-o,--output", f->output_dir, "Output directory for graph.graphml, graph.dot, graph.json")->required();
   cmd->add_option("--format", f->formats, "Comma-separated output formats: graphml, dot, json (default: all three)");
-  cmd->add_option("-j,--threads", f->threads, "Worker threads (default: all cores); output is identical for any count")
+  cmd->add_option("-j,--threads", f->threads, "Worker threads (default: all cores; at most 4 per core, or 16); output is identical for any count")
       ->check(CLI::NonNegativeNumber);
   cmd->add_flag("--no-cooccurrence", f->no_cooccurrence, "Drop same-sentence co-mention edges; keep stated relations");
   cmd->add_option("--max-evidence", f->max_evidence,
@@ -108,7 +108,9 @@ int RunBuild(const BuildFlags& f) {
   if (Status s = CheckOutputDir(f.output_dir); !s.ok()) return Fail(s.message());
   Lexicon lexicon = Lexicon::Builtin();
   for (const auto& g : f.gazetteers) {
-    if (Status s = lexicon.AddGazetteerFile(g); !s.ok()) return Fail(s.message());
+    std::vector<std::string> warnings;
+    if (Status s = lexicon.AddGazetteerFile(g, &warnings); !s.ok()) return Fail(s.message());
+    for (const std::string& w : warnings) std::cerr << "kg: warning: " << w << "\n";
   }
   for (const auto& sl : f.stoplists) {
     if (Status s = lexicon.AddStoplistFile(sl); !s.ok()) return Fail(s.message());

@@ -3,8 +3,10 @@
 #include <iostream>
 
 #include "commands.h"
+#include "kg/base/standard_input.h"
 
 int main(int argc, char** argv) {
+  kg::GuardStandardStreams();  // before any file is opened: none may become descriptor 0-2
   std::signal(SIGPIPE, SIG_IGN);  // a closed pipe ends output quietly, not with a crash
   std::signal(SIGXFSZ, SIG_IGN);  // a file size limit fails the write (an error), not the process
   CLI::App app{"kg — build knowledge graphs from news articles and query them.\n"

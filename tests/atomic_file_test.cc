@@ -3,8 +3,12 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <string>
+
+#include "kg/base/commit_journal.h"
 
 namespace kg {
 namespace {
@@ -43,6 +47,84 @@ TEST(AtomicFileTest, StreamedBytesComeBackWhole) {
     }
     fs::remove_all(dir);
   }
+}
+
+class OutputSetTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() / ("kg_output_set_" + std::to_string(getpid()));
+    std::filesystem::remove_all(dir_);
+    std::filesystem::create_directories(dir_);
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+  std::string Path(const std::string& name) const { return (dir_ / name).string(); }
+  std::string Read(const std::string& name) const {
+    std::string text;
+    EXPECT_TRUE(ReadFile(Path(name), &text).ok()) << name;
+    return text;
+  }
+  // The names in the directory, hidden ones included, sorted.
+  std::vector<std::string> Names() const {
+    std::vector<std::string> names;
+    for (const auto& e : std::filesystem::directory_iterator(dir_)) names.push_back(e.path().filename().string());
+    std::sort(names.begin(), names.end());
+    return names;
+  }
+  Status WriteSet(const std::string& version) {
+    AtomicFileSet set;
+    for (const char* name : {"graph.json", "graph.dot", "graph.kgi"}) {
+      if (Status s = set.Add(Path(name), version); !s.ok()) return s;
+    }
+    return set.Commit();
+  }
+  std::filesystem::path dir_;
+};
+
+TEST_F(OutputSetTest, CommitsTheWholeSetAndLeavesNothingBehind) {
+  ASSERT_TRUE(WriteSet("old").ok());
+  ASSERT_TRUE(WriteSet("new").ok());
+  EXPECT_EQ(Names(), (std::vector<std::string>{"graph.dot", "graph.json", "graph.kgi"}));
+  for (const char* name : {"graph.json", "graph.dot", "graph.kgi"}) EXPECT_EQ(Read(name), "new");
+}
+
+// Issue 19: a target that cannot be replaced (graph.json is a directory)
+// left new files beside the old ones; now nothing changes.
+TEST_F(OutputSetTest, ATargetThatIsADirectoryChangesNothing) {
+  ASSERT_TRUE(WriteSet("old").ok());
+  std::filesystem::remove(Path("graph.json"));
+  std::filesystem::create_directory(Path("graph.json"));
+  Status s = WriteSet("new");
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.message(), Path("graph.json") + ": is a directory");
+  EXPECT_EQ(Read("graph.dot"), "old");
+  EXPECT_EQ(Read("graph.kgi"), "old");
+  EXPECT_EQ(Names(), (std::vector<std::string>{"graph.dot", "graph.json", "graph.kgi"}));
+}
+
+// A kill after the commit point (the staging directory renamed .kg-commit,
+// some files moved): the next write, or a recovery, finishes the new set.
+TEST_F(OutputSetTest, AHalfDoneCommitIsRolledForward) {
+  ASSERT_TRUE(WriteSet("old").ok());
+  ASSERT_TRUE(WriteFileAtomically(Path("graph.json"), "new").ok());  // already moved
+  std::filesystem::create_directory(Path(".kg-commit"));
+  for (const char* name : {"graph.dot", "graph.kgi"}) std::ofstream(Path(std::string(".kg-commit/") + name)) << "new";
+  EXPECT_EQ(Read("graph.dot"), "old");
+  ASSERT_TRUE(RecoverOutputDirectory(dir_.string()).ok());
+  EXPECT_EQ(Names(), (std::vector<std::string>{"graph.dot", "graph.json", "graph.kgi"}));
+  for (const char* name : {"graph.json", "graph.dot", "graph.kgi"}) EXPECT_EQ(Read(name), "new");
+}
+
+// Leftovers of killed runs: staging directories of processes that are gone
+// and temporaries of kg before this scheme go; a live process's stay.
+TEST_F(OutputSetTest, LeftoversOfKilledRunsAreRemoved) {
+  std::filesystem::create_directories(Path(".kg-staging.2147483646.AbCdEf"));  // no such process
+  ASSERT_TRUE(WriteFileAtomically(Path(".kg-staging.2147483646.AbCdEf/graph.json"), "partial").ok());
+  std::string mine = ".kg-staging." + std::to_string(getpid()) + ".XyZ123";
+  std::filesystem::create_directories(Path(mine));
+  ASSERT_TRUE(WriteFileAtomically(Path("graph.json.tmp.Q1w2E3"), "partial").ok());
+  ASSERT_TRUE(WriteFileAtomically(Path("notes.tmp.Q1w2E3"), "the user's").ok());
+  ASSERT_TRUE(WriteSet("new").ok());
+  EXPECT_EQ(Names(), (std::vector<std::string>{mine, "graph.dot", "graph.json", "graph.kgi", "notes.tmp.Q1w2E3"}));
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 
 #include <set>
 
+#include "kg/base/text.h"
 #include "test_util.h"
 
 namespace kg {
@@ -114,6 +115,33 @@ TEST(BuilderTest, MergingGraphsEqualsOneBuild) {
     EXPECT_EQ(m.edge(e).data->relation, all.edge(e).data->relation);
     EXPECT_EQ(m.edge(e).data->weight, all.edge(e).data->weight);
   }
+}
+
+// Issue 19: weights summed on merging stop at the largest value (a weight
+// near 2^64 wrapped to a small one).
+TEST(BuilderTest, MergedWeightsDoNotWrap) {
+  KnowledgeGraph g;
+  for (const char* name : {"Renault", "Dacia"}) {
+    NodeData n;
+    n.id = Slug(name);
+    n.label = name;
+    n.type = EntityType::kOrg;
+    n.mentions = 1;
+    n.forms[name] = {1, 1};
+    n.type_votes[static_cast<int>(EntityType::kOrg)] = 1;
+    g.AddNode(std::move(n));
+  }
+  EdgeData d;
+  d.relation = "acquire";
+  d.weight = UINT64_MAX - 5;
+  g.AddEdges({{0, 1, std::move(d)}});
+  g.Seal();
+  GraphBuilder merged;
+  merged.AddGraph(g);
+  merged.AddGraph(g);
+  KnowledgeGraph m = merged.Finish();
+  ASSERT_EQ(m.edge_count(), 1u);
+  EXPECT_EQ(m.edge(0).data->weight, UINT64_MAX);
 }
 
 }  // namespace

@@ -124,5 +124,63 @@ TEST(TextTest, Case) {
   EXPECT_EQ(ToTitle("élysée"), "Élysée");
 }
 
+struct CleanCase {
+  std::string in;
+  std::string text;      // CleanText(in)
+  std::string one_line;  // CleanText(in, true)
+};
+
+// Issue 19: one cleaning for every output; each forbidden code point a space.
+TEST(TextTest, CleanText) {
+  const CleanCase cases[] = {
+      {"Angela Merkel", "Angela Merkel", "Angela Merkel"},
+      {"a\x01" "b\x7F", "a b ", "a b "},
+      {"a\u0085b", "a b", "a b"},                                  // NEL, a C1 control
+      {"a\u0080\u009Fb", "a  b", "a  b"},
+      {"x\uFFFEy\uFFFFz", "x y z", "x y z"},                      // noncharacters
+      {"x\uFDD0\uFDEFy", "x  y", "x  y"},
+      {"x\U0001FFFE\U0010FFFFy", "x  y", "x  y"},
+      {"bad\xFF.txt", "bad\uFFFD.txt", "bad\uFFFD.txt"},          // invalid bytes
+      {"\xED\xA0\x80", "\uFFFD\uFFFD\uFFFD", "\uFFFD\uFFFD\uFFFD"},  // an encoded surrogate
+      {"l1\nl2\tl3\r", "l1\nl2\tl3\r", "l1 l2 l3 "},
+      {"p\u2028q\u2029", "p\u2028q\u2029", "p q "},
+      {"é « » \uFFFD \U0001D518 \uFFFD", "é « » \uFFFD \U0001D518 \uFFFD", "é « » \uFFFD \U0001D518 \uFFFD"},
+  };
+  for (const auto& c : cases) {
+    EXPECT_EQ(CleanText(c.in), c.text) << c.in;
+    EXPECT_EQ(CleanText(c.in, true), c.one_line) << c.in;
+    EXPECT_EQ(NeedsCleaning(c.in), c.in != c.text) << c.in;
+    EXPECT_EQ(FindInvalidUtf8(CleanText(c.in)), std::string::npos) << c.in;
+  }
+}
+
+TEST(TextTest, ForbiddenCodePoints) {
+  for (char32_t cp = 0; cp <= 0x10FFFF; ++cp) {
+    bool c0 = cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r';
+    bool c1 = cp >= 0x7F && cp <= 0x9F;
+    bool surrogate = cp >= 0xD800 && cp <= 0xDFFF;
+    bool nonchar = (cp >= 0xFDD0 && cp <= 0xFDEF) || (cp & 0xFFFF) >= 0xFFFE;
+    ASSERT_EQ(IsForbiddenCodePoint(cp), c0 || c1 || surrogate || nonchar) << std::hex << static_cast<uint32_t>(cp);
+  }
+}
+
+// In place, byte for byte, wherever the code point falls in the eight-byte
+// words the scan reads, and the same verdict as CleanText.
+TEST(TextTest, BlankForbiddenCodePointsAtEveryPosition) {
+  const std::string base = "Le président « oui » Ωμέγα 𝔘 ~}";
+  for (const std::string cp : {"\u0085", "\uFFFE", "\uFFFF", "\uFDD0", "\U0010FFFF", "\x01", "\x7F", "\u00A0",
+                               "\u2028", "\uFFFD", "\U0001D518"}) {
+    for (size_t at = 0; at <= base.size(); ++at) {
+      if (at < base.size() && (static_cast<unsigned char>(base[at]) & 0xC0) == 0x80) continue;
+      std::string t = base;
+      t.insert(at, cp);
+      std::string expected = t;
+      if (CleanText(t) != t) expected.replace(at, cp.size(), cp.size(), ' ');
+      BlankForbiddenCodePoints(&t);
+      ASSERT_EQ(t, expected) << "at " << at;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace kg

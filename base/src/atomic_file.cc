@@ -1,5 +1,7 @@
 #include "kg/base/atomic_file.h"
 
+#include "kg/base/commit_journal.h"
+
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -11,6 +13,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <deque>
+#include <filesystem>
 #include <fstream>
 #include <future>
 #include <sstream>
@@ -183,15 +186,13 @@ class DirectSink {
   std::deque<std::future<Status>> inflight_;  // oldest first
 };
 
-// Creates the temporary for `path`, lets `produce` fill it through an
-// OutputBuffer, and closes it. On failure the temporary is removed.
-Status WriteTemp(const std::string& path, const std::function<void(OutputBuffer*)>& produce, std::string* tmp_path) {
-  std::string tmpl = path + ".tmp.XXXXXX";
-  std::vector<char> buf(tmpl.begin(), tmpl.end());
-  buf.push_back('\0');
-  int fd = mkstemp(buf.data());
+// Creates the temporary `tmp_path` for `path`, lets `produce` fill it
+// through an OutputBuffer, and closes it. On failure the temporary is
+// removed.
+Status WriteTemp(const std::string& path, const std::function<void(OutputBuffer*)>& produce,
+                 const std::string* tmp_path) {
+  int fd = open(tmp_path->c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
   if (fd < 0) return IoError(path + ": cannot create: " + std::strerror(errno));
-  *tmp_path = buf.data();
   Status s;
   {
     DirectSink sink(fd, path);
@@ -228,6 +229,26 @@ Status AppendToFile(const std::string& path, std::string_view bytes) {
 
 AtomicFileSet::~AtomicFileSet() {
   for (const auto& [target, tmp] : files_) unlink(tmp.c_str());
+  if (!staging_.empty()) rmdir(staging_.c_str());
+}
+
+StatusOr<std::string> AtomicFileSet::Temporary(const std::string& path) {
+  namespace fs = std::filesystem;
+  std::string dir = fs::path(path).parent_path().string();
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (!failed_.ok()) return failed_;
+  if (staging_.empty()) {
+    // Leftovers of a killed run go first (and a commit it left half done is
+    // finished): see commit_journal.h.
+    if (Status s = RecoverOutputDirectory(dir); !s.ok()) return failed_ = s;
+    auto staging = CreateStagingDirectory(dir);
+    if (!staging.ok()) return failed_ = staging.status();
+    staging_ = *staging;
+    dir_ = dir;
+  } else if (dir != dir_) {
+    return failed_ = IoError(path + ": not in " + dir_ + " (one directory per set of outputs)");
+  }
+  return (fs::path(staging_) / fs::path(path).filename()).string();
 }
 
 Status AtomicFileSet::Add(const std::string& path, const std::string& content, std::string* temporary) {
@@ -236,13 +257,10 @@ Status AtomicFileSet::Add(const std::string& path, const std::string& content, s
 
 Status AtomicFileSet::AddStreamed(const std::string& path, const std::function<void(OutputBuffer*)>& produce,
                                   std::string* temporary) {
-  {
-    std::lock_guard<std::mutex> lock(mutex_);
-    if (!failed_.ok()) return failed_;
-  }
-  std::string tmp;
-  Status s = WriteTemp(path, produce, &tmp);
-  return Record(path, s, tmp, temporary);
+  auto tmp = Temporary(path);
+  if (!tmp.ok()) return tmp.status();
+  Status s = WriteTemp(path, produce, &*tmp);
+  return Record(path, s, *tmp, temporary);
 }
 
 Status AtomicFileSet::Record(const std::string& path, Status written, const std::string& tmp, std::string* temporary) {
@@ -258,16 +276,16 @@ Status AtomicFileSet::Record(const std::string& path, Status written, const std:
 
 Status AtomicFileSet::Commit() {
   if (!failed_.ok()) return failed_;
-  for (size_t i = 0; i < files_.size(); ++i) {
-    if (std::rename(files_[i].second.c_str(), files_[i].first.c_str()) != 0) {
-      std::string err = std::strerror(errno);
-      std::string target = files_[i].first;
-      files_.erase(files_.begin(), files_.begin() + static_cast<long>(i));
-      return IoError(target + ": cannot rename into place: " + err);
-    }
+  if (files_.empty()) return Status::Ok();
+  std::vector<std::string> names;
+  for (const auto& [target, tmp] : files_) names.push_back(std::filesystem::path(target).filename().string());
+  Status s = CommitStaged(dir_, staging_, names);
+  if (s.ok() || !std::filesystem::exists(staging_)) {
+    // Past the commit point the staging directory is gone, whatever came next.
+    files_.clear();
+    staging_.clear();
   }
-  files_.clear();
-  return Status::Ok();
+  return s;
 }
 
 }  // namespace kg

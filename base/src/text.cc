@@ -5,6 +5,7 @@
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <array>
 #include <climits>
 #include <cstring>
@@ -67,6 +68,80 @@ size_t FindInvalidUtf8(std::string_view text) {
     }
   }
   return std::string_view::npos;
+}
+
+bool IsForbiddenCodePoint(char32_t cp) {
+  if (cp < 0x20) return cp != '\t' && cp != '\n' && cp != '\r';
+  if (cp >= 0x7F && cp <= 0x9F) return true;
+  if (cp >= 0xD800 && cp <= 0xDFFF) return true;
+  if (cp >= 0xFDD0 && cp <= 0xFDEF) return true;
+  return (cp & 0xFFFE) == 0xFFFE;
+}
+
+namespace {
+
+bool OneLineBreak(char32_t cp) { return cp == '\t' || cp == '\n' || cp == '\r' || cp == 0x2028 || cp == 0x2029; }
+
+}  // namespace
+
+bool NeedsCleaning(std::string_view text, bool one_line) {
+  for (size_t i = 0; i < text.size();) {
+    size_t len;
+    char32_t cp = DecodeUtf8(text, i, &len);
+    if (IsForbiddenCodePoint(cp) || (one_line && OneLineBreak(cp))) return true;
+    if (cp == 0xFFFD && !(len == 3 && text.compare(i, 3, "\xEF\xBF\xBD") == 0)) return true;  // invalid byte
+    i += len;
+  }
+  return false;
+}
+
+std::string CleanText(std::string_view text, bool one_line) {
+  if (!NeedsCleaning(text, one_line)) return std::string(text);
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size();) {
+    size_t len;
+    char32_t cp = DecodeUtf8(text, i, &len);
+    if (IsForbiddenCodePoint(cp) || (one_line && OneLineBreak(cp))) out.push_back(' ');
+    else if (cp == 0xFFFD) out.append("\xEF\xBF\xBD");  // an invalid byte, or U+FFFD itself
+    else out.append(text, i, len);
+    i += len;
+  }
+  return out;
+}
+
+void BlankForbiddenCodePoints(char* data, size_t size) {
+  std::string_view t(data, size);
+  // Forbidden code points start with a byte below 0x20, 0x7F, 0xC2 (C1
+  // controls), 0xED (surrogates), 0xEF (U+FDD0-U+FFFF) or 0xF0-0xF4 (other
+  // planes): words of eight bytes with none of these are skipped whole.
+  constexpr uint64_t kOnes = 0x0101010101010101ull, kHighs = 0x8080808080808080ull;
+  auto has_byte = [](uint64_t w, uint8_t b) {
+    uint64_t x = w ^ (kOnes * b);
+    return ((x - kOnes) & ~x & kHighs) != 0;
+  };
+  auto blank = [&](size_t k) {
+    auto c = static_cast<unsigned char>(t[k]);
+    if (c < 0x20 || c == 0x7F) {
+      if (c != '\t' && c != '\n' && c != '\r') data[k] = ' ';
+      return;
+    }
+    if (c != 0xC2 && c != 0xED && c != 0xEF && c < 0xF0) return;
+    size_t len;
+    char32_t cp = DecodeUtf8(t, k, &len);
+    if (IsForbiddenCodePoint(cp)) std::fill(data + k, data + k + len, ' ');
+  };
+  size_t i = 0;
+  for (; i + 8 <= t.size(); i += 8) {
+    uint64_t w;
+    std::memcpy(&w, data + i, 8);
+    uint64_t low = (w - kOnes * 0x20) & ~w & kHighs;  // a byte below 0x20 (or others: then checked)
+    bool suspect = low != 0 || has_byte(w, 0x7F) || has_byte(w, 0xC2) || has_byte(w, 0xED) ||
+                   has_byte(w, 0xEF) || (w & (w << 1) & (w << 2) & (w << 3) & kHighs) != 0;
+    if (!suspect) continue;
+    for (size_t k = i; k < i + 8; ++k) blank(k);
+  }
+  for (; i < t.size(); ++i) blank(i);
 }
 
 size_t CountCodePoints(std::string_view text) {

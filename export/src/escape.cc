@@ -38,11 +38,6 @@ void ForEachSpecial(std::string_view text, const ByteTable& table, std::string* 
   }
 }
 
-bool XmlForbidden(char32_t cp) {
-  return (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') || cp == 0xFFFE || cp == 0xFFFF ||
-         (cp >= 0xD800 && cp <= 0xDFFF) || (cp >= 0x7F && cp <= 0x9F);
-}
-
 }  // namespace
 
 void AppendXml(std::string_view text, std::string* out) {
@@ -56,17 +51,17 @@ void AppendXml(std::string_view text, std::string* out) {
       case '\r': out->append("&#13;"); return;
       default: break;
     }
-    if (XmlForbidden(cp)) out->push_back(' ');
+    if (IsForbiddenCodePoint(cp)) out->push_back(' ');
     else out->append(raw);
   });
 }
 
 void AppendDotQuoted(std::string_view text, std::string* out) {
-  static const ByteTable table("\"\\", "\xC2\xE2");
+  static const ByteTable table("\"\\", "\xC2\xE2\xED\xEF");
   ForEachSpecial(text, table, out, [out](char32_t cp, std::string_view raw) {
     if (cp == '"') out->append("\\\"");
     else if (cp == '\\') out->append("\\\\");
-    else if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || cp == 0x2028 || cp == 0x2029) out->push_back(' ');
+    else if (cp < 0x20 || IsForbiddenCodePoint(cp) || cp == 0x2028 || cp == 0x2029) out->push_back(' ');
     else out->append(raw);
   });
 }

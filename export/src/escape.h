@@ -6,12 +6,13 @@
 
 namespace kg {
 
+// (A second guard: texts reach the writers cleaned by CleanText already.)
 // XML 1.0 character data: & < > " escaped, carriage returns kept as &#13;,
-// characters XML 1.0 forbids (C0 controls but tab and line feed, U+FFFE,
-// U+FFFF) replaced by a space.
+// the code points IsForbiddenCodePoint names (C0 and C1 controls, U+FFFE,
+// U+FFFF...) replaced by a space.
 void AppendXml(std::string_view text, std::string* out);
 // The inside of a Graphviz quoted string: " and \ escaped, line breaks,
-// tabs and control characters turned into spaces.
+// tabs and the code points IsForbiddenCodePoint names turned into spaces.
 void AppendDotQuoted(std::string_view text, std::string* out);
 
 }  // namespace kg

@@ -1,7 +1,6 @@
 #include "kg/extract/corpus.h"
 
 #include <rapidjson/document.h>
-#include <rapidjson/error/en.h>
 #include <unicode/ucnv.h>
 #include <zlib.h>
 
@@ -9,10 +8,11 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
-#include <iostream>
-#include <iterator>
+#include <fstream>
 
 #include "kg/base/atomic_file.h"
+#include "kg/base/json_parse.h"
+#include "kg/base/standard_input.h"
 #include "kg/base/text.h"
 
 namespace kg {
@@ -50,6 +50,21 @@ Status Convert(const std::string& where, const char* encoding, const std::string
   return Status::Ok();
 }
 
+std::string DocumentLimitText() { return std::to_string(kMaxDocumentBytes >> 20) + " MiB"; }
+
+// The error for a file past the document limit: binary data if its first
+// 64 KiB hold a NUL byte (the more useful thing to say), else its size.
+Status TooLarge(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::string head(1 << 16, '\0');
+  in.read(head.data(), static_cast<std::streamsize>(head.size()));
+  head.resize(static_cast<size_t>(in.gcount()));
+  if (size_t nul = head.find('\0'); nul != std::string::npos) {
+    return InvalidInput(path + ": binary data (NUL byte at offset " + std::to_string(nul) + ")");
+  }
+  return InvalidInput(path + ": larger than the " + DocumentLimitText() + " document limit (split it, or make it a .jsonl)");
+}
+
 }  // namespace
 
 // Reads lines from a plain or gzip-compressed file.
@@ -60,9 +75,29 @@ struct DocumentSource::LineReader {
   std::string buffer;
   size_t pos = 0;
   bool eof = false;
+  uint64_t offset = 0;  // bytes read (decompressed) before `buffer`
 
   ~LineReader() {
     if (gz) gzclose(gz);
+  }
+
+  // zlib's message for the last error, without the path it puts first.
+  std::string ZlibError() const {
+    int errnum = Z_OK;
+    const char* msg = gzerror(gz, &errnum);
+    std::string m = msg && *msg ? msg : "corrupt data";
+    if (m.compare(0, path.size() + 2, path + ": ") == 0) m.erase(0, path.size() + 2);
+    return m;
+  }
+
+  // At the end of the stream: an error if zlib stopped short of a gzip
+  // member's end (a truncated or cut file).
+  Status CheckEnd() const {
+    int errnum = Z_OK;
+    gzerror(gz, &errnum);
+    if (errnum == Z_OK) return Status::Ok();
+    if (errnum == Z_BUF_ERROR) return InvalidInput(path + ": truncated gzip stream (unexpected end of file)");
+    return InvalidInput(path + ": read error: " + ZlibError());
   }
 
   // Returns false at end of file.
@@ -77,8 +112,15 @@ struct DocumentSource::LineReader {
         return true;
       }
       out->append(buffer, pos, std::string::npos);
+      offset += buffer.size();
       buffer.clear();
       pos = 0;
+      if (out->size() > kMaxDocumentBytes) {
+        *status = InvalidInput(path + ":" + std::to_string(line + 1) + ": line longer than the " + DocumentLimitText() +
+                               " document limit");
+        out->clear();
+        return false;
+      }
       if (eof) {
         if (out->empty()) return false;
         ++line;
@@ -87,14 +129,28 @@ struct DocumentSource::LineReader {
       buffer.resize(1 << 16);
       int n = gzread(gz, buffer.data(), static_cast<unsigned>(buffer.size()));
       if (n < 0) {
-        int errnum;
-        const char* msg = gzerror(gz, &errnum);
-        *status = InvalidInput(path + ": read error: " + (msg ? msg : "corrupt data"));
+        *status = InvalidInput(path + ": read error: " + ZlibError());
         buffer.clear();
         return false;
       }
       buffer.resize(static_cast<size_t>(n));
-      if (n == 0) eof = true;
+      if (size_t nul = buffer.find('\0'); nul != std::string::npos) {
+        *status = InvalidInput(path + ": binary data (NUL byte at offset " + std::to_string(offset + nul) + ")");
+        out->clear();
+        return false;
+      }
+      if (n == 0) {
+        eof = true;
+        // zlib reports a gzip stream that stops before its trailer (length
+        // and CRC) only as a soft error at the end: checked before the last
+        // (partial) line is handed out.
+        Status end = CheckEnd();
+        if (!end.ok()) {
+          *status = end;
+          out->clear();
+          return false;
+        }
+      }
     }
   }
 };
@@ -200,25 +256,9 @@ Status NormalizeText(const std::string& where, std::string* text, std::vector<st
       t = std::move(out);
     }
   }
-  // Control characters other than tab and line breaks become spaces (eight
-  // bytes at a time past those with none below 0x20 and no DEL).
-  auto fix = [](char& c) {
-    auto u = static_cast<unsigned char>(c);
-    if ((u < 0x20 && c != '\n' && c != '\r' && c != '\t') || u == 0x7F) c = ' ';
-  };
-  constexpr uint64_t kOnes = 0x0101010101010101ull, kHighs = 0x8080808080808080ull;
-  size_t i = 0;
-  for (; i + 8 <= t.size(); i += 8) {
-    uint64_t w;
-    std::memcpy(&w, t.data() + i, 8);
-    // A byte below 0x20 or equal to 0x7F sets its high bit here (others may
-    // too, then the bytes are looked at one by one).
-    uint64_t low = (w - kOnes * 0x20) & ~w;
-    uint64_t del = ((w ^ (kOnes * 0x7F)) - kOnes) & ~(w ^ (kOnes * 0x7F));
-    if (((low | del) & kHighs) == 0) continue;
-    for (size_t k = i; k < i + 8; ++k) fix(t[k]);
-  }
-  for (; i < t.size(); ++i) fix(t[i]);
+  // Control characters other than tab and line breaks, noncharacters and
+  // the like become spaces (the cleaning of every output's text).
+  BlankForbiddenCodePoints(&t);
   return Status::Ok();
 }
 
@@ -237,13 +277,13 @@ StatusOr<bool> DocumentSource::NextJsonLine(Document* doc) {
     }
     std::string where = lines_->path + ":" + std::to_string(lines_->line);
     if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (lines_->line == 1 && line.compare(0, 3, "\xEF\xBB\xBF") == 0) line.erase(0, 3);  // a BOM, as in .txt
     if (line.find_first_not_of(" \t") == std::string::npos) continue;
     // Parsed in place: strings are unescaped inside `line`, not copied out.
     rapidjson::Document d;
-    d.ParseInsitu(line.data());
-    if (d.HasParseError()) {
-      return InvalidInput(where + ": invalid JSON at column " + std::to_string(d.GetErrorOffset() + 1) + ": " +
-                          rapidjson::GetParseError_En(d.GetParseError()));
+    JsonParse parsed = ParseJsonInPlace(line.data(), &d);
+    if (!parsed.ok) {
+      return InvalidInput(where + ": invalid JSON at column " + std::to_string(parsed.offset + 1) + ": " + parsed.problem);
     }
     if (!d.IsObject() || !d.HasMember("text") || !d["text"].IsString()) {
       return InvalidInput(where + ": expected an object with a string \"text\"");
@@ -252,8 +292,8 @@ StatusOr<bool> DocumentSource::NextJsonLine(Document* doc) {
     if (d.HasMember("id") && d["id"].IsString()) id = d["id"].GetString();
     else if (d.HasMember("id") && d["id"].IsInt64()) id = std::to_string(d["id"].GetInt64());
     else id = Stem(lines_->path) + "-" + std::to_string(lines_->line);
-    doc->id = UniqueId(id);
-    doc->path = where;
+    doc->id = UniqueId(CleanText(id, true));
+    doc->path = CleanText(where, true);
     // The title, if any, then the text, put together in one go.
     std::string_view body(d["text"].GetString(), d["text"].GetStringLength());
     std::string_view title;
@@ -296,15 +336,19 @@ StatusOr<bool> DocumentSource::Next(Document* doc) {
     }
     std::string text;
     if (path == "-") {
-      text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+      Status s = ReadStandardInput(&text, kMaxDocumentBytes);
+      if (!s.ok()) return s;
       doc->id = UniqueId("stdin");
     } else {
+      std::error_code ec;
+      uintmax_t size = fs::file_size(path, ec);
+      if (!ec && size > kMaxDocumentBytes) return TooLarge(path);
       Status s = ReadFile(path, &text);
       if (!s.ok()) return s;
       if (text.empty()) warnings_.push_back(path + ": empty file");
-      doc->id = UniqueId(Stem(path));
+      doc->id = UniqueId(CleanText(Stem(path), true));
     }
-    doc->path = path;
+    doc->path = CleanText(path, true);
     Status s = CheckText(path, &text);
     if (!s.ok()) return s;
     doc->text = std::move(text);

@@ -1,13 +1,13 @@
 #include "kg/extract/lexicon.h"
 
 #include <rapidjson/document.h>
-#include <rapidjson/error/en.h>
 #include <unicode/locid.h>
 #include <unicode/unistr.h>
 
 #include <algorithm>
 
 #include "kg/base/atomic_file.h"
+#include "kg/base/json_parse.h"
 #include "kg/base/text.h"
 #include "lexicon_data.h"
 
@@ -92,13 +92,11 @@ void Lexicon::IndexPhrase(const std::string& phrase, int index, bool override_ex
 
 namespace {
 
-// Names from user files: control characters become spaces, runs of spaces one.
+// Names from user files: cleaned as every output text is (CleanText: no
+// control characters, noncharacters or invalid UTF-8), runs of spaces one.
 std::string CleanName(const std::string& s) {
   std::string out;
-  for (char c : s) {
-    unsigned char u = static_cast<unsigned char>(c);
-    bool space = u < 0x20 || u == 0x7F;
-    if (space) c = ' ';
+  for (char c : CleanText(s, true)) {
     if (c == ' ' && (out.empty() || out.back() == ' ')) continue;
     out.push_back(c);
   }
@@ -231,66 +229,110 @@ Lexicon Lexicon::Builtin() {
   return lex;
 }
 
-Status Lexicon::AddGazetteerFile(const std::string& path) {
-  std::string text;
-  Status s = ReadFile(path, &text);
-  if (!s.ok()) return s;
-  if (FindInvalidUtf8(text) != std::string::npos) return InvalidInput(path + ": not valid UTF-8");
-  size_t first = text.find_first_not_of(" \t\r\n");
-  if (first != std::string::npos && (text[first] == '[' || text[first] == '{')) {
-    rapidjson::Document doc;
-    doc.Parse(text.c_str(), text.size());
-    if (doc.HasParseError()) {
-      return InvalidInput(path + ": invalid JSON at byte " + std::to_string(doc.GetErrorOffset()) + ": " +
-                          rapidjson::GetParseError_En(doc.GetParseError()));
-    }
-    const rapidjson::Value* arr = &doc;
-    if (doc.IsObject() && doc.HasMember("entities")) arr = &doc["entities"];
-    if (!arr->IsArray()) return InvalidInput(path + ": expected a JSON array of {\"name\", \"type\", \"aliases\"}");
-    size_t i = 0;
-    for (const auto& v : arr->GetArray()) {
-      ++i;
-      if (!v.IsObject() || !v.HasMember("name") || !v["name"].IsString()) {
-        return InvalidInput(path + ": entry " + std::to_string(i) + ": missing string \"name\"");
-      }
-      GazetteerEntry e;
-      e.user = true;
-      e.name = v["name"].GetString();
-      std::string type = v.HasMember("type") && v["type"].IsString() ? v["type"].GetString() : "OTHER";
-      if (!ParseEntityType(type, &e.type)) {
-        return InvalidInput(path + ": entry " + std::to_string(i) + ": unknown type \"" + type + "\"");
-      }
-      if (v.HasMember("aliases") && v["aliases"].IsArray()) {
-        for (const auto& a : v["aliases"].GetArray()) if (a.IsString()) e.aliases.push_back(a.GetString());
-      }
-      AddEntry(std::move(e));
-    }
-    return Status::Ok();
+namespace {
+
+Status ReadJsonGazetteer(const std::string& path, const std::string& text, std::vector<LocatedEntry>* out) {
+  rapidjson::Document doc;
+  JsonParse parsed = ParseJson(text, &doc);
+  if (!parsed.ok) {
+    return InvalidInput(path + ": invalid JSON at byte " + std::to_string(parsed.offset) + ": " + parsed.problem);
   }
+  const rapidjson::Value* arr = &doc;
+  if (doc.IsObject() && doc.HasMember("entities")) arr = &doc["entities"];
+  if (!arr->IsArray()) return InvalidInput(path + ": expected a JSON array of {\"name\", \"type\", \"aliases\"}");
+  size_t i = 0;
+  for (const auto& v : arr->GetArray()) {
+    ++i;
+    std::string where = path + ": entry " + std::to_string(i);
+    if (!v.IsObject() || !v.HasMember("name") || !v["name"].IsString()) {
+      return InvalidInput(where + ": missing string \"name\"");
+    }
+    LocatedEntry u{where, {}};
+    u.entry.user = true;
+    u.entry.name = v["name"].GetString();
+    std::string type = v.HasMember("type") && v["type"].IsString() ? v["type"].GetString() : "OTHER";
+    if (!ParseEntityType(type, &u.entry.type)) return InvalidInput(where + ": unknown type \"" + type + "\"");
+    if (v.HasMember("aliases") && v["aliases"].IsArray()) {
+      for (const auto& a : v["aliases"].GetArray()) if (a.IsString()) u.entry.aliases.push_back(a.GetString());
+    }
+    out->push_back(std::move(u));
+  }
+  return Status::Ok();
+}
+
+Status ReadTsvGazetteer(const std::string& path, const std::string& text, std::vector<LocatedEntry>* out,
+                        std::vector<std::string>* warnings) {
   size_t lineno = 0;
   for (auto line : Split(text, '\n')) {
     ++lineno;
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (Trim(line).empty() || line.front() == '#') continue;
     auto cols = Split(line, '\t');
-    GazetteerEntry e;
-    e.user = true;
-    e.name = Trim(cols[0]);
-    if (e.name.empty()) return InvalidInput(path + ":" + std::to_string(lineno) + ": empty name");
+    LocatedEntry u{path + ":" + std::to_string(lineno), {}};
+    u.entry.user = true;
+    u.entry.name = Trim(cols[0]);
+    if (u.entry.name.empty()) return InvalidInput(u.where + ": empty name");
+    if (cols.size() < 2 && warnings) {
+      warnings->push_back(u.where + ": no type column (name<TAB>type<TAB>aliases); OTHER assumed");
+    }
     std::string type = cols.size() > 1 ? Trim(cols[1]) : "OTHER";
-    if (!ParseEntityType(type, &e.type)) {
-      return InvalidInput(path + ":" + std::to_string(lineno) + ": unknown type \"" + type +
-                          "\" (PERSON, ORG, LOCATION, PRODUCT or OTHER)");
+    if (!ParseEntityType(type, &u.entry.type)) {
+      return InvalidInput(u.where + ": unknown type \"" + type + "\" (PERSON, ORG, LOCATION, PRODUCT or OTHER)");
     }
     if (cols.size() > 2) {
       for (auto a : Split(cols[2], '|')) {
         std::string alias = Trim(a);
-        if (!alias.empty()) e.aliases.push_back(alias);
+        if (!alias.empty()) u.entry.aliases.push_back(alias);
       }
+    }
+    out->push_back(std::move(u));
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Status Lexicon::AddUserEntries(std::vector<LocatedEntry> entries, std::vector<std::string>* warnings) {
+  auto warn = [&](std::string w) {
+    if (warnings) warnings->push_back(std::move(w));
+  };
+  for (LocatedEntry& u : entries) {
+    GazetteerEntry& e = u.entry;
+    e.name = CleanName(e.name);
+    // Names merge by MergeKey, which keeps only letters and digits: a name
+    // without any would become the catch-all node "entity".
+    if (MergeKey(e.name).empty()) return InvalidInput(u.where + ": name \"" + e.name + "\" has no letter or digit");
+    std::vector<std::string> aliases;
+    for (std::string& a : e.aliases) {
+      a = CleanName(a);
+      if (MergeKey(a).empty()) warn(u.where + ": alias \"" + a + "\" has no letter or digit; ignored");
+      else aliases.push_back(std::move(a));
+    }
+    e.aliases = std::move(aliases);
+    // Distinct names with one key ("C++" and "C#", "AT&T" and "AT-T") become
+    // one entity: said, since the user listed them apart.
+    auto [it, added] = user_keys_.emplace(MergeKey(e.name), UserName{e.name, u.where});
+    if (!added && it->second.name != e.name) {
+      warn(u.where + ": \"" + e.name + "\" and \"" + it->second.name + "\" (" + it->second.where +
+           ") have the same key \"" + it->first + "\" (letters and digits only) and become one entity");
     }
     AddEntry(std::move(e));
   }
   return Status::Ok();
+}
+
+Status Lexicon::AddGazetteerFile(const std::string& path, std::vector<std::string>* warnings) {
+  std::string text;
+  Status s = ReadFile(path, &text);
+  if (!s.ok()) return s;
+  if (FindInvalidUtf8(text) != std::string::npos) return InvalidInput(path + ": not valid UTF-8");
+  if (text.compare(0, 3, "\xEF\xBB\xBF") == 0) text.erase(0, 3);
+  std::vector<LocatedEntry> entries;
+  size_t first = text.find_first_not_of(" \t\r\n");
+  bool json = first != std::string::npos && (text[first] == '[' || text[first] == '{');
+  s = json ? ReadJsonGazetteer(path, text, &entries) : ReadTsvGazetteer(path, text, &entries, warnings);
+  if (!s.ok()) return s;
+  return AddUserEntries(std::move(entries), warnings);
 }
 
 Status Lexicon::AddStoplistFile(const std::string& path) {

@@ -945,7 +945,10 @@ void EntityRecognizer::Run(std::string_view text, const std::vector<SentenceToke
     }
     uint32_t e = it->second;
     DocEntity& ent = (*entities)[e];
-    ent.forms[c.surface]++;
+    // A form is a name as written: on one line, as every name kg outputs
+    // (a tab or line break between its words becomes a space).
+    if (NeedsCleaning(c.surface, true)) ent.forms[CleanText(c.surface, true)]++;
+    else ent.forms[c.surface]++;
     ent.mentions++;
     for (int t = 0; t < kEntityTypeCount; ++t) votes[e][t] += c.votes[t];
     if (c.gazetteer >= 0 && (gaz_of_entity[e] < 0 || lex_.entry(c.gazetteer).user)) gaz_of_entity[e] = c.gazetteer;

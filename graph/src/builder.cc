@@ -24,6 +24,12 @@ size_t Words(const std::string& s) {
   return n;
 }
 
+// Weights summed over merged graphs stop at the largest value instead of
+// wrapping around (issue 19: a hand-edited weight wrapped when merged).
+void AddWeight(uint64_t* sum, uint64_t w) {
+  if (__builtin_add_overflow(*sum, w, sum)) *sum = UINT64_MAX;
+}
+
 // The canonical label: the form most documents chose as their label, then
 // the fullest, then the most frequent.
 std::string ChooseLabel(const std::map<std::string, FormCount>& forms) {
@@ -179,7 +185,7 @@ void GraphBuilder::AddGraph(const KnowledgeGraph& graph) {
     if (s == t) continue;
     if (e.data->kind == EdgeKind::kCooccurrence && s > t) std::swap(s, t);
     EdgeAcc& acc = edges_[{s, t, RelationId(e.data->relation), e.data->kind}];
-    acc.weight += e.data->weight;
+    AddWeight(&acc.weight, e.data->weight);
     for (const Evidence& ev : e.data->evidence) {
       if (options_.max_evidence != 0 && acc.evidence.size() >= options_.max_evidence) break;
       Evidence copy = ev;
@@ -309,7 +315,7 @@ void GraphBuilder::MergeSurnames() {
     EdgeAcc into;
     for (Entry* entry : from) {
       EdgeAcc& acc = entry->second;
-      into.weight += acc.weight;
+      AddWeight(&into.weight, acc.weight);
       for (auto& ev : acc.evidence) {
         if (options_.max_evidence == 0 || into.evidence.size() < options_.max_evidence) into.evidence.push_back(std::move(ev));
       }

@@ -5,14 +5,15 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <cerrno>
-
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
 #include <unordered_map>
 
 #include "kg/base/atomic_file.h"
+#include "kg/base/checksum.h"
+#include "kg/base/commit_journal.h"
 #include "kg/base/text.h"
 #include "kg/graph/json_store.h"
 
@@ -22,11 +23,13 @@ namespace {
 
 // Layout: kMagic, then unsigned LEB128 varints and length-prefixed strings:
 //   documents, relation names, evidence sentences (each once), nodes, edges
-//   with their evidence (sentence numbers into that table), then kEnd and
-//   the stamp of graph.json (size, mtime in ns: 8 bytes each, little-endian).
-//   The stamp comes last so the body can be encoded while graph.json is
-//   still being written.
-constexpr std::string_view kMagic = "KGINDEX\x04";
+//   with their evidence (sentence numbers into that table), then kEnd, the
+//   checksum of all that (Checksum64), and the stamp of graph.json (size,
+//   mtime in ns, checksum of its sampled blocks). Fixed-size numbers are 8
+//   bytes, little-endian. The stamp comes last so the body can be encoded
+//   while graph.json is still being written. Every byte is checked: the
+//   body by its checksum, the stamp against graph.json.
+constexpr std::string_view kMagic = "KGINDEX\x05";
 constexpr std::string_view kEnd = "KGI-END";
 
 class Encoder {
@@ -154,12 +157,44 @@ class Mapping {
 
 }  // namespace
 
+namespace {
+
+// Reads `n` bytes at `offset` into `out`; false on a short read or error.
+bool ReadAt(int fd, uint64_t offset, size_t n, std::string* out) {
+  out->resize(n);
+  size_t done = 0;
+  while (done < n) {
+    ssize_t got = pread(fd, out->data() + done, n - done, static_cast<off_t>(offset + done));
+    if (got < 0 && errno == EINTR) continue;
+    if (got <= 0) return false;
+    done += static_cast<size_t>(got);
+  }
+  return true;
+}
+
+}  // namespace
+
 StatusOr<FileStamp> StampOf(const std::string& path) {
+  int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return IoError(path + ": " + std::strerror(errno));
   struct stat st;
-  if (stat(path.c_str(), &st) != 0) return IoError(path + ": " + std::strerror(errno));
+  if (fstat(fd, &st) != 0) {
+    int err = errno;
+    close(fd);
+    return IoError(path + ": " + std::strerror(err));
+  }
   FileStamp s;
   s.size = static_cast<uint64_t>(st.st_size);
   s.mtime_ns = static_cast<int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
+  // The first and the last kStampBlock bytes (all of a file up to twice that).
+  uint64_t head = std::min<uint64_t>(s.size, kStampBlock);
+  uint64_t tail_start = std::max<uint64_t>(head, s.size > kStampBlock ? s.size - kStampBlock : 0);
+  std::string first, last;
+  bool read = ReadAt(fd, 0, static_cast<size_t>(head), &first) &&
+              ReadAt(fd, tail_start, static_cast<size_t>(s.size - tail_start), &last);
+  close(fd);
+  if (!read) return IoError(path + ": cannot read (changed while read?)");
+  s.blocks = Checksum64(last, Checksum64(first));
   return s;
 }
 
@@ -183,13 +218,15 @@ uint64_t ReadFixed64(std::string_view s) {
   return v;
 }
 
-constexpr size_t kStampBytes = 16;
+constexpr size_t kStampBytes = 24;
+constexpr size_t kChecksumBytes = 8;
 
 }  // namespace
 
 void StampGraphIndex(const FileStamp& json, std::string* index) {
   AppendFixed64(json.size, index);
   AppendFixed64(static_cast<uint64_t>(json.mtime_ns), index);
+  AppendFixed64(json.blocks, index);
 }
 
 std::string EncodeGraphIndexBody(const KnowledgeGraph& g) {
@@ -302,7 +339,9 @@ std::string EncodeGraphIndexBody(const KnowledgeGraph& g) {
     }
   }
   e.Raw(kEnd);
-  return e.Take();
+  std::string body = e.Take();
+  AppendFixed64(Checksum64(body), &body);
+  return body;
 }
 
 StatusOr<KnowledgeGraph> LoadGraphIndex(const std::string& index_path, const std::string& json_path) {
@@ -318,14 +357,21 @@ StatusOr<KnowledgeGraph> DecodeGraphIndex(std::string_view bytes, std::shared_pt
                                           const FileStamp* stamp, const std::string& where,
                                           const std::string& json_path) {
   auto bad = [&](const std::string& what) { return InvalidInput(where + ": " + what); };
-  if (bytes.size() < kMagic.size() + kEnd.size() + kStampBytes || bytes.substr(0, kMagic.size()) != kMagic) {
+  if (bytes.size() < kMagic.size() + kEnd.size() + kChecksumBytes + kStampBytes ||
+      bytes.substr(0, kMagic.size()) != kMagic) {
     return bad("not a kg index (or another version)");
   }
   std::string_view trailer = bytes.substr(bytes.size() - kStampBytes);
-  uint64_t size = ReadFixed64(trailer);
-  auto mtime = static_cast<int64_t>(ReadFixed64(trailer.substr(8)));
-  if (stamp && (size != stamp->size || mtime != stamp->mtime_ns)) return bad("describes another version of " + json_path);
+  FileStamp described{ReadFixed64(trailer), static_cast<int64_t>(ReadFixed64(trailer.substr(8))),
+                      ReadFixed64(trailer.substr(16))};
+  if (stamp && (described.size != stamp->size || described.mtime_ns != stamp->mtime_ns ||
+                described.blocks != stamp->blocks)) {
+    return bad("describes another version of " + json_path);
+  }
   bytes.remove_suffix(kStampBytes);
+  uint64_t checksum = ReadFixed64(bytes.substr(bytes.size() - kChecksumBytes));
+  bytes.remove_suffix(kChecksumBytes);
+  if (stamp && Checksum64(bytes) != checksum) return bad("damaged index (checksum mismatch)");
   Decoder in(bytes);
   in.Expect(kMagic);
 
@@ -400,6 +446,9 @@ StatusOr<KnowledgeGraph> LoadGraph(const std::string& path) {
   namespace fs = std::filesystem;
   std::string file = GraphJsonPath(path);
   std::string index = IndexPathFor(file);
+  // A build killed while putting its outputs in place left them half moved:
+  // finished first (where we may write; else the index check still holds).
+  (void)RecoverOutputDirectory(fs::path(file).parent_path().string());
   std::error_code ec;
   if (fs::is_regular_file(index, ec) && fs::is_regular_file(file, ec)) {
     auto g = LoadGraphIndex(index, file);

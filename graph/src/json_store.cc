@@ -1,13 +1,13 @@
 #include "kg/graph/json_store.h"
 
 #include <rapidjson/document.h>
-#include <rapidjson/error/en.h>
 
 #include <algorithm>
 #include <filesystem>
 #include <unordered_map>
 
 #include "kg/base/atomic_file.h"
+#include "kg/base/json_parse.h"
 #include "kg/base/text.h"
 
 namespace kg {
@@ -22,28 +22,63 @@ class Reader {
 
   Status Error(const std::string& what) const { return InvalidInput(where_ + ": " + what); }
 
+  // A string field, cleaned as every name kg outputs (CleanText): a hand-
+  // edited graph cannot bring a control character or noncharacter in.
   bool Str(const Value& v, const char* key, std::string* out) const {
     if (!v.IsObject()) return false;
     auto it = v.FindMember(key);
     if (it == v.MemberEnd() || !it->value.IsString()) return false;
-    out->assign(it->value.GetString(), it->value.GetStringLength());
+    *out = Clean(it->value);
     return true;
   }
-  static uint64_t UInt(const Value& v, const char* key) {
-    if (!v.IsObject()) return 0;
-    auto it = v.FindMember(key);
-    if (it == v.MemberEnd() || !it->value.IsNumber()) return 0;
-    if (it->value.IsUint64()) return it->value.GetUint64();
-    // Negative, fractional or huge numbers from another tool: clamp, since
-    // converting an out-of-range double is undefined behaviour.
-    double d = it->value.GetDouble();
-    if (!(d > 0)) return 0;
-    if (d >= 18446744073709549568.0) return UINT64_MAX;
-    return static_cast<uint64_t>(d);
+  static std::string Clean(const Value& s) { return CleanText(std::string_view(s.GetString(), s.GetStringLength()), true); }
+  // Evidence text stays in the parsed buffer: cleaned there, byte for byte.
+  static std::string_view CleanInPlace(const Value& s) {
+    std::string_view text(s.GetString(), s.GetStringLength());
+    if (!NeedsCleaning(text)) return text;
+    // Invalid UTF-8 (only when the caller skipped the file check): dropped.
+    if (FindInvalidUtf8(text) != std::string_view::npos) return {};
+    BlankForbiddenCodePoints(const_cast<char*>(s.GetString()), text.size());
+    return text;
   }
+  // Optional fields: absent leaves the default; present with the wrong
+  // type or out of range records a problem (the first one is kept), which
+  // the caller returns with the node or link at fault.
+  bool ok() const { return problem_.empty(); }
+  const std::string& problem() const { return problem_; }
+  void Problem(std::string what) {
+    if (problem_.empty()) problem_ = std::move(what);
+  }
+  // A string field, or a problem when present and not a string.
+  bool OptStr(const Value& v, const char* key, std::string* out) {
+    auto it = v.FindMember(key);
+    if (it == v.MemberEnd()) return false;
+    if (!it->value.IsString()) {
+      Problem(std::string("\"") + key + "\" is not a string");
+      return false;
+    }
+    *out = Clean(it->value);
+    return true;
+  }
+  // A count (weight, mentions, offsets...): a number from 0 to `max`;
+  // fractions from another tool are truncated. 0 when absent.
+  uint64_t Count(const Value& v, const char* key, uint64_t max = kMaxCount) {
+    auto it = v.FindMember(key);
+    if (it == v.MemberEnd()) return 0;
+    const Value& n = it->value;
+    if (n.IsUint64() && n.GetUint64() <= max) return n.GetUint64();
+    if (n.IsDouble() && n.GetDouble() >= 0 && n.GetDouble() <= static_cast<double>(max)) {
+      return static_cast<uint64_t>(n.GetDouble());
+    }
+    Problem(std::string("\"") + key + "\" must be a number from 0 to " + std::to_string(max));
+    return 0;
+  }
+  // JSON's exact integers: sums of weights on merging stay far from overflow.
+  static constexpr uint64_t kMaxCount = (uint64_t{1} << 53) - 1;
 
  private:
   std::string where_;
+  std::string problem_;
 };
 
 }  // namespace
@@ -61,11 +96,11 @@ StatusOr<KnowledgeGraph> ParseGraphJsonInPlace(std::string* taken, const std::st
   const std::string& text = *buffer;
   Reader r(where);
   rapidjson::Document doc;
-  doc.ParseInsitu(buffer->data());
-  if (doc.HasParseError()) {
+  JsonParse parsed = ParseJsonInPlace(buffer->data(), &doc);
+  if (!parsed.ok) {
     return r.Error(std::string(text.empty() ? "empty file" : "invalid JSON") + " at byte " +
-                   std::to_string(doc.GetErrorOffset()) + ": " + rapidjson::GetParseError_En(doc.GetParseError()) +
-                   (doc.GetErrorOffset() >= text.size() ? " (truncated file?)" : ""));
+                   std::to_string(parsed.offset) + ": " + parsed.problem +
+                   (parsed.offset >= text.size() ? " (truncated file?)" : ""));
   }
   if (!doc.IsObject()) return r.Error("not a kg graph (expected a JSON object)");
   auto nodes_it = doc.FindMember("nodes");
@@ -87,9 +122,10 @@ StatusOr<KnowledgeGraph> ParseGraphJsonInPlace(std::string* taken, const std::st
       for (const Value& d : d_it->value.GetArray()) {
         DocumentInfo info;
         if (!r.Str(d, "id", &info.id)) return r.Error("a document without a string \"id\"");
-        r.Str(d, "path", &info.path);
-        info.sentences = Reader::UInt(d, "sentences");
-        info.chars = Reader::UInt(d, "chars");
+        r.OptStr(d, "path", &info.path);
+        info.sentences = r.Count(d, "sentences", UINT32_MAX);
+        info.chars = r.Count(d, "chars");
+        if (!r.ok()) return r.Error("document \"" + info.id + "\": " + r.problem());
         doc_index.emplace(info.id, static_cast<uint32_t>(docs.size()));
         docs.push_back(std::move(info));
       }
@@ -110,23 +146,29 @@ StatusOr<KnowledgeGraph> ParseGraphJsonInPlace(std::string* taken, const std::st
     ++i;
     NodeData d;
     if (!r.Str(n, "id", &d.id) || d.id.empty()) return r.Error("node " + std::to_string(i) + ": missing string \"id\"");
-    if (!r.Str(n, "label", &d.label)) d.label = d.id;
+    if (!r.OptStr(n, "label", &d.label)) d.label = d.id;
     std::string type;
-    if (r.Str(n, "type", &type) && !ParseEntityType(type, &d.type)) {
+    if (r.OptStr(n, "type", &type) && !ParseEntityType(type, &d.type)) {
       return r.Error("node \"" + d.id + "\": unknown type \"" + type + "\"");
     }
-    d.mentions = Reader::UInt(n, "mentions");
+    d.mentions = r.Count(n, "mentions");
     auto a_it = n.FindMember("aliases");
-    if (a_it != n.MemberEnd() && a_it->value.IsArray()) {
-      for (const Value& a : a_it->value.GetArray()) if (a.IsString()) d.aliases.emplace_back(a.GetString(), a.GetStringLength());
+    if (a_it != n.MemberEnd()) {
+      if (!a_it->value.IsArray()) r.Problem("\"aliases\" is not an array");
+      else for (const Value& a : a_it->value.GetArray()) {
+        if (a.IsString()) d.aliases.push_back(Reader::Clean(a));
+        else r.Problem("an alias is not a string");
+      }
     }
+    if (!r.ok()) return r.Error("node \"" + d.id + "\": " + r.problem());
     auto f_it = n.FindMember("forms");
     if (f_it != n.MemberEnd() && f_it->value.IsArray()) {
       for (const Value& f : f_it->value.GetArray()) {
-        if (!f.IsArray() || f.Size() != 3 || !f[0].IsString() || !f[1].IsUint64() || !f[2].IsUint64()) {
+        if (!f.IsArray() || f.Size() != 3 || !f[0].IsString() || !f[1].IsUint64() || !f[2].IsUint64() ||
+            f[1].GetUint64() > Reader::kMaxCount || f[2].GetUint64() > Reader::kMaxCount) {
           return r.Error("node \"" + d.id + "\": malformed \"forms\"");
         }
-        d.forms[std::string(f[0].GetString(), f[0].GetStringLength())] = {f[1].GetUint64(), f[2].GetUint64()};
+        d.forms[Reader::Clean(f[0])] = {f[1].GetUint64(), f[2].GetUint64()};
       }
     } else {
       // A graph written by another tool: derive forms from label and aliases.
@@ -137,17 +179,24 @@ StatusOr<KnowledgeGraph> ParseGraphJsonInPlace(std::string* taken, const std::st
     if (t_it != n.MemberEnd() && t_it->value.IsObject()) {
       for (auto m = t_it->value.MemberBegin(); m != t_it->value.MemberEnd(); ++m) {
         EntityType t;
-        if (ParseEntityType(m->name.GetString(), &t) && m->value.IsUint64()) d.type_votes[static_cast<int>(t)] = m->value.GetUint64();
+        if (!ParseEntityType(m->name.GetString(), &t)) continue;
+        if (!m->value.IsUint64() || m->value.GetUint64() > Reader::kMaxCount) {
+          return r.Error("node \"" + d.id + "\": malformed \"type_votes\"");
+        }
+        d.type_votes[static_cast<int>(t)] = m->value.GetUint64();
       }
     } else {
       d.type_votes[static_cast<int>(d.type)] = std::max<uint64_t>(d.mentions, 1);
     }
     auto fo = n.FindMember("forced");
-    d.forced = fo != n.MemberEnd() && fo->value.IsBool() && fo->value.GetBool();
+    if (fo != n.MemberEnd() && !fo->value.IsBool()) return r.Error("node \"" + d.id + "\": \"forced\" is not true or false");
+    d.forced = fo != n.MemberEnd() && fo->value.GetBool();
     auto docs_it = n.FindMember("documents");
-    if (docs_it != n.MemberEnd() && docs_it->value.IsArray()) {
+    if (docs_it != n.MemberEnd()) {
+      if (!docs_it->value.IsArray()) return r.Error("node \"" + d.id + "\": \"documents\" is not an array");
       for (const Value& dv : docs_it->value.GetArray()) {
-        if (dv.IsString()) d.documents.push_back(doc_of(std::string_view(dv.GetString(), dv.GetStringLength())));
+        if (!dv.IsString()) return r.Error("node \"" + d.id + "\": a document is not a string");
+        d.documents.push_back(doc_of(Reader::Clean(dv)));
       }
       std::sort(d.documents.begin(), d.documents.end());
       d.documents.erase(std::unique(d.documents.begin(), d.documents.end()), d.documents.end());
@@ -182,27 +231,34 @@ StatusOr<KnowledgeGraph> ParseGraphJsonInPlace(std::string* taken, const std::st
     if (si == ids.end()) return r.Error("link " + std::to_string(i) + ": unknown source \"" + s + "\"");
     if (ti == ids.end()) return r.Error("link " + std::to_string(i) + ": unknown target \"" + t + "\"");
     EdgeData d;
-    if (!r.Str(l, "relation", &d.relation)) d.relation = "related";
+    std::string link = "link " + std::to_string(i);
+    if (!r.OptStr(l, "relation", &d.relation)) d.relation = "related";
     std::string kind;
-    r.Str(l, "kind", &kind);
+    if (r.OptStr(l, "kind", &kind) && kind != "relation" && kind != "cooccurrence") {
+      return r.Error(link + ": unknown kind \"" + kind + "\" (relation or cooccurrence)");
+    }
     d.kind = kind == "cooccurrence" ? EdgeKind::kCooccurrence : EdgeKind::kRelation;
-    d.weight = Reader::UInt(l, "weight");
+    d.weight = r.Count(l, "weight");
+    if (!r.ok()) return r.Error(link + ": " + r.problem());
     auto ev_it = l.FindMember("evidence");
     if (ev_it != l.MemberEnd() && ev_it->value.IsArray()) {
       for (const Value& e : ev_it->value.GetArray()) {
         Evidence ev;
         auto did = e.IsObject() ? e.FindMember("document") : e.MemberEnd();
         if (!e.IsObject() || did == e.MemberEnd() || !did->value.IsString()) {
-          return r.Error("link " + std::to_string(i) + ": evidence without \"document\"");
+          return r.Error(link + ": evidence without \"document\"");
         }
-        ev.document = doc_of(std::string_view(did->value.GetString(), did->value.GetStringLength()));
-        ev.sentence = static_cast<uint32_t>(Reader::UInt(e, "sentence"));
-        ev.start = Reader::UInt(e, "start");
-        ev.end = Reader::UInt(e, "end");
+        ev.document = doc_of(Reader::Clean(did->value));
+        ev.sentence = static_cast<uint32_t>(r.Count(e, "sentence", UINT32_MAX - 1));
+        ev.start = r.Count(e, "start");
+        ev.end = r.Count(e, "end");
+        if (r.ok() && ev.start > ev.end) r.Problem("evidence \"start\" after its \"end\"");
         auto text_it = e.FindMember("text");
-        if (text_it != e.MemberEnd() && text_it->value.IsString()) {
-          ev.text = std::string_view(text_it->value.GetString(), text_it->value.GetStringLength());
+        if (text_it != e.MemberEnd()) {
+          if (text_it->value.IsString()) ev.text = Reader::CleanInPlace(text_it->value);
+          else r.Problem("evidence \"text\" is not a string");
         }
+        if (!r.ok()) return r.Error(link + ": " + r.problem());
         d.evidence.push_back(std::move(ev));
       }
     }

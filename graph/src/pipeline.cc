@@ -14,9 +14,16 @@
 
 namespace kg {
 
+int CappedThreads(int requested) {
+  int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  if (requested <= 0) return cores;
+  // Each worker holds an extractor and a share of the window: thousands of
+  // them (-j 100000) only cost memory, never speed.
+  return std::min(requested, std::max(16, 4 * cores));
+}
+
 StatusOr<KnowledgeGraph> BuildGraph(DocumentSource& source, const PipelineOptions& options) {
-  int threads = options.threads;
-  if (threads <= 0) threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  int threads = CappedThreads(options.threads);
   // One pool of word analyses for all workers: each distinct word meets
   // hunspell once, not once per thread.
   auto shared_words = std::make_unique<SharedWordCache>();
@@ -231,7 +238,13 @@ StatusOr<KnowledgeGraph> BuildGraph(DocumentSource& source, const PipelineOption
   for (auto& th : pool) th.join();
   stats.extract += since(started);
   if (!failed.ok()) return failed;
-  if (builder.document_count() == 0) return InvalidInput("no documents in the input");
+  if (builder.document_count() == 0) {
+    const auto& files = source.files();
+    std::string names;
+    for (size_t k = 0; k < files.size() && k < 3; ++k) names += (k ? ", " : "") + (files[k] == "-" ? "stdin" : files[k]);
+    if (files.size() > 3) names += " and " + std::to_string(files.size() - 3) + " more";
+    return InvalidInput(names + ": no documents in the input");
+  }
   // What extraction leaves behind (the workers' vocabularies and word
   // caches, the kept results) is freed on a thread of its own while the
   // graph is finished, which is mostly serial work.

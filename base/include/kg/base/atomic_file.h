@@ -1,7 +1,9 @@
-// Files written whole or not at all: content goes to a temporary file in the
-// destination directory, then is renamed over the target. An interrupted run
-// (kill -9, full disk) leaves the previous file intact. (Not synced to disk:
-// after a power cut a file may be empty; outputs can be rebuilt.)
+// Files written whole or not at all, and sets of files replaced as a set:
+// content goes to temporary files in a staging directory beside the targets,
+// then the set is committed (commit_journal.h): an interrupted run (kill -9,
+// full disk, a target that is a directory) leaves the whole previous set or,
+// once recovered, the whole new one; never a mix. (Not synced to disk: after
+// a power cut a file may be empty; outputs can be rebuilt.)
 //
 //   AtomicFileSet out;
 //   out.Add("out/graph.json", json_text);
@@ -30,10 +32,11 @@ Status WriteFileAtomically(const std::string& path, const std::string& content);
 // AtomicFileSet not yet committed).
 Status AppendToFile(const std::string& path, std::string_view bytes);
 
-// Several files committed together: each Add() writes its temporary at once
-// (so only one file's bytes are in memory at a time); Commit() renames them
-// all into place, and nothing is renamed unless every temporary was written.
-// Temporaries not committed are removed by the destructor.
+// Several files of one directory committed together: each Add() writes its
+// temporary at once (so only one file's bytes are in memory at a time);
+// Commit() puts them all in place, and nothing changes unless every
+// temporary was written. Temporaries not committed are removed by the
+// destructor; the first Add() recovers the directory from a killed run.
 // Thread safety: Add and AddStreamed may be called from several threads at
 // once (one file each); Commit after they all return.
 class AtomicFileSet {
@@ -52,7 +55,10 @@ class AtomicFileSet {
 
  private:
   Status Record(const std::string& path, Status written, const std::string& tmp, std::string* temporary);
+  // The temporary of `path` in the staging directory (made at the first call).
+  StatusOr<std::string> Temporary(const std::string& path);
   std::mutex mutex_;
+  std::string dir_, staging_;
   Status failed_;
   std::vector<std::pair<std::string, std::string>> files_;  // (target, temporary)
 };

@@ -26,6 +26,25 @@ void AppendUtf8(char32_t cp, std::string* out);
 size_t FindInvalidUtf8(std::string_view text);
 size_t CountCodePoints(std::string_view text);
 
+// Code points no output of kg may hold (XML 1.0 forbids some, Graphviz and
+// JSON readers choke on others): C0 controls but tab, line feed and carriage
+// return; DEL and the C1 controls U+0080-U+009F (U+0085 among them);
+// surrogates; the noncharacters U+FDD0-U+FDEF and the last two code points
+// of every plane (U+FFFE, U+FFFF, U+1FFFE...).
+bool IsForbiddenCodePoint(char32_t cp);
+// The one cleaning every text that reaches an output goes through (labels,
+// aliases, evidence, document ids and paths), whatever it was read from:
+// valid UTF-8 (invalid bytes become U+FFFD), forbidden code points become a
+// space; with `one_line` (names and ids) tab, line breaks and U+2028/U+2029
+// become a space too.
+std::string CleanText(std::string_view text, bool one_line = false);
+// Whether CleanText would change `text`.
+bool NeedsCleaning(std::string_view text, bool one_line = false);
+// The same on valid UTF-8, in place and byte for byte (each byte of a
+// forbidden code point becomes a space, so offsets stay): for whole texts.
+void BlankForbiddenCodePoints(char* text, size_t size);
+inline void BlankForbiddenCodePoints(std::string* text) { BlankForbiddenCodePoints(text->data(), text->size()); }
+
 // Folded form for matching names: accents removed, case folded, every run of
 // non-alphanumeric characters turned into one space, trimmed.
 // "États-Unis" -> "etats unis", "l’IA" -> "l ia".

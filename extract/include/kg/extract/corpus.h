@@ -14,7 +14,9 @@
 // Text is checked: a NUL byte is an error (binary file); a UTF-8 BOM is
 // dropped; UTF-16 with a BOM is converted; text that is not valid UTF-8 is
 // read as Windows-1252 (the usual legacy French encoding) and a warning is
-// recorded. Thread safety: none.
+// recorded. A document (a file, standard input, a JSONL line) larger than
+// kMaxDocumentBytes is refused, so one document's memory is bounded; a NUL
+// byte in a JSONL stream is binary data. Thread safety: none.
 #pragma once
 
 #include <cstdio>
@@ -27,6 +29,9 @@
 #include "kg/extract/document.h"
 
 namespace kg {
+
+// The largest document read (256 MiB): larger ones are errors.
+inline constexpr size_t kMaxDocumentBytes = size_t{256} << 20;
 
 class DocumentSource {
  public:

@@ -17,6 +17,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "kg/base/flat_map.h"
@@ -32,13 +33,22 @@ struct GazetteerEntry {
   bool user = false;                 // from --gazetteer: matched in any case, type forced
 };
 
+// A user gazetteer entry and where it was read (FILE:LINE, FILE: entry N).
+struct LocatedEntry {
+  std::string where;
+  GazetteerEntry entry;
+};
+
 class Lexicon {
  public:
   static Lexicon Builtin();
 
   // TSV (name, type, aliases separated by '|') or JSON (an array of
-  // {"name", "type", "aliases"}). Later entries override earlier ones.
-  Status AddGazetteerFile(const std::string& path);
+  // {"name", "type", "aliases"}). Later entries override earlier ones. A
+  // name with no letter or digit is an error; notes (an alias with none, a
+  // line with no type column, two distinct names with one merge key such as
+  // "C++" and "C#") go to `warnings`, each naming FILE:LINE.
+  Status AddGazetteerFile(const std::string& path, std::vector<std::string>* warnings = nullptr);
   // One name per line; '#' starts a comment. Banned names never become entities.
   Status AddStoplistFile(const std::string& path);
   void AddEntry(GazetteerEntry entry);
@@ -92,6 +102,7 @@ class Lexicon {
   using Map = FlatStringMap<V>;
   static bool Has(const Set& s, std::string_view w) { return s.Contains(w); }
   void IndexPhrase(const std::string& phrase, int index, bool override_existing);
+  Status AddUserEntries(std::vector<LocatedEntry> entries, std::vector<std::string>* warnings);
 
   std::vector<GazetteerEntry> entries_;
   Map<int> phrases_;
@@ -99,6 +110,10 @@ class Lexicon {
   Map<int> prefixes_;  // every word-prefix of every phrase -> its entry (as phrases_), or -1
   int max_words_ = 1;
   bool has_user_ = false;
+  struct UserName {
+    std::string name, where;
+  };
+  std::unordered_map<std::string, UserName> user_keys_;  // MergeKey of a user name -> the first name with it
   Set acronyms_, not_names_, titles_, org_heads_, loc_heads_, org_suffixes_, first_names_, stopped_;
   Map<EntityType> cues_;
   Set modal_, speech_, saying_, light_, located_;

@@ -7,10 +7,14 @@
 //   StampGraphIndex(*StampOf("out/graph.json"), &kgi);
 //   auto loaded = LoadGraph("out");   // index when fresh, else graph.json
 //
-// The index names the graph.json it describes by size and modification
-// time; any other graph.json (edited, copied without -p, rebuilt by another
-// tool) makes LoadGraph ignore the index and parse the JSON. A damaged index
-// is ignored the same way. Thread safety: reentrant.
+// The index names the graph.json it describes by size, modification time
+// and a checksum of its first and last kStampBlock bytes (so all of a file
+// up to 128 KiB); any other graph.json (edited, copied without -p, rebuilt
+// by another tool) makes LoadGraph ignore the index and parse the JSON. The
+// index carries a checksum of its own body: a damaged index is ignored the
+// same way. (An edit that keeps graph.json's size and modification time and
+// touches neither its first nor its last block goes unseen: the price of not
+// reading hundreds of megabytes on every query.) Thread safety: reentrant.
 #pragma once
 
 #include <cstdint>
@@ -25,9 +29,11 @@
 namespace kg {
 
 // Identifies one version of a file.
+inline constexpr uint64_t kStampBlock = 64 * 1024;
 struct FileStamp {
   uint64_t size = 0;
   int64_t mtime_ns = 0;
+  uint64_t blocks = 0;  // Checksum64 of the first and last kStampBlock bytes
 };
 StatusOr<FileStamp> StampOf(const std::string& path);
 
@@ -42,7 +48,9 @@ StatusOr<KnowledgeGraph> LoadGraphIndex(const std::string& index_path, const std
 
 // Decodes index bytes; the graph's evidence points into them, so it keeps
 // `owner` (whatever holds the bytes). With `stamp`, the index must describe
-// that version of graph.json. `where` names the index in errors.
+// that version of graph.json and its body must match its checksum (without,
+// as the fuzzer calls it, neither is checked: the decoder alone must then
+// stand any bytes). `where` names the index in errors.
 StatusOr<KnowledgeGraph> DecodeGraphIndex(std::string_view bytes, std::shared_ptr<const void> owner,
                                           const FileStamp* stamp, const std::string& where,
                                           const std::string& json_path);

@@ -46,7 +46,7 @@ struct PipelineStats {
 };
 
 struct PipelineOptions {
-  int threads = 0;                      // 0: all hardware threads
+  int threads = 0;                      // 0: all hardware threads; at most CappedThreads()
   const Lexicon* lexicon = nullptr;
   std::string hunspell_dir;             // empty: DefaultHunspellDir()
   // Syntax models (optional): relations are also read from dependency trees.
@@ -62,5 +62,9 @@ struct PipelineOptions {
 };
 
 StatusOr<KnowledgeGraph> BuildGraph(DocumentSource& source, const PipelineOptions& options);
+
+// The worker count BuildGraph uses for `requested` threads: all hardware
+// threads for 0, else `requested` up to max(16, 4 x hardware threads).
+int CappedThreads(int requested);
 
 }  // namespace kg
