@@ -71,18 +71,20 @@ StatusOr<CorefLexicon> CorefLexicon::Parse(std::string_view tsv, const std::stri
     auto bad = [&](const std::string& what) { return InvalidInput(where + ":" + std::to_string(line_no) + ": " + what); };
     if (c.size() != 4) return bad("expected 4 tab-separated columns");
     CorefWord w;
-    if (!ParseEntityType(c[2], &w.type)) return bad("unknown entity type");
+    w.any_owner = c[2] == "*";  // a person or an organisation
+    if (!w.any_owner && !ParseEntityType(c[2], &w.type)) return bad("unknown entity type");
     w.gender = c[3] == "m" ? Gender::kMasculine : c[3] == "f" ? Gender::kFeminine : Gender::kUnknown;
-    if (c[0] == "pronoun") lex.pronouns.emplace(std::string(c[1]), w);
+    if (c[0] == "possessive") lex.possessives.emplace(std::string(c[1]), w);
+    else if (c[0] == "pronoun") lex.pronouns.emplace(std::string(c[1]), w);
     else if (c[0] == "head") lex.heads.emplace(std::string(c[1]), w);
-    else return bad("kind must be pronoun or head");
+    else return bad("kind must be pronoun, possessive or head");
   }
   return lex;
 }
 
 bool CorefLexicon::MayRefer(std::string_view lower) const {
   std::string key(lower);
-  return pronouns.count(key) != 0 || heads.count(key) != 0;
+  return pronouns.count(key) != 0 || heads.count(key) != 0 || possessives.count(key) != 0;
 }
 
 const CorefLexicon& BuiltinCoref(std::string_view language) {
@@ -104,21 +106,26 @@ std::vector<TreeMention> ResolveReferences(const CorefLexicon& lexicon, const Ud
     if (word.upos == "PRON" && word.deprel.rfind("nsubj", 0) == 0) {
       auto it = lexicon.pronouns.find(lower);
       if (it != lexicon.pronouns.end()) ref = &it->second;
+    } else if (word.deprel == "det" || word.deprel == "nmod:poss") {
+      auto it = lexicon.possessives.find(lower);
+      if (it != lexicon.possessives.end()) ref = &it->second;
     } else if (word.upos == "NOUN" && HasDefiniteDeterminer(s, w) && IsBareDescription(s, w, named)) {
       auto it = lexicon.heads.find(word.lemma);
       if (it != lexicon.heads.end()) ref = &it->second;
     }
     if (ref == nullptr) continue;
     // The most recent fitting entity: first in this sentence before the word, then earlier ones.
+    auto fits = [&](EntityType type, Gender gender) {
+      if (ref->any_owner) return type == EntityType::kPerson || type == EntityType::kOrg;
+      return type == ref->type && GenderFits(ref->gender, gender);
+    };
     int found = -1;
     for (const TreeMention& m : named) {
-      if (m.last < w && entities[m.entity].type == ref->type && GenderFits(ref->gender, genders[m.entity])) {
-        found = static_cast<int>(m.entity);
-      }
+      if (m.last < w && fits(entities[m.entity].type, genders[m.entity])) found = static_cast<int>(m.entity);
     }
     for (auto it = before.rbegin(); found < 0 && it != before.rend(); ++it) {
       if (index - it->sentence > kCorefWindow) break;
-      if (it->type == ref->type && GenderFits(ref->gender, it->gender)) found = static_cast<int>(it->entity);
+      if (fits(it->type, it->gender)) found = static_cast<int>(it->entity);
     }
     if (found < 0) continue;
     TreeMention r;

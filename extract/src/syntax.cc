@@ -255,10 +255,14 @@ void SyntaxAnnotator::Annotate(UdSentence* s) {
   for (size_t i = 0; i < s->words.size(); ++i) {
     UdWord& w = s->words[i];
     w.upos = model_.tags[tags[i]];
-    syntax::FeatsFeatures(keys, tags, i, &f);
-    std::fill(scores.begin(), scores.end(), 0.0f);
-    model_.feats.Score(f, scores.data());
-    w.feats = DecideFeats(model_, tags[i], scores);
+    if (verb_features_only_ && w.upos != "VERB" && w.upos != "AUX") {
+      w.feats = "_";
+    } else {
+      syntax::FeatsFeatures(keys, tags, i, &f);
+      std::fill(scores.begin(), scores.end(), 0.0f);
+      model_.feats.Score(f, scores.data());
+      w.feats = DecideFeats(model_, tags[i], scores);
+    }
     w.lemma = syntax::Lemmatize(model_, morphology_, w.form, tags[i]);
   }
   std::vector<int> heads;

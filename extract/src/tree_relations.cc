@@ -54,15 +54,39 @@ bool ParseTypes(std::string_view s, uint32_t* bits) {
   return true;
 }
 
-bool LabelMatches(const std::string& pattern, const std::string& deprel) {
-  if (!pattern.empty() && pattern.back() == '*') return deprel.compare(0, pattern.size() - 1, pattern, 0, pattern.size() - 1) == 0;
+bool LabelMatches(std::string_view pattern, const std::string& deprel) {
+  if (!pattern.empty() && pattern.back() == '*') {
+    return deprel.compare(0, pattern.size() - 1, pattern.substr(0, pattern.size() - 1)) == 0;
+  }
   return pattern == deprel;
 }
 
-bool SideMatches(const std::vector<std::string>& pattern, const std::vector<const UdWord*>& side) {
+// Whether word w (0-based) is in parentheses: "(" right before its phrase.
+bool InParentheses(const UdSentence& s, int w) {
+  int first = w;
+  for (int i = w - 1; i >= 0; --i) {
+    int h = s.words[i].head - 1;
+    while (h >= 0 && h != w && h > i) h = s.words[h].head - 1;
+    if (h != w) break;
+    first = i;
+  }
+  if (s.words[first].form == "(") return true;
+  return first > 0 && s.words[first - 1].form == "(";
+}
+
+// A side step: a relation pattern, with "()" at its end for a word in parentheses.
+bool StepMatches(const std::string& pattern, const UdSentence& s, const UdWord* word) {
+  std::string_view p = pattern;
+  bool paren = p.size() > 2 && p.substr(p.size() - 2) == "()";
+  if (paren) p.remove_suffix(2);
+  if (!LabelMatches(p, word->deprel)) return false;
+  return !paren || InParentheses(s, static_cast<int>(word - s.words.data()));
+}
+
+bool SideMatches(const std::vector<std::string>& pattern, const UdSentence& s, const std::vector<const UdWord*>& side) {
   if (pattern.size() != side.size()) return false;
   for (size_t i = 0; i < side.size(); ++i) {
-    if (!LabelMatches(pattern[i], side[i]->deprel)) return false;
+    if (!StepMatches(pattern[i], s, side[i])) return false;
   }
   return true;
 }
@@ -190,7 +214,7 @@ bool MatchPath(const PathRules& rules, const UdSentence& s, const TreeMention& a
   for (const PathRule& r : rules.rules) {
     if (!(r.a_types >> static_cast<int>(a_type) & 1) || !(r.b_types >> static_cast<int>(b_type) & 1)) continue;
     if (r.ancestor != "*" && r.ancestor != top.upos) continue;
-    if (!SideMatches(r.side_a, side_a) || !SideMatches(r.side_b, side_b)) continue;
+    if (!SideMatches(r.side_a, s, side_a) || !SideMatches(r.side_b, s, side_b)) continue;
     if (Negated(rules, s, lca)) return false;
     // A word of either name is no label ("o1_de"); a description's own noun
     // is ("la maire de Paris" -> maire_de).

@@ -1,4 +1,5 @@
-// Coreference, precision first: subject pronouns (il, elle; he, she) and
+// Coreference, precision first: subject pronouns (il, elle; he, she),
+// possessive determiners (son, sa, ses; his, her, its) and
 // definite or demonstrative descriptions with a role or kind head
 // ("l'actrice", "le constructeur", "cette ville"; "the company") are
 // resolved to the most recent entity named in the last sentences whose
@@ -29,10 +30,11 @@ enum class Gender : uint8_t { kUnknown, kMasculine, kFeminine };
 struct CorefWord {
   EntityType type = EntityType::kPerson;
   Gender gender = Gender::kUnknown;
+  bool any_owner = false;  // a possessive: a person or an organisation, of any gender
 };
 
 struct CorefLexicon {
-  std::unordered_map<std::string, CorefWord> pronouns, heads;
+  std::unordered_map<std::string, CorefWord> pronouns, heads, possessives;
   static StatusOr<CorefLexicon> Parse(std::string_view tsv, const std::string& where);
   // Whether a lower-case word may start a reference (a pronoun or a head).
   bool MayRefer(std::string_view lower) const;

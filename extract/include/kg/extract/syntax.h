@@ -82,6 +82,9 @@ class SyntaxAnnotator {
   SyntaxAnnotator(const SyntaxModel& model, Morphology* morphology);
   // Fills upos, feats, lemma, head and deprel of every word from its form.
   void Annotate(UdSentence* sentence);
+  // Features only for verbs and auxiliaries (what the parser reads), "_"
+  // elsewhere: for callers that need trees, not morphology (kg build).
+  void SetVerbFeaturesOnly(bool only) { verb_features_only_ = only; }
   // The same, for a sentence given as surface tokens: contractions such as
   // "du" become two words under a multi-word token first.
   // `token_words`, if given, receives each token's first word (0-based),
@@ -97,6 +100,7 @@ class SyntaxAnnotator {
  private:
   const SyntaxModel& model_;
   Morphology* morphology_;
+  bool verb_features_only_ = false;
 };
 
 // Feature functions shared by training and use (syntax_features.cc).

@@ -11,7 +11,8 @@
 // A pattern row: side_a, ancestor, side_b, label, direction, a_types, b_types.
 // A side lists the dependency relations from the mention's head up to the
 // ancestor ("nsubj", "obj xcomp", "." when the mention is the ancestor);
-// "obl*" matches obl and its subtypes. The ancestor is a UPOS or "*". The
+// "obl*" matches obl and its subtypes, "appos()" an apposition in
+// parentheses. The ancestor is a UPOS or "*". The
 // label is a template: {lca} the ancestor's lemma, {a1} / {b1} the lemma
 // of the word just above a mention's head, {bcase} / {acase} the preposition
 // of the word on that side right under the ancestor ("dans" in "investit
@@ -76,7 +77,9 @@ class TreeRelationFinder {
  public:
   TreeRelationFinder(const SyntaxModel& model, const PathRules& rules, const CorefLexicon& coref,
                      Morphology* morphology)
-      : annotator_(model, morphology), rules_(rules), coref_(coref), morphology_(morphology) {}
+      : annotator_(model, morphology), rules_(rules), coref_(coref), morphology_(morphology) {
+    annotator_.SetVerbFeaturesOnly(true);
+  }
   // Parses each sentence naming two entities or more, or one entity and a
   // word that may refer back to another (il, elle, l'actrice), and appends
   // the relations its paths state (kind kRelation, one per pair; `via` set
