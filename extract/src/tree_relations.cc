@@ -12,6 +12,8 @@ namespace {
 
 // Sentences naming more entities are lists or tables: no relation is read.
 constexpr size_t kMaxEntitiesPerSentence = 8;
+// Longer sentences are not parsed (tokens).
+constexpr size_t kMaxParsedTokens = 60;
 
 std::vector<std::string> SplitSpaces(std::string_view s) {
   std::vector<std::string> out;
@@ -288,7 +290,7 @@ void TreeRelationFinder::RunSentence(std::string_view text, const SentenceTokens
                                      const std::vector<Mention>& mentions, const std::vector<DocEntity>& entities,
                                      const std::vector<Gender>& genders, std::vector<NamedBefore>* before,
                                      std::vector<DocRelation>* out) {
-  if (sentence.tokens.size() > 200) return;  // a list or a table, not a sentence
+  if (sentence.tokens.size() > kMaxParsedTokens) return;  // a list or a table, or a run-on: costly, rarely precise
   std::vector<std::string> tokens;
   for (const Token& t : sentence.tokens) tokens.emplace_back(t.Text(text));
   std::vector<int> token_words;

@@ -28,16 +28,18 @@ namespace kg {
 class ModelWriter;
 class ModelReader;
 
-// Combines a feature template number with up to three hashed values.
+// Combines a feature template number with up to three hashed values: a
+// weighted sum by distinct odd constants, then one round of the splitmix64
+// finaliser (S. Vigna, public domain) — the parser computes some 140 of
+// these per word.
 inline uint64_t FeatureHash(uint64_t tmpl, uint64_t a, uint64_t b = 0, uint64_t c = 0) {
-  auto mix = [](uint64_t x) {  // the splitmix64 finaliser (S. Vigna, public domain)
-    x ^= x >> 30; x *= 0xbf58476d1ce4e5b9ull;
-    x ^= x >> 27; x *= 0x94d049bb133111ebull;
-    return x ^ (x >> 31);
-  };
-  uint64_t h = mix(tmpl * 0x9e3779b97f4a7c15ull + a);
-  h = mix(h ^ (b + 0x632be59bd9b4e019ull));
-  return mix(h ^ (c + 0x85ebca6b0c2b2ae3ull));
+  uint64_t x = tmpl * 0x9e3779b97f4a7c15ull + a * 0xc2b2ae3d27d4eb4full + b * 0x165667b19e3779f9ull +
+               c * 0x27d4eb2f165667c5ull;
+  x ^= x >> 30;
+  x *= 0xbf58476d1ce4e5b9ull;
+  x ^= x >> 27;
+  x *= 0x94d049bb133111ebull;
+  return x ^ (x >> 31);
 }
 
 class WeightTable {
@@ -53,12 +55,19 @@ class WeightTable {
  private:
   friend class PerceptronTrainer;
   const int16_t* Row(uint64_t feature) const;
-  const int16_t* RowFrom(uint64_t feature, uint32_t slot) const;
+  const int16_t* RowFrom(uint32_t fingerprint, size_t slot) const;
+  void BuildIndex();
+  size_t IndexSlot(uint32_t fingerprint) const;
   int classes_ = 0;
   size_t features_ = 0;
   float scale_ = 1.0f;              // weight = int16 * scale
   std::vector<uint32_t> keys_;      // fingerprint per slot, 0 = empty
   std::vector<int16_t> rows_;       // classes_ per slot
+  // The lookup index (BuildIndex): 2^bits_ slots of stride_ int16s, a
+  // fingerprint (two int16s) then the row.
+  std::vector<int16_t> index_;
+  size_t stride_ = 0;
+  int bits_ = 0;
 };
 
 class PerceptronTrainer {

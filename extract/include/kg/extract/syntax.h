@@ -38,7 +38,7 @@ namespace kg {
 
 class Morphology;
 
-constexpr uint32_t kSyntaxFormatVersion = 1;
+constexpr uint32_t kSyntaxFormatVersion = 2;  // 2: FeatureHash in one mixing round
 
 // A lemma rule: strip `strip` bytes from the end of the lower-case form, append `add`.
 struct LemmaRule {
