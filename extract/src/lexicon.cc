@@ -151,6 +151,7 @@ Lexicon Lexicon::Builtin() {
   LoadSet(data::common_acronyms_txt, &lex.acronyms_);
   LoadSet(data::not_names_txt, &lex.not_names_);
   LoadSet(data::demonyms_txt, &lex.not_names_);
+  LoadSet(data::gaz_demonyms_txt, &lex.not_names_);
   LoadSet(data::titles_txt, &lex.titles_);
   LoadSet(data::org_heads_txt, &lex.org_heads_);
   LoadSet(data::loc_heads_txt, &lex.loc_heads_);
@@ -193,6 +194,10 @@ Lexicon Lexicon::Builtin() {
   load(data::products_tsv, EntityType::kProduct);
   load(data::persons_tsv, EntityType::kPerson);
   load(data::other_tsv, EntityType::kOther);
+  // Open-data gazetteers after our own lists: a name already listed keeps
+  // its entry and type.
+  load(data::gaz_organizations_tsv, EntityType::kOrg);
+  load(data::gaz_locations_tsv, EntityType::kLocation);
 
   // Country and territory names in French and English, from ICU.
   const char* const* codes = icu::Locale::getISOCountries();

@@ -23,6 +23,10 @@ extern const std::string_view persons_tsv;
 extern const std::string_view other_tsv;
 extern const std::string_view relations_tsv;
 extern const std::string_view en_verbs_tsv;
+// Compiled from open data by scripts/build-gazetteers.py.
+extern const std::string_view gaz_locations_tsv;
+extern const std::string_view gaz_organizations_tsv;
+extern const std::string_view gaz_demonyms_txt;
 
 // Non-empty lines with '#' comments and surrounding white space removed.
 std::vector<std::string_view> Lines(std::string_view file);

@@ -9,6 +9,7 @@
 
 #include "kg/base/flat_map.h"
 #include "kg/base/text.h"
+#include "kg/extract/segmenter.h"
 #include "word_classes.h"
 
 namespace kg {
@@ -45,8 +46,9 @@ constexpr uint32_t kTitleDotBit = 1u << 5;  // "M" of "M.": a title once its dot
 class SentenceScanner {
  public:
   SentenceScanner(std::string_view text, const SentenceTokens& s, uint32_t index, const Lexicon& lex,
-                  Morphology& morph, std::vector<std::vector<Spelling>>* spellings)
-      : text_(text), toks_(s.tokens), sentence_(s), index_(index), lex_(lex), morph_(morph), spellings_(spellings) {
+                  Morphology& morph, std::vector<std::vector<Spelling>>* spellings, bool english)
+      : text_(text), toks_(s.tokens), sentence_(s), index_(index), lex_(lex), morph_(morph), spellings_(spellings),
+        english_(english) {
     // An all-caps headline: mostly upper-case words, almost no lower-case ones.
     int caps = 0, lower = 0;
     for (const Token& t : toks_) {
@@ -55,6 +57,14 @@ class SentenceScanner {
       else if (!t.upper_initial && !t.inner_caps) ++lower;
     }
     caps_sentence_ = caps >= 3 && lower * 5 <= caps;
+    // A score line or a table row: numbers make up much of the sentence
+    // ("Somerset 83 and 174", "Pohang 3 Ulsan 2", "CHICAGO 65 66 .492").
+    int numbers = 0, words = 0;
+    for (const Token& t : toks_) {
+      if (t.kind == TokenKind::kNumber || (t.has_digit && !t.has_letter)) ++numbers;
+      else if (t.kind == TokenKind::kWord) ++words;
+    }
+    tabular_ = numbers >= 2 && numbers * 2 >= words;
     // The words that can start or join a name are looked at below: intern
     // them together.
     s.InternAll(text_, [](const Token& t) { return t.kind == TokenKind::kWord && (t.upper_initial || t.inner_caps || t.has_digit); });
@@ -64,6 +74,14 @@ class SentenceScanner {
     size_t n = toks_.size();
     size_t i = 0;
     while (i < n) {
+      // "K. Barnett", "P. Simmons": an initial opens a person's name.
+      if (IsInitialLetter(i) && i + 2 < n && IsNameStart(i + 2) && toks_[i + 2].upper_initial &&
+          !toks_[i + 2].all_caps && !IsTitleWithDot(i)) {
+        size_t end = Extend(i + 2);
+        Emit(i, end, -1, out);
+        i = end + 1;
+        continue;
+      }
       int gaz = -1;
       size_t gaz_end = MatchGazetteer(i, &gaz);
       bool starts = IsNameStart(i);
@@ -197,10 +215,32 @@ class SentenceScanner {
       if (t.end - t.start == 1) return false;
       return true;
     }
-    // Months, weekdays, demonyms — unless it is also a first name (Christian, Mars).
-    if (W(i)->Cached(kNotNameBit, [&] { return lex_.IsNotName(Lower(i)); }) && !IsFirstName(i)) return false;
+    // Months, weekdays, pronouns, demonyms — unless it is also a first name
+    // (Christian, Mars); in English, a first name followed by a name (June
+    // Carter; not "He said", "in June").
+    if (W(i)->Cached(kNotNameBit, [&] { return lex_.IsNotName(Lower(i)); }) &&
+        !(IsFirstName(i) && (!english_ || (i + 1 < toks_.size() && toks_[i + 1].kind == TokenKind::kWord &&
+                                           toks_[i + 1].upper_initial && !toks_[i + 1].all_caps &&
+                                           !lex_.IsNotName(Lower(i + 1)))))) {
+      return false;
+    }
+    // In an all-caps headline, a word the dictionary knows in lower case is
+    // a common word ("ROMANIA BEAT LITHUANIA", "ROBERTO DURAN FIGHTS").
+    if (caps_sentence_ && t.all_caps && IsCapsCommonWord(i)) return false;
     if (caps_sentence_ || Initial(i)) *weak = true;
     return true;
+  }
+
+  // An all-caps word whose lower-case form is a common word and not a proper
+  // name ("BEAT", "FIGHTS", "RESULTS"; not "LONDON").
+  bool IsCapsCommonWord(size_t i) const {
+    std::string title = ToTitle(Text(i));
+    if (lex_.IsFirstName(title)) return false;
+    const WordInfo& proper = morph_.Lookup(title);
+    if (proper.proper || proper.english_proper || proper.first_name) return false;
+    if (lex_.FindPhrase(Folded(i)) >= 0) return false;
+    const WordInfo& lower = LowerOf(i);
+    return lower.known || lower.english;
   }
 
   // Whether a weak (sentence-initial or headline) word is a name by itself.
@@ -449,7 +489,7 @@ class SentenceScanner {
         }
       }
       // Version after a name: "Llama 3", "Windows 11", "Llama 3.1", "Ascend 910C".
-      if ((toks_[k].kind == TokenKind::kNumber && IsVersionNumber(k)) || IsModelSuffix(k)) {
+      if ((toks_[k].kind == TokenKind::kNumber && IsVersionNumber(k) && !IsScore(k)) || IsModelSuffix(k)) {
         end = k;
         continue;
       }
@@ -517,6 +557,31 @@ class SentenceScanner {
     if (!IsDigit(DecodeUtf8(Text(k), 0, &len))) return false;
     std::string_view w = Text(k);
     for (char ch : w) if (ch >= 'a' && ch <= 'z') return false;
+    return true;
+  }
+
+  // A number after a name that is a score or a table cell, not a version:
+  // in a table row, or followed by another number or by a name and a
+  // number ("Barnett 87", "Pohang 3 Ulsan 2", "Anyang 0 3 1").
+  bool IsScore(size_t k) const {
+    if (tabular_) return true;
+    size_t n = toks_.size();
+    if (k + 1 < n && toks_[k + 1].kind == TokenKind::kNumber) return true;
+    return k + 2 < n && IsWord(k + 1) && toks_[k + 1].upper_initial && toks_[k + 2].kind == TokenKind::kNumber;
+  }
+
+  // "K" of "K. Barnett": one capital letter before its dot.
+  bool IsInitialLetter(size_t i) const {
+    return IsWord(i) && toks_[i].end - toks_[i].start == 1 && toks_[i].upper_initial && i + 1 < toks_.size() &&
+           Text(i + 1) == ".";
+  }
+
+  // A date right after the name: "LONDON 1996-08-30" opening a dispatch.
+  bool DateFollows(size_t last) const {
+    if (last + 1 >= toks_.size()) return false;
+    std::string_view w = Text(last + 1);
+    if (w.size() != 10 || w[4] != '-' || w[7] != '-') return false;
+    for (size_t k : {0, 1, 2, 3, 5, 6, 8, 9}) if (w[k] < '0' || w[k] > '9') return false;
     return true;
   }
 
@@ -635,6 +700,16 @@ class SentenceScanner {
     if (c.gazetteer >= 0) Vote(&c, lex_.entry(c.gazetteer).type, lex_.entry(c.gazetteer).user ? 1000.f : 10.f);
     if (titled || TitleBefore(first)) Vote(&c, EntityType::kPerson, 4);
     ShapeVotes(first, last, &c);
+    if (IsInitialLetter(first) && last >= first + 2) Vote(&c, EntityType::kPerson, 6);
+    // "LONDON 1996-08-30": the place of a dispatch.
+    if (DateFollows(last) && Initial(first)) Vote(&c, EntityType::kLocation, 12);
+    // A place's name with its score in a results table is its team
+    // ("Somerset 83 and 174", "CHICAGO 65 66").
+    if (tabular_ && c.gazetteer >= 0 && lex_.entry(c.gazetteer).type == EntityType::kLocation &&
+        !lex_.entry(c.gazetteer).user && last + 1 < toks_.size() && toks_[last + 1].kind == TokenKind::kNumber &&
+        !DateFollows(last)) {
+      Vote(&c, EntityType::kOrg, 20);
+    }
     ContextVotes(first, &c);
     AfterVotes(last, &c);
     out->push_back(std::move(c));
@@ -759,7 +834,9 @@ class SentenceScanner {
   const Lexicon& lex_;
   Morphology& morph_;
   std::vector<std::vector<Spelling>>* spellings_;  // the recognizer's, by gazetteer entry
+  bool english_ = false;  // an English document
   bool caps_sentence_ = false;
+  bool tabular_ = false;
 };
 
 int TypeOf(const std::array<float, kEntityTypeCount>& votes) {
@@ -815,8 +892,9 @@ void EntityRecognizer::Run(std::string_view text, const std::vector<SentenceToke
                            std::vector<DocEntity>* entities, std::vector<Mention>* mentions) {
   std::vector<Candidate> cands;
   if (spellings_.size() != lex_.entry_count()) spellings_.resize(lex_.entry_count());
+  const bool english = DetectLanguage(text) == Language::kEnglish;
   for (uint32_t s = 0; s < sentences.size(); ++s) {
-    SentenceScanner scanner(text, sentences[s], s, lex_, morph_, &spellings_);
+    SentenceScanner scanner(text, sentences[s], s, lex_, morph_, &spellings_, english);
     scanner.Scan(&cands);
   }
   if (cands.empty()) return;
@@ -961,8 +1039,15 @@ void EntityRecognizer::Run(std::string_view text, const std::vector<SentenceToke
       const GazetteerEntry& entry = lex_.entry(g);
       ent.forced = entry.user;
       if (entry.user) ent.type = entry.type;
-      // The gazetteer's canonical name, whatever spelling the text used.
-      ent.label = entry.name;
+      // The gazetteer's canonical name, whatever spelling the text used; an
+      // English document keeps its own spelling (the built-in names are
+      // mostly French), with the canonical name as an alias so that the
+      // graph joins it with French documents.
+      if (entry.user || !english) {
+        ent.label = entry.name;
+      } else if (!ent.forms.count(entry.name)) {
+        ent.forms.emplace(entry.name, 0);
+      }
     }
     if (!ent.label.empty()) continue;
     // Fullest form, then most frequent, then mixed case over all caps.
@@ -978,6 +1063,7 @@ void EntityRecognizer::Run(std::string_view text, const std::vector<SentenceToke
     };
     uint32_t best_n = 0;
     for (const auto& [form, n] : ent.forms) {
+      if (n == 0) continue;  // a gazetteer name the text does not use
       if (!best || better(form, n, *best, best_n)) {
         best = &form;
         best_n = n;
