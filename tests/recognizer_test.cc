@@ -117,8 +117,44 @@ TEST(RecognizerTest, English) {
   RunCases({
       {"Nvidia lost $600 billion after the Chinese start-up DeepSeek released R1.",
        {{"Nvidia", "ORG"}, {"DeepSeek", "ORG"}, {"R1", "PRODUCT"}}, {}},
+      // Labels in the document's language: the English spelling as written.
       {"President Donald Trump said TSMC manufactures chips in Taiwan.",
-       {{"Donald Trump", "PERSON"}, {"TSMC", "ORG"}, {"Taïwan", "LOCATION"}}, {"President"}},
+       {{"Donald Trump", "PERSON"}, {"TSMC", "ORG"}, {"Taiwan", "LOCATION"}}, {"President", "Taïwan"}},
+      {"The United States and China agreed on Monday. The United States said the talks went well.",
+       {{"United States", "LOCATION"}, {"China", "LOCATION"}}, {"États-Unis", "Chine", "Monday"}},
+      // Pronouns and months that are also first names are no names.
+      {"He said the deal would close in June. It was signed by the board on Friday.",
+       {}, {"He", "June", "It", "Friday"}},
+      {"Singer June Carter recorded the album in Nashville last year.", {{"June Carter", "PERSON"}}, {"June"}},
+  });
+}
+
+TEST(RecognizerTest, EnglishSportsAndDatelines) {
+  RunCases({
+      // Score lines: the name without its score; initials open a person's name.
+      {"Derbyshire 471 ( J. Adams 123 , K. Barnett 87 ; T. Moody 6-82 ) .",
+       {{"Derbyshire", "ORG"}, {"J. Adams", "PERSON"}, {"K. Barnett", "PERSON"}},
+       {"Barnett 87", "Adams 123", ". Adams"}},
+      {"Pohang 3 Ulsan 2 ( halftime 1-0 ) and the league went on.", {}, {"Pohang 3 Ulsan 2", "Pohang 3"}},
+      // A table row: a place's name with its scores is its team.
+      {"The standings were published on Thursday .\nCHICAGO 65 66 .496 5\nBOSTON 69 65 .515 5\n",
+       {{"CHICAGO", "ORG"}}, {"CHICAGO 65 66"}},
+      // A version after a product name stays.
+      {"Microsoft released Windows 11 to testers.", {{"Windows 11", "PRODUCT"}}, {}},
+      // All-caps headline split at common words; a dateline is a place.
+      {"SOCCER - ROMANIA BEAT LITHUANIA IN UNDER-21 MATCH .\nBUCHAREST 1996-08-30\nRomania beat Lithuania 2-1 on Friday .",
+       {{"BUCHAREST", "LOCATION"}}, {"ROMANIA BEAT LITHUANIA"}},
+  });
+}
+
+TEST(RecognizerTest, OpenDataGazetteers) {
+  RunCases({
+      // French communes and world cities from the compiled gazetteers.
+      {"Le tribunal a siégé à Landivisiau puis à Vesoul.", {{"Landivisiau", "LOCATION"}, {"Vesoul", "LOCATION"}}, {}},
+      {"The match was played in Bristol and Leicester before the final.",
+       {{"Bristol", "LOCATION"}, {"Leicester", "LOCATION"}}, {}},
+      // Demonyms are no entities.
+      {"Les Ukrainiens et les Moldaves ont voté. The Bolivian delegation left.", {}, {"Ukrainiens", "Moldaves", "Bolivian"}},
   });
 }
 

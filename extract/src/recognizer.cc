@@ -78,6 +78,7 @@ class SentenceScanner {
       if (IsInitialLetter(i) && i + 2 < n && IsNameStart(i + 2) && toks_[i + 2].upper_initial &&
           !toks_[i + 2].all_caps && !IsTitleWithDot(i)) {
         size_t end = Extend(i + 2);
+        while (end > i + 2 && toks_[end].kind == TokenKind::kNumber) --end;  // "S. Waugh 8"
         Emit(i, end, -1, out);
         i = end + 1;
         continue;
@@ -615,8 +616,8 @@ class SentenceScanner {
           if (first <= last && Text(first) == ".") ++first;
           continue;
         }
-        if (IsNameToken(first, &weak) && weak && !ProperByItself(first) &&
-            !IsHead(first)) {
+        if (IsNameToken(first, &weak) && weak && !ProperByItself(first) && !IsHead(first) &&
+            !IsInitialLetter(first)) {
           ++first;
           continue;
         }
