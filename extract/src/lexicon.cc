@@ -155,6 +155,7 @@ Lexicon Lexicon::Builtin() {
   LoadSet(data::titles_txt, &lex.titles_);
   LoadSet(data::org_heads_txt, &lex.org_heads_);
   LoadSet(data::loc_heads_txt, &lex.loc_heads_);
+  LoadSet(data::loc_suffixes_txt, &lex.loc_suffixes_);
   LoadSet(data::org_suffixes_txt, &lex.org_suffixes_);
   LoadSet(data::first_names_txt, &lex.first_names_);
   for (auto line : data::Lines(data::cues_tsv)) {

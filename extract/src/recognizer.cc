@@ -748,6 +748,9 @@ class SentenceScanner {
     if (lex_.IsOrgHead(head)) Vote(c, EntityType::kOrg, 5);
     if (lex_.IsLocationHead(head)) Vote(c, EntityType::kLocation, 5);
     if (words >= 2 && lex_.IsOrgSuffix(Text(last))) Vote(c, EntityType::kOrg, 5);
+    if (words >= 2 && lex_.IsLocationSuffix(Text(last)) && !lex_.IsOrgSuffix(Text(last))) {
+      Vote(c, EntityType::kLocation, 5);
+    }
     if (codes || (digits && words >= 1)) Vote(c, EntityType::kProduct, 3);
     if (digits) return;
     bool all_cap = true;
@@ -766,6 +769,21 @@ class SentenceScanner {
       if (!first_name && !fi.known && !li.known && !fi.english && !InfoOf(last).english && words == 2 &&
           !toks_[first].all_caps && !toks_[last].all_caps) {
         Vote(c, EntityType::kPerson, 1);
+      }
+      // "Nasser Hussain", "Merlene Ottey": two or three capitalised words,
+      // none of them a common word, a known place or a name's head or suffix.
+      if (!first_name && words <= 3 && c->gazetteer < 0 && !lex_.IsOrgSuffix(Text(last)) &&
+          !lex_.IsLocationSuffix(Text(last)) && !lex_.IsOrgHead(head) && !lex_.IsLocationHead(head)) {
+        bool plain = true;
+        for (size_t k = first; k <= last && plain; ++k) {
+          if (!IsWord(k)) continue;
+          if (IsNameParticle(Lower(k))) continue;
+          // In English, French homographs do not count ("Nasser", "Roberts").
+          bool common = english_ ? morph_.Lookup(Lower(k)).english : KnownCommon(Text(k));
+          if (toks_[k].all_caps || toks_[k].inner_caps || common) plain = false;
+          else if (lex_.FindPhrase(Folded(k)) >= 0) plain = false;
+        }
+        if (plain) Vote(c, EntityType::kPerson, 2);
       }
     }
     if (words == 1) {
