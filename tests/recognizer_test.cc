@@ -142,6 +142,11 @@ TEST(RecognizerTest, EnglishSportsAndDatelines) {
       // A version after a product name stays.
       {"Microsoft released Windows 11 to testers.", {{"Windows 11", "PRODUCT"}}, {}},
       // All-caps headline split at common words; a dateline is a place.
+      // Name shapes: an unknown first name and surname; place and event suffixes.
+      {"Essex took the lead after Nasser Hussain struck 158 at Grace Road .",
+       {{"Nasser Hussain", "PERSON"}, {"Grace Road", "LOCATION"}}, {}},
+      {"England won the World Cup and the Hong Kong Open was cancelled .",
+       {{"England", "LOCATION"}, {"World Cup", "OTHER"}, {"Hong Kong Open", "OTHER"}}, {}},
       {"SOCCER - ROMANIA BEAT LITHUANIA IN UNDER-21 MATCH .\nBUCHAREST 1996-08-30\nRomania beat Lithuania 2-1 on Friday .",
        {{"BUCHAREST", "LOCATION"}}, {"ROMANIA BEAT LITHUANIA"}},
   });

@@ -751,6 +751,11 @@ class SentenceScanner {
     if (words >= 2 && lex_.IsLocationSuffix(Text(last)) && !lex_.IsOrgSuffix(Text(last))) {
       Vote(c, EntityType::kLocation, 5);
     }
+    // "World Cup", "Hong Kong Open", "WORLD CUP" (the suffix as written or in capitals).
+    if (words >= 2 && (lex_.IsOtherSuffix(Text(last)) ||
+                       (toks_[last].all_caps && lex_.IsOtherSuffix(ToTitle(Text(last)))))) {
+      Vote(c, EntityType::kOther, 6);
+    }
     if (codes || (digits && words >= 1)) Vote(c, EntityType::kProduct, 3);
     if (digits) return;
     bool all_cap = true;
@@ -819,6 +824,12 @@ class SentenceScanner {
   void ContextVotes(size_t first, Candidate* c) const {
     if (first > 0 && IsWord(first - 1)) {
       std::string_view prev = Lower(first - 1);
+      // "at Headingley", "near Lockerbie": an English place preposition before one word.
+      if (english_ && (prev == "at" || prev == "near" || prev == "outside") &&
+          c->surface.find(' ') == std::string::npos) {
+        Vote(c, EntityType::kLocation, 1);
+        return;
+      }
       if (IsLocationPreposition(StripElision(prev)) || prev == "à") {
         // Places are mostly single words (à Paris); "à Emmanuel Macron" is not.
         Vote(c, EntityType::kLocation, c->surface.find(' ') == std::string::npos ? 1.5f : 0.5f);
