@@ -152,6 +152,29 @@ TEST(RecognizerTest, EnglishSportsAndDatelines) {
   });
 }
 
+TEST(RecognizerTest, LowerCaseHeadsAndCoordination) {
+  RunCases({
+      {"Il a été jugé par le tribunal correctionnel de Vesoul.", {{"tribunal correctionnel de Vesoul", "ORG"}}, {}},
+      {"Le ministère de la Transition écologique et solidaire a réagi.",
+       {{"ministère de la Transition écologique et solidaire", "ORG"}}, {"Transition"}},
+      {"Il a visité le musée Fitzwilliam de l’université de Cambridge.",
+       {{"musée Fitzwilliam", "ORG"}, {"université de Cambridge", "ORG"}},
+       {"musée Fitzwilliam de l’université de Cambridge"}},
+      {"Les gendarmes de la brigade de gendarmerie de Lambesc sont intervenus.",
+       {{"brigade de gendarmerie de Lambesc", "ORG"}}, {"gendarmerie de Lambesc"}},
+      // A person's name after a head is no part of a name.
+      {"Le chef a rejoint la brigade de Michel Sarran.", {{"Michel Sarran", "PERSON"}}, {"brigade de Michel Sarran"}},
+      // Generic heads stay out.
+      {"Le centre de Paris est bloqué.", {{"Paris", "LOCATION"}}, {"centre de Paris"}},
+      // "et" between adjectives or complements; the Republic inside a name.
+      {"Le Conseil économique et social s’est réuni.", {{"Conseil économique et social", "ORG"}}, {"Conseil économique"}},
+      {"Il sera jugé par la Cour de justice de la République.", {{"Cour de justice de la République", "ORG"}},
+       {"Cour de justice"}},
+      {"Le Centre européen de prévention et de contrôle des maladies alerte.",
+       {{"Centre européen de prévention et de contrôle des maladies", "ORG"}}, {"Centre européen de prévention"}},
+  });
+}
+
 TEST(RecognizerTest, OpenDataGazetteers) {
   RunCases({
       // French communes and world cities from the compiled gazetteers.

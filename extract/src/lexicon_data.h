@@ -14,6 +14,7 @@ extern const std::string_view titles_txt;
 extern const std::string_view org_heads_txt;
 extern const std::string_view loc_heads_txt;
 extern const std::string_view loc_suffixes_txt;
+extern const std::string_view lower_heads_txt;
 extern const std::string_view other_suffixes_txt;
 extern const std::string_view org_suffixes_txt;
 extern const std::string_view cues_tsv;

@@ -83,6 +83,23 @@ class SentenceScanner {
         i = end + 1;
         continue;
       }
+      // "tribunal correctionnel de Vesoul", "musée Fitzwilliam": a lower-case
+      // head opens a name when a capitalised name follows under it.
+      if (IsWord(i) && !toks_[i].upper_initial && !toks_[i].has_digit && lex_.IsLowerHead(Text(i))) {
+        size_t end = Extend(i);
+        bool named = false;
+        for (size_t k = i + 1; k <= end; ++k) {
+          if (!IsWord(k) || !toks_[k].upper_initial) continue;
+          // "la brigade de Michel Sarran": a person's name is no part of it.
+          named = !(IsFirstName(k) && k + 1 <= end && IsWord(k + 1) && toks_[k + 1].upper_initial);
+          break;
+        }
+        if (named) {
+          Emit(i, end, -1, out);
+          i = end + 1;
+          continue;
+        }
+      }
       int gaz = -1;
       size_t gaz_end = MatchGazetteer(i, &gaz);
       bool starts = IsNameStart(i);
@@ -518,14 +535,37 @@ class SentenceScanner {
         if (!IsWord(m)) break;
         bool w2;
         if (IsNameToken(m, &w2)) {
-          if (after_connector && IsHead(m)) break;
+          // A head after a connector starts a name of its own ("Académie des
+          // sciences de Chine"), except the State ("Cour de justice de la République").
+          if (after_connector && IsHead(m) && Lower(m) != "république" && Lower(m) != "nation") break;
           accepted = m;
           after_connector = false;
           ++m;
           continue;
         }
         if (toks_[m].upper_initial || toks_[m].has_digit) break;
+        // "musée Fitzwilliam de l’université de Cambridge": a second head starts a second name.
+        if (lex_.IsLowerHead(Lower(m))) {
+          bool named = false;
+          for (size_t q = i + 1; q <= accepted; ++q) named = named || (IsWord(q) && toks_[q].upper_initial);
+          if (named) break;
+        }
         const WordInfo& info = InfoOf(m);
+        // "Conseil économique et social", "Centre européen de prévention et de
+        // contrôle des maladies": "et" joins two adjectives or two complements.
+        if (Lower(m) == "et" && accepted + 1 == m && m + 1 < n && IsWord(m + 1) && !toks_[m + 1].upper_initial) {
+          size_t q = m + 1;
+          bool complement = IsConnector(q);
+          if (complement) ++q;
+          if (q < n && IsWord(q) && !toks_[q].upper_initial) {
+            const WordInfo& qi = LowerInfo(q);
+            if (complement ? (qi.noun && !qi.function_word) : (qi.adjective && !IsLikelyVerb(qi))) {
+              after_connector = complement;
+              m = q;
+              continue;
+            }
+          }
+        }
         if (!info.known || info.function_word) break;
         // After a connector comes a noun, possibly after adjectives ("du grand
         // commerce"); elsewhere only adjectives ("mondiale", "national").
