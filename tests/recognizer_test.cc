@@ -164,6 +164,8 @@ TEST(RecognizerTest, LowerCaseHeadsAndCoordination) {
        {{"brigade de gendarmerie de Lambesc", "ORG"}}, {"gendarmerie de Lambesc"}},
       // A person's name after a head is no part of a name.
       {"Le chef a rejoint la brigade de Michel Sarran.", {{"Michel Sarran", "PERSON"}}, {"brigade de Michel Sarran"}},
+      // A name's own article inside a contraction: "du Parisien" is "de" + "Le Parisien".
+      {"Selon une enquête du Parisien, la mairie a cédé.", {{"Le Parisien", "ORG"}}, {"Parisien"}},
       // Generic heads stay out.
       {"Le centre de Paris est bloqué.", {{"Paris", "LOCATION"}}, {"centre de Paris"}},
       // "et" between adjectives or complements; the Republic inside a name.

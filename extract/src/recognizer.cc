@@ -102,6 +102,11 @@ class SentenceScanner {
       }
       int gaz = -1;
       size_t gaz_end = MatchGazetteer(i, &gaz);
+      if (gaz < 0 && i > 0 && IsWord(i - 1) && toks_[i].upper_initial && !english_) {
+        std::string_view prev = Lower(i - 1);
+        std::string_view article = prev == "du" || prev == "au" ? "Le" : prev == "des" || prev == "aux" ? "Les" : "";
+        if (!article.empty()) gaz_end = MatchGazetteer(i, &gaz, article);
+      }
       bool starts = IsNameStart(i);
       if (!starts && gaz < 0) { ++i; continue; }
       size_t end = starts ? Extend(i) : i;
@@ -354,15 +359,19 @@ class SentenceScanner {
   // The longest gazetteer phrase starting at token i; returns its last token
   // (i when none). Phrases are folded token by token, the same as FoldName of
   // the whole span.
-  size_t MatchGazetteer(size_t i, int* entry) const {
+  // `article` ("Le", "Les") is a name's own article that a contraction
+  // before token i holds: "du Parisien" is "de" + "Le Parisien".
+  size_t MatchGazetteer(size_t i, int* entry, std::string_view article = {}) const {
     *entry = -1;
     if (!IsWord(i)) return i;
     const Token& t = toks_[i];
     bool user_only = !(t.upper_initial || t.inner_caps || IsCode(t));
     if (user_only && !lex_.has_user_entries()) return i;
-    if (!W(i)->Cached(kPhraseStartBit, [&] { return lex_.IsPhrasePrefix(Folded(i)); })) return i;
+    if (article.empty() && !W(i)->Cached(kPhraseStartBit, [&] { return lex_.IsPhrasePrefix(Folded(i)); })) {
+      return i;
+    }
     size_t max = std::min(toks_.size(), i + static_cast<size_t>(lex_.max_phrase_words()) + 3);
-    std::string phrase;
+    std::string phrase(article.empty() ? std::string() : FoldName(article));
     size_t best = i;
     for (size_t j = i; j < max; ++j) {
       if (toks_[j].kind == TokenKind::kPunct) {
@@ -378,7 +387,8 @@ class SentenceScanner {
       if (e < 0) continue;
       if (user_only && !lex_.entry(e).user) continue;
       if (!lex_.entry(e).user) {
-        std::string_view span = text_.substr(t.start, toks_[j].end - t.start);
+        std::string span(text_.substr(t.start, toks_[j].end - t.start));
+        if (!article.empty()) span = std::string(article) + " " + span;
         if (!CaseMatches(span, FoldName(span), e)) continue;
       }
       *entry = e;
