@@ -139,6 +139,13 @@ TEST(RecognizerTest, EnglishSportsAndDatelines) {
       // A table row: a place's name with its scores is its team.
       {"The standings were published on Thursday .\nCHICAGO 65 66 .496 5\nBOSTON 69 65 .515 5\n",
        {{"CHICAGO", "ORG"}}, {"CHICAGO 65 66"}},
+      // A scorecard line ends in the batsman's score.
+      {"The scorecard of the match that was played on Friday is below .\nR. Mahanama b McGrath 50",
+       {{"R. Mahanama", "PERSON"}}, {"McGrath 50"}},
+      // Middle initials and saints' names inside a name.
+      {"En 2007, Nicolas Sarkozy a rencontré George W. Bush.", {{"George W. Bush", "PERSON"}}, {"George W", "Bush"}},
+      {"He played for Nice and Paris St Germain before joining Edward D. Jones & Co .",
+       {{"Paris St Germain", "ORG"}, {"Edward D. Jones & Co", "ORG"}}, {"Germain", "Edward D"}},
       // A version after a product name stays.
       {"Microsoft released Windows 11 to testers.", {{"Windows 11", "PRODUCT"}}, {}},
       // All-caps headline split at common words; a dateline is a place.

@@ -499,10 +499,20 @@ class SentenceScanner {
       // Two words with no space between were split by the tokenizer ("BenallaAu"):
       // a paragraph boundary, not one name.
       if (toks_[k].start == toks_[end].end && IsWord(k) && IsWord(end) && !toks_[end].elision) break;
+      // A middle initial: "George W. Bush", "Edward D. Jones & Co".
+      if (IsInitialLetter(k) && k + 2 < n && IsWord(k + 2) && toks_[k + 2].upper_initial && !toks_[k + 2].all_caps &&
+          !IsTitleWithDot(k)) {
+        bool w2;
+        if (IsNameToken(k + 2, &w2)) {
+          end = k + 2;
+          continue;
+        }
+      }
       if (IsNameToken(k, &weak) && !IsTitleWord(k)) {
         // A first name after an acronym or a non-name word starts a new name:
         // "AFP Yuta Shinohara", "UDI Jean-Christophe Lagarde".
-        if (IsFirstName(k) && !IsFirstName(end) && !toks_[k].all_caps && (toks_[end].all_caps || !IsFirstName(i))) {
+        if (IsFirstName(k) && !IsFirstName(end) && !toks_[k].all_caps && (toks_[end].all_caps || !IsFirstName(i)) &&
+            !IsSaint(end)) {
           break;
         }
         end = k;
@@ -594,6 +604,12 @@ class SentenceScanner {
     return end;
   }
 
+  // "St Germain", "San Diego": a saint's name continues the name.
+  bool IsSaint(size_t i) const {
+    std::string_view w = Lower(i);
+    return w == "st" || w == "saint" || w == "sainte" || w == "san" || w == "santa" || w == "são" || w == "sankt";
+  }
+
   bool IsFirstName(size_t i) const {
     return W(i)->Cached(kFirstNameBit, [&] { return lex_.IsFirstName(std::string(Text(i))) || InfoOf(i).first_name; });
   }
@@ -618,6 +634,13 @@ class SentenceScanner {
     if (tabular_) return true;
     size_t n = toks_.size();
     if (k + 1 < n && toks_[k + 1].kind == TokenKind::kNumber) return true;
+    // An English line ending in a number after a name is a score
+    // ("R. Mahanama b McGrath 50").
+    if (english_) {
+      size_t q = k + 1;
+      while (q < n && toks_[q].kind == TokenKind::kPunct) ++q;
+      if (q == n && (k + 1 == n || Text(k + 1) != "%")) return true;
+    }
     return k + 2 < n && IsWord(k + 1) && toks_[k + 1].upper_initial && toks_[k + 2].kind == TokenKind::kNumber;
   }
 
