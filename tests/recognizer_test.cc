@@ -152,6 +152,9 @@ TEST(RecognizerTest, EnglishSportsAndDatelines) {
       // Name shapes: an unknown first name and surname; place and event suffixes.
       {"Essex took the lead after Nasser Hussain struck 158 at Grace Road .",
        {{"Nasser Hussain", "PERSON"}, {"Grace Road", "LOCATION"}}, {}},
+      // A town may bear a person's name: the shape decides.
+      {"The top seed lost to India 's Leander Paes and Aliuska Lopez won the hurdles .",
+       {{"Leander Paes", "PERSON"}, {"Aliuska Lopez", "PERSON"}}, {}},
       {"England won the World Cup and the Hong Kong Open was cancelled .",
        {{"England", "LOCATION"}, {"World Cup", "OTHER"}, {"Hong Kong Open", "OTHER"}}, {}},
       {"SOCCER - ROMANIA BEAT LITHUANIA IN UNDER-21 MATCH .\nBUCHAREST 1996-08-30\nRomania beat Lithuania 2-1 on Friday .",

@@ -849,7 +849,8 @@ class SentenceScanner {
         Vote(c, EntityType::kPerson, 1);
       }
       // "Nasser Hussain", "Merlene Ottey": two or three capitalised words,
-      // none of them a common word, a known place or a name's head or suffix.
+      // none of them a common word or a name's head or suffix (a town may
+      // bear a person's name: Leander Paes, Aliuska Lopez).
       if (!first_name && words <= 3 && c->gazetteer < 0 && !lex_.IsOrgSuffix(Text(last)) &&
           !lex_.IsLocationSuffix(Text(last)) && !lex_.IsOrgHead(head) && !lex_.IsLocationHead(head)) {
         bool plain = true;
@@ -859,7 +860,6 @@ class SentenceScanner {
           // In English, French homographs do not count ("Nasser", "Roberts").
           bool common = english_ ? morph_.Lookup(Lower(k)).english : KnownCommon(Text(k));
           if (toks_[k].all_caps || toks_[k].inner_caps || common) plain = false;
-          else if (lex_.FindPhrase(Folded(k)) >= 0) plain = false;
         }
         if (plain) Vote(c, EntityType::kPerson, 2);
       }
