@@ -146,6 +146,14 @@ TEST(RecognizerTest, EnglishSportsAndDatelines) {
       {"En 2007, Nicolas Sarkozy a rencontré George W. Bush.", {{"George W. Bush", "PERSON"}}, {"George W", "Bush"}},
       {"He played for Nice and Paris St Germain before joining Edward D. Jones & Co .",
        {{"Paris St Germain", "ORG"}, {"Edward D. Jones & Co", "ORG"}}, {"Germain", "Edward D"}},
+      // In English "M." is an initial, not Monsieur.
+      {"These are the scores that were made in the match on Friday .\n"
+       "Middlesex 199 and 426 ( J. Pooley 111 , M. Gatting 83 ) , Hampshire 232 .",
+       {{"M. Gatting", "PERSON"}}, {"Gatting 83"}},
+      // English institution heads continued by "of": not a company's town.
+      {"The Bank of Canada and the University of Michigan said Daniels Pharmaceuticals Inc of St. Petersburg grew .",
+       {{"Bank of Canada", "ORG"}, {"University of Michigan", "ORG"}},
+       {"Daniels Pharmaceuticals Inc of St", "Canada", "Michigan"}},
       // A version after a product name stays.
       {"Microsoft released Windows 11 to testers.", {{"Windows 11", "PRODUCT"}}, {}},
       // All-caps headline split at common words; a dateline is a place.

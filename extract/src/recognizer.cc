@@ -352,7 +352,9 @@ class SentenceScanner {
     return W(i)->Cached(kTitleBit, [&] { return lex_.IsTitle(Lower(i)); });
   }
   // "M", "Mme", "Dr" before their dot.
+  // In English, "M." is an initial (M. Gatting), not Monsieur.
   bool IsTitleWithDot(size_t i) const {
+    if (english_ && toks_[i].end - toks_[i].start == 1) return false;
     return W(i)->Cached(kTitleDotBit, [&] { return lex_.IsTitle(std::string(Lower(i)) + "."); });
   }
 
@@ -538,6 +540,16 @@ class SentenceScanner {
         bool w2;
         if (m < n && IsNameToken(m, &w2) && toks_[m].upper_initial) {
           end = m;
+          continue;
+        }
+      }
+      // "Bank of Canada", "University of Michigan", "Commission on
+      // Presidential Debates": an English head ends the words before "of".
+      if (english_ && (Lower(k) == "of" || Lower(k) == "for" || Lower(k) == "on") && lex_.IsOfHead(Text(end)) &&
+          k + 1 < n && IsWord(k + 1) && toks_[k + 1].upper_initial && !toks_[k + 1].all_caps) {
+        bool w2;
+        if (IsNameToken(k + 1, &w2) && !IsTitleWord(k + 1)) {
+          end = k + 1;
           continue;
         }
       }

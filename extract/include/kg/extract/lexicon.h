@@ -75,6 +75,8 @@ class Lexicon {
   // Lower-case heads that open a name when a capitalised name follows:
   // "ministère de l’Intérieur", "tribunal correctionnel de Vesoul".
   bool IsLowerHead(std::string_view lower) const { return Has(lower_heads_, lower); }
+  // English heads continued by "of" and a name: "Bank" of "Bank of Canada".
+  bool IsOfHead(std::string_view word) const { return Has(of_heads_, word); }
   // Last words of events, awards and competitions: "Cup", "Open", "Games".
   bool IsOtherSuffix(std::string_view word) const { return Has(other_suffixes_, word); }
   bool IsFirstName(std::string_view word) const { return Has(first_names_, word); }
@@ -106,7 +108,7 @@ class Lexicon {
   Map<int> prefixes_;  // every word-prefix of every phrase -> its entry (as phrases_), or -1
   int max_words_ = 1;
   bool has_user_ = false;
-  Set acronyms_, not_names_, titles_, org_heads_, loc_heads_, org_suffixes_, loc_suffixes_, lower_heads_, other_suffixes_, first_names_, stopped_;
+  Set acronyms_, not_names_, titles_, org_heads_, loc_heads_, org_suffixes_, loc_suffixes_, lower_heads_, of_heads_, other_suffixes_, first_names_, stopped_;
   Map<EntityType> cues_;
   Set modal_, speech_, saying_, light_, located_;
   Map<std::string> roles_, parts_;
