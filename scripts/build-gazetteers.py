@@ -29,7 +29,7 @@ import unicodedata
 HUNSPELL = "/usr/share/hunspell"
 
 # Thresholds: keep the lists to a few hundred KB.
-COMMUNE_MIN_POPULATION = 5000
+COMMUNE_MIN_POPULATION = 1000
 STATE_MIN_POPULATION = 300000
 UNIVERSITY_COUNTRIES = {"France", "Belgium", "Switzerland", "Canada", "United Kingdom", "United States"}
 # States whose type is that of a large region are kept without a population.

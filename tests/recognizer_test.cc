@@ -184,6 +184,11 @@ TEST(RecognizerTest, LowerCaseHeadsAndCoordination) {
       {"Le chef a rejoint la brigade de Michel Sarran.", {{"Michel Sarran", "PERSON"}}, {"brigade de Michel Sarran"}},
       // A name's own article inside a contraction: "du Parisien" is "de" + "Le Parisien".
       {"Selon une enquête du Parisien, la mairie a cédé.", {{"Le Parisien", "ORG"}}, {"Parisien"}},
+      // The name ends before a clause: an article alone, a participle.
+      {"Un gendarme de la gendarmerie du Tarn-et-Garonne le décrit comme calme.",
+       {{"gendarmerie du Tarn-et-Garonne", "ORG"}}, {"gendarmerie du Tarn-et-Garonne le décrit"}},
+      {"Ils ont été au château de Vaux-le-Vicomte séquestrés.", {{"château de Vaux-le-Vicomte", "LOCATION"}},
+       {"château de Vaux-le-Vicomte séquestrés"}},
       // Generic heads stay out.
       {"Le centre de Paris est bloqué.", {{"Paris", "LOCATION"}}, {"centre de Paris"}},
       // "et" between adjectives or complements; the Republic inside a name.
@@ -198,6 +203,7 @@ TEST(RecognizerTest, LowerCaseHeadsAndCoordination) {
 TEST(RecognizerTest, OpenDataGazetteers) {
   RunCases({
       // French communes and world cities from the compiled gazetteers.
+      {"Le maire de Camopi et celui d’Iracoubo ont signé.", {{"Camopi", "LOCATION"}, {"Iracoubo", "LOCATION"}}, {}},
       {"Le tribunal a siégé à Landivisiau puis à Vesoul.", {{"Landivisiau", "LOCATION"}, {"Vesoul", "LOCATION"}}, {}},
       {"The match was played in Bristol and Leicester before the final.",
        {{"Bristol", "LOCATION"}, {"Leicester", "LOCATION"}}, {}},

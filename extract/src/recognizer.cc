@@ -557,9 +557,13 @@ class SentenceScanner {
       // Connectors and lower-case words under a head noun.
       size_t m = k;
       bool after_connector = false;
+      bool article_only = false;  // the connectors since the last word are one article ("le", "la")
       size_t accepted = end;
       while (m < n && m - i < kMaxSpanTokens) {
         if (IsConnector(m)) {
+          std::string_view c = Lower(m);
+          bool article = c == "le" || c == "la" || c == "les" || c == "the";
+          article_only = article && !after_connector;
           after_connector = true;
           ++m;
           continue;
@@ -599,6 +603,12 @@ class SentenceScanner {
           }
         }
         if (!info.known || info.function_word) break;
+        // "la gendarmerie du Tarn-et-Garonne le décrit": an article alone after
+        // a name opens a clause, not a complement.
+        if (after_connector && article_only && toks_[accepted].upper_initial) break;
+        // "château de Vaux-le-Vicomte séquestrés": a participle after the name
+        // is the sentence's, not the name's.
+        if (!after_connector && info.participle && toks_[accepted].upper_initial) break;
         // After a connector comes a noun, possibly after adjectives ("du grand
         // commerce"); elsewhere only adjectives ("mondiale", "national").
         bool ok = after_connector ? (info.noun || info.adjective) : (info.adjective && !IsLikelyVerb(info));
