@@ -189,6 +189,10 @@ TEST(RecognizerTest, LowerCaseHeadsAndCoordination) {
        {{"gendarmerie du Tarn-et-Garonne", "ORG"}}, {"gendarmerie du Tarn-et-Garonne le décrit"}},
       {"Ils ont été au château de Vaux-le-Vicomte séquestrés.", {{"château de Vaux-le-Vicomte", "LOCATION"}},
        {"château de Vaux-le-Vicomte séquestrés"}},
+      // Events and laws named by their head, one entity with or without an adjective.
+      {"Le redoutable ouragan Dorian continue. Dorian menace la Floride.", {{"ouragan Dorian", "OTHER"}}, {"Dorian"}},
+      {"La tempête tropicale Amanda frappe le Salvador. La puissante tempête Amanda se maintient.",
+       {{"tempête tropicale Amanda", "OTHER"}}, {"tempête Amanda", "Amanda"}},
       // Generic heads stay out.
       {"Le centre de Paris est bloqué.", {{"Paris", "LOCATION"}}, {"centre de Paris"}},
       // "et" between adjectives or complements; the Republic inside a name.

@@ -346,7 +346,9 @@ class SentenceScanner {
   }
 
   bool IsHead(size_t i) const {
-    return W(i)->Cached(kHeadBit, [&] { return lex_.IsOrgHead(Lower(i)) || lex_.IsLocationHead(Lower(i)); });
+    return W(i)->Cached(kHeadBit, [&] {
+      return lex_.IsOrgHead(Lower(i)) || lex_.IsLocationHead(Lower(i)) || lex_.IsLowerHead(Lower(i));
+    });
   }
   bool IsTitleWord(size_t i) const {
     return W(i)->Cached(kTitleBit, [&] { return lex_.IsTitle(Lower(i)); });
@@ -514,7 +516,7 @@ class SentenceScanner {
         // A first name after an acronym or a non-name word starts a new name:
         // "AFP Yuta Shinohara", "UDI Jean-Christophe Lagarde".
         if (IsFirstName(k) && !IsFirstName(end) && !toks_[k].all_caps && (toks_[end].all_caps || !IsFirstName(i)) &&
-            !IsSaint(end)) {
+            !IsSaint(end) && !(end == i && !toks_[i].upper_initial && lex_.IsLowerHead(Lower(i)))) {
           break;
         }
         end = k;
@@ -841,6 +843,10 @@ class SentenceScanner {
       if (w.rfind("Saint-", 0) == 0 || w.rfind("Sainte-", 0) == 0) Vote(c, EntityType::kLocation, 2);
     }
     if (lex_.IsOrgHead(head)) Vote(c, EntityType::kOrg, 5);
+    // "ouragan Dorian", "loi Alimentation": an event or law named by its head.
+    if (words >= 2 && !toks_[first].upper_initial && lex_.IsLowerHead(head)) {
+      if (auto cue = lex_.Cue(head); cue && *cue == EntityType::kOther) Vote(c, EntityType::kOther, 6);
+    }
     if (lex_.IsLocationHead(head)) Vote(c, EntityType::kLocation, 5);
     if (words >= 2 && lex_.IsOrgSuffix(Text(last))) Vote(c, EntityType::kOrg, 5);
     if (words >= 2 && lex_.IsLocationSuffix(Text(last)) && !lex_.IsOrgSuffix(Text(last))) {
@@ -1131,6 +1137,23 @@ void EntityRecognizer::Run(std::string_view text, const std::vector<SentenceToke
         else if (target == -1) target = (*fw)[0];
       }
       if (target >= 0) uf.Join(root, target);
+    }
+  }
+
+  // "tempête Amanda" and "tempête tropicale Amanda": a lower-case head and
+  // the same name, with or without an adjective, are one entity.
+  {
+    FlatStringMap<int> by_head_and_name;
+    for (size_t i = 0; i < cands.size(); ++i) {
+      const Candidate& c = cands[i];
+      if (c.last == c.first) continue;
+      const auto& toks = sentences[c.sentence].tokens;
+      if (toks[c.first].upper_initial || !toks[c.last].upper_initial) continue;
+      std::string head = ToLower(toks[c.first].Text(text));
+      if (!lex_.IsLowerHead(head)) continue;
+      std::string key = head + "|" + MergeKey(toks[c.last].Text(text));
+      auto [at, added] = by_head_and_name.Emplace(key, static_cast<int>(i));
+      if (!added) uf.Join(*at, static_cast<int>(i));
     }
   }
 
