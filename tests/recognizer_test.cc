@@ -154,6 +154,12 @@ TEST(RecognizerTest, EnglishSportsAndDatelines) {
       {"The Bank of Canada and the University of Michigan said Daniels Pharmaceuticals Inc of St. Petersburg grew .",
        {{"Bank of Canada", "ORG"}, {"University of Michigan", "ORG"}},
        {"Daniels Pharmaceuticals Inc of St", "Canada", "Michigan"}},
+      // Unknown first names and foreign particles; versus splits two names.
+      {"Pakistan made 185 with Ijaz Ahmed top scoring while Joost van der Westhuizen watched .",
+       {{"Ijaz Ahmed", "PERSON"}, {"Joost van der Westhuizen", "PERSON"}}, {"Ijaz", "Westhuizen"}},
+      {"CRICKET - ENGLAND V PAKISTAN FINAL TEST SCORES .\nThe match that was played on Friday ended with the "
+       "score below .\nIsrael 2 , Bulgaria 0 ( halftime 0-0 ) .",
+       {{"ENGLAND", "LOCATION"}, {"PAKISTAN", "LOCATION"}}, {"ENGLAND V PAKISTAN", "Israel 2", "Bulgaria 0"}},
       // A version after a product name stays.
       {"Microsoft released Windows 11 to testers.", {{"Windows 11", "PRODUCT"}}, {}},
       // All-caps headline split at common words; a dateline is a place.

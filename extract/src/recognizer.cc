@@ -503,6 +503,11 @@ class SentenceScanner {
       // Two words with no space between were split by the tokenizer ("BenallaAu"):
       // a paragraph boundary, not one name.
       if (toks_[k].start == toks_[end].end && IsWord(k) && IsWord(end) && !toks_[end].elision) break;
+      // "ENGLAND V PAKISTAN", "Arsenal v Chelsea": versus between two names.
+      if (IsWord(k) && (Text(k) == "V" || Text(k) == "v" || Text(k) == "vs" || Text(k) == "VS") && k + 1 < n &&
+          IsWord(k + 1) && toks_[k + 1].upper_initial) {
+        break;
+      }
       // A middle initial: "George W. Bush", "Edward D. Jones & Co".
       if (IsInitialLetter(k) && k + 2 < n && IsWord(k + 2) && toks_[k + 2].upper_initial && !toks_[k + 2].all_caps &&
           !IsTitleWithDot(k)) {
@@ -515,8 +520,11 @@ class SentenceScanner {
       if (IsNameToken(k, &weak) && !IsTitleWord(k)) {
         // A first name after an acronym or a non-name word starts a new name:
         // "AFP Yuta Shinohara", "UDI Jean-Christophe Lagarde".
+        // (Not after a word no dictionary or list knows: "Ijaz Ahmed".)
         if (IsFirstName(k) && !IsFirstName(end) && !toks_[k].all_caps && (toks_[end].all_caps || !IsFirstName(i)) &&
-            !IsSaint(end) && !(end == i && !toks_[i].upper_initial && lex_.IsLowerHead(Lower(i)))) {
+            !IsSaint(end) && !(end == i && !toks_[i].upper_initial && lex_.IsLowerHead(Lower(i))) &&
+            (toks_[end].all_caps || KnownCommon(Text(end)) || InfoOf(end).known || InfoOf(end).english ||
+             lex_.FindPhrase(Folded(end)) >= 0)) {
           break;
         }
         end = k;
@@ -531,12 +539,17 @@ class SentenceScanner {
         }
       }
       // Version after a name: "Llama 3", "Windows 11", "Llama 3.1", "Ascend 910C".
-      if ((toks_[k].kind == TokenKind::kNumber && IsVersionNumber(k) && !IsScore(k)) || IsModelSuffix(k)) {
+      if ((toks_[k].kind == TokenKind::kNumber && IsVersionNumber(k) && !IsScore(k) &&
+           (!english_ || ProductLike(i, end))) ||
+          IsModelSuffix(k)) {
         end = k;
         continue;
       }
-      // Particles in a person's name: "Charles de Gaulle", "Valéry Giscard d’Estaing".
-      if (IsNameParticle(Lower(k)) && IsFirstName(i)) {
+      // Particles in a person's name: "Charles de Gaulle", "Valéry Giscard d’Estaing";
+      // Dutch, German and Spanish ones after any unknown name ("Maarten den Bakker").
+      if (IsNameParticle(Lower(k)) && (IsFirstName(i) || (IsForeignParticle(Lower(k)) && toks_[i].upper_initial &&
+                                                          !toks_[i].all_caps && !KnownCommon(Text(i)) &&
+                                                          !InfoOf(i).known))) {
         size_t m = k + 1;
         if (m < n && IsNameParticle(Lower(m))) ++m;
         bool w2;
@@ -628,6 +641,10 @@ class SentenceScanner {
     return end;
   }
 
+  static bool IsForeignParticle(std::string_view w) {
+    return w == "van" || w == "von" || w == "der" || w == "den" || w == "del" || w == "da" || w == "dos";
+  }
+
   // "St Germain", "San Diego": a saint's name continues the name.
   bool IsSaint(size_t i) const {
     std::string_view w = Lower(i);
@@ -666,6 +683,19 @@ class SentenceScanner {
       if (q == n && (k + 1 == n || Text(k + 1) != "%")) return true;
     }
     return k + 2 < n && IsWord(k + 1) && toks_[k + 1].upper_initial && toks_[k + 2].kind == TokenKind::kNumber;
+  }
+
+  // A name that takes a version number in English: a code or a CamelCase
+  // word in it, or a known product or event ("Windows 11", "Euro 96");
+  // elsewhere an English name and a number are a score ("Israel 2 , Bulgaria 0").
+  bool ProductLike(size_t first, size_t last) const {
+    for (size_t k = first; k <= last; ++k) {
+      if (IsWord(k) && (IsCode(toks_[k]) || (toks_[k].inner_caps && !toks_[k].all_caps))) return true;
+    }
+    int g = lex_.FindPhrase(FoldName(text_.substr(toks_[first].start, toks_[last].end - toks_[first].start)));
+    if (g < 0) return false;
+    EntityType t = lex_.entry(g).type;
+    return t == EntityType::kProduct || t == EntityType::kOther;
   }
 
   // "K" of "K. Barnett": one capital letter before its dot.
