@@ -75,7 +75,7 @@ class Filter:
                     self.people.add(line)
         self.dropped = 0
 
-    def usable(self, name, keep_people=False, french=False):
+    def usable(self, name, keep_people=False, french=False, keep_common=False):
         """A name worth matching: letters, not a common word or a person's name."""
         if not name or len(name) < 3 or len(name) > 60:
             return False
@@ -84,7 +84,7 @@ class Filter:
         if any(c.isdigit() for c in name):
             return False
         words = name.split()
-        if len(words) == 1:
+        if len(words) == 1 and not keep_common:
             if fold(name) in (self.fr_common if french else self.common) or (name in self.people and not keep_people):
                 self.dropped += 1
                 return False
@@ -111,9 +111,9 @@ def main():
 
     places = {}  # name -> set of aliases
 
-    def add_place(name, aliases=(), keep_people=False, french=False):
+    def add_place(name, aliases=(), keep_people=False, french=False, keep_common=False):
         name = name.strip()
-        if not flt.usable(name, keep_people, french):
+        if not flt.usable(name, keep_people, french, keep_common):
             return
         entry = places.setdefault(name, set())
         for a in aliases:
@@ -152,7 +152,12 @@ def main():
     with open(os.path.join(src, "states.csv"), encoding="utf-8") as f:
         for r in csv.DictReader(f):
             pop = int(r["population"]) if r["population"].isdigit() else 0
-            if pop >= STATE_MIN_POPULATION or (r["type"] in STATE_TYPES and r["country_code"] in ("US", "CA", "AU", "IN", "BR", "MX", "DE", "IT", "ES", "CN")):
+            # The states of the United States, Canada, Australia, India...
+            # stay even when a common word or a first name (Colorado, Georgia).
+            federal = r["country_code"] in ("US", "CA", "AU", "IN", "BR", "MX", "DE")
+            if federal and r["type"] in ("state", "province", "territory", "federal district"):
+                add_place(r["name"], keep_people=True, keep_common=True)
+            elif pop >= STATE_MIN_POPULATION or (r["type"] in STATE_TYPES and r["country_code"] in ("US", "CA", "AU", "IN", "BR", "MX", "DE", "IT", "ES", "CN")):
                 add_place(r["name"])
 
     with open(os.path.join(src, "world-cities.csv"), encoding="utf-8") as f:

@@ -160,6 +160,12 @@ TEST(RecognizerTest, EnglishSportsAndDatelines) {
       {"CRICKET - ENGLAND V PAKISTAN FINAL TEST SCORES .\nThe match that was played on Friday ended with the "
        "score below .\nIsrael 2 , Bulgaria 0 ( halftime 0-0 ) .",
        {{"ENGLAND", "LOCATION"}, {"PAKISTAN", "LOCATION"}}, {"ENGLAND V PAKISTAN", "Israel 2", "Bulgaria 0"}},
+      // English headline words in capitals are no names; name heads stay.
+      {"SOCCER - PORTUGAL DRAW WITH ARMENIA .\nNOTE - the match that was played on Friday was a qualifier .\n"
+       "The JAKARTA POST said the AMERICAN LEAGUE game was delayed .",
+       {{"PORTUGAL", "LOCATION"}, {"JAKARTA POST", "ORG"}, {"AMERICAN LEAGUE", "ORG"}}, {"PORTUGAL DRAW", "NOTE", "DRAW"}},
+      {"The scores that were made in the match on Friday are below .\nEngland 292-8 ( N. Knight 113 ) .",
+       {{"N. Knight", "PERSON"}}, {"Knight"}},
       // A version after a product name stays.
       {"Microsoft released Windows 11 to testers.", {{"Windows 11", "PRODUCT"}}, {}},
       // All-caps headline split at common words; a dateline is a place.

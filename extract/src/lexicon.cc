@@ -198,10 +198,6 @@ Lexicon Lexicon::Builtin() {
   load(data::products_tsv, EntityType::kProduct);
   load(data::persons_tsv, EntityType::kPerson);
   load(data::other_tsv, EntityType::kOther);
-  // Open-data gazetteers after our own lists: a name already listed keeps
-  // its entry and type.
-  load(data::gaz_organizations_tsv, EntityType::kOrg);
-  load(data::gaz_locations_tsv, EntityType::kLocation);
 
   // Country and territory names in French and English, from ICU.
   const char* const* codes = icu::Locale::getISOCountries();
@@ -237,6 +233,10 @@ Lexicon Lexicon::Builtin() {
     if (ok_fr && ok_en && nen != nfr) e.aliases.push_back(nen);
     lex.AddEntry(std::move(e));
   }
+  // Open-data gazetteers after our own lists and the countries: a name
+  // already listed keeps its entry and type (Georgia the country).
+  load(data::gaz_organizations_tsv, EntityType::kOrg);
+  load(data::gaz_locations_tsv, EntityType::kLocation);
   return lex;
 }
 

@@ -260,10 +260,13 @@ class SentenceScanner {
     std::string title = ToTitle(Text(i));
     if (lex_.IsFirstName(title)) return false;
     const WordInfo& proper = morph_.Lookup(title);
-    if (proper.proper || proper.english_proper || proper.first_name) return false;
     if (lex_.FindPhrase(Folded(i)) >= 0) return false;
-    const WordInfo& lower = LowerOf(i);
-    return lower.known || lower.english;
+    const WordInfo& lower = morph_.Lookup(Lower(i));
+    // In English the English dictionary decides ("DRAW" is a word though
+    // French knows a place "Draw").
+    if (english_) return (lower.english || (lower.known && !lower.proper)) && !proper.english_proper && !proper.first_name;
+    if (proper.proper || proper.english_proper || proper.first_name) return false;
+    return (lower.known && !lower.proper) || lower.english;
   }
 
   // Whether a weak (sentence-initial or headline) word is a name by itself.
@@ -336,6 +339,7 @@ class SentenceScanner {
 
   bool AllCommonWords(size_t first, size_t last) const {
     for (size_t k = first; k <= last; ++k) {
+      if (IsInitialLetter(k) && k + 2 <= last) return false;  // "N. Knight"
       if (!IsWord(k) || IsNameParticle(Lower(k)) || IsNameConnector(Lower(k))) continue;
       if (toks_[k].all_caps || toks_[k].inner_caps || toks_[k].has_digit || !KnownCommon(Text(k)) ||
           ProperByItself(k)) {
@@ -752,6 +756,23 @@ class SentenceScanner {
       }
       // Trailing connectors or punctuation.
       while (last > first && (IsConnector(last) || toks_[last].kind == TokenKind::kPunct)) --last;
+      // English headlines: "PORTUGAL DRAW" is Portugal; "DRAW", "NOTE" alone are no names.
+      if (english_) {
+        auto caps_common = [&](size_t k) {
+          if (!IsWord(k) || !toks_[k].all_caps || toks_[k].end - toks_[k].start < 4 || !IsCapsCommonWord(k)) {
+            return false;
+          }
+          // Name heads stay: "JAKARTA POST", "AMERICAN LEAGUE", "WORLD CUP".
+          std::string title = ToTitle(Text(k));
+          return !lex_.IsOrgSuffix(title) && !lex_.IsOtherSuffix(title) && !lex_.IsLocationSuffix(title) &&
+                 !lex_.IsOfHead(title);
+        };
+        bool some_name = false;
+        for (size_t k = first; k <= last; ++k) some_name = some_name || (IsWord(k) && !caps_common(k));
+        if (!some_name && first == last) return;
+        while (some_name && last > first && caps_common(last)) --last;
+        while (last > first && (IsConnector(last) || toks_[last].kind == TokenKind::kPunct)) --last;
+      }
       // "le think Tank RAND": a capitalised common word before a known name or
       // an acronym is not part of it.
       if (first < last && !toks_[first].all_caps && LowerOf(first).known && !ProperByItself(first) &&
