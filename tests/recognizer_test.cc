@@ -166,6 +166,9 @@ TEST(RecognizerTest, EnglishSportsAndDatelines) {
        {{"PORTUGAL", "LOCATION"}, {"JAKARTA POST", "ORG"}, {"AMERICAN LEAGUE", "ORG"}}, {"PORTUGAL DRAW", "NOTE", "DRAW"}},
       {"The scores that were made in the match on Friday are below .\nEngland 292-8 ( N. Knight 113 ) .",
        {{"N. Knight", "PERSON"}}, {"Knight"}},
+      // Gaelic surnames alone are people.
+      {"The manager said McAteer and O'Brien would both play on Saturday .",
+       {{"McAteer", "PERSON"}, {"O'Brien", "PERSON"}}, {}},
       // A version after a product name stays.
       {"Microsoft released Windows 11 to testers.", {{"Windows 11", "PRODUCT"}}, {}},
       // All-caps headline split at common words; a dateline is a place.
@@ -205,6 +208,8 @@ TEST(RecognizerTest, LowerCaseHeadsAndCoordination) {
       {"Le redoutable ouragan Dorian continue. Dorian menace la Floride.", {{"ouragan Dorian", "OTHER"}}, {"Dorian"}},
       {"La tempête tropicale Amanda frappe le Salvador. La puissante tempête Amanda se maintient.",
        {{"tempête tropicale Amanda", "OTHER"}}, {"tempête Amanda", "Amanda"}},
+      // A movement written in lower case, from the gazetteer.
+      {"Les gilets jaunes manifestent samedi.", {{"gilets jaunes", "ORG"}}, {}},
       // Generic heads stay out.
       {"Le centre de Paris est bloqué.", {{"Paris", "LOCATION"}}, {"centre de Paris"}},
       // "et" between adjectives or complements; the Republic inside a name.

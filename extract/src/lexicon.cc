@@ -118,6 +118,16 @@ void Lexicon::AddEntry(GazetteerEntry entry) {
   const GazetteerEntry& e = entries_.back();
   IndexPhrase(e.name, index, user);
   for (const auto& a : e.aliases) IndexPhrase(a, index, user);
+  if (!user) {
+    for (const std::string* n : {&e.name}) {
+      if (!n->empty() && static_cast<unsigned char>((*n)[0]) >= 'a' && (*n)[0] <= 'z') {
+        lower_starts_.Insert(std::string_view(*n).substr(0, n->find(' ')));
+      }
+    }
+    for (const auto& a : e.aliases) {
+      if (!a.empty() && a[0] >= 'a' && a[0] <= 'z') lower_starts_.Insert(std::string_view(a).substr(0, a.find(' ')));
+    }
+  }
 }
 
 int Lexicon::FindPhrase(std::string_view folded) const {

@@ -374,6 +374,8 @@ class SentenceScanner {
     if (!IsWord(i)) return i;
     const Token& t = toks_[i];
     bool user_only = !(t.upper_initial || t.inner_caps || IsCode(t));
+    // A built-in phrase written in lower case ("gilets jaunes") is matched as written.
+    if (user_only && lex_.StartsLowerPhrase(Text(i))) user_only = false;
     if (user_only && !lex_.has_user_entries()) return i;
     if (article.empty() && !W(i)->Cached(kPhraseStartBit, [&] { return lex_.IsPhrasePrefix(Folded(i)); })) {
       return i;
@@ -643,6 +645,14 @@ class SentenceScanner {
       break;
     }
     return end;
+  }
+
+  static bool IsGaelicSurname(std::string_view w) {
+    auto upper_at = [&](size_t k) { return k < w.size() && w[k] >= 'A' && w[k] <= 'Z'; };
+    if (w.starts_with("Mc")) return upper_at(2);
+    if (w.starts_with("Mac")) return upper_at(3) && w.size() > 5;
+    if (w.starts_with("O'") || w.starts_with("O’")) return upper_at(w[1] == '\'' ? 2 : 4);
+    return false;
   }
 
   static bool IsForeignParticle(std::string_view w) {
@@ -945,6 +955,8 @@ class SentenceScanner {
     }
     if (words == 1) {
       if (fi.surname) Vote(c, EntityType::kPerson, 1);
+      // "McAteer", "MacLeod", "O'Brien": Gaelic surnames by their shape.
+      if (!toks_[first].all_caps && IsGaelicSurname(Text(first))) Vote(c, EntityType::kPerson, 2);
       if (first_name && !fi.surname) Vote(c, EntityType::kPerson, 1.5f);
       if (toks_[first].all_caps && (last - first) == 0) Vote(c, EntityType::kOrg, 1);
     }

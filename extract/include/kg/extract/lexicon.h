@@ -63,6 +63,10 @@ class Lexicon {
     return e ? *e : -1;
   }
   bool has_user_entries() const { return has_user_; }
+  // True when a built-in phrase written in lower case starts with this word
+  // as written ("gilets" of "gilets jaunes"): lower-case text is matched
+  // against the gazetteers only then (and for users' entries).
+  bool StartsLowerPhrase(std::string_view word) const { return Has(lower_starts_, word); }
 
   bool IsCommonAcronym(std::string_view word) const { return Has(acronyms_, word); }
   bool IsNotName(std::string_view lower) const { return Has(not_names_, lower); }
@@ -108,6 +112,7 @@ class Lexicon {
   Map<int> prefixes_;  // every word-prefix of every phrase -> its entry (as phrases_), or -1
   int max_words_ = 1;
   bool has_user_ = false;
+  Set lower_starts_;
   Set acronyms_, not_names_, titles_, org_heads_, loc_heads_, org_suffixes_, loc_suffixes_, lower_heads_, of_heads_, other_suffixes_, first_names_, stopped_;
   Map<EntityType> cues_;
   Set modal_, speech_, saying_, light_, located_;
