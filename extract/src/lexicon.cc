@@ -119,14 +119,15 @@ void Lexicon::AddEntry(GazetteerEntry entry) {
   IndexPhrase(e.name, index, user);
   for (const auto& a : e.aliases) IndexPhrase(a, index, user);
   if (!user) {
-    for (const std::string* n : {&e.name}) {
-      if (!n->empty() && static_cast<unsigned char>((*n)[0]) >= 'a' && (*n)[0] <= 'z') {
-        lower_starts_.Insert(std::string_view(*n).substr(0, n->find(' ')));
-      }
-    }
-    for (const auto& a : e.aliases) {
-      if (!a.empty() && a[0] >= 'a' && a[0] <= 'z') lower_starts_.Insert(std::string_view(a).substr(0, a.find(' ')));
-    }
+    // Phrases of several words only: "les démocrates", "le coronavirus" in
+    // lower case are common nouns.
+    auto lower_phrase = [&](const std::string& n) {
+      size_t sp = n.find(' ');
+      if (n.empty() || n[0] < 'a' || n[0] > 'z' || sp == std::string::npos) return;
+      lower_starts_.Insert(std::string_view(n).substr(0, sp));
+    };
+    lower_phrase(e.name);
+    for (const auto& a : e.aliases) lower_phrase(a);
   }
 }
 
