@@ -210,6 +210,8 @@ TEST(RecognizerTest, LowerCaseHeadsAndCoordination) {
        {{"tempête tropicale Amanda", "OTHER"}}, {"tempête Amanda", "Amanda"}},
       // A movement written in lower case, from the gazetteer.
       {"Les gilets jaunes manifestent samedi.", {{"gilets jaunes", "ORG"}}, {}},
+      // Role nouns before a name make it a person's.
+      {"Le rappeur Rohff sera jugé.", {{"Rohff", "PERSON"}}, {}},
       // Generic heads stay out.
       {"Le centre de Paris est bloqué.", {{"Paris", "LOCATION"}}, {"centre de Paris"}},
       // "et" between adjectives or complements; the Republic inside a name.
