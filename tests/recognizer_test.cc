@@ -212,6 +212,8 @@ TEST(RecognizerTest, LowerCaseHeadsAndCoordination) {
       {"Les gilets jaunes manifestent samedi.", {{"gilets jaunes", "ORG"}}, {}},
       // Role nouns before a name make it a person's.
       {"Le rappeur Rohff sera jugé.", {{"Rohff", "PERSON"}}, {}},
+      // A web address glued to the next sentence is no name.
+      {"Selon Jeanmarcmorandini.comL'assaillant a fui.", {}, {"Jeanmarcmorandini.comL'assaillant"}},
       // Generic heads stay out.
       {"Le centre de Paris est bloqué.", {{"Paris", "LOCATION"}}, {"centre de Paris"}},
       // "et" between adjectives or complements; the Republic inside a name.

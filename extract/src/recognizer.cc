@@ -203,6 +203,18 @@ class SentenceScanner {
     return false;
   }
 
+  // "Jeanmarcmorandini.comL'assaillant", "Lopinion.frTous": a web address
+  // glued to the next sentence by a lost space.
+  static bool IsGluedDomain(std::string_view w) {
+    for (std::string_view tld : {".com", ".fr", ".net", ".org", ".info", ".tv", ".io"}) {
+      size_t p = w.find(tld);
+      if (p == std::string_view::npos || p == 0) continue;
+      size_t after = p + tld.size();
+      if (after < w.size() && w[after] >= 'A' && w[after] <= 'Z') return true;
+    }
+    return false;
+  }
+
   // "XXe", "IIIe", "XIXème": centuries and ordinals in Roman numerals.
   static bool IsRomanOrdinal(std::string_view w) {
     size_t i = 0;
@@ -229,6 +241,7 @@ class SentenceScanner {
     if (!IsWord(i)) return false;
     const Token& t = toks_[i];
     if (t.elision) return false;
+    if (IsGluedDomain(Text(i))) return false;
     if (IsCode(t)) return true;
     if (t.inner_caps && !t.all_caps) return !IsGlued(Text(i));
     if (!t.upper_initial) return false;
