@@ -214,6 +214,8 @@ TEST(RecognizerTest, LowerCaseHeadsAndCoordination) {
       {"Le rappeur Rohff sera jugé.", {{"Rohff", "PERSON"}}, {}},
       // A web address glued to the next sentence is no name.
       {"Selon Jeanmarcmorandini.comL'assaillant a fui.", {}, {"Jeanmarcmorandini.comL'assaillant"}},
+      // A common acronym in title case is no name.
+      {"Les résidents de l’Ehpad ont été vaccinés.", {}, {"Ehpad"}},
       // Generic heads stay out.
       {"Le centre de Paris est bloqué.", {{"Paris", "LOCATION"}}, {"centre de Paris"}},
       // "et" between adjectives or complements; the Republic inside a name.

@@ -242,6 +242,12 @@ class SentenceScanner {
     const Token& t = toks_[i];
     if (t.elision) return false;
     if (IsGluedDomain(Text(i))) return false;
+    // "Ehpad": a common acronym written in title case.
+    if (!t.all_caps && t.end - t.start >= 5) {
+      std::string upper(Text(i));
+      for (char& ch : upper) if (ch >= 'a' && ch <= 'z') ch = static_cast<char>(ch - 'a' + 'A');
+      if (lex_.IsCommonAcronym(upper)) return false;
+    }
     if (IsCode(t)) return true;
     if (t.inner_caps && !t.all_caps) return !IsGlued(Text(i));
     if (!t.upper_initial) return false;
