@@ -166,6 +166,9 @@ TEST(RecognizerTest, EnglishSportsAndDatelines) {
        {{"PORTUGAL", "LOCATION"}, {"JAKARTA POST", "ORG"}, {"AMERICAN LEAGUE", "ORG"}}, {"PORTUGAL DRAW", "NOTE", "DRAW"}},
       {"The scores that were made in the match on Friday are below .\nEngland 292-8 ( N. Knight 113 ) .",
        {{"N. Knight", "PERSON"}}, {"Knight"}},
+      // A generation suffix ends a person's name.
+      {"The lawyer Theodore Boutrous Jr said the court would rule on Monday .",
+       {{"Theodore Boutrous Jr", "PERSON"}}, {}},
       // Gaelic surnames alone are people.
       {"The manager said McAteer and O'Brien would both play on Saturday .",
        {{"McAteer", "PERSON"}, {"O'Brien", "PERSON"}}, {}},
@@ -216,6 +219,9 @@ TEST(RecognizerTest, LowerCaseHeadsAndCoordination) {
       {"Selon Jeanmarcmorandini.comL'assaillant a fui.", {}, {"Jeanmarcmorandini.comL'assaillant"}},
       // A common acronym in title case is no name.
       {"Les résidents de l’Ehpad ont été vaccinés.", {}, {"Ehpad"}},
+      // Name shapes: an Arabic article joined to the name; a country ends a company's name.
+      {"Le régime de Bachar al-Assad a répondu.", {{"Bachar al-Assad", "PERSON"}}, {}},
+      {"Le distributeur Logista France a signé.", {{"Logista France", "ORG"}}, {}},
       // Generic heads stay out.
       {"Le centre de Paris est bloqué.", {{"Paris", "LOCATION"}}, {"centre de Paris"}},
       // "et" between adjectives or complements; the Republic inside a name.

@@ -246,8 +246,10 @@ Lexicon Lexicon::Builtin() {
   }
   // Open-data gazetteers after our own lists and the countries: a name
   // already listed keeps its entry and type (Georgia the country).
+  lex.open_data_begin_ = static_cast<int>(lex.entries_.size());
   load(data::gaz_organizations_tsv, EntityType::kOrg);
   load(data::gaz_locations_tsv, EntityType::kLocation);
+  lex.open_data_end_ = static_cast<int>(lex.entries_.size());
   return lex;
 }
 

@@ -674,6 +674,14 @@ class SentenceScanner {
     return false;
   }
 
+  // "al-Assad", "el-Sissi", "ben-Gourion": an article joined to a capitalised name.
+  static bool IsArabicArticleName(std::string_view w) {
+    for (std::string_view a : {"al-", "el-", "ad-", "as-", "ash-", "an-", "ar-", "at-", "az-", "ben-", "bin-"}) {
+      if (w.starts_with(a) && w.size() > a.size() && w[a.size()] >= 'A' && w[a.size()] <= 'Z') return true;
+    }
+    return false;
+  }
+
   static bool IsForeignParticle(std::string_view w) {
     return w == "van" || w == "von" || w == "der" || w == "den" || w == "del" || w == "da" || w == "dos";
   }
@@ -929,6 +937,14 @@ class SentenceScanner {
     }
     if (lex_.IsLocationHead(head)) Vote(c, EntityType::kLocation, 5);
     if (words >= 2 && lex_.IsOrgSuffix(Text(last))) Vote(c, EntityType::kOrg, 5);
+    // "Theodore Boutrous Jr.", "Al Unser Jr": a generation suffix ends a person's name.
+    for (size_t k = last + 1; k-- > first;) {
+      if (!IsWord(k)) continue;
+      if (words >= 2 && (Text(k) == "Jr" || Text(k) == "Sr" || Text(k) == "III" || Text(k) == "II")) {
+        Vote(c, EntityType::kPerson, 5);
+      }
+      break;
+    }
     if (words >= 2 && lex_.IsLocationSuffix(Text(last)) && !lex_.IsOrgSuffix(Text(last))) {
       Vote(c, EntityType::kLocation, 5);
     }
@@ -941,7 +957,9 @@ class SentenceScanner {
     if (digits) return;
     bool all_cap = true;
     for (size_t k = first; k <= last; ++k) {
-      if (IsWord(k) && !toks_[k].upper_initial && !IsNameParticle(Lower(k))) all_cap = false;
+      if (IsWord(k) && !toks_[k].upper_initial && !IsNameParticle(Lower(k)) && !IsArabicArticleName(Text(k))) {
+        all_cap = false;
+      }
       if (IsWord(k) && IsNameParticle(Lower(k))) --words;
     }
     std::string first_word(Text(first));
@@ -967,7 +985,10 @@ class SentenceScanner {
           if (IsNameParticle(Lower(k))) continue;
           // In English, French homographs do not count ("Nasser", "Roberts").
           bool common = english_ ? morph_.Lookup(Lower(k)).english : KnownCommon(Text(k));
-          if (toks_[k].all_caps || toks_[k].inner_caps || common) plain = false;
+          if (toks_[k].all_caps || (toks_[k].inner_caps && !IsArabicArticleName(Text(k))) || common) plain = false;
+          // A country or a known name of our lists: "Logista France".
+          int g = lex_.FindPhrase(Folded(k));
+          if (g >= 0 && !lex_.IsOpenDataEntry(g)) plain = false;
         }
         if (plain) Vote(c, EntityType::kPerson, 2);
       }

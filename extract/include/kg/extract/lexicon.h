@@ -63,6 +63,11 @@ class Lexicon {
     return e ? *e : -1;
   }
   bool has_user_entries() const { return has_user_; }
+  // True for an entry of the compiled open-data gazetteers (data/gaz_*):
+  // towns and regions that may bear people's names (Leander, Lopez).
+  bool IsOpenDataEntry(int index) const {
+    return index >= open_data_begin_ && index < open_data_end_;
+  }
   // True when a built-in phrase written in lower case starts with this word
   // as written ("gilets" of "gilets jaunes"): lower-case text is matched
   // against the gazetteers only then (and for users' entries).
@@ -112,6 +117,7 @@ class Lexicon {
   Map<int> prefixes_;  // every word-prefix of every phrase -> its entry (as phrases_), or -1
   int max_words_ = 1;
   bool has_user_ = false;
+  int open_data_begin_ = 0, open_data_end_ = 0;
   Set lower_starts_;
   Set acronyms_, not_names_, titles_, org_heads_, loc_heads_, org_suffixes_, loc_suffixes_, lower_heads_, of_heads_, other_suffixes_, first_names_, stopped_;
   Map<EntityType> cues_;
