@@ -37,8 +37,9 @@ STATE_TYPES = {"state", "province", "region", "autonomous community", "federal d
                "autonomous republic", "territory", "country", "oblast", "prefecture"}
 
 
-def read_dic_words(path):
-    """Lower-case common words and capitalised person names of a hunspell .dic."""
+def read_dic_words(path, places=None):
+    """Lower-case common words and capitalised person names of a hunspell .dic;
+    its proper nouns (po:npr, mostly places) into `places` when given."""
     common, people = set(), set()
     if not os.path.exists(path):
         return common, people
@@ -52,6 +53,8 @@ def read_dic_words(path):
                 common.add(word)
             elif "po:prn" in line or "po:patr" in line:
                 people.add(word)
+            elif "po:npr" in line and places is not None:
+                places.add(word)
     return common, people
 
 
@@ -62,7 +65,10 @@ def fold(s):
 
 class Filter:
     def __init__(self, repo):
-        fr_common, fr_people = read_dic_words(os.path.join(HUNSPELL, "fr.dic"))
+        # Proper nouns of the French dictionary (po:npr): places mostly,
+        # kept even when English has the word in lower case (Boston, Oxford).
+        self.fr_places = set()
+        fr_common, fr_people = read_dic_words(os.path.join(HUNSPELL, "fr.dic"), self.fr_places)
         en_common, _ = read_dic_words(os.path.join(HUNSPELL, "en_US.dic"))
         self.fr_common = {fold(w) for w in fr_common}
         self.common = self.fr_common | {fold(w) for w in en_common}
@@ -85,6 +91,8 @@ class Filter:
             return False
         words = name.split()
         if len(words) == 1 and not keep_common:
+            if name in self.fr_places and name not in self.people:
+                return True
             if fold(name) in (self.fr_common if french else self.common) or (name in self.people and not keep_people):
                 self.dropped += 1
                 return False
