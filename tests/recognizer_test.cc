@@ -169,6 +169,9 @@ TEST(RecognizerTest, EnglishSportsAndDatelines) {
       // A generation suffix ends a person's name.
       {"The lawyer Theodore Boutrous Jr said the court would rule on Monday .",
        {{"Theodore Boutrous Jr", "PERSON"}}, {}},
+      // Surname endings of a word no dictionary knows.
+      {"Samokhvalova won the final while Panayiotopoulos was third on Friday .",
+       {{"Samokhvalova", "PERSON"}, {"Panayiotopoulos", "PERSON"}}, {}},
       // Gaelic surnames alone are people.
       {"The manager said McAteer and O'Brien would both play on Saturday .",
        {{"McAteer", "PERSON"}, {"O'Brien", "PERSON"}}, {}},

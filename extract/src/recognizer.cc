@@ -666,6 +666,16 @@ class SentenceScanner {
     return end;
   }
 
+  static bool HasSurnameEnding(std::string_view w) {
+    if (w.size() < 5) return false;
+    for (std::string_view e : {"poulos", "opoulos", "enko", "shvili", "adze", "escu", "ovic", "ović", "evic", "ević",
+                               "ski", "sky", "ska", "ova", "eva", "yeva", "ov", "ev", "ez", "son", "sen", "ssen",
+                               "akis", "idis", "oglu", "oğlu"}) {
+      if (w.ends_with(e)) return true;
+    }
+    return false;
+  }
+
   static bool IsGaelicSurname(std::string_view w) {
     auto upper_at = [&](size_t k) { return k < w.size() && w[k] >= 'A' && w[k] <= 'Z'; };
     if (w.starts_with("Mc")) return upper_at(2);
@@ -997,6 +1007,11 @@ class SentenceScanner {
       if (fi.surname) Vote(c, EntityType::kPerson, 1);
       // "McAteer", "MacLeod", "O'Brien": Gaelic surnames by their shape.
       if (!toks_[first].all_caps && IsGaelicSurname(Text(first))) Vote(c, EntityType::kPerson, 2);
+      // "Panayiotopoulos", "Levrentyeva", "Gomez": surname endings, for a
+      // word no dictionary knows.
+      if (!toks_[first].all_caps && !fi.known && !fi.english && c->gazetteer < 0 && HasSurnameEnding(Text(first))) {
+        Vote(c, EntityType::kPerson, 1.5f);
+      }
       if (first_name && !fi.surname) Vote(c, EntityType::kPerson, 1.5f);
       if (toks_[first].all_caps && (last - first) == 0) Vote(c, EntityType::kOrg, 1);
     }
