@@ -157,6 +157,8 @@ TEST(RecognizerTest, EnglishSportsAndDatelines) {
       // Unknown first names and foreign particles; versus splits two names.
       {"Pakistan made 185 with Ijaz Ahmed top scoring while Joost van der Westhuizen watched .",
        {{"Ijaz Ahmed", "PERSON"}, {"Joost van der Westhuizen", "PERSON"}}, {"Ijaz", "Westhuizen"}},
+      {"The stage was won by Maarten den Bakker of the Netherlands on Sunday .", {{"Maarten den Bakker", "PERSON"}},
+       {"Maarten", "Bakker"}},
       {"CRICKET - ENGLAND V PAKISTAN FINAL TEST SCORES .\nThe match that was played on Friday ended with the "
        "score below .\nIsrael 2 , Bulgaria 0 ( halftime 0-0 ) .",
        {{"ENGLAND", "LOCATION"}, {"PAKISTAN", "LOCATION"}}, {"ENGLAND V PAKISTAN", "Israel 2", "Bulgaria 0"}},

@@ -572,9 +572,9 @@ class SentenceScanner {
       }
       // Particles in a person's name: "Charles de Gaulle", "Valéry Giscard d’Estaing";
       // Dutch, German and Spanish ones after any unknown name ("Maarten den Bakker").
-      if (IsNameParticle(Lower(k)) && (IsFirstName(i) || (IsForeignParticle(Lower(k)) && toks_[i].upper_initial &&
-                                                          !toks_[i].all_caps && !KnownCommon(Text(i)) &&
-                                                          !InfoOf(i).known))) {
+      if ((IsNameParticle(Lower(k)) && IsFirstName(i)) ||
+          (IsForeignParticle(Lower(k)) && toks_[i].upper_initial && !toks_[i].all_caps && !KnownCommon(Text(i)) &&
+           !InfoOf(i).known)) {
         size_t m = k + 1;
         if (m < n && IsNameParticle(Lower(m))) ++m;
         bool w2;
@@ -967,10 +967,9 @@ class SentenceScanner {
     if (digits) return;
     bool all_cap = true;
     for (size_t k = first; k <= last; ++k) {
-      if (IsWord(k) && !toks_[k].upper_initial && !IsNameParticle(Lower(k)) && !IsArabicArticleName(Text(k))) {
-        all_cap = false;
-      }
-      if (IsWord(k) && IsNameParticle(Lower(k))) --words;
+      bool particle = IsNameParticle(Lower(k)) || IsForeignParticle(Lower(k));
+      if (IsWord(k) && !toks_[k].upper_initial && !particle && !IsArabicArticleName(Text(k))) all_cap = false;
+      if (IsWord(k) && particle) --words;
     }
     std::string first_word(Text(first));
     if (toks_[first].all_caps) first_word = ToTitle(first_word);
@@ -992,7 +991,7 @@ class SentenceScanner {
         bool plain = true;
         for (size_t k = first; k <= last && plain; ++k) {
           if (!IsWord(k)) continue;
-          if (IsNameParticle(Lower(k))) continue;
+          if (IsNameParticle(Lower(k)) || IsForeignParticle(Lower(k))) continue;
           // In English, French homographs do not count ("Nasser", "Roberts").
           bool common = english_ ? morph_.Lookup(Lower(k)).english : KnownCommon(Text(k));
           if (toks_[k].all_caps || (toks_[k].inner_caps && !IsArabicArticleName(Text(k))) || common) plain = false;
