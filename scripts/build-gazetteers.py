@@ -132,7 +132,13 @@ def main():
     # Countries: capitals (the countries themselves come from ICU and
     # data/locations.tsv); demonyms.
     demonyms = set()
-    for c in load_json(os.path.join(src, "countries.json")):
+    country_names = set()
+    countries = load_json(os.path.join(src, "countries.json"))
+    for c in countries:
+        for n in [c.get("name"), c.get("official"), (c.get("fra") or {}).get("common")] + list(c.get("altSpellings") or []):
+            if n:
+                country_names.add(n.lower())
+    for c in countries:
         for cap in c.get("capital", []) or []:
             add_place(cap, keep_people=True)
         for lang in ("eng", "fra"):
@@ -143,9 +149,11 @@ def main():
                     continue
                 lw = w.lower()
                 demonyms.add(lw)
-                demonyms.add(lw + "s")
-                if lang == "fra" and lw.endswith("ais"):
-                    demonyms.discard(lw + "s")
+                if not lw.endswith(("s", "x")):  # "français", "luxembourgeois" are their own plurals
+                    demonyms.add(lw + "s")
+
+    # A demonym that is also a country's name ("Vatican") stays a name.
+    demonyms = {d for d in demonyms if d not in country_names}
 
     for r in load_json(os.path.join(src, "fr-regions.json")):
         add_place(r["nom"], keep_people=True, french=True)

@@ -245,6 +245,8 @@ TEST(RecognizerTest, OpenDataGazetteers) {
       {"Le tribunal a siégé à Landivisiau puis à Vesoul.", {{"Landivisiau", "LOCATION"}, {"Vesoul", "LOCATION"}}, {}},
       {"The match was played in Bristol and Leicester before the final.",
        {{"Bristol", "LOCATION"}, {"Leicester", "LOCATION"}}, {}},
+      // A demonym that is also a country's name stays a name.
+      {"Seuls les micro-états de Saint-Marin et du Vatican ont été touchés.", {{"Vatican", "LOCATION"}}, {}},
       // Demonyms are no entities.
       {"Les Ukrainiens et les Moldaves ont voté. The Bolivian delegation left.", {}, {"Ukrainiens", "Moldaves", "Bolivian"}},
   });
