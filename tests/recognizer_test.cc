@@ -117,8 +117,138 @@ TEST(RecognizerTest, English) {
   RunCases({
       {"Nvidia lost $600 billion after the Chinese start-up DeepSeek released R1.",
        {{"Nvidia", "ORG"}, {"DeepSeek", "ORG"}, {"R1", "PRODUCT"}}, {}},
+      // Labels in the document's language: the English spelling as written.
       {"President Donald Trump said TSMC manufactures chips in Taiwan.",
-       {{"Donald Trump", "PERSON"}, {"TSMC", "ORG"}, {"Taïwan", "LOCATION"}}, {"President"}},
+       {{"Donald Trump", "PERSON"}, {"TSMC", "ORG"}, {"Taiwan", "LOCATION"}}, {"President", "Taïwan"}},
+      {"The United States and China agreed on Monday. The United States said the talks went well.",
+       {{"United States", "LOCATION"}, {"China", "LOCATION"}}, {"États-Unis", "Chine", "Monday"}},
+      // Pronouns and months that are also first names are no names.
+      {"He said the deal would close in June. It was signed by the board on Friday.",
+       {}, {"He", "June", "It", "Friday"}},
+      {"Singer June Carter recorded the album in Nashville last year.", {{"June Carter", "PERSON"}}, {"June"}},
+  });
+}
+
+TEST(RecognizerTest, EnglishSportsAndDatelines) {
+  RunCases({
+      // Score lines: the name without its score; initials open a person's name.
+      {"Derbyshire 471 ( J. Adams 123 , K. Barnett 87 ; T. Moody 6-82 ) .",
+       {{"Derbyshire", "ORG"}, {"J. Adams", "PERSON"}, {"K. Barnett", "PERSON"}},
+       {"Barnett 87", "Adams 123", ". Adams"}},
+      {"Pohang 3 Ulsan 2 ( halftime 1-0 ) and the league went on.", {}, {"Pohang 3 Ulsan 2", "Pohang 3"}},
+      // A table row: a place's name with its scores is its team.
+      {"The standings were published on Thursday .\nCHICAGO 65 66 .496 5\nBOSTON 69 65 .515 5\n",
+       {{"CHICAGO", "ORG"}}, {"CHICAGO 65 66"}},
+      // A scorecard line ends in the batsman's score.
+      {"The scorecard of the match that was played on Friday is below .\nR. Mahanama b McGrath 50",
+       {{"R. Mahanama", "PERSON"}}, {"McGrath 50"}},
+      // Middle initials and saints' names inside a name.
+      {"En 2007, Nicolas Sarkozy a rencontré George W. Bush.", {{"George W. Bush", "PERSON"}}, {"George W", "Bush"}},
+      {"He played for Nice and Paris St Germain before joining Edward D. Jones & Co .",
+       {{"Paris St Germain", "ORG"}, {"Edward D. Jones & Co", "ORG"}}, {"Germain", "Edward D"}},
+      // In English "M." is an initial, not Monsieur.
+      {"These are the scores that were made in the match on Friday .\n"
+       "Middlesex 199 and 426 ( J. Pooley 111 , M. Gatting 83 ) , Hampshire 232 .",
+       {{"M. Gatting", "PERSON"}}, {"Gatting 83"}},
+      // English institution heads continued by "of": not a company's town.
+      {"The Bank of Canada and the University of Michigan said Daniels Pharmaceuticals Inc of St. Petersburg grew .",
+       {{"Bank of Canada", "ORG"}, {"University of Michigan", "ORG"}},
+       {"Daniels Pharmaceuticals Inc of St", "Canada", "Michigan"}},
+      // Unknown first names and foreign particles; versus splits two names.
+      {"Pakistan made 185 with Ijaz Ahmed top scoring while Joost van der Westhuizen watched .",
+       {{"Ijaz Ahmed", "PERSON"}, {"Joost van der Westhuizen", "PERSON"}}, {"Ijaz", "Westhuizen"}},
+      {"The stage was won by Maarten den Bakker of the Netherlands on Sunday .", {{"Maarten den Bakker", "PERSON"}},
+       {"Maarten", "Bakker"}},
+      {"CRICKET - ENGLAND V PAKISTAN FINAL TEST SCORES .\nThe match that was played on Friday ended with the "
+       "score below .\nIsrael 2 , Bulgaria 0 ( halftime 0-0 ) .",
+       {{"ENGLAND", "LOCATION"}, {"PAKISTAN", "LOCATION"}}, {"ENGLAND V PAKISTAN", "Israel 2", "Bulgaria 0"}},
+      // English headline words in capitals are no names; name heads stay.
+      {"SOCCER - PORTUGAL DRAW WITH ARMENIA .\nNOTE - the match that was played on Friday was a qualifier .\n"
+       "The JAKARTA POST said the AMERICAN LEAGUE game was delayed .",
+       {{"PORTUGAL", "LOCATION"}, {"JAKARTA POST", "ORG"}, {"AMERICAN LEAGUE", "ORG"}}, {"PORTUGAL DRAW", "NOTE", "DRAW"}},
+      {"The scores that were made in the match on Friday are below .\nEngland 292-8 ( N. Knight 113 ) .",
+       {{"N. Knight", "PERSON"}}, {"Knight"}},
+      // A generation suffix ends a person's name.
+      {"The lawyer Theodore Boutrous Jr said the court would rule on Monday .",
+       {{"Theodore Boutrous Jr", "PERSON"}}, {}},
+      // Surname endings of a word no dictionary knows.
+      {"Samokhvalova won the final while Panayiotopoulos was third on Friday .",
+       {{"Samokhvalova", "PERSON"}, {"Panayiotopoulos", "PERSON"}}, {}},
+      // Gaelic surnames alone are people.
+      {"The manager said McAteer and O'Brien would both play on Saturday .",
+       {{"McAteer", "PERSON"}, {"O'Brien", "PERSON"}}, {}},
+      // A version after a product name stays.
+      {"Microsoft released Windows 11 to testers.", {{"Windows 11", "PRODUCT"}}, {}},
+      // All-caps headline split at common words; a dateline is a place.
+      // Name shapes: an unknown first name and surname; place and event suffixes.
+      {"Essex took the lead after Nasser Hussain struck 158 at Grace Road .",
+       {{"Nasser Hussain", "PERSON"}, {"Grace Road", "LOCATION"}}, {}},
+      // A town may bear a person's name: the shape decides.
+      {"The top seed lost to India 's Leander Paes and Aliuska Lopez won the hurdles .",
+       {{"Leander Paes", "PERSON"}, {"Aliuska Lopez", "PERSON"}}, {}},
+      {"England won the World Cup and the Hong Kong Open was cancelled .",
+       {{"England", "LOCATION"}, {"World Cup", "OTHER"}, {"Hong Kong Open", "OTHER"}}, {}},
+      {"SOCCER - ROMANIA BEAT LITHUANIA IN UNDER-21 MATCH .\nBUCHAREST 1996-08-30\nRomania beat Lithuania 2-1 on Friday .",
+       {{"BUCHAREST", "LOCATION"}}, {"ROMANIA BEAT LITHUANIA"}},
+  });
+}
+
+TEST(RecognizerTest, LowerCaseHeadsAndCoordination) {
+  RunCases({
+      {"Il a été jugé par le tribunal correctionnel de Vesoul.", {{"tribunal correctionnel de Vesoul", "ORG"}}, {}},
+      {"Le ministère de la Transition écologique et solidaire a réagi.",
+       {{"ministère de la Transition écologique et solidaire", "ORG"}}, {"Transition"}},
+      {"Il a visité le musée Fitzwilliam de l’université de Cambridge.",
+       {{"musée Fitzwilliam", "ORG"}, {"université de Cambridge", "ORG"}},
+       {"musée Fitzwilliam de l’université de Cambridge"}},
+      {"Les gendarmes de la brigade de gendarmerie de Lambesc sont intervenus.",
+       {{"brigade de gendarmerie de Lambesc", "ORG"}}, {"gendarmerie de Lambesc"}},
+      // A person's name after a head is no part of a name.
+      {"Le chef a rejoint la brigade de Michel Sarran.", {{"Michel Sarran", "PERSON"}}, {"brigade de Michel Sarran"}},
+      // A name's own article inside a contraction: "du Parisien" is "de" + "Le Parisien".
+      {"Selon une enquête du Parisien, la mairie a cédé.", {{"Le Parisien", "ORG"}}, {"Parisien"}},
+      // The name ends before a clause: an article alone, a participle.
+      {"Un gendarme de la gendarmerie du Tarn-et-Garonne le décrit comme calme.",
+       {{"gendarmerie du Tarn-et-Garonne", "ORG"}}, {"gendarmerie du Tarn-et-Garonne le décrit"}},
+      {"Ils ont été au château de Vaux-le-Vicomte séquestrés.", {{"château de Vaux-le-Vicomte", "LOCATION"}},
+       {"château de Vaux-le-Vicomte séquestrés"}},
+      // Events and laws named by their head, one entity with or without an adjective.
+      {"Le redoutable ouragan Dorian continue. Dorian menace la Floride.", {{"ouragan Dorian", "OTHER"}}, {"Dorian"}},
+      {"La tempête tropicale Amanda frappe le Salvador. La puissante tempête Amanda se maintient.",
+       {{"tempête tropicale Amanda", "OTHER"}}, {"tempête Amanda", "Amanda"}},
+      // A movement written in lower case, from the gazetteer.
+      {"Les gilets jaunes manifestent samedi.", {{"gilets jaunes", "ORG"}}, {}},
+      // Role nouns before a name make it a person's.
+      {"Le rappeur Rohff sera jugé.", {{"Rohff", "PERSON"}}, {}},
+      // A web address glued to the next sentence is no name.
+      {"Selon Jeanmarcmorandini.comL'assaillant a fui.", {}, {"Jeanmarcmorandini.comL'assaillant"}},
+      // A common acronym in title case is no name.
+      {"Les résidents de l’Ehpad ont été vaccinés.", {}, {"Ehpad"}},
+      // Name shapes: an Arabic article joined to the name; a country ends a company's name.
+      {"Le régime de Bachar al-Assad a répondu.", {{"Bachar al-Assad", "PERSON"}}, {}},
+      {"Le distributeur Logista France a signé.", {{"Logista France", "ORG"}}, {}},
+      // Generic heads stay out.
+      {"Le centre de Paris est bloqué.", {{"Paris", "LOCATION"}}, {"centre de Paris"}},
+      // "et" between adjectives or complements; the Republic inside a name.
+      {"Le Conseil économique et social s’est réuni.", {{"Conseil économique et social", "ORG"}}, {"Conseil économique"}},
+      {"Il sera jugé par la Cour de justice de la République.", {{"Cour de justice de la République", "ORG"}},
+       {"Cour de justice"}},
+      {"Le Centre européen de prévention et de contrôle des maladies alerte.",
+       {{"Centre européen de prévention et de contrôle des maladies", "ORG"}}, {"Centre européen de prévention"}},
+  });
+}
+
+TEST(RecognizerTest, OpenDataGazetteers) {
+  RunCases({
+      // French communes and world cities from the compiled gazetteers.
+      {"Le maire de Camopi et celui d’Iracoubo ont signé.", {{"Camopi", "LOCATION"}, {"Iracoubo", "LOCATION"}}, {}},
+      {"Le tribunal a siégé à Landivisiau puis à Vesoul.", {{"Landivisiau", "LOCATION"}, {"Vesoul", "LOCATION"}}, {}},
+      {"The match was played in Bristol and Leicester before the final.",
+       {{"Bristol", "LOCATION"}, {"Leicester", "LOCATION"}}, {}},
+      // A demonym that is also a country's name stays a name.
+      {"Seuls les micro-états de Saint-Marin et du Vatican ont été touchés.", {{"Vatican", "LOCATION"}}, {}},
+      // Demonyms are no entities.
+      {"Les Ukrainiens et les Moldaves ont voté. The Bolivian delegation left.", {}, {"Ukrainiens", "Moldaves", "Bolivian"}},
   });
 }
 

@@ -116,6 +116,17 @@ void Lexicon::AddEntry(GazetteerEntry entry) {
   const GazetteerEntry& e = entries_.back();
   IndexPhrase(e.name, index, user);
   for (const auto& a : e.aliases) IndexPhrase(a, index, user);
+  if (!user) {
+    // Phrases of several words only: "les démocrates", "le coronavirus" in
+    // lower case are common nouns.
+    auto lower_phrase = [&](const std::string& n) {
+      size_t sp = n.find(' ');
+      if (n.empty() || n[0] < 'a' || n[0] > 'z' || sp == std::string::npos) return;
+      lower_starts_.Insert(std::string_view(n).substr(0, sp));
+    };
+    lower_phrase(e.name);
+    for (const auto& a : e.aliases) lower_phrase(a);
+  }
 }
 
 int Lexicon::FindPhrase(std::string_view folded) const {
@@ -149,9 +160,14 @@ Lexicon Lexicon::Builtin() {
   LoadSet(data::common_acronyms_txt, &lex.acronyms_);
   LoadSet(data::not_names_txt, &lex.not_names_);
   LoadSet(data::demonyms_txt, &lex.not_names_);
+  LoadSet(data::gaz_demonyms_txt, &lex.not_names_);
   LoadSet(data::titles_txt, &lex.titles_);
   LoadSet(data::org_heads_txt, &lex.org_heads_);
   LoadSet(data::loc_heads_txt, &lex.loc_heads_);
+  LoadSet(data::loc_suffixes_txt, &lex.loc_suffixes_);
+  LoadSet(data::lower_heads_txt, &lex.lower_heads_);
+  LoadSet(data::of_heads_txt, &lex.of_heads_);
+  LoadSet(data::other_suffixes_txt, &lex.other_suffixes_);
   LoadSet(data::org_suffixes_txt, &lex.org_suffixes_);
   LoadSet(data::first_names_txt, &lex.first_names_);
   for (auto line : data::Lines(data::cues_tsv)) {
@@ -226,6 +242,12 @@ Lexicon Lexicon::Builtin() {
     if (ok_fr && ok_en && nen != nfr) e.aliases.push_back(nen);
     lex.AddEntry(std::move(e));
   }
+  // Open-data gazetteers after our own lists and the countries: a name
+  // already listed keeps its entry and type (Georgia the country).
+  lex.open_data_begin_ = static_cast<int>(lex.entries_.size());
+  load(data::gaz_organizations_tsv, EntityType::kOrg);
+  load(data::gaz_locations_tsv, EntityType::kLocation);
+  lex.open_data_end_ = static_cast<int>(lex.entries_.size());
   return lex;
 }
 

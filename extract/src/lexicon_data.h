@@ -13,6 +13,10 @@ extern const std::string_view demonyms_txt;
 extern const std::string_view titles_txt;
 extern const std::string_view org_heads_txt;
 extern const std::string_view loc_heads_txt;
+extern const std::string_view loc_suffixes_txt;
+extern const std::string_view lower_heads_txt;
+extern const std::string_view of_heads_txt;
+extern const std::string_view other_suffixes_txt;
 extern const std::string_view org_suffixes_txt;
 extern const std::string_view cues_tsv;
 extern const std::string_view first_names_txt;
@@ -27,6 +31,10 @@ extern const std::string_view paths_fr_tsv;
 extern const std::string_view paths_en_tsv;
 extern const std::string_view coref_fr_tsv;
 extern const std::string_view coref_en_tsv;
+// Compiled from open data by scripts/build-gazetteers.py.
+extern const std::string_view gaz_locations_tsv;
+extern const std::string_view gaz_organizations_tsv;
+extern const std::string_view gaz_demonyms_txt;
 
 // Non-empty lines with '#' comments and surrounding white space removed.
 std::vector<std::string_view> Lines(std::string_view file);

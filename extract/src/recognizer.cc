@@ -9,6 +9,7 @@
 
 #include "kg/base/flat_map.h"
 #include "kg/base/text.h"
+#include "kg/extract/segmenter.h"
 #include "word_classes.h"
 
 namespace kg {
@@ -45,8 +46,9 @@ constexpr uint32_t kTitleDotBit = 1u << 5;  // "M" of "M.": a title once its dot
 class SentenceScanner {
  public:
   SentenceScanner(std::string_view text, const SentenceTokens& s, uint32_t index, const Lexicon& lex,
-                  Morphology& morph, std::vector<std::vector<Spelling>>* spellings)
-      : text_(text), toks_(s.tokens), sentence_(s), index_(index), lex_(lex), morph_(morph), spellings_(spellings) {
+                  Morphology& morph, std::vector<std::vector<Spelling>>* spellings, bool english)
+      : text_(text), toks_(s.tokens), sentence_(s), index_(index), lex_(lex), morph_(morph), spellings_(spellings),
+        english_(english) {
     // An all-caps headline: mostly upper-case words, almost no lower-case ones.
     int caps = 0, lower = 0;
     for (const Token& t : toks_) {
@@ -55,6 +57,14 @@ class SentenceScanner {
       else if (!t.upper_initial && !t.inner_caps) ++lower;
     }
     caps_sentence_ = caps >= 3 && lower * 5 <= caps;
+    // A score line or a table row: numbers make up much of the sentence
+    // ("Somerset 83 and 174", "Pohang 3 Ulsan 2", "CHICAGO 65 66 .492").
+    int numbers = 0, words = 0;
+    for (const Token& t : toks_) {
+      if (t.kind == TokenKind::kNumber || (t.has_digit && !t.has_letter)) ++numbers;
+      else if (t.kind == TokenKind::kWord) ++words;
+    }
+    tabular_ = numbers >= 2 && numbers * 2 >= words;
     // The words that can start or join a name are looked at below: intern
     // them together.
     s.InternAll(text_, [](const Token& t) { return t.kind == TokenKind::kWord && (t.upper_initial || t.inner_caps || t.has_digit); });
@@ -64,8 +74,39 @@ class SentenceScanner {
     size_t n = toks_.size();
     size_t i = 0;
     while (i < n) {
+      // "K. Barnett", "P. Simmons": an initial opens a person's name.
+      if (IsInitialLetter(i) && i + 2 < n && IsNameStart(i + 2) && toks_[i + 2].upper_initial &&
+          !toks_[i + 2].all_caps && !IsTitleWithDot(i)) {
+        size_t end = Extend(i + 2);
+        while (end > i + 2 && toks_[end].kind == TokenKind::kNumber) --end;  // "S. Waugh 8"
+        Emit(i, end, -1, out);
+        i = end + 1;
+        continue;
+      }
+      // "tribunal correctionnel de Vesoul", "musée Fitzwilliam": a lower-case
+      // head opens a name when a capitalised name follows under it.
+      if (IsWord(i) && !toks_[i].upper_initial && !toks_[i].has_digit && lex_.IsLowerHead(Text(i))) {
+        size_t end = Extend(i);
+        bool named = false;
+        for (size_t k = i + 1; k <= end; ++k) {
+          if (!IsWord(k) || !toks_[k].upper_initial) continue;
+          // "la brigade de Michel Sarran": a person's name is no part of it.
+          named = !(IsFirstName(k) && k + 1 <= end && IsWord(k + 1) && toks_[k + 1].upper_initial);
+          break;
+        }
+        if (named) {
+          Emit(i, end, -1, out);
+          i = end + 1;
+          continue;
+        }
+      }
       int gaz = -1;
       size_t gaz_end = MatchGazetteer(i, &gaz);
+      if (gaz < 0 && i > 0 && IsWord(i - 1) && toks_[i].upper_initial && !english_) {
+        std::string_view prev = Lower(i - 1);
+        std::string_view article = prev == "du" || prev == "au" ? "Le" : prev == "des" || prev == "aux" ? "Les" : "";
+        if (!article.empty()) gaz_end = MatchGazetteer(i, &gaz, article);
+      }
       bool starts = IsNameStart(i);
       if (!starts && gaz < 0) { ++i; continue; }
       size_t end = starts ? Extend(i) : i;
@@ -162,6 +203,18 @@ class SentenceScanner {
     return false;
   }
 
+  // "Jeanmarcmorandini.comL'assaillant", "Lopinion.frTous": a web address
+  // glued to the next sentence by a lost space.
+  static bool IsGluedDomain(std::string_view w) {
+    for (std::string_view tld : {".com", ".fr", ".net", ".org", ".info", ".tv", ".io"}) {
+      size_t p = w.find(tld);
+      if (p == std::string_view::npos || p == 0) continue;
+      size_t after = p + tld.size();
+      if (after < w.size() && w[after] >= 'A' && w[after] <= 'Z') return true;
+    }
+    return false;
+  }
+
   // "XXe", "IIIe", "XIXème": centuries and ordinals in Roman numerals.
   static bool IsRomanOrdinal(std::string_view w) {
     size_t i = 0;
@@ -188,6 +241,13 @@ class SentenceScanner {
     if (!IsWord(i)) return false;
     const Token& t = toks_[i];
     if (t.elision) return false;
+    if (IsGluedDomain(Text(i))) return false;
+    // "Ehpad": a common acronym written in title case.
+    if (!t.all_caps && t.end - t.start >= 5) {
+      std::string upper(Text(i));
+      for (char& ch : upper) if (ch >= 'a' && ch <= 'z') ch = static_cast<char>(ch - 'a' + 'A');
+      if (lex_.IsCommonAcronym(upper)) return false;
+    }
     if (IsCode(t)) return true;
     if (t.inner_caps && !t.all_caps) return !IsGlued(Text(i));
     if (!t.upper_initial) return false;
@@ -197,10 +257,35 @@ class SentenceScanner {
       if (t.end - t.start == 1) return false;
       return true;
     }
-    // Months, weekdays, demonyms — unless it is also a first name (Christian, Mars).
-    if (W(i)->Cached(kNotNameBit, [&] { return lex_.IsNotName(Lower(i)); }) && !IsFirstName(i)) return false;
+    // Months, weekdays, pronouns, demonyms — unless it is also a first name
+    // (Christian, Mars); in English, a first name followed by a name (June
+    // Carter; not "He said", "in June").
+    if (W(i)->Cached(kNotNameBit, [&] { return lex_.IsNotName(Lower(i)); }) &&
+        !(IsFirstName(i) && (!english_ || (i + 1 < toks_.size() && toks_[i + 1].kind == TokenKind::kWord &&
+                                           toks_[i + 1].upper_initial && !toks_[i + 1].all_caps &&
+                                           !lex_.IsNotName(Lower(i + 1)))))) {
+      return false;
+    }
+    // In an all-caps headline, a word the dictionary knows in lower case is
+    // a common word ("ROMANIA BEAT LITHUANIA", "ROBERTO DURAN FIGHTS").
+    if (caps_sentence_ && t.all_caps && IsCapsCommonWord(i)) return false;
     if (caps_sentence_ || Initial(i)) *weak = true;
     return true;
+  }
+
+  // An all-caps word whose lower-case form is a common word and not a proper
+  // name ("BEAT", "FIGHTS", "RESULTS"; not "LONDON").
+  bool IsCapsCommonWord(size_t i) const {
+    std::string title = ToTitle(Text(i));
+    if (lex_.IsFirstName(title)) return false;
+    const WordInfo& proper = morph_.Lookup(title);
+    if (lex_.FindPhrase(Folded(i)) >= 0) return false;
+    const WordInfo& lower = morph_.Lookup(Lower(i));
+    // In English the English dictionary decides ("DRAW" is a word though
+    // French knows a place "Draw").
+    if (english_) return (lower.english || (lower.known && !lower.proper)) && !proper.english_proper && !proper.first_name;
+    if (proper.proper || proper.english_proper || proper.first_name) return false;
+    return (lower.known && !lower.proper) || lower.english;
   }
 
   // Whether a weak (sentence-initial or headline) word is a name by itself.
@@ -273,6 +358,7 @@ class SentenceScanner {
 
   bool AllCommonWords(size_t first, size_t last) const {
     for (size_t k = first; k <= last; ++k) {
+      if (IsInitialLetter(k) && k + 2 <= last) return false;  // "N. Knight"
       if (!IsWord(k) || IsNameParticle(Lower(k)) || IsNameConnector(Lower(k))) continue;
       if (toks_[k].all_caps || toks_[k].inner_caps || toks_[k].has_digit || !KnownCommon(Text(k)) ||
           ProperByItself(k)) {
@@ -283,28 +369,38 @@ class SentenceScanner {
   }
 
   bool IsHead(size_t i) const {
-    return W(i)->Cached(kHeadBit, [&] { return lex_.IsOrgHead(Lower(i)) || lex_.IsLocationHead(Lower(i)); });
+    return W(i)->Cached(kHeadBit, [&] {
+      return lex_.IsOrgHead(Lower(i)) || lex_.IsLocationHead(Lower(i)) || lex_.IsLowerHead(Lower(i));
+    });
   }
   bool IsTitleWord(size_t i) const {
     return W(i)->Cached(kTitleBit, [&] { return lex_.IsTitle(Lower(i)); });
   }
   // "M", "Mme", "Dr" before their dot.
+  // In English, "M." is an initial (M. Gatting), not Monsieur.
   bool IsTitleWithDot(size_t i) const {
+    if (english_ && toks_[i].end - toks_[i].start == 1) return false;
     return W(i)->Cached(kTitleDotBit, [&] { return lex_.IsTitle(std::string(Lower(i)) + "."); });
   }
 
   // The longest gazetteer phrase starting at token i; returns its last token
   // (i when none). Phrases are folded token by token, the same as FoldName of
   // the whole span.
-  size_t MatchGazetteer(size_t i, int* entry) const {
+  // `article` ("Le", "Les") is a name's own article that a contraction
+  // before token i holds: "du Parisien" is "de" + "Le Parisien".
+  size_t MatchGazetteer(size_t i, int* entry, std::string_view article = {}) const {
     *entry = -1;
     if (!IsWord(i)) return i;
     const Token& t = toks_[i];
     bool user_only = !(t.upper_initial || t.inner_caps || IsCode(t));
+    // A built-in phrase written in lower case ("gilets jaunes") is matched as written.
+    if (user_only && lex_.StartsLowerPhrase(Text(i))) user_only = false;
     if (user_only && !lex_.has_user_entries()) return i;
-    if (!W(i)->Cached(kPhraseStartBit, [&] { return lex_.IsPhrasePrefix(Folded(i)); })) return i;
+    if (article.empty() && !W(i)->Cached(kPhraseStartBit, [&] { return lex_.IsPhrasePrefix(Folded(i)); })) {
+      return i;
+    }
     size_t max = std::min(toks_.size(), i + static_cast<size_t>(lex_.max_phrase_words()) + 3);
-    std::string phrase;
+    std::string phrase(article.empty() ? std::string() : FoldName(article));
     size_t best = i;
     for (size_t j = i; j < max; ++j) {
       if (toks_[j].kind == TokenKind::kPunct) {
@@ -320,7 +416,8 @@ class SentenceScanner {
       if (e < 0) continue;
       if (user_only && !lex_.entry(e).user) continue;
       if (!lex_.entry(e).user) {
-        std::string_view span = text_.substr(t.start, toks_[j].end - t.start);
+        std::string span(text_.substr(t.start, toks_[j].end - t.start));
+        if (!article.empty()) span = std::string(article) + " " + span;
         if (!CaseMatches(span, FoldName(span), e)) continue;
       }
       *entry = e;
@@ -431,10 +528,28 @@ class SentenceScanner {
       // Two words with no space between were split by the tokenizer ("BenallaAu"):
       // a paragraph boundary, not one name.
       if (toks_[k].start == toks_[end].end && IsWord(k) && IsWord(end) && !toks_[end].elision) break;
+      // "ENGLAND V PAKISTAN", "Arsenal v Chelsea": versus between two names.
+      if (IsWord(k) && (Text(k) == "V" || Text(k) == "v" || Text(k) == "vs" || Text(k) == "VS") && k + 1 < n &&
+          IsWord(k + 1) && toks_[k + 1].upper_initial) {
+        break;
+      }
+      // A middle initial: "George W. Bush", "Edward D. Jones & Co".
+      if (IsInitialLetter(k) && k + 2 < n && IsWord(k + 2) && toks_[k + 2].upper_initial && !toks_[k + 2].all_caps &&
+          !IsTitleWithDot(k)) {
+        bool w2;
+        if (IsNameToken(k + 2, &w2)) {
+          end = k + 2;
+          continue;
+        }
+      }
       if (IsNameToken(k, &weak) && !IsTitleWord(k)) {
         // A first name after an acronym or a non-name word starts a new name:
         // "AFP Yuta Shinohara", "UDI Jean-Christophe Lagarde".
-        if (IsFirstName(k) && !IsFirstName(end) && !toks_[k].all_caps && (toks_[end].all_caps || !IsFirstName(i))) {
+        // (Not after a word no dictionary or list knows: "Ijaz Ahmed".)
+        if (IsFirstName(k) && !IsFirstName(end) && !toks_[k].all_caps && (toks_[end].all_caps || !IsFirstName(i)) &&
+            !IsSaint(end) && !(end == i && !toks_[i].upper_initial && lex_.IsLowerHead(Lower(i))) &&
+            (toks_[end].all_caps || KnownCommon(Text(end)) || InfoOf(end).known || InfoOf(end).english ||
+             lex_.FindPhrase(Folded(end)) >= 0)) {
           break;
         }
         end = k;
@@ -449,12 +564,17 @@ class SentenceScanner {
         }
       }
       // Version after a name: "Llama 3", "Windows 11", "Llama 3.1", "Ascend 910C".
-      if ((toks_[k].kind == TokenKind::kNumber && IsVersionNumber(k)) || IsModelSuffix(k)) {
+      if ((toks_[k].kind == TokenKind::kNumber && IsVersionNumber(k) && !IsScore(k) &&
+           (!english_ || ProductLike(i, end))) ||
+          IsModelSuffix(k)) {
         end = k;
         continue;
       }
-      // Particles in a person's name: "Charles de Gaulle", "Valéry Giscard d’Estaing".
-      if (IsNameParticle(Lower(k)) && IsFirstName(i)) {
+      // Particles in a person's name: "Charles de Gaulle", "Valéry Giscard d’Estaing";
+      // Dutch, German and Spanish ones after any unknown name ("Maarten den Bakker").
+      if ((IsNameParticle(Lower(k)) && IsFirstName(i)) ||
+          (IsForeignParticle(Lower(k)) && toks_[i].upper_initial && !toks_[i].all_caps && !KnownCommon(Text(i)) &&
+           !InfoOf(i).known)) {
         size_t m = k + 1;
         if (m < n && IsNameParticle(Lower(m))) ++m;
         bool w2;
@@ -463,13 +583,27 @@ class SentenceScanner {
           continue;
         }
       }
+      // "Bank of Canada", "University of Michigan", "Commission on
+      // Presidential Debates": an English head ends the words before "of".
+      if (english_ && (Lower(k) == "of" || Lower(k) == "for" || Lower(k) == "on") && lex_.IsOfHead(Text(end)) &&
+          k + 1 < n && IsWord(k + 1) && toks_[k + 1].upper_initial && !toks_[k + 1].all_caps) {
+        bool w2;
+        if (IsNameToken(k + 1, &w2) && !IsTitleWord(k + 1)) {
+          end = k + 1;
+          continue;
+        }
+      }
       if (!headed) break;
       // Connectors and lower-case words under a head noun.
       size_t m = k;
       bool after_connector = false;
+      bool article_only = false;  // the connectors since the last word are one article ("le", "la")
       size_t accepted = end;
       while (m < n && m - i < kMaxSpanTokens) {
         if (IsConnector(m)) {
+          std::string_view c = Lower(m);
+          bool article = c == "le" || c == "la" || c == "les" || c == "the";
+          article_only = article && !after_connector;
           after_connector = true;
           ++m;
           continue;
@@ -477,15 +611,44 @@ class SentenceScanner {
         if (!IsWord(m)) break;
         bool w2;
         if (IsNameToken(m, &w2)) {
-          if (after_connector && IsHead(m)) break;
+          // A head after a connector starts a name of its own ("Académie des
+          // sciences de Chine"), except the State ("Cour de justice de la République").
+          if (after_connector && IsHead(m) && Lower(m) != "république" && Lower(m) != "nation") break;
           accepted = m;
           after_connector = false;
           ++m;
           continue;
         }
         if (toks_[m].upper_initial || toks_[m].has_digit) break;
+        // "musée Fitzwilliam de l’université de Cambridge": a second head starts a second name.
+        if (lex_.IsLowerHead(Lower(m))) {
+          bool named = false;
+          for (size_t q = i + 1; q <= accepted; ++q) named = named || (IsWord(q) && toks_[q].upper_initial);
+          if (named) break;
+        }
         const WordInfo& info = InfoOf(m);
+        // "Conseil économique et social", "Centre européen de prévention et de
+        // contrôle des maladies": "et" joins two adjectives or two complements.
+        if (Lower(m) == "et" && accepted + 1 == m && m + 1 < n && IsWord(m + 1) && !toks_[m + 1].upper_initial) {
+          size_t q = m + 1;
+          bool complement = IsConnector(q);
+          if (complement) ++q;
+          if (q < n && IsWord(q) && !toks_[q].upper_initial) {
+            const WordInfo& qi = LowerInfo(q);
+            if (complement ? (qi.noun && !qi.function_word) : (qi.adjective && !IsLikelyVerb(qi))) {
+              after_connector = complement;
+              m = q;
+              continue;
+            }
+          }
+        }
         if (!info.known || info.function_word) break;
+        // "la gendarmerie du Tarn-et-Garonne le décrit": an article alone after
+        // a name opens a clause, not a complement.
+        if (after_connector && article_only && toks_[accepted].upper_initial) break;
+        // "château de Vaux-le-Vicomte séquestrés": a participle after the name
+        // is the sentence's, not the name's.
+        if (!after_connector && info.participle && toks_[accepted].upper_initial) break;
         // After a connector comes a noun, possibly after adjectives ("du grand
         // commerce"); elsewhere only adjectives ("mondiale", "national").
         bool ok = after_connector ? (info.noun || info.adjective) : (info.adjective && !IsLikelyVerb(info));
@@ -503,6 +666,42 @@ class SentenceScanner {
     return end;
   }
 
+  static bool HasSurnameEnding(std::string_view w) {
+    if (w.size() < 5) return false;
+    for (std::string_view e : {"poulos", "opoulos", "enko", "shvili", "adze", "escu", "ovic", "ović", "evic", "ević",
+                               "ski", "sky", "ska", "ova", "eva", "yeva", "ov", "ev", "ez", "son", "sen", "ssen",
+                               "akis", "idis", "oglu", "oğlu"}) {
+      if (w.ends_with(e)) return true;
+    }
+    return false;
+  }
+
+  static bool IsGaelicSurname(std::string_view w) {
+    auto upper_at = [&](size_t k) { return k < w.size() && w[k] >= 'A' && w[k] <= 'Z'; };
+    if (w.starts_with("Mc")) return upper_at(2);
+    if (w.starts_with("Mac")) return upper_at(3) && w.size() > 5;
+    if (w.starts_with("O'") || w.starts_with("O’")) return upper_at(w[1] == '\'' ? 2 : 4);
+    return false;
+  }
+
+  // "al-Assad", "el-Sissi", "ben-Gourion": an article joined to a capitalised name.
+  static bool IsArabicArticleName(std::string_view w) {
+    for (std::string_view a : {"al-", "el-", "ad-", "as-", "ash-", "an-", "ar-", "at-", "az-", "ben-", "bin-"}) {
+      if (w.starts_with(a) && w.size() > a.size() && w[a.size()] >= 'A' && w[a.size()] <= 'Z') return true;
+    }
+    return false;
+  }
+
+  static bool IsForeignParticle(std::string_view w) {
+    return w == "van" || w == "von" || w == "der" || w == "den" || w == "del" || w == "da" || w == "dos";
+  }
+
+  // "St Germain", "San Diego": a saint's name continues the name.
+  bool IsSaint(size_t i) const {
+    std::string_view w = Lower(i);
+    return w == "st" || w == "saint" || w == "sainte" || w == "san" || w == "santa" || w == "são" || w == "sankt";
+  }
+
   bool IsFirstName(size_t i) const {
     return W(i)->Cached(kFirstNameBit, [&] { return lex_.IsFirstName(std::string(Text(i))) || InfoOf(i).first_name; });
   }
@@ -517,6 +716,51 @@ class SentenceScanner {
     if (!IsDigit(DecodeUtf8(Text(k), 0, &len))) return false;
     std::string_view w = Text(k);
     for (char ch : w) if (ch >= 'a' && ch <= 'z') return false;
+    return true;
+  }
+
+  // A number after a name that is a score or a table cell, not a version:
+  // in a table row, or followed by another number or by a name and a
+  // number ("Barnett 87", "Pohang 3 Ulsan 2", "Anyang 0 3 1").
+  bool IsScore(size_t k) const {
+    if (tabular_) return true;
+    size_t n = toks_.size();
+    if (k + 1 < n && toks_[k + 1].kind == TokenKind::kNumber) return true;
+    // An English line ending in a number after a name is a score
+    // ("R. Mahanama b McGrath 50").
+    if (english_) {
+      size_t q = k + 1;
+      while (q < n && toks_[q].kind == TokenKind::kPunct) ++q;
+      if (q == n && (k + 1 == n || Text(k + 1) != "%")) return true;
+    }
+    return k + 2 < n && IsWord(k + 1) && toks_[k + 1].upper_initial && toks_[k + 2].kind == TokenKind::kNumber;
+  }
+
+  // A name that takes a version number in English: a code or a CamelCase
+  // word in it, or a known product or event ("Windows 11", "Euro 96");
+  // elsewhere an English name and a number are a score ("Israel 2 , Bulgaria 0").
+  bool ProductLike(size_t first, size_t last) const {
+    for (size_t k = first; k <= last; ++k) {
+      if (IsWord(k) && (IsCode(toks_[k]) || (toks_[k].inner_caps && !toks_[k].all_caps))) return true;
+    }
+    int g = lex_.FindPhrase(FoldName(text_.substr(toks_[first].start, toks_[last].end - toks_[first].start)));
+    if (g < 0) return false;
+    EntityType t = lex_.entry(g).type;
+    return t == EntityType::kProduct || t == EntityType::kOther;
+  }
+
+  // "K" of "K. Barnett": one capital letter before its dot.
+  bool IsInitialLetter(size_t i) const {
+    return IsWord(i) && toks_[i].end - toks_[i].start == 1 && toks_[i].upper_initial && i + 1 < toks_.size() &&
+           Text(i + 1) == ".";
+  }
+
+  // A date right after the name: "LONDON 1996-08-30" opening a dispatch.
+  bool DateFollows(size_t last) const {
+    if (last + 1 >= toks_.size()) return false;
+    std::string_view w = Text(last + 1);
+    if (w.size() != 10 || w[4] != '-' || w[7] != '-') return false;
+    for (size_t k : {0, 1, 2, 3, 5, 6, 8, 9}) if (w[k] < '0' || w[k] > '9') return false;
     return true;
   }
 
@@ -550,8 +794,8 @@ class SentenceScanner {
           if (first <= last && Text(first) == ".") ++first;
           continue;
         }
-        if (IsNameToken(first, &weak) && weak && !ProperByItself(first) &&
-            !IsHead(first)) {
+        if (IsNameToken(first, &weak) && weak && !ProperByItself(first) && !IsHead(first) &&
+            !IsInitialLetter(first)) {
           ++first;
           continue;
         }
@@ -559,6 +803,23 @@ class SentenceScanner {
       }
       // Trailing connectors or punctuation.
       while (last > first && (IsConnector(last) || toks_[last].kind == TokenKind::kPunct)) --last;
+      // English headlines: "PORTUGAL DRAW" is Portugal; "DRAW", "NOTE" alone are no names.
+      if (english_) {
+        auto caps_common = [&](size_t k) {
+          if (!IsWord(k) || !toks_[k].all_caps || toks_[k].end - toks_[k].start < 4 || !IsCapsCommonWord(k)) {
+            return false;
+          }
+          // Name heads stay: "JAKARTA POST", "AMERICAN LEAGUE", "WORLD CUP".
+          std::string title = ToTitle(Text(k));
+          return !lex_.IsOrgSuffix(title) && !lex_.IsOtherSuffix(title) && !lex_.IsLocationSuffix(title) &&
+                 !lex_.IsOfHead(title);
+        };
+        bool some_name = false;
+        for (size_t k = first; k <= last; ++k) some_name = some_name || (IsWord(k) && !caps_common(k));
+        if (!some_name && first == last) return;
+        while (some_name && last > first && caps_common(last)) --last;
+        while (last > first && (IsConnector(last) || toks_[last].kind == TokenKind::kPunct)) --last;
+      }
       // "le think Tank RAND": a capitalised common word before a known name or
       // an acronym is not part of it.
       if (first < last && !toks_[first].all_caps && LowerOf(first).known && !ProperByItself(first) &&
@@ -635,6 +896,16 @@ class SentenceScanner {
     if (c.gazetteer >= 0) Vote(&c, lex_.entry(c.gazetteer).type, lex_.entry(c.gazetteer).user ? 1000.f : 10.f);
     if (titled || TitleBefore(first)) Vote(&c, EntityType::kPerson, 4);
     ShapeVotes(first, last, &c);
+    if (IsInitialLetter(first) && last >= first + 2) Vote(&c, EntityType::kPerson, 6);
+    // "LONDON 1996-08-30": the place of a dispatch.
+    if (DateFollows(last) && Initial(first)) Vote(&c, EntityType::kLocation, 12);
+    // A place's name with its score in a results table is its team
+    // ("Somerset 83 and 174", "CHICAGO 65 66").
+    if (tabular_ && c.gazetteer >= 0 && lex_.entry(c.gazetteer).type == EntityType::kLocation &&
+        !lex_.entry(c.gazetteer).user && last + 1 < toks_.size() && toks_[last + 1].kind == TokenKind::kNumber &&
+        !DateFollows(last)) {
+      Vote(&c, EntityType::kOrg, 20);
+    }
     ContextVotes(first, &c);
     AfterVotes(last, &c);
     out->push_back(std::move(c));
@@ -670,14 +941,35 @@ class SentenceScanner {
       if (w.rfind("Saint-", 0) == 0 || w.rfind("Sainte-", 0) == 0) Vote(c, EntityType::kLocation, 2);
     }
     if (lex_.IsOrgHead(head)) Vote(c, EntityType::kOrg, 5);
+    // "ouragan Dorian", "loi Alimentation": an event or law named by its head.
+    if (words >= 2 && !toks_[first].upper_initial && lex_.IsLowerHead(head)) {
+      if (auto cue = lex_.Cue(head); cue && *cue == EntityType::kOther) Vote(c, EntityType::kOther, 6);
+    }
     if (lex_.IsLocationHead(head)) Vote(c, EntityType::kLocation, 5);
     if (words >= 2 && lex_.IsOrgSuffix(Text(last))) Vote(c, EntityType::kOrg, 5);
+    // "Theodore Boutrous Jr.", "Al Unser Jr": a generation suffix ends a person's name.
+    for (size_t k = last + 1; k-- > first;) {
+      if (!IsWord(k)) continue;
+      if (words >= 2 && (Text(k) == "Jr" || Text(k) == "Sr" || Text(k) == "III" || Text(k) == "II")) {
+        Vote(c, EntityType::kPerson, 5);
+      }
+      break;
+    }
+    if (words >= 2 && lex_.IsLocationSuffix(Text(last)) && !lex_.IsOrgSuffix(Text(last))) {
+      Vote(c, EntityType::kLocation, 5);
+    }
+    // "World Cup", "Hong Kong Open", "WORLD CUP" (the suffix as written or in capitals).
+    if (words >= 2 && (lex_.IsOtherSuffix(Text(last)) ||
+                       (toks_[last].all_caps && lex_.IsOtherSuffix(ToTitle(Text(last)))))) {
+      Vote(c, EntityType::kOther, 6);
+    }
     if (codes || (digits && words >= 1)) Vote(c, EntityType::kProduct, 3);
     if (digits) return;
     bool all_cap = true;
     for (size_t k = first; k <= last; ++k) {
-      if (IsWord(k) && !toks_[k].upper_initial && !IsNameParticle(Lower(k))) all_cap = false;
-      if (IsWord(k) && IsNameParticle(Lower(k))) --words;
+      bool particle = IsNameParticle(Lower(k)) || IsForeignParticle(Lower(k));
+      if (IsWord(k) && !toks_[k].upper_initial && !particle && !IsArabicArticleName(Text(k))) all_cap = false;
+      if (IsWord(k) && particle) --words;
     }
     std::string first_word(Text(first));
     if (toks_[first].all_caps) first_word = ToTitle(first_word);
@@ -691,9 +983,34 @@ class SentenceScanner {
           !toks_[first].all_caps && !toks_[last].all_caps) {
         Vote(c, EntityType::kPerson, 1);
       }
+      // "Nasser Hussain", "Merlene Ottey": two or three capitalised words,
+      // none of them a common word or a name's head or suffix (a town may
+      // bear a person's name: Leander Paes, Aliuska Lopez).
+      if (!first_name && words <= 3 && c->gazetteer < 0 && !lex_.IsOrgSuffix(Text(last)) &&
+          !lex_.IsLocationSuffix(Text(last)) && !lex_.IsOrgHead(head) && !lex_.IsLocationHead(head)) {
+        bool plain = true;
+        for (size_t k = first; k <= last && plain; ++k) {
+          if (!IsWord(k)) continue;
+          if (IsNameParticle(Lower(k)) || IsForeignParticle(Lower(k))) continue;
+          // In English, French homographs do not count ("Nasser", "Roberts").
+          bool common = english_ ? morph_.Lookup(Lower(k)).english : KnownCommon(Text(k));
+          if (toks_[k].all_caps || (toks_[k].inner_caps && !IsArabicArticleName(Text(k))) || common) plain = false;
+          // A country or a known name of our lists: "Logista France".
+          int g = lex_.FindPhrase(Folded(k));
+          if (g >= 0 && !lex_.IsOpenDataEntry(g)) plain = false;
+        }
+        if (plain) Vote(c, EntityType::kPerson, 2);
+      }
     }
     if (words == 1) {
       if (fi.surname) Vote(c, EntityType::kPerson, 1);
+      // "McAteer", "MacLeod", "O'Brien": Gaelic surnames by their shape.
+      if (!toks_[first].all_caps && IsGaelicSurname(Text(first))) Vote(c, EntityType::kPerson, 2);
+      // "Panayiotopoulos", "Levrentyeva", "Gomez": surname endings, for a
+      // word no dictionary knows.
+      if (!toks_[first].all_caps && !fi.known && !fi.english && c->gazetteer < 0 && HasSurnameEnding(Text(first))) {
+        Vote(c, EntityType::kPerson, 1.5f);
+      }
       if (first_name && !fi.surname) Vote(c, EntityType::kPerson, 1.5f);
       if (toks_[first].all_caps && (last - first) == 0) Vote(c, EntityType::kOrg, 1);
     }
@@ -725,6 +1042,12 @@ class SentenceScanner {
   void ContextVotes(size_t first, Candidate* c) const {
     if (first > 0 && IsWord(first - 1)) {
       std::string_view prev = Lower(first - 1);
+      // "at Headingley", "near Lockerbie": an English place preposition before one word.
+      if (english_ && (prev == "at" || prev == "near" || prev == "outside") &&
+          c->surface.find(' ') == std::string::npos) {
+        Vote(c, EntityType::kLocation, 1);
+        return;
+      }
       if (IsLocationPreposition(StripElision(prev)) || prev == "à") {
         // Places are mostly single words (à Paris); "à Emmanuel Macron" is not.
         Vote(c, EntityType::kLocation, c->surface.find(' ') == std::string::npos ? 1.5f : 0.5f);
@@ -759,7 +1082,9 @@ class SentenceScanner {
   const Lexicon& lex_;
   Morphology& morph_;
   std::vector<std::vector<Spelling>>* spellings_;  // the recognizer's, by gazetteer entry
+  bool english_ = false;  // an English document
   bool caps_sentence_ = false;
+  bool tabular_ = false;
 };
 
 int TypeOf(const std::array<float, kEntityTypeCount>& votes) {
@@ -815,8 +1140,9 @@ void EntityRecognizer::Run(std::string_view text, const std::vector<SentenceToke
                            std::vector<DocEntity>* entities, std::vector<Mention>* mentions) {
   std::vector<Candidate> cands;
   if (spellings_.size() != lex_.entry_count()) spellings_.resize(lex_.entry_count());
+  const bool english = DetectLanguage(text) == Language::kEnglish;
   for (uint32_t s = 0; s < sentences.size(); ++s) {
-    SentenceScanner scanner(text, sentences[s], s, lex_, morph_, &spellings_);
+    SentenceScanner scanner(text, sentences[s], s, lex_, morph_, &spellings_, english);
     scanner.Scan(&cands);
   }
   if (cands.empty()) return;
@@ -931,6 +1257,23 @@ void EntityRecognizer::Run(std::string_view text, const std::vector<SentenceToke
     }
   }
 
+  // "tempête Amanda" and "tempête tropicale Amanda": a lower-case head and
+  // the same name, with or without an adjective, are one entity.
+  {
+    FlatStringMap<int> by_head_and_name;
+    for (size_t i = 0; i < cands.size(); ++i) {
+      const Candidate& c = cands[i];
+      if (c.last == c.first) continue;
+      const auto& toks = sentences[c.sentence].tokens;
+      if (toks[c.first].upper_initial || !toks[c.last].upper_initial) continue;
+      std::string head = ToLower(toks[c.first].Text(text));
+      if (!lex_.IsLowerHead(head)) continue;
+      std::string key = head + "|" + MergeKey(toks[c.last].Text(text));
+      auto [at, added] = by_head_and_name.Emplace(key, static_cast<int>(i));
+      if (!added) uf.Join(*at, static_cast<int>(i));
+    }
+  }
+
   // Build entities in order of first mention.
   std::unordered_map<int, uint32_t> entity_of_root;
   std::vector<std::array<float, kEntityTypeCount>> votes;
@@ -964,8 +1307,15 @@ void EntityRecognizer::Run(std::string_view text, const std::vector<SentenceToke
       const GazetteerEntry& entry = lex_.entry(g);
       ent.forced = entry.user;
       if (entry.user) ent.type = entry.type;
-      // The gazetteer's canonical name, whatever spelling the text used.
-      ent.label = entry.name;
+      // The gazetteer's canonical name, whatever spelling the text used; an
+      // English document keeps its own spelling (the built-in names are
+      // mostly French), with the canonical name as an alias so that the
+      // graph joins it with French documents.
+      if (entry.user || !english) {
+        ent.label = entry.name;
+      } else if (!ent.forms.count(entry.name)) {
+        ent.forms.emplace(entry.name, 0);
+      }
     }
     if (!ent.label.empty()) continue;
     // Fullest form, then most frequent, then mixed case over all caps.
@@ -981,6 +1331,7 @@ void EntityRecognizer::Run(std::string_view text, const std::vector<SentenceToke
     };
     uint32_t best_n = 0;
     for (const auto& [form, n] : ent.forms) {
+      if (n == 0) continue;  // a gazetteer name the text does not use
       if (!best || better(form, n, *best, best_n)) {
         best = &form;
         best_n = n;

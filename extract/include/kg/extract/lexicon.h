@@ -73,6 +73,15 @@ class Lexicon {
     return e ? *e : -1;
   }
   bool has_user_entries() const { return has_user_; }
+  // True for an entry of the compiled open-data gazetteers (data/gaz_*):
+  // towns and regions that may bear people's names (Leander, Lopez).
+  bool IsOpenDataEntry(int index) const {
+    return index >= open_data_begin_ && index < open_data_end_;
+  }
+  // True when a built-in phrase written in lower case starts with this word
+  // as written ("gilets" of "gilets jaunes"): lower-case text is matched
+  // against the gazetteers only then (and for users' entries).
+  bool StartsLowerPhrase(std::string_view word) const { return Has(lower_starts_, word); }
 
   bool IsCommonAcronym(std::string_view word) const { return Has(acronyms_, word); }
   bool IsNotName(std::string_view lower) const { return Has(not_names_, lower); }
@@ -80,6 +89,15 @@ class Lexicon {
   bool IsOrgHead(std::string_view lower) const { return Has(org_heads_, lower); }
   bool IsLocationHead(std::string_view lower) const { return Has(loc_heads_, lower); }
   bool IsOrgSuffix(std::string_view word) const { return Has(org_suffixes_, word); }
+  // Last words of place names, as written: "Road", "Bridge", "City".
+  bool IsLocationSuffix(std::string_view word) const { return Has(loc_suffixes_, word); }
+  // Lower-case heads that open a name when a capitalised name follows:
+  // "ministère de l’Intérieur", "tribunal correctionnel de Vesoul".
+  bool IsLowerHead(std::string_view lower) const { return Has(lower_heads_, lower); }
+  // English heads continued by "of" and a name: "Bank" of "Bank of Canada".
+  bool IsOfHead(std::string_view word) const { return Has(of_heads_, word); }
+  // Last words of events, awards and competitions: "Cup", "Open", "Games".
+  bool IsOtherSuffix(std::string_view word) const { return Has(other_suffixes_, word); }
   bool IsFirstName(std::string_view word) const { return Has(first_names_, word); }
   std::optional<EntityType> Cue(std::string_view lower) const;
   bool IsStopped(std::string_view merge_key) const { return Has(stopped_, merge_key); }
@@ -114,7 +132,9 @@ class Lexicon {
     std::string name, where;
   };
   std::unordered_map<std::string, UserName> user_keys_;  // MergeKey of a user name -> the first name with it
-  Set acronyms_, not_names_, titles_, org_heads_, loc_heads_, org_suffixes_, first_names_, stopped_;
+  int open_data_begin_ = 0, open_data_end_ = 0;
+  Set lower_starts_;
+  Set acronyms_, not_names_, titles_, org_heads_, loc_heads_, org_suffixes_, loc_suffixes_, lower_heads_, of_heads_, other_suffixes_, first_names_, stopped_;
   Map<EntityType> cues_;
   Set modal_, speech_, saying_, light_, located_;
   Map<std::string> roles_, parts_;
