@@ -257,10 +257,16 @@ bool TreeRelationFinder::WorthParsing(std::string_view text, const SentenceToken
   for (const Mention& m : mentions) named.insert(m.entity);
   if (named.size() >= 2) return true;
   if (named.empty() || !anything_before) return false;
-  for (const Token& t : sentence.tokens) {
-    if (t.kind == TokenKind::kWord && !t.has_digit && t.end - t.start <= 24 &&
-        coref_.MayRefer(syntax::LowerForm(t.Text(text)))) {
-      return true;
+  for (size_t i = 0; i < sentence.tokens.size(); ++i) {
+    const Token& t = sentence.tokens[i];
+    if (t.kind != TokenKind::kWord || t.has_digit || t.end - t.start > 24) continue;
+    std::string lower = syntax::LowerForm(t.Text(text));
+    if (!coref_.MayRefer(lower)) continue;
+    if (coref_.possessives.count(lower) == 0) return true;
+    // A possessive relates its owner only to a name right after the thing
+    // owned ("son épouse Melania"): otherwise the parse would give nothing.
+    for (const Mention& m : mentions) {
+      if (m.first >= i + 2 && m.first <= i + 3) return true;
     }
   }
   return false;
