@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -176,7 +177,17 @@ std::string SyntaxModelPath(const std::string& dir, std::string_view language) {
 
 std::string DefaultModelsDir() {
   const char* env = std::getenv("KG_MODELS_DIR");
-  return env != nullptr && *env != '\0' ? env : KG_DEFAULT_MODELS_DIR;
+  if (env != nullptr && *env != '\0') return env;
+  // The source tree's models (a build), else those installed beside the
+  // executable (PREFIX/bin/kg -> PREFIX/share/kg/models).
+  std::error_code ec;
+  if (std::filesystem::is_directory(KG_DEFAULT_MODELS_DIR, ec)) return KG_DEFAULT_MODELS_DIR;
+  std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    std::filesystem::path installed = exe.parent_path().parent_path() / "share" / "kg" / "models";
+    if (std::filesystem::is_directory(installed, ec)) return installed.string();
+  }
+  return KG_DEFAULT_MODELS_DIR;
 }
 
 SyntaxAnnotator::SyntaxAnnotator(const SyntaxModel& model, Morphology* morphology)
