@@ -1,5 +1,6 @@
 // kg query GRAPH COMMAND ...: relationship questions answered from graph.json.
 #include <algorithm>
+#include <cctype>
 #include <optional>
 #include <cmath>
 #include <iostream>
@@ -11,6 +12,7 @@
 #include "kg/export/writer.h"
 #include "kg/graph/graph_index.h"
 #include "kg/graph/query.h"
+#include "kg/graph/timeline.h"
 
 namespace kg::cli {
 
@@ -35,6 +37,8 @@ struct QueryFlags {
   int max_length = 6;
   bool all = false;
   std::string output;
+  // any command
+  std::string since, until;
 };
 
 void AddQueryCommand(CLI::App& app, QueryFlags** flags) {
@@ -46,6 +50,8 @@ void AddQueryCommand(CLI::App& app, QueryFlags** flags) {
   q->add_option("graph", f.graph, "graph.json, or the directory that holds it")->required();
   q->add_option("--format", f.format, "Output: text (default), json (one document) or tsv")
       ->check(CLI::IsMember({"text", "json", "tsv"}));
+  q->add_option("--since", f.since, "Only documents dated on or after DATE (YYYY-MM-DD, YYYY-MM or YYYY)");
+  q->add_option("--until", f.until, "Only documents dated on or before DATE (a month or year: its last day)");
   q->require_subcommand(1);
   auto sub = [&](const char* name, const char* help) {
     CLI::App* c = q->add_subcommand(name, help);
@@ -105,6 +111,11 @@ void AddQueryCommand(CLI::App& app, QueryFlags** flags) {
   c->add_option("-o,--output", f.output, "FILE.graphml, FILE.dot or FILE.json")->required();
 
   sub("stats", "Counts by type and kind, density, degree distribution. Example: kg query out stats");
+
+  c = sub("timeline", "Mentions of NAME (or links between NAME and NAME2) per month, with example evidence. "
+                      "Example: kg query out timeline Huawei Trump");
+  c->add_option("name", f.name, "Entity name")->required();
+  c->add_option("name2", f.name_b, "Second entity: count the sentences linking the two");
 }
 
 namespace {
@@ -125,6 +136,7 @@ class Query {
     if (c == "components") return ComponentsCmd();
     if (c == "subgraph") return SubgraphCmd();
     if (c == "stats") return Stats();
+    if (c == "timeline") return TimelineCmd();
     return Fail("query: unknown command \"" + c + "\"");
   }
 
@@ -460,6 +472,30 @@ class Query {
     return Print(r);
   }
 
+  int TimelineCmd() {
+    NodeId a, b = 0;
+    if (!Resolve(f_.name, &a)) return kExitNotFound;
+    bool link = !f_.name_b.empty();
+    if (link && !Resolve(f_.name_b, &b)) return kExitNotFound;
+    std::vector<MonthCount> months = link ? LinkTimeline(g_, a, b) : EntityTimeline(g_, a);
+    if (months.empty()) {
+      std::cerr << "kg: no edge between \"" << g_.node(a).label << "\" and \"" << g_.node(b).label << "\"\n";
+      return kExitNotFound;
+    }
+    Report r;
+    Table& t = r.Add("timeline", {"month", link ? "sentences" : "documents", "relation", "document", "evidence"});
+    for (const MonthCount& m : months) {
+      const EdgeRef* e = m.example ? &g_.edge(m.example_edge) : nullptr;
+      std::string relation;
+      if (e) relation = g_.node(e->source).label + " " + e->data->relation + " " + g_.node(e->target).label;
+      t.Row({Cell::Str(m.month ? FormatMonth(m.month) : "undated"), Cell::Int(static_cast<long long>(m.count)),
+             Cell::Str(relation), Cell::Str(m.example ? DocId(m.example->document) : ""),
+             Cell::Str(m.example ? m.example->text : std::string_view())});
+    }
+    if (link) r.notes.push_back("(sentences: the evidence kept per edge; kg build --max-evidence 0 keeps all)");
+    return Print(r);
+  }
+
   const QueryFlags& f_;
   const KnowledgeGraph& g_;
   std::optional<NameIndex> names_;
@@ -472,9 +508,45 @@ class Query {
 
 }  // namespace
 
+namespace {
+
+// --since / --until as a closed range of days; a month or year given as the
+// upper bound means its last day.
+bool DateBounds(const QueryFlags& f, Date* since, Date* until) {
+  *since = *until = 0;
+  if (!f.since.empty() && !ParseDate(f.since, since)) {
+    Fail("--since: \"" + f.since + "\" is not a date (YYYY-MM-DD, YYYY-MM or YYYY)");
+    return false;
+  }
+  if (!f.until.empty()) {
+    if (!ParseDate(f.until, until)) {
+      Fail("--until: \"" + f.until + "\" is not a date (YYYY-MM-DD, YYYY-MM or YYYY)");
+      return false;
+    }
+    size_t digits = static_cast<size_t>(std::count_if(f.until.begin(), f.until.end(), ::isdigit));
+    if (digits == 4) *until = *until / 10000 * 10000 + 1231;
+    else if (digits == 6) *until = *until / 100 * 100 + 31;  // (no day number is above 31)
+  }
+  if (*since && *until && *since > *until) {
+    Fail("--since " + f.since + " is after --until " + f.until);
+    return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 int RunQuery(const QueryFlags& f) {
+  Date since, until;
+  if (!DateBounds(f, &since, &until)) return kExitError;
   auto g = LoadGraph(f.graph);
   if (!g.ok()) return Fail(g.status().message());
+  if (since || until) {
+    KnowledgeGraph window = WithinDates(*g, since, until);
+    KeepUntilExit(std::move(*g));
+    Query q(f, KeepUntilExit(std::move(window)));
+    return q.Run();
+  }
   Query q(f, KeepUntilExit(std::move(*g)));
   return q.Run();
 }

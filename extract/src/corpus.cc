@@ -12,6 +12,7 @@
 #include <iostream>
 #include <iterator>
 
+#include "doc_header.h"
 #include "kg/base/atomic_file.h"
 #include "kg/base/text.h"
 
@@ -258,6 +259,9 @@ StatusOr<bool> DocumentSource::NextJsonLine(Document* doc) {
     std::string_view body(d["text"].GetString(), d["text"].GetStringLength());
     std::string_view title;
     if (d.HasMember("title") && d["title"].IsString()) title = {d["title"].GetString(), d["title"].GetStringLength()};
+    doc->title = std::string(title);
+    if (!NormalizeText(where, &doc->title, nullptr).ok()) doc->title.clear();
+    doc->date = JsonDate(d, where, &warnings_);
     doc->text.clear();
     doc->text.reserve(title.size() + 1 + body.size());
     if (!title.empty()) doc->text.append(title).push_back('\n');
@@ -308,6 +312,9 @@ StatusOr<bool> DocumentSource::Next(Document* doc) {
     Status s = CheckText(path, &text);
     if (!s.ok()) return s;
     doc->text = std::move(text);
+    doc->title.clear();
+    doc->date = 0;
+    ReadTextHeader(path, doc, &warnings_);
     return true;
   }
 }

@@ -90,6 +90,11 @@ StatusOr<KnowledgeGraph> ParseGraphJsonInPlace(std::string* taken, const std::st
         r.Str(d, "path", &info.path);
         info.sentences = Reader::UInt(d, "sentences");
         info.chars = Reader::UInt(d, "chars");
+        r.Str(d, "title", &info.title);
+        std::string date;
+        if (r.Str(d, "date", &date) && !ParseDate(date, &info.date)) {
+          return r.Error("document \"" + info.id + "\": \"date\" is not a date (" + date.substr(0, 40) + ")");
+        }
         doc_index.emplace(info.id, static_cast<uint32_t>(docs.size()));
         docs.push_back(std::move(info));
       }
@@ -100,7 +105,7 @@ StatusOr<KnowledgeGraph> ParseGraphJsonInPlace(std::string* taken, const std::st
     if (it != doc_index.end()) return it->second;
     uint32_t index = static_cast<uint32_t>(docs.size());
     doc_index.emplace(std::string(id), index);
-    docs.push_back({std::string(id), "", 0, 0});
+    docs.push_back({std::string(id), "", 0, 0, "", 0});
     return index;
   };
 
@@ -171,6 +176,7 @@ StatusOr<KnowledgeGraph> ParseGraphJsonInPlace(std::string* taken, const std::st
     EdgeData d;
   };
   std::vector<PendingEdge> edges;
+  std::vector<size_t> seen_from_evidence;
   i = 0;
   for (const Value& l : links_it->value.GetArray()) {
     ++i;
@@ -207,7 +213,21 @@ StatusOr<KnowledgeGraph> ParseGraphJsonInPlace(std::string* taken, const std::st
       }
     }
     if (d.weight == 0) d.weight = std::max<uint64_t>(1, d.evidence.size());
+    std::string first, last;
+    if (r.Str(l, "first_seen", &first) && r.Str(l, "last_seen", &last)) {
+      Date a = 0, b = 0;
+      if (!ParseDate(first, &a) || !ParseDate(last, &b)) {
+        return r.Error("link " + std::to_string(i) + ": \"first_seen\" or \"last_seen\" is not a date");
+      }
+      d.seen.Add(a);
+      d.seen.Add(b);
+    } else {
+      seen_from_evidence.push_back(edges.size());  // another tool's graph: dated once documents are known
+    }
     edges.push_back({si->second, ti->second, std::move(d)});
+  }
+  for (size_t k : seen_from_evidence) {
+    for (const Evidence& ev : edges[k].d.evidence) edges[k].d.seen.Add(docs[ev.document].date);
   }
   std::stable_sort(edges.begin(), edges.end(), [](const PendingEdge& a, const PendingEdge& b) {
     return std::tie(a.s, a.t, a.d.kind, a.d.relation) < std::tie(b.s, b.t, b.d.kind, b.d.relation);
