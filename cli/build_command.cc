@@ -40,7 +40,8 @@ void AddBuildCommand(CLI::App& app, BuildFlags* f) {
                   "({\"id\", \"text\"} per line), or - for standard input")
       ->required();
   cmd->add_option("-o,--output", f->output_dir, "Output directory for graph.graphml, graph.dot, graph.json")->required();
-  cmd->add_option("--format", f->formats, "Comma-separated output formats: graphml, dot, json (default: all three)");
+  cmd->add_option("--format", f->formats, "Comma-separated output formats: graphml, dot, json (the default three), gexf, neo4j, cyjs, html. "
+                  "Files of formats not asked for, left by an earlier run, are removed");
   cmd->add_option("-j,--threads", f->threads, "Worker threads (default: all cores); output is identical for any count")
       ->check(CLI::NonNegativeNumber);
   cmd->add_flag("--no-cooccurrence", f->no_cooccurrence, "Drop same-sentence co-mention edges; keep stated relations");
@@ -89,9 +90,9 @@ Status CheckOutputDir(const std::string& dir) {
 
 Status ParseFormats(const std::string& spec, std::vector<std::string>* formats) {
   *formats = SplitFormats(spec);
-  if (formats->empty()) return Usage("--format: no format given (graphml, dot, json)");
+  if (formats->empty()) return Usage("--format: no format given (" + WriterFormatList() + ")");
   for (const std::string& f : *formats) {
-    if (!MakeWriter(f)) return Usage("--format: unknown format \"" + f + "\" (graphml, dot, json)");
+    if (!MakeWriter(f)) return Usage("--format: unknown format \"" + f + "\" (" + WriterFormatList() + ")");
   }
   return Status::Ok();
 }
@@ -132,14 +133,12 @@ int RunBuild(const BuildFlags& f) {
   // The summary is put together while the files are written.
   std::future<std::string> summary;
   if (!f.quiet) {
-    std::vector<std::string> paths;
-    for (const auto& fmt : formats) {
-      paths.push_back((std::filesystem::path(f.output_dir) / ("graph" + std::string(MakeWriter(fmt)->extension()))).string());
-    }
+    std::vector<std::string> paths = OutputPaths(f.output_dir, formats);
     summary = std::async(std::launch::async, [graph, paths] { return Summary(*graph, paths); });
   }
   auto t0 = std::chrono::steady_clock::now();
   if (Status s = WriteGraphFiles(*graph, f.output_dir, formats); !s.ok()) return Fail(s.message());
+  std::vector<std::string> removed = RemoveStaleOutputs(f.output_dir, formats);
   if (f.verbose) {
     double write = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     char line[256];
@@ -148,7 +147,7 @@ int RunBuild(const BuildFlags& f) {
                   stats.finish, write);
     std::cerr << line;
   }
-  if (summary.valid()) std::cout << summary.get();
+  if (summary.valid()) std::cout << summary.get() << RemovedLine(removed);
   return kExitOk;
 }
 

@@ -17,7 +17,8 @@ void AddMergeCommand(CLI::App& app, MergeFlags* f) {
                "Example: kg merge part1/graph.json part2/graph.json -o all");
   cmd->add_option("graphs", f->inputs, "graph.json files (or directories holding one), in input order")->required();
   cmd->add_option("-o,--output", f->output_dir, "Output directory")->required();
-  cmd->add_option("--format", f->formats, "Comma-separated output formats: graphml, dot, json");
+  cmd->add_option("--format", f->formats, "Comma-separated output formats: graphml, dot, json (the default three), gexf, neo4j, cyjs, html. "
+                  "Files of formats not asked for, left by an earlier run, are removed");
   cmd->add_flag("-q,--quiet", f->quiet, "Print nothing on success");
 }
 
@@ -35,11 +36,8 @@ int RunMerge(const MergeFlags& f) {
   }
   KnowledgeGraph merged = builder.Finish();
   if (Status s = WriteGraphFiles(merged, f.output_dir, formats); !s.ok()) return Fail(s.message());
-  if (!f.quiet) {
-    std::vector<std::string> paths;
-    for (const auto& fmt : formats) paths.push_back(f.output_dir + "/graph" + std::string(MakeWriter(fmt)->extension()));
-    std::cout << Summary(merged, paths);
-  }
+  std::vector<std::string> removed = RemoveStaleOutputs(f.output_dir, formats);
+  if (!f.quiet) std::cout << Summary(merged, OutputPaths(f.output_dir, formats)) << RemovedLine(removed);
   return kExitOk;
 }
 

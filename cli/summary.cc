@@ -50,4 +50,11 @@ std::string Summary(const KnowledgeGraph& g, const std::vector<std::string>& fil
   return out.str();
 }
 
+std::string RemovedLine(const std::vector<std::string>& removed) {
+  if (removed.empty()) return {};
+  std::string out = "Removed stale";
+  for (size_t i = 0; i < removed.size(); ++i) out += (i ? ", " : " ") + removed[i];
+  return out + " (formats not asked for).\n";
+}
+
 }  // namespace kg::cli

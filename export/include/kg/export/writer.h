@@ -1,6 +1,7 @@
 // One writer per output format behind one interface: node-link JSON (the
 // graph's own store, read by kg query and NetworkX), GraphML (Gephi, yEd,
-// Cytoscape, NetworkX, igraph) and DOT (Graphviz).
+// Cytoscape, NetworkX, igraph), DOT (Graphviz), GEXF 1.3 (Gephi, with time
+// intervals), Neo4j import CSV and Cytoscape.js JSON.
 //
 //   std::unique_ptr<GraphWriter> w = MakeWriter("graphml");
 //   std::string bytes = w->Write(graph);       // or Write(graph, &buffer) to stream
@@ -27,8 +28,16 @@ inline constexpr std::string_view kVersion = "0.1.0";
 class GraphWriter {
  public:
   virtual ~GraphWriter() = default;
-  virtual std::string_view format() const = 0;     // "json", "graphml", "dot"
+  virtual std::string_view format() const = 0;     // "json", "graphml", "dot", ...
   virtual std::string_view extension() const = 0;  // ".json", ...
+  // The files the format writes in an output directory: most write one,
+  // graph<extension>; a format of several files (neo4j) names them and
+  // writes each with WritePart.
+  virtual std::vector<std::string> FileNames() const { return {"graph" + std::string(extension())}; }
+  virtual void WritePart(size_t k, const KnowledgeGraph& graph, OutputBuffer* out) const {
+    (void)k;
+    Write(graph, out);
+  }
   // Streams the output: appends to out->str() and calls out->Flush() between
   // items, so a file never sits whole in memory.
   virtual void Write(const KnowledgeGraph& graph, OutputBuffer* out) const = 0;
@@ -42,13 +51,23 @@ class GraphWriter {
 
 // nullptr for an unknown format.
 std::unique_ptr<GraphWriter> MakeWriter(std::string_view format);
-std::vector<std::string> WriterFormats();  // {"graphml", "dot", "json"}
+// Every format: {"graphml", "dot", "json", "gexf", "neo4j", "cyjs"}.
+std::vector<std::string> WriterFormats();
+// The same as one line for messages: "graphml, dot, json, ...".
+std::string WriterFormatList();
 
-// Writes DIR/graph.<ext> for each format, all or nothing (temporary files
+// Writes each format's files (DIR/graph.<ext>) all or nothing (temporary files
 // renamed into place once every one is written), the formats in parallel.
 // With json comes graph.kgi, its index for fast loading (graph_index.h).
 // Creates DIR if needed.
 Status WriteGraphFiles(const KnowledgeGraph& graph, const std::string& dir, const std::vector<std::string>& formats);
+// The paths WriteGraphFiles writes in `dir` for these formats (without
+// graph.kgi), in order.
+std::vector<std::string> OutputPaths(const std::string& dir, const std::vector<std::string>& formats);
+// After a successful write: removes from `dir` the files of kg's formats
+// not in `formats` (and graph.kgi without json), left by an earlier build,
+// so no stale graph sits beside the new one. Returns the paths removed.
+std::vector<std::string> RemoveStaleOutputs(const std::string& dir, const std::vector<std::string>& formats);
 // Writes one file whose format is chosen by its extension (.graphml, .dot, .gv, .json).
 Status WriteGraphFile(const KnowledgeGraph& graph, const std::string& path);
 
