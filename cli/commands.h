@@ -30,6 +30,7 @@ struct BuildFlags {
   std::string hunspell_dir;
   bool quiet = false;
   bool verbose = false;
+  bool progress = false;  // also when standard error is not a terminal
 };
 void AddBuildCommand(CLI::App& app, BuildFlags* flags);
 int RunBuild(const BuildFlags& flags);

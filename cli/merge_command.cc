@@ -1,3 +1,4 @@
+#include <chrono>
 #include <iostream>
 
 #include "commands.h"
@@ -15,7 +16,7 @@ void AddMergeCommand(CLI::App& app, MergeFlags* f) {
   CLI::App* cmd = app.add_subcommand(
       "merge", "Merge graphs built separately into one, as a single build over all their inputs would.\n"
                "Example: kg merge part1/graph.json part2/graph.json -o all");
-  cmd->add_option("graphs", f->inputs, "graph.json files (or directories holding one), in input order")->required();
+  cmd->add_option("GRAPH", f->inputs, "graph.json files (or directories holding one), in input order")->required();
   cmd->add_option("-o,--output", f->output_dir, "Output directory")->required();
   cmd->add_option("--format", f->formats, "Comma-separated output formats: graphml, dot, json (the default three), gexf, neo4j, cyjs, html. "
                   "Files of formats not asked for, left by an earlier run, are removed");
@@ -23,6 +24,7 @@ void AddMergeCommand(CLI::App& app, MergeFlags* f) {
 }
 
 int RunMerge(const MergeFlags& f) {
+  auto start = std::chrono::steady_clock::now();
   std::vector<std::string> formats;
   if (Status s = ParseFormats(f.formats, &formats); !s.ok()) return Fail(s.message());
   if (Status s = CheckOutputDir(f.output_dir); !s.ok()) return Fail(s.message());
@@ -37,7 +39,10 @@ int RunMerge(const MergeFlags& f) {
   KnowledgeGraph merged = builder.Finish();
   if (Status s = WriteGraphFiles(merged, f.output_dir, formats); !s.ok()) return Fail(s.message());
   std::vector<std::string> removed = RemoveStaleOutputs(f.output_dir, formats);
-  if (!f.quiet) std::cout << Summary(merged, OutputPaths(f.output_dir, formats)) << RemovedLine(removed);
+  if (!f.quiet) {
+    double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    std::cout << Summary(merged) << WroteLine(OutputPaths(f.output_dir, formats), seconds) << RemovedLine(removed);
+  }
   return kExitOk;
 }
 

@@ -134,7 +134,25 @@ StatusOr<std::unique_ptr<DocumentSource>> DocumentSource::Open(const std::vector
     if (!fs::is_regular_file(st)) return InvalidInput(in + ": not a regular file");
     src->files_.push_back(in);
   }
+  for (const std::string& f : src->files_) {
+    std::error_code ec;
+    uint64_t n = f == "-" ? 0 : fs::file_size(f, ec);
+    src->sizes_.push_back(ec ? 0 : n);
+    if (f == "-") src->size_unknown_ = true;
+  }
   return src;
+}
+
+double DocumentSource::InputFraction() const {
+  uint64_t total = 0, done = 0;
+  size_t current = lines_ ? next_file_ - 1 : next_file_;  // files before it are read
+  for (size_t k = 0; k < sizes_.size(); ++k) {
+    total += sizes_[k];
+    if (k < current) done += sizes_[k];
+  }
+  if (lines_ && lines_->gz) done += static_cast<uint64_t>(std::max<z_off_t>(0, gzoffset(lines_->gz)));
+  if (size_unknown_ || total == 0) return -1;
+  return std::min(1.0, static_cast<double>(done) / static_cast<double>(total));
 }
 
 std::string DocumentSource::UniqueId(std::string id) {
