@@ -95,7 +95,7 @@ Status ParseFormats(const std::string& spec, std::vector<std::string>* formats) 
   *formats = SplitFormats(spec);
   if (formats->empty()) return Usage("--format: no format given (" + WriterFormatList() + ")");
   for (const std::string& f : *formats) {
-    if (!MakeWriter(f)) return Usage("--format: unknown format \"" + f + "\" (" + WriterFormatList() + ")");
+    if (!MakeWriter(f)) return Usage("--format: " + UnknownFormat(f));
   }
   return Status::Ok();
 }

@@ -7,7 +7,12 @@
 #include <filesystem>
 #include <fstream>
 
+#include <set>
+
 #include "test_util.h"
+
+// (export/src/html_writer.h is internal: its cap, repeated here.)
+constexpr size_t HtmlWriter_kMaxNodes = 500;
 
 namespace kg {
 namespace {
@@ -145,7 +150,7 @@ TEST(WritersTest, StaleOutputsAreRemoved) {
   std::ofstream(dir + "/notes.txt") << "mine";
   ASSERT_TRUE(WriteGraphFiles(g, dir, {"json"}).ok());
   auto removed = RemoveStaleOutputs(dir, {"json"});
-  EXPECT_EQ(removed.size(), 7u);  // graphml, dot, gexf, three neo4j files, cyjs
+  EXPECT_EQ(removed.size(), WriterFormats().size() + 1);  // each other format's file (neo4j: three)
   std::vector<std::string> left;
   for (const auto& e : std::filesystem::directory_iterator(dir)) left.push_back(e.path().filename().string());
   std::sort(left.begin(), left.end());
@@ -153,6 +158,55 @@ TEST(WritersTest, StaleOutputsAreRemoved) {
   removed = RemoveStaleOutputs(dir, {"dot"});
   EXPECT_EQ(removed, (std::vector<std::string>{dir + "/graph.json", dir + "/graph.kgi"}));
   std::filesystem::remove_all(dir);
+}
+
+// A large graph's page shows its most connected entities and says how many
+// there are in all; its data cannot end the script element early.
+TEST(WritersTest, HtmlPageIsCutToTheMostConnected) {
+  auto w = MakeWriter("html");
+  if (!w) GTEST_SKIP() << "kg built without the page's drawing library";
+  KnowledgeGraph g;
+  g.SetDocuments({{"d", "d.txt", 1, 10}});
+  const size_t n = 600;
+  for (size_t i = 0; i < n; ++i) {
+    NodeData d;
+    d.id = "n" + std::to_string(1000 + i);
+    d.label = i == 0 ? "Hub </script><!--" : d.id;
+    d.documents = {0};
+    g.AddNode(std::move(d));
+  }
+  for (NodeId v = 1; v < n; ++v) {  // a star, and a chain among the first 300
+    EdgeData e;
+    e.relation = "cooccurrence";
+    e.weight = 1;
+    e.evidence.push_back({0, 0, 0, 10, "x"});
+    g.AddEdge(0, v, e);
+  }
+  for (NodeId v = 1; v + 1 < 300; ++v) {
+    EdgeData e;
+    e.relation = "lier";
+    e.kind = EdgeKind::kRelation;
+    e.weight = 2;
+    g.AddEdge(v, v + 1, e);
+  }
+  g.Seal();
+  std::string page = w->Write(g);
+  size_t begin = page.find("<script type=\"application/json\" id=\"kg-data\">");
+  ASSERT_NE(begin, std::string::npos);
+  begin = page.find('>', begin) + 1;
+  size_t end = page.find("</script>", begin);
+  std::string json = page.substr(begin, end - begin);
+  rapidjson::Document d;
+  d.Parse(json.c_str(), json.size());
+  ASSERT_FALSE(d.HasParseError());
+  EXPECT_EQ(d["total"]["nodes"].GetUint(), n);
+  ASSERT_EQ(d["nodes"].Size(), HtmlWriter_kMaxNodes);
+  EXPECT_STREQ(d["nodes"][0]["label"].GetString(), "Hub </script><!--");
+  // The chain's nodes (degree 2 or 3) all come before the star's leaves (1).
+  std::set<std::string> shown;
+  for (const auto& node : d["nodes"].GetArray()) shown.insert(node["id"].GetString());
+  for (size_t i = 1; i < 300; ++i) EXPECT_TRUE(shown.count("n" + std::to_string(1000 + i))) << i;
+  EXPECT_EQ(w->Write(g), page);
 }
 
 TEST(WritersTest, SameGraphSameBytes) {

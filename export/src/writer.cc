@@ -10,6 +10,7 @@
 #include "dot_writer.h"
 #include "gexf_writer.h"
 #include "graphml_writer.h"
+#include "html_writer.h"
 #include "json_writer.h"
 #include "neo4j_writer.h"
 #include "kg/base/atomic_file.h"
@@ -24,10 +25,20 @@ std::unique_ptr<GraphWriter> MakeWriter(std::string_view format) {
   if (format == "gexf") return std::make_unique<GexfWriter>();
   if (format == "neo4j") return std::make_unique<Neo4jWriter>();
   if (format == "cyjs") return std::make_unique<CyjsWriter>();
+  if (format == "html" && HtmlWriter::Available()) return std::make_unique<HtmlWriter>();
   return nullptr;
 }
 
-std::vector<std::string> WriterFormats() { return {"graphml", "dot", "json", "gexf", "neo4j", "cyjs"}; }
+std::vector<std::string> WriterFormats() {
+  std::vector<std::string> all{"graphml", "dot", "json", "gexf", "neo4j", "cyjs"};
+  if (HtmlWriter::Available()) all.push_back("html");
+  return all;
+}
+
+std::string UnknownFormat(std::string_view format) {
+  if (format == "html") return "format \"html\": this kg was built without its drawing library (npm was not found)";
+  return "unknown format \"" + std::string(format) + "\" (" + WriterFormatList() + ")";
+}
 
 std::string WriterFormatList() {
   std::string out;
@@ -44,7 +55,7 @@ Status WriteGraphFiles(const KnowledgeGraph& graph, const std::string& dir, cons
   std::vector<std::unique_ptr<GraphWriter>> writers;
   for (const std::string& f : formats) {
     auto w = MakeWriter(f);
-    if (!w) return Usage("unknown format \"" + f + "\" (" + WriterFormatList() + ")");
+    if (!w) return Usage(UnknownFormat(f));
     writers.push_back(std::move(w));
   }
   AtomicFileSet files;

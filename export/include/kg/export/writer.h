@@ -51,10 +51,13 @@ class GraphWriter {
 
 // nullptr for an unknown format.
 std::unique_ptr<GraphWriter> MakeWriter(std::string_view format);
-// Every format: {"graphml", "dot", "json", "gexf", "neo4j", "cyjs"}.
+// Every format: {"graphml", "dot", "json", "gexf", "neo4j", "cyjs", "html"}
+// ("html" only when kg was built with its drawing library).
 std::vector<std::string> WriterFormats();
 // The same as one line for messages: "graphml, dot, json, ...".
 std::string WriterFormatList();
+// Why MakeWriter(format) gave nullptr, for a message.
+std::string UnknownFormat(std::string_view format);
 
 // Writes each format's files (DIR/graph.<ext>) all or nothing (temporary files
 // renamed into place once every one is written), the formats in parallel.
