@@ -85,7 +85,10 @@ std::vector<uint32_t> CitedDocuments(const KnowledgeGraph& g, const Shown& s, st
   auto use = [&](uint32_t d) {
     if ((*index)[d] < 0) docs.push_back(d), (*index)[d] = 0;
   };
-  for (NodeId v : s.nodes) for (uint32_t d : g.node(v).documents) use(d);
+  for (NodeId v : s.nodes) {
+    const auto& d = g.node(v).documents;
+    for (size_t k = 0; k < std::min(d.size(), HtmlWriter::kMaxDocuments); ++k) use(d[k]);
+  }
   for (EdgeId e : s.edges) {
     const auto& ev = g.edge(e).data->evidence;
     for (size_t k = 0; k < std::min(ev.size(), HtmlWriter::kMaxEvidence); ++k) use(ev[k].document);
@@ -161,9 +164,11 @@ std::string DataJson(const KnowledgeGraph& g) {
     w.StartArray();
     for (const auto& a : n.aliases) Str(w, a);
     w.EndArray();
-    w.Key("docs");
+    w.Key("documents");
+    w.Uint64(n.documents.size());
+    w.Key("docs");  // the first ones
     w.StartArray();
-    for (uint32_t d : n.documents) w.Int64(doc_index[d]);
+    for (size_t k = 0; k < std::min(n.documents.size(), HtmlWriter::kMaxDocuments); ++k) w.Int64(doc_index[n.documents[k]]);
     w.EndArray();
     Seen(w, NodeSeen(g, v));
     w.EndObject();

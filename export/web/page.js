@@ -97,7 +97,7 @@
       { selector: "node:selected", style: { "border-width": 4, "border-color": "#222" } },
       { selector: ".kg-hidden", style: { display: "none" } }
     ],
-    layout: { name: "cose", animate: false, randomize: false, numIter: 400, nodeRepulsion: function () { return 9000; } }
+    layout: { name: "cose", animate: false, randomize: false, numIter: 250, nodeRepulsion: function () { return 9000; } }
   });
 
   // ---- Filters -------------------------------------------------------------
@@ -139,7 +139,7 @@
     node.connectedEdges().addClass("kg-near");
     panel.innerHTML = "";
     panel.appendChild(el("h2", { text: n.label }));
-    panel.appendChild(el("p", { class: "kg-meta", text: n.type + " · " + n.mentions + " mentions · " + n.docs.length +
+    panel.appendChild(el("p", { class: "kg-meta", text: n.type + " · " + n.mentions + " mentions · " + n.documents +
                                                          " documents" + (n.first ? " · " + n.first + " to " + n.last : "") }));
     if (n.aliases.length) {
       panel.appendChild(el("h3", { text: "Also written" }));
@@ -173,8 +173,8 @@
     panel.appendChild(list);
     panel.appendChild(el("h3", { text: "Documents" }));
     var docs = el("ul", {});
-    n.docs.slice(0, 50).forEach(function (d) { docs.appendChild(el("li", { text: docLine(d) })); });
-    if (n.docs.length > 50) docs.appendChild(el("li", { class: "kg-meta", text: "… and " + (n.docs.length - 50) + " more" }));
+    n.docs.forEach(function (d) { docs.appendChild(el("li", { text: docLine(d) })); });
+    if (n.documents > n.docs.length) docs.appendChild(el("li", { class: "kg-meta", text: "… and " + (n.documents - n.docs.length) + " more" }));
     panel.appendChild(docs);
   }
   cy.on("tap", "node", function (evt) { show(evt.target.data("index")); });
@@ -212,4 +212,6 @@
     document.body.setAttribute("data-kg-found", String(found.length));
   }
   document.body.setAttribute("data-kg-ready", "1");
+  // When the page was drawn and ready, in ms from navigation (for benchmarks).
+  document.body.setAttribute("data-kg-ready-ms", String(Math.round(performance.now())));
 })();
