@@ -1,6 +1,5 @@
 // kg query GRAPH COMMAND ...: relationship questions answered from graph.json.
 #include <algorithm>
-#include <cctype>
 #include <optional>
 #include <cmath>
 #include <filesystem>
@@ -544,7 +543,7 @@ bool DateBounds(const QueryFlags& f, Date* since, Date* until) {
       Fail("--until: \"" + f.until + "\" is not a date (YYYY-MM-DD, YYYY-MM or YYYY)");
       return false;
     }
-    size_t digits = static_cast<size_t>(std::count_if(f.until.begin(), f.until.end(), ::isdigit));
+    size_t digits = static_cast<size_t>(std::count_if(f.until.begin(), f.until.end(), [](char c) { return c >= '0' && c <= '9'; }));
     if (digits == 4) *until = *until / 10000 * 10000 + 1231;
     else if (digits == 6) *until = *until / 100 * 100 + 31;  // (no day number is above 31)
   }
@@ -564,6 +563,12 @@ int RunQuery(const QueryFlags& f) {
   if (!g.ok()) return Fail(g.status().message());
   if (since || until) {
     KnowledgeGraph window = WithinDates(*g, since, until);
+    if (window.documents().empty()) {
+      size_t undated = 0;
+      for (const DocumentInfo& d : g->documents()) undated += d.date == 0;
+      std::cerr << "kg: warning: no document is dated in that range" << (undated ? " (" + std::to_string(undated) +
+                   " undated documents are left out by --since/--until)" : std::string()) << "\n";
+    }
     KeepUntilExit(std::move(*g));
     Query q(f, KeepUntilExit(std::move(window)));
     return q.Run();

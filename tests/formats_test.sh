@@ -16,6 +16,7 @@ cat > "$work/news.jsonl" <<'JSONL'
 JSONL
 printf 'date: 2019-07-01\nTitle: Note\nEmmanuel Macron a rencontré Angela Merkel à Berlin.\n' > "$work/d.txt"
 g="$work/g"
+"$kg" build "$here/../samples" -o "$work/samples-graph" --format json -q || ko "samples build"
 "$kg" build "$work/news.jsonl" "$work/d.txt" -o "$g" --format json,graphml,dot,gexf,neo4j,cyjs -q || ko build
 for f in graph.json graph.graphml graph.dot graph.gexf nodes.csv relationships.csv load.cypher graph.cyjs; do
   [ -s "$g/$f" ] && ok || ko "missing $f"
@@ -55,6 +56,8 @@ err=$("$kg" query "$g" --since yesterday stats 2>&1); code=$?
 [ $code -eq 2 ] && echo "$err" | grep -q -- '--since: "yesterday" is not a date' && ok || ko "bad --since: $code $err"
 err=$("$kg" query "$g" --since 2020 --until 2019 stats 2>&1); code=$?
 [ $code -eq 2 ] && ok || ko "since after until: $code $err"
+err=$("$kg" query "$work/samples-graph" --since 2020 stats 2>&1 >/dev/null)
+echo "$err" | grep -q "no document is dated in that range (4 undated documents" && ok || ko "undated warning: $err"
 # Formats not asked for are removed, and the summary says so.
 out=$("$kg" build "$work/news.jsonl" -o "$g" --format json)
 echo "$out" | grep -q "Removed stale .*graph.graphml" && ok || ko "stale summary: $out"
