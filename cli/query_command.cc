@@ -439,6 +439,7 @@ class Query {
     std::vector<std::string> formats{"graphml", "dot", "json"};
     Status s = dir ? WriteGraphFiles(sub, f_.output, formats) : WriteGraphFile(sub, f_.output);
     if (!s.ok()) return Fail(s.message());
+    if (dir) RemoveStaleOutputs(f_.output, formats);
     std::vector<std::string> files = dir ? OutputPaths(f_.output, formats) : std::vector<std::string>{f_.output};
     Report r;
     Table& t = r.Add("subgraph", {"file", "entities", "edges"});
