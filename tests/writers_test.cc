@@ -103,6 +103,11 @@ TEST(WritersTest, GexfIntervalsFromDates) {
   std::string x = MakeWriter("gexf")->Write(g);
   EXPECT_NE(x.find("mode=\"dynamic\" timeformat=\"date\" timerepresentation=\"interval\""), std::string::npos);
   EXPECT_NE(x.find("label=\"TSMC\" start=\"2020-07-02\" end=\"2020-07-02\""), std::string::npos);
+  // GraphML declares and fills the dates too (an undated graph's file has none).
+  std::string ml = MakeWriter("graphml")->Write(g);
+  EXPECT_NE(ml.find("<key id=\"edge_first_seen\" for=\"edge\" attr.name=\"first_seen\""), std::string::npos);
+  EXPECT_NE(ml.find("<data key=\"first_seen\">2020-07-02</data>"), std::string::npos);
+  EXPECT_EQ(MakeWriter("graphml")->Write(Hostile()).find("first_seen"), std::string::npos);
 }
 
 TEST(WritersTest, Neo4jCsvHeadersAndQuoting) {
