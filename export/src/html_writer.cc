@@ -8,6 +8,7 @@
 
 #include "entity_style.h"
 #include "escape.h"
+#include "kg/graph/layout.h"
 
 namespace kg::data {
 extern const std::string_view cytoscape_min_js;
@@ -102,6 +103,11 @@ std::string DataJson(const KnowledgeGraph& g) {
   Shown s = Choose(g);
   std::vector<int64_t> doc_index;
   std::vector<uint32_t> docs = CitedDocuments(g, s, &doc_index);
+  std::vector<std::pair<uint32_t, uint32_t>> links;
+  for (EdgeId id : s.edges) {
+    links.emplace_back(static_cast<uint32_t>(s.index[g.edge(id).source]), static_cast<uint32_t>(s.index[g.edge(id).target]));
+  }
+  std::vector<Point2> at = ForceLayout(s.nodes.size(), links);
   rapidjson::StringBuffer sb;
   Writer w(sb);
   w.StartObject();
@@ -147,11 +153,16 @@ std::string DataJson(const KnowledgeGraph& g) {
   w.EndObject();
   w.Key("nodes");
   w.StartArray();
-  for (NodeId v : s.nodes) {
+  for (size_t k = 0; k < s.nodes.size(); ++k) {
+    NodeId v = s.nodes[k];
     const NodeData& n = g.node(v);
     w.StartObject();
     w.Key("id");
     Str(w, n.id);
+    w.Key("x");
+    w.Double(at[k].x);
+    w.Key("y");
+    w.Double(at[k].y);
     w.Key("label");
     Str(w, n.label);
     w.Key("type");
@@ -168,7 +179,7 @@ std::string DataJson(const KnowledgeGraph& g) {
     w.Uint64(n.documents.size());
     w.Key("docs");  // the first ones
     w.StartArray();
-    for (size_t k = 0; k < std::min(n.documents.size(), HtmlWriter::kMaxDocuments); ++k) w.Int64(doc_index[n.documents[k]]);
+    for (size_t d = 0; d < std::min(n.documents.size(), HtmlWriter::kMaxDocuments); ++d) w.Int64(doc_index[n.documents[d]]);
     w.EndArray();
     Seen(w, NodeSeen(g, v));
     w.EndObject();

@@ -71,7 +71,8 @@
   var maxDegree = data.nodes.reduce(function (m, n) { return Math.max(m, n.degree); }, 1);
   var elements = [];
   data.nodes.forEach(function (n, i) {
-    elements.push({ group: "nodes", data: { id: "n" + i, index: i, label: n.label, type: n.type,
+    elements.push({ group: "nodes", position: { x: n.x, y: n.y },
+                    data: { id: "n" + i, index: i, label: n.label, type: n.type,
                                             size: 14 + 36 * Math.sqrt(n.degree / maxDegree),
                                             color: data.types[n.type].color, shape: data.types[n.type].shape } });
   });
@@ -89,15 +90,21 @@
                                    "border-width": 1, "border-color": "#888" } },
       { selector: "edge", style: { width: "data(width)", "line-color": "#9ab", "curve-style": "bezier", opacity: 0.7,
                                    "target-arrow-shape": "triangle", "target-arrow-color": "#9ab" } },
-      { selector: "edge[kind = 'cooccurrence']", style: { "line-style": "dashed", "line-color": "#ccc",
-                                                          "target-arrow-shape": "none" } },
+      // Co-occurrences, most of the links, as haystack edges: straight, no
+      // arrow, the cheapest to draw.
+      { selector: "edge[kind = 'cooccurrence']", style: { "curve-style": "haystack", "line-style": "dashed",
+                                                          "line-color": "#ccc", "target-arrow-shape": "none" } },
       { selector: "edge:selected, edge.kg-near", style: { label: "data(label)", "font-size": 8, "line-color": "#d62",
                                                           "target-arrow-color": "#d62", opacity: 1 } },
       { selector: "node.kg-match", style: { "border-width": 4, "border-color": "#d62" } },
       { selector: "node:selected", style: { "border-width": 4, "border-color": "#222" } },
       { selector: ".kg-hidden", style: { display: "none" } }
     ],
-    layout: { name: "cose", animate: false, randomize: false, numIter: 250, nodeRepulsion: function () { return 9000; } }
+    // Positions come with the data (a force-directed layout kg computed).
+    layout: { name: "preset", fit: true, padding: 20 },
+    pixelRatio: 1,
+    hideEdgesOnViewport: data.edges.length > 1000,
+    textureOnViewport: data.edges.length > 1000
   });
 
   // ---- Filters -------------------------------------------------------------
