@@ -50,8 +50,10 @@ void AddQueryCommand(CLI::App& app, QueryFlags** flags) {
   q->add_option("GRAPH", f.graph, "graph.json, or the directory that holds it")->required();
   q->add_option("--format", f.format, "Output: text (default), json (one document) or tsv")
       ->check(CLI::IsMember({"text", "json", "tsv"}));
-  q->add_option("--since", f.since, "Only documents dated on or after DATE (YYYY-MM-DD, YYYY-MM or YYYY)");
-  q->add_option("--until", f.until, "Only documents dated on or before DATE (a month or year: its last day)");
+  q->add_option("--since", f.since, "Only documents dated on or after DATE (YYYY-MM-DD, YYYY-MM or YYYY)")
+      ->type_name("DATE");
+  q->add_option("--until", f.until, "Only documents dated on or before DATE (a month or year: its last day)")
+      ->type_name("DATE");
   q->require_subcommand(1);
   auto sub = [&](const char* name, const char* help) {
     CLI::App* c = q->add_subcommand(name, help);
@@ -115,7 +117,7 @@ void AddQueryCommand(CLI::App& app, QueryFlags** flags) {
   sub("stats", "Counts by type and kind, density, degree distribution. Example: kg query out stats");
 
   c = sub("timeline", "Mentions of NAME (or links between NAME and NAME2) per month, with example evidence. "
-                      "Example: kg query out timeline Huawei Trump");
+                      "Example: kg query out timeline Huawei \"Donald Trump\"");
   c->add_option("NAME", f.name, "Entity name")->required();
   c->add_option("NAME2", f.name_b, "Second entity: count the sentences linking the two");
 }
