@@ -19,12 +19,11 @@
 namespace kg::cli {
 
 const KnowledgeGraph& KeepUntilExit(KnowledgeGraph&& graph) {
-  // volatile: the store must happen (an optimiser may drop a store to a
-  // static nobody reads), so leak checkers find the graph through it.
-  [[maybe_unused]] static KnowledgeGraph* volatile kept = nullptr;
-  auto* g = new KnowledgeGraph(std::move(graph));
-  kept = g;
-  return *g;
+  // Every graph kept (a query over a date range keeps two) stays reachable
+  // from this static list, so leak checkers find them through it.
+  static auto* kept = new std::vector<KnowledgeGraph*>();
+  kept->push_back(new KnowledgeGraph(std::move(graph)));
+  return *kept->back();
 }
 
 int Fail(const std::string& message) {
