@@ -50,7 +50,7 @@ int RunMerge(const MergeFlags& flags);
 
 // Moves a graph to the heap and never frees it: the process ends soon after,
 // and the OS reclaims a large graph much faster than its destructors would.
-// (Held by a static pointer, so leak checkers see it as reachable.)
+// (Held by a static list, so leak checkers see every one as reachable.)
 const KnowledgeGraph& KeepUntilExit(KnowledgeGraph&& graph);
 
 // Prints "kg: message" on stderr and returns kExitError.
