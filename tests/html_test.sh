@@ -32,8 +32,20 @@ grep -q '<h2>DeepSeek</h2>' "$work/dom.html" && ok || ko "panel shows no DeepSee
 grep -o 'id="kg-relations".*' "$work/dom.html" | grep -q 'class="kg-evidence">“La start-up chinoise DeepSeek, basée à Hangzhou' &&
   ok || ko "no evidence in the panel"
 grep -q 'id="kg-errors"></div>' "$work/dom.html" && ok || ko "page errors: $(grep -o 'id="kg-errors">[^<]*' "$work/dom.html")"
-if grep -E 'CONSOLE|Uncaught' "$work/chromium.log"; then ko "console messages"; else ok; fi
 grep -q 'Showing 40 of 40 entities' "$work/dom.html" && ok || ko "no count note"
+# Filters from the URL: the samples' 4 people alone; stated relations alone.
+run_chromium --dump-dom "file://$page#types=PERSON" > "$work/people.html" 2>> "$work/chromium.log"
+grep -q 'data-kg-visible="4 ' "$work/people.html" && ok || ko "type filter: $(grep -o 'data-kg-visible="[^"]*"' "$work/people.html")"
+run_chromium --dump-dom "file://$page#kinds=relation" > "$work/relations.html" 2>> "$work/chromium.log"
+relations=$(python3 -c "import json,sys; print(sum(l['kind'] == 'relation' for l in json.load(open(sys.argv[1]))['links']))" "$work/g/graph.json")
+grep -q "data-kg-visible=\"40 $relations\"" "$work/relations.html" && ok ||
+  ko "kind filter: $(grep -o 'data-kg-visible="[^"]*"' "$work/relations.html") (want 40 $relations)"
+# Dates: a dated corpus, the window of 2019.
+printf '%s\n' '{"id": "a", "date": "2019-03-15", "text": "Donald Trump a menacé TSMC."}' \
+  '{"id": "b", "date": "2020-01-10", "text": "Huawei a racheté Foo Corp à Shenzhen."}' > "$work/dated.jsonl"
+"$kg" build "$work/dated.jsonl" -o "$work/dated" --format html -q
+run_chromium --dump-dom "file://$work/dated/graph.html#from=2019-01-01&to=2019-12-31" > "$work/2019.html" 2>> "$work/chromium.log"
+grep -q 'data-kg-visible="2 1"' "$work/2019.html" && ok || ko "date filter: $(grep -o 'data-kg-visible="[^"]*"' "$work/2019.html")"
 # The offline page: nothing fetched from elsewhere.
 grep -qiE '<script[^>]+src=|<link[^>]+href=' "$page" && ko "page loads external resources" || ok
 run_chromium --window-size=1200,800 --screenshot="$work/screenshot.png" "file://$page#search=DeepSeek" \
@@ -59,5 +71,7 @@ PY
 # kg query subgraph -o FILE.html: the same page for a part of the graph.
 "$kg" query "$work/g" subgraph Nvidia --depth 1 -o "$work/nvidia.html" > /dev/null && grep -q 'id="kg-data"' "$work/nvidia.html" &&
   ok || ko "subgraph -o .html"
+# No console message in any of the runs above.
+if grep -E 'CONSOLE|Uncaught' "$work/chromium.log"; then ko "console messages"; else ok; fi
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -2,7 +2,8 @@
 // cytoscape.js; search, filters by type, kind and date, and a panel showing
 // what a clicked entity is and the sentences behind its relations.
 // A URL ending in #search=NAME searches for NAME and clicks the best match
-// once drawn (what the page's test in headless Chromium does).
+// once drawn, and may set the filters (what the page's test in headless
+// Chromium does).
 (function () {
   "use strict";
   var errors = [];
@@ -129,6 +130,8 @@
         edge.toggleClass("kg-hidden", !kindOn[e.kind] || !overlaps(e.first, e.last));
       });
     });
+    document.body.setAttribute("data-kg-visible", cy.nodes().not(".kg-hidden").length + " " +
+                                                   cy.edges().not(".kg-hidden").length);
   }
   [typeBoxes, kindBoxes, dates].forEach(function (box) { box.addEventListener("change", applyFilters); });
 
@@ -215,9 +218,24 @@
   search.addEventListener("input", function () { find(search.value); });
   search.addEventListener("keydown", function (e) { if (e.key === "Enter") searchAndShow(search.value); });
 
-  var hash = decodeURIComponent(location.hash || "");
-  if (hash.indexOf("#search=") === 0) {
-    search.value = hash.slice(8);
+  // The URL's fragment may set the controls: #search=NAME&types=ORG,PERSON
+  // &kinds=relation&from=2019-01-01&to=2019-12-31.
+  var params = {};
+  (location.hash || "").replace(/^#/, "").split("&").forEach(function (kv) {
+    var at = kv.indexOf("=");
+    if (at > 0) params[kv.slice(0, at)] = decodeURIComponent(kv.slice(at + 1));
+  });
+  function tick(box, list) {
+    var on = list.split(",");
+    box.querySelectorAll("input").forEach(function (i) { i.checked = on.indexOf(i.value) >= 0; });
+  }
+  if (params.types) tick(typeBoxes, params.types);
+  if (params.kinds) tick(kindBoxes, params.kinds);
+  if (params.from) from.value = params.from;
+  if (params.to) to.value = params.to;
+  applyFilters();
+  if (params.search) {
+    search.value = params.search;
     var found = searchAndShow(search.value);
     document.body.setAttribute("data-kg-found", String(found.length));
   }
