@@ -21,12 +21,11 @@
 namespace kg::cli {
 
 const KnowledgeGraph& KeepUntilExit(KnowledgeGraph&& graph) {
-  // volatile: the store must happen (an optimiser may drop a store to a
-  // static nobody reads), so leak checkers find the graph through it.
-  [[maybe_unused]] static KnowledgeGraph* volatile kept = nullptr;
-  auto* g = new KnowledgeGraph(std::move(graph));
-  kept = g;
-  return *g;
+  // Every graph kept (a query over a date range keeps two) stays reachable
+  // from this static list, so leak checkers find them through it.
+  static auto* kept = new std::vector<KnowledgeGraph*>();
+  kept->push_back(new KnowledgeGraph(std::move(graph)));
+  return *kept->back();
 }
 
 int Fail(const std::string& message) {
@@ -37,14 +36,16 @@ int Fail(const std::string& message) {
 void AddBuildCommand(CLI::App& app, BuildFlags* f) {
   CLI::App* cmd = app.add_subcommand("build", "Build a knowledge graph from articles.\n"
                                               "Example: kg build articles/ corpus.jsonl -o out --format graphml,json");
-  cmd->add_option("inputs", f->inputs,
+  cmd->add_option("INPUT", f->inputs,
                   "Inputs: .txt/.md files, directories (recursive, sorted), .jsonl or .jsonl.gz corpora "
                   "({\"id\", \"text\"} per line), or - for standard input")
       ->required();
   cmd->add_option("-o,--output", f->output_dir, "Output directory for graph.graphml, graph.dot, graph.json")->required();
-  cmd->add_option("--format", f->formats, "Comma-separated output formats: graphml, dot, json (default: all three)");
-  cmd->add_option("-j,--threads", f->threads, "Worker threads (default: all cores; at most 4 per core, or 16); output is identical for any count")
-      ->check(CLI::NonNegativeNumber);
+  cmd->add_option("--format", f->formats, "Comma-separated output formats: graphml, dot, json (the default three), gexf, neo4j, cyjs, html. "
+                  "Files of formats not asked for, left by an earlier run, are removed");
+  cmd->add_option("-j,--threads", f->threads, "Worker threads (default 0: all cores; at most 4 per core, or 16, are used); "
+                  "output is identical for any count")
+      ->check(CLI::Range(0, 1024));
   cmd->add_flag("--no-cooccurrence", f->no_cooccurrence, "Drop same-sentence co-mention edges; keep stated relations");
   cmd->add_option("--max-evidence", f->max_evidence,
                   "Evidence sentences kept per edge (default 20, 0 for all); weight always counts all");
@@ -59,6 +60,9 @@ void AddBuildCommand(CLI::App& app, BuildFlags* f) {
   cmd->add_option("--hunspell-dir", f->hunspell_dir,
                   "Directory with fr_FR.aff/.dic (default: $KG_HUNSPELL_DIR or /usr/share/hunspell)");
   cmd->add_flag("-q,--quiet", f->quiet, "Print nothing on success");
+  cmd->add_flag("--progress", f->progress,
+                "Show progress (share of the input read, documents, elapsed time) even when standard error is not a "
+                "terminal, one line each time");
   cmd->add_flag("-v,--verbose", f->verbose, "Also print where the time went (read, extract, merge, write) on stderr");
 }
 
@@ -95,9 +99,9 @@ Status CheckOutputDir(const std::string& dir) {
 
 Status ParseFormats(const std::string& spec, std::vector<std::string>* formats) {
   *formats = SplitFormats(spec);
-  if (formats->empty()) return Usage("--format: no format given (graphml, dot, json)");
+  if (formats->empty()) return Usage("--format: no format given (" + WriterFormatList() + ")");
   for (const std::string& f : *formats) {
-    if (!MakeWriter(f)) return Usage("--format: unknown format \"" + f + "\" (graphml, dot, json)");
+    if (!MakeWriter(f)) return Usage("--format: " + UnknownFormat(f));
   }
   return Status::Ok();
 }
@@ -137,29 +141,26 @@ int RunBuild(const BuildFlags& f) {
   opt.build.cooccurrence = !f.no_cooccurrence;
   opt.build.max_evidence = f.max_evidence;
   opt.warn = [](const std::string& w) { std::cerr << "kg: warning: " << w << "\n"; };
+  auto start = std::chrono::steady_clock::now();
   bool tty = isatty(STDERR_FILENO) && !f.quiet;
-  if (tty) {
-    opt.progress = [](const PipelineProgress& p) {
-      std::cerr << "\r" << p.documents << " documents, " << (p.bytes >> 20) << " MB" << std::flush;
-    };
+  if (tty || f.progress) {
+    opt.progress = [tty, start](const PipelineProgress& p) { std::cerr << ProgressLine(p, start, tty) << std::flush; };
   }
   PipelineStats stats;
   opt.stats = &stats;
   auto built = BuildGraph(**source, opt);
   if (tty) std::cerr << "\r\033[K" << std::flush;
   if (!built.ok()) return Fail(built.status().message());
+  if (f.progress && !tty) std::cerr << ProgressLine({stats.documents, stats.bytes, 1.0}, start, false);
   const KnowledgeGraph* graph = &KeepUntilExit(std::move(*built));
   // The summary is put together while the files are written.
   std::future<std::string> summary;
   if (!f.quiet) {
-    std::vector<std::string> paths;
-    for (const auto& fmt : formats) {
-      paths.push_back((std::filesystem::path(f.output_dir) / ("graph" + std::string(MakeWriter(fmt)->extension()))).string());
-    }
-    summary = std::async(std::launch::async, [graph, paths] { return Summary(*graph, paths); });
+    summary = std::async(std::launch::async, [graph] { return Summary(*graph); });
   }
   auto t0 = std::chrono::steady_clock::now();
-  if (Status s = WriteGraphFiles(*graph, f.output_dir, formats); !s.ok()) return Fail(s.message());
+  std::vector<std::string> removed;  // stale files of formats not asked for, removed with the commit
+  if (Status s = WriteGraphFiles(*graph, f.output_dir, formats, &removed); !s.ok()) return Fail(s.message());
   if (f.verbose) {
     double write = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     char line[256];
@@ -168,7 +169,10 @@ int RunBuild(const BuildFlags& f) {
                   stats.finish, write);
     std::cerr << line;
   }
-  if (summary.valid()) std::cout << summary.get();
+  if (summary.valid()) {
+    double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    std::cout << summary.get() << WroteLine(OutputPaths(f.output_dir, formats), seconds) << RemovedLine(removed);
+  }
   return kExitOk;
 }
 

@@ -32,6 +32,7 @@ struct BuildFlags {
   bool no_syntax = false;
   bool quiet = false;
   bool verbose = false;
+  bool progress = false;  // also when standard error is not a terminal
 };
 void AddBuildCommand(CLI::App& app, BuildFlags* flags);
 int RunBuild(const BuildFlags& flags);
@@ -63,7 +64,7 @@ int RunParse(const ParseFlags& flags);
 
 // Moves a graph to the heap and never frees it: the process ends soon after,
 // and the OS reclaims a large graph much faster than its destructors would.
-// (Held by a static pointer, so leak checkers see it as reachable.)
+// (Held by a static list, so leak checkers see every one as reachable.)
 const KnowledgeGraph& KeepUntilExit(KnowledgeGraph&& graph);
 
 // Prints "kg: message" on stderr and returns kExitError.

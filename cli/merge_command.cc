@@ -1,3 +1,4 @@
+#include <chrono>
 #include <iostream>
 
 #include "commands.h"
@@ -15,13 +16,15 @@ void AddMergeCommand(CLI::App& app, MergeFlags* f) {
   CLI::App* cmd = app.add_subcommand(
       "merge", "Merge graphs built separately into one, as a single build over all their inputs would.\n"
                "Example: kg merge part1/graph.json part2/graph.json -o all");
-  cmd->add_option("graphs", f->inputs, "graph.json files (or directories holding one), in input order")->required();
+  cmd->add_option("GRAPH", f->inputs, "graph.json files (or directories holding one), in input order")->required();
   cmd->add_option("-o,--output", f->output_dir, "Output directory")->required();
-  cmd->add_option("--format", f->formats, "Comma-separated output formats: graphml, dot, json");
+  cmd->add_option("--format", f->formats, "Comma-separated output formats: graphml, dot, json (the default three), gexf, neo4j, cyjs, html. "
+                  "Files of formats not asked for, left by an earlier run, are removed");
   cmd->add_flag("-q,--quiet", f->quiet, "Print nothing on success");
 }
 
 int RunMerge(const MergeFlags& f) {
+  auto start = std::chrono::steady_clock::now();
   std::vector<std::string> formats;
   if (Status s = ParseFormats(f.formats, &formats); !s.ok()) return Fail(s.message());
   if (Status s = CheckOutputDir(f.output_dir); !s.ok()) return Fail(s.message());
@@ -34,11 +37,11 @@ int RunMerge(const MergeFlags& f) {
     builder.AddGraph(*g);
   }
   KnowledgeGraph merged = builder.Finish();
-  if (Status s = WriteGraphFiles(merged, f.output_dir, formats); !s.ok()) return Fail(s.message());
+  std::vector<std::string> removed;  // stale files of formats not asked for, removed with the commit
+  if (Status s = WriteGraphFiles(merged, f.output_dir, formats, &removed); !s.ok()) return Fail(s.message());
   if (!f.quiet) {
-    std::vector<std::string> paths;
-    for (const auto& fmt : formats) paths.push_back(f.output_dir + "/graph" + std::string(MakeWriter(fmt)->extension()));
-    std::cout << Summary(merged, paths);
+    double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    std::cout << Summary(merged) << WroteLine(OutputPaths(f.output_dir, formats), seconds) << RemovedLine(removed);
   }
   return kExitOk;
 }

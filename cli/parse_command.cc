@@ -1,7 +1,9 @@
 // kg parse: CoNLL-U (tags, lemmas, features, dependency trees) for raw text,
 // or re-annotation of a CoNLL-U file's own sentences and tokens.
+#include <cerrno>
 #include <chrono>
 #include <cstdio>
+#include <cstring>
 #include <iostream>
 #include <map>
 
@@ -105,7 +107,7 @@ void AddParseCommand(CLI::App& app, ParseFlags* f) {
       "  kg parse article.txt                      CoNLL-U on standard output\n"
       "  kg parse --lang en news/ -o news.conllu\n"
       "  kg parse --pretokenized gold.conllu -o system.conllu   re-annotate given sentences and tokens");
-  cmd->add_option("inputs", f->inputs, "Files or directories (.txt, .md, .jsonl[.gz]), or CoNLL-U with --pretokenized")
+  cmd->add_option("INPUT", f->inputs, "Files or directories (.txt, .md, .jsonl[.gz]), or CoNLL-U with --pretokenized")
       ->required();
   cmd->add_option("--lang", f->language, "Language of the text: fr, en or auto (detected per document)")
       ->check(CLI::IsMember({"fr", "en", "auto"}))
@@ -133,10 +135,16 @@ int RunParse(const ParseFlags& f) {
     if (!w.ok()) return Fail(w.message());
     return kExitOk;
   }
-  std::cout << out;
-  std::cout.flush();
-  if (!std::cout) return Fail("standard output: write error");
-  return kExitOk;
+  // As main's Finish: a write error (a full disk, /dev/full) is an error,
+  // a reader that went away (a closed pipe) is not. Checked here because
+  // the output is large: the write fails now, not at the final flush.
+  errno = 0;
+  std::cout << out << std::flush;
+  int err = errno;
+  if (std::cout.good()) return kExitOk;
+  std::cout.clear();
+  if (err == EPIPE) return kExitOk;
+  return Fail(std::string("cannot write to standard output: ") + (err ? std::strerror(err) : "write error"));
 }
 
 }  // namespace kg::cli

@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <optional>
 #include <cmath>
+#include <filesystem>
 #include <iostream>
 #include <map>
 #include <numeric>
@@ -11,6 +12,7 @@
 #include "kg/export/writer.h"
 #include "kg/graph/graph_index.h"
 #include "kg/graph/query.h"
+#include "kg/graph/timeline.h"
 
 namespace kg::cli {
 
@@ -35,6 +37,8 @@ struct QueryFlags {
   int max_length = 6;
   bool all = false;
   std::string output;
+  // any command
+  std::string since, until;
 };
 
 void AddQueryCommand(CLI::App& app, QueryFlags** flags) {
@@ -43,9 +47,13 @@ void AddQueryCommand(CLI::App& app, QueryFlags** flags) {
   CLI::App* q = app.add_subcommand("query",
                                    "Answer relationship questions from a graph.json written by kg build.\n"
                                    "Example: kg query out neighbors DeepSeek --depth 2");
-  q->add_option("graph", f.graph, "graph.json, or the directory that holds it")->required();
+  q->add_option("GRAPH", f.graph, "graph.json, or the directory that holds it")->required();
   q->add_option("--format", f.format, "Output: text (default), json (one document) or tsv")
       ->check(CLI::IsMember({"text", "json", "tsv"}));
+  q->add_option("--since", f.since, "Only documents dated on or after DATE (YYYY-MM-DD, YYYY-MM or YYYY)")
+      ->type_name("DATE");
+  q->add_option("--until", f.until, "Only documents dated on or before DATE (a month or year: its last day)")
+      ->type_name("DATE");
   q->require_subcommand(1);
   auto sub = [&](const char* name, const char* help) {
     CLI::App* c = q->add_subcommand(name, help);
@@ -61,11 +69,11 @@ void AddQueryCommand(CLI::App& app, QueryFlags** flags) {
 
   c = sub("show", "One entity: type, aliases, documents, mentions, degree, strongest relations. "
                   "Example: kg query out show Nvidia");
-  c->add_option("name", f.name, "Entity name, alias or id (case and accents ignored)")->required();
+  c->add_option("NAME", f.name, "Entity name, alias or id (case and accents ignored)")->required();
   c->add_option("--limit", f.limit, "Relations shown (default 20)");
 
   c = sub("neighbors", "Entities linked to NAME. Example: kg query out neighbors DeepSeek --depth 2 --kind relation");
-  c->add_option("name", f.name, "Entity name")->required();
+  c->add_option("NAME", f.name, "Entity name")->required();
   c->add_option("--depth", f.depth, "Steps away (default 1)")->check(CLI::Range(1, 10));
   c->add_option("--relation", f.relation, "Only edges with this label (e.g. utiliser)");
   c->add_option("--kind", f.kind, "relation, cooccurrence or all (default)")
@@ -75,16 +83,16 @@ void AddQueryCommand(CLI::App& app, QueryFlags** flags) {
   c->add_option("--limit", f.limit, "At most N rows (default 20, 0 for all)");
 
   c = sub("relations", "Edges at A (to B) with label, direction and evidence. Example: kg query out relations DeepSeek H800");
-  c->add_option("a", f.name, "Entity name")->required();
-  c->add_option("b", f.name_b, "Other entity (optional)");
+  c->add_option("A", f.name, "Entity name")->required();
+  c->add_option("B", f.name_b, "Other entity (optional)");
   c->add_option("--kind", f.kind, "relation, cooccurrence or all (default)")
       ->check(CLI::IsMember({"relation", "cooccurrence", "all"}));
   c->add_option("--limit", f.limit, "At most N edges (default 20, 0 for all)");
 
   c = sub("path", "Shortest multi-hop path from A to B, each hop with its relation and evidence. "
                   "Example: kg query out path Huawei Stargate");
-  c->add_option("a", f.name, "From")->required();
-  c->add_option("b", f.name_b, "To")->required();
+  c->add_option("FROM", f.name, "From")->required();
+  c->add_option("TO", f.name_b, "To")->required();
   c->add_option("--max-length", f.max_length, "Longest path searched (default 6)")->check(CLI::Range(1, 20));
   c->add_flag("--all", f.all, "Every shortest path (up to 50), not just the strongest");
   c->add_option("--kind", f.kind, "Edges used: relation, cooccurrence or all (default)")
@@ -100,11 +108,18 @@ void AddQueryCommand(CLI::App& app, QueryFlags** flags) {
 
   c = sub("subgraph", "Ego network of NAME... exported like kg build. "
                       "Example: kg query out subgraph DeepSeek --depth 1 -o sub.graphml");
-  c->add_option("names", f.names, "Entity names")->required();
+  c->add_option("NAME", f.names, "Entity names")->required();
   c->add_option("--depth", f.depth, "Steps away (default 1)")->check(CLI::Range(0, 10));
-  c->add_option("-o,--output", f.output, "FILE.graphml, FILE.dot or FILE.json")->required();
+  c->add_option("-o,--output", f.output,
+                "FILE.graphml, FILE.dot, FILE.json, FILE.gexf or FILE.cyjs; or a directory (graph.graphml, graph.dot, graph.json in it)")
+      ->required();
 
   sub("stats", "Counts by type and kind, density, degree distribution. Example: kg query out stats");
+
+  c = sub("timeline", "Mentions of NAME (or links between NAME and NAME2) per month, with example evidence. "
+                      "Example: kg query out timeline Huawei \"Donald Trump\"");
+  c->add_option("NAME", f.name, "Entity name")->required();
+  c->add_option("NAME2", f.name_b, "Second entity: count the sentences linking the two");
 }
 
 namespace {
@@ -125,6 +140,7 @@ class Query {
     if (c == "components") return ComponentsCmd();
     if (c == "subgraph") return SubgraphCmd();
     if (c == "stats") return Stats();
+    if (c == "timeline") return TimelineCmd();
     return Fail("query: unknown command \"" + c + "\"");
   }
 
@@ -173,10 +189,19 @@ class Query {
 
   std::string DocId(uint32_t d) const { return g_.documents()[d].id; }
 
-  // "→" for a stated relation followed forward, "←" backward, "—" co-occurrence.
+  // "→" for a stated relation followed forward, "←" backward, "—" co-occurrence;
+  // for scripts (JSON, TSV) the words "out", "in" and "none".
   std::string Arrow(const Hop& h) const {
-    if (g_.edge(h.edge).data->kind == EdgeKind::kCooccurrence) return "—";
-    return h.forward ? "→" : "←";
+    bool text = format_ == ReportFormat::kText;
+    if (g_.edge(h.edge).data->kind == EdgeKind::kCooccurrence) return text ? "—" : "none";
+    if (h.forward) return text ? "→" : "out";
+    return text ? "←" : "in";
+  }
+
+  // A measure under a heading: indented in text, named in full for scripts
+  // ("PERSON entities"), whose keys should carry no layout.
+  std::string Under(const std::string& heading, const std::string& measure) const {
+    return format_ == ReportFormat::kText ? "  " + measure : measure + " " + heading;
   }
 
   size_t Limit(size_t n) const { return f_.limit == 0 ? n : std::min(n, f_.limit); }
@@ -409,11 +434,20 @@ class Query {
       seeds.push_back(v);
     }
     KnowledgeGraph sub = Subgraph(g_, seeds, f_.depth);
-    if (Status s = WriteGraphFile(sub, f_.output); !s.ok()) return Fail(s.message());
+    // A directory (one that exists, or a name with no extension) gets the
+    // files kg build writes; a file, the format its extension names.
+    std::error_code ec;
+    bool dir = std::filesystem::is_directory(f_.output, ec) || std::filesystem::path(f_.output).extension().empty();
+    std::vector<std::string> formats{"graphml", "dot", "json"};
+    Status s = dir ? WriteGraphFiles(sub, f_.output, formats) : WriteGraphFile(sub, f_.output);  // stale formats go too
+    if (!s.ok()) return Fail(s.message());
+    std::vector<std::string> files = dir ? OutputPaths(f_.output, formats) : std::vector<std::string>{f_.output};
     Report r;
     Table& t = r.Add("subgraph", {"file", "entities", "edges"});
-    t.Row({Cell::Str(f_.output), Cell::Int(static_cast<long long>(sub.node_count())),
-           Cell::Int(static_cast<long long>(sub.edge_count()))});
+    for (const std::string& file : files) {
+      t.Row({Cell::Str(file), Cell::Int(static_cast<long long>(sub.node_count())),
+             Cell::Int(static_cast<long long>(sub.edge_count()))});
+    }
     return Print(r);
   }
 
@@ -426,14 +460,14 @@ class Query {
     std::array<size_t, kEntityTypeCount> by_type{};
     for (NodeId v = 0; v < n; ++v) by_type[static_cast<int>(g_.node(v).type)]++;
     for (int i = 0; i < kEntityTypeCount; ++i) {
-      t.Row({Cell::Str("  " + std::string(EntityTypeName(static_cast<EntityType>(i)))),
+      t.Row({Cell::Str(Under("entities", std::string(EntityTypeName(static_cast<EntityType>(i))))),
              Cell::Int(static_cast<long long>(by_type[i]))});
     }
     size_t rel = 0;
     for (const EdgeRef& e : g_.edges()) rel += e.data->kind == EdgeKind::kRelation;
     t.Row({Cell::Str("edges"), Cell::Int(static_cast<long long>(m))});
-    t.Row({Cell::Str("  relation"), Cell::Int(static_cast<long long>(rel))});
-    t.Row({Cell::Str("  cooccurrence"), Cell::Int(static_cast<long long>(m - rel))});
+    t.Row({Cell::Str(Under("edges", "relation")), Cell::Int(static_cast<long long>(rel))});
+    t.Row({Cell::Str(Under("edges", "cooccurrence")), Cell::Int(static_cast<long long>(m - rel))});
     std::map<std::string, size_t> labels;
     for (const EdgeRef& e : g_.edges()) if (e.data->kind == EdgeKind::kRelation) labels[e.data->relation]++;
     t.Row({Cell::Str("relation labels"), Cell::Int(static_cast<long long>(labels.size()))});
@@ -460,6 +494,30 @@ class Query {
     return Print(r);
   }
 
+  int TimelineCmd() {
+    NodeId a, b = 0;
+    if (!Resolve(f_.name, &a)) return kExitNotFound;
+    bool link = !f_.name_b.empty();
+    if (link && !Resolve(f_.name_b, &b)) return kExitNotFound;
+    std::vector<MonthCount> months = link ? LinkTimeline(g_, a, b) : EntityTimeline(g_, a);
+    if (months.empty()) {
+      std::cerr << "kg: no edge between \"" << g_.node(a).label << "\" and \"" << g_.node(b).label << "\"\n";
+      return kExitNotFound;
+    }
+    Report r;
+    Table& t = r.Add("timeline", {"month", link ? "sentences" : "documents", "relation", "document", "evidence"});
+    for (const MonthCount& m : months) {
+      const EdgeRef* e = m.example ? &g_.edge(m.example_edge) : nullptr;
+      std::string relation;
+      if (e) relation = g_.node(e->source).label + " " + e->data->relation + " " + g_.node(e->target).label;
+      t.Row({Cell::Str(m.month ? FormatMonth(m.month) : "undated"), Cell::Int(static_cast<long long>(m.count)),
+             Cell::Str(relation), Cell::Str(m.example ? DocId(m.example->document) : ""),
+             Cell::Str(m.example ? m.example->text : std::string_view())});
+    }
+    if (link) r.notes.push_back("(sentences: the evidence kept per edge; kg build --max-evidence 0 keeps all)");
+    return Print(r);
+  }
+
   const QueryFlags& f_;
   const KnowledgeGraph& g_;
   std::optional<NameIndex> names_;
@@ -472,9 +530,51 @@ class Query {
 
 }  // namespace
 
+namespace {
+
+// --since / --until as a closed range of days; a month or year given as the
+// upper bound means its last day.
+bool DateBounds(const QueryFlags& f, Date* since, Date* until) {
+  *since = *until = 0;
+  if (!f.since.empty() && !ParseDate(f.since, since)) {
+    Fail("--since: \"" + f.since + "\" is not a date (YYYY-MM-DD, YYYY-MM or YYYY)");
+    return false;
+  }
+  if (!f.until.empty()) {
+    if (!ParseDate(f.until, until)) {
+      Fail("--until: \"" + f.until + "\" is not a date (YYYY-MM-DD, YYYY-MM or YYYY)");
+      return false;
+    }
+    size_t digits = static_cast<size_t>(std::count_if(f.until.begin(), f.until.end(), [](char c) { return c >= '0' && c <= '9'; }));
+    if (digits == 4) *until = *until / 10000 * 10000 + 1231;
+    else if (digits == 6) *until = *until / 100 * 100 + 31;  // (no day number is above 31)
+  }
+  if (*since && *until && *since > *until) {
+    Fail("--since " + f.since + " is after --until " + f.until);
+    return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 int RunQuery(const QueryFlags& f) {
+  Date since, until;
+  if (!DateBounds(f, &since, &until)) return kExitError;
   auto g = LoadGraph(f.graph);
   if (!g.ok()) return Fail(g.status().message());
+  if (since || until) {
+    KnowledgeGraph window = WithinDates(*g, since, until);
+    if (window.documents().empty()) {
+      size_t undated = 0;
+      for (const DocumentInfo& d : g->documents()) undated += d.date == 0;
+      std::cerr << "kg: warning: no document is dated in that range" << (undated ? " (" + std::to_string(undated) +
+                   " undated documents are left out by --since/--until)" : std::string()) << "\n";
+    }
+    KeepUntilExit(std::move(*g));
+    Query q(f, KeepUntilExit(std::move(window)));
+    return q.Run();
+  }
   Query q(f, KeepUntilExit(std::move(*g)));
   return q.Run();
 }

@@ -1,12 +1,14 @@
 #include "summary.h"
 
 #include <algorithm>
+#include <cstdio>
+#include <filesystem>
 #include <array>
 #include <sstream>
 
 namespace kg::cli {
 
-std::string Summary(const KnowledgeGraph& g, const std::vector<std::string>& files) {
+std::string Summary(const KnowledgeGraph& g) {
   uint64_t sentences = 0;
   for (const auto& d : g.documents()) sentences += d.sentences;
   std::array<size_t, kEntityTypeCount> by_type{};
@@ -44,10 +46,49 @@ std::string Summary(const KnowledgeGraph& g, const std::vector<std::string>& fil
     }
     out << ".";
   }
-  out << "\nWrote";
-  for (size_t i = 0; i < files.size(); ++i) out << (i ? ", " : " ") << files[i];
-  out << ".\n";
+  out << "\n";
   return out.str();
+}
+
+namespace {
+
+std::string Size(uint64_t bytes) {
+  char buf[32];
+  if (bytes < 1024) std::snprintf(buf, sizeof buf, "%llu B", static_cast<unsigned long long>(bytes));
+  else if (bytes < (1u << 20)) std::snprintf(buf, sizeof buf, "%.1f KB", static_cast<double>(bytes) / 1024);
+  else std::snprintf(buf, sizeof buf, "%.1f MB", static_cast<double>(bytes) / (1 << 20));
+  return buf;
+}
+
+}  // namespace
+
+std::string WroteLine(const std::vector<std::string>& files, double seconds) {
+  std::string out = "Wrote";
+  for (size_t i = 0; i < files.size(); ++i) {
+    std::error_code ec;
+    uint64_t n = std::filesystem::file_size(files[i], ec);
+    out += (i ? ", " : " ") + files[i] + (ec ? "" : " (" + Size(n) + ")");
+  }
+  char t[32];
+  std::snprintf(t, sizeof t, " in %.1f s.\n", seconds);
+  return out + t;
+}
+
+std::string ProgressLine(const PipelineProgress& p, std::chrono::steady_clock::time_point start, bool terminal) {
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  char line[128];
+  char percent[16] = "";
+  if (p.fraction >= 0) std::snprintf(percent, sizeof percent, "%.0f%% read, ", p.fraction * 100);
+  std::snprintf(line, sizeof line, "%s%s%zu documents, %zu MB, %.0f s%s", terminal ? "\r" : "", percent, p.documents,
+                p.bytes >> 20, seconds, terminal ? "" : "\n");
+  return line;
+}
+
+std::string RemovedLine(const std::vector<std::string>& removed) {
+  if (removed.empty()) return {};
+  std::string out = "Removed stale";
+  for (size_t i = 0; i < removed.size(); ++i) out += (i ? ", " : " ") + removed[i];
+  return out + " (formats not asked for).\n";
 }
 
 }  // namespace kg::cli

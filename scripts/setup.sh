@@ -18,8 +18,11 @@ build_dir=${1:-build}
 
 packages=(g++ cmake make pkg-config libboost-graph-dev rapidjson-dev libcli11-dev libgtest-dev
           libicu-dev libhunspell-dev hunspell-fr-comprehensive hunspell-en-us zlib1g-dev libjemalloc-dev)
+# npm fetches the HTML page's drawing library (pinned) at build time; an npm
+# already there (e.g. with another nodejs package) is used as it is.
+command -v npm >/dev/null || packages+=(npm)
 if [ "$tests" = 1 ]; then
-  packages+=(graphviz libxml2-utils python3 python3-networkx python3-igraph python3-pydot python3-lxml)
+  packages+=(graphviz libxml2-utils python3 python3-networkx python3-igraph python3-pydot python3-lxml chromium)
 fi
 
 missing=()

@@ -114,6 +114,48 @@ TEST_F(OutputSetTest, AHalfDoneCommitIsRolledForward) {
   for (const char* name : {"graph.json", "graph.dot", "graph.kgi"}) EXPECT_EQ(Read(name), "new");
 }
 
+// Files the new set drops (formats not asked for this time) go with the
+// commit, after the new files are in place; a directory of that name, or a
+// file never listed, stays.
+TEST_F(OutputSetTest, DroppedFilesGoWithTheCommit) {
+  ASSERT_TRUE(WriteSet("old").ok());
+  ASSERT_TRUE(WriteFileAtomically(Path("nodes.csv"), "old").ok());
+  std::filesystem::create_directory(Path("graph.gexf"));
+  AtomicFileSet set;
+  ASSERT_TRUE(set.Add(Path("graph.json"), "new").ok());
+  for (const char* name : {"graph.dot", "graph.kgi", "nodes.csv", "graph.gexf"}) set.RemoveOnCommit(Path(name));
+  EXPECT_EQ(Read("graph.dot"), "old");  // nothing removed before the commit
+  ASSERT_TRUE(set.Commit().ok());
+  EXPECT_EQ(Names(), (std::vector<std::string>{"graph.gexf", "graph.json"}));
+  EXPECT_EQ(Read("graph.json"), "new");
+}
+
+// A kill after the commit point of such a set: the recovery moves the new
+// files and removes the dropped ones, as the commit would have.
+TEST_F(OutputSetTest, AHalfDoneCommitRemovesTheDroppedFiles) {
+  ASSERT_TRUE(WriteSet("old").ok());
+  std::filesystem::create_directory(Path(".kg-commit"));
+  std::ofstream(Path(".kg-commit/graph.json")) << "new";
+  std::ofstream(Path(".kg-commit/.kg-remove")) << "graph.dot\ngraph.kgi\n../escape\n";
+  ASSERT_TRUE(RecoverOutputDirectory(dir_.string()).ok());
+  EXPECT_EQ(Names(), (std::vector<std::string>{"graph.json"}));
+  EXPECT_EQ(Read("graph.json"), "new");
+}
+
+// A commit refused before its commit point leaves the old set, the files
+// it would have dropped included, and no staging directory.
+TEST_F(OutputSetTest, ARefusedCommitRemovesNothing) {
+  ASSERT_TRUE(WriteSet("old").ok());
+  std::filesystem::create_directory(Path("graph.gexf"));
+  AtomicFileSet set;
+  ASSERT_TRUE(set.Add(Path("graph.json"), "new").ok());
+  ASSERT_TRUE(set.Add(Path("graph.gexf"), "new").ok());
+  set.RemoveOnCommit(Path("graph.dot"));
+  ASSERT_FALSE(set.Commit().ok());
+  EXPECT_EQ(Read("graph.dot"), "old");
+  EXPECT_EQ(Read("graph.json"), "old");
+}
+
 // Leftovers of killed runs: staging directories of processes that are gone
 // and temporaries of kg before this scheme go; a live process's stay.
 TEST_F(OutputSetTest, LeftoversOfKilledRunsAreRemoved) {

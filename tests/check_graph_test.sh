@@ -32,4 +32,10 @@ Le groupe Strict Graph -- Digraph Systems a signé avec Node Corp et Edge Ltd à
 La start-up Émoji 𝔘nicode Labs collabore avec Tab	Corp depuis Genève. <![CDATA[ x ]]> &amp; \n \"
 TXT
 run hostile "$work/hostile.txt" --gazetteer "$work/hostile-gaz.tsv"
+# Dated documents: first_seen / last_seen in every format.
+cat > "$work/dated.jsonl" <<'JSONL'
+{"id": "a", "date": "2019-03-15", "text": "Donald Trump a menacé TSMC. Huawei a racheté Foo Corp à Shenzhen."}
+{"id": "b", "date": "2020-01-10", "text": "Donald Trump a menacé TSMC lors d'un discours à Washington."}
+JSONL
+run dated "$work/dated.jsonl"
 exit $status

@@ -83,5 +83,42 @@ cp "$samples"/01-* "$samples"/02-* "$work/m1/" && cp "$samples"/03-* "$samples"/
 for f in graph.graphml graph.dot graph.json; do
   cmp -s "$work/gm/$f" "$work/gall/$f" && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL merge $f"; }
 done
+# Papercuts (issue 20): suggestions, the subcommand's own help, readable
+# argument names and bounds, a full stdout, words for directions in JSON and
+# TSV, no layout in JSON keys, progress, the run time and sizes written,
+# subgraph into a directory.
+check pc-misspelt 2 'unknown command "biuld"; did you mean "build"\? \(see kg --help\)' -- "$kg" biuld
+check pc-misspelt-query 2 'unknown command "nieghbors"; did you mean "neighbors"\? \(see kg query --help\)' -- \
+  "$kg" query "$g" nieghbors DeepSeek
+check pc-sub-help 2 '\(see kg build --help\)' -- "$kg" build
+check pc-names 2 '^kg: TO is required \(see kg query path --help\)$' -- "$kg" query "$g" path DeepSeek
+check pc-threads 2 'Value -1 not in range 0 to 1024 \(see kg build --help\)$' -- "$kg" build "$samples" -o "$work/o6" -j -1
+check pc-full-stdout 2 'cannot write to standard output: No space left on device' -- \
+  bash -c '"$0" query "$1" stats > /dev/full' "$kg" "$g"
+check pc-closed-pipe 0 '' -- bash -c '"$0" query "$1" --format tsv entities --limit 0 | head -1 >/dev/null' "$kg" "$g"
+check pc-parse-misspelt 2 'unknown command "prase"; did you mean "parse"\? \(see kg --help\)' -- "$kg" prase
+check pc-parse-names 2 '^kg: INPUT is required \(see kg parse --help\)$' -- "$kg" parse
+check pc-parse-lang 2 '\(see kg parse --help\)$' -- "$kg" parse --lang de "$samples"
+check pc-parse-full-stdout 2 'cannot write to standard output: No space left on device' -- \
+  bash -c '"$0" parse "$1" > /dev/full' "$kg" "$samples/01-deepseek-r1.txt"
+check pc-parse-closed-pipe 0 '' -- bash -c '"$0" parse "$1" | head -1 >/dev/null' "$kg" "$samples"
+out=$("$kg" query "$g" --format json neighbors DeepSeek)
+echo "$out" | grep -q '"dir":"out"' && ! echo "$out" | grep -qE '→|←|—' && pass=$((pass + 1)) ||
+  { fail=$((fail + 1)); echo "FAIL pc-json-dir: $out"; }
+out=$("$kg" query "$g" --format tsv show Nvidia)
+echo "$out" | grep -qE $'^(in|out|none)\t' && ! echo "$out" | grep -qE '→|←|—' && pass=$((pass + 1)) ||
+  { fail=$((fail + 1)); echo "FAIL pc-tsv-dir: $out"; }
+out=$("$kg" query "$g" --format json stats)
+echo "$out" | grep -q '"measure":"PERSON entities"' && ! echo "$out" | grep -q '"measure":" ' && pass=$((pass + 1)) ||
+  { fail=$((fail + 1)); echo "FAIL pc-json-keys: $out"; }
+err=$("$kg" build "$samples" -o "$work/o7" --progress -q 2>&1 >/dev/null)
+echo "$err" | grep -qE '^100% read, 4 documents, 0 MB, [0-9]+ s$' && pass=$((pass + 1)) ||
+  { fail=$((fail + 1)); echo "FAIL pc-progress: $err"; }
+out=$("$kg" build "$samples" -o "$work/o8")
+echo "$out" | grep -qE '^Wrote .*/o8/graph.graphml \([0-9.]+ KB\), .* in [0-9.]+ s\.$' && pass=$((pass + 1)) ||
+  { fail=$((fail + 1)); echo "FAIL pc-summary: $out"; }
+"$kg" query "$g" subgraph DeepSeek -o "$work/subdir" >/dev/null &&
+  [ -s "$work/subdir/graph.graphml" ] && [ -s "$work/subdir/graph.json" ] && pass=$((pass + 1)) ||
+  { fail=$((fail + 1)); echo "FAIL pc-subgraph-dir"; }
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -74,6 +74,43 @@ TEST_F(GraphIndexTest, StaleIndexIsIgnored) {
   EXPECT_EQ(MakeWriter("json")->Write(*loaded), json_bytes_);
 }
 
+// Format 6 (issue 19's checksums with issue 20's titles, dates and
+// first/last dates): an index of an earlier format is never read, whatever
+// its bytes; the JSON is.
+TEST_F(GraphIndexTest, EarlierFormatsAreNotRead) {
+  std::string index;
+  ASSERT_TRUE(ReadFile(index_, &index).ok());
+  ASSERT_EQ(index.substr(0, 8), std::string("KGINDEX\x06"));
+  for (char version : {'\x04', '\x05'}) {
+    std::string old = index;
+    old[7] = version;
+    ASSERT_TRUE(WriteFileAtomically(index_, old).ok());
+    auto g = LoadGraphIndex(index_, json_);
+    ASSERT_FALSE(g.ok());
+    EXPECT_NE(g.status().message().find("not a kg index (or another version)"), std::string::npos)
+        << g.status().message();
+    auto loaded = LoadGraph(dir_);
+    ASSERT_TRUE(loaded.ok()) << loaded.status().message();
+    EXPECT_EQ(MakeWriter("json")->Write(*loaded), json_bytes_);
+  }
+}
+
+// The fuzzer's seeds are indexes of the current format (they are made by
+// kg build: samples.kgi from `kg build samples`, one.kgi from one dated
+// document), so the fuzzer starts past the magic.
+TEST(GraphIndexSeedsTest, SeedsDecode) {
+  size_t seeds = 0;
+  for (const auto& e : fs::directory_iterator(std::string(KG_TESTS_DIR) + "/../fuzz/corpus/index")) {
+    std::string bytes;
+    ASSERT_TRUE(ReadFile(e.path().string(), &bytes).ok());
+    auto g = DecodeGraphIndex(bytes, nullptr, nullptr, e.path().string(), "graph.json");
+    ASSERT_TRUE(g.ok()) << g.status().message();
+    EXPECT_GT(g->node_count(), 0u) << e.path();
+    ++seeds;
+  }
+  EXPECT_GE(seeds, 2u);
+}
+
 TEST_F(GraphIndexTest, EditedJsonWinsOverItsOldIndex) {
   // Another tool rewrites graph.json (a different size): the index is stale.
   std::string edited = json_bytes_;

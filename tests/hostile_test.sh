@@ -143,7 +143,8 @@ for f in ('graph.json', 'graph.graphml', 'graph.dot'):
   printf '\xef\xbb\xbf{"id": "a", "text": "Angela Merkel est \xc3\xa0 Berlin."}\n' > bom.jsonl
   row jsonl-bom 0 "" -- "$kg" build bom.jsonl -o o-bom-jsonl -q
   has_label o-bom-jsonl/graph.json "Angela Merkel" && ok || ko "jsonl-bom lost text"
-  row many-threads 0 "" -- timeout 20 "$kg" build ok-lyon.txt -o o-threads -q -j 100000
+  row many-threads 0 "" -- timeout 20 "$kg" build ok-lyon.txt -o o-threads -q -j 1024
+  row too-many-threads 2 "not in range 0 to 1024" -- "$kg" build ok-lyon.txt -o o-threads -q -j 100000
 
   # Issue 19: binary data in a .jsonl.gz, a corpus with no document, the document size limit.
   python3 -c "import gzip; gzip.open('nul.jsonl.gz', 'wb').write(b'{\"text\": \"a\"}\n' + b'\0' * 100000)"

@@ -100,6 +100,21 @@ TEST(JsonStoreTest, FieldTypesAndRangesAreChecked) {
       {with_node(", \"type_votes\": {\"ORG\": -1}"), "node \"a\": malformed \"type_votes\""},
       {"{\"graph\": {\"documents\": [{\"id\": \"d\", \"chars\": \"many\"}]}, \"nodes\": [], \"links\": []}",
        "document \"d\": \"chars\" must be a number"},
+      // Issue 20's fields, checked the same way.
+      {"{\"graph\": {\"documents\": [{\"id\": \"d\", \"title\": 5}]}, \"nodes\": [], \"links\": []}",
+       "document \"d\": \"title\" is not a string"},
+      {"{\"graph\": {\"documents\": [{\"id\": \"d\", \"date\": 20200702}]}, \"nodes\": [], \"links\": []}",
+       "document \"d\": \"date\" is not a string"},
+      {"{\"graph\": {\"documents\": [{\"id\": \"d\", \"date\": \"02/07/2020\"}]}, \"nodes\": [], \"links\": []}",
+       "document \"d\": \"date\" is not a date in YYYY-MM-DD form (\"02/07/2020\")"},
+      {"{\"graph\": {\"documents\": [{\"id\": \"d\", \"date\": \"2020-02-30\"}]}, \"nodes\": [], \"links\": []}",
+       "document \"d\": \"date\" is not a date in YYYY-MM-DD form"},
+      {with_link(", \"first_seen\": \"2020-07\", \"last_seen\": \"2020-07-31\""),
+       "link 1: \"first_seen\" is not a date in YYYY-MM-DD form"},
+      {with_link(", \"first_seen\": \"2020-07-01\", \"last_seen\": true"), "link 1: \"last_seen\" is not a string"},
+      {with_link(", \"first_seen\": \"2020-07-01\""), "link 1: \"first_seen\" and \"last_seen\" go together"},
+      {with_link(", \"first_seen\": \"2021-01-01\", \"last_seen\": \"2020-07-01\""),
+       "link 1: \"first_seen\" after its \"last_seen\""},
   };
   for (const Row& c : rows) {
     auto g = ParseGraphJson(c.text, "g.json");
@@ -107,6 +122,18 @@ TEST(JsonStoreTest, FieldTypesAndRangesAreChecked) {
     EXPECT_EQ(g.status().message().rfind("g.json: ", 0), 0u) << g.status().message();
     EXPECT_NE(g.status().message().find(c.error), std::string::npos) << g.status().message();
   }
+}
+
+// A title is cleaned as names are (one line, no forbidden code point).
+TEST(JsonStoreTest, TitlesAreCleaned) {
+  auto g = ParseGraphJson(
+      "{\"graph\": {\"documents\": [{\"id\": \"d\", \"title\": \"Une\\nnouvelle\\u0001\\ufffe\", \"date\": \"2020-07-02\"}]}, "
+      "\"nodes\": [], \"links\": []}",
+      "g.json");
+  ASSERT_TRUE(g.ok()) << g.status().message();
+  ASSERT_EQ(g->documents().size(), 1u);
+  EXPECT_EQ(g->documents()[0].title, "Une nouvelle  ");
+  EXPECT_EQ(g->documents()[0].date, 20200702u);
 }
 
 TEST(JsonStoreTest, ReadsForeignNodeLink) {

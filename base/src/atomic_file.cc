@@ -274,12 +274,25 @@ Status AtomicFileSet::Record(const std::string& path, Status written, const std:
   return Status::Ok();
 }
 
+void AtomicFileSet::RemoveOnCommit(const std::string& path) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  removals_.push_back(path);
+}
+
 Status AtomicFileSet::Commit() {
   if (!failed_.ok()) return failed_;
   if (files_.empty()) return Status::Ok();
-  std::vector<std::string> names;
-  for (const auto& [target, tmp] : files_) names.push_back(std::filesystem::path(target).filename().string());
-  Status s = CommitStaged(dir_, staging_, names);
+  namespace fs = std::filesystem;
+  std::vector<std::string> names, removals;
+  for (const auto& [target, tmp] : files_) names.push_back(fs::path(target).filename().string());
+  for (const std::string& path : removals_) {
+    if (fs::path(path).parent_path().string() != dir_) {
+      return IoError(path + ": not in " + dir_ + " (one directory per set of outputs)");
+    }
+    std::string name = fs::path(path).filename().string();
+    if (std::find(names.begin(), names.end(), name) == names.end()) removals.push_back(std::move(name));
+  }
+  Status s = CommitStaged(dir_, staging_, names, removals);
   if (s.ok() || !std::filesystem::exists(staging_)) {
     // Past the commit point the staging directory is gone, whatever came next.
     files_.clear();

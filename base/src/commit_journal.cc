@@ -17,17 +17,39 @@ namespace {
 
 constexpr std::string_view kStagingPrefix = ".kg-staging.";
 constexpr std::string_view kCommitName = ".kg-commit";
+constexpr std::string_view kRemovalsName = ".kg-remove";  // in the staging (then commit) directory
 
 std::string Join(const std::string& dir, std::string_view name) {
   return (fs::path(dir.empty() ? "." : dir) / name).string();
 }
 
-// Moves every file of the commit directory into `dir`, then removes it.
-// A file already moved (by a concurrent recovery) is not an error.
+// Removes the files the commit's list of removals names from `dir` (those
+// that are regular files; one already gone is not an error), then the list.
+void RemoveDropped(const std::string& dir, const std::string& commit) {
+  std::string list = Join(commit, kRemovalsName);
+  FILE* in = std::fopen(list.c_str(), "r");
+  if (!in) return;
+  char line[4096];
+  while (std::fgets(line, sizeof line, in)) {
+    std::string name(line);
+    if (!name.empty() && name.back() == '\n') name.pop_back();
+    if (name.empty() || name.find('/') != std::string::npos || name == "." || name == "..") continue;
+    std::string target = Join(dir, name);
+    struct stat st;
+    if (lstat(target.c_str(), &st) == 0 && S_ISREG(st.st_mode)) unlink(target.c_str());
+  }
+  std::fclose(in);
+  unlink(list.c_str());
+}
+
+// Moves every file of the commit directory into `dir`, removes the files
+// the new set drops, then removes the commit directory. A file already
+// moved (by a concurrent recovery) is not an error.
 Status RollForward(const std::string& dir, const std::string& commit) {
   std::error_code ec;
   for (fs::directory_iterator it(commit, ec), end; !ec && it != end; it.increment(ec)) {
     std::string name = it->path().filename().string();
+    if (name == kRemovalsName) continue;
     std::string target = Join(dir, name);
     if (std::rename(it->path().c_str(), target.c_str()) != 0 && errno != ENOENT) {
       return IoError(target + ": cannot rename into place: " + std::strerror(errno) + " (the new outputs are in " +
@@ -35,6 +57,7 @@ Status RollForward(const std::string& dir, const std::string& commit) {
     }
   }
   if (ec && ec != std::errc::no_such_file_or_directory) return IoError(commit + ": cannot read: " + ec.message());
+  RemoveDropped(dir, commit);
   if (rmdir(commit.c_str()) != 0 && errno != ENOENT && errno != ENOTEMPTY && errno != EEXIST) {
     return IoError(commit + ": cannot remove: " + std::strerror(errno));
   }
@@ -71,20 +94,41 @@ StatusOr<std::string> CreateStagingDirectory(const std::string& dir) {
   return std::string(buf.data());
 }
 
-Status CommitStaged(const std::string& dir, const std::string& staging, const std::vector<std::string>& names) {
+Status CommitStaged(const std::string& dir, const std::string& staging, const std::vector<std::string>& names,
+                    const std::vector<std::string>& removals) {
   for (const std::string& name : names) {
     std::string target = Join(dir, name);
     struct stat st;
     if (lstat(target.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) return IoError(target + ": is a directory");
+  }
+  if (!removals.empty()) {
+    // Part of the set: listed before the commit point, removed by whoever
+    // rolls the commit forward (this run, or the next after a kill).
+    std::string list_path = Join(staging, kRemovalsName);
+    std::string list;
+    for (const std::string& name : removals) list.append(name).push_back('\n');
+    FILE* out = std::fopen(list_path.c_str(), "wx");
+    bool written = out && std::fwrite(list.data(), 1, list.size(), out) == list.size();
+    if (out && std::fclose(out) != 0) written = false;
+    if (!written) {
+      std::string err = std::strerror(errno);
+      unlink(list_path.c_str());
+      return IoError(list_path + ": cannot write: " + err);
+    }
   }
   std::string commit = Join(dir, kCommitName);
   // A commit left by a kill (or running in another process) goes first.
   for (int attempt = 0;; ++attempt) {
     if (std::rename(staging.c_str(), commit.c_str()) == 0) break;
     if ((errno != ENOTEMPTY && errno != EEXIST) || attempt == 8) {
-      return IoError(commit + ": cannot commit the outputs: " + std::strerror(errno));
+      Status failed = IoError(commit + ": cannot commit the outputs: " + std::strerror(errno));
+      unlink(Join(staging, kRemovalsName).c_str());  // the caller removes the rest of the staging directory
+      return failed;
     }
-    if (Status s = RollForward(dir, commit); !s.ok()) return s;
+    if (Status s = RollForward(dir, commit); !s.ok()) {
+      unlink(Join(staging, kRemovalsName).c_str());
+      return s;
+    }
   }
   return RollForward(dir, commit);
 }

@@ -1,26 +1,11 @@
 #include "dot_writer.h"
 
+#include "entity_style.h"
 #include "escape.h"
 
 namespace kg {
 
 namespace {
-
-struct Style {
-  const char* shape;
-  const char* color;
-};
-
-Style StyleOf(EntityType t) {
-  switch (t) {
-    case EntityType::kPerson: return {"ellipse", "#a6cee3"};
-    case EntityType::kOrg: return {"box", "#fdbf6f"};
-    case EntityType::kLocation: return {"hexagon", "#b2df8a"};
-    case EntityType::kProduct: return {"component", "#cab2d6"};
-    case EntityType::kOther: return {"octagon", "#dddddd"};
-  }
-  return {"ellipse", "#ffffff"};
-}
 
 void Quoted(std::string_view s, std::string* out) {
   out->push_back('"');
@@ -38,13 +23,13 @@ void DotWriter::Write(const KnowledgeGraph& g, OutputBuffer* buffer) const {
   out.append("  edge [fontname=\"Helvetica\", fontsize=9];\n");
   for (NodeId v = 0; v < g.node_count(); ++v) {
     const NodeData& n = g.node(v);
-    Style st = StyleOf(n.type);
+    const EntityStyle& st = StyleOf(n.type);
     out.append("  ");
     Quoted(n.id, &out);
     out.append(" [label=");
     Quoted(n.label, &out);
     out.append(", type=").append(EntityTypeName(n.type));
-    out.append(", shape=").append(st.shape).append(", fillcolor=\"").append(st.color).append("\"");
+    out.append(", shape=").append(st.dot_shape).append(", fillcolor=\"").append(st.color).append("\"");
     out.append(", mentions=").append(std::to_string(n.mentions)).append("];\n");
     buffer->Flush();
   }

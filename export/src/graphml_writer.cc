@@ -37,6 +37,15 @@ constexpr Key kKeys[] = {
     {"evidence_documents", "edge", "evidence_documents", "string"},
 };
 
+// Declared only when some document has a date (so an undated graph's file
+// stays as it was).
+constexpr Key kDateKeys[] = {
+    {"first_seen", "node", "first_seen", "string"},
+    {"last_seen", "node", "last_seen", "string"},
+    {"edge_first_seen", "edge", "first_seen", "string"},
+    {"edge_last_seen", "edge", "last_seen", "string"},
+};
+
 constexpr std::string_view kListSeparator = " | ";
 // Flattened lists and evidence stay short in GraphML: desktop tools show them
 // in one cell, and python-igraph 0.10 (Debian 12) fails at random when it
@@ -92,10 +101,14 @@ void GraphmlWriter::Write(const KnowledgeGraph& g, OutputBuffer* buffer) const {
       "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
       "xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
       "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n");
-  for (const Key& k : kKeys) {
+  bool dated = false;
+  for (const DocumentInfo& d : g.documents()) dated = dated || d.date != 0;
+  auto declare = [&](const Key& k) {
     out.append("  <key id=\"").append(k.id).append("\" for=\"").append(k.domain).append("\" attr.name=\"");
     out.append(k.name).append("\" attr.type=\"").append(k.type).append("\"/>\n");
-  }
+  };
+  for (const Key& k : kKeys) declare(k);
+  if (dated) for (const Key& k : kDateKeys) declare(k);
   out.append("  <graph id=\"kg\" edgedefault=\"directed\">\n");
   const auto& docs = g.documents();
   std::string joined;  // JoinCapped's output, reused
@@ -112,6 +125,10 @@ void GraphmlWriter::Write(const KnowledgeGraph& g, OutputBuffer* buffer) const {
     JoinCapped(n.documents, [&](uint32_t d) -> std::string_view { return docs[d].id; }, &joined);
     Data(&out, "documents", joined);
     Data(&out, "document_count", Digits(n.documents.size()).view);
+    if (DateRange seen = NodeSeen(g, v); !seen.empty()) {
+      Data(&out, "first_seen", FormatDate(seen.first));
+      Data(&out, "last_seen", FormatDate(seen.last));
+    }
     out.append("    </node>\n");
     buffer->Flush();
   }
@@ -143,6 +160,10 @@ void GraphmlWriter::Write(const KnowledgeGraph& g, OutputBuffer* buffer) const {
     Data(&out, "evidence_count", Digits(evidence.size()).view);
     JoinCapped(evidence, [&](const Evidence& ev) -> std::string_view { return docs[ev.document].id; }, &joined);
     Data(&out, "evidence_documents", joined);
+    if (!e.data->seen.empty()) {
+      Data(&out, "edge_first_seen", FormatDate(e.data->seen.first));
+      Data(&out, "edge_last_seen", FormatDate(e.data->seen.last));
+    }
     out.append("    </edge>\n");
     buffer->Flush();
   }

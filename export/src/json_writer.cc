@@ -61,6 +61,14 @@ void JsonWriter::Write(const KnowledgeGraph& g, OutputBuffer* buffer) const {
     w.Uint64(d.sentences);
     w.Key("chars");
     w.Uint64(d.chars);
+    if (!d.title.empty()) {
+      w.Key("title");
+      Str(w, d.title);
+    }
+    if (d.date != 0) {
+      w.Key("date");
+      Str(w, FormatDate(d.date));
+    }
     w.EndObject();
   }
   w.EndArray();
@@ -87,6 +95,12 @@ void JsonWriter::Write(const KnowledgeGraph& g, OutputBuffer* buffer) const {
     w.StartArray();
     for (uint32_t d : n.documents) Str(w, docs[d].id);
     w.EndArray();
+    if (DateRange seen = NodeSeen(g, v); !seen.empty()) {
+      w.Key("first_seen");
+      Str(w, FormatDate(seen.first));
+      w.Key("last_seen");
+      Str(w, FormatDate(seen.last));
+    }
     // What `kg merge` needs to merge graphs as one build would.
     w.Key("forms");
     w.StartArray();
@@ -160,6 +174,10 @@ void JsonWriter::Write(const KnowledgeGraph& g, OutputBuffer* buffer) const {
     char digits[24];
     auto end = std::to_chars(digits, digits + sizeof digits, e.data->weight).ptr;
     out.append(",\"weight\":").append(digits, end);
+    if (!e.data->seen.empty()) {
+      out.append(",\"first_seen\":\"").append(FormatDate(e.data->seen.first));
+      out.append("\",\"last_seen\":\"").append(FormatDate(e.data->seen.last)).push_back('"');
+    }
     out.append(",\"evidence\":[");
     bool first_evidence = true;
     for (const Evidence& ev : e.data->evidence) {

@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "doc_header.h"
 #include "kg/base/atomic_file.h"
 #include "kg/base/json_parse.h"
 #include "kg/base/standard_input.h"
@@ -189,7 +190,25 @@ StatusOr<std::unique_ptr<DocumentSource>> DocumentSource::Open(const std::vector
     if (!fs::is_regular_file(st)) return InvalidInput(in + ": not a regular file");
     src->files_.push_back(in);
   }
+  for (const std::string& f : src->files_) {
+    std::error_code ec;
+    uint64_t n = f == "-" ? 0 : fs::file_size(f, ec);
+    src->sizes_.push_back(ec ? 0 : n);
+    if (f == "-") src->size_unknown_ = true;
+  }
   return src;
+}
+
+double DocumentSource::InputFraction() const {
+  uint64_t total = 0, done = 0;
+  size_t current = lines_ ? next_file_ - 1 : next_file_;  // files before it are read
+  for (size_t k = 0; k < sizes_.size(); ++k) {
+    total += sizes_[k];
+    if (k < current) done += sizes_[k];
+  }
+  if (lines_ && lines_->gz) done += static_cast<uint64_t>(std::max<z_off_t>(0, gzoffset(lines_->gz)));
+  if (size_unknown_ || total == 0) return -1;
+  return std::min(1.0, static_cast<double>(done) / static_cast<double>(total));
 }
 
 std::string DocumentSource::UniqueId(std::string id) {
@@ -298,6 +317,14 @@ StatusOr<bool> DocumentSource::NextJsonLine(Document* doc) {
     std::string_view body(d["text"].GetString(), d["text"].GetStringLength());
     std::string_view title;
     if (d.HasMember("title") && d["title"].IsString()) title = {d["title"].GetString(), d["title"].GetStringLength()};
+    // One line, cleaned as names and ids are; bytes that are not UTF-8 get
+    // the text's treatment (dropped, or the line read as Windows-1252).
+    doc->title = std::string(title);
+    if (FindInvalidUtf8(doc->title) != std::string::npos && !NormalizeText(where, &doc->title, nullptr).ok()) {
+      doc->title.clear();
+    }
+    doc->title = CleanText(doc->title, true);
+    doc->date = JsonDate(d, where, &warnings_);
     doc->text.clear();
     doc->text.reserve(title.size() + 1 + body.size());
     if (!title.empty()) doc->text.append(title).push_back('\n');
@@ -352,6 +379,9 @@ StatusOr<bool> DocumentSource::Next(Document* doc) {
     Status s = CheckText(path, &text);
     if (!s.ok()) return s;
     doc->text = std::move(text);
+    doc->title.clear();
+    doc->date = 0;
+    ReadTextHeader(path, doc, &warnings_);
     return true;
   }
 }

@@ -37,6 +37,8 @@ DocumentResult Extractor::Extract(Document doc) {
   DocumentResult r;
   r.id = std::move(doc.id);
   r.path = std::move(doc.path);
+  r.title = std::move(doc.title);
+  r.date = doc.date;
   r.text = std::move(doc.text);
   r.chars = CountCodePoints(r.text);
   english_ = DetectLanguage(r.text) == Language::kEnglish;

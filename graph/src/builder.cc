@@ -109,7 +109,7 @@ uint32_t GraphBuilder::NodeFor(const std::string& label, const Forms& forms) {
 
 void GraphBuilder::Add(const DocumentResult& doc) {
   uint32_t doc_index = static_cast<uint32_t>(docs_.size());
-  docs_.push_back({doc.id, doc.path, doc.sentences.size(), doc.chars});
+  docs_.push_back({doc.id, doc.path, doc.sentences.size(), doc.chars, doc.title, doc.date});
   std::vector<uint32_t> node_of(doc.entities.size());
   for (size_t e = 0; e < doc.entities.size(); ++e) {
     const DocEntity& ent = doc.entities[e];
@@ -151,6 +151,7 @@ void GraphBuilder::Add(const DocumentResult& doc) {
     if (r.kind == EdgeKind::kCooccurrence && s > t) std::swap(s, t);
     EdgeAcc& acc = edges_[{s, t, RelationId(r.relation), r.kind}];
     acc.weight += 1;
+    acc.seen.Add(doc.date);
     if (options_.max_evidence == 0 || acc.evidence.size() < options_.max_evidence) {
       const SentenceSpan& span = doc.sentences[r.sentence];
       std::string_view& text = stored[r.sentence];
@@ -186,6 +187,7 @@ void GraphBuilder::AddGraph(const KnowledgeGraph& graph) {
     if (e.data->kind == EdgeKind::kCooccurrence && s > t) std::swap(s, t);
     EdgeAcc& acc = edges_[{s, t, RelationId(e.data->relation), e.data->kind}];
     AddWeight(&acc.weight, e.data->weight);
+    acc.seen.Add(e.data->seen);
     for (const Evidence& ev : e.data->evidence) {
       if (options_.max_evidence != 0 && acc.evidence.size() >= options_.max_evidence) break;
       Evidence copy = ev;
@@ -316,6 +318,7 @@ void GraphBuilder::MergeSurnames() {
     for (Entry* entry : from) {
       EdgeAcc& acc = entry->second;
       AddWeight(&into.weight, acc.weight);
+      into.seen.Add(acc.seen);
       for (auto& ev : acc.evidence) {
         if (options_.max_evidence == 0 || into.evidence.size() < options_.max_evidence) into.evidence.push_back(std::move(ev));
       }
@@ -479,6 +482,7 @@ KnowledgeGraph GraphBuilder::Finish() {
       d.relation = relation_names_[e.relation];
       d.kind = e.kind;
       d.weight = e.acc->weight;
+      d.seen = e.acc->seen;
       d.evidence = std::move(e.acc->evidence);
       std::sort(d.evidence.begin(), d.evidence.end(), [](const Evidence& a, const Evidence& b) {
         return std::tie(a.document, a.sentence) < std::tie(b.document, b.sentence);

@@ -8,6 +8,13 @@ namespace kg {
 
 std::string_view EdgeKindName(EdgeKind kind) { return kind == EdgeKind::kRelation ? "relation" : "cooccurrence"; }
 
+DateRange NodeSeen(const KnowledgeGraph& graph, NodeId v) {
+  DateRange r;
+  const auto& docs = graph.documents();
+  for (uint32_t d : graph.node(v).documents) r.Add(docs[d].date);
+  return r;
+}
+
 SentenceNumbers::SentenceNumbers(const std::vector<DocumentInfo>& docs) : first_(docs.size() + 1, 0) {
   for (size_t d = 0; d < docs.size(); ++d) first_[d + 1] = first_[d] + docs[d].sentences;
 }

@@ -29,7 +29,10 @@ namespace {
 //   bytes, little-endian. The stamp comes last so the body can be encoded
 //   while graph.json is still being written. Every byte is checked: the
 //   body by its checksum, the stamp against graph.json.
-constexpr std::string_view kMagic = "KGINDEX\x05";
+// Version 6: version 5's checksums with the documents' title and date and
+//   the edges' first_seen/last_seen. Any other version is not read (the
+//   caller falls back to graph.json).
+constexpr std::string_view kMagic = "KGINDEX\x06";
 constexpr std::string_view kEnd = "KGI-END";
 
 class Encoder {
@@ -238,6 +241,8 @@ std::string EncodeGraphIndexBody(const KnowledgeGraph& g) {
     e.Str(d.path);
     e.U(d.sentences);
     e.U(d.chars);
+    e.Str(d.title);
+    e.U(d.date);
   }
   // Relation names, each once; each edge's (mostly the same name as the
   // edge before: looked up only when it is not).
@@ -329,6 +334,8 @@ std::string EncodeGraphIndexBody(const KnowledgeGraph& g) {
     e.U(relation_of[edge]);
     e.U(static_cast<uint64_t>(r.data->kind));
     e.U(r.data->weight);
+    e.U(r.data->seen.first);
+    e.U(r.data->seen.last);
     e.U(r.data->evidence.size());
     for (const Evidence& ev : r.data->evidence) {
       e.U(ev.document);
@@ -383,6 +390,8 @@ StatusOr<KnowledgeGraph> DecodeGraphIndex(std::string_view bytes, std::shared_pt
     d.path = in.Str();
     d.sentences = in.U();
     d.chars = in.U();
+    d.title = in.Str();
+    d.date = static_cast<Date>(in.Below(100000000));
   }
   std::vector<std::string> relations(in.Count());
   for (std::string& r : relations) r = in.Str();
@@ -423,6 +432,8 @@ StatusOr<KnowledgeGraph> DecodeGraphIndex(std::string_view bytes, std::shared_pt
     if (in.ok()) d.relation = relations[relation];
     d.kind = static_cast<EdgeKind>(in.Below(2));
     d.weight = in.U();
+    d.seen.first = static_cast<Date>(in.Below(100000000));
+    d.seen.last = static_cast<Date>(in.Below(100000000));
     d.evidence.resize(in.Count(5));
     for (Evidence& ev : d.evidence) {
       ev.document = static_cast<uint32_t>(in.Below(docs.size()));

@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "kg/base/atomic_file.h"
+#include "kg/base/date.h"
 #include "kg/base/json_parse.h"
 #include "kg/base/text.h"
 
@@ -58,6 +59,24 @@ class Reader {
       return false;
     }
     *out = Clean(it->value);
+    return true;
+  }
+  // A date field as kg writes it, YYYY-MM-DD (a real day), or a problem
+  // when present and not one. False when absent.
+  bool OptDate(const Value& v, const char* key, Date* out) {
+    auto it = v.FindMember(key);
+    if (it == v.MemberEnd()) return false;
+    Date d = 0;
+    if (!it->value.IsString()) {
+      Problem(std::string("\"") + key + "\" is not a string");
+      return false;
+    }
+    std::string text = Clean(it->value);
+    if (text.size() != 10 || !ParseDate(text, &d) || FormatDate(d) != text) {
+      Problem(std::string("\"") + key + "\" is not a date in YYYY-MM-DD form (\"" + text.substr(0, 40) + "\")");
+      return false;
+    }
+    *out = d;
     return true;
   }
   // A count (weight, mentions, offsets...): a number from 0 to `max`;
@@ -125,6 +144,8 @@ StatusOr<KnowledgeGraph> ParseGraphJsonInPlace(std::string* taken, const std::st
         r.OptStr(d, "path", &info.path);
         info.sentences = r.Count(d, "sentences", UINT32_MAX);
         info.chars = r.Count(d, "chars");
+        r.OptStr(d, "title", &info.title);
+        r.OptDate(d, "date", &info.date);
         if (!r.ok()) return r.Error("document \"" + info.id + "\": " + r.problem());
         doc_index.emplace(info.id, static_cast<uint32_t>(docs.size()));
         docs.push_back(std::move(info));
@@ -136,7 +157,7 @@ StatusOr<KnowledgeGraph> ParseGraphJsonInPlace(std::string* taken, const std::st
     if (it != doc_index.end()) return it->second;
     uint32_t index = static_cast<uint32_t>(docs.size());
     doc_index.emplace(std::string(id), index);
-    docs.push_back({std::string(id), "", 0, 0});
+    docs.push_back({std::string(id), "", 0, 0, "", 0});
     return index;
   };
 
@@ -220,6 +241,7 @@ StatusOr<KnowledgeGraph> ParseGraphJsonInPlace(std::string* taken, const std::st
     EdgeData d;
   };
   std::vector<PendingEdge> edges;
+  std::vector<size_t> seen_from_evidence;
   i = 0;
   for (const Value& l : links_it->value.GetArray()) {
     ++i;
@@ -263,7 +285,22 @@ StatusOr<KnowledgeGraph> ParseGraphJsonInPlace(std::string* taken, const std::st
       }
     }
     if (d.weight == 0) d.weight = std::max<uint64_t>(1, d.evidence.size());
+    Date first = 0, last = 0;
+    bool has_first = r.OptDate(l, "first_seen", &first);
+    bool has_last = r.OptDate(l, "last_seen", &last);
+    if (r.ok() && has_first != has_last) r.Problem("\"first_seen\" and \"last_seen\" go together");
+    if (r.ok() && first > last) r.Problem("\"first_seen\" after its \"last_seen\"");
+    if (!r.ok()) return r.Error(link + ": " + r.problem());
+    if (has_first) {
+      d.seen.Add(first);
+      d.seen.Add(last);
+    } else {
+      seen_from_evidence.push_back(edges.size());  // another tool's graph: dated once documents are known
+    }
     edges.push_back({si->second, ti->second, std::move(d)});
+  }
+  for (size_t k : seen_from_evidence) {
+    for (const Evidence& ev : edges[k].d.evidence) edges[k].d.seen.Add(docs[ev.document].date);
   }
   std::stable_sort(edges.begin(), edges.end(), [](const PendingEdge& a, const PendingEdge& b) {
     return std::tie(a.s, a.t, a.d.kind, a.d.relation) < std::tie(b.s, b.t, b.d.kind, b.d.relation);

@@ -199,6 +199,7 @@ StatusOr<KnowledgeGraph> BuildGraph(DocumentSource& source, const PipelineOption
     progress.bytes += slot.bytes;
     stats.merge += since(t0);
     if (options.progress && progress.bytes >= next_progress) {
+      progress.fraction = source.InputFraction();
       options.progress(progress);
       next_progress = progress.bytes + options.batch_bytes;
     }

@@ -34,6 +34,8 @@ DocumentResult RepeatOf(const DocumentResult& same, Document doc) {
   DocumentResult r;
   r.id = std::move(doc.id);
   r.path = std::move(doc.path);
+  r.title = std::move(doc.title);
+  r.date = doc.date;
   r.text = std::move(doc.text);
   r.chars = same.chars;
   r.sentences = same.sentences;
@@ -45,7 +47,7 @@ DocumentResult RepeatOf(const DocumentResult& same, Document doc) {
 size_t ResultBytes(const DocumentResult& r) {
   // Containers' own sizes plus a node's bookkeeping for each map entry.
   constexpr size_t kMapNode = 48;
-  size_t n = sizeof(DocumentResult) + r.id.size() + r.path.size() + r.text.size() +
+  size_t n = sizeof(DocumentResult) + r.id.size() + r.path.size() + r.title.size() + r.text.size() +
              r.sentences.size() * sizeof(SentenceSpan) + r.relations.size() * sizeof(DocRelation);
   for (const DocEntity& e : r.entities) {
     n += sizeof(DocEntity) + e.label.size();

@@ -51,6 +51,11 @@ class AtomicFileSet {
   // buffer, which drains into the temporary file a chunk at a time.
   Status AddStreamed(const std::string& path, const std::function<void(OutputBuffer*)>& produce,
                      std::string* temporary = nullptr);
+  // A file of the same directory that the new set drops (a format not
+  // written this time): removed as part of the commit, after the new files
+  // are in place (commit_journal.h); left alone when it is not a regular
+  // file. Only with at least one file added.
+  void RemoveOnCommit(const std::string& path);
   Status Commit();
 
  private:
@@ -61,6 +66,7 @@ class AtomicFileSet {
   std::string dir_, staging_;
   Status failed_;
   std::vector<std::pair<std::string, std::string>> files_;  // (target, temporary)
+  std::vector<std::string> removals_;  // paths
 };
 
 }  // namespace kg

@@ -42,6 +42,10 @@ class DocumentSource {
 
   StatusOr<bool> Next(Document* doc);
 
+  // How far reading has come, as a share of the input files' bytes
+  // (compressed bytes for .gz); -1 when unknown (standard input).
+  double InputFraction() const;
+
   // Non-fatal notes about the input (transcoded files), in order.
   std::vector<std::string> TakeWarnings() { return std::move(warnings_); }
   const std::vector<std::string>& files() const { return files_; }
@@ -54,6 +58,8 @@ class DocumentSource {
   std::string UniqueId(std::string id);
 
   std::vector<std::string> files_;
+  std::vector<uint64_t> sizes_;  // of files_, for InputFraction (0 for "-")
+  bool size_unknown_ = false;    // standard input is among the inputs
   size_t next_file_ = 0;
   // Current JSONL stream.
   struct LineReader;

@@ -10,13 +10,18 @@
 #include <string_view>
 #include <vector>
 
+#include "kg/base/date.h"
+
 namespace kg {
 
-// One input text. `id` is the file name without extension, or the JSONL id.
+// One input text. `id` is the file name without extension, or the JSONL id;
+// `title` and `date` come from the JSONL fields or a file's header lines.
 struct Document {
   std::string id;
   std::string path;
   std::string text;
+  std::string title = {};  // (initialised: {id, path, text} stays a complete initializer)
+  Date date = 0;           // 0: unknown
 };
 
 enum class EntityType : uint8_t { kPerson, kOrg, kLocation, kProduct, kOther };
@@ -59,6 +64,8 @@ struct DocRelation {
 struct DocumentResult {
   std::string id;
   std::string path;
+  std::string title;
+  Date date = 0;
   std::string text;                   // the document text (evidence is cut from it)
   uint64_t chars = 0;                 // code points
   std::vector<SentenceSpan> sentences;

@@ -54,6 +54,7 @@ class GraphBuilder {
   struct EdgeAcc {
     uint64_t weight = 0;
     std::vector<Evidence> evidence;
+    DateRange seen;
   };
   // (source, target, relation name id, kind); relation names are interned.
   struct EdgeKey {

@@ -33,6 +33,8 @@ struct DocumentInfo {
   std::string path;
   uint64_t sentences = 0;
   uint64_t chars = 0;
+  std::string title = {};  // "" when the input gave none
+  Date date = 0;           // 0 when unknown
 };
 
 // One surface form of an entity: how often it was seen, and in how many
@@ -69,6 +71,7 @@ struct EdgeData {
   EdgeKind kind = EdgeKind::kCooccurrence;
   uint64_t weight = 0;              // supporting sentences, all counted
   std::vector<Evidence> evidence;   // possibly capped (see BuildOptions)
+  DateRange seen;                   // dates of all supporting documents (not only the kept evidence)
 };
 
 struct EdgeRef {
@@ -79,6 +82,10 @@ struct EdgeRef {
 };
 
 std::string_view EdgeKindName(EdgeKind kind);  // "relation" / "cooccurrence"
+
+class KnowledgeGraph;
+// The dates of the documents naming a node (empty when none has a date).
+DateRange NodeSeen(const KnowledgeGraph& graph, NodeId v);
 
 // The sentences of all documents numbered in order (document 0's first),
 // for per-sentence tables: a sentence cited by many edges is handled once.

@@ -30,6 +30,7 @@ namespace kg {
 struct PipelineProgress {
   size_t documents = 0;
   size_t bytes = 0;
+  double fraction = -1;  // of the input read (DocumentSource::InputFraction); -1 unknown
 };
 
 // Where the wall time went (seconds), for `kg build --verbose`.
