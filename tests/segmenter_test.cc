@@ -87,6 +87,11 @@ TEST(SegmenterTest, FrenchNews) {
       {"Une guerre mondiale…Vent de panique", {"Une guerre mondiale…", "Vent de panique"}},
       // Not a lost space: a domain, a decimal, initials.
       {"Le site Pony.ai a levé 3.5 millions.", {"Le site Pony.ai a levé 3.5 millions."}},
+      // A sentence ending in an acronym (Unicode keeps "Upper . Upper" together);
+      // dotted acronyms and initials still do not end one.
+      {"Donald Trump a menacé TSMC. Huawei a racheté Foo Corp.", {"Donald Trump a menacé TSMC.", "Huawei a racheté Foo Corp."}},
+      {"Il vit aux USA. Paris est beau.", {"Il vit aux USA.", "Paris est beau."}},
+      {"Les U.S. Marines sont là.", {"Les U.S. Marines sont là."}},
       // Closing guillemets stay with their sentence; a lowercase continuation joins.
       {"Il a dit « C’est fini ! » Puis il est parti.", {"Il a dit « C’est fini ! »", "Puis il est parti."}},
       {"« Pourquoi ? » demande-t-il.", {"« Pourquoi ? » demande-t-il."}},

@@ -175,7 +175,8 @@ TEST_F(InputDir, TitlesAreCleaned) {
   EXPECT_EQ(docs[0].title, "Note\u00a0 du jour");
 }
 
-// Three dated documents: Trump and TSMC in 2019 and 2020, Huawei only in 2020.
+// Three dated documents: Trump and TSMC in 2019 and 2020, Huawei only in 2020
+// (co-mentioned with Trump in one sentence of b).
 KnowledgeGraph Dated(BuildOptions opt = {}) {
   GraphBuilder b(opt);
   auto add = [&](const char* id, Date date, const char* text) {
@@ -185,7 +186,7 @@ KnowledgeGraph Dated(BuildOptions opt = {}) {
     b.Add(testing::TestExtractor().Extract(std::move(d)));
   };
   add("a", 20190315, "Donald Trump a menacé TSMC.");
-  add("b", 20200110, "Donald Trump a menacé TSMC. Huawei a racheté TSMC.");
+  add("b", 20200110, "Donald Trump a menacé TSMC, que Huawei voulait racheter.");
   add("c", 20200220, "Donald Trump a menacé TSMC.");
   add("u", 0, "Donald Trump a menacé TSMC.");
   return b.Finish();

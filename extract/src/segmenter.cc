@@ -146,6 +146,42 @@ bool IsAbbreviation(std::string_view word) {
   return Abbreviations().count(std::string(word)) > 0;
 }
 
+namespace {
+
+// Unicode's rule keeps "Upper . Upper" together (U.S. Government), so a
+// sentence ending in an acronym runs on: "Trump a menacé TSMC. Huawei a
+// racheté...". Cut after a word of two or more capitals without dots (not a
+// known abbreviation) when a space and a capitalised word follow.
+template <typename Seg>
+void SplitAfterAcronyms(std::string_view text, std::vector<Seg>* segs) {
+  std::vector<Seg> out;
+  for (const Seg& s : *segs) {
+    size_t start = s.start;
+    for (size_t i = text.find(". ", s.start); i != std::string_view::npos && i + 2 < s.end; i = text.find(". ", i + 1)) {
+      std::string_view w = WordBefore(text, i);
+      size_t upper = 0, len = 0;
+      bool caps = !w.empty();
+      for (size_t k = 0; k < w.size() && caps; k += len) {
+        char32_t c = DecodeUtf8(w, k, &len);
+        caps = IsUpper(c) || IsDigit(c);
+        upper += IsUpper(c);
+      }
+      if (!caps || upper < 2 || IsAbbreviation(w)) continue;
+      size_t next = i + 1;
+      while (next < s.end && text[next] == ' ') ++next;
+      size_t l1 = 0, l2 = 0;
+      if (next >= s.end || !IsUpper(DecodeUtf8(text, next, &l1)) || next + l1 >= s.end) continue;
+      if (!IsLower(DecodeUtf8(text, next + l1, &l2))) continue;
+      out.push_back({start, next});
+      start = next;
+    }
+    out.push_back({start, s.end});
+  }
+  segs->swap(out);
+}
+
+}  // namespace
+
 struct Segmenter::Impl {
   explicit Impl(const char* language) : breaker(language) {}
   SentenceBreaker breaker;
@@ -211,6 +247,7 @@ std::vector<SentenceSpan> Segmenter::Split(std::string_view text) const {
     split.push_back({start, s.end});
   }
   segs.swap(split);
+  SplitAfterAcronyms(text, &segs);
 
   std::vector<Seg> merged;
   for (const Seg& s : segs) {
