@@ -370,4 +370,15 @@ std::string ToTitle(std::string_view text) {
   return out;
 }
 
+std::vector<std::string_view> SplitTabs(std::string_view line) {
+  std::vector<std::string_view> cols;
+  size_t start = 0;
+  while (true) {
+    size_t tab = line.find('\t', start);
+    cols.push_back(line.substr(start, tab == std::string_view::npos ? std::string_view::npos : tab - start));
+    if (tab == std::string_view::npos) return cols;
+    start = tab + 1;
+  }
+}
+
 }  // namespace kg

@@ -4,20 +4,10 @@
 #include <fstream>
 #include <sstream>
 
+#include "kg/base/text.h"
+
 namespace kg {
 namespace {
-
-std::vector<std::string_view> SplitTabs(std::string_view line) {
-  std::vector<std::string_view> cols;
-  size_t start = 0;
-  while (true) {
-    size_t tab = line.find('\t', start);
-    cols.push_back(line.substr(start, tab == std::string_view::npos ? std::string_view::npos : tab - start));
-    if (tab == std::string_view::npos) break;
-    start = tab + 1;
-  }
-  return cols;
-}
 
 bool ParseInt(std::string_view s, int* out) {
   auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), *out);

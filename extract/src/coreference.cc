@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "kg/base/text.h"
 #include "lexicon_data.h"
 
 namespace kg {
@@ -61,13 +62,7 @@ StatusOr<CorefLexicon> CorefLexicon::Parse(std::string_view tsv, const std::stri
     pos = nl == std::string_view::npos ? tsv.size() : nl + 1;
     ++line_no;
     if (line.empty() || line[0] == '#') continue;
-    std::vector<std::string_view> c;
-    for (size_t start = 0;;) {
-      size_t tab = line.find('\t', start);
-      c.push_back(line.substr(start, tab == std::string_view::npos ? std::string_view::npos : tab - start));
-      if (tab == std::string_view::npos) break;
-      start = tab + 1;
-    }
+    std::vector<std::string_view> c = SplitTabs(line);
     auto bad = [&](const std::string& what) { return InvalidInput(where + ":" + std::to_string(line_no) + ": " + what); };
     if (c.size() != 4) return bad("expected 4 tab-separated columns");
     CorefWord w;

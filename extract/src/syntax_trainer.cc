@@ -175,6 +175,21 @@ WeightTable TrainBest(PerceptronTrainer* t, int epochs, size_t max_features, con
   return best;
 }
 
+// One pass of the greedy tagger over a training sentence, learning from each
+// word's error with the tags it guessed before (Collins 2002).
+void TrainTaggerOn(PerceptronTrainer* t, const std::vector<WordKeys>& keys, const std::vector<int>& gold,
+                   std::vector<uint64_t>* f, std::vector<float>* scores) {
+  std::vector<int> guess(gold.size(), 0);
+  for (size_t i = 0; i < guess.size(); ++i) {
+    syntax::TaggerFeatures(keys, guess, i, f);
+    std::fill(scores->begin(), scores->end(), 0.0f);
+    t->Score(*f, scores->data());
+    guess[i] = static_cast<int>(std::max_element(scores->begin(), scores->end()) - scores->begin());
+    t->Update(*f, gold[i], guess[i]);
+    t->Tick();
+  }
+}
+
 void TrainTagger(const std::vector<UdSentence>& train, const std::vector<UdSentence>& dev, const TrainOptions& o,
                  Morphology* morphology, SyntaxModel* m) {
   Prepared tp = Prepare(*m, morphology, train), dp = Prepare(*m, morphology, dev);
@@ -183,17 +198,7 @@ void TrainTagger(const std::vector<UdSentence>& train, const std::vector<UdSente
   std::vector<uint64_t> f;
   std::vector<float> scores(m->tags.size());
   auto epoch = [&](int) {
-    for (size_t si : Order(train.size(), &rng)) {
-      std::vector<int> guess(train[si].words.size(), 0);
-      for (size_t i = 0; i < guess.size(); ++i) {
-        syntax::TaggerFeatures(tp.keys[si], guess, i, &f);
-        std::fill(scores.begin(), scores.end(), 0.0f);
-        t.Score(f, scores.data());
-        guess[i] = static_cast<int>(std::max_element(scores.begin(), scores.end()) - scores.begin());
-        t.Update(f, tp.tags[si][i], guess[i]);
-        t.Tick();
-      }
-    }
+    for (size_t si : Order(train.size(), &rng)) TrainTaggerOn(&t, tp.keys[si], tp.tags[si], &f, &scores);
   };
   auto score = [&](const WeightTable& table) {
     SyntaxModel probe;
@@ -296,16 +301,7 @@ std::vector<std::vector<int>> JackknifedTags(const std::vector<UdSentence>& trai
     std::mt19937_64 rng(o.seed + 10 + fold);
     for (int e = 0; e < std::min(o.tagger_epochs, 6); ++e) {
       for (size_t si : Order(train.size(), &rng)) {
-        if (si % kFolds == fold) continue;
-        std::vector<int> guess(train[si].words.size(), 0);
-        for (size_t i = 0; i < guess.size(); ++i) {
-          syntax::TaggerFeatures(tp.keys[si], guess, i, &f);
-          std::fill(scores.begin(), scores.end(), 0.0f);
-          t.Score(f, scores.data());
-          guess[i] = static_cast<int>(std::max_element(scores.begin(), scores.end()) - scores.begin());
-          t.Update(f, tp.tags[si][i], guess[i]);
-          t.Tick();
-        }
+        if (si % kFolds != fold) TrainTaggerOn(&t, tp.keys[si], tp.tags[si], &f, &scores);
       }
     }
     WeightTable table = t.Compile(0);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "kg/base/text.h"
 #include "kg/extract/coreference.h"
 #include "kg/extract/morphology.h"
 #include "lexicon_data.h"
@@ -25,17 +26,6 @@ std::vector<std::string> SplitSpaces(std::string_view s) {
     start = end + 1;
   }
   return out;
-}
-
-std::vector<std::string_view> SplitTabs(std::string_view line) {
-  std::vector<std::string_view> cols;
-  size_t start = 0;
-  while (true) {
-    size_t tab = line.find('\t', start);
-    cols.push_back(line.substr(start, tab == std::string_view::npos ? std::string_view::npos : tab - start));
-    if (tab == std::string_view::npos) return cols;
-    start = tab + 1;
-  }
 }
 
 bool ParseTypes(std::string_view s, uint32_t* bits) {

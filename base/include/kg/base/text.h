@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace kg {
 
@@ -75,6 +76,9 @@ inline bool IsDigit(char32_t cp) { return cp < 0x80 ? cp >= '0' && cp <= '9' : I
 inline bool IsSpace(char32_t cp) { return cp < 0x80 ? cp == ' ' || (cp >= 0x09 && cp <= 0x0D) : IsSpaceBeyondAscii(cp); }
 // Lowercases a UTF-8 string (simple case mapping, locale-independent).
 std::string ToLower(std::string_view text);
+
+// The tab-separated columns of one line (an empty line is one empty column).
+std::vector<std::string_view> SplitTabs(std::string_view line);
 // Uppercases the first code point, lowercases the rest.
 std::string ToTitle(std::string_view text);
 
