@@ -4,6 +4,7 @@
 
 #include "kg/base/text.h"
 #include "lexicon_data.h"
+#include "tsv_rows.h"
 
 namespace kg {
 namespace {
@@ -55,25 +56,19 @@ bool IsBareDescription(const UdSentence& s, int w, const std::vector<TreeMention
 
 StatusOr<CorefLexicon> CorefLexicon::Parse(std::string_view tsv, const std::string& where) {
   CorefLexicon lex;
-  size_t line_no = 0;
-  for (size_t pos = 0; pos < tsv.size();) {
-    size_t nl = tsv.find('\n', pos);
-    std::string_view line = tsv.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos);
-    pos = nl == std::string_view::npos ? tsv.size() : nl + 1;
-    ++line_no;
-    if (line.empty() || line[0] == '#') continue;
-    std::vector<std::string_view> c = SplitTabs(line);
-    auto bad = [&](const std::string& what) { return InvalidInput(where + ":" + std::to_string(line_no) + ": " + what); };
-    if (c.size() != 4) return bad("expected 4 tab-separated columns");
+  Status read = ForEachTsvRow(tsv, where, [&](const std::vector<std::string_view>& c) -> std::string {
+    if (c.size() != 4) return "expected 4 tab-separated columns";
     CorefWord w;
     w.any_owner = c[2] == "*";  // a person or an organisation
-    if (!w.any_owner && !ParseEntityType(c[2], &w.type)) return bad("unknown entity type");
+    if (!w.any_owner && !ParseEntityType(c[2], &w.type)) return "unknown entity type";
     w.gender = c[3] == "m" ? Gender::kMasculine : c[3] == "f" ? Gender::kFeminine : Gender::kUnknown;
     if (c[0] == "possessive") lex.possessives.emplace(std::string(c[1]), w);
     else if (c[0] == "pronoun") lex.pronouns.emplace(std::string(c[1]), w);
     else if (c[0] == "head") lex.heads.emplace(std::string(c[1]), w);
-    else return bad("kind must be pronoun, possessive or head");
-  }
+    else return "kind must be pronoun, possessive or head";
+    return "";
+  });
+  if (!read.ok()) return read;
   return lex;
 }
 

@@ -236,11 +236,9 @@ std::string DecideFeats(const SyntaxModel& m, int tag, const std::vector<float>&
 
 }  // namespace
 
-void SyntaxAnnotator::Parse(const std::vector<WordKeys>& keys, const std::vector<int>& tags, const UdSentence& s,
+void SyntaxAnnotator::Parse(const std::vector<WordKeys>& keys, const std::vector<uint64_t>& ptag,
                             std::vector<int>* heads) const {
-  std::vector<uint64_t> ptag(tags.size());
-  for (size_t i = 0; i < tags.size(); ++i) ptag[i] = syntax::ParserTag(model_, tags[i], s.words[i].feats);
-  syntax::Configuration c(tags.size());
+  syntax::Configuration c(ptag.size());
   std::vector<uint64_t> f;
   while (!c.Done()) {
     syntax::ParserFeatures(c, keys, ptag, &f);
@@ -253,14 +251,23 @@ void SyntaxAnnotator::Parse(const std::vector<WordKeys>& keys, const std::vector
     c.Apply(best);
   }
   *heads = c.heads;
+  // Words left without a head go under the root's child (one root per sentence).
+  int root = -1;
+  for (size_t i = 1; i < heads->size(); ++i) {
+    if ((*heads)[i] == 0) root = static_cast<int>(i);
+  }
+  for (size_t i = 1; i < heads->size(); ++i) {
+    if ((*heads)[i] != -1) continue;
+    if (root < 0) {
+      (*heads)[i] = 0;
+      root = static_cast<int>(i);
+    } else {
+      (*heads)[i] = root;
+    }
+  }
 }
 
-void SyntaxAnnotator::Annotate(UdSentence* s) {
-  if (s->words.empty()) return;
-  std::vector<WordKeys> keys;
-  ComputeKeys(*s, &keys);
-  std::vector<int> tags;
-  Tag(*s, keys, &tags);
+void SyntaxAnnotator::TagWords(const std::vector<WordKeys>& keys, const std::vector<int>& tags, UdSentence* s) const {
   std::vector<uint64_t> f;
   std::vector<float> scores(model_.feat_values.size());
   for (size_t i = 0; i < s->words.size(); ++i) {
@@ -276,37 +283,46 @@ void SyntaxAnnotator::Annotate(UdSentence* s) {
     }
     w.lemma = syntax::Lemmatize(model_, morphology_, w.form, tags[i]);
   }
-  std::vector<int> heads;
-  Parse(keys, tags, *s, &heads);
-  // Words left without a head go under the root's child (one root per sentence).
-  int root = -1;
-  for (size_t i = 1; i < heads.size(); ++i) {
-    if (heads[i] == 0) root = static_cast<int>(i);
-  }
-  for (size_t i = 1; i < heads.size(); ++i) {
-    if (heads[i] != -1) continue;
-    if (root < 0) { heads[i] = 0; root = static_cast<int>(i); }
-    else heads[i] = root;
-  }
+}
+
+void SyntaxAnnotator::Label(const std::vector<WordKeys>& keys, const std::vector<uint64_t>& ptag,
+                            const std::vector<int>& heads, UdSentence* s) const {
   std::vector<std::vector<int>> children(heads.size());
   for (size_t i = 1; i < heads.size(); ++i) children[heads[i]].push_back(static_cast<int>(i));
-  std::vector<uint64_t> ptag(tags.size());
-  for (size_t i = 0; i < tags.size(); ++i) ptag[i] = syntax::ParserTag(model_, tags[i], s->words[i].feats);
-  std::vector<float> label_scores(model_.labels.size());
+  std::vector<uint64_t> f;
+  std::vector<float> scores(model_.labels.size());
   for (size_t i = 1; i < heads.size(); ++i) {
     UdWord& w = s->words[i - 1];
     w.head = heads[i];
-    if (heads[i] == 0) { w.deprel = "root"; continue; }
+    if (heads[i] == 0) {
+      w.deprel = "root";
+      continue;
+    }
     syntax::LabelFeatures(keys, ptag, heads, children, static_cast<int>(i), &f);
-    std::fill(label_scores.begin(), label_scores.end(), 0.0f);
-    model_.labeller.Score(f, label_scores.data());
+    std::fill(scores.begin(), scores.end(), 0.0f);
+    model_.labeller.Score(f, scores.data());
     int best = -1;
     for (size_t l = 0; l < model_.labels.size(); ++l) {
       if (model_.labels[l] == "root") continue;
-      if (best < 0 || label_scores[l] > label_scores[best]) best = static_cast<int>(l);
+      if (best < 0 || scores[l] > scores[best]) best = static_cast<int>(l);
     }
     w.deprel = model_.labels[best];
   }
+}
+
+void SyntaxAnnotator::Annotate(UdSentence* s) {
+  if (s->words.empty()) return;
+  std::vector<WordKeys> keys;
+  ComputeKeys(*s, &keys);
+  std::vector<int> tags;
+  Tag(*s, keys, &tags);
+  TagWords(keys, tags, s);
+  // The parser's word classes: the tag, and the verb form of verbs.
+  std::vector<uint64_t> ptag(tags.size());
+  for (size_t i = 0; i < tags.size(); ++i) ptag[i] = syntax::ParserTag(model_, tags[i], s->words[i].feats);
+  std::vector<int> heads;
+  Parse(keys, ptag, &heads);
+  Label(keys, ptag, heads, s);
 }
 
 UdSentence SyntaxAnnotator::AnnotateTokens(const std::vector<std::string>& tokens, std::vector<int>* token_words) {

@@ -190,9 +190,10 @@ void TrainTaggerOn(PerceptronTrainer* t, const std::vector<WordKeys>& keys, cons
   }
 }
 
-void TrainTagger(const std::vector<UdSentence>& train, const std::vector<UdSentence>& dev, const TrainOptions& o,
-                 Morphology* morphology, SyntaxModel* m) {
-  Prepared tp = Prepare(*m, morphology, train), dp = Prepare(*m, morphology, dev);
+// The stages below read the training and development sentences with their
+// word keys and gold tags prepared once (`tp`, `dp`).
+void TrainTagger(const std::vector<UdSentence>& train, const std::vector<UdSentence>& dev, const Prepared& tp,
+                 const Prepared& dp, const TrainOptions& o, Morphology* morphology, SyntaxModel* m) {
   PerceptronTrainer t(static_cast<int>(m->tags.size()));
   std::mt19937_64 rng(o.seed);
   std::vector<uint64_t> f;
@@ -219,9 +220,8 @@ void TrainTagger(const std::vector<UdSentence>& train, const std::vector<UdSente
 }
 
 // One perceptron over feature=value classes; each feature name is its own decision.
-void TrainFeats(const std::vector<UdSentence>& train, const std::vector<UdSentence>& dev, const TrainOptions& o,
-                Morphology* morphology, SyntaxModel* m) {
-  Prepared tp = Prepare(*m, morphology, train), dp = Prepare(*m, morphology, dev);
+void TrainFeats(const std::vector<UdSentence>& train, const std::vector<UdSentence>& dev, const Prepared& tp,
+                const Prepared& dp, const TrainOptions& o, SyntaxModel* m) {
   auto gold_values = [&](const UdWord& w) {
     std::vector<int> gold(m->feat_names.size());
     for (size_t n = 0; n < gold.size(); ++n) {
@@ -358,13 +358,16 @@ int Cost(const syntax::Configuration& c, int t, const std::vector<int>& gold) {
   return cost;
 }
 
-double ParseDev(const SyntaxModel& m, Morphology* morphology, const std::vector<UdSentence>& dev, const Prepared& dp,
-                bool labelled);
+// UAS or LAS on the development sentences, parsed on the tagger's tags and
+// features as in use.
+double ParseDev(const SyntaxModel& m, Morphology* morphology, const std::vector<UdSentence>& dev, bool labelled) {
+  SyntaxScores scores = EvaluateSyntax(m, morphology, dev);
+  return labelled ? scores.las : scores.uas;
+}
 
-void TrainParser(const std::vector<UdSentence>& train, const std::vector<UdSentence>& dev, const TrainOptions& o,
-                 Morphology* morphology, const std::vector<std::vector<int>>& tags, SyntaxModel* m) {
-  Prepared tp = Prepare(*m, morphology, train), dp = Prepare(*m, morphology, dev);
-  tp.tags = tags;
+// `tp` holds the jackknifed tags (JackknifedTags), as the parser sees in use.
+void TrainParser(const std::vector<UdSentence>& train, const std::vector<UdSentence>& dev, const Prepared& tp,
+                 const TrainOptions& o, Morphology* morphology, SyntaxModel* m) {
   PerceptronTrainer t(syntax::kTransitions);
   std::mt19937_64 rng(o.seed + 2);
   std::vector<uint64_t> f;
@@ -400,15 +403,13 @@ void TrainParser(const std::vector<UdSentence>& train, const std::vector<UdSente
   auto score = [&](const WeightTable& table) {
     SyntaxModel probe = *m;
     probe.transitions = table;
-    return ParseDev(probe, morphology, dev, dp, false);
+    return ParseDev(probe, morphology, dev, false);
   };
   m->transitions = TrainBest(&t, o.parser_epochs, o.parser_features, "parser", o, epoch, score);
 }
 
-void TrainLabeller(const std::vector<UdSentence>& train, const std::vector<UdSentence>& dev, const TrainOptions& o,
-                   Morphology* morphology, const std::vector<std::vector<int>>& tags, SyntaxModel* m) {
-  Prepared tp = Prepare(*m, morphology, train), dp = Prepare(*m, morphology, dev);
-  tp.tags = tags;
+void TrainLabeller(const std::vector<UdSentence>& train, const std::vector<UdSentence>& dev, const Prepared& tp,
+                   const TrainOptions& o, Morphology* morphology, SyntaxModel* m) {
   PerceptronTrainer t(static_cast<int>(m->labels.size()));
   std::mt19937_64 rng(o.seed + 3);
   std::vector<uint64_t> f;
@@ -439,7 +440,7 @@ void TrainLabeller(const std::vector<UdSentence>& train, const std::vector<UdSen
   auto score = [&](const WeightTable& table) {
     SyntaxModel probe = *m;
     probe.labeller = table;
-    return ParseDev(probe, morphology, dev, dp, true);
+    return ParseDev(probe, morphology, dev, true);
   };
   m->labeller = TrainBest(&t, o.labeller_epochs, o.labeller_features, "labeller", o, epoch, score);
 }
@@ -485,13 +486,6 @@ void TrainSplitter(const std::vector<UdSentence>& train, const TrainOptions& o, 
   m->splitter = t.Compile(0);
 }
 
-double ParseDev(const SyntaxModel& m, Morphology* morphology, const std::vector<UdSentence>& dev, const Prepared&,
-                bool labelled) {
-  // Parsed on the tagger's tags and features, as in use.
-  SyntaxScores scores = EvaluateSyntax(m, morphology, dev);
-  return labelled ? scores.las : scores.uas;
-}
-
 }  // namespace
 
 StatusOr<SyntaxModel> TrainSyntax(const std::vector<UdSentence>& train, const std::vector<UdSentence>& dev,
@@ -504,11 +498,12 @@ StatusOr<SyntaxModel> TrainSyntax(const std::vector<UdSentence>& train, const st
   BuildLemmas(train, &m);
   BuildContractions(train, &m);
   TrainSplitter(train, o, &m);
-  TrainTagger(train, dev, o, morphology, &m);
-  TrainFeats(train, dev, o, morphology, &m);
-  std::vector<std::vector<int>> tags = JackknifedTags(train, Prepare(m, morphology, train), o, m);
-  TrainParser(train, dev, o, morphology, tags, &m);
-  TrainLabeller(train, dev, o, morphology, tags, &m);
+  const Prepared tp = Prepare(m, morphology, train), dp = Prepare(m, morphology, dev);
+  TrainTagger(train, dev, tp, dp, o, morphology, &m);
+  TrainFeats(train, dev, tp, dp, o, &m);
+  const Prepared jackknifed{tp.keys, JackknifedTags(train, tp, o, m)};
+  TrainParser(train, dev, jackknifed, o, morphology, &m);
+  TrainLabeller(train, dev, jackknifed, o, morphology, &m);
   return m;
 }
 

@@ -7,6 +7,7 @@
 #include "kg/extract/coreference.h"
 #include "kg/extract/morphology.h"
 #include "lexicon_data.h"
+#include "tsv_rows.h"
 
 namespace kg {
 namespace {
@@ -127,32 +128,26 @@ std::string Fill(const std::string& tmpl, const std::map<std::string, std::strin
 
 StatusOr<PathRules> PathRules::Parse(std::string_view tsv, const std::string& where) {
   PathRules r;
-  size_t line_no = 0, pos = 0;
-  while (pos < tsv.size()) {
-    size_t nl = tsv.find('\n', pos);
-    std::string_view line = tsv.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos);
-    pos = nl == std::string_view::npos ? tsv.size() : nl + 1;
-    ++line_no;
-    if (line.empty() || line[0] == '#') continue;
-    std::vector<std::string_view> c = SplitTabs(line);
-    auto bad = [&](const std::string& what) { return InvalidInput(where + ":" + std::to_string(line_no) + ": " + what); };
+  Status read = ForEachTsvRow(tsv, where, [&](const std::vector<std::string_view>& c) -> std::string {
     if (c[0] == "neg" || c[0] == "vague") {
-      if (c.size() != 2) return bad("expected two columns");
+      if (c.size() != 2) return "expected two columns";
       (c[0] == "neg" ? r.negations : r.vague).insert(std::string(c[1]));
-      continue;
+      return "";
     }
-    if (c.size() != 7) return bad("expected 7 tab-separated columns, found " + std::to_string(c.size()));
+    if (c.size() != 7) return "expected 7 tab-separated columns, found " + std::to_string(c.size());
     PathRule rule;
     if (c[0] != ".") rule.side_a = SplitSpaces(c[0]);
     rule.ancestor = std::string(c[1]);
     if (c[2] != ".") rule.side_b = SplitSpaces(c[2]);
     rule.label = std::string(c[3]);
-    if (c[4] != "ab" && c[4] != "ba") return bad("direction must be ab or ba");
+    if (c[4] != "ab" && c[4] != "ba") return "direction must be ab or ba";
     rule.reverse = c[4] == "ba";
-    if (!ParseTypes(c[5], &rule.a_types) || !ParseTypes(c[6], &rule.b_types)) return bad("unknown entity type");
-    if (rule.label.find('{') != std::string::npos && rule.label.find('}') == std::string::npos) return bad("unclosed {");
+    if (!ParseTypes(c[5], &rule.a_types) || !ParseTypes(c[6], &rule.b_types)) return "unknown entity type";
+    if (rule.label.find('{') != std::string::npos && rule.label.find('}') == std::string::npos) return "unclosed {";
     r.rules.push_back(std::move(rule));
-  }
+    return "";
+  });
+  if (!read.ok()) return read;
   return r;
 }
 

@@ -94,10 +94,14 @@ class SyntaxAnnotator {
   // The stages, for the trainer and tests.
   void ComputeKeys(const UdSentence& s, std::vector<WordKeys>* keys);
   void Tag(const UdSentence& s, const std::vector<WordKeys>& keys, std::vector<int>* tags) const;
-  void Parse(const std::vector<WordKeys>& keys, const std::vector<int>& tags, const UdSentence& s,
-             std::vector<int>* heads) const;
+  // heads[1..n] from the parser's word classes (ParserTag per word); every
+  // word gets a head, one of them the root.
+  void Parse(const std::vector<WordKeys>& keys, const std::vector<uint64_t>& ptag, std::vector<int>* heads) const;
 
  private:
+  void TagWords(const std::vector<WordKeys>& keys, const std::vector<int>& tags, UdSentence* s) const;
+  void Label(const std::vector<WordKeys>& keys, const std::vector<uint64_t>& ptag, const std::vector<int>& heads,
+             UdSentence* s) const;
   const SyntaxModel& model_;
   Morphology* morphology_;
   bool verb_features_only_ = false;
