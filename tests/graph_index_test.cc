@@ -123,6 +123,30 @@ TEST_F(GraphIndexTest, EditedJsonWinsOverItsOldIndex) {
   EXPECT_TRUE(found);
 }
 
+// A hand-edited graph.json whose documents claim billions of sentences (the
+// index fuzzer's finding): writing its JSON and its index must not size a
+// table by those counts (it asked for gigabytes before), and they still load.
+TEST_F(GraphIndexTest, HugeSentenceCountsDoNotSizeTables) {
+  std::string edited = json_bytes_;
+  for (size_t at = 0; (at = edited.find("\"sentences\":", at)) != std::string::npos;) {
+    at += 12;
+    size_t end = edited.find_first_not_of("0123456789", at);
+    edited.replace(at, end - at, "4294967295");
+  }
+  ASSERT_TRUE(WriteFileAtomically(json_, edited).ok());
+  fs::remove(index_);
+  auto loaded = LoadGraph(dir_);
+  ASSERT_TRUE(loaded.ok()) << loaded.status().message();
+  std::string out = dir_ + "/again";
+  ASSERT_TRUE(WriteGraphFiles(*loaded, out, {"json"}).ok());
+  std::string rewritten;
+  ASSERT_TRUE(ReadFile(out + "/graph.json", &rewritten).ok());
+  EXPECT_EQ(rewritten, edited);
+  auto from_index = LoadGraphIndex(out + "/graph.kgi", out + "/graph.json");
+  ASSERT_TRUE(from_index.ok()) << from_index.status().message();
+  EXPECT_EQ(MakeWriter("json")->Write(*from_index), edited);
+}
+
 TEST_F(GraphIndexTest, DamagedIndexIsRejectedNeverTrusted) {
   std::string index;
   ASSERT_TRUE(ReadFile(index_, &index).ok());

@@ -149,7 +149,9 @@ void JsonWriter::Write(const KnowledgeGraph& g, OutputBuffer* buffer) const {
                                    json_of([](Writer& pw) { Str(pw, EdgeKindName(EdgeKind::kCooccurrence)); })};
   // serialised[k] is the JSON of sentence k (numbered across documents),
   // kept in an arena: a sentence cited by several edges is serialised once.
-  SentenceNumbers numbers(docs);
+  size_t cited = 0;
+  for (const EdgeRef& e : g.edges()) cited += e.data->evidence.size();
+  SentenceNumbers numbers(docs, SentenceNumbers::LimitFor(cited));
   std::vector<std::string_view> serialised(numbers.total());
   StringArena evidence_json(4u << 20);
   std::string& out = *buffer->str();

@@ -15,8 +15,14 @@ DateRange NodeSeen(const KnowledgeGraph& graph, NodeId v) {
   return r;
 }
 
-SentenceNumbers::SentenceNumbers(const std::vector<DocumentInfo>& docs) : first_(docs.size() + 1, 0) {
-  for (size_t d = 0; d < docs.size(); ++d) first_[d + 1] = first_[d] + docs[d].sentences;
+SentenceNumbers::SentenceNumbers(const std::vector<DocumentInfo>& docs, size_t limit) : first_(docs.size() + 1, 0) {
+  for (size_t d = 0; d < docs.size(); ++d) {
+    if (docs[d].sentences > limit - first_[d]) {  // (also no overflow)
+      std::fill(first_.begin(), first_.end(), 0);
+      return;
+    }
+    first_[d + 1] = first_[d] + docs[d].sentences;
+  }
 }
 
 KnowledgeGraph::KnowledgeGraph() : impl_(std::make_unique<Impl>()) {}

@@ -269,7 +269,9 @@ std::string EncodeGraphIndexBody(const KnowledgeGraph& g) {
   std::vector<std::string_view> sentences;
   std::vector<uint64_t> sentence_of;
   const auto& docs = g.documents();
-  SentenceNumbers numbers(docs);
+  size_t cited = 0;
+  for (const EdgeRef& r : g.edges()) cited += r.data->evidence.size();
+  SentenceNumbers numbers(docs, SentenceNumbers::LimitFor(cited));
   constexpr uint64_t kNone = ~uint64_t{0};
   std::vector<uint64_t> numbered(numbers.total(), kNone);
   std::unordered_map<uint64_t, uint64_t> unnumbered;

@@ -11,6 +11,7 @@
 // graph. Thread safety: const methods are safe to call concurrently.
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <map>
@@ -89,9 +90,15 @@ DateRange NodeSeen(const KnowledgeGraph& graph, NodeId v);
 
 // The sentences of all documents numbered in order (document 0's first),
 // for per-sentence tables: a sentence cited by many edges is handled once.
+// The documents' counts come from the graph's files and may be anything: when
+// they add up to more than `limit`, nothing is numbered (total() is 0) and the
+// caller's table stays empty rather than growing with a count no text backs.
 class SentenceNumbers {
  public:
-  explicit SentenceNumbers(const std::vector<DocumentInfo>& docs);
+  SentenceNumbers(const std::vector<DocumentInfo>& docs, size_t limit);
+  // A limit for tables of a graph citing `evidence` sentences: a few million
+  // slots, or a few per citation.
+  static size_t LimitFor(size_t evidence) { return std::max<size_t>(size_t{1} << 22, 4 * evidence); }
   size_t total() const { return first_.back(); }
   // The number of a document's sentence; total() when the document does not
   // count that many sentences (a hand-edited graph).
