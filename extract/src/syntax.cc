@@ -241,6 +241,14 @@ void SyntaxAnnotator::Parse(const std::vector<WordKeys>& keys, const std::vector
   syntax::Configuration c(ptag.size());
   std::vector<uint64_t> f;
   while (!c.Done()) {
+    int allowed = 0, only = -1;
+    for (int t = 0; t < syntax::kTransitions; ++t) {
+      if (c.Allowed(t)) ++allowed, only = t;
+    }
+    if (allowed == 1) {  // (a forced move needs no scores)
+      c.Apply(only);
+      continue;
+    }
     syntax::ParserFeatures(c, keys, ptag, &f);
     float scores[syntax::kTransitions] = {};
     model_.transitions.Score(f, scores);
