@@ -74,14 +74,14 @@ TEST_F(GraphIndexTest, StaleIndexIsIgnored) {
   EXPECT_EQ(MakeWriter("json")->Write(*loaded), json_bytes_);
 }
 
-// Format 6 (issue 19's checksums with issue 20's titles, dates and
-// first/last dates): an index of an earlier format is never read, whatever
+// Format 7 (issue 19's checksums with issue 20's titles, dates and
+// first/last dates, and evidence reached through coreference): an index of an earlier format is never read, whatever
 // its bytes; the JSON is.
 TEST_F(GraphIndexTest, EarlierFormatsAreNotRead) {
   std::string index;
   ASSERT_TRUE(ReadFile(index_, &index).ok());
-  ASSERT_EQ(index.substr(0, 8), std::string("KGINDEX\x06"));
-  for (char version : {'\x04', '\x05'}) {
+  ASSERT_EQ(index.substr(0, 8), std::string("KGINDEX\x07"));
+  for (char version : {'\x05', '\x06'}) {
     std::string old = index;
     old[7] = version;
     ASSERT_TRUE(WriteFileAtomically(index_, old).ok());

@@ -6,6 +6,10 @@
 #include "kg/extract/coreference.h"
 #include "kg/extract/syntax.h"
 #include "kg/extract/tree_relations.h"
+#include "kg/export/writer.h"
+#include "kg/graph/builder.h"
+#include "kg/graph/graph_index.h"
+#include "kg/graph/json_store.h"
 #include "test_util.h"
 
 namespace kg {
@@ -97,6 +101,10 @@ TEST(TreeRelationsTest, FrenchCoreference) {
        {{"Anne Hidalgo", "maire_de", "Paris"}}, {}},
       // the pronoun does not fit a man's name
       {"Jean Dupont est arrivé hier. Elle a rencontré Emmanuel Macron.", {}, {{"Jean Dupont", "Emmanuel Macron"}}},
+      // former bug: a description whose complement is another description
+      // ("l'application de la start-up") is not the product named last
+      {"Le H800 est une version du H100. L'application de la start-up a dépassé ChatGPT sur l'App Store.", {},
+       {{"H100", "ChatGPT"}, {"H800", "ChatGPT"}, {"H100", "App Store"}}},
   });
 }
 
@@ -105,6 +113,33 @@ TEST(TreeRelationsTest, EnglishConstructions) {
       {"Microsoft bought Activision in 2018.", {{"Microsoft", "buy", "Activision"}}, {}},
       {"Elon Musk is the founder of SpaceX.", {{"Elon Musk", "founder_of", "SpaceX"}}, {}},
   });
+}
+
+// Evidence reached through a pronoun says so in graph.json ("via") and keeps
+// saying so through the index and the JSON loader.
+TEST(GraphIndexViaTest, CoreferenceEvidenceSurvivesEveryReader) {
+  GraphBuilder builder;
+  builder.Add(TreeExtractor().Extract(Document{"a", "a.txt", "Jeanne Moreau est née à Paris. Elle a reçu un Oscar en 1992."}));
+  KnowledgeGraph g = builder.Finish();
+  auto via_count = [](const KnowledgeGraph& x) {
+    size_t n = 0;
+    for (const EdgeRef& e : x.edges()) {
+      for (const Evidence& ev : e.data->evidence) n += ev.via_coreference ? 1 : 0;
+    }
+    return n;
+  };
+  ASSERT_EQ(via_count(g), 1u);
+  std::string json = MakeWriter("json")->Write(g);
+  EXPECT_NE(json.find("\"text\":\"Elle a reçu un Oscar en 1992.\",\"via\":\"coreference\"}"), std::string::npos) << json;
+  auto parsed = ParseGraphJson(json, "graph.json");
+  ASSERT_TRUE(parsed.ok()) << parsed.status().message();
+  EXPECT_EQ(via_count(*parsed), 1u);
+  EXPECT_EQ(MakeWriter("json")->Write(*parsed), json);
+  auto bytes = std::make_shared<std::string>(EncodeGraphIndexBody(g));
+  StampGraphIndex(FileStamp{}, bytes.get());
+  auto decoded = DecodeGraphIndex(*bytes, bytes, nullptr, "graph.kgi", "graph.json");
+  ASSERT_TRUE(decoded.ok()) << decoded.status().message();
+  EXPECT_EQ(MakeWriter("json")->Write(*decoded), json);
 }
 
 TEST(PathRulesTest, MalformedRowsNameTheLine) {

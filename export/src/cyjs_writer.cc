@@ -71,6 +71,7 @@ void Edge(Writer& w, const KnowledgeGraph& g, const EdgeRef& e) {
     w.StartObject();
     Field(w, "document", g.documents()[ev.document].id);
     Field(w, "text", ev.text);
+    if (ev.via_coreference) Field(w, "via", "coreference");
     w.EndObject();
   }
   w.EndArray();

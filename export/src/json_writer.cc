@@ -208,7 +208,12 @@ void JsonWriter::Write(const KnowledgeGraph& g, OutputBuffer* buffer) const {
       }
       if (!first_evidence) out.push_back(',');
       first_evidence = false;
-      out.append(json);
+      if (ev.via_coreference) {  // (the cached object, one member more)
+        json.remove_suffix(1);
+        out.append(json).append(",\"via\":\"coreference\"}");
+      } else {
+        out.append(json);
+      }
     }
     out.append("]}");
     buffer->Flush();

@@ -52,6 +52,17 @@ bool IsBareDescription(const UdSentence& s, int w, const std::vector<TreeMention
   return true;
 }
 
+// A thing described by its owner or maker, itself a description ("l'application
+// de la start-up", "le modèle de la marque"), is not the last thing of its
+// kind named: it is not resolved. (A role keeps its domain: "la ministre de
+// la Santé".)
+bool HasNounComplement(const UdSentence& s, int w) {
+  for (const UdWord& x : s.words) {
+    if (x.head == w + 1 && x.deprel == "nmod" && x.upos == "NOUN") return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 StatusOr<CorefLexicon> CorefLexicon::Parse(std::string_view tsv, const std::string& where) {
@@ -101,7 +112,9 @@ std::vector<TreeMention> ResolveReferences(const CorefLexicon& lexicon, const Ud
       if (it != lexicon.possessives.end()) ref = &it->second;
     } else if (word.upos == "NOUN" && HasDefiniteDeterminer(s, w) && IsBareDescription(s, w, named)) {
       auto it = lexicon.heads.find(word.lemma);
-      if (it != lexicon.heads.end()) ref = &it->second;
+      if (it != lexicon.heads.end() && (it->second.type == EntityType::kPerson || !HasNounComplement(s, w))) {
+        ref = &it->second;
+      }
     }
     if (ref == nullptr) continue;
     // The most recent fitting entity: first in this sentence before the word, then earlier ones.

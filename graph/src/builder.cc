@@ -156,7 +156,7 @@ void GraphBuilder::Add(const DocumentResult& doc) {
       const SentenceSpan& span = doc.sentences[r.sentence];
       std::string_view& text = stored[r.sentence];
       if (text.empty()) text = text_->Add(std::string_view(doc.text).substr(span.start, span.end - span.start));
-      acc.evidence.push_back({doc_index, r.sentence, span.start, span.end, text});
+      acc.evidence.push_back({doc_index, r.sentence, span.start, span.end, text, r.via});
     }
   }
 }
@@ -485,7 +485,7 @@ KnowledgeGraph GraphBuilder::Finish() {
       d.seen = e.acc->seen;
       d.evidence = std::move(e.acc->evidence);
       std::sort(d.evidence.begin(), d.evidence.end(), [](const Evidence& a, const Evidence& b) {
-        return std::tie(a.document, a.sentence) < std::tie(b.document, b.sentence);
+        return std::tie(a.document, a.sentence, a.via_coreference) < std::tie(b.document, b.sentence, b.via_coreference);
       });
     }
   };

@@ -32,7 +32,7 @@ namespace {
 // Version 6: version 5's checksums with the documents' title and date and
 //   the edges' first_seen/last_seen. Any other version is not read (the
 //   caller falls back to graph.json).
-constexpr std::string_view kMagic = "KGINDEX\x06";
+constexpr std::string_view kMagic = "KGINDEX\x07";
 constexpr std::string_view kEnd = "KGI-END";
 
 class Encoder {
@@ -345,6 +345,7 @@ std::string EncodeGraphIndexBody(const KnowledgeGraph& g) {
       e.U(ev.start);
       e.U(ev.end);
       e.U(sentence_of[k++]);
+      e.U(ev.via_coreference ? 1 : 0);
     }
   }
   e.Raw(kEnd);
@@ -436,7 +437,7 @@ StatusOr<KnowledgeGraph> DecodeGraphIndex(std::string_view bytes, std::shared_pt
     d.weight = in.U();
     d.seen.first = static_cast<Date>(in.Below(100000000));
     d.seen.last = static_cast<Date>(in.Below(100000000));
-    d.evidence.resize(in.Count(5));
+    d.evidence.resize(in.Count(6));
     for (Evidence& ev : d.evidence) {
       ev.document = static_cast<uint32_t>(in.Below(docs.size()));
       ev.sentence = static_cast<uint32_t>(in.Below(UINT32_MAX));
@@ -444,6 +445,7 @@ StatusOr<KnowledgeGraph> DecodeGraphIndex(std::string_view bytes, std::shared_pt
       ev.end = in.U();
       uint64_t sentence = in.Below(sentences.size());
       if (in.ok()) ev.text = sentences[sentence];
+      ev.via_coreference = in.Below(2) == 1;
     }
     if (in.ok()) added.push_back({s, t, std::move(d)});
   }

@@ -280,6 +280,11 @@ StatusOr<KnowledgeGraph> ParseGraphJsonInPlace(std::string* taken, const std::st
           if (text_it->value.IsString()) ev.text = Reader::CleanInPlace(text_it->value);
           else r.Problem("evidence \"text\" is not a string");
         }
+        std::string via;
+        if (r.OptStr(e, "via", &via)) {
+          if (via == "coreference") ev.via_coreference = true;
+          else r.Problem("evidence \"via\" is \"" + via + "\" (coreference is the only value)");
+        }
         if (!r.ok()) return r.Error(link + ": " + r.problem());
         d.evidence.push_back(std::move(ev));
       }

@@ -65,6 +65,9 @@ struct Evidence {
   // The sentence. A view: the bytes belong to the graph (see StoreText and
   // text_owners), so a sentence several edges cite is stored once.
   std::string_view text;
+  // The sentence states the relation of an entity reached through a pronoun
+  // or a description ("Elle a reçu..."): written "via": "coreference".
+  bool via_coreference = false;
 };
 
 struct EdgeData {
