@@ -77,6 +77,13 @@ TEST(TreeRelationsTest, FrenchConstructions) {
       {"Elon Musk est le fondateur de SpaceX.", {{"Elon Musk", "fondateur_de", "SpaceX"}}, {}},
       // a product of an organisation
       {"L'IA o1 d'OpenAI coûte cher.", {{"o1", "produit_de", "OpenAI"}}, {}},
+      // former bug: the preposition in a label is the mention's own ({bcase}
+      // was read from the word under the common ancestor)
+      {"Micheline Michot, une habitante de Seignelay, est décédée en décembre.",
+       {{"Micheline Michot", "habitante_de", "Seignelay"}}, {}},
+      // former bug: a party before a person, the person parsed under the
+      // party, which was lifted onto the role noun
+      {"Le député FN Gilbert Collard a quitté la salle.", {{"Gilbert Collard", "membre_de", "Front national"}}, {}},
   });
 }
 
@@ -101,6 +108,13 @@ TEST(TreeRelationsTest, FrenchCoreference) {
        {{"Anne Hidalgo", "maire_de", "Paris"}}, {}},
       // the pronoun does not fit a man's name
       {"Jean Dupont est arrivé hier. Elle a rencontré Emmanuel Macron.", {}, {{"Jean Dupont", "Emmanuel Macron"}}},
+      // former bug: a name hung on the role's domain ("de l'Intérieur") is
+      // the description's own, not a complement: no earlier person meant
+      {"Édouard Philippe a parlé. Le ministre de l'Intérieur Christophe Castaner a réagi.", {},
+       {{"Édouard Philippe", "Christophe Castaner"}}},
+      // the name of the role's complement, itself a kind of the lexicon
+      {"Charlène de Monaco était là. L'épouse du prince Albert II est revenue sur ce drame.",
+       {{"Charlène de Monaco", "", "Albert II"}}, {}},
       // former bug: a description whose complement is another description
       // ("l'application de la start-up") is not the product named last
       {"Le H800 est une version du H100. L'application de la start-up a dépassé ChatGPT sur l'App Store.", {},

@@ -123,6 +123,14 @@ void AppendConllu(const UdSentence& s, std::string* out) {
   out->push_back('\n');
 }
 
+int SpanHead(const UdSentence& s, int first, int last) {
+  for (int i = first; i <= last; ++i) {
+    int h = s.words[i].head - 1;
+    if (h < first || h > last) return i;
+  }
+  return first;
+}
+
 std::vector<std::string_view> SplitFeats(std::string_view feats) {
   std::vector<std::string_view> out;
   if (feats.empty() || feats == "_") return out;

@@ -30,24 +30,35 @@ bool HasDefiniteDeterminer(const UdSentence& s, int w) {
 }
 
 // A description names nothing itself: no name follows it or hangs on it
-// without a preposition ("le ministre de l'Intérieur Christophe Castaner",
-// "la société X"), and no relative clause or apposition makes it another
-// thing. "La maire de Paris" is a description (Paris hangs on it by "de").
-bool IsBareDescription(const UdSentence& s, int w, const std::vector<TreeMention>& named) {
+// without a preposition ("la société X"), and no relative clause or
+// apposition makes it another thing. "La maire de Paris" is a description
+// (Paris hangs on it by "de"), and so is "l'épouse du prince Albert II" (the
+// name is the prince's: a noun of our lexicon), but not "le ministre de
+// l'Intérieur Christophe Castaner" (parsed with the name on "Intérieur", a
+// domain, not a kind of thing named: the name is the minister's).
+bool IsBareDescription(const CorefLexicon& lexicon, const UdSentence& s, int w,
+                       const std::vector<TreeMention>& named) {
   for (const UdWord& x : s.words) {
     if (x.head == w + 1 && (x.deprel == "acl:relcl" || x.deprel == "appos")) return false;
   }
   static const char* const kClausal[] = {"acl", "acl:relcl", "advcl", "ccomp", "xcomp", "conj", "parataxis", "csubj"};
   for (const TreeMention& m : named) {
     if (m.head == w || (m.first <= w && w <= m.last) || m.first == w + 1) return false;
-    if (!CaseOf(s, m.head).empty()) continue;  // "la maire de Paris": a complement, not its name
-    // A name without a preposition inside the description's phrase names it.
-    for (int x = m.head, steps = 0; x >= 0 && steps < static_cast<int>(s.words.size()); ++steps) {
+    // The words from the name's own head (not the noun it was lifted to) up
+    // to the description, if it hangs in its phrase.
+    std::vector<int> chain;
+    for (int x = SpanHead(s, m.first, m.last); x >= 0 && x != w && chain.size() < s.words.size();
+         x = s.words[x].head - 1) {
       const std::string& rel = s.words[x].deprel;
       if (std::find(std::begin(kClausal), std::end(kClausal), rel) != std::end(kClausal)) break;
-      x = s.words[x].head - 1;
-      if (x == w) return false;
+      chain.push_back(x);
+      if (s.words[x].head - 1 == w) break;
     }
+    if (chain.empty() || s.words[chain.back()].head - 1 != w) continue;  // elsewhere in the sentence
+    // The first word with a preposition decides; none: the name names it.
+    auto cased = std::find_if(chain.begin(), chain.end(), [&](int x) { return !CaseOf(s, x).empty(); });
+    if (cased == chain.end()) return false;
+    if (cased != chain.begin() && lexicon.heads.count(s.words[*cased].lemma) == 0) return false;  // a domain
   }
   return true;
 }
@@ -110,7 +121,7 @@ std::vector<TreeMention> ResolveReferences(const CorefLexicon& lexicon, const Ud
     } else if (word.deprel == "det" || word.deprel == "nmod:poss") {
       auto it = lexicon.possessives.find(lower);
       if (it != lexicon.possessives.end()) ref = &it->second;
-    } else if (word.upos == "NOUN" && HasDefiniteDeterminer(s, w) && IsBareDescription(s, w, named)) {
+    } else if (word.upos == "NOUN" && HasDefiniteDeterminer(s, w) && IsBareDescription(lexicon, s, w, named)) {
       auto it = lexicon.heads.find(word.lemma);
       if (it != lexicon.heads.end() && (it->second.type == EntityType::kPerson || !HasNounComplement(s, w))) {
         ref = &it->second;

@@ -157,17 +157,11 @@ const PathRules& BuiltinPathRules(std::string_view language) {
   return language == "en" ? en : fr;
 }
 
-int SpanHead(const UdSentence& s, int first, int last) {
-  for (int i = first; i <= last; ++i) {
-    int h = s.words[i].head - 1;
-    if (h < first || h > last) return i;
-  }
-  return first;
-}
-
-static int LiftedHead(const UdSentence& s, int first, int head) {
+static int LiftedHead(const UdSentence& s, int first, int last, int head) {
   // "la société X", "le rappeur X", "les puces H800": a common noun right
-  // before the name that the name only specifies stands for it in the tree.
+  // before the name that the name only specifies stands for it in the tree
+  // — unless another name hangs on this one ("le député FN Gilbert Collard",
+  // parsed with the person under the party: the role is the person's).
   static const char* const kSpecifying[] = {"appos", "flat:name", "flat", "nmod", "amod", "compound", "nummod"};
   int parent = s.words[head].head - 1;
   if (parent < 0 || parent != first - 1 || s.words[parent].upos != "NOUN") return head;
@@ -175,6 +169,9 @@ static int LiftedHead(const UdSentence& s, int first, int head) {
     return head;
   }
   if (!CaseOf(s, head).empty()) return head;
+  for (int x = last + 1; x < static_cast<int>(s.words.size()); ++x) {
+    if (s.words[x].head == head + 1 && s.words[x].deprel == "flat:name" && s.words[x].upos == "PROPN") return head;
+  }
   return parent;
 }
 
@@ -211,8 +208,10 @@ bool MatchPath(const PathRules& rules, const UdSentence& s, const TreeMention& a
     if (outside(lca)) values["lca"] = top.lemma;
     if (ia >= 2 && outside(up_a[1])) values["a1"] = s.words[up_a[1]].lemma;
     if (ib >= 2 && outside(up_b[1])) values["b1"] = s.words[up_b[1]].lemma;
-    if (ia >= 1) values["acase"] = CaseOf(s, up_a[ia - 1]);
-    if (ib >= 1) values["bcase"] = CaseOf(s, up_b[ib - 1]);
+    // The preposition of the mention's own head word ("une habitante de
+    // Seignelay" -> habitante_de), as the tables say.
+    if (ia >= 1) values["acase"] = CaseOf(s, up_a[0]);
+    if (ib >= 1) values["bcase"] = CaseOf(s, up_b[0]);
     bool ok = true;
     std::string label = Fill(r.label, values, &ok);
     if (!ok || rules.vague.count(label) != 0) continue;
@@ -292,7 +291,7 @@ void TreeRelationFinder::RunSentence(std::string_view text, const SentenceTokens
     TreeMention x;
     x.first = token_words[m.first];
     x.last = token_words[m.last + 1] - 1;
-    x.head = LiftedHead(s, x.first, SpanHead(s, x.first, x.last));
+    x.head = LiftedHead(s, x.first, x.last, SpanHead(s, x.first, x.last));
     x.entity = m.entity;
     tm.push_back(x);
   }

@@ -52,6 +52,10 @@ StatusOr<std::vector<UdSentence>> ReadConllu(const std::string& path);
 // Appends the sentence (comments, then token and word lines, then a blank line).
 void AppendConllu(const UdSentence& sentence, std::string* out);
 
+// The head word of words [first, last] (0-based): the one whose head lies
+// outside the span.
+int SpanHead(const UdSentence& s, int first, int last);
+
 // "Gender=Masc|Number=Sing" -> {"Gender=Masc", "Number=Sing"}; "_" -> {}.
 std::vector<std::string_view> SplitFeats(std::string_view feats);
 

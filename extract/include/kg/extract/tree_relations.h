@@ -66,8 +66,6 @@ struct PathMatch {
 };
 bool MatchPath(const PathRules& rules, const UdSentence& s, const TreeMention& a, const TreeMention& b,
                EntityType a_type, EntityType b_type, PathMatch* match);
-// The head word of words [first, last]: the one whose head lies outside.
-int SpanHead(const UdSentence& s, int first, int last);
 
 struct CorefLexicon;
 struct NamedBefore;
