@@ -47,6 +47,19 @@ TEST(BuilderTest, SurnameAloneJoinsTheOnePersonAcrossDocuments) {
   EXPECT_NE(FindLabel(g, "Martin Dupond"), nullptr);  // ambiguous surname: no merge
 }
 
+// Former bug: a place that is the last word of a person's name after a
+// particle was taken for her surname, and the person was typed LOCATION.
+TEST(BuilderTest, APlaceIsNotTheSurnameOfANameWithAParticle) {
+  KnowledgeGraph g = BuildFrom({{"a", "Charlène de Monaco a parlé hier à la presse."},
+                                {"b", "Le sommet a eu lieu à Monaco lundi."}});
+  const NodeData* person = FindLabel(g, "Charlène de Monaco");
+  const NodeData* place = FindLabel(g, "Monaco");
+  ASSERT_NE(person, nullptr);
+  ASSERT_NE(place, nullptr);
+  EXPECT_EQ(person->type, EntityType::kPerson);
+  EXPECT_EQ(place->type, EntityType::kLocation);
+}
+
 TEST(BuilderTest, EdgesMergeWithSummedWeightAndEvidence) {
   KnowledgeGraph g = BuildFrom({{"a", "DeepSeek utilise le NVIDIA H800."}, {"b", "DeepSeek utilise le H800."}});
   bool found = false;

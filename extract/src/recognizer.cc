@@ -34,6 +34,20 @@ struct Candidate {
 
 void Vote(Candidate* c, EntityType t, float w) { c->votes[static_cast<int>(t)] += w; }
 
+// A short form whose own mentions clearly say another kind of thing than the
+// longer name it would join ("à Washington", a city, beside George
+// Washington): its type votes put another type first, three times ahead of
+// the longer name's type, on strong evidence (a gazetteer and context).
+bool OtherKind(const std::vector<Candidate>& cands, const std::vector<size_t>& short_form,
+               const std::vector<size_t>& longer) {
+  std::array<float, kEntityTypeCount> s{}, l{};
+  for (size_t m : short_form) for (int t = 0; t < kEntityTypeCount; ++t) s[t] += cands[m].votes[t];
+  for (size_t m : longer) for (int t = 0; t < kEntityTypeCount; ++t) l[t] += cands[m].votes[t];
+  int st = static_cast<int>(std::max_element(s.begin(), s.end()) - s.begin());
+  int lt = static_cast<int>(std::max_element(l.begin(), l.end()) - l.begin());
+  return st != lt && s[st] >= 10 && s[st] >= 3 * s[lt];
+}
+
 // Properties of a word cached on it (Word::Cached), one bit each.
 constexpr uint32_t kFirstNameBit = 1u << 0;
 constexpr uint32_t kTitleBit = 1u << 1;
@@ -1253,7 +1267,7 @@ void EntityRecognizer::Run(std::string_view text, const std::vector<SentenceToke
         if (target >= 0 && target != (*fw)[0]) target = -2;
         else if (target == -1) target = (*fw)[0];
       }
-      if (target >= 0) uf.Join(root, target);
+      if (target >= 0 && !OtherKind(cands, members, groups[target])) uf.Join(root, target);
     }
   }
 

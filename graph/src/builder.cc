@@ -250,6 +250,28 @@ void GraphBuilder::EdgeTable::clear() {
   stale_ = false;
 }
 
+namespace {
+
+// Type votes (half-votes) that put another type first on strong evidence
+// (a gazetteer and more), three times ahead of PERSON.
+bool ClearlyNotPerson(const std::array<uint64_t, kEntityTypeCount>& votes) {
+  int best = 0;
+  for (int t = 1; t < kEntityTypeCount; ++t) if (votes[t] > votes[best]) best = t;
+  uint64_t person = votes[static_cast<int>(EntityType::kPerson)];
+  return static_cast<EntityType>(best) != EntityType::kPerson && votes[best] >= 20 && votes[best] >= 3 * person;
+}
+
+// "Charlène de Monaco", "Jean de France": the last word follows a particle.
+bool AfterParticle(const std::string& form) {
+  size_t sp = form.rfind(' ');
+  if (sp == std::string::npos) return false;
+  size_t before = form.rfind(' ', sp - 1);
+  std::string particle = form.substr(before == std::string::npos ? 0 : before + 1, sp - (before == std::string::npos ? 0 : before + 1));
+  return particle == "de" || particle == "du" || particle == "des" || particle == "of";
+}
+
+}  // namespace
+
 void GraphBuilder::MergeSurnames() {
   // Across documents: a one-word name ("Castaner") that is the last word of
   // exactly one person's full name ("Christophe Castaner") is that person.
@@ -259,6 +281,7 @@ void GraphBuilder::MergeSurnames() {
     return MergeKey(sp == std::string::npos ? form : form.substr(sp + 1));
   };
   std::unordered_map<std::string, std::vector<uint32_t>> by_last;
+  std::set<std::string> particle_last;  // last words after "de" in some person's name
   for (uint32_t v = 0; v < nodes_.size(); ++v) {
     const NodeAcc& a = nodes_[v];
     if (a.forms.empty()) continue;
@@ -266,7 +289,11 @@ void GraphBuilder::MergeSurnames() {
     for (int t = 1; t < kEntityTypeCount; ++t) if (a.type_votes[t] > a.type_votes[best]) best = t;
     if (static_cast<EntityType>(best) != EntityType::kPerson) continue;
     std::set<std::string> keys;
-    for (const auto& [form, c] : a.forms) if (words(form) >= 2) keys.insert(last_key(form));
+    for (const auto& [form, c] : a.forms) {
+      if (words(form) < 2) continue;
+      keys.insert(last_key(form));
+      if (AfterParticle(form)) particle_last.insert(last_key(form));
+    }
     for (const auto& k : keys) by_last[k].push_back(v);
   }
   for (uint32_t v = 0; v < nodes_.size(); ++v) {
@@ -275,9 +302,16 @@ void GraphBuilder::MergeSurnames() {
     bool single = true;
     for (const auto& [form, c] : a.forms) if (words(form) != 1) single = false;
     if (!single) continue;
-    auto it = by_last.find(MergeKey(a.forms.begin()->first));
+    std::string key = MergeKey(a.forms.begin()->first);
+    auto it = by_last.find(key);
     if (it == by_last.end() || it->second.size() != 1 || it->second[0] == v) continue;
     uint32_t into = it->second[0];
+    // "Monaco", a place, is not the surname of "Charlène de Monaco"; nor is
+    // "Washington", a place named in many more documents, George's.
+    if (ClearlyNotPerson(a.type_votes) &&
+        (particle_last.count(key) != 0 || a.documents.size() > 2 * nodes_[into].documents.size() + 2)) {
+      continue;
+    }
     Absorb(a.forms, a.type_votes, a.mentions, a.documents, 0, &nodes_[into]);
     a = NodeAcc{};
     redirect_[v] = into;
