@@ -34,6 +34,9 @@ TEST(TokenizerTest, FrenchAndEnglish) {
       {"2,8 millions et 6 000 euros", {"2,8", "millions", "et", "6 000", "euros"}},
       {"6\u00a0000 et 1\u202f000\u202f000", {"6\u00a0000", "et", "1\u202f000\u202f000"}},
       {"Llama 3.1 et Pony.ai", {"Llama", "3.1", "et", "Pony.ai"}},
+      // dotted initials keep their last dot (former bug: "U.S" then ".")
+      {"the U.S. Treasury and the U.N.", {"the", "U.S.", "Treasury", "and", "the", "U.N."}},
+      {"fin. Mais A.B et c.", {"fin", ".", "Mais", "A.B", "et", "c", "."}},
       {"Trump's tariffs", {"Trump", "'s", "tariffs"}},
       {"« Oui », dit-il.", {"«", "Oui", "»", ",", "dit-il", "."}},
       {"en 2023 200 personnes", {"en", "2023", "200", "personnes"}},

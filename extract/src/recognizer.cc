@@ -891,8 +891,11 @@ class SentenceScanner {
       bool capital_rest = false;
       for (size_t k = first + 1; k <= last; ++k) if (toks_[k].upper_initial) capital_rest = true;
       weak = !capital_rest;
-    } else if (c.gazetteer < 0 && !IsHead(first) && AllCommonWords(first, last)) {
-      // "les Grands Prix", "Open Source": capitalised common words only.
+    } else if (c.gazetteer < 0 && !IsHead(first) && AllCommonWords(first, last) &&
+               !(english_ && !Initial(first) && !caps_sentence_)) {
+      // "les Grands Prix", "Open Source": capitalised common words only. (In
+      // English, where names capitalise every word, such a run inside a
+      // sentence is a name: "the Security Council".)
       weak = true;
     } else if (caps_sentence_) {
       // An all-caps headline: keep gazetteer names and known proper words.

@@ -9,6 +9,21 @@ namespace kg {
 
 namespace {
 
+// "U.S", "U.K", "N.Y" (before their last dot): single ASCII letters joined by dots.
+bool IsDottedInitials(std::string_view s) {
+  if (s.size() < 3 || s.size() % 2 == 0) return false;
+  for (size_t k = 0; k < s.size(); ++k) {
+    char c = s[k];
+    bool letter = (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+    if (k % 2 == 0 ? !letter : c != '.') return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+namespace {
+
 // Letters of Latin-1 (U+00C0-U+00FF, "C3 xx" in UTF-8) by their second
 // byte: 1 lower case, 2 upper case, 0 no letter (× and ÷) or no such byte.
 int Latin1LetterCase(unsigned char second) {
@@ -165,6 +180,10 @@ std::vector<Token> Tokenize(std::string_view text, SentenceSpan span) {
       char32_t next = cur.At(j + l, &ln);
       if (IsHyphen(ch) && IsWordChar(next)) { j += l; continue; }
       if ((ch == '.' || ch == ',') && IsDigit(next) && digits_only && j > start) { j += l; continue; }
+      if (ch == '.' && !IsLetter(next) && IsDottedInitials(text.substr(start, j - start))) {
+        j += l;  // "U.S.", "U.N.": the initialism keeps its last dot
+        break;
+      }
       if (ch == '.' && IsLetter(next) && !digits_only) {
         // Pony.ai, U.S — but not a sentence glued to the next ("fin.Mais").
         size_t ln2;
