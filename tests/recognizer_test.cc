@@ -126,6 +126,13 @@ TEST(RecognizerTest, English) {
       {"He said the deal would close in June. It was signed by the board on Friday.",
        {}, {"He", "June", "It", "Friday"}},
       {"Singer June Carter recorded the album in Nashville last year.", {{"June Carter", "PERSON"}}, {"June"}},
+      // A demonym opening an organisation's or event's name belongs to it; not
+      // before a title or a common noun.
+      {"The Iraqi National Congress said Iraqi Foreign Minister Tariq Aziz lied. Russian troops left.",
+       {{"Iraqi National Congress", "ORG"}, {"Tariq Aziz", "PERSON"}}, {"Congress", "Russian", "Iraqi"}},
+      // Dotted initials and a run of capitalised words inside a sentence.
+      {"Shares rose after the U.S. Treasury briefed the Security Council on Monday.",
+       {{"U.S. Treasury", "ORG"}, {"Security Council", "ORG"}}, {"Treasury"}},
   });
 }
 

@@ -277,7 +277,8 @@ class SentenceScanner {
     if (W(i)->Cached(kNotNameBit, [&] { return lex_.IsNotName(Lower(i)); }) &&
         !(IsFirstName(i) && (!english_ || (i + 1 < toks_.size() && toks_[i + 1].kind == TokenKind::kWord &&
                                            toks_[i + 1].upper_initial && !toks_[i + 1].all_caps &&
-                                           !lex_.IsNotName(Lower(i + 1)))))) {
+                                           !lex_.IsNotName(Lower(i + 1))))) &&
+        !DemonymOpensName(i)) {
       return false;
     }
     // In an all-caps headline, a word the dictionary knows in lower case is
@@ -285,6 +286,20 @@ class SentenceScanner {
     if (caps_sentence_ && t.all_caps && IsCapsCommonWord(i)) return false;
     if (caps_sentence_ || Initial(i)) *weak = true;
     return true;
+  }
+
+  // In English, a demonym opening a name of capitalised words ending in an
+  // organisation's or event's word: "Iraqi National Congress", "British
+  // Airways", "French Open" (not "Iraqi Foreign Minister Tariq Aziz").
+  bool DemonymOpensName(size_t i) const {
+    if (!english_ || caps_sentence_) return false;
+    size_t k = i + 1;
+    while (k < toks_.size() && toks_[k].kind == TokenKind::kWord && toks_[k].upper_initial && !toks_[k].all_caps &&
+           !IsTitleWord(k) && !lex_.IsNotName(Lower(k))) {
+      ++k;
+    }
+    if (k == i + 1) return false;
+    return lex_.IsOrgSuffix(Text(k - 1)) || lex_.IsOtherSuffix(Text(k - 1));
   }
 
   // An all-caps word whose lower-case form is a common word and not a proper
