@@ -278,6 +278,27 @@ TEST(RecognizerTest, UserGazetteerAndStoplist) {
 }
 
 // Former bugs: each case is a mistake the recognizer once made.
+// Former bugs seen in the whole-corpus graph: each mention must land on the
+// right entity, not only the right entities exist.
+TEST(RecognizerTest, MentionsStayWithTheirEntity) {
+  auto mentions_of = [](const DocumentResult& r, const std::string& label) -> size_t {
+    for (const DocEntity& e : r.entities) {
+      if (e.label == label) return e.mentions;
+    }
+    return 0;
+  };
+  // A person followed by her party's acronym is not its long form.
+  DocumentResult party = Extract("La sénatrice Laure Darcos (LR) a voté contre. Le Parti socialiste (PS) a protesté.");
+  EXPECT_EQ(mentions_of(party, "Laure Darcos"), 1u);
+  EXPECT_EQ(mentions_of(party, "Parti socialiste"), 2u);  // with PS
+  // An acronym confirms only itself: "La" opening a sentence is no "LA".
+  DocumentResult la = Extract("La ville de Lyon est belle. Il vit à LA depuis 2010.");
+  EXPECT_EQ(mentions_of(la, "Los Angeles"), 1u);
+  // A model code is not the short form of the model it ends.
+  DocumentResult gt = Extract("La Bentley Continental GT est sortie. La GT coûte cher. La GT est rapide.");
+  EXPECT_EQ(mentions_of(gt, "Bentley Continental GT"), 1u);
+}
+
 TEST(RecognizerTest, FormerBugs) {
   RunCases({
       // Trailing sentence period kept in a gazetteer match ("Apple.").

@@ -1147,6 +1147,28 @@ size_t WordCount(std::string_view s) {
   return n;
 }
 
+// "LA", "AFP", "CGT": two to five capitals, nothing else.
+bool IsAcronym(std::string_view s) {
+  return s.size() >= 2 && s.size() <= 5 && std::all_of(s.begin(), s.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
+// "GT", "V8", "RS": a digit, or two or three capitals.
+bool IsModelCode(std::string_view s) {
+  if (std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; })) return true;
+  return s.size() <= 3 && std::all_of(s.begin(), s.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
+// True when the letters of `part` appear in `whole` in the same order.
+bool IsSubsequence(std::string_view part, std::string_view whole) {
+  size_t at = 0;
+  for (char c : part) {
+    at = whole.find(c, at);
+    if (at == std::string_view::npos) return false;
+    ++at;
+  }
+  return true;
+}
+
 struct UnionFind {
   std::vector<int> p;
   explicit UnionFind(size_t n) : p(n) { std::iota(p.begin(), p.end(), 0); }
@@ -1189,12 +1211,22 @@ void EntityRecognizer::Run(std::string_view text, const std::vector<SentenceToke
     const auto& toks = sentences[a.sentence].tokens;
     if (toks[a.last + 1].Text(text) != "(" || b.last + 1 >= toks.size() || toks[b.last + 1].Text(text) != ")") continue;
     if (!toks[b.first].all_caps) continue;
-    size_t words = 0;
-    for (uint32_t k = a.first; k <= a.last; ++k) words += toks[k].kind == TokenKind::kWord;
-    // Accept when the acronym is no longer than the words and starts like them.
+    // Accept when the acronym's letters are initials of the words, in order,
+    // starting with the first ("Parti socialiste (PS)", "Agence France-Presse
+    // (AFP)"; not "Laure Darcos (LR)", a person and her party).
+    std::string initials;
+    for (uint32_t k = a.first; k <= a.last; ++k) {
+      if (toks[k].kind != TokenKind::kWord) continue;
+      std::string_view word = toks[k].Text(text);
+      for (size_t from = 0; from != std::string_view::npos && from < word.size();) {
+        size_t dash = word.find('-', from);
+        std::string key = MergeKey(word.substr(from, dash == std::string_view::npos ? dash : dash - from));
+        if (!key.empty()) initials.push_back(key[0]);
+        from = dash == std::string_view::npos ? dash : dash + 1;
+      }
+    }
     const std::string& acro = b.key;
-    std::string first = MergeKey(toks[a.first].Text(text));
-    if (!acro.empty() && !first.empty() && acro[0] == first[0] && acro.size() <= words + 1) {
+    if (!acro.empty() && !initials.empty() && acro[0] == initials[0] && IsSubsequence(acro, initials)) {
       cands[i].weak = false;
       cands[i + 1].weak = false;
       acronyms.emplace_back(i, i + 1);
@@ -1204,10 +1236,11 @@ void EntityRecognizer::Run(std::string_view text, const std::vector<SentenceToke
   // Keys confirmed by a strong mention somewhere in the document.
   // A weak one-word mention that is the first or last word of a strong
   // longer name is its short form ("Paradis" after "Vanessa Paradis").
-  FlatStringSet strong;
+  // (An acronym confirms only itself: "LA" not "La ville".)
+  FlatStringSet strong, strong_acronyms;
   for (const Candidate& c : cands) {
     if (c.weak) continue;
-    strong.Insert(c.key);
+    (IsAcronym(c.surface) ? strong_acronyms : strong).Insert(c.key);
     if (c.last > c.first) {
       const auto& toks = sentences[c.sentence].tokens;
       std::string first(toks[c.first].Text(text));
@@ -1220,7 +1253,10 @@ void EntityRecognizer::Run(std::string_view text, const std::vector<SentenceToke
   std::vector<Candidate> kept;
   std::vector<size_t> new_index(cands.size(), SIZE_MAX);
   for (size_t i = 0; i < cands.size(); ++i) {
-    if (cands[i].weak && !strong.Contains(cands[i].key)) continue;
+    if (cands[i].weak && !strong.Contains(cands[i].key) &&
+        !(IsAcronym(cands[i].surface) && strong_acronyms.Contains(cands[i].key))) {
+      continue;
+    }
     new_index[i] = kept.size();
     kept.push_back(std::move(cands[i]));
   }
@@ -1273,6 +1309,8 @@ void EntityRecognizer::Run(std::string_view text, const std::vector<SentenceToke
       for (size_t m : members) if (cands[m].first != cands[m].last) all_single = false;
       if (!all_single) continue;
       const std::string& key = c.key;
+      // A model code is no short name: "GT" of "Bentley Continental GT", "V8".
+      if (IsModelCode(c.surface)) continue;
       // A gazetteer name in its own right stays itself (Washington / Washington Post).
       bool own = false;
       for (size_t m : members) if (cands[m].gazetteer >= 0) own = true;
