@@ -294,6 +294,14 @@ TEST(RecognizerTest, MentionsStayWithTheirEntity) {
   // An acronym confirms only itself: "La" opening a sentence is no "LA".
   DocumentResult la = Extract("La ville de Lyon est belle. Il vit à LA depuis 2010.");
   EXPECT_EQ(mentions_of(la, "Los Angeles"), 1u);
+  // A surname a gazetteer knows as a place is the person's, unless a
+  // preposition of place says otherwise.
+  DocumentResult hollande = Extract("François Hollande a parlé hier. Hollande a déclaré que tout va bien.");
+  EXPECT_EQ(mentions_of(hollande, "François Hollande"), 2u);
+  EXPECT_EQ(mentions_of(hollande, "Pays-Bas"), 0u);
+  DocumentResult washington = Extract("Donald Trump accueillera George Washington. Il arrivera à Washington lundi.");
+  EXPECT_EQ(mentions_of(washington, "George Washington"), 1u);
+  EXPECT_EQ(mentions_of(washington, "Washington"), 1u);
   // A model code is not the short form of the model it ends.
   DocumentResult gt = Extract("La Bentley Continental GT est sortie. La GT coûte cher. La GT est rapide.");
   EXPECT_EQ(mentions_of(gt, "Bentley Continental GT"), 1u);

@@ -34,6 +34,8 @@ struct Candidate {
 
 void Vote(Candidate* c, EntityType t, float w) { c->votes[static_cast<int>(t)] += w; }
 
+constexpr float kGazetteerVote = 10.f;  // what a built-in gazetteer entry gives its type
+
 // A short form whose own mentions clearly say another kind of thing than the
 // longer name it would join ("à Washington", a city, beside George
 // Washington): its type votes put another type first, three times ahead of
@@ -925,7 +927,7 @@ class SentenceScanner {
     c.key = folded.empty() ? MergeKey(c.surface) : MergeKeyOfFolded(folded);
     if (lex_.IsStopped(c.key)) return;
     c.weak = weak;
-    if (c.gazetteer >= 0) Vote(&c, lex_.entry(c.gazetteer).type, lex_.entry(c.gazetteer).user ? 1000.f : 10.f);
+    if (c.gazetteer >= 0) Vote(&c, lex_.entry(c.gazetteer).type, lex_.entry(c.gazetteer).user ? 1000.f : kGazetteerVote);
     if (titled || TitleBefore(first)) Vote(&c, EntityType::kPerson, 4);
     ShapeVotes(first, last, &c);
     if (IsInitialLetter(first) && last >= first + 2) Vote(&c, EntityType::kPerson, 6);
@@ -1147,6 +1149,32 @@ size_t WordCount(std::string_view s) {
   return n;
 }
 
+// A one-word name a gazetteer knows (`short_form`) read as the surname of the
+// person named by `longer`: the longer name's votes say PERSON, and the
+// short form's own words give its gazetteer type little beyond the
+// gazetteer's own vote (no "à", "in" before it).
+bool SurnameOfPersonHere(const Lexicon& lex, const std::vector<Candidate>& cands,
+                         const std::vector<size_t>& short_form, const std::vector<size_t>& longer) {
+  std::array<float, kEntityTypeCount> l{};
+  for (size_t m : longer) for (int t = 0; t < kEntityTypeCount; ++t) l[t] += cands[m].votes[t];
+  if (std::max_element(l.begin(), l.end()) - l.begin() != static_cast<int>(EntityType::kPerson)) return false;
+  float context = 0;
+  for (size_t m : short_form) {
+    const Candidate& c = cands[m];
+    if (c.gazetteer < 0) continue;
+    int t = static_cast<int>(lex.entry(c.gazetteer).type);
+    context += c.votes[t] - kGazetteerVote;
+  }
+  return context < 1;  // "à", "in" before it give more
+}
+
+// Forgets a candidate's gazetteer entry and the vote it gave.
+void DropGazetteer(const Lexicon& lex, Candidate* c) {
+  if (c->gazetteer < 0) return;
+  c->votes[static_cast<int>(lex.entry(c->gazetteer).type)] -= kGazetteerVote;
+  c->gazetteer = -1;
+}
+
 // "LA", "AFP", "CGT": two to five capitals, nothing else.
 bool IsAcronym(std::string_view s) {
   return s.size() >= 2 && s.size() <= 5 && std::all_of(s.begin(), s.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
@@ -1311,10 +1339,12 @@ void EntityRecognizer::Run(std::string_view text, const std::vector<SentenceToke
       const std::string& key = c.key;
       // A model code is no short name: "GT" of "Bentley Continental GT", "V8".
       if (IsModelCode(c.surface)) continue;
-      // A gazetteer name in its own right stays itself (Washington / Washington Post).
+      // A gazetteer name in its own right stays itself (Washington / Washington
+      // Post) — unless it is the surname of the person named here and nothing
+      // around it says it is the place ("Hollande a déclaré" after François
+      // Hollande; not "à Washington" beside George Washington).
       bool own = false;
       for (size_t m : members) if (cands[m].gazetteer >= 0) own = true;
-      if (own) continue;
       const std::vector<int>* lw = last_word.Find(key);
       const std::vector<int>* fw = first_word.Find(key);
       int target = -1;
@@ -1323,7 +1353,14 @@ void EntityRecognizer::Run(std::string_view text, const std::vector<SentenceToke
         if (target >= 0 && target != (*fw)[0]) target = -2;
         else if (target == -1) target = (*fw)[0];
       }
-      if (target >= 0 && !OtherKind(cands, members, groups[target])) uf.Join(root, target);
+      if (target < 0) continue;
+      if (own) {
+        if (!lw || target != (*lw)[0] || !SurnameOfPersonHere(lex_, cands, members, groups[target])) continue;
+        for (size_t m : members) DropGazetteer(lex_, &cands[m]);  // the person's, not the place's
+      } else if (OtherKind(cands, members, groups[target])) {
+        continue;
+      }
+      uf.Join(root, target);
     }
   }
 

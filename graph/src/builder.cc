@@ -261,6 +261,12 @@ bool ClearlyNotPerson(const std::array<uint64_t, kEntityTypeCount>& votes) {
   return static_cast<EntityType>(best) != EntityType::kPerson && votes[best] >= 20 && votes[best] >= 3 * person;
 }
 
+// True when the two document lists share one.
+bool ShareADocument(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b) {
+  std::set<uint32_t> in_a(a.begin(), a.end());
+  return std::any_of(b.begin(), b.end(), [&](uint32_t d) { return in_a.count(d) != 0; });
+}
+
 // "Charlène de Monaco", "Jean de France": the last word follows a particle.
 bool AfterParticle(const std::string& form) {
   size_t sp = form.rfind(' ');
@@ -307,9 +313,11 @@ void GraphBuilder::MergeSurnames() {
     if (it == by_last.end() || it->second.size() != 1 || it->second[0] == v) continue;
     uint32_t into = it->second[0];
     // "Monaco", a place, is not the surname of "Charlène de Monaco"; nor is
-    // "Washington", a place named in many more documents, George's.
+    // "Washington", a place named in many more documents, George's; nor one
+    // that a document naming both kept apart ("à Washington").
     if (ClearlyNotPerson(a.type_votes) &&
-        (particle_last.count(key) != 0 || a.documents.size() > 2 * nodes_[into].documents.size() + 2)) {
+        (particle_last.count(key) != 0 || a.documents.size() > 2 * nodes_[into].documents.size() + 2 ||
+         ShareADocument(a.documents, nodes_[into].documents))) {
       continue;
     }
     Absorb(a.forms, a.type_votes, a.mentions, a.documents, 0, &nodes_[into]);
