@@ -309,6 +309,8 @@ TEST(RecognizerTest, MentionsStayWithTheirEntity) {
 
 TEST(RecognizerTest, FormerBugs) {
   RunCases({
+      // A capitalised article inside a French sentence is part of the name.
+      {"Il habite à La Balme depuis 2010.", {{"La Balme", "LOCATION"}}, {"Balme"}},
       // Trailing sentence period kept in a gazetteer match ("Apple.").
       {"Il fabrique les puces de Nvidia et d’Apple.", {{"Apple", "ORG"}}, {"Apple."}},
       // "Ce" has a capitalised dictionary entry (cerium) but is a pronoun.

@@ -123,6 +123,14 @@ class SentenceScanner {
         std::string_view article = prev == "du" || prev == "au" ? "Le" : prev == "des" || prev == "aux" ? "Les" : "";
         if (!article.empty()) gaz_end = MatchGazetteer(i, &gaz, article);
       }
+      if (gaz < 0 && CapitalArticleOpensName(i)) {
+        // "à La Balme", "au journal Le Petit Écho": in French an article
+        // written with a capital inside a sentence belongs to the name.
+        size_t name_end = Extend(i + 1);
+        Emit(i, name_end, -1, out);
+        i = name_end + 1;
+        continue;
+      }
       bool starts = IsNameStart(i);
       if (!starts && gaz < 0) { ++i; continue; }
       size_t end = starts ? Extend(i) : i;
@@ -172,6 +180,16 @@ class SentenceScanner {
   const WordInfo& LowerOf(size_t i) const { return W(i)->LowerOf(morph_); }
   const WordInfo& LowerInfo(size_t i) const { return W(i)->LowerInfo(morph_); }
   bool IsWord(size_t i) const { return i < toks_.size() && toks_[i].kind == TokenKind::kWord; }
+
+  bool CapitalArticleOpensName(size_t i) const {
+    if (english_ || caps_sentence_ || !IsWord(i) || !IsWord(i + 1)) return false;
+    std::string_view t = Text(i);
+    if (t != "La" && t != "Le" && t != "Les") return false;
+    if (Initial(i) || !toks_[i + 1].upper_initial || toks_[i + 1].all_caps) return false;
+    int g = -1;
+    MatchGazetteer(i + 1, &g);
+    return g < 0 && IsNameStart(i + 1) && !IsTitleWord(i + 1);
+  }
 
   // True for the first word of the sentence or of a quotation / list item.
   bool Initial(size_t i) const {
@@ -854,7 +872,7 @@ class SentenceScanner {
       // "le think Tank RAND": a capitalised common word before a known name or
       // an acronym is not part of it.
       if (first < last && !toks_[first].all_caps && LowerOf(first).known && !ProperByItself(first) &&
-          !IsHead(first) && !IsFirstName(first) && !lex_.IsOrgSuffix(Text(last))) {
+          !IsHead(first) && !IsFirstName(first) && !lex_.IsOrgSuffix(Text(last)) && !CapitalArticleOpensName(first)) {
         int g = -1;
         size_t g_end = MatchGazetteer(first + 1, &g);
         bool strong_rest = first + 1 == last && (toks_[last].all_caps || toks_[last].inner_caps ||
