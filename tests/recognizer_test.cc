@@ -302,6 +302,9 @@ TEST(RecognizerTest, MentionsStayWithTheirEntity) {
   DocumentResult washington = Extract("Donald Trump accueillera George Washington. Il arrivera à Washington lundi.");
   EXPECT_EQ(mentions_of(washington, "George Washington"), 1u);
   EXPECT_EQ(mentions_of(washington, "Washington"), 1u);
+  // ... and a place is never the "surname" of a name with no person votes.
+  DocumentResult cma = Extract("Le président de la Chambre des métiers de France (CMA France) a parlé.");
+  EXPECT_EQ(mentions_of(cma, "France"), 1u);
   // A model code is not the short form of the model it ends.
   DocumentResult gt = Extract("La Bentley Continental GT est sortie. La GT coûte cher. La GT est rapide.");
   EXPECT_EQ(mentions_of(gt, "Bentley Continental GT"), 1u);

@@ -1175,7 +1175,8 @@ bool SurnameOfPersonHere(const Lexicon& lex, const std::vector<Candidate>& cands
                          const std::vector<size_t>& short_form, const std::vector<size_t>& longer) {
   std::array<float, kEntityTypeCount> l{};
   for (size_t m : longer) for (int t = 0; t < kEntityTypeCount; ++t) l[t] += cands[m].votes[t];
-  if (std::max_element(l.begin(), l.end()) - l.begin() != static_cast<int>(EntityType::kPerson)) return false;
+  const float person = l[static_cast<int>(EntityType::kPerson)];
+  if (person <= 0 || *std::max_element(l.begin(), l.end()) > person) return false;
   float context = 0;
   for (size_t m : short_form) {
     const Candidate& c = cands[m];
