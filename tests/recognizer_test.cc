@@ -303,7 +303,8 @@ TEST(RecognizerTest, MentionsStayWithTheirEntity) {
   EXPECT_EQ(mentions_of(washington, "George Washington"), 1u);
   EXPECT_EQ(mentions_of(washington, "Washington"), 1u);
   // ... and a place is never the "surname" of a name with no person votes.
-  DocumentResult cma = Extract("Le président de la Chambre des métiers de France (CMA France) a parlé.");
+  DocumentResult cma = Extract(
+      "Il était accompagné par le président de la Chambre des métiers et de l'artisanat de France (CMA France).");
   EXPECT_EQ(mentions_of(cma, "France"), 1u);
   // A model code is not the short form of the model it ends.
   DocumentResult gt = Extract("La Bentley Continental GT est sortie. La GT coûte cher. La GT est rapide.");
