@@ -1174,15 +1174,28 @@ size_t WordCount(std::string_view s) {
 bool SurnameOfPersonHere(const Lexicon& lex, const std::vector<Candidate>& cands,
                          const std::vector<size_t>& short_form, const std::vector<size_t>& longer) {
   std::array<float, kEntityTypeCount> l{};
-  for (size_t m : longer) for (int t = 0; t < kEntityTypeCount; ++t) l[t] += cands[m].votes[t];
+  for (size_t m : longer) {
+    for (int t = 0; t < kEntityTypeCount; ++t) l[t] += cands[m].votes[t];
+    // "Jean de France", "Charlène de Monaco": a place after a particle is no surname.
+    const std::string& s = cands[m].surface;
+    size_t sp = s.rfind(' ');
+    if (sp != std::string::npos && sp >= 3) {
+      std::string_view before(s.data(), sp);
+      if (before.ends_with(" de") || before.ends_with(" du") || before.ends_with(" des") || before.ends_with(" of")) {
+        return false;
+      }
+    }
+  }
   const float person = l[static_cast<int>(EntityType::kPerson)];
   if (person <= 0 || *std::max_element(l.begin(), l.end()) > person) return false;
   float context = 0;
   for (size_t m : short_form) {
     const Candidate& c = cands[m];
     if (c.gazetteer < 0) continue;
-    int t = static_cast<int>(lex.entry(c.gazetteer).type);
-    context += c.votes[t] - kGazetteerVote;
+    // Only a place: a company named after its founder is the company
+    // ("Ferrari" beside Paola Ferrari, "Porsche" beside Ferdinand Porsche).
+    if (lex.entry(c.gazetteer).type != EntityType::kLocation) return false;
+    context += c.votes[static_cast<int>(EntityType::kLocation)] - kGazetteerVote;
   }
   return context < 1;  // "à", "in" before it give more
 }
