@@ -181,6 +181,14 @@ class SentenceScanner {
   const WordInfo& LowerInfo(size_t i) const { return W(i)->LowerInfo(morph_); }
   bool IsWord(size_t i) const { return i < toks_.size() && toks_[i].kind == TokenKind::kWord; }
 
+  // "the Braves", "the Cubs": in English a capitalised plural after "the"
+  // inside a sentence names a team or a group.
+  bool TeamName(size_t i) const {
+    if (!english_ || caps_sentence_ || i == 0 || Initial(i) || Lower(i - 1) != "the") return false;
+    std::string_view t = Text(i);
+    return t.size() >= 4 && t.back() == 's' && t[t.size() - 2] != 's';
+  }
+
   bool CapitalArticleOpensName(size_t i) const {
     if (english_ || caps_sentence_ || !IsWord(i) || !IsWord(i + 1)) return false;
     std::string_view t = Text(i);
@@ -877,7 +885,10 @@ class SentenceScanner {
         size_t g_end = MatchGazetteer(first + 1, &g);
         bool strong_rest = first + 1 == last && (toks_[last].all_caps || toks_[last].inner_caps ||
                                                  IsCode(toks_[last]) || ProperByItself(last));
-        if ((g >= 0 && g_end == last) || strong_rest) {
+        // (In English a word before a city is a club's or agency's name:
+        // "Dynamo Moscow", "Statistics Canada".)
+        bool club = english_ && g >= 0 && g_end == last && lex_.entry(g).type == EntityType::kLocation;
+        if (((g >= 0 && g_end == last) || strong_rest) && !club) {
           ++first;
           gaz = g;
         }
@@ -916,7 +927,7 @@ class SentenceScanner {
       // "le Festival", "les Français", "l’Etat": a capitalised common word
       // alone is not a name unless a gazetteer or the dictionary says so.
       if (!w && c.gazetteer < 0 && !toks_[first].all_caps && !toks_[first].inner_caps && !IsCode(toks_[first]) &&
-          !ProperByItself(first)) {
+          !ProperByItself(first) && !TeamName(first)) {
         weak = true;
       }
       if (IsTitleWord(first) && c.gazetteer < 0) return;
