@@ -628,10 +628,11 @@ class SentenceScanner {
         continue;
       }
       // Particles in a person's name: "Charles de Gaulle", "Valéry Giscard d’Estaing";
-      // Dutch, German and Spanish ones after any unknown name ("Maarten den Bakker").
+      // Dutch, German and Spanish ones after any unknown name ("Maarten den
+      // Bakker"), and in English text French ones too ("Aravinda de Silva").
       if ((IsNameParticle(Lower(k)) && IsFirstName(i)) ||
-          (IsForeignParticle(Lower(k)) && toks_[i].upper_initial && !toks_[i].all_caps && !KnownCommon(Text(i)) &&
-           !InfoOf(i).known)) {
+          ((IsForeignParticle(Lower(k)) || (english_ && IsNameParticle(Lower(k)))) && toks_[i].upper_initial &&
+           !toks_[i].all_caps && !KnownCommon(Text(i)) && !InfoOf(i).known)) {
         size_t m = k + 1;
         if (m < n && IsNameParticle(Lower(m))) ++m;
         bool w2;
