@@ -130,6 +130,9 @@ TEST(RecognizerTest, English) {
       // before a title or a common noun.
       {"The Iraqi National Congress said Iraqi Foreign Minister Tariq Aziz lied. Russian troops left.",
        {{"Iraqi National Congress", "ORG"}, {"Tariq Aziz", "PERSON"}}, {"Congress", "Russian", "Iraqi"}},
+      // A particle between two capitalised words: a person.
+      {"Aravinda de Silva scored 80 runs on Friday. The Soviet Union collapsed in 1991.",
+       {{"Aravinda de Silva", "PERSON"}, {"Soviet Union", "LOCATION"}}, {"Aravinda"}},
       // A club named after its city; a team as "the" and a capitalised plural.
       {"They beat Dynamo Moscow 2-1, said Statistics Canada. In Chicago, the Braves won.",
        {{"Dynamo Moscow", "ORG"}, {"Statistics Canada", "ORG"}, {"Braves", "ORG"}}, {"Moscow", "Canada"}},

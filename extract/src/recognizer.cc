@@ -1065,6 +1065,17 @@ class SentenceScanner {
         }
         if (plain) Vote(c, EntityType::kPerson, 2);
       }
+      // "Aravinda de Silva", "Maarten van Bakker": a particle between two
+      // capitalised words, the first no common word.
+      for (size_t k = first + 1; k < last; ++k) {
+        if (!IsWord(k) || !(IsNameParticle(Lower(k)) || IsForeignParticle(Lower(k)))) continue;
+        bool common = english_ ? morph_.Lookup(Lower(first)).english : KnownCommon(Text(first));
+        if (!common && toks_[k + 1].upper_initial && c->gazetteer < 0 && !lex_.IsOrgHead(head) &&
+            !lex_.IsLocationHead(head)) {
+          Vote(c, EntityType::kPerson, 2);
+        }
+        break;
+      }
     }
     if (words == 1) {
       if (fi.surname) Vote(c, EntityType::kPerson, 1);
