@@ -193,11 +193,30 @@ std::string DefaultModelsDir() {
 SyntaxAnnotator::SyntaxAnnotator(const SyntaxModel& model, Morphology* morphology)
     : model_(model), morphology_(morphology) {}
 
+namespace {
+constexpr size_t kMemoLimit = size_t{1} << 18;  // forms per memo before it is cleared
+}  // namespace
+
+const WordKeys& SyntaxAnnotator::KeysOfForm(const std::string& form) {
+  if (const WordKeys* k = keys_memo_.Find(form)) return *k;
+  if (keys_memo_.size() >= kMemoLimit) keys_memo_.clear();
+  return *keys_memo_.Emplace(form, syntax::KeysOf(form, false, syntax::MorphKey(morphology_, form, model_.language))).first;
+}
+
+const std::string& SyntaxAnnotator::LemmaOf(const std::string& form, int tag) {
+  std::string key = form;
+  key.push_back('\t');
+  key.append(std::to_string(tag));
+  if (const std::string* l = lemma_memo_.Find(key)) return *l;
+  if (lemma_memo_.size() >= kMemoLimit) lemma_memo_.clear();
+  return *lemma_memo_.Emplace(key, syntax::Lemmatize(model_, morphology_, form, tag)).first;
+}
+
 void SyntaxAnnotator::ComputeKeys(const UdSentence& s, std::vector<WordKeys>* keys) {
   keys->clear();
   for (size_t i = 0; i < s.words.size(); ++i) {
-    const std::string& form = s.words[i].form;
-    keys->push_back(syntax::KeysOf(form, i == 0, syntax::MorphKey(morphology_, form, model_.language)));
+    keys->push_back(KeysOfForm(s.words[i].form));
+    if (i == 0) keys->back().shape += 1;  // KeysOf's mark of a sentence's first word
   }
 }
 
@@ -275,7 +294,7 @@ void SyntaxAnnotator::Parse(const std::vector<WordKeys>& keys, const std::vector
   }
 }
 
-void SyntaxAnnotator::TagWords(const std::vector<WordKeys>& keys, const std::vector<int>& tags, UdSentence* s) const {
+void SyntaxAnnotator::TagWords(const std::vector<WordKeys>& keys, const std::vector<int>& tags, UdSentence* s) {
   std::vector<uint64_t> f;
   std::vector<float> scores(model_.feat_values.size());
   for (size_t i = 0; i < s->words.size(); ++i) {
@@ -289,7 +308,7 @@ void SyntaxAnnotator::TagWords(const std::vector<WordKeys>& keys, const std::vec
       model_.feats.Score(f, scores.data());
       w.feats = DecideFeats(model_, tags[i], scores);
     }
-    w.lemma = syntax::Lemmatize(model_, morphology_, w.form, tags[i]);
+    w.lemma = LemmaOf(w.form, tags[i]);
   }
 }
 

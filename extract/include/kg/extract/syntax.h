@@ -30,6 +30,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "kg/base/flat_map.h"
 #include "kg/base/status.h"
 #include "kg/extract/conllu.h"
 #include "kg/extract/perceptron.h"
@@ -99,12 +100,19 @@ class SyntaxAnnotator {
   void Parse(const std::vector<WordKeys>& keys, const std::vector<uint64_t>& ptag, std::vector<int>* heads) const;
 
  private:
-  void TagWords(const std::vector<WordKeys>& keys, const std::vector<int>& tags, UdSentence* s) const;
+  void TagWords(const std::vector<WordKeys>& keys, const std::vector<int>& tags, UdSentence* s);
   void Label(const std::vector<WordKeys>& keys, const std::vector<uint64_t>& ptag, const std::vector<int>& heads,
              UdSentence* s) const;
+  // Memos of what depends on a word's form alone (its keys; its lemma
+  // under a tag): news repeats its words. Cleared when large, so memory
+  // stays bounded; the answers never depend on what was memoised.
+  const WordKeys& KeysOfForm(const std::string& form);
+  const std::string& LemmaOf(const std::string& form, int tag);
   const SyntaxModel& model_;
   Morphology* morphology_;
   bool verb_features_only_ = false;
+  FlatStringMap<WordKeys> keys_memo_;
+  FlatStringMap<std::string> lemma_memo_;
 };
 
 // Feature functions shared by training and use (syntax_features.cc).
