@@ -315,6 +315,13 @@ TEST(RecognizerTest, MentionsStayWithTheirEntity) {
   // A model code is not the short form of the model it ends.
   DocumentResult gt = Extract("La Bentley Continental GT est sortie. La GT coûte cher. La GT est rapide.");
   EXPECT_EQ(mentions_of(gt, "Bentley Continental GT"), 1u);
+  // A company's name without its legal form is the company...
+  DocumentResult inc = Extract(
+      "Johnson Controls Inc said on Monday it would buy a plant. Johnson Controls shares rose 3 percent.");
+  EXPECT_EQ(mentions_of(inc, "Johnson Controls Inc"), 2u);
+  // ... but a person of that one name stays a person.
+  DocumentResult co = Extract("Peter Johnson met the board of Johnson Co on Monday. Johnson said no.");
+  EXPECT_EQ(mentions_of(co, "Johnson Co"), 1u);
 }
 
 TEST(RecognizerTest, FormerBugs) {

@@ -1263,6 +1263,37 @@ struct UnionFind {
   }
 };
 
+// A company's name without its legal form joins it: "Johnson Controls" and
+// "Johnson Controls Inc", "Jones Medical" and "Jones Medical Industries Inc"
+// — when exactly one longer name in the document reads so. A one-word short
+// form that reads as a person stays apart ("Johnson" beside "Johnson Co").
+void JoinCompanyShortForms(std::string_view text, const std::vector<SentenceTokens>& sentences, const Lexicon& lex,
+                           const std::vector<Candidate>& cands, UnionFind* uf) {
+  FlatStringMap<int> owner;  // the name without its forms -> the longer name's root (-1: several)
+  FlatStringSet bare_words_one;
+  for (size_t i = 0; i < cands.size(); ++i) {
+    const Candidate& c = cands[i];
+    const auto& toks = sentences[c.sentence].tokens;
+    uint32_t k = c.last;
+    while (k > c.first && lex.IsCompanyForm(toks[k].Text(text))) --k;
+    if (k == c.last) continue;
+    if (k == c.first) bare_words_one.Insert(MergeKey(toks[k].Text(text)));
+    std::string bare = MergeKey(text.substr(toks[c.first].start, toks[k].end - toks[c.first].start));
+    int root = uf->Find(static_cast<int>(i));
+    auto [at, added] = owner.Emplace(bare, root);
+    if (!added && *at != root) *at = -1;
+  }
+  for (size_t i = 0; i < cands.size(); ++i) {
+    const int* root = owner.Find(cands[i].key);
+    if (root == nullptr || *root < 0) continue;
+    const auto& v = cands[i].votes;
+    bool person = std::max_element(v.begin(), v.end()) - v.begin() == static_cast<int>(EntityType::kPerson) &&
+                  v[static_cast<int>(EntityType::kPerson)] > 0;
+    if (person && bare_words_one.Contains(cands[i].key)) continue;
+    uf->Join(*root, static_cast<int>(i));
+  }
+}
+
 }  // namespace
 
 SentenceTokens TokenizeSentence(std::string_view text, SentenceSpan span, Vocabulary* vocabulary) {
@@ -1418,6 +1449,8 @@ void EntityRecognizer::Run(std::string_view text, const std::vector<SentenceToke
       uf.Join(root, target);
     }
   }
+
+  JoinCompanyShortForms(text, sentences, lex_, cands, &uf);
 
   // "tempête Amanda" and "tempête tropicale Amanda": a lower-case head and
   // the same name, with or without an adjective, are one entity.

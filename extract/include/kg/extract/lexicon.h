@@ -89,6 +89,8 @@ class Lexicon {
   bool IsOrgHead(std::string_view lower) const { return Has(org_heads_, lower); }
   bool IsLocationHead(std::string_view lower) const { return Has(loc_heads_, lower); }
   bool IsOrgSuffix(std::string_view word) const { return Has(org_suffixes_, word); }
+  // Legal forms and designators a company's short name drops: "Inc", "Group".
+  bool IsCompanyForm(std::string_view word) const { return Has(company_forms_, word); }
   // Last words of place names, as written: "Road", "Bridge", "City".
   bool IsLocationSuffix(std::string_view word) const { return Has(loc_suffixes_, word); }
   // Lower-case heads that open a name when a capitalised name follows:
@@ -134,7 +136,7 @@ class Lexicon {
   std::unordered_map<std::string, UserName> user_keys_;  // MergeKey of a user name -> the first name with it
   int open_data_begin_ = 0, open_data_end_ = 0;
   Set lower_starts_;
-  Set acronyms_, not_names_, titles_, org_heads_, loc_heads_, org_suffixes_, loc_suffixes_, lower_heads_, of_heads_, other_suffixes_, first_names_, stopped_;
+  Set acronyms_, not_names_, titles_, org_heads_, loc_heads_, org_suffixes_, company_forms_, loc_suffixes_, lower_heads_, of_heads_, other_suffixes_, first_names_, stopped_;
   Map<EntityType> cues_;
   Set modal_, speech_, saying_, light_, located_;
   Map<std::string> roles_, parts_;
