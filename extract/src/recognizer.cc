@@ -494,7 +494,11 @@ class SentenceScanner {
       if (g < 0) continue;
       EntityType t = lex_.entry(g).type;
       if (IsCode(toks_[p]) && t == EntityType::kOrg) return p;
-      if ((t == EntityType::kOrg || t == EntityType::kLocation) && end >= p + 1 && LooksLikePerson(p, end)) return p;
+      // ("San Diego Padres" is no place "San" then a person.)
+      if ((t == EntityType::kOrg || t == EntityType::kLocation) && end >= p + 1 && !IsSaint(p - 1) &&
+          LooksLikePerson(p, end)) {
+        return p;
+      }
     }
     return i;
   }
@@ -1050,7 +1054,10 @@ class SentenceScanner {
       // "Nasser Hussain", "Merlene Ottey": two or three capitalised words,
       // none of them a common word or a name's head or suffix (a town may
       // bear a person's name: Leander Paes, Aliuska Lopez).
-      if (!first_name && words <= 3 && c->gazetteer < 0 && !lex_.IsOrgSuffix(Text(last)) &&
+      // "San Juan Opico", "Santa Ana", "St Albans": a saint's name is a place's
+      // (a plural after it, "San Diego Padres", names a team).
+      if (IsSaint(first) && Text(last).back() != 's') Vote(c, EntityType::kLocation, 2);
+      if (!first_name && words <= 3 && c->gazetteer < 0 && !lex_.IsOrgSuffix(Text(last)) && !IsSaint(first) &&
           !lex_.IsLocationSuffix(Text(last)) && !lex_.IsOrgHead(head) && !lex_.IsLocationHead(head)) {
         bool plain = true;
         for (size_t k = first; k <= last && plain; ++k) {
