@@ -47,6 +47,20 @@ TEST(BuilderTest, SurnameAloneJoinsTheOnePersonAcrossDocuments) {
   EXPECT_NE(FindLabel(g, "Martin Dupond"), nullptr);  // ambiguous surname: no merge
 }
 
+// Former bug: a first name alone, an alias in two documents, joined two
+// people ("Emmanuel Maubert" in "Emmanuel Macron").
+TEST(BuilderTest, AFirstNameAloneJoinsNoOneAcrossDocuments) {
+  KnowledgeGraph g = BuildFrom({{"a", "Emmanuel Macron a parlé hier. Emmanuel a souri."},
+                                {"b", "Emmanuel Maubert a écrit un livre. Emmanuel a souri."},
+                                {"c", "Macron a répondu aux syndicats."}});
+  const NodeData* macron = FindLabel(g, "Emmanuel Macron");
+  const NodeData* maubert = FindLabel(g, "Emmanuel Maubert");
+  ASSERT_NE(macron, nullptr);
+  ASSERT_NE(maubert, nullptr);
+  EXPECT_EQ(macron->documents.size(), 2u);
+  EXPECT_EQ(maubert->documents.size(), 1u);
+}
+
 // Former bug: a place that is the last word of a person's name after a
 // particle was taken for her surname, and the person was typed LOCATION.
 TEST(BuilderTest, APlaceIsNotTheSurnameOfANameWithAParticle) {

@@ -84,12 +84,16 @@ void GraphBuilder::Absorb(const std::map<std::string, FormCount>& forms,
 
 // The node for an entity with this label and these forms: the first node any
 // of their keys already names, else a new one; every key then names it.
+// A person's first name alone is no key: it would join every Emmanuel of
+// the corpus to the first Emmanuel Macron.
 template <typename Forms>
-uint32_t GraphBuilder::NodeFor(const std::string& label, const Forms& forms) {
+uint32_t GraphBuilder::NodeFor(const std::string& label, EntityType type, const Forms& forms) {
   std::vector<std::string> keys{MergeKey(label)};
+  size_t space = label.find(' ');
+  std::string first_name = type == EntityType::kPerson && space != std::string::npos ? MergeKey(label.substr(0, space)) : "";
   for (const auto& entry : forms) {
     std::string k = MergeKey(entry.first);
-    if (k != keys[0]) keys.push_back(k);
+    if (k != keys[0] && k != first_name) keys.push_back(k);
   }
   uint32_t v = static_cast<uint32_t>(nodes_.size());
   size_t found = keys.size();
@@ -113,7 +117,7 @@ void GraphBuilder::Add(const DocumentResult& doc) {
   std::vector<uint32_t> node_of(doc.entities.size());
   for (size_t e = 0; e < doc.entities.size(); ++e) {
     const DocEntity& ent = doc.entities[e];
-    uint32_t v = NodeFor(ent.label, ent.forms);
+    uint32_t v = NodeFor(ent.label, ent.type, ent.forms);
     NodeAcc& acc = nodes_[v];
     bool label_seen = false;
     for (const auto& [form, n] : ent.forms) {
@@ -171,7 +175,7 @@ void GraphBuilder::AddGraph(const KnowledgeGraph& graph) {
   std::vector<uint32_t> node_of(graph.node_count());
   for (NodeId v = 0; v < graph.node_count(); ++v) {
     const NodeData& n = graph.node(v);
-    uint32_t u = NodeFor(n.label, n.forms);
+    uint32_t u = NodeFor(n.label, n.type, n.forms);
     NodeAcc& acc = nodes_[u];
     Absorb(n.forms, n.type_votes, n.mentions, n.documents, base, &acc);
     if (n.forced) {

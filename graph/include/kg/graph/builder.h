@@ -97,7 +97,7 @@ class GraphBuilder {
   bool KeyLess(const EdgeKey& x, const EdgeKey& y) const;
 
   template <typename Forms>
-  uint32_t NodeFor(const std::string& label, const Forms& forms);
+  uint32_t NodeFor(const std::string& label, EntityType type, const Forms& forms);
   void MergeSurnames();
   static void Absorb(const std::map<std::string, FormCount>& forms,
                      const std::array<uint64_t, kEntityTypeCount>& type_votes, uint64_t mentions,
