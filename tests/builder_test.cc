@@ -61,6 +61,26 @@ TEST(BuilderTest, AFirstNameAloneJoinsNoOneAcrossDocuments) {
   EXPECT_EQ(maubert->documents.size(), 1u);
 }
 
+// Former bug: "La" and "LÀ" joined Los Angeles through its alias "LA".
+TEST(BuilderTest, AShortAcronymKeepsItsCaseAcrossDocuments) {
+  auto doc = [](const std::string& id, const std::string& label, EntityType type,
+                std::map<std::string, uint32_t> forms) {
+    DocumentResult d;
+    d.id = id;
+    d.entities.push_back(DocEntity{.label = label, .type = type, .forms = std::move(forms), .mentions = 1});
+    return d;
+  };
+  GraphBuilder b;
+  b.Add(doc("a", "Los Angeles", EntityType::kLocation, {{"Los Angeles", 1}, {"LA", 1}}));
+  b.Add(doc("b", "La", EntityType::kOrg, {{"La", 1}}));
+  b.Add(doc("c", "LA", EntityType::kLocation, {{"LA", 1}}));
+  KnowledgeGraph g = b.Finish();
+  const NodeData* la = FindLabel(g, "Los Angeles");
+  ASSERT_NE(la, nullptr);
+  EXPECT_EQ(la->documents.size(), 2u);  // a and c
+  EXPECT_NE(FindLabel(g, "La"), nullptr);
+}
+
 // Former bug: a place that is the last word of a person's name after a
 // particle was taken for her surname, and the person was typed LOCATION.
 TEST(BuilderTest, APlaceIsNotTheSurnameOfANameWithAParticle) {

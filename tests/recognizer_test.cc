@@ -319,6 +319,9 @@ TEST(RecognizerTest, MentionsStayWithTheirEntity) {
   DocumentResult inc = Extract(
       "Johnson Controls Inc said on Monday it would buy a plant. Johnson Controls shares rose 3 percent.");
   EXPECT_EQ(mentions_of(inc, "Johnson Controls Inc"), 2u);
+  // A common word that lost its accent is no short form ("l'Etat" is the state).
+  DocumentResult etat = Extract("L'Etat islamique a revendiqué l'attentat. Selon le ministre, l'Etat doit agir.");
+  EXPECT_EQ(mentions_of(etat, "Daech"), 1u);
   // ... but a person of that one name stays a person.
   DocumentResult co = Extract("Peter Johnson met the board of Johnson Co on Monday. Johnson said no.");
   EXPECT_EQ(mentions_of(co, "Johnson Co"), 1u);

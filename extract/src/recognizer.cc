@@ -50,6 +50,21 @@ bool OtherKind(const std::vector<Candidate>& cands, const std::vector<size_t>& s
   return st != lt && s[st] >= 10 && s[st] >= 3 * s[lt];
 }
 
+// The lower-case form is a common word of French (accents restored on a
+// capital that lost them: "Ecrivain" -> "écrivain", "Etat" -> "état") or of English.
+bool IsKnownCommon(Morphology& morph, std::string_view word) {
+  const WordInfo& info = morph.LookupLowerOf(word);
+  if (info.known || info.english) return true;
+  std::string lower = ToLower(word);
+  static constexpr std::pair<char, std::string_view> kAccents[] = {
+      {'e', "é"}, {'e', "è"}, {'e', "ê"}, {'a', "à"}, {'a', "â"}, {'c', "ç"}, {'i', "î"}, {'o', "ô"}, {'u', "û"}};
+  for (const auto& [plain, accented] : kAccents) {
+    if (lower.empty() || lower[0] != plain) continue;
+    if (morph.Lookup(std::string(accented) + lower.substr(1)).known) return true;
+  }
+  return false;
+}
+
 // Properties of a word cached on it (Word::Cached), one bit each.
 constexpr uint32_t kFirstNameBit = 1u << 0;
 constexpr uint32_t kTitleBit = 1u << 1;
@@ -211,20 +226,7 @@ class SentenceScanner {
     return true;
   }
 
-  // The lower-case form is a common word of French (accents restored on a
-  // capital that lost them: "Ecrivain" -> "écrivain") or of English.
-  bool KnownCommon(std::string_view word) const {
-    const WordInfo& info = morph_.LookupLowerOf(word);
-    if (info.known || info.english) return true;
-    std::string lower = ToLower(word);
-    static constexpr std::pair<char, std::string_view> kAccents[] = {
-        {'e', "é"}, {'e', "è"}, {'e', "ê"}, {'a', "à"}, {'a', "â"}, {'c', "ç"}, {'i', "î"}, {'o', "ô"}, {'u', "û"}};
-    for (const auto& [plain, accented] : kAccents) {
-      if (lower.empty() || lower[0] != plain) continue;
-      if (morph_.Lookup(std::string(accented) + lower.substr(1)).known) return true;
-    }
-    return false;
-  }
+  bool KnownCommon(std::string_view word) const { return IsKnownCommon(morph_, word); }
 
   // "témoinAucune", "gendarmeriesTrès": two common words glued by a lost
   // space, not a CamelCase name.
@@ -1248,6 +1250,17 @@ bool IsModelCode(std::string_view s) {
   return s.size() <= 3 && std::all_of(s.begin(), s.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
 }
 
+// A word in capitals: no lower-case letter, at least two letters.
+bool IsUpperWord(std::string_view s) {
+  if (s.size() < 2 || ToLower(s) == s) return false;
+  for (size_t i = 0; i < s.size();) {
+    size_t len = 1;
+    if (IsLower(DecodeUtf8(s, i, &len))) return false;
+    i += len;
+  }
+  return true;
+}
+
 // True when the letters of `part` appear in `whole` in the same order.
 bool IsSubsequence(std::string_view part, std::string_view whole) {
   size_t at = 0;
@@ -1368,7 +1381,7 @@ void EntityRecognizer::Run(std::string_view text, const std::vector<SentenceToke
       const WordInfo& fi = morph_.Lookup(first);
       // The surname of "Vanessa Paradis"; the family name of "Sun Ninghai".
       if (fi.first_name || lex_.IsFirstName(first)) strong.Insert(MergeKey(toks[c.last].Text(text)));
-      if (!morph_.LookupLowerOf(first).known && !fi.english) strong.Insert(MergeKey(first));
+      if (!IsKnownCommon(morph_, first)) strong.Insert(MergeKey(first));
     }
   }
   std::vector<Candidate> kept;
@@ -1432,6 +1445,8 @@ void EntityRecognizer::Run(std::string_view text, const std::vector<SentenceToke
       const std::string& key = c.key;
       // A model code is no short name: "GT" of "Bentley Continental GT", "V8".
       if (IsModelCode(c.surface)) continue;
+      // Nor a common word in capitals: "ETAT" is not "Etat islamique".
+      if (IsUpperWord(c.surface) && IsKnownCommon(morph_, ToTitle(c.surface))) continue;
       // A gazetteer name in its own right stays itself (Washington / Washington
       // Post) — unless it is the surname of the person named here and nothing
       // around it says it is the place ("Hollande a déclaré" after François

@@ -86,13 +86,19 @@ void GraphBuilder::Absorb(const std::map<std::string, FormCount>& forms,
 // of their keys already names, else a new one; every key then names it.
 // A person's first name alone is no key: it would join every Emmanuel of
 // the corpus to the first Emmanuel Macron.
+// A short acronym keeps its case in its key: "LA" (Los Angeles) is not "La".
 template <typename Forms>
 uint32_t GraphBuilder::NodeFor(const std::string& label, EntityType type, const Forms& forms) {
-  std::vector<std::string> keys{MergeKey(label)};
+  auto key = [](const std::string& name) {
+    bool acronym = name.size() >= 2 && name.size() <= 3 &&
+                   std::all_of(name.begin(), name.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+    return acronym ? "^" + name : MergeKey(name);
+  };
+  std::vector<std::string> keys{key(label)};
   size_t space = label.find(' ');
   std::string first_name = type == EntityType::kPerson && space != std::string::npos ? MergeKey(label.substr(0, space)) : "";
   for (const auto& entry : forms) {
-    std::string k = MergeKey(entry.first);
+    std::string k = key(entry.first);
     if (k != keys[0] && k != first_name) keys.push_back(k);
   }
   uint32_t v = static_cast<uint32_t>(nodes_.size());
