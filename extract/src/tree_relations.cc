@@ -203,7 +203,11 @@ bool MatchPath(const PathRules& rules, const UdSentence& s, const TreeMention& a
     // A word of either name is no label ("o1_de"); a description's own noun
     // is ("la maire de Paris" -> maire_de).
     auto inside = [](int w, const TreeMention& m) { return !m.via && w >= m.first && w <= m.last; };
-    auto outside = [&](int w) { return !inside(w, a) && !inside(w, b); };
+    // Nor is a name the mentions do not cover ("Thierry_dans"), a number or a symbol.
+    auto outside = [&](int w) {
+      const std::string& u = s.words[w].upos;
+      return !inside(w, a) && !inside(w, b) && u != "PROPN" && u != "NUM" && u != "PUNCT" && u != "SYM" && u != "X";
+    };
     std::map<std::string, std::string> values;
     if (outside(lca)) values["lca"] = top.lemma;
     if (ia >= 2 && outside(up_a[1])) values["a1"] = s.words[up_a[1]].lemma;
