@@ -329,6 +329,8 @@ TEST(RecognizerTest, MentionsStayWithTheirEntity) {
 
 TEST(RecognizerTest, FormerBugs) {
   RunCases({
+      // Common words are a name when a noun announces one.
+      {"La société Equity Residential a vendu trois immeubles.", {{"Equity Residential", "ORG"}}, {}},
       // A capitalised article inside a French sentence is part of the name.
       {"Il habite à La Balme depuis 2010.", {{"La Balme", "LOCATION"}}, {"Balme"}},
       // Trailing sentence period kept in a gazetteer match ("Apple.").

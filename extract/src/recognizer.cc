@@ -427,6 +427,13 @@ class SentenceScanner {
     return true;
   }
 
+  // "la société Equity Residential", "l'émission Top Chef": a lower-case
+  // noun that announces a kind of name, right before capitalised words.
+  bool CueRightBefore(size_t first) const {
+    if (first == 0 || !IsWord(first - 1) || toks_[first - 1].upper_initial) return false;
+    return lex_.Cue(StripElision(Lower(first - 1))).has_value();
+  }
+
   bool IsHead(size_t i) const {
     return W(i)->Cached(kHeadBit, [&] {
       return lex_.IsOrgHead(Lower(i)) || lex_.IsLocationHead(Lower(i)) || lex_.IsLowerHead(Lower(i));
@@ -945,7 +952,7 @@ class SentenceScanner {
       for (size_t k = first + 1; k <= last; ++k) if (toks_[k].upper_initial) capital_rest = true;
       weak = !capital_rest;
     } else if (c.gazetteer < 0 && !IsHead(first) && AllCommonWords(first, last) &&
-               !(english_ && !Initial(first) && !caps_sentence_)) {
+               !(english_ && !Initial(first) && !caps_sentence_) && !CueRightBefore(first)) {
       // "les Grands Prix", "Open Source": capitalised common words only. (In
       // English, where names capitalise every word, such a run inside a
       // sentence is a name: "the Security Council".)
