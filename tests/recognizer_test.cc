@@ -329,6 +329,9 @@ TEST(RecognizerTest, MentionsStayWithTheirEntity) {
 
 TEST(RecognizerTest, FormerBugs) {
   RunCases({
+      // A work's title in quotes after a noun that announces one.
+      {"Il a joué dans la trilogie « Le Seigneur des anneaux » en 2001.", {{"Le Seigneur des anneaux", "OTHER"}}, {}},
+      {"Elle anime l'émission \"Cauchemar en cuisine\" sur M6.", {{"Cauchemar en cuisine", "OTHER"}}, {}},
       // Common words are a name when a noun announces one.
       {"La société Equity Residential a vendu trois immeubles.", {{"Equity Residential", "ORG"}}, {}},
       // A capitalised article inside a French sentence is part of the name.

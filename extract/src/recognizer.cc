@@ -105,6 +105,10 @@ class SentenceScanner {
     size_t n = toks_.size();
     size_t i = 0;
     while (i < n) {
+      if (size_t after = QuotedTitle(i, out); after > i) {
+        i = after;
+        continue;
+      }
       // "K. Barnett", "P. Simmons": an initial opens a person's name.
       if (IsInitialLetter(i) && i + 2 < n && IsNameStart(i + 2) && toks_[i + 2].upper_initial &&
           !toks_[i + 2].all_caps && !IsTitleWithDot(i)) {
@@ -426,6 +430,37 @@ class SentenceScanner {
     }
     return true;
   }
+
+  // The title of a work in quotes after a noun that announces one: the film
+  // « Le Seigneur des anneaux », l'émission "Cauchemar en cuisine". Emits it
+  // and returns the index after the closing quote (else `i`).
+  size_t QuotedTitle(size_t i, std::vector<Candidate>* out) const {
+    constexpr size_t kMaxWords = 10;
+    if (i == 0 || !IsOpeningQuote(Text(i)) || !IsWord(i - 1) || toks_[i - 1].upper_initial) return i;
+    auto cue = lex_.Cue(StripElision(Lower(i - 1)));
+    if (!cue || (*cue != EntityType::kOther && *cue != EntityType::kProduct)) return i;
+    if (i + 1 >= toks_.size() || !IsWord(i + 1) || !toks_[i + 1].upper_initial) return i;
+    size_t close = i + 1;
+    for (; close < toks_.size() && close <= i + kMaxWords + 1; ++close) {
+      std::string_view t = Text(close);
+      if (IsClosingQuote(t)) break;
+      if (t == "." || t == "!" || t == "?" || t == ";" || IsOpeningQuote(t)) return i;
+    }
+    if (close >= toks_.size() || !IsClosingQuote(Text(close)) || close == i + 1) return i;
+    Candidate c;
+    c.sentence = index_;
+    c.first = static_cast<uint32_t>(i + 1);
+    c.last = static_cast<uint32_t>(close - 1);
+    c.surface = std::string(text_.substr(toks_[i + 1].start, toks_[close - 1].end - toks_[i + 1].start));
+    c.key = MergeKey(c.surface);
+    if (c.key.empty() || lex_.IsStopped(c.key)) return i;
+    Vote(&c, *cue, 6);
+    out->push_back(std::move(c));
+    return close + 1;
+  }
+
+  static bool IsOpeningQuote(std::string_view t) { return t == "«" || t == "\"" || t == "\u201C"; }
+  static bool IsClosingQuote(std::string_view t) { return t == "»" || t == "\"" || t == "\u201D"; }
 
   // "la société Equity Residential", "l'émission Top Chef": a lower-case
   // noun that announces a kind of name, right before capitalised words.
