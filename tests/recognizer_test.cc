@@ -329,6 +329,11 @@ TEST(RecognizerTest, MentionsStayWithTheirEntity) {
 
 TEST(RecognizerTest, FormerBugs) {
   RunCases({
+      // A table's header row is no name.
+      {"Baseball standings after games played on Thursday.\nAMERICAN LEAGUE\nEASTERN DIVISION\nW L PCT GB\n"
+       "NEW YORK 74 59 .556 -\nBALTIMORE 70 63 .526 4",
+       {},
+       {"GB", "PCT", "W L PCT GB"}},
       // A work's title in quotes after a noun that announces one.
       {"Il a joué dans la trilogie « Le Seigneur des anneaux » en 2001.", {{"Le Seigneur des anneaux", "OTHER"}}, {}},
       {"Elle anime l'émission \"Cauchemar en cuisine\" sur M6.", {{"Cauchemar en cuisine", "OTHER"}}, {}},

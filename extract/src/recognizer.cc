@@ -105,6 +105,10 @@ class SentenceScanner {
     size_t n = toks_.size();
     size_t i = 0;
     while (i < n) {
+      if (size_t after = SkipHeaderRow(i); after > i) {
+        i = after;
+        continue;
+      }
       if (size_t after = QuotedTitle(i, out); after > i) {
         i = after;
         continue;
@@ -431,6 +435,22 @@ class SentenceScanner {
     return true;
   }
 
+  // A table's header row, short capitalised abbreviations with single
+  // letters among them ("W D L PCT GB", "W D L G / F G / A P"): the index
+  // after it, else `i`.
+  size_t SkipHeaderRow(size_t i) const {
+    size_t k = i, letters = 0, words = 0;
+    for (; k < toks_.size(); ++k) {
+      const Token& t = toks_[k];
+      if (Text(k) == "/") continue;
+      bool caps = t.all_caps || (t.end - t.start == 1 && t.upper_initial);
+      if (t.kind != TokenKind::kWord || !caps || t.has_digit || t.end - t.start > 3) break;
+      ++words;
+      if (t.end - t.start == 1) ++letters;
+    }
+    return words >= 3 && letters >= 2 ? k : i;
+  }
+
   // The title of a work in quotes after a noun that announces one: the film
   // « Le Seigneur des anneaux », l'émission "Cauchemar en cuisine". Emits it
   // and returns the index after the closing quote (else `i`).
@@ -633,6 +653,7 @@ class SentenceScanner {
       // Two words with no space between were split by the tokenizer ("BenallaAu"):
       // a paragraph boundary, not one name.
       if (toks_[k].start == toks_[end].end && IsWord(k) && IsWord(end) && !toks_[end].elision) break;
+      if (SkipHeaderRow(k) > k) break;  // "EASTERN DIVISION" then "W L PCT GB"
       // "ENGLAND V PAKISTAN", "Arsenal v Chelsea": versus between two names.
       if (IsWord(k) && (Text(k) == "V" || Text(k) == "v" || Text(k) == "vs" || Text(k) == "VS") && k + 1 < n &&
           IsWord(k + 1) && toks_[k + 1].upper_initial) {
