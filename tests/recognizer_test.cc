@@ -329,6 +329,9 @@ TEST(RecognizerTest, MentionsStayWithTheirEntity) {
 
 TEST(RecognizerTest, FormerBugs) {
   RunCases({
+      // Months joined by hyphens are dates.
+      {"Sales rose in January-June and will rise again by end-October or mid-September.", {},
+       {"January-June", "end-October", "mid-September"}},
       // A table's header row is no name.
       {"Baseball standings after games played on Thursday.\nAMERICAN LEAGUE\nEASTERN DIVISION\nW L PCT GB\n"
        "NEW YORK 74 59 .556 -\nBALTIMORE 70 63 .526 4",

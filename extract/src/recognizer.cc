@@ -294,6 +294,7 @@ class SentenceScanner {
     const Token& t = toks_[i];
     if (t.elision) return false;
     if (IsGluedDomain(Text(i))) return false;
+    if (IsNotNameCompound(Lower(i))) return false;
     // "Ehpad": a common acronym written in title case.
     if (!t.all_caps && t.end - t.start >= 5) {
       std::string upper(Text(i));
@@ -449,6 +450,24 @@ class SentenceScanner {
       if (t.end - t.start == 1) ++letters;
     }
     return words >= 3 && letters >= 2 ? k : i;
+  }
+
+  // "January-June", "mid-September", "end-October", "mi-mars", "Arab-Israeli":
+  // words that are no names alone (months, days, demonyms) joined by
+  // hyphens, alone or after a word of time.
+  bool IsNotNameCompound(std::string_view lower) const {
+    if (lower.find('-') == std::string_view::npos) return false;
+    bool date = false;
+    size_t from = 0;
+    while (from <= lower.size()) {
+      size_t dash = lower.find('-', from);
+      std::string_view part = lower.substr(from, dash == std::string_view::npos ? std::string_view::npos : dash - from);
+      if (lex_.IsNotName(part)) date = true;
+      else if (part != "mid" && part != "end" && part != "early" && part != "late" && part != "mi" && part != "fin") return false;
+      if (dash == std::string_view::npos) break;
+      from = dash + 1;
+    }
+    return date;
   }
 
   // The title of a work in quotes after a noun that announces one: the film
