@@ -329,6 +329,9 @@ TEST(RecognizerTest, MentionsStayWithTheirEntity) {
 
 TEST(RecognizerTest, FormerBugs) {
   RunCases({
+      // A known name opening a sentence keeps its first word.
+      {"The prices were given by phone.\nNew York Newsdesk reported the figures on Monday.",
+       {{"New York Newsdesk", "ORG"}}, {"York Newsdesk"}},
       // Months joined by hyphens are dates.
       {"Sales rose in January-June and will rise again by end-October or mid-September.", {},
        {"January-June", "end-October", "mid-September"}},

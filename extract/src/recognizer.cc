@@ -940,8 +940,10 @@ class SentenceScanner {
           if (first <= last && Text(first) == ".") ++first;
           continue;
         }
+        int g = -1;
+        // (A known name of several words stays whole: "New York Energy Desk".)
         if (IsNameToken(first, &weak) && weak && !ProperByItself(first) && !IsHead(first) &&
-            !IsInitialLetter(first)) {
+            !IsInitialLetter(first) && MatchGazetteer(first, &g) == first) {
           ++first;
           continue;
         }
