@@ -329,6 +329,9 @@ TEST(RecognizerTest, MentionsStayWithTheirEntity) {
 
 TEST(RecognizerTest, FormerBugs) {
   RunCases({
+      // A people or a religious group is no organisation.
+      {"The rebels said Kurds and Moslem villagers fled the fighting near the town of Arbil.",
+       {{"Kurds", "OTHER"}, {"Moslem", "OTHER"}}, {}},
       // A known name opening a sentence keeps its first word.
       {"The prices were given by phone.\nNew York Newsdesk reported the figures on Monday.",
        {{"New York Newsdesk", "ORG"}}, {"York Newsdesk"}},

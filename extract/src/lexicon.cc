@@ -170,6 +170,7 @@ Lexicon Lexicon::Builtin() {
   LoadSet(data::other_suffixes_txt, &lex.other_suffixes_);
   LoadSet(data::org_suffixes_txt, &lex.org_suffixes_);
   LoadSet(data::company_forms_txt, &lex.company_forms_);
+  LoadSet(data::group_names_txt, &lex.group_names_);
   LoadSet(data::first_names_txt, &lex.first_names_);
   LoadSet(data::gaz_first_names_txt, &lex.first_names_);
   for (auto line : data::Lines(data::cues_tsv)) {

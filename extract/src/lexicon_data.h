@@ -20,6 +20,7 @@ extern const std::string_view other_suffixes_txt;
 extern const std::string_view org_suffixes_txt;
 extern const std::string_view gaz_first_names_txt;
 extern const std::string_view company_forms_txt;
+extern const std::string_view group_names_txt;
 extern const std::string_view cues_tsv;
 extern const std::string_view first_names_txt;
 extern const std::string_view locations_tsv;

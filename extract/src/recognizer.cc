@@ -1074,6 +1074,12 @@ class SentenceScanner {
   }
 
   void ShapeVotes(size_t first, size_t last, Candidate* c) const {
+    // "Moslem", "Kurds", "Iraqi Kurdish": a group of people, not an organisation.
+    bool group = true;
+    for (size_t k = first; k <= last && group; ++k) {
+      group = IsWord(k) && (lex_.IsGroupName(Lower(k)) || lex_.IsNotName(Lower(k)));
+    }
+    if (group && lex_.IsGroupName(Lower(last))) Vote(c, EntityType::kOther, 8);
     size_t words = 0;
     bool codes = false, digits = false;
     for (size_t k = first; k <= last; ++k) {

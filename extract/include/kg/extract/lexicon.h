@@ -91,6 +91,8 @@ class Lexicon {
   bool IsOrgSuffix(std::string_view word) const { return Has(org_suffixes_, word); }
   // Legal forms and designators a company's short name drops: "Inc", "Group".
   bool IsCompanyForm(std::string_view word) const { return Has(company_forms_, word); }
+  // Peoples and ethnic or religious groups, lower case: "kurds", "moslem".
+  bool IsGroupName(std::string_view lower) const { return Has(group_names_, lower); }
   // Last words of place names, as written: "Road", "Bridge", "City".
   bool IsLocationSuffix(std::string_view word) const { return Has(loc_suffixes_, word); }
   // Lower-case heads that open a name when a capitalised name follows:
@@ -136,7 +138,7 @@ class Lexicon {
   std::unordered_map<std::string, UserName> user_keys_;  // MergeKey of a user name -> the first name with it
   int open_data_begin_ = 0, open_data_end_ = 0;
   Set lower_starts_;
-  Set acronyms_, not_names_, titles_, org_heads_, loc_heads_, org_suffixes_, company_forms_, loc_suffixes_, lower_heads_, of_heads_, other_suffixes_, first_names_, stopped_;
+  Set acronyms_, not_names_, titles_, org_heads_, loc_heads_, org_suffixes_, company_forms_, group_names_, loc_suffixes_, lower_heads_, of_heads_, other_suffixes_, first_names_, stopped_;
   Map<EntityType> cues_;
   Set modal_, speech_, saying_, light_, located_;
   Map<std::string> roles_, parts_;
