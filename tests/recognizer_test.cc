@@ -329,6 +329,8 @@ TEST(RecognizerTest, MentionsStayWithTheirEntity) {
 
 TEST(RecognizerTest, FormerBugs) {
   RunCases({
+      // A French article in capitals for emphasis is no acronym.
+      {"Il était LA star de la chanson. LA RATP a confirmé la grève.", {{"RATP", "ORG"}}, {"Los Angeles", "LA"}},
       // A people or a religious group is no organisation.
       {"The rebels said Kurds and Moslem villagers fled the fighting near the town of Arbil.",
        {{"Kurds", "OTHER"}, {"Moslem", "OTHER"}}, {}},

@@ -146,6 +146,13 @@ class SentenceScanner {
         std::string_view article = prev == "du" || prev == "au" ? "Le" : prev == "des" || prev == "aux" ? "Les" : "";
         if (!article.empty()) gaz_end = MatchGazetteer(i, &gaz, article);
       }
+      // "LA montre", "LA RATP": a French article in capitals for emphasis
+      // (not Los Angeles), unless it opens a longer known name ("LE MONDE").
+      if (!english_ && gaz_end == i && toks_[i].all_caps && IsFrenchArticle(Lower(i)) && i + 1 < toks_.size() &&
+          IsWord(i + 1) && !LowerInfo(i + 1).function_word && !(i > 0 && Lower(i - 1) == "à")) {
+        ++i;
+        continue;
+      }
       if (gaz < 0 && CapitalArticleOpensName(i)) {
         // "à La Balme", "au journal Le Petit Écho": in French an article
         // written with a capital inside a sentence belongs to the name.
@@ -468,6 +475,11 @@ class SentenceScanner {
       from = dash + 1;
     }
     return date;
+  }
+
+  static bool IsFrenchArticle(std::string_view lower) {
+    return lower == "la" || lower == "le" || lower == "les" || lower == "un" || lower == "une" || lower == "du" ||
+           lower == "des" || lower == "de";
   }
 
   // The title of a work in quotes after a noun that announces one: the film
