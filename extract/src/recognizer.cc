@@ -477,6 +477,12 @@ class SentenceScanner {
     return date;
   }
 
+  bool IsCardinalPoint(size_t k) const {
+    std::string_view w = Text(k);
+    return w == "Nord" || w == "Sud" || w == "Est" || w == "Ouest" || w == "Nord-Est" || w == "Nord-Ouest" ||
+           w == "Sud-Est" || w == "Sud-Ouest";
+  }
+
   static bool IsFrenchArticle(std::string_view lower) {
     return lower == "la" || lower == "le" || lower == "les" || lower == "un" || lower == "une" || lower == "du" ||
            lower == "des" || lower == "de";
@@ -725,6 +731,11 @@ class SentenceScanner {
            (!english_ || ProductLike(i, end))) ||
           IsModelSuffix(k)) {
         end = k;
+        continue;
+      }
+      // "Caroline du Nord", "Irlande du Nord", "Soudan du Sud": a place and its quarter.
+      if (!english_ && (Lower(k) == "du" || Lower(k) == "de") && k + 1 < n && IsCardinalPoint(k + 1)) {
+        end = k + 1;
         continue;
       }
       // Particles in a person's name: "Charles de Gaulle", "Valéry Giscard d’Estaing";
@@ -1092,6 +1103,10 @@ class SentenceScanner {
       group = IsWord(k) && (lex_.IsGroupName(Lower(k)) || lex_.IsNotName(Lower(k)));
     }
     if (group && lex_.IsGroupName(Lower(last))) Vote(c, EntityType::kOther, 8);
+    // "Caroline du Nord": a place and its quarter.
+    if (!english_ && last >= first + 2 && IsCardinalPoint(last) && (Lower(last - 1) == "du" || Lower(last - 1) == "de")) {
+      Vote(c, EntityType::kLocation, 4);
+    }
     size_t words = 0;
     bool codes = false, digits = false;
     for (size_t k = first; k <= last; ++k) {
