@@ -99,4 +99,21 @@ void Extractor::ExtractSection(DocumentResult& r, size_t first, size_t last,
   }
 }
 
+std::vector<ResolvedReference> Extractor::References(Document doc) {
+  english_ = DetectLanguage(doc.text) == Language::kEnglish;
+  std::vector<SentenceSpan> spans = (english_ ? english_segmenter_ : segmenter_).Split(doc.text);
+  std::vector<SentenceTokens> sentences;
+  vocabulary_.Trim();
+  for (const SentenceSpan& span : spans) {
+    if (span.end - spans.front().start > kSectionBytes) break;
+    sentences.push_back(TokenizeSentence(doc.text, span, &vocabulary_));
+  }
+  std::vector<DocEntity> entities;
+  std::vector<Mention> mentions;
+  recognizer_.Run(doc.text, sentences, &entities, &mentions);
+  TreeRelationFinder* tree = english_ ? english_tree_.get() : french_tree_.get();
+  if (tree == nullptr) return {};
+  return tree->References(doc.text, sentences, mentions, entities);
+}
+
 }  // namespace kg

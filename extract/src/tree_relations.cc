@@ -280,6 +280,61 @@ void TreeRelationFinder::Run(std::string_view text, const std::vector<SentenceTo
   }
 }
 
+std::vector<TreeMention> TreeRelationFinder::OnWords(const UdSentence& s, const std::vector<int>& token_words,
+                                                     size_t tokens, const std::vector<Mention>& mentions) {
+  std::vector<TreeMention> tm;
+  for (const Mention& m : mentions) {
+    if (m.last >= tokens) continue;
+    TreeMention x;
+    x.first = token_words[m.first];
+    x.last = token_words[m.last + 1] - 1;
+    x.head = LiftedHead(s, x.first, x.last, SpanHead(s, x.first, x.last));
+    x.entity = m.entity;
+    tm.push_back(x);
+  }
+  return tm;
+}
+
+std::vector<ResolvedReference> TreeRelationFinder::References(std::string_view text,
+                                                              const std::vector<SentenceTokens>& sentences,
+                                                              const std::vector<Mention>& mentions,
+                                                              const std::vector<DocEntity>& entities) {
+  std::vector<std::vector<std::pair<size_t, size_t>>> spans(entities.size());
+  for (const Mention& m : mentions) {
+    const auto& toks = sentences[m.sentence].tokens;
+    spans[m.entity].emplace_back(toks[m.first].start, toks[m.last].end);
+  }
+  std::vector<Gender> genders = Genders(entities);
+  std::vector<NamedBefore> before;
+  std::vector<ResolvedReference> out;
+  size_t i = 0;
+  for (uint32_t index = 0; index < sentences.size(); ++index) {
+    size_t j = i;
+    while (j < mentions.size() && mentions[j].sentence == index) ++j;
+    std::vector<Mention> local(mentions.begin() + static_cast<long>(i), mentions.begin() + static_cast<long>(j));
+    const SentenceTokens& sentence = sentences[index];
+    bool refers = false;
+    for (const Token& t : sentence.tokens) refers = refers || coref_.MayRefer(syntax::LowerForm(t.Text(text)));
+    if (refers && (!before.empty() || !local.empty()) && sentence.tokens.size() <= kMaxParsedTokens) {
+      std::vector<std::string> tokens;
+      for (const Token& t : sentence.tokens) tokens.emplace_back(t.Text(text));
+      std::vector<int> token_words;
+      UdSentence s = annotator_.AnnotateTokens(tokens, &token_words);
+      std::vector<TreeMention> tm = OnWords(s, token_words, sentence.tokens.size(), local);
+      for (const TreeMention& r : ResolveReferences(coref_, s, index, tm, before, entities, genders)) {
+        size_t t = 0;  // the token holding the referring word
+        while (t + 1 < sentence.tokens.size() && token_words[t + 1] <= r.first) ++t;
+        out.push_back({sentence.tokens[t].start, sentence.tokens[t].end, spans[r.entity]});
+      }
+    }
+    for (const Mention& m : local) {
+      before.push_back(NamedBefore{index, m.entity, entities[m.entity].type, genders[m.entity]});
+    }
+    i = j;
+  }
+  return out;
+}
+
 void TreeRelationFinder::RunSentence(std::string_view text, const SentenceTokens& sentence, uint32_t index,
                                      const std::vector<Mention>& mentions, const std::vector<DocEntity>& entities,
                                      const std::vector<Gender>& genders, std::vector<NamedBefore>* before,
@@ -289,16 +344,7 @@ void TreeRelationFinder::RunSentence(std::string_view text, const SentenceTokens
   for (const Token& t : sentence.tokens) tokens.emplace_back(t.Text(text));
   std::vector<int> token_words;
   UdSentence s = annotator_.AnnotateTokens(tokens, &token_words);
-  std::vector<TreeMention> tm;
-  for (const Mention& m : mentions) {
-    if (m.last >= sentence.tokens.size()) continue;
-    TreeMention x;
-    x.first = token_words[m.first];
-    x.last = token_words[m.last + 1] - 1;
-    x.head = LiftedHead(s, x.first, x.last, SpanHead(s, x.first, x.last));
-    x.entity = m.entity;
-    tm.push_back(x);
-  }
+  std::vector<TreeMention> tm = OnWords(s, token_words, sentence.tokens.size(), mentions);
   for (const TreeMention& r : ResolveReferences(coref_, s, index, tm, *before, entities, genders)) tm.push_back(r);
   // Mentions in a list of three or more (a conj group) relate to nothing here:
   // "X détaille ses liens avec A, B, C et D" states no link of X to each.

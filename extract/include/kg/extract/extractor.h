@@ -43,6 +43,9 @@ class Extractor {
  public:
   static StatusOr<std::unique_ptr<Extractor>> Create(const ExtractorConfig& config);
   DocumentResult Extract(Document doc);
+  // The document's pronouns, possessives and descriptions resolved to the
+  // entities they refer to (its first section): for evaluating coreference.
+  std::vector<ResolvedReference> References(Document doc);
 
  private:
   void ExtractSection(DocumentResult& r, size_t first, size_t last,

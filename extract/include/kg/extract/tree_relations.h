@@ -71,6 +71,13 @@ struct CorefLexicon;
 struct NamedBefore;
 enum class Gender : uint8_t;
 
+// A pronoun, possessive or description resolved to an entity, in byte
+// offsets of the text: what tools/kg_coref_eval.cc scores.
+struct ResolvedReference {
+  size_t start = 0, end = 0;                           // the referring word
+  std::vector<std::pair<size_t, size_t>> antecedent;  // every mention of the entity it refers to
+};
+
 class TreeRelationFinder {
  public:
   TreeRelationFinder(const SyntaxModel& model, const PathRules& rules, const CorefLexicon& coref,
@@ -84,6 +91,11 @@ class TreeRelationFinder {
   // when one end was reached through a pronoun or description).
   void Run(std::string_view text, const std::vector<SentenceTokens>& sentences, const std::vector<Mention>& mentions,
            const std::vector<DocEntity>& entities, std::vector<DocRelation>* out);
+  // Coreference alone, for evaluation: every sentence with a word that may
+  // refer back is parsed and its references resolved, whatever it names.
+  std::vector<ResolvedReference> References(std::string_view text, const std::vector<SentenceTokens>& sentences,
+                                            const std::vector<Mention>& mentions,
+                                            const std::vector<DocEntity>& entities);
 
  private:
   bool WorthParsing(std::string_view text, const SentenceTokens& sentence, const std::vector<Mention>& mentions,
@@ -93,6 +105,9 @@ class TreeRelationFinder {
                    const std::vector<Gender>& genders, std::vector<NamedBefore>* before,
                    std::vector<DocRelation>* out);
   std::vector<Gender> Genders(const std::vector<DocEntity>& entities) const;
+  // The sentence's named mentions on the words of its parse.
+  static std::vector<TreeMention> OnWords(const UdSentence& s, const std::vector<int>& token_words,
+                                          size_t tokens, const std::vector<Mention>& mentions);
   SyntaxAnnotator annotator_;
   const PathRules& rules_;
   const CorefLexicon& coref_;
