@@ -122,6 +122,36 @@ TEST(TreeRelationsTest, FrenchCoreference) {
   });
 }
 
+// The words a pronoun of `text` (the `nth` occurrence of `at`, which starts
+// with it) is resolved to: the text of the antecedent's first mention, or ""
+// when unresolved.
+std::string Antecedent(const std::string& text, const std::string& pronoun, int nth = 0) {
+  size_t at = 0;
+  for (int k = 0; k <= nth; ++k) at = text.find(pronoun, k == 0 ? 0 : at + 1);
+  for (const ResolvedReference& r : TreeExtractor().References(Document{"t", "t.txt", text})) {
+    if (r.start == at && !r.antecedent.empty()) {
+      return text.substr(r.antecedent[0].first, r.antecedent[0].second - r.antecedent[0].first);
+    }
+  }
+  return "";
+}
+
+TEST(CoreferenceTest, WhichAntecedent) {
+  struct Case { const char* text; const char* pronoun; int nth; const char* antecedent; };
+  const Case cases[] = {
+      // a subject before the pronoun wins over a later name
+      {"Marie Curie a appelé Anne Hidalgo parce qu'elle était en retard.", "elle", 0, "Marie Curie"},
+      // in an earlier sentence, its first fitting name (its topic)
+      {"Mary Jones met Anna Smith in London. She said the talks went well.", "She", 0, "Mary Jones"},
+      // an object pronoun, and never its own verb's subject
+      {"Peter Brown said that John Smith had seen him in Paris.", "him", 0, "Peter Brown"},
+      {"Jean Dupont est arrivé hier. La police le soupçonne de fraude.", "le soup", 0, "Jean Dupont"},
+      // gender: a woman's pronoun skips a man's name
+      {"Jean Dupont a rencontré Marie Curie. Elle a reçu un prix.", "Elle", 0, "Marie Curie"},
+  };
+  for (const Case& c : cases) EXPECT_EQ(Antecedent(c.text, c.pronoun, c.nth), c.antecedent) << c.text;
+}
+
 TEST(TreeRelationsTest, EnglishConstructions) {
   RunCases({
       {"Microsoft bought Activision in 2018.", {{"Microsoft", "buy", "Activision"}}, {}},

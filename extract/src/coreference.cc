@@ -86,8 +86,9 @@ StatusOr<CorefLexicon> CorefLexicon::Parse(std::string_view tsv, const std::stri
     w.gender = c[3] == "m" ? Gender::kMasculine : c[3] == "f" ? Gender::kFeminine : Gender::kUnknown;
     if (c[0] == "possessive") lex.possessives.emplace(std::string(c[1]), w);
     else if (c[0] == "pronoun") lex.pronouns.emplace(std::string(c[1]), w);
+    else if (c[0] == "object") lex.objects.emplace(std::string(c[1]), w);
     else if (c[0] == "head") lex.heads.emplace(std::string(c[1]), w);
-    else return "kind must be pronoun, possessive or head";
+    else return "kind must be pronoun, object, possessive or head";
     return "";
   });
   if (!read.ok()) return read;
@@ -96,7 +97,7 @@ StatusOr<CorefLexicon> CorefLexicon::Parse(std::string_view tsv, const std::stri
 
 bool CorefLexicon::MayRefer(std::string_view lower) const {
   std::string key(lower);
-  return pronouns.count(key) != 0 || heads.count(key) != 0 || possessives.count(key) != 0;
+  return pronouns.count(key) != 0 || heads.count(key) != 0 || possessives.count(key) != 0 || objects.count(key) != 0;
 }
 
 const CorefLexicon& BuiltinCoref(std::string_view language) {
@@ -118,6 +119,9 @@ std::vector<TreeMention> ResolveReferences(const CorefLexicon& lexicon, const Ud
     if (word.upos == "PRON" && word.deprel.rfind("nsubj", 0) == 0) {
       auto it = lexicon.pronouns.find(lower);
       if (it != lexicon.pronouns.end()) ref = &it->second;
+    } else if (word.upos == "PRON" && (word.deprel == "obj" || word.deprel == "iobj" || word.deprel == "obl:arg")) {
+      auto it = lexicon.objects.find(lower);
+      if (it != lexicon.objects.end()) ref = &it->second;
     } else if (word.deprel == "det" || word.deprel == "nmod:poss") {
       auto it = lexicon.possessives.find(lower);
       if (it != lexicon.possessives.end()) ref = &it->second;
@@ -128,18 +132,34 @@ std::vector<TreeMention> ResolveReferences(const CorefLexicon& lexicon, const Ud
       }
     }
     if (ref == nullptr) continue;
-    // The most recent fitting entity: first in this sentence before the word, then earlier ones.
+    // The fitting entity: in this sentence before the word, the last subject
+    // (else the last mention); then the first mention of the most recent
+    // earlier sentence naming one.
     auto fits = [&](EntityType type, Gender gender) {
       if (ref->any_owner) return type == EntityType::kPerson || type == EntityType::kOrg;
       return type == ref->type && GenderFits(ref->gender, gender);
     };
     int found = -1;
+    bool subject = false;
+    // An object pronoun is not its own verb's subject ("Smith saw him").
+    const bool object = word.upos == "PRON" && word.deprel.rfind("nsubj", 0) != 0 && word.deprel != "det" &&
+                        word.deprel != "nmod:poss";
     for (const TreeMention& m : named) {
-      if (m.last < w && fits(entities[m.entity].type, genders[m.entity])) found = static_cast<int>(m.entity);
+      if (m.last >= w || !fits(entities[m.entity].type, genders[m.entity])) continue;
+      if (object && s.words[m.head].head == word.head && s.words[m.head].deprel.rfind("nsubj", 0) == 0) continue;
+      bool is_subject = s.words[m.head].deprel.rfind("nsubj", 0) == 0;
+      if (subject && !is_subject) continue;  // a subject before the word wins over a later non-subject
+      found = static_cast<int>(m.entity);
+      subject = subject || is_subject;
     }
     for (auto it = before.rbegin(); found < 0 && it != before.rend(); ++it) {
       if (index - it->sentence > kCorefWindow) break;
-      if (fits(it->type, it->gender)) found = static_cast<int>(it->entity);
+      if (!fits(it->type, it->gender)) continue;
+      // In an earlier sentence, its first fitting mention: the topic, often
+      // the subject ("Collins performed for 80,000 people... She recently").
+      for (auto jt = it; jt != before.rend() && jt->sentence == it->sentence; ++jt) {
+        if (fits(jt->type, jt->gender)) found = static_cast<int>(jt->entity);
+      }
     }
     if (found < 0) continue;
     TreeMention r;

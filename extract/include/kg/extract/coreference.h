@@ -1,4 +1,5 @@
-// Coreference, precision first: subject pronouns (il, elle; he, she),
+// Coreference, precision first: subject and object pronouns (il, elle, le,
+// lui; he, she, him),
 // possessive determiners (son, sa, ses; his, her, its) and
 // definite or demonstrative descriptions with a role or kind head
 // ("l'actrice", "le constructeur", "cette ville"; "the company") are
@@ -34,7 +35,7 @@ struct CorefWord {
 };
 
 struct CorefLexicon {
-  std::unordered_map<std::string, CorefWord> pronouns, heads, possessives;
+  std::unordered_map<std::string, CorefWord> pronouns, heads, possessives, objects;
   static StatusOr<CorefLexicon> Parse(std::string_view tsv, const std::string& where);
   // Whether a lower-case word may start a reference (a pronoun or a head).
   bool MayRefer(std::string_view lower) const;
