@@ -1,11 +1,16 @@
-// kg-coref-eval: scores kg's coreference (pronouns and possessives resolved
-// to a named entity) on GAP (Webster et al. 2018, ../shared/data/coref):
-// for each example, the pronoun resolved by kg is counted as referring to
-// name A or B when one of the antecedent entity's mentions overlaps that
-// name. GAP's measure: precision, recall and F1 over the A and B decisions;
-// also how many pronouns kg resolves at all, by pronoun.
+// kg-coref-eval: scores kg's coreference (pronouns resolved to a named
+// entity).
+// - GAP (Webster et al. 2018, ../shared/data/coref, English): the pronoun
+//   resolved by kg refers to name A or B when one of the antecedent entity's
+//   mentions overlaps that name. GAP's measure: precision, recall and F1 over
+//   the A and B decisions; also how many pronouns kg resolves, by pronoun.
+// - POPCORN (../shared/data/ner/fr-popcorn-*.json, French): every personal
+//   pronoun (il, elle, le, la, lui, l') of a chain that names its entity
+//   before it; kg is right when the entity it picks has a mention inside
+//   that chain. Precision over the pronouns kg resolves, recall over all.
 //
 //   kg-coref-eval ../shared/data/coref/en-gap-test.tsv [--models DIR]
+//   kg-coref-eval --popcorn ../shared/data/ner/fr-popcorn-test.json
 #include <CLI/CLI.hpp>
 
 #include <cstdio>
@@ -14,6 +19,8 @@
 #include <sstream>
 #include <string>
 #include <vector>
+
+#include <rapidjson/document.h>
 
 #include "kg/base/text.h"
 #include "kg/extract/extractor.h"
@@ -89,13 +96,79 @@ bool Overlaps(const std::vector<std::pair<size_t, size_t>>& spans, size_t at, si
   return false;
 }
 
+// POPCORN: pronoun accuracy against the gold chains of each text.
+struct Tally {
+  size_t eligible = 0, resolved = 0, right = 0;
+};
+
+bool IsPronoun(const std::string& lower) {
+  static const char* kPronouns[] = {"il", "elle", "le", "la", "lui", "l'", "l\u2019"};
+  for (const char* p : kPronouns) {
+    if (lower == p) return true;
+  }
+  return false;
+}
+
+void ScorePopcornText(const std::string& text, const rapidjson::Value& entities,
+                      const std::vector<kg::ResolvedReference>& refs, Tally* tally) {
+  for (const auto& e : entities.GetArray()) {
+    if (!e.HasMember("mentions") || !e["mentions"].IsArray()) continue;
+    std::vector<std::pair<size_t, size_t>> chain;  // byte spans
+    std::vector<size_t> pronouns;                  // their starts
+    size_t first_name = SIZE_MAX;
+    for (const auto& m : e["mentions"].GetArray()) {
+      std::string value = m["value"].GetString();
+      size_t start = ByteOffset(text, m["start"].GetUint()), end = ByteOffset(text, m["end"].GetUint());
+      chain.emplace_back(start, end);
+      size_t len = 1;
+      if (IsPronoun(kg::ToLower(value))) pronouns.push_back(start);
+      else if (!value.empty() && kg::IsUpper(kg::DecodeUtf8(value, 0, &len))) first_name = std::min(first_name, start);
+    }
+    for (size_t start : pronouns) {
+      if (first_name == SIZE_MAX || first_name > start) continue;
+      ++tally->eligible;
+      for (const auto& r : refs) {
+        if (r.start != start) continue;
+        ++tally->resolved;
+        bool right = false;
+        for (const auto& [s, t] : r.antecedent) right = right || Overlaps(chain, s, t - s);
+        tally->right += right;
+      }
+    }
+  }
+}
+
+bool ScorePopcorn(const std::string& path, kg::Extractor* extractor, Tally* tally) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  rapidjson::Document d;
+  if (!in || d.Parse(buffer.str().c_str()).HasParseError() || !d.IsObject()) {
+    std::fprintf(stderr, "kg-coref-eval: %s: not a POPCORN JSON file\n", path.c_str());
+    return false;
+  }
+  for (auto doc = d.MemberBegin(); doc != d.MemberEnd(); ++doc) {
+    const auto& v = doc->value;
+    if (!v.IsObject() || !v.HasMember("text") || !v["text"].IsString() || !v.HasMember("entities") ||
+        !v["entities"].IsArray()) {
+      continue;
+    }
+    std::string text = v["text"].GetString();
+    std::vector<kg::ResolvedReference> refs = extractor->References(kg::Document{doc->name.GetString(), "", text});
+    ScorePopcornText(text, v["entities"], refs, tally);
+  }
+  return true;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   CLI::App app{"Scores kg's pronoun resolution on GAP"};
   std::vector<std::string> files;
   std::string models = kg::DefaultModelsDir();
-  app.add_option("gap", files, "GAP .tsv files")->required();
+  std::vector<std::string> popcorn;
+  app.add_option("gap", files, "GAP .tsv files");
+  app.add_option("--popcorn", popcorn, "POPCORN .json files (French)");
   app.add_option("--models", models, "Directory of the syntax models");
   CLI11_PARSE(app, argc, argv);
 
@@ -118,6 +191,17 @@ int main(int argc, char** argv) {
   if (!extractor.ok()) {
     std::fprintf(stderr, "kg-coref-eval: %s\n", extractor.status().message().c_str());
     return 2;
+  }
+  if (!popcorn.empty()) {
+    Tally t;
+    for (const std::string& f : popcorn) {
+      if (!ScorePopcorn(f, extractor->get(), &t)) return 2;
+    }
+    double p = t.resolved == 0 ? 0 : static_cast<double>(t.right) / static_cast<double>(t.resolved);
+    double r = t.eligible == 0 ? 0 : static_cast<double>(t.right) / static_cast<double>(t.eligible);
+    std::printf("POPCORN pronouns with a named antecedent: %zu; resolved %zu, right %zu: precision %.3f recall %.3f F1 %.3f\n",
+                t.eligible, t.resolved, t.right, p, r, p + r == 0 ? 0 : 2 * p * r / (p + r));
+    if (files.empty()) return 0;
   }
   size_t tp = 0, fp = 0, fn = 0;
   std::map<std::string, std::pair<size_t, size_t>> by_pronoun;  // lower-case pronoun -> (resolved, seen)
