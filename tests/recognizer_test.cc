@@ -331,6 +331,9 @@ TEST(RecognizerTest, FormerBugs) {
   RunCases({
       // A place and its quarter are one place.
       {"Il vit en Caroline du Nord depuis 2010.", {{"Caroline du Nord", "LOCATION"}}, {"Caroline", "Nord"}},
+      // A French article alone is no name.
+      {"Il a parlé de George Floyd. \"La (...) persécution doit cesser\", a-t-il dit.", {{"George Floyd", "PERSON"}},
+       {"La", "Los Angeles"}},
       // A French article in capitals for emphasis is no acronym.
       {"Il était LA star de la chanson. LA RATP a confirmé la grève.", {{"RATP", "ORG"}}, {"Los Angeles", "LA"}},
       // A people or a religious group is no organisation.

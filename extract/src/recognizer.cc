@@ -1034,6 +1034,9 @@ class SentenceScanner {
     bool weak = false;
     bool single = first == last;
     if (single) {
+      // A French article alone is no name ('"La (...) persécution"'), whatever
+      // gazetteer alias it spells in another case ("LA").
+      if (!toks_[first].all_caps && IsFrenchArticle(Lower(first))) return;
       bool w;
       bool name = IsNameToken(first, &w);
       if (!name && c.gazetteer < 0) return;
