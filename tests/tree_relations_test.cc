@@ -84,6 +84,11 @@ TEST(TreeRelationsTest, FrenchConstructions) {
       // former bug: a party before a person, the person parsed under the
       // party, which was lifted onto the role noun
       {"Le député FN Gilbert Collard a quitté la salle.", {{"Gilbert Collard", "membre_de", "Front national"}}, {}},
+      // the party of a role in parentheses
+      {"Ian Brossat, l'adjoint (PCF) d'Anne Hidalgo (PS), a réagi hier soir.", {{"Ian Brossat", "membre_de", "PCF"}}, {}},
+      // a name inside the complement of an argument
+      {"Nicolas Sarkozy a rejoint Mount Vernon pour un entretien avec George W. Bush.",
+       {{"Nicolas Sarkozy", "entretien_avec", "George W. Bush"}}, {}},
   });
 }
 
