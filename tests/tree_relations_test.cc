@@ -100,6 +100,9 @@ TEST(TreeRelationsTest, FrenchNegativeCases) {
       {"Apple n'a pas racheté Shazam.", {}, {{"Apple", "Shazam"}}},
       // a speaker and the outlet spoken to
       {"Bruno Le Maire a déclaré au Parisien que la croissance reviendrait.", {}, {{"Bruno Le Maire", "Parisien"}}},
+      // a person speaking on a channel is no member of it
+      {"Ces nouvelles pèsent sur notre vie\", a affirmé Richard Ferrand sur France 2.", {},
+       {{"Richard Ferrand", "France 2"}}},
   });
 }
 

@@ -68,12 +68,40 @@ bool InParentheses(const UdSentence& s, int w) {
 }
 
 // A side step: a relation pattern, with "()" at its end for a word in parentheses.
+// The lemma of the preposition (case or mark child) of word `w`, or "".
+std::string CaseOf(const UdSentence& s, int w) {
+  for (size_t i = 0; i < s.words.size(); ++i) {
+    if (s.words[i].head == w + 1 && (s.words[i].deprel == "case" || s.words[i].deprel == "mark")) {
+      return s.words[i].lemma;
+    }
+  }
+  return "";
+}
+
+// A step: a relation ("obl*" for any subtype), then "()" for a word in
+// parentheses, or "[de|]" for the prepositions its word may take (an empty
+// one: none).
 bool StepMatches(const std::string& pattern, const UdSentence& s, const UdWord* word) {
   std::string_view p = pattern;
+  const int w = static_cast<int>(word - s.words.data());
+  size_t bracket = p.find('[');
+  if (bracket != std::string_view::npos && p.back() == ']') {
+    std::string_view allowed = p.substr(bracket + 1, p.size() - bracket - 2);
+    p = p.substr(0, bracket);
+    std::string c = CaseOf(s, w);
+    bool ok = false;
+    for (size_t from = 0; from <= allowed.size() && !ok;) {
+      size_t bar = allowed.find('|', from);
+      ok = allowed.substr(from, bar == std::string_view::npos ? std::string_view::npos : bar - from) == c;
+      if (bar == std::string_view::npos) break;
+      from = bar + 1;
+    }
+    if (!ok) return false;
+  }
   bool paren = p.size() > 2 && p.substr(p.size() - 2) == "()";
   if (paren) p.remove_suffix(2);
   if (!LabelMatches(p, word->deprel)) return false;
-  return !paren || InParentheses(s, static_cast<int>(word - s.words.data()));
+  return !paren || InParentheses(s, w);
 }
 
 bool SideMatches(const std::vector<std::string>& pattern, const UdSentence& s, const std::vector<const UdWord*>& side) {
@@ -89,16 +117,6 @@ std::vector<int> Ancestors(const UdSentence& s, int w) {
   std::vector<int> out;
   for (int i = w; i >= 0 && out.size() <= s.words.size(); i = s.words[i].head - 1) out.push_back(i);
   return out;
-}
-
-// The lemma of the preposition (case or mark child) of word `w`, or "".
-std::string CaseOf(const UdSentence& s, int w) {
-  for (size_t i = 0; i < s.words.size(); ++i) {
-    if (s.words[i].head == w + 1 && (s.words[i].deprel == "case" || s.words[i].deprel == "mark")) {
-      return s.words[i].lemma;
-    }
-  }
-  return "";
 }
 
 bool Negated(const PathRules& rules, const UdSentence& s, int w) {
