@@ -329,6 +329,9 @@ TEST(RecognizerTest, MentionsStayWithTheirEntity) {
 
 TEST(RecognizerTest, FormerBugs) {
   RunCases({
+      // A full name, then where the person works, is two names.
+      {"Selon Christine Berne de Météo France, la neige tombera.",
+       {{"Christine Berne", "PERSON"}, {"Météo-France", "ORG"}}, {"Christine Berne de Météo France"}},
       // A place and its quarter are one place.
       {"Il vit en Caroline du Nord depuis 2010.", {{"Caroline du Nord", "LOCATION"}}, {"Caroline", "Nord"}},
       // A French article alone is no name.

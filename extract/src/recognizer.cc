@@ -747,6 +747,9 @@ class SentenceScanner {
         size_t m = k + 1;
         if (m < n && IsNameParticle(Lower(m))) ++m;
         bool w2;
+        // ("Christine Berne de Météo France": a full name, then where she works.)
+        int g = -1;
+        if (end > i && m < n && (MatchGazetteer(m, &g), g >= 0)) break;
         if (m < n && IsNameToken(m, &w2) && toks_[m].upper_initial) {
           end = m;
           continue;
