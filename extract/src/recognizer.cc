@@ -168,7 +168,7 @@ class SentenceScanner {
       // a head) is a name only if the document confirms it elsewhere.
       bool weak_start = false;
       if (gaz < 0 && IsNameToken(i, &weak_start) && weak_start && !ProperByItself(i) && !IsHead(i) &&
-          !DefinesAcronym(i, end)) {
+          !DefinesAcronym(i, end) && !QualifiesHead(i, end)) {
         Emit(i, i, -1, out);
         ++i;
         continue;
@@ -481,6 +481,24 @@ class SentenceScanner {
     std::string_view w = Text(k);
     return w == "Nord" || w == "Sud" || w == "Est" || w == "Ouest" || w == "Nord-Est" || w == "Nord-Ouest" ||
            w == "Sud-Est" || w == "Sud-Ouest";
+  }
+
+  // English: the word before a name's head word ("Major League", "Supreme
+  // Court", "Labour Party") belongs to the name unless it is a word that
+  // opens sentences ("The", "Yesterday").
+  bool QualifiesHead(size_t first, size_t last) const {
+    if (!english_ || first + 1 > last || !IsWord(first + 1)) return false;
+    std::string_view next = Text(first + 1);
+    if (!lex_.IsOrgSuffix(next) && !lex_.IsOtherSuffix(next)) return false;
+    static constexpr std::string_view kOpeners[] = {"the", "a", "an", "in", "on", "at", "for", "by", "with", "from",
+                                                     "as", "after", "before", "when", "while", "but", "and", "or",
+                                                     "if", "yesterday", "today", "meanwhile", "also", "now", "then",
+                                                     "this", "that", "his", "her", "its", "their", "our"};
+    std::string_view lower = Lower(first);
+    for (std::string_view o : kOpeners) {
+      if (lower == o) return false;
+    }
+    return !lex_.IsNotName(lower);
   }
 
   static bool IsFrenchArticle(std::string_view lower) {
@@ -967,9 +985,10 @@ class SentenceScanner {
           continue;
         }
         int g = -1;
-        // (A known name of several words stays whole: "New York Energy Desk".)
+        // (A known name of several words stays whole: "New York Energy Desk";
+        // so does an English qualifier of a name's head: "Major League Baseball".)
         if (IsNameToken(first, &weak) && weak && !ProperByItself(first) && !IsHead(first) &&
-            !IsInitialLetter(first) && MatchGazetteer(first, &g) == first) {
+            !IsInitialLetter(first) && MatchGazetteer(first, &g) == first && !QualifiesHead(first, last)) {
           ++first;
           continue;
         }
