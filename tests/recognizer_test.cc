@@ -343,8 +343,8 @@ TEST(RecognizerTest, FormerBugs) {
       {"The rebels said Kurds and Moslem villagers fled the fighting near the town of Arbil.",
        {{"Kurds", "OTHER"}, {"Moslem", "OTHER"}}, {}},
       // ... and so does an English qualifier of a name's head.
-      {"The games were played on Thursday.\nMajor League Baseball standings after games played on Thursday.",
-       {{"Major League Baseball", "ORG"}}, {"League Baseball"}},
+      {"Major League Baseball said on Monday it would expand. Owners of Major League Baseball teams met in New York.",
+       {{"Major League Baseball", "ORG"}}, {"League Baseball", "Major"}},
       // A known name opening a sentence keeps its first word.
       {"The prices were given by phone.\nNew York Newsdesk reported the figures on Monday.",
        {{"New York Newsdesk", "ORG"}}, {"York Newsdesk"}},
