@@ -36,17 +36,6 @@ struct Example {
   bool a_gold = false, b_gold = false;
 };
 
-std::vector<std::string> SplitTabs(const std::string& line) {
-  std::vector<std::string> out;
-  size_t from = 0;
-  while (true) {
-    size_t tab = line.find('\t', from);
-    out.push_back(line.substr(from, tab == std::string::npos ? std::string::npos : tab - from));
-    if (tab == std::string::npos) return out;
-    from = tab + 1;
-  }
-}
-
 // GAP's offsets count characters; kg's count bytes.
 size_t ByteOffset(const std::string& text, size_t chars) {
   size_t i = 0;
@@ -68,7 +57,8 @@ bool ReadGap(const std::string& path, std::vector<Example>* out) {
   std::string line;
   std::getline(in, line);  // header
   for (size_t n = 2; std::getline(in, line); ++n) {
-    std::vector<std::string> c = SplitTabs(line);
+    std::vector<std::string_view> cv = kg::SplitTabs(line);
+    std::vector<std::string> c(cv.begin(), cv.end());
     if (c.size() < 10) {
       std::fprintf(stderr, "kg-coref-eval: %s:%zu: want 11 columns, got %zu\n", path.c_str(), n, c.size());
       return false;

@@ -278,24 +278,39 @@ bool TreeRelationFinder::WorthParsing(std::string_view text, const SentenceToken
   return false;
 }
 
-void TreeRelationFinder::Run(std::string_view text, const std::vector<SentenceTokens>& sentences,
-                             const std::vector<Mention>& mentions, const std::vector<DocEntity>& entities,
-                             std::vector<DocRelation>* out) {
-  std::vector<Gender> genders = Genders(entities);
+namespace {
+
+// Calls visit(index, the sentence's mentions, the entities named before it)
+// for each sentence in order, then counts its mentions as named before.
+template <typename Visit>
+void WalkSentences(size_t count, const std::vector<Mention>& mentions, const std::vector<DocEntity>& entities,
+                   const std::vector<Gender>& genders, Visit visit) {
   std::vector<NamedBefore> before;
   size_t i = 0;
-  for (uint32_t index = 0; index < sentences.size(); ++index) {
+  for (uint32_t index = 0; index < count; ++index) {
     size_t j = i;
     while (j < mentions.size() && mentions[j].sentence == index) ++j;
     std::vector<Mention> local(mentions.begin() + static_cast<long>(i), mentions.begin() + static_cast<long>(j));
-    if (WorthParsing(text, sentences[index], local, !before.empty())) {
-      RunSentence(text, sentences[index], index, local, entities, genders, &before, out);
-    }
+    visit(index, local, &before);
     for (const Mention& m : local) {
       before.push_back(NamedBefore{index, m.entity, entities[m.entity].type, genders[m.entity]});
     }
     i = j;
   }
+}
+
+}  // namespace
+
+void TreeRelationFinder::Run(std::string_view text, const std::vector<SentenceTokens>& sentences,
+                             const std::vector<Mention>& mentions, const std::vector<DocEntity>& entities,
+                             std::vector<DocRelation>* out) {
+  std::vector<Gender> genders = Genders(entities);
+  WalkSentences(sentences.size(), mentions, entities, genders,
+                [&](uint32_t index, const std::vector<Mention>& local, std::vector<NamedBefore>* before) {
+                  if (WorthParsing(text, sentences[index], local, !before->empty())) {
+                    RunSentence(text, sentences[index], index, local, entities, genders, before, out);
+                  }
+                });
 }
 
 std::vector<TreeMention> TreeRelationFinder::OnWords(const UdSentence& s, const std::vector<int>& token_words,
@@ -323,33 +338,27 @@ std::vector<ResolvedReference> TreeRelationFinder::References(std::string_view t
     spans[m.entity].emplace_back(toks[m.first].start, toks[m.last].end);
   }
   std::vector<Gender> genders = Genders(entities);
-  std::vector<NamedBefore> before;
   std::vector<ResolvedReference> out;
-  size_t i = 0;
-  for (uint32_t index = 0; index < sentences.size(); ++index) {
-    size_t j = i;
-    while (j < mentions.size() && mentions[j].sentence == index) ++j;
-    std::vector<Mention> local(mentions.begin() + static_cast<long>(i), mentions.begin() + static_cast<long>(j));
-    const SentenceTokens& sentence = sentences[index];
-    bool refers = false;
-    for (const Token& t : sentence.tokens) refers = refers || coref_.MayRefer(syntax::LowerForm(t.Text(text)));
-    if (refers && (!before.empty() || !local.empty()) && sentence.tokens.size() <= kMaxParsedTokens) {
-      std::vector<std::string> tokens;
-      for (const Token& t : sentence.tokens) tokens.emplace_back(t.Text(text));
-      std::vector<int> token_words;
-      UdSentence s = annotator_.AnnotateTokens(tokens, &token_words);
-      std::vector<TreeMention> tm = OnWords(s, token_words, sentence.tokens.size(), local);
-      for (const TreeMention& r : ResolveReferences(coref_, s, index, tm, before, entities, genders)) {
-        size_t t = 0;  // the token holding the referring word
-        while (t + 1 < sentence.tokens.size() && token_words[t + 1] <= r.first) ++t;
-        out.push_back({sentence.tokens[t].start, sentence.tokens[t].end, spans[r.entity]});
-      }
-    }
-    for (const Mention& m : local) {
-      before.push_back(NamedBefore{index, m.entity, entities[m.entity].type, genders[m.entity]});
-    }
-    i = j;
-  }
+  WalkSentences(sentences.size(), mentions, entities, genders,
+                [&](uint32_t index, const std::vector<Mention>& local, std::vector<NamedBefore>* before) {
+                  const SentenceTokens& sentence = sentences[index];
+                  bool refers = false;
+                  for (const Token& t : sentence.tokens) {
+                    refers = refers || coref_.MayRefer(syntax::LowerForm(t.Text(text)));
+                  }
+                  if (!refers || (before->empty() && local.empty())) return;
+                  if (sentence.tokens.size() > kMaxParsedTokens) return;
+                  std::vector<std::string> tokens;
+                  for (const Token& t : sentence.tokens) tokens.emplace_back(t.Text(text));
+                  std::vector<int> token_words;
+                  UdSentence s = annotator_.AnnotateTokens(tokens, &token_words);
+                  std::vector<TreeMention> tm = OnWords(s, token_words, sentence.tokens.size(), local);
+                  for (const TreeMention& r : ResolveReferences(coref_, s, index, tm, *before, entities, genders)) {
+                    size_t t = 0;  // the token holding the referring word
+                    while (t + 1 < sentence.tokens.size() && token_words[t + 1] <= r.first) ++t;
+                    out.push_back({sentence.tokens[t].start, sentence.tokens[t].end, spans[r.entity]});
+                  }
+                });
   return out;
 }
 
