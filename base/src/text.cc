@@ -370,15 +370,17 @@ std::string ToTitle(std::string_view text) {
   return out;
 }
 
-std::vector<std::string_view> SplitTabs(std::string_view line) {
-  std::vector<std::string_view> cols;
+std::vector<std::string_view> Split(std::string_view s, char sep) {
+  std::vector<std::string_view> out;
   size_t start = 0;
   while (true) {
-    size_t tab = line.find('\t', start);
-    cols.push_back(line.substr(start, tab == std::string_view::npos ? std::string_view::npos : tab - start));
-    if (tab == std::string_view::npos) return cols;
-    start = tab + 1;
+    size_t at = s.find(sep, start);
+    out.push_back(s.substr(start, at == std::string_view::npos ? std::string_view::npos : at - start));
+    if (at == std::string_view::npos) return out;
+    start = at + 1;
   }
 }
+
+std::vector<std::string_view> SplitTabs(std::string_view line) { return Split(line, '\t'); }
 
 }  // namespace kg

@@ -115,6 +115,7 @@ std::vector<TreeMention> ResolveReferences(const CorefLexicon& lexicon, const Ud
   for (int w = 0; w < static_cast<int>(s.words.size()); ++w) {
     const UdWord& word = s.words[w];
     const CorefWord* ref = nullptr;
+    bool object = false;  // an object pronoun is not its own verb's subject ("Smith saw him")
     std::string lower = syntax::LowerForm(word.form);
     if (word.upos == "PRON" && word.deprel.rfind("nsubj", 0) == 0) {
       auto it = lexicon.pronouns.find(lower);
@@ -122,6 +123,7 @@ std::vector<TreeMention> ResolveReferences(const CorefLexicon& lexicon, const Ud
     } else if (word.upos == "PRON" && (word.deprel == "obj" || word.deprel == "iobj" || word.deprel == "obl:arg")) {
       auto it = lexicon.objects.find(lower);
       if (it != lexicon.objects.end()) ref = &it->second;
+      object = true;
     } else if (word.deprel == "det" || word.deprel == "nmod:poss") {
       auto it = lexicon.possessives.find(lower);
       if (it != lexicon.possessives.end()) ref = &it->second;
@@ -141,9 +143,6 @@ std::vector<TreeMention> ResolveReferences(const CorefLexicon& lexicon, const Ud
     };
     int found = -1;
     bool subject = false;
-    // An object pronoun is not its own verb's subject ("Smith saw him").
-    const bool object = word.upos == "PRON" && word.deprel.rfind("nsubj", 0) != 0 && word.deprel != "det" &&
-                        word.deprel != "nmod:poss";
     for (const TreeMention& m : named) {
       if (m.last >= w || !fits(entities[m.entity].type, genders[m.entity])) continue;
       if (object && s.words[m.head].head == word.head && s.words[m.head].deprel.rfind("nsubj", 0) == 0) continue;

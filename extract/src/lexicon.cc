@@ -37,18 +37,6 @@ std::vector<std::string_view> Lines(std::string_view file) {
 
 namespace {
 
-std::vector<std::string_view> Split(std::string_view s, char sep) {
-  std::vector<std::string_view> out;
-  size_t pos = 0;
-  while (true) {
-    size_t p = s.find(sep, pos);
-    out.push_back(s.substr(pos, p == std::string_view::npos ? std::string_view::npos : p - pos));
-    if (p == std::string_view::npos) break;
-    pos = p + 1;
-  }
-  return out;
-}
-
 std::string Trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);

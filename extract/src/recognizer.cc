@@ -4,6 +4,7 @@
 #include <array>
 #include <map>
 #include <numeric>
+#include <optional>
 #include <string>
 #include <unordered_map>
 
@@ -96,6 +97,7 @@ class SentenceScanner {
       else if (t.kind == TokenKind::kWord) ++words;
     }
     tabular_ = numbers >= 2 && numbers * 2 >= words;
+    FindHeaderRows();
     // The words that can start or join a name are looked at below: intern
     // them together.
     s.InternAll(text_, [](const Token& t) { return t.kind == TokenKind::kWord && (t.upper_initial || t.inner_caps || t.has_digit); });
@@ -444,19 +446,35 @@ class SentenceScanner {
   }
 
   // A table's header row, short capitalised abbreviations with single
-  // letters among them ("W D L PCT GB", "W D L G / F G / A P"): the index
-  // after it, else `i`.
-  size_t SkipHeaderRow(size_t i) const {
-    size_t k = i, letters = 0, words = 0;
-    for (; k < toks_.size(); ++k) {
+  // letters among them ("W D L PCT GB", "W D L G / F G / A P"), from token
+  // `i` on: the index after it, else `i`.
+  size_t SkipHeaderRow(size_t i) const { return header_end_.empty() ? i : header_end_[i]; }
+
+  // Fills header_end_ (SkipHeaderRow) in one pass from the sentence's end:
+  // runs of such tokens, and how many words and single letters each token
+  // starts.
+  void FindHeaderRows() {
+    const size_t n = toks_.size();
+    std::vector<uint32_t> end(n), words(n + 1), letters(n + 1);
+    bool any = false;
+    for (size_t k = n; k-- > 0;) {
       const Token& t = toks_[k];
-      if (Text(k) == "/") continue;
+      bool slash = Text(k) == "/";
       bool caps = t.all_caps || (t.end - t.start == 1 && t.upper_initial);
-      if (t.kind != TokenKind::kWord || !caps || t.has_digit || t.end - t.start > 3) break;
-      ++words;
-      if (t.end - t.start == 1) ++letters;
+      bool abbreviation = t.kind == TokenKind::kWord && caps && !t.has_digit && t.end - t.start <= 3;
+      if (!slash && !abbreviation) {
+        end[k] = static_cast<uint32_t>(k);
+        continue;
+      }
+      bool run_goes_on = k + 1 < n && end[k + 1] > k + 1;
+      end[k] = run_goes_on ? end[k + 1] : static_cast<uint32_t>(k + 1);
+      words[k] = (run_goes_on ? words[k + 1] : 0) + (abbreviation ? 1 : 0);
+      letters[k] = (run_goes_on ? letters[k + 1] : 0) + (abbreviation && t.end - t.start == 1 ? 1 : 0);
+      any = any || (words[k] >= 3 && letters[k] >= 2);
     }
-    return words >= 3 && letters >= 2 ? k : i;
+    if (!any) return;
+    header_end_.resize(n);
+    for (size_t k = 0; k < n; ++k) header_end_[k] = words[k] >= 3 && letters[k] >= 2 ? end[k] : static_cast<uint32_t>(k);
   }
 
   // "January-June", "mid-September", "end-October", "mi-mars", "Arab-Israeli":
@@ -464,17 +482,12 @@ class SentenceScanner {
   // hyphens, alone or after a word of time.
   bool IsNotNameCompound(std::string_view lower) const {
     if (lower.find('-') == std::string_view::npos) return false;
-    bool date = false;
-    size_t from = 0;
-    while (from <= lower.size()) {
-      size_t dash = lower.find('-', from);
-      std::string_view part = lower.substr(from, dash == std::string_view::npos ? std::string_view::npos : dash - from);
-      if (lex_.IsNotName(part)) date = true;
+    bool not_name = false;
+    for (std::string_view part : Split(lower, '-')) {
+      if (lex_.IsNotName(part)) not_name = true;
       else if (part != "mid" && part != "end" && part != "early" && part != "late" && part != "mi" && part != "fin") return false;
-      if (dash == std::string_view::npos) break;
-      from = dash + 1;
     }
-    return date;
+    return not_name;
   }
 
   bool IsCardinalPoint(size_t k) const {
@@ -511,8 +524,8 @@ class SentenceScanner {
   // and returns the index after the closing quote (else `i`).
   size_t QuotedTitle(size_t i, std::vector<Candidate>* out) const {
     constexpr size_t kMaxWords = 10;
-    if (i == 0 || !IsOpeningQuote(Text(i)) || !IsWord(i - 1) || toks_[i - 1].upper_initial) return i;
-    auto cue = lex_.Cue(StripElision(Lower(i - 1)));
+    if (!IsOpeningQuote(Text(i))) return i;
+    std::optional<EntityType> cue = CueBefore(i);
     if (!cue || (*cue != EntityType::kOther && *cue != EntityType::kProduct)) return i;
     if (i + 1 >= toks_.size() || !IsWord(i + 1) || !toks_[i + 1].upper_initial) return i;
     size_t close = i + 1;
@@ -537,11 +550,11 @@ class SentenceScanner {
   static bool IsOpeningQuote(std::string_view t) { return t == "«" || t == "\"" || t == "\u201C"; }
   static bool IsClosingQuote(std::string_view t) { return t == "»" || t == "\"" || t == "\u201D"; }
 
-  // "la société Equity Residential", "l'émission Top Chef": a lower-case
-  // noun that announces a kind of name, right before capitalised words.
-  bool CueRightBefore(size_t first) const {
-    if (first == 0 || !IsWord(first - 1) || toks_[first - 1].upper_initial) return false;
-    return lex_.Cue(StripElision(Lower(first - 1))).has_value();
+  // "la société Equity Residential", "l'émission « Top Chef »": the kind of
+  // name that the lower-case noun right before token `i` announces.
+  std::optional<EntityType> CueBefore(size_t i) const {
+    if (i == 0 || !IsWord(i - 1) || toks_[i - 1].upper_initial) return std::nullopt;
+    return lex_.Cue(StripElision(Lower(i - 1)));
   }
 
   bool IsHead(size_t i) const {
@@ -767,7 +780,8 @@ class SentenceScanner {
         bool w2;
         // ("Christine Berne de Météo France": a full name, then where she works.)
         int g = -1;
-        if (end > i && m < n && (MatchGazetteer(m, &g), g >= 0)) break;
+        if (end > i && m < n) MatchGazetteer(m, &g);
+        if (g >= 0) break;
         if (m < n && IsNameToken(m, &w2) && toks_[m].upper_initial) {
           end = m;
           continue;
@@ -1077,7 +1091,7 @@ class SentenceScanner {
       for (size_t k = first + 1; k <= last; ++k) if (toks_[k].upper_initial) capital_rest = true;
       weak = !capital_rest;
     } else if (c.gazetteer < 0 && !IsHead(first) && AllCommonWords(first, last) &&
-               !(english_ && !Initial(first) && !caps_sentence_) && !CueRightBefore(first)) {
+               !(english_ && !Initial(first) && !caps_sentence_) && !CueBefore(first)) {
       // "les Grands Prix", "Open Source": capitalised common words only. (In
       // English, where names capitalise every word, such a run inside a
       // sentence is a name: "the Security Council".)
@@ -1311,6 +1325,7 @@ class SentenceScanner {
   bool english_ = false;  // an English document
   bool caps_sentence_ = false;
   bool tabular_ = false;
+  std::vector<uint32_t> header_end_;  // per token: the end of the header row it starts (empty: none in the sentence)
 };
 
 int TypeOf(const std::array<float, kEntityTypeCount>& votes) {

@@ -67,7 +67,6 @@ bool InParentheses(const UdSentence& s, int w) {
   return first > 0 && s.words[first - 1].form == "(";
 }
 
-// A side step: a relation pattern, with "()" at its end for a word in parentheses.
 // The lemma of the preposition (case or mark child) of word `w`, or "".
 std::string CaseOf(const UdSentence& s, int w) {
   for (size_t i = 0; i < s.words.size(); ++i) {
@@ -88,15 +87,8 @@ bool StepMatches(const std::string& pattern, const UdSentence& s, const UdWord* 
   if (bracket != std::string_view::npos && p.back() == ']') {
     std::string_view allowed = p.substr(bracket + 1, p.size() - bracket - 2);
     p = p.substr(0, bracket);
-    std::string c = CaseOf(s, w);
-    bool ok = false;
-    for (size_t from = 0; from <= allowed.size() && !ok;) {
-      size_t bar = allowed.find('|', from);
-      ok = allowed.substr(from, bar == std::string_view::npos ? std::string_view::npos : bar - from) == c;
-      if (bar == std::string_view::npos) break;
-      from = bar + 1;
-    }
-    if (!ok) return false;
+    std::vector<std::string_view> prepositions = Split(allowed, '|');
+    if (std::find(prepositions.begin(), prepositions.end(), CaseOf(s, w)) == prepositions.end()) return false;
   }
   bool paren = p.size() > 2 && p.substr(p.size() - 2) == "()";
   if (paren) p.remove_suffix(2);

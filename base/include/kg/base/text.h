@@ -77,6 +77,9 @@ inline bool IsSpace(char32_t cp) { return cp < 0x80 ? cp == ' ' || (cp >= 0x09 &
 // Lowercases a UTF-8 string (simple case mapping, locale-independent).
 std::string ToLower(std::string_view text);
 
+// The pieces of `s` between the separators (empty ones kept: "a||b" is
+// "a", "", "b").
+std::vector<std::string_view> Split(std::string_view s, char sep);
 // The tab-separated columns of one line (an empty line is one empty column).
 std::vector<std::string_view> SplitTabs(std::string_view line);
 // Uppercases the first code point, lowercases the rest.
