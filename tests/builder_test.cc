@@ -81,6 +81,35 @@ TEST(BuilderTest, AShortAcronymKeepsItsCaseAcrossDocuments) {
   EXPECT_NE(FindLabel(g, "La"), nullptr);
 }
 
+// Former bug: Reuters datelines ("LONDON 1996-08-30") outnumber the body's
+// "London", and the node was labelled in capitals. An acronym keeps them.
+TEST(BuilderTest, CapitalsGiveWayToOrdinaryCaseInTheLabel) {
+  struct Case {
+    std::vector<std::map<std::string, uint32_t>> docs;  // forms per document; each document's label is its first form
+    std::string label;
+  };
+  const Case cases[] = {
+      {{{{"LONDON", 1}}, {{"LONDON", 1}}, {{"London", 2}}}, "London"},
+      {{{{"CAPE TOWN", 1}}, {{"CAPE TOWN", 1}}, {{"Cape Town", 1}}}, "Cape Town"},
+      {{{{"NATO", 1}}, {{"NATO", 1}}, {{"Nato", 1}}}, "NATO"},
+      {{{{"LONDON", 1}}, {{"LONDON", 1}}}, "LONDON"},
+      {{{{"ExxonMobil", 1}}, {{"EXXONMOBIL", 1}}, {{"EXXONMOBIL", 1}}}, "ExxonMobil"},
+  };
+  for (const Case& c : cases) {
+    GraphBuilder b;
+    int n = 0;
+    for (const auto& forms : c.docs) {
+      DocumentResult d;
+      d.id = std::to_string(n++);
+      d.entities.push_back(DocEntity{.label = forms.begin()->first, .type = EntityType::kLocation, .forms = forms, .mentions = 1});
+      b.Add(std::move(d));
+    }
+    KnowledgeGraph g = b.Finish();
+    ASSERT_EQ(g.node_count(), 1u) << c.label;
+    EXPECT_EQ(g.node(0).label, c.label);
+  }
+}
+
 // Former bug: a place that is the last word of a person's name after a
 // particle was taken for her surname, and the person was typed LOCATION.
 TEST(BuilderTest, APlaceIsNotTheSurnameOfANameWithAParticle) {

@@ -30,26 +30,47 @@ void AddWeight(uint64_t* sum, uint64_t w) {
   if (__builtin_add_overflow(*sum, w, sum)) *sum = UINT64_MAX;
 }
 
-// The canonical label: the form most documents chose as their label, then
-// the fullest, then the most frequent.
-std::string ChooseLabel(const std::map<std::string, FormCount>& forms) {
-  const std::string* best = nullptr;
-  const FormCount* bc = nullptr;
-  for (const auto& [form, c] : forms) {
-    if (!best) {
-      best = &form;
-      bc = &c;
-      continue;
-    }
-    auto key = [](const std::string& f, const FormCount& k) {
-      return std::make_tuple(k.label_in, Words(f), k.count);
-    };
-    if (key(form, c) > key(*best, *bc)) {
-      best = &form;
-      bc = &c;
-    }
+// Whether a form is written in capitals for typography rather than as an
+// acronym: five letters or more, or several words ("LONDON", "CAPE TOWN";
+// not "NATO").
+bool ShoutedForm(const std::string& form) {
+  if (ToLower(form) == form) return false;
+  size_t letters = 0;
+  for (size_t i = 0; i < form.size();) {
+    size_t len = 1;
+    char32_t cp = DecodeUtf8(form, i, &len);
+    if (IsLower(cp)) return false;
+    if (IsUpper(cp)) ++letters;
+    i += len;
   }
-  return best ? *best : std::string();
+  return letters >= 5 || form.find(' ') != std::string::npos;
+}
+
+// The canonical label: the form most documents chose as their label, then
+// the fullest, then the most frequent; a form in capitals (a dateline's
+// "LONDON") gives way to the same name in ordinary case ("London").
+std::string ChooseLabel(const std::map<std::string, FormCount>& forms) {
+  auto key = [](const std::string& f, const FormCount& k) { return std::make_tuple(k.label_in, Words(f), k.count); };
+  auto best_of = [&](auto accept) {
+    const std::string* best = nullptr;
+    const FormCount* bc = nullptr;
+    for (const auto& [form, c] : forms) {
+      if (!accept(form)) continue;
+      if (!best || key(form, c) > key(*best, *bc)) {
+        best = &form;
+        bc = &c;
+      }
+    }
+    return best;
+  };
+  const std::string* best = best_of([](const std::string&) { return true; });
+  if (best == nullptr) return std::string();
+  if (ShoutedForm(*best)) {
+    const std::string lower = ToLower(*best);
+    const std::string* plain = best_of([&](const std::string& f) { return !ShoutedForm(f) && ToLower(f) == lower; });
+    if (plain != nullptr) return *plain;
+  }
+  return *best;
 }
 
 // Runs f(half, begin, end) on the two halves of [0, n) (half 0, then 1),
