@@ -86,6 +86,20 @@ TEST(TreeRelationsTest, FrenchConstructions) {
       {"Le député FN Gilbert Collard a quitté la salle.", {{"Gilbert Collard", "membre_de", "Front national"}}, {}},
       // the party of a role in parentheses
       {"Ian Brossat, l'adjoint (PCF) d'Anne Hidalgo (PS), a réagi hier soir.", {{"Ian Brossat", "membre_de", "PCF"}}, {}},
+      // former bugs: names the parser drew across (RepairNameArcs) — a
+      // person "flat" under the place of her role, a person coordinated
+      // with the client of his role, a place coordinated with the
+      // département it is in, a party between a role and its person
+      {"La maire de Landivisiau Laurence Claisse s'est rendue sur place.",
+       {{"Laurence Claisse", "maire_de", "Landivisiau"}}, {}},
+      {"Selon la députée des Alpes-de-Haute-Provence Delphine Baggary, le texte est mauvais.",
+       {{"Delphine Baggary", "députée_de", "Alpes-de-Haute-Provence"}}, {}},
+      {"L'avocate d'Harvey Weinstein, Phyllis Kupferstein, a réagi dans la soirée.",
+       {{"Phyllis Kupferstein", "avocate_de", "Harvey Weinstein"}}, {}},
+      {"Le drame s'est produit à La Ciotat, dans les Bouches-du-Rhône, samedi soir.",
+       {{"La Ciotat", "situé_à", "Bouches-du-Rhône"}}, {}},
+      {"De son côté le député LR des Alpes-Maritimes Eric Ciotti a dénoncé un acharnement.",
+       {{"Eric Ciotti", "membre_de", "Les Républicains"}}, {}},
       // a name inside the complement of an argument
       {"Nicolas Sarkozy a rejoint Mount Vernon pour un entretien avec George W. Bush.",
        {{"Nicolas Sarkozy", "entretien_avec", "George W. Bush"}}, {}},
@@ -100,6 +114,12 @@ TEST(TreeRelationsTest, FrenchNegativeCases) {
       {"Apple n'a pas racheté Shazam.", {}, {{"Apple", "Shazam"}}},
       // a speaker and the outlet spoken to
       {"Bruno Le Maire a déclaré au Parisien que la croissance reviendrait.", {}, {{"Bruno Le Maire", "Parisien"}}},
+      // former bug: a person the parser put "flat" under the agency she
+      // spoke to was its member
+      {"\"Il faut porter des masques\", a déclaré à l'AFP Carlito Abriz, de la police philippine.", {},
+       {{"Carlito Abriz", "AFP"}}},
+      // places listed with the same preposition are peers
+      {"La réunion a eu lieu à Lyon, à Marseille puis à Nice.", {}, {{"Lyon", "Marseille"}, {"Marseille", "Nice"}}},
       // a person speaking on a channel is no member of it
       {"Ces nouvelles pèsent sur notre vie\", a affirmé Richard Ferrand sur France 2.", {},
        {{"Richard Ferrand", "France 2"}}},

@@ -182,7 +182,109 @@ static int LiftedHead(const UdSentence& s, int first, int last, int head) {
   for (int x = last + 1; x < static_cast<int>(s.words.size()); ++x) {
     if (s.words[x].head == head + 1 && s.words[x].deprel == "flat:name" && s.words[x].upos == "PROPN") return head;
   }
+  // Nor when a name follows in apposition to the same noun: the role is
+  // that name's ("le député LR des Alpes-Maritimes Eric Ciotti").
+  for (int x = last + 1; x < static_cast<int>(s.words.size()); ++x) {
+    if (s.words[x].head == parent + 1 && s.words[x].deprel == "appos" && s.words[x].upos == "PROPN") return head;
+  }
   return parent;
+}
+
+namespace {
+
+bool HasChild(const UdSentence& s, int w, std::string_view deprel) {
+  for (const UdWord& x : s.words) {
+    if (x.head == w + 1 && x.deprel == deprel) return true;
+  }
+  return false;
+}
+
+int ConjChildren(const UdSentence& s, int w) {
+  int n = 0;
+  for (const UdWord& x : s.words) n += x.head == w + 1 && x.deprel == "conj";
+  return n;
+}
+
+// Whether `w` is `top` or below it.
+bool Below(const UdSentence& s, int w, int top) {
+  for (size_t steps = 0; w >= 0 && steps <= s.words.size(); ++steps, w = s.words[w].head - 1) {
+    if (w == top) return true;
+  }
+  return false;
+}
+
+// Whether the phrase of name word `h` starting at `first` (its preposition
+// and article before it) comes right after a comma.
+bool AfterComma(const UdSentence& s, int first, int h) {
+  int w = first - 1;
+  while (w >= 0 && s.words[w].head == h + 1 && s.words[w].upos != "PUNCT") --w;
+  return w >= 0 && s.words[w].form == ",";
+}
+
+// The role noun a name specifies: "la députée des Alpes" -> députée, "le
+// député FN" -> député.
+int RoleNounOf(const UdSentence& s, int head) {
+  int parent = s.words[head].head - 1;
+  const std::string& rel = s.words[head].deprel;
+  if (parent < 0 || s.words[parent].upos != "NOUN") return -1;
+  return rel == "nmod" || rel == "appos" || rel == "flat:name" ? parent : -1;
+}
+
+// Words of a name hanging outside it, other than its head, hang on its
+// head: "Gilbert Collard" with both words under "FN".
+void GatherName(UdSentence* s, const TreeMention& m, int head) {
+  for (int w = m.first; w <= m.last; ++w) {
+    UdWord& x = s->words[w];
+    if (w == head || (x.head - 1 >= m.first && x.head - 1 <= m.last) || x.head == 0) continue;
+    if (x.deprel != "flat:name" && x.deprel != "flat") continue;
+    x.head = head + 1;
+  }
+}
+
+}  // namespace
+
+void RepairNameArcs(UdSentence* sentence, const std::vector<TreeMention>& tm, const std::vector<EntityType>& types) {
+  UdSentence& s = *sentence;
+  std::vector<int> owner(s.words.size(), -1);
+  for (size_t m = 0; m < tm.size(); ++m) {
+    for (int w = tm[m].first; w <= tm[m].last; ++w) owner[w] = static_cast<int>(m);
+  }
+  for (size_t b = 0; b < tm.size(); ++b) {
+    const int h = SpanHead(s, tm[b].first, tm[b].last);
+    GatherName(&s, tm[b], h);
+    const int p = s.words[h].head - 1;
+    const int a = p < 0 ? -1 : owner[p];
+    if (a < 0 || tm[a].entity == tm[b].entity) continue;
+    const int ha = SpanHead(s, tm[a].first, tm[a].last);
+    UdWord& w = s.words[h];
+    int parent = -1;
+    std::string deprel;
+    const EntityType type = types[b];
+    if ((w.deprel == "flat:name" || w.deprel == "flat") && type == EntityType::kPerson) {
+      // Two names are not one: "la maire de Landivisiau Laurence Claisse"
+      // (the person is the role's), "a déclaré à l'AFP Joanna Ugniewska"
+      // (she is not the agency's). A party before a name stays: "LREM
+      // Agnès Buzyn".
+      const int role = RoleNounOf(s, ha);
+      parent = role >= 0 ? role : !CaseOf(s, ha).empty() ? ha : -1;
+      deprel = "appos";
+    } else if (w.deprel == "conj" && p == ha && AfterComma(s, tm[b].first, h) && !HasChild(s, h, "cc") &&
+               ConjChildren(s, ha) == 1) {
+      // Two names after a comma, no conjunction: "à La Ciotat, dans les
+      // Bouches-du-Rhône", "l'avocate d'Harvey Weinstein, Phyllis Kupferstein".
+      const std::string case_b = CaseOf(s, h);
+      if (!case_b.empty() && case_b != CaseOf(s, ha) && type == EntityType::kLocation) {
+        parent = ha;
+        deprel = "nmod";
+      } else if (case_b.empty() && RoleNounOf(s, ha) >= 0 && type == EntityType::kPerson) {
+        parent = RoleNounOf(s, ha);
+        deprel = "appos";
+      }
+    }
+    if (parent < 0 || Below(s, parent, h)) continue;
+    w.head = parent + 1;
+    w.deprel = deprel;
+  }
 }
 
 bool MatchPath(const PathRules& rules, const UdSentence& s, const TreeMention& a, const TreeMention& b,
@@ -305,18 +407,22 @@ void TreeRelationFinder::Run(std::string_view text, const std::vector<SentenceTo
                 });
 }
 
-std::vector<TreeMention> TreeRelationFinder::OnWords(const UdSentence& s, const std::vector<int>& token_words,
-                                                     size_t tokens, const std::vector<Mention>& mentions) {
+std::vector<TreeMention> TreeRelationFinder::OnWords(UdSentence* s, const std::vector<int>& token_words,
+                                                     size_t tokens, const std::vector<Mention>& mentions,
+                                                     const std::vector<DocEntity>& entities) {
   std::vector<TreeMention> tm;
+  std::vector<EntityType> types;
   for (const Mention& m : mentions) {
     if (m.last >= tokens) continue;
     TreeMention x;
     x.first = token_words[m.first];
     x.last = token_words[m.last + 1] - 1;
-    x.head = LiftedHead(s, x.first, x.last, SpanHead(s, x.first, x.last));
     x.entity = m.entity;
     tm.push_back(x);
+    types.push_back(entities[m.entity].type);
   }
+  RepairNameArcs(s, tm, types);
+  for (TreeMention& x : tm) x.head = LiftedHead(*s, x.first, x.last, SpanHead(*s, x.first, x.last));
   return tm;
 }
 
@@ -344,7 +450,7 @@ std::vector<ResolvedReference> TreeRelationFinder::References(std::string_view t
                   for (const Token& t : sentence.tokens) tokens.emplace_back(t.Text(text));
                   std::vector<int> token_words;
                   UdSentence s = annotator_.AnnotateTokens(tokens, &token_words);
-                  std::vector<TreeMention> tm = OnWords(s, token_words, sentence.tokens.size(), local);
+                  std::vector<TreeMention> tm = OnWords(&s, token_words, sentence.tokens.size(), local, entities);
                   for (const TreeMention& r : ResolveReferences(coref_, s, index, tm, *before, entities, genders)) {
                     size_t t = 0;  // the token holding the referring word
                     while (t + 1 < sentence.tokens.size() && token_words[t + 1] <= r.first) ++t;
@@ -363,7 +469,7 @@ void TreeRelationFinder::RunSentence(std::string_view text, const SentenceTokens
   for (const Token& t : sentence.tokens) tokens.emplace_back(t.Text(text));
   std::vector<int> token_words;
   UdSentence s = annotator_.AnnotateTokens(tokens, &token_words);
-  std::vector<TreeMention> tm = OnWords(s, token_words, sentence.tokens.size(), mentions);
+  std::vector<TreeMention> tm = OnWords(&s, token_words, sentence.tokens.size(), mentions, entities);
   for (const TreeMention& r : ResolveReferences(coref_, s, index, tm, *before, entities, genders)) tm.push_back(r);
   // Mentions in a list of three or more (a conj group) relate to nothing here:
   // "X détaille ses liens avec A, B, C et D" states no link of X to each.

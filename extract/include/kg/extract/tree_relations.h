@@ -67,6 +67,16 @@ struct PathMatch {
 bool MatchPath(const PathRules& rules, const UdSentence& s, const TreeMention& a, const TreeMention& b,
                EntityType a_type, EntityType b_type, PathMatch* match);
 
+// Arcs a parser that did not know the names drew across them, redrawn:
+// one name "flat" under another is an apposition to the role the other
+// specifies ("la maire de Landivisiau Laurence Claisse"); a name
+// coordinated after a comma without a conjunction is the other's modifier
+// when its preposition differs ("à La Ciotat, dans les Bouches-du-Rhône"),
+// or an apposition to the role the other specifies ("l'avocate d'Harvey
+// Weinstein, Phyllis Kupferstein"). Only the mentions' spans are read.
+void RepairNameArcs(UdSentence* sentence, const std::vector<TreeMention>& mentions,
+                    const std::vector<EntityType>& types);
+
 struct CorefLexicon;
 struct NamedBefore;
 enum class Gender : uint8_t;
@@ -106,8 +116,9 @@ class TreeRelationFinder {
                    std::vector<DocRelation>* out);
   std::vector<Gender> Genders(const std::vector<DocEntity>& entities) const;
   // The sentence's named mentions on the words of its parse.
-  static std::vector<TreeMention> OnWords(const UdSentence& s, const std::vector<int>& token_words,
-                                          size_t tokens, const std::vector<Mention>& mentions);
+  static std::vector<TreeMention> OnWords(UdSentence* s, const std::vector<int>& token_words,
+                                          size_t tokens, const std::vector<Mention>& mentions,
+                                          const std::vector<DocEntity>& entities);
   SyntaxAnnotator annotator_;
   const PathRules& rules_;
   const CorefLexicon& coref_;
