@@ -100,6 +100,10 @@ TEST(TreeRelationsTest, FrenchConstructions) {
        {{"La Ciotat", "situé_à", "Bouches-du-Rhône"}}, {}},
       {"De son côté le député LR des Alpes-Maritimes Eric Ciotti a dénoncé un acharnement.",
        {{"Eric Ciotti", "membre_de", "Les Républicains"}}, {}},
+      // two places around one verb, the second the first's region
+      {"Une attaque au couteau a eu lieu à Glasgow, en Écosse, vendredi.", {{"Glasgow", "situé_à", "Écosse"}}, {}},
+      {"La plupart des personnes qui se trouvaient dans la rue des Banques à Doha portaient un masque.",
+       {{"rue des Banques", "situé_à", "Doha"}}, {}},
       // a name inside the complement of an argument
       {"Nicolas Sarkozy a rejoint Mount Vernon pour un entretien avec George W. Bush.",
        {{"Nicolas Sarkozy", "entretien_avec", "George W. Bush"}}, {}},
@@ -118,6 +122,11 @@ TEST(TreeRelationsTest, FrenchNegativeCases) {
       // spoke to was its member
       {"\"Il faut porter des masques\", a déclaré à l'AFP Carlito Abriz, de la police philippine.", {},
        {{"Carlito Abriz", "AFP"}}},
+      // places around one verb that are not next to each other are peers
+      // (a rule read every two of them as one in the other)
+      {"Le groupe compte 49.000 salariés en France, 45.500 en Allemagne et 12.500 en Espagne.", {},
+       {{"France", "Allemagne"}, {"Allemagne", "Espagne"}, {"France", "Espagne"}}},
+      {"Le vol relie chaque jour de Paris à Lyon en une heure.", {}, {{"Paris", "Lyon"}}},
       // places listed with the same preposition are peers
       {"La réunion a eu lieu à Lyon, à Marseille puis à Nice.", {}, {{"Lyon", "Marseille"}, {"Marseille", "Nice"}}},
       // a person speaking on a channel is no member of it

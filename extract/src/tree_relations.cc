@@ -213,12 +213,12 @@ bool Below(const UdSentence& s, int w, int top) {
   return false;
 }
 
-// Whether the phrase of name word `h` starting at `first` (its preposition
-// and article before it) comes right after a comma.
-bool AfterComma(const UdSentence& s, int first, int h) {
+// The comma right before the phrase of name word `h` starting at `first`
+// (its preposition and article), or -1.
+int CommaBefore(const UdSentence& s, int first, int h) {
   int w = first - 1;
   while (w >= 0 && s.words[w].head == h + 1 && s.words[w].upos != "PUNCT") --w;
-  return w >= 0 && s.words[w].form == ",";
+  return w >= 0 && s.words[w].form == "," ? w : -1;
 }
 
 // The role noun a name specifies: "la députée des Alpes" -> députée, "le
@@ -243,6 +243,64 @@ void GatherName(UdSentence* s, const TreeMention& m, int head) {
 
 }  // namespace
 
+namespace {
+
+struct Arc {
+  int parent = -1;
+  std::string deprel;
+};
+
+// Mention b's head word `h` attached to a word of mention a's name.
+Arc AcrossNames(const UdSentence& s, const TreeMention& a, const TreeMention& b, int h, EntityType type) {
+  const int ha = SpanHead(s, a.first, a.last);
+  const UdWord& w = s.words[h];
+  if ((w.deprel == "flat:name" || w.deprel == "flat") && type == EntityType::kPerson) {
+    // Two names are not one: "la maire de Landivisiau Laurence Claisse"
+    // (the person is the role's), "a déclaré à l'AFP Joanna Ugniewska"
+    // (she is not the agency's). A party before a name stays: "LREM
+    // Agnès Buzyn".
+    const int role = RoleNounOf(s, ha);
+    return {role >= 0 ? role : !CaseOf(s, ha).empty() ? ha : -1, "appos"};
+  }
+  if (w.deprel != "conj" || w.head != ha + 1 || CommaBefore(s, b.first, h) < 0 || HasChild(s, h, "cc") ||
+      ConjChildren(s, ha) != 1) {
+    return {};
+  }
+  // Two names after a comma, no conjunction: "à La Ciotat, dans les
+  // Bouches-du-Rhône", "l'avocate d'Harvey Weinstein, Phyllis Kupferstein".
+  const std::string case_b = CaseOf(s, h);
+  if (!case_b.empty() && case_b != CaseOf(s, ha) && type == EntityType::kLocation) return {ha, "nmod"};
+  if (case_b.empty() && RoleNounOf(s, ha) >= 0 && type == EntityType::kPerson) return {RoleNounOf(s, ha), "appos"};
+  return {};
+}
+
+// A place right after another (or after it and a comma), with another
+// preposition, both obliques of one verb: the place it is in ("à
+// Lamballe, dans les Côtes d'Armor", "dans la rue des Banques à Doha";
+// not "de Paris à Lyon").
+Arc PlaceAfterPlace(const UdSentence& s, const std::vector<TreeMention>& tm, const std::vector<EntityType>& types,
+                    const std::vector<int>& owner, size_t b, int h) {
+  const UdWord& w = s.words[h];
+  if (types[b] != EntityType::kLocation || w.deprel.compare(0, 3, "obl") != 0) return {};
+  const int comma = CommaBefore(s, tm[b].first, h);
+  int before = comma - 1;  // the word before b's phrase
+  if (comma < 0) {
+    for (before = tm[b].first - 1; before >= 0 && s.words[before].head == h + 1;) --before;
+  }
+  const int a = before >= 0 ? owner[before] : -1;
+  if (a < 0 || types[a] != EntityType::kLocation || tm[a].entity == tm[b].entity) return {};
+  const int ha = SpanHead(s, tm[a].first, tm[a].last);
+  const std::string case_a = CaseOf(s, ha), case_b = CaseOf(s, h);
+  static const std::set<std::string> kFrom = {"de", "depuis", "entre", "vers"}, kIn = {"à", "en", "dans"};
+  if (s.words[ha].head != w.head || s.words[ha].deprel.compare(0, 3, "obl") != 0 || case_a.empty() ||
+      case_a == case_b || kFrom.count(case_a) != 0 || (comma < 0 && kIn.count(case_b) == 0) || case_b.empty()) {
+    return {};
+  }
+  return {ha, "nmod"};
+}
+
+}  // namespace
+
 void RepairNameArcs(UdSentence* sentence, const std::vector<TreeMention>& tm, const std::vector<EntityType>& types) {
   UdSentence& s = *sentence;
   std::vector<int> owner(s.words.size(), -1);
@@ -254,36 +312,15 @@ void RepairNameArcs(UdSentence* sentence, const std::vector<TreeMention>& tm, co
     GatherName(&s, tm[b], h);
     const int p = s.words[h].head - 1;
     const int a = p < 0 ? -1 : owner[p];
-    if (a < 0 || tm[a].entity == tm[b].entity) continue;
-    const int ha = SpanHead(s, tm[a].first, tm[a].last);
-    UdWord& w = s.words[h];
-    int parent = -1;
-    std::string deprel;
-    const EntityType type = types[b];
-    if ((w.deprel == "flat:name" || w.deprel == "flat") && type == EntityType::kPerson) {
-      // Two names are not one: "la maire de Landivisiau Laurence Claisse"
-      // (the person is the role's), "a déclaré à l'AFP Joanna Ugniewska"
-      // (she is not the agency's). A party before a name stays: "LREM
-      // Agnès Buzyn".
-      const int role = RoleNounOf(s, ha);
-      parent = role >= 0 ? role : !CaseOf(s, ha).empty() ? ha : -1;
-      deprel = "appos";
-    } else if (w.deprel == "conj" && p == ha && AfterComma(s, tm[b].first, h) && !HasChild(s, h, "cc") &&
-               ConjChildren(s, ha) == 1) {
-      // Two names after a comma, no conjunction: "à La Ciotat, dans les
-      // Bouches-du-Rhône", "l'avocate d'Harvey Weinstein, Phyllis Kupferstein".
-      const std::string case_b = CaseOf(s, h);
-      if (!case_b.empty() && case_b != CaseOf(s, ha) && type == EntityType::kLocation) {
-        parent = ha;
-        deprel = "nmod";
-      } else if (case_b.empty() && RoleNounOf(s, ha) >= 0 && type == EntityType::kPerson) {
-        parent = RoleNounOf(s, ha);
-        deprel = "appos";
-      }
+    Arc arc;
+    if (a >= 0 && tm[a].entity != tm[b].entity) {
+      arc = AcrossNames(s, tm[a], tm[b], h, types[b]);
+    } else if (a < 0) {
+      arc = PlaceAfterPlace(s, tm, types, owner, b, h);
     }
-    if (parent < 0 || Below(s, parent, h)) continue;
-    w.head = parent + 1;
-    w.deprel = deprel;
+    if (arc.parent < 0 || Below(s, arc.parent, h)) continue;
+    s.words[h].head = arc.parent + 1;
+    s.words[h].deprel = arc.deprel;
   }
 }
 
