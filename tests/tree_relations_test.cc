@@ -100,6 +100,9 @@ TEST(TreeRelationsTest, FrenchConstructions) {
        {{"La Ciotat", "situé_à", "Bouches-du-Rhône"}}, {}},
       {"De son côté le député LR des Alpes-Maritimes Eric Ciotti a dénoncé un acharnement.",
        {{"Eric Ciotti", "membre_de", "Les Républicains"}}, {}},
+      // a possessive on the noun a name specifies: the noun's owner
+      {"Donald Trump et son épouse Melania accueilleront Emmanuel et Brigitte Macron à Mount Vernon.",
+       {{"Melania", "épouse_de", "Donald Trump"}}, {}},
       // two places around one verb, the second the first's region
       {"Une attaque au couteau a eu lieu à Glasgow, en Écosse, vendredi.", {{"Glasgow", "situé_à", "Écosse"}}, {}},
       {"La plupart des personnes qui se trouvaient dans la rue des Banques à Doha portaient un masque.",
