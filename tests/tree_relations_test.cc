@@ -100,6 +100,13 @@ TEST(TreeRelationsTest, FrenchConstructions) {
        {{"La Ciotat", "situé_à", "Bouches-du-Rhône"}}, {}},
       {"De son côté le député LR des Alpes-Maritimes Eric Ciotti a dénoncé un acharnement.",
        {{"Eric Ciotti", "membre_de", "Les Républicains"}}, {}},
+      // a place said near another right after it
+      {"L'homme tient un bureau de tabac à Lescar, près de Pau, depuis dix ans.",
+       {{"Lescar", "situé_près_de", "Pau"}}, {}},
+      {"Le drame a eu lieu à Cléry-Saint-André, au sud d'Orléans, samedi.",
+       {{"Cléry-Saint-André", "situé_sud_de", "Orléans"}}, {}},
+      {"Ils vivent dans un quartier de Rémire-Monjoly, près de Cayenne, depuis 2010.",
+       {{"Rémire-Monjoly", "situé_près_de", "Cayenne"}}, {}},
       // a possessive on the noun a name specifies: the noun's owner
       {"Donald Trump et son épouse Melania accueilleront Emmanuel et Brigitte Macron à Mount Vernon.",
        {{"Melania", "épouse_de", "Donald Trump"}}, {}},

@@ -299,6 +299,37 @@ Arc PlaceAfterPlace(const UdSentence& s, const std::vector<TreeMention>& tm, con
   return {ha, "nmod"};
 }
 
+// "à Lescar, près de Pau", "à Cléry-Saint-André, au sud d'Orléans": a
+// place said to be near another right after it. The phrase ("près de Pau")
+// hangs on the first place as nmod:near; the word it turns on (près, sud)
+// stays above the second.
+bool NearPlace(UdSentence* sentence, const std::vector<TreeMention>& tm, const std::vector<EntityType>& types,
+               const std::vector<int>& owner, size_t b, int h) {
+  UdSentence& s = *sentence;
+  static const std::set<std::string> kNear = {"près", "proximité", "sud", "nord", "est", "ouest", "environs", "large"};
+  if (types[b] != EntityType::kLocation) return false;
+  const int q = s.words[h].head - 1;
+  int top = -1;  // the phrase's head: "près" above the place, or the place itself ("près" under it)
+  if (q >= 0 && owner[q] < 0 && kNear.count(s.words[q].lemma) != 0 && CaseOf(s, h) == "de") top = q;
+  for (size_t w = 0; top < 0 && w < s.words.size(); ++w) {
+    if (s.words[w].head == h + 1 && s.words[w].lemma == "près" && s.words[w].deprel == "advmod") top = h;
+  }
+  if (top < 0) return false;
+  int first = std::min(top, tm[b].first);
+  while (first > 0 && Below(s, first - 1, top) && s.words[first - 1].upos != "PUNCT") --first;
+  if (first < 2 || s.words[first - 1].form != ",") return false;
+  const int a = owner[first - 2];
+  if (a < 0 || tm[a].entity == tm[b].entity ||
+      (types[a] != EntityType::kLocation && types[a] != EntityType::kOrg)) {
+    return false;
+  }
+  const int ha = SpanHead(s, tm[a].first, tm[a].last);
+  if (Below(s, ha, top)) return false;
+  s.words[top].head = ha + 1;
+  s.words[top].deprel = "nmod:near";
+  return true;
+}
+
 }  // namespace
 
 void RepairNameArcs(UdSentence* sentence, const std::vector<TreeMention>& tm, const std::vector<EntityType>& types) {
@@ -310,6 +341,7 @@ void RepairNameArcs(UdSentence* sentence, const std::vector<TreeMention>& tm, co
   for (size_t b = 0; b < tm.size(); ++b) {
     const int h = SpanHead(s, tm[b].first, tm[b].last);
     GatherName(&s, tm[b], h);
+    if (NearPlace(&s, tm, types, owner, b, h)) continue;
     const int p = s.words[h].head - 1;
     const int a = p < 0 ? -1 : owner[p];
     Arc arc;
