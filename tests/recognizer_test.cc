@@ -334,6 +334,14 @@ TEST(RecognizerTest, FormerBugs) {
        {{"Christine Berne", "PERSON"}, {"Météo-France", "ORG"}}, {"Christine Berne de Météo France"}},
       // A place and its quarter are one place.
       {"Il vit en Caroline du Nord depuis 2010.", {{"Caroline du Nord", "LOCATION"}}, {"Caroline", "Nord"}},
+      // A French number opening a sentence is no name, though English
+      // knows a proper noun "Dix"; a title's capital names nothing.
+      {"Dix personnes sont mortes dans la capitale San Salvador.", {{"San Salvador", "LOCATION"}}, {"Dix"}},
+      {"L'ex-garde des Sceaux Jean-Jacques Urvoas a été mis en examen.", {{"Jean-Jacques Urvoas", "PERSON"}},
+       {"Sceaux"}},
+      // A former French region is a place.
+      {"Les orages sont attendus sur le Limousin et l'ouest de l'Aquitaine.",
+       {{"Limousin", "LOCATION"}, {"Aquitaine", "LOCATION"}}, {}},
       // A French article alone is no name.
       {"Il a parlé de George Floyd. \"La (...) persécution doit cesser\", a-t-il dit.", {{"George Floyd", "PERSON"}},
        {"La", "Los Angeles"}},

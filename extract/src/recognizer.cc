@@ -115,6 +115,10 @@ class SentenceScanner {
         i = after;
         continue;
       }
+      if (EndsTitlePhrase(i)) {  // "garde des Sceaux"
+        ++i;
+        continue;
+      }
       // "K. Barnett", "P. Simmons": an initial opens a person's name.
       if (IsInitialLetter(i) && i + 2 < n && IsNameStart(i + 2) && toks_[i + 2].upper_initial &&
           !toks_[i + 2].all_caps && !IsTitleWithDot(i)) {
@@ -215,6 +219,14 @@ class SentenceScanner {
 
   // "the Braves", "the Cubs": in English a capitalised plural after "the"
   // inside a sentence names a team or a group.
+  // Whether word i ends a title of three words ("garde des Sceaux").
+  bool EndsTitlePhrase(size_t i) const {
+    if (i < 2 || !IsWord(i) || !IsWord(i - 1) || !IsWord(i - 2)) return false;
+    std::string phrase(Lower(i - 2));
+    phrase.append(" ").append(Lower(i - 1)).append(" ").append(Lower(i));
+    return lex_.IsTitle(phrase);
+  }
+
   bool TeamName(size_t i) const {
     if (!english_ || caps_sentence_ || i == 0 || Initial(i) || Lower(i - 1) != "the") return false;
     std::string_view t = Text(i);
@@ -363,6 +375,14 @@ class SentenceScanner {
     if (english_) return (lower.english || (lower.known && !lower.proper)) && !proper.english_proper && !proper.first_name;
     if (proper.proper || proper.english_proper || proper.first_name) return false;
     return (lower.known && !lower.proper) || lower.english;
+  }
+
+  // In French text, a French common word that only English knows as a
+  // proper noun ("Dix personnes sont mortes": Dix, a painter).
+  bool OnlyEnglishProper(size_t i) const {
+    if (english_ || toks_[i].all_caps || IsFirstName(i)) return false;
+    const WordInfo& info = InfoOf(i);
+    return info.english_proper && info.known && !info.proper;
   }
 
   // Whether a weak (sentence-initial or headline) word is a name by itself.
@@ -1076,7 +1096,7 @@ class SentenceScanner {
       bool w;
       bool name = IsNameToken(first, &w);
       if (!name && c.gazetteer < 0) return;
-      if (w && !ProperByItself(first)) weak = true;
+      if (w && (!ProperByItself(first) || OnlyEnglishProper(first))) weak = true;
       // "le Festival", "les Français", "l’Etat": a capitalised common word
       // alone is not a name unless a gazetteer or the dictionary says so.
       if (!w && c.gazetteer < 0 && !toks_[first].all_caps && !toks_[first].inner_caps && !IsCode(toks_[first]) &&
