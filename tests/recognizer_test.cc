@@ -305,6 +305,14 @@ TEST(RecognizerTest, MentionsStayWithTheirEntity) {
   DocumentResult hollande = Extract("François Hollande a parlé hier. Hollande a déclaré que tout va bien.");
   EXPECT_EQ(mentions_of(hollande, "François Hollande"), 2u);
   EXPECT_EQ(mentions_of(hollande, "Pays-Bas"), 0u);
+  // Former bug: a headline's "HOLLANDE" (a common word, a cloth, in
+  // capitals) kept the text's "Hollande" away from the person.
+  DocumentResult headline = Extract("HOLLANDE RÉPOND À SES CRITIQUES\nFrançois Hollande a répondu lundi. Selon Hollande, tout va bien.");
+  EXPECT_EQ(mentions_of(headline, "François Hollande"), 3u);
+  EXPECT_EQ(mentions_of(headline, "Pays-Bas"), 0u);
+  // Former bug: "LÀ" in capitals was Los Angeles.
+  DocumentResult la2 = Extract("C'EST LÀ QUE TOUT A COMMENCÉ\nLe tournage a eu lieu à Los Angeles en mars.");
+  EXPECT_EQ(mentions_of(la2, "Los Angeles"), 1u);
   DocumentResult washington = Extract("Donald Trump accueillera George Washington. Il arrivera à Washington lundi.");
   EXPECT_EQ(mentions_of(washington, "George Washington"), 1u);
   EXPECT_EQ(mentions_of(washington, "Washington"), 1u);

@@ -159,6 +159,12 @@ class SentenceScanner {
         ++i;
         continue;
       }
+      // "LÀ", "OÙ": a French function word in capitals with an accent, which
+      // no acronym has (not "LA", Los Angeles).
+      if (!english_ && gaz_end == i && toks_[i].all_caps && !IsAscii(Text(i)) && LowerInfo(i).function_word) {
+        ++i;
+        continue;
+      }
       if (gaz < 0 && CapitalArticleOpensName(i)) {
         // "à La Balme", "au journal Le Petit Écho": in French an article
         // written with a capital inside a sentence belongs to the name.
@@ -221,10 +227,14 @@ class SentenceScanner {
   // inside a sentence names a team or a group.
   // Whether word i ends a title of three words ("garde des Sceaux").
   bool EndsTitlePhrase(size_t i) const {
-    if (i < 2 || !IsWord(i) || !IsWord(i - 1) || !IsWord(i - 2)) return false;
+    if (i < 2 || !IsWord(i) || !toks_[i].upper_initial || !IsWord(i - 1) || !IsWord(i - 2)) return false;
     std::string phrase(Lower(i - 2));
     phrase.append(" ").append(Lower(i - 1)).append(" ").append(Lower(i));
     return lex_.IsTitle(phrase);
+  }
+
+  static bool IsAscii(std::string_view w) {
+    return std::all_of(w.begin(), w.end(), [](char ch) { return static_cast<unsigned char>(ch) < 0x80; });
   }
 
   bool TeamName(size_t i) const {
@@ -1622,8 +1632,11 @@ void EntityRecognizer::Run(std::string_view text, const std::vector<SentenceToke
       const std::string& key = c.key;
       // A model code is no short name: "GT" of "Bentley Continental GT", "V8".
       if (IsModelCode(c.surface)) continue;
-      // Nor a common word in capitals: "ETAT" is not "Etat islamique".
-      if (IsUpperWord(c.surface) && IsKnownCommon(morph_, ToTitle(c.surface))) continue;
+      // Nor a common word in capitals: "ETAT" is not "Etat islamique" (a
+      // headline's "HOLLANDE" with "Hollande" in the text is read as that).
+      bool all_caps = true;
+      for (size_t m : members) all_caps = all_caps && IsUpperWord(cands[m].surface);
+      if (all_caps && IsKnownCommon(morph_, ToTitle(c.surface))) continue;
       // A gazetteer name in its own right stays itself (Washington / Washington
       // Post) — unless it is the surname of the person named here and nothing
       // around it says it is the place ("Hollande a déclaré" after François
