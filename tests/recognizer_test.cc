@@ -350,6 +350,9 @@ TEST(RecognizerTest, FormerBugs) {
       // A former French region is a place.
       {"Les orages sont attendus sur le Limousin et l'ouest de l'Aquitaine.",
        {{"Limousin", "LOCATION"}, {"Aquitaine", "LOCATION"}}, {}},
+      // An engine layout alone is no product; after a name it is part of it.
+      {"La voiture reçoit un moteur V8 de 4 litres.", {}, {"V8"}},
+      {"La Bentley Continental GT W12 est sortie hier.", {{"Bentley Continental GT W12", "PRODUCT"}}, {}},
       // A French article alone is no name.
       {"Il a parlé de George Floyd. \"La (...) persécution doit cesser\", a-t-il dit.", {{"George Floyd", "PERSON"}},
        {"La", "Los Angeles"}},

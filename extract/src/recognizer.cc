@@ -1106,6 +1106,7 @@ class SentenceScanner {
       bool w;
       bool name = IsNameToken(first, &w);
       if (!name && c.gazetteer < 0) return;
+      if (c.gazetteer < 0 && lex_.IsCommonAcronym(Text(first))) return;  // "un moteur V8" (IsCode says name)
       if (w && (!ProperByItself(first) || OnlyEnglishProper(first))) weak = true;
       // "le Festival", "les Français", "l’Etat": a capitalised common word
       // alone is not a name unless a gazetteer or the dictionary says so.
