@@ -350,6 +350,11 @@ TEST(RecognizerTest, FormerBugs) {
       // A former French region is a place.
       {"Les orages sont attendus sur le Limousin et l'ouest de l'Aquitaine.",
        {{"Limousin", "LOCATION"}, {"Aquitaine", "LOCATION"}}, {}},
+      // A royal title and one given name are the name; a regnal number or a
+      // full name needs no title.
+      {"Un accident aurait pu coûter la vie du Prince Charles.", {{"Prince Charles", "PERSON"}}, {"Charles"}},
+      {"Le Roi Charles III a reçu le Président Emmanuel Macron.",
+       {{"Charles III", "PERSON"}, {"Emmanuel Macron", "PERSON"}}, {"Roi Charles III"}},
       // An engine layout alone is no product; after a name it is part of it.
       {"La voiture reçoit un moteur V8 de 4 litres.", {}, {"V8"}},
       {"La Bentley Continental GT W12 est sortie hier.", {{"Bentley Continental GT W12", "PRODUCT"}}, {}},

@@ -225,6 +225,13 @@ class SentenceScanner {
 
   // "the Braves", "the Cubs": in English a capitalised plural after "the"
   // inside a sentence names a team or a group.
+  // "Prince Charles", "Pape François": a capitalised royal title and one
+  // given name are the name ("Charles III" needs none).
+  bool KeepsRoyalTitle(size_t first, size_t last) const {
+    if (!toks_[first].upper_initial || toks_[first].all_caps || !lex_.IsRoyalTitle(Lower(first))) return false;
+    return last == first + 1 && IsFirstName(last);
+  }
+
   // Whether word i ends a title of three words ("garde des Sceaux").
   bool EndsTitlePhrase(size_t i) const {
     if (i < 2 || !IsWord(i) || !toks_[i].upper_initial || !IsWord(i - 1) || !IsWord(i - 2)) return false;
@@ -438,7 +445,10 @@ class SentenceScanner {
   bool IsNameStart(size_t i) const {
     bool weak;
     if (!IsNameToken(i, &weak)) return false;
-    if (IsTitleWord(i) && !toks_[i].all_caps) return false;
+    if (IsTitleWord(i) && !toks_[i].all_caps && !KeepsRoyalTitle(i, std::min(i + 2, toks_.size() - 1)) &&
+        !KeepsRoyalTitle(i, std::min(i + 1, toks_.size() - 1))) {
+      return false;
+    }
     // A capitalised determiner or pronoun does not open a name ("Cette"),
     // though it may continue one ("Marine Le Pen").
     if (!toks_[i].all_caps && !toks_[i].inner_caps && !IsCode(toks_[i])) {
@@ -772,6 +782,7 @@ class SentenceScanner {
         // (Not after a word no dictionary or list knows: "Ijaz Ahmed".)
         if (IsFirstName(k) && !IsFirstName(end) && !toks_[k].all_caps && (toks_[end].all_caps || !IsFirstName(i)) &&
             !IsSaint(end) && !(end == i && !toks_[i].upper_initial && lex_.IsLowerHead(Lower(i))) &&
+            !KeepsRoyalTitle(end, k) &&
             (toks_[end].all_caps || KnownCommon(Text(end)) || InfoOf(end).known || InfoOf(end).english ||
              lex_.FindPhrase(Folded(end)) >= 0)) {
           break;
@@ -1022,6 +1033,10 @@ class SentenceScanner {
     if (gaz < 0) {
       while (first < last) {
         bool weak;
+        if (KeepsRoyalTitle(first, last)) {
+          titled = true;
+          break;
+        }
         if (IsTitleWord(first) || IsTitleWithDot(first)) {
           titled = true;
           ++first;
@@ -1060,7 +1075,8 @@ class SentenceScanner {
       // "le think Tank RAND": a capitalised common word before a known name or
       // an acronym is not part of it.
       if (first < last && !toks_[first].all_caps && LowerOf(first).known && !ProperByItself(first) &&
-          !IsHead(first) && !IsFirstName(first) && !lex_.IsOrgSuffix(Text(last)) && !CapitalArticleOpensName(first)) {
+          !IsHead(first) && !IsFirstName(first) && !lex_.IsOrgSuffix(Text(last)) && !CapitalArticleOpensName(first) &&
+          !KeepsRoyalTitle(first, last)) {
         int g = -1;
         size_t g_end = MatchGazetteer(first + 1, &g);
         bool strong_rest = first + 1 == last && (toks_[last].all_caps || toks_[last].inner_caps ||
