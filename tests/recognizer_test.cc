@@ -355,6 +355,18 @@ TEST(RecognizerTest, FormerBugs) {
       {"Un accident aurait pu coûter la vie du Prince Charles.", {{"Prince Charles", "PERSON"}}, {"Charles"}},
       {"Le Roi Charles III a reçu le Président Emmanuel Macron.",
        {{"Charles III", "PERSON"}, {"Emmanuel Macron", "PERSON"}}, {"Roi Charles III"}},
+      // Squares, airports, churches, stations, battles: a lower-case head and
+      // the name under it; not before a bare article, nor "à la place de".
+      {"Les manifestants se sont réunis place de la République à Paris.",
+       {{"place de la République", "LOCATION"}, {"Paris", "LOCATION"}}, {}},
+      {"Il a été reçu place Beauvau par le ministre.", {{"place Beauvau", "LOCATION"}}, {"Beauvau"}},
+      {"À ce stade la quasi-totalité de la Suède est touchée.", {{"Suède", "LOCATION"}},
+       {"stade la quasi-totalité de la Suède"}},
+      {"Il a pris la parole à la place de Jean Castex lundi.", {{"Jean Castex", "PERSON"}}, {}},
+      {"Il a évoqué le massacre de la place Tiananmen.", {{"massacre de la place Tiananmen", "OTHER"}}, {}},
+      // A first name whose capital lost its accent ("Edouard") is one.
+      {"On ignore la place exacte d'Edouard Philippe dans ce classement.", {{"Édouard Philippe", "PERSON"}},
+       {"place exacte d'Edouard Philippe"}},
       // An engine layout alone is no product; after a name it is part of it.
       {"La voiture reçoit un moteur V8 de 4 litres.", {}, {"V8"}},
       {"La Bentley Continental GT W12 est sortie hier.", {{"Bentley Continental GT W12", "PRODUCT"}}, {}},

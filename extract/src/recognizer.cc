@@ -130,7 +130,11 @@ class SentenceScanner {
       }
       // "tribunal correctionnel de Vesoul", "musée Fitzwilliam": a lower-case
       // head opens a name when a capitalised name follows under it.
-      if (IsWord(i) && !toks_[i].upper_initial && !toks_[i].has_digit && lex_.IsLowerHead(Text(i))) {
+      // (Not before a bare article: "à ce stade la quasi-totalité", "il place le
+      // bloc"; nor "à la place de", instead of.)
+      if (IsWord(i) && !toks_[i].upper_initial && !toks_[i].has_digit && lex_.IsLowerHead(Text(i)) &&
+          !(i + 1 < n && IsBareArticle(Lower(i + 1))) &&
+          !(i >= 2 && Lower(i) == "place" && Lower(i - 1) == "la" && Lower(i - 2) == "à")) {
         size_t end = Extend(i);
         bool named = false;
         for (size_t k = i + 1; k <= end; ++k) {
@@ -238,6 +242,10 @@ class SentenceScanner {
     std::string phrase(Lower(i - 2));
     phrase.append(" ").append(Lower(i - 1)).append(" ").append(Lower(i));
     return lex_.IsTitle(phrase);
+  }
+
+  static bool IsBareArticle(std::string_view w) {
+    return w == "le" || w == "la" || w == "les" || w == "l'" || w == "l’";
   }
 
   static bool IsAscii(std::string_view w) {
@@ -847,7 +855,7 @@ class SentenceScanner {
       while (m < n && m - i < kMaxSpanTokens) {
         if (IsConnector(m)) {
           std::string_view c = Lower(m);
-          bool article = c == "le" || c == "la" || c == "les" || c == "the";
+          bool article = IsBareArticle(c) || c == "the";
           article_only = article && !after_connector;
           after_connector = true;
           ++m;
@@ -876,7 +884,7 @@ class SentenceScanner {
         // contrôle des maladies": "et" joins two adjectives or two complements.
         if (Lower(m) == "et" && accepted + 1 == m && m + 1 < n && IsWord(m + 1) && !toks_[m + 1].upper_initial) {
           size_t q = m + 1;
-          bool complement = IsConnector(q);
+          bool complement = IsConnector(q) && !IsBareArticle(Lower(q));  // "et de", not "et les frontières"
           if (complement) ++q;
           if (q < n && IsWord(q) && !toks_[q].upper_initial) {
             const WordInfo& qi = LowerInfo(q);
@@ -948,7 +956,17 @@ class SentenceScanner {
   }
 
   bool IsFirstName(size_t i) const {
-    return W(i)->Cached(kFirstNameBit, [&] { return lex_.IsFirstName(std::string(Text(i))) || InfoOf(i).first_name; });
+    return W(i)->Cached(kFirstNameBit, [&] {
+      std::string w(Text(i));
+      if (lex_.IsFirstName(w) || InfoOf(i).first_name) return true;
+      // A capital that lost its accent: "Edouard", "Eric" (Édouard, Éric).
+      if (w.size() < 2 || w[0] != 'E') return false;
+      for (std::string_view accented : {"É", "È"}) {
+        std::string restored = std::string(accented) + w.substr(1);
+        if (lex_.IsFirstName(restored) || morph_.Lookup(restored).first_name) return true;
+      }
+      return false;
+    });
   }
 
   static bool IsLikelyVerb(const WordInfo& info) { return info.verb && !info.participle; }
