@@ -107,6 +107,8 @@ TEST(TreeRelationsTest, FrenchConstructions) {
        {{"Cléry-Saint-André", "situé_sud_de", "Orléans"}}, {}},
       {"Ils vivent dans un quartier de Rémire-Monjoly, près de Cayenne, depuis 2010.",
        {{"Rémire-Monjoly", "situé_près_de", "Cayenne"}}, {}},
+      // an event named in the complement of the subject
+      {"L'épidémie de Covid-19 progresse toujours en France.", {{"Covid-19", "progresser_en", "France"}}, {}},
       // a possessive on the noun a name specifies: the noun's owner
       {"Donald Trump et son épouse Melania accueilleront Emmanuel et Brigitte Macron à Mount Vernon.",
        {{"Melania", "épouse_de", "Donald Trump"}}, {}},
