@@ -155,6 +155,11 @@ TEST(TreeRelationsTest, FrenchCoreference) {
       // a description with a role head and its own complement
       {"Anne Hidalgo a présenté son budget. La maire de Paris a annoncé une baisse des impôts.",
        {{"Anne Hidalgo", "maire_de", "Paris"}}, {}},
+      // former bug: a name in a list of three is nobody's topic ("Il" was the
+      // last son listed, not the father)
+      {"Henri d'Orléans est mort samedi à Paris. Le couple a eu trois enfants : Marie d'Orléans, François "
+       "d'Orléans et donc Jean d'Orléans. Il s'était remarié en 1984 avec Micaela Cousino.",
+       {{"Henri d'Orléans", "", "Micaela Cousino"}}, {{"Jean d'Orléans", "Micaela Cousino"}}},
       // the pronoun does not fit a man's name
       {"Jean Dupont est arrivé hier. Elle a rencontré Emmanuel Macron.", {}, {{"Jean Dupont", "Emmanuel Macron"}}},
       // former bug: a name hung on the role's domain ("de l'Intérieur") is

@@ -151,13 +151,15 @@ std::vector<TreeMention> ResolveReferences(const CorefLexicon& lexicon, const Ud
       found = static_cast<int>(m.entity);
       subject = subject || is_subject;
     }
+    // (A name in a list of three or more is nobody's topic: "cinq enfants :
+    // Marie, François, Blanche... Il s'était remarié".)
     for (auto it = before.rbegin(); found < 0 && it != before.rend(); ++it) {
       if (index - it->sentence > kCorefWindow) break;
-      if (!fits(it->type, it->gender)) continue;
+      if (it->listed || !fits(it->type, it->gender)) continue;
       // In an earlier sentence, its first fitting mention: the topic, often
       // the subject ("Collins performed for 80,000 people... She recently").
       for (auto jt = it; jt != before.rend() && jt->sentence == it->sentence; ++jt) {
-        if (fits(jt->type, jt->gender)) found = static_cast<int>(jt->entity);
+        if (!jt->listed && fits(jt->type, jt->gender)) found = static_cast<int>(jt->entity);
       }
     }
     if (found < 0) continue;

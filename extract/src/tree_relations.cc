@@ -443,20 +443,48 @@ bool TreeRelationFinder::WorthParsing(std::string_view text, const SentenceToken
 
 namespace {
 
+// Which of a sentence's mentions (in text order) are in a list of three
+// names or more: only commas, "et", "ou" ("et donc", "ou encore") and
+// remarks in parentheses between them.
+std::vector<bool> InLists(std::string_view text, const SentenceTokens& sentence, const std::vector<Mention>& local) {
+  static const std::set<std::string_view> kJoiners = {",", "et", "ou", "and", "or", "donc", "enfin", "puis", "encore"};
+  std::vector<bool> listed(local.size(), false);
+  auto joined = [&](const Mention& a, const Mention& b) {
+    int depth = 0;
+    for (uint32_t t = a.last + 1; t < b.first && t < sentence.tokens.size(); ++t) {
+      std::string_view w = sentence.tokens[t].Text(text);
+      if (w == "(") ++depth;
+      else if (w == ")") --depth;
+      else if (depth == 0 && kJoiners.count(w) == 0) return false;
+    }
+    return b.first > a.last && depth == 0;
+  };
+  size_t start = 0;
+  for (size_t k = 1; k <= local.size(); ++k) {
+    if (k < local.size() && joined(local[k - 1], local[k])) continue;
+    if (k - start >= 3) std::fill(listed.begin() + static_cast<long>(start), listed.begin() + static_cast<long>(k), true);
+    start = k;
+  }
+  return listed;
+}
+
 // Calls visit(index, the sentence's mentions, the entities named before it)
 // for each sentence in order, then counts its mentions as named before.
 template <typename Visit>
-void WalkSentences(size_t count, const std::vector<Mention>& mentions, const std::vector<DocEntity>& entities,
+void WalkSentences(std::string_view text, const std::vector<SentenceTokens>& sentences,
+                   const std::vector<Mention>& mentions, const std::vector<DocEntity>& entities,
                    const std::vector<Gender>& genders, Visit visit) {
   std::vector<NamedBefore> before;
   size_t i = 0;
-  for (uint32_t index = 0; index < count; ++index) {
+  for (uint32_t index = 0; index < sentences.size(); ++index) {
     size_t j = i;
     while (j < mentions.size() && mentions[j].sentence == index) ++j;
     std::vector<Mention> local(mentions.begin() + static_cast<long>(i), mentions.begin() + static_cast<long>(j));
     visit(index, local, &before);
-    for (const Mention& m : local) {
-      before.push_back(NamedBefore{index, m.entity, entities[m.entity].type, genders[m.entity]});
+    std::vector<bool> listed = InLists(text, sentences[index], local);
+    for (size_t k = 0; k < local.size(); ++k) {
+      const Mention& m = local[k];
+      before.push_back(NamedBefore{index, m.entity, entities[m.entity].type, genders[m.entity], listed[k]});
     }
     i = j;
   }
@@ -468,7 +496,7 @@ void TreeRelationFinder::Run(std::string_view text, const std::vector<SentenceTo
                              const std::vector<Mention>& mentions, const std::vector<DocEntity>& entities,
                              std::vector<DocRelation>* out) {
   std::vector<Gender> genders = Genders(entities);
-  WalkSentences(sentences.size(), mentions, entities, genders,
+  WalkSentences(text, sentences, mentions, entities, genders,
                 [&](uint32_t index, const std::vector<Mention>& local, std::vector<NamedBefore>* before) {
                   if (WorthParsing(text, sentences[index], local, !before->empty())) {
                     RunSentence(text, sentences[index], index, local, entities, genders, before, out);
@@ -506,7 +534,7 @@ std::vector<ResolvedReference> TreeRelationFinder::References(std::string_view t
   }
   std::vector<Gender> genders = Genders(entities);
   std::vector<ResolvedReference> out;
-  WalkSentences(sentences.size(), mentions, entities, genders,
+  WalkSentences(text, sentences, mentions, entities, genders,
                 [&](uint32_t index, const std::vector<Mention>& local, std::vector<NamedBefore>* before) {
                   const SentenceTokens& sentence = sentences[index];
                   bool refers = false;

@@ -49,6 +49,7 @@ struct NamedBefore {
   uint32_t entity = 0;
   EntityType type = EntityType::kOther;
   Gender gender = Gender::kUnknown;
+  bool listed = false;  // one of three names or more in a list: not the sentence's topic
 };
 
 // How far back (in sentences) an antecedent is looked for.
