@@ -367,6 +367,12 @@ TEST(RecognizerTest, FormerBugs) {
       // A first name whose capital lost its accent ("Edouard") is one.
       {"On ignore la place exacte d'Edouard Philippe dans ce classement.", {{"Édouard Philippe", "PERSON"}},
        {"place exacte d'Edouard Philippe"}},
+      // A name with words in lower case, defined by its acronym.
+      {"Jean-Baptiste Ayraud, militant de l'association Droit au logement (DAL), a réagi.",
+       {{"Droit au logement", "ORG"}, {"Jean-Baptiste Ayraud", "PERSON"}}, {}},
+      {"Il a manqué à ses obligations auprès de la Haute autorité pour la transparence de la vie publique (HATVP).",
+       {{"Haute autorité pour la transparence de la vie publique", "ORG"}}, {}},
+      {"Un adjoint de sécurité (ADS) a été blessé.", {}, {"adjoint de sécurité", "Un adjoint de sécurité"}},
       // An engine layout alone is no product; after a name it is part of it.
       {"La voiture reçoit un moteur V8 de 4 litres.", {}, {"V8"}},
       {"La Bentley Continental GT W12 est sortie hier.", {{"Bentley Continental GT W12", "PRODUCT"}}, {}},

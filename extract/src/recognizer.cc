@@ -98,6 +98,7 @@ class SentenceScanner {
     }
     tabular_ = numbers >= 2 && numbers * 2 >= words;
     FindHeaderRows();
+    FindAcronymLongForms();
     // The words that can start or join a name are looked at below: intern
     // them together.
     s.InternAll(text_, [](const Token& t) { return t.kind == TokenKind::kWord && (t.upper_initial || t.inner_caps || t.has_digit); });
@@ -113,6 +114,11 @@ class SentenceScanner {
       }
       if (size_t after = QuotedTitle(i, out); after > i) {
         i = after;
+        continue;
+      }
+      if (auto it = long_forms_.find(i); it != long_forms_.end()) {  // "Droit au logement (DAL)"
+        Emit(i, it->second, -1, out);
+        i = it->second + 1;
         continue;
       }
       if (EndsTitlePhrase(i)) {  // "garde des Sceaux"
@@ -497,6 +503,50 @@ class SentenceScanner {
   // letters among them ("W D L PCT GB", "W D L G / F G / A P"), from token
   // `i` on: the index after it, else `i`.
   size_t SkipHeaderRow(size_t i) const { return header_end_.empty() ? i : header_end_[i]; }
+
+  // Names defined by an acronym in parentheses whose words are partly in
+  // lower case: "Droit au logement (DAL)", "Haute autorité pour la
+  // transparence de la vie publique (HATVP)". The long form is the
+  // shortest run of words before "(" that opens with a capital and whose
+  // initials spell the acronym (function words may give a letter or not).
+  void FindAcronymLongForms() {
+    constexpr size_t kMaxWords = 24;
+    for (size_t p = 1; p + 2 < toks_.size(); ++p) {
+      if (Text(p) != "(" || Text(p + 2) != ")" || !toks_[p + 1].all_caps || toks_[p + 1].has_digit) continue;
+      const std::string acro = MergeKey(Text(p + 1));
+      if (acro.size() < 3 || lex_.IsCommonAcronym(Text(p + 1)) || !IsWord(p - 1)) continue;
+      for (size_t start = p - 1, seen = 0; seen < kMaxWords && IsWord(start); --start, ++seen) {
+        if (toks_[start].upper_initial && !toks_[start].all_caps && !LowerInfo(start).function_word &&
+            SpellsAcronym(start, p - 1, acro)) {
+          bool lower = false;
+          for (size_t k = start; k < p; ++k) lower = lower || !toks_[k].upper_initial;
+          if (lower) long_forms_[start] = p - 1;
+          break;
+        }
+        if (start == 0) break;
+      }
+    }
+  }
+
+  // Whether the initials of words first..last spell `acro` (folded), every
+  // content word giving its letter and function words giving theirs or not.
+  bool SpellsAcronym(size_t first, size_t last, const std::string& acro) const {
+    std::vector<char> can(acro.size() + 1, 0);  // can[j]: letters 0..j-1 spelled so far
+    can[0] = 1;
+    for (size_t k = first; k <= last; ++k) {
+      const std::string key = MergeKey(Text(k));
+      if (key.empty()) return false;
+      const bool optional = LowerInfo(k).function_word;
+      std::vector<char> next(acro.size() + 1, 0);
+      for (size_t j = 0; j <= acro.size(); ++j) {
+        if (!can[j]) continue;
+        if (optional) next[j] = 1;
+        if (j < acro.size() && acro[j] == key[0]) next[j + 1] = 1;
+      }
+      can.swap(next);
+    }
+    return can[acro.size()];
+  }
 
   // Fills header_end_ (SkipHeaderRow) in one pass from the sentence's end:
   // runs of such tokens, and how many words and single letters each token
@@ -1391,6 +1441,7 @@ class SentenceScanner {
   bool caps_sentence_ = false;
   bool tabular_ = false;
   std::vector<uint32_t> header_end_;  // per token: the end of the header row it starts (empty: none in the sentence)
+  std::map<size_t, size_t> long_forms_;  // first token -> last token of a name an acronym defines
 };
 
 int TypeOf(const std::array<float, kEntityTypeCount>& votes) {
