@@ -367,6 +367,12 @@ TEST(RecognizerTest, FormerBugs) {
       // A first name whose capital lost its accent ("Edouard") is one.
       {"On ignore la place exacte d'Edouard Philippe dans ce classement.", {{"Édouard Philippe", "PERSON"}},
        {"place exacte d'Edouard Philippe"}},
+      // After a full name, "de" and a common word or a name of several words
+      // is where the person is from ("de Gaulle" after a first name stays).
+      {"Marion Lefebvre de Top Chef balance sur les coulisses.", {{"Marion Lefebvre", "PERSON"}},
+       {"Marion Lefebvre de Top"}},
+      {"Tara Buakamsri de Greenpeace Thaïlande a réagi.", {{"Tara Buakamsri", "PERSON"}}, {}},
+      {"Charles de Gaulle est né à Lille.", {{"Charles de Gaulle", "PERSON"}}, {}},
       // A name with words in lower case, defined by its acronym.
       {"Jean-Baptiste Ayraud, militant de l'association Droit au logement (DAL), a réagi.",
        {{"Droit au logement", "ORG"}, {"Jean-Baptiste Ayraud", "PERSON"}}, {}},

@@ -881,6 +881,12 @@ class SentenceScanner {
         int g = -1;
         if (end > i && m < n) MatchGazetteer(m, &g);
         if (g >= 0) break;
+        // ("Marion Lefebvre de Top Chef": after a full name, a common word or
+        // a name of several words is where she is from, not her surname.)
+        if (end > i && m < n && (Lower(k) == "de" || Lower(k) == "d'" || Lower(k) == "d’") &&
+            (KnownCommon(Text(m)) || (m + 1 < n && IsWord(m + 1) && toks_[m + 1].upper_initial))) {
+          break;
+        }
         if (m < n && IsNameToken(m, &w2) && toks_[m].upper_initial) {
           end = m;
           continue;
