@@ -367,6 +367,9 @@ TEST(RecognizerTest, FormerBugs) {
       // A first name whose capital lost its accent ("Edouard") is one.
       {"On ignore la place exacte d'Edouard Philippe dans ce classement.", {{"Édouard Philippe", "PERSON"}},
        {"place exacte d'Edouard Philippe"}},
+      // A place noun's "de" complement is a place: "la ville de X".
+      {"Les combats ont repris dans la ville d'Alep et dans la province de Khouzestan.",
+       {{"Alep", "LOCATION"}, {"Khouzestan", "LOCATION"}}, {}},
       // After a full name, "de" and a common word or a name of several words
       // is where the person is from ("de Gaulle" after a first name stays).
       {"Marion Lefebvre de Top Chef balance sur les coulisses.", {{"Marion Lefebvre", "PERSON"}},

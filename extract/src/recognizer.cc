@@ -1414,7 +1414,17 @@ class SentenceScanner {
         Vote(c, EntityType::kLocation, c->surface.find(' ') == std::string::npos ? 1.5f : 0.5f);
         return;
       }
-      if (IsComplementPreposition(prev)) return;
+      if (IsComplementPreposition(prev)) {
+        // "la ville de Falerii Novi", "la région de Kherson": a place noun's
+        // complement is the place itself (a person's role's is not).
+        for (size_t k = first - 1, seen = 0; k-- > 0 && seen < 2; ++seen) {
+          if (!IsWord(k)) break;
+          auto cue = lex_.Cue(StripElision(Lower(k)));
+          if (cue && *cue == EntityType::kLocation) Vote(c, EntityType::kLocation, 3.f);
+          if (cue || !LowerInfo(k).adjective) break;
+        }
+        return;
+      }
     }
     int seen = 0;
     for (size_t k = first; k-- > 0 && seen < 4;) {
