@@ -68,12 +68,17 @@ bool MatchPath(const PathRules& rules, const UdSentence& s, const TreeMention& a
                EntityType a_type, EntityType b_type, PathMatch* match);
 
 // Arcs a parser that did not know the names drew across them, redrawn:
-// one name "flat" under another is an apposition to the role the other
-// specifies ("la maire de Landivisiau Laurence Claisse"); a name
-// coordinated after a comma without a conjunction is the other's modifier
-// when its preposition differs ("à La Ciotat, dans les Bouches-du-Rhône"),
-// or an apposition to the role the other specifies ("l'avocate d'Harvey
-// Weinstein, Phyllis Kupferstein"). Only the mentions' spans are read.
+// a person "flat" under another name is an apposition to the role that name
+// specifies ("la maire de Landivisiau Laurence Claisse"), or to that name
+// when a preposition introduces it ("à l'AFP Carlito Abriz": no member of
+// the agency); a name coordinated after a comma without a conjunction is
+// the other's modifier when its preposition differs ("à La Ciotat, dans
+// les Bouches-du-Rhône"), or an apposition to the role the other specifies
+// ("l'avocate d'Harvey Weinstein, Phyllis Kupferstein"); of two places
+// around one verb, next to each other with different prepositions, the
+// second is the first's ("dans la rue des Banques à Doha"); a place said
+// near another right after it hangs on it as nmod:near ("à Lescar, près
+// de Pau"). `types` holds each mention's entity type.
 void RepairNameArcs(UdSentence* sentence, const std::vector<TreeMention>& mentions,
                     const std::vector<EntityType>& types);
 
