@@ -241,10 +241,6 @@ void GatherName(UdSentence* s, const TreeMention& m, int head) {
   }
 }
 
-}  // namespace
-
-namespace {
-
 struct Arc {
   int parent = -1;
   std::string deprel;
