@@ -139,9 +139,15 @@ std::string Fill(const std::string& tmpl, const std::map<std::string, std::strin
 StatusOr<PathRules> PathRules::Parse(std::string_view tsv, const std::string& where) {
   PathRules r;
   Status read = ForEachTsvRow(tsv, where, [&](const std::vector<std::string_view>& c) -> std::string {
-    if (c[0] == "neg" || c[0] == "vague") {
+    std::set<std::string>* words = c[0] == "neg"      ? &r.negations
+                                   : c[0] == "vague"  ? &r.vague
+                                   : c[0] == "near"   ? &r.near_words
+                                   : c[0] == "from"   ? &r.from_prepositions
+                                   : c[0] == "within" ? &r.within_prepositions
+                                                      : nullptr;
+    if (words != nullptr) {
       if (c.size() != 2) return "expected two columns";
-      (c[0] == "neg" ? r.negations : r.vague).insert(std::string(c[1]));
+      words->insert(std::string(c[1]));
       return "";
     }
     if (c.size() != 7) return "expected 7 tab-separated columns, found " + std::to_string(c.size());
@@ -274,8 +280,8 @@ Arc AcrossNames(const UdSentence& s, const TreeMention& a, const TreeMention& b,
 // preposition, both obliques of one verb: the place it is in ("à
 // Lamballe, dans les Côtes d'Armor", "dans la rue des Banques à Doha";
 // not "de Paris à Lyon").
-Arc PlaceAfterPlace(const UdSentence& s, const std::vector<TreeMention>& tm, const std::vector<EntityType>& types,
-                    const std::vector<int>& owner, size_t b, int h) {
+Arc PlaceAfterPlace(const PathRules& rules, const UdSentence& s, const std::vector<TreeMention>& tm,
+                    const std::vector<EntityType>& types, const std::vector<int>& owner, size_t b, int h) {
   const UdWord& w = s.words[h];
   if (types[b] != EntityType::kLocation || w.deprel.compare(0, 3, "obl") != 0) return {};
   const int comma = CommaBefore(s, tm[b].first, h);
@@ -287,9 +293,9 @@ Arc PlaceAfterPlace(const UdSentence& s, const std::vector<TreeMention>& tm, con
   if (a < 0 || types[a] != EntityType::kLocation || tm[a].entity == tm[b].entity) return {};
   const int ha = SpanHead(s, tm[a].first, tm[a].last);
   const std::string case_a = CaseOf(s, ha), case_b = CaseOf(s, h);
-  static const std::set<std::string> kFrom = {"de", "depuis", "entre", "vers"}, kIn = {"à", "en", "dans"};
   if (s.words[ha].head != w.head || s.words[ha].deprel.compare(0, 3, "obl") != 0 || case_a.empty() ||
-      case_a == case_b || kFrom.count(case_a) != 0 || (comma < 0 && kIn.count(case_b) == 0) || case_b.empty()) {
+      case_a == case_b || rules.from_prepositions.count(case_a) != 0 ||
+      (comma < 0 && rules.within_prepositions.count(case_b) == 0) || case_b.empty()) {
     return {};
   }
   return {ha, "nmod"};
@@ -299,16 +305,20 @@ Arc PlaceAfterPlace(const UdSentence& s, const std::vector<TreeMention>& tm, con
 // place said to be near another right after it. The phrase ("près de Pau")
 // hangs on the first place as nmod:near; the word it turns on (près, sud)
 // stays above the second.
-bool NearPlace(UdSentence* sentence, const std::vector<TreeMention>& tm, const std::vector<EntityType>& types,
-               const std::vector<int>& owner, size_t b, int h) {
+bool NearPlace(const PathRules& rules, UdSentence* sentence, const std::vector<TreeMention>& tm,
+               const std::vector<EntityType>& types, const std::vector<int>& owner, size_t b, int h) {
   UdSentence& s = *sentence;
-  static const std::set<std::string> kNear = {"près", "proximité", "sud", "nord", "est", "ouest", "environs", "large"};
   if (types[b] != EntityType::kLocation) return false;
   const int q = s.words[h].head - 1;
   int top = -1;  // the phrase's head: "près" above the place, or the place itself ("près" under it)
-  if (q >= 0 && owner[q] < 0 && kNear.count(s.words[q].lemma) != 0 && CaseOf(s, h) == "de") top = q;
+  if (q >= 0 && owner[q] < 0 && rules.near_words.count(s.words[q].lemma) != 0 &&
+      rules.from_prepositions.count(CaseOf(s, h)) != 0) {
+    top = q;
+  }
   for (size_t w = 0; top < 0 && w < s.words.size(); ++w) {
-    if (s.words[w].head == h + 1 && s.words[w].lemma == "près" && s.words[w].deprel == "advmod") top = h;
+    if (s.words[w].head == h + 1 && rules.near_words.count(s.words[w].lemma) != 0 && s.words[w].deprel == "advmod") {
+      top = h;
+    }
   }
   if (top < 0) return false;
   int first = std::min(top, tm[b].first);
@@ -328,7 +338,8 @@ bool NearPlace(UdSentence* sentence, const std::vector<TreeMention>& tm, const s
 
 }  // namespace
 
-void RepairNameArcs(UdSentence* sentence, const std::vector<TreeMention>& tm, const std::vector<EntityType>& types) {
+void RepairNameArcs(const PathRules& rules, UdSentence* sentence, const std::vector<TreeMention>& tm,
+                    const std::vector<EntityType>& types) {
   UdSentence& s = *sentence;
   std::vector<int> owner(s.words.size(), -1);
   for (size_t m = 0; m < tm.size(); ++m) {
@@ -337,14 +348,14 @@ void RepairNameArcs(UdSentence* sentence, const std::vector<TreeMention>& tm, co
   for (size_t b = 0; b < tm.size(); ++b) {
     const int h = SpanHead(s, tm[b].first, tm[b].last);
     GatherName(&s, tm[b], h);
-    if (NearPlace(&s, tm, types, owner, b, h)) continue;
+    if (NearPlace(rules, &s, tm, types, owner, b, h)) continue;
     const int p = s.words[h].head - 1;
     const int a = p < 0 ? -1 : owner[p];
     Arc arc;
     if (a >= 0 && tm[a].entity != tm[b].entity) {
       arc = AcrossNames(s, tm[a], tm[b], h, types[b]);
     } else if (a < 0) {
-      arc = PlaceAfterPlace(s, tm, types, owner, b, h);
+      arc = PlaceAfterPlace(rules, s, tm, types, owner, b, h);
     }
     if (arc.parent < 0 || Below(s, arc.parent, h)) continue;
     s.words[h].head = arc.parent + 1;
@@ -514,7 +525,7 @@ std::vector<TreeMention> TreeRelationFinder::OnWords(UdSentence* s, const std::v
     tm.push_back(x);
     types.push_back(entities[m.entity].type);
   }
-  RepairNameArcs(s, tm, types);
+  RepairNameArcs(rules_, s, tm, types);
   for (TreeMention& x : tm) x.head = LiftedHead(*s, x.first, x.last, SpanHead(*s, x.first, x.last));
   return tm;
 }

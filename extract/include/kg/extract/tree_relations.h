@@ -46,6 +46,10 @@ struct PathRules {
   std::vector<PathRule> rules;
   std::set<std::string> negations;     // "neg" rows: lemmas that negate their head (pas, jamais, not)
   std::set<std::string> vague;         // "vague" rows: lemmas too vague for a label alone (être, avoir)
+  // Words of the name-arc repairs (RepairNameArcs): "near" rows, the words a
+  // place is said near by (près, sud); "from" rows, prepositions of an origin
+  // or of a complement (de, depuis); "within" rows, of a place one is in (à, dans).
+  std::set<std::string> near_words, from_prepositions, within_prepositions;
   static StatusOr<PathRules> Parse(std::string_view tsv, const std::string& where);
 };
 
@@ -79,7 +83,7 @@ bool MatchPath(const PathRules& rules, const UdSentence& s, const TreeMention& a
 // second is the first's ("dans la rue des Banques à Doha"); a place said
 // near another right after it hangs on it as nmod:near ("à Lescar, près
 // de Pau"). `types` holds each mention's entity type.
-void RepairNameArcs(UdSentence* sentence, const std::vector<TreeMention>& mentions,
+void RepairNameArcs(const PathRules& rules, UdSentence* sentence, const std::vector<TreeMention>& mentions,
                     const std::vector<EntityType>& types);
 
 struct CorefLexicon;
@@ -121,7 +125,7 @@ class TreeRelationFinder {
                    std::vector<DocRelation>* out);
   std::vector<Gender> Genders(const std::vector<DocEntity>& entities) const;
   // The sentence's named mentions on the words of its parse.
-  static std::vector<TreeMention> OnWords(UdSentence* s, const std::vector<int>& token_words,
+  std::vector<TreeMention> OnWords(UdSentence* s, const std::vector<int>& token_words,
                                           size_t tokens, const std::vector<Mention>& mentions,
                                           const std::vector<DocEntity>& entities);
   SyntaxAnnotator annotator_;
