@@ -79,6 +79,11 @@ bool HasNounComplement(const UdSentence& s, int w) {
 StatusOr<CorefLexicon> CorefLexicon::Parse(std::string_view tsv, const std::string& where) {
   CorefLexicon lex;
   Status read = ForEachTsvRow(tsv, where, [&](const std::vector<std::string_view>& c) -> std::string {
+    if (c[0] == "list") {
+      if (c.size() != 2) return "expected 2 tab-separated columns";
+      lex.list_joiners.emplace(c[1]);
+      return "";
+    }
     if (c.size() != 4) return "expected 4 tab-separated columns";
     CorefWord w;
     w.any_owner = c[2] == "*";  // a person or an organisation

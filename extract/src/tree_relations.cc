@@ -453,8 +453,8 @@ namespace {
 // Which of a sentence's mentions (in text order) are in a list of three
 // names or more: only commas, "et", "ou" ("et donc", "ou encore") and
 // remarks in parentheses between them.
-std::vector<bool> InLists(std::string_view text, const SentenceTokens& sentence, const std::vector<Mention>& local) {
-  static const std::set<std::string_view> kJoiners = {",", "et", "ou", "and", "or", "donc", "enfin", "puis", "encore"};
+std::vector<bool> InLists(const CorefLexicon& lexicon, std::string_view text, const SentenceTokens& sentence,
+                          const std::vector<Mention>& local) {
   std::vector<bool> listed(local.size(), false);
   auto joined = [&](const Mention& a, const Mention& b) {
     int depth = 0;
@@ -462,7 +462,7 @@ std::vector<bool> InLists(std::string_view text, const SentenceTokens& sentence,
       std::string_view w = sentence.tokens[t].Text(text);
       if (w == "(") ++depth;
       else if (w == ")") --depth;
-      else if (depth == 0 && kJoiners.count(w) == 0) return false;
+      else if (depth == 0 && lexicon.list_joiners.count(w) == 0) return false;
     }
     return b.first > a.last && depth == 0;
   };
@@ -478,7 +478,7 @@ std::vector<bool> InLists(std::string_view text, const SentenceTokens& sentence,
 // Calls visit(index, the sentence's mentions, the entities named before it)
 // for each sentence in order, then counts its mentions as named before.
 template <typename Visit>
-void WalkSentences(std::string_view text, const std::vector<SentenceTokens>& sentences,
+void WalkSentences(const CorefLexicon& lexicon, std::string_view text, const std::vector<SentenceTokens>& sentences,
                    const std::vector<Mention>& mentions, const std::vector<DocEntity>& entities,
                    const std::vector<Gender>& genders, Visit visit) {
   std::vector<NamedBefore> before;
@@ -488,7 +488,7 @@ void WalkSentences(std::string_view text, const std::vector<SentenceTokens>& sen
     while (j < mentions.size() && mentions[j].sentence == index) ++j;
     std::vector<Mention> local(mentions.begin() + static_cast<long>(i), mentions.begin() + static_cast<long>(j));
     visit(index, local, &before);
-    std::vector<bool> listed = InLists(text, sentences[index], local);
+    std::vector<bool> listed = InLists(lexicon, text, sentences[index], local);
     for (size_t k = 0; k < local.size(); ++k) {
       const Mention& m = local[k];
       before.push_back(NamedBefore{index, m.entity, entities[m.entity].type, genders[m.entity], listed[k]});
@@ -503,7 +503,7 @@ void TreeRelationFinder::Run(std::string_view text, const std::vector<SentenceTo
                              const std::vector<Mention>& mentions, const std::vector<DocEntity>& entities,
                              std::vector<DocRelation>* out) {
   std::vector<Gender> genders = Genders(entities);
-  WalkSentences(text, sentences, mentions, entities, genders,
+  WalkSentences(coref_, text, sentences, mentions, entities, genders,
                 [&](uint32_t index, const std::vector<Mention>& local, std::vector<NamedBefore>* before) {
                   if (WorthParsing(text, sentences[index], local, !before->empty())) {
                     RunSentence(text, sentences[index], index, local, entities, genders, before, out);
@@ -541,7 +541,7 @@ std::vector<ResolvedReference> TreeRelationFinder::References(std::string_view t
   }
   std::vector<Gender> genders = Genders(entities);
   std::vector<ResolvedReference> out;
-  WalkSentences(text, sentences, mentions, entities, genders,
+  WalkSentences(coref_, text, sentences, mentions, entities, genders,
                 [&](uint32_t index, const std::vector<Mention>& local, std::vector<NamedBefore>* before) {
                   const SentenceTokens& sentence = sentences[index];
                   bool refers = false;

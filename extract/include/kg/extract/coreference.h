@@ -14,6 +14,7 @@
 // Thread safety: functions of their arguments.
 #pragma once
 
+#include <set>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -36,6 +37,9 @@ struct CorefWord {
 
 struct CorefLexicon {
   std::unordered_map<std::string, CorefWord> pronouns, heads, possessives, objects;
+  // "list" rows: what may stand between the names of a list ("," "et" "et
+  // donc"): a name in a list of three or more is no sentence's topic.
+  std::set<std::string, std::less<>> list_joiners;
   static StatusOr<CorefLexicon> Parse(std::string_view tsv, const std::string& where);
   // Whether a lower-case word may start a reference (a pronoun or a head).
   bool MayRefer(std::string_view lower) const;
