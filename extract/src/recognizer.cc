@@ -233,8 +233,6 @@ class SentenceScanner {
   const WordInfo& LowerInfo(size_t i) const { return W(i)->LowerInfo(morph_); }
   bool IsWord(size_t i) const { return i < toks_.size() && toks_[i].kind == TokenKind::kWord; }
 
-  // "the Braves", "the Cubs": in English a capitalised plural after "the"
-  // inside a sentence names a team or a group.
   // "Prince Charles", "Pape François": a capitalised royal title and one
   // given name are the name ("Charles III" needs none).
   bool KeepsRoyalTitle(size_t first, size_t last) const {
@@ -258,6 +256,8 @@ class SentenceScanner {
     return std::all_of(w.begin(), w.end(), [](char ch) { return static_cast<unsigned char>(ch) < 0x80; });
   }
 
+  // "the Braves", "the Cubs": in English a capitalised plural after "the"
+  // inside a sentence names a team or a group.
   bool TeamName(size_t i) const {
     if (!english_ || caps_sentence_ || i == 0 || Initial(i) || Lower(i - 1) != "the") return false;
     std::string_view t = Text(i);
@@ -459,10 +459,7 @@ class SentenceScanner {
   bool IsNameStart(size_t i) const {
     bool weak;
     if (!IsNameToken(i, &weak)) return false;
-    if (IsTitleWord(i) && !toks_[i].all_caps && !KeepsRoyalTitle(i, std::min(i + 2, toks_.size() - 1)) &&
-        !KeepsRoyalTitle(i, std::min(i + 1, toks_.size() - 1))) {
-      return false;
-    }
+    if (IsTitleWord(i) && !toks_[i].all_caps && !(i + 1 < toks_.size() && KeepsRoyalTitle(i, i + 1))) return false;
     // A capitalised determiner or pronoun does not open a name ("Cette"),
     // though it may continue one ("Marine Le Pen").
     if (!toks_[i].all_caps && !toks_[i].inner_caps && !IsCode(toks_[i])) {

@@ -272,7 +272,8 @@ Arc AcrossNames(const UdSentence& s, const TreeMention& a, const TreeMention& b,
   // Bouches-du-Rhône", "l'avocate d'Harvey Weinstein, Phyllis Kupferstein".
   const std::string case_b = CaseOf(s, h);
   if (!case_b.empty() && case_b != CaseOf(s, ha) && type == EntityType::kLocation) return {ha, "nmod"};
-  if (case_b.empty() && RoleNounOf(s, ha) >= 0 && type == EntityType::kPerson) return {RoleNounOf(s, ha), "appos"};
+  const int role = RoleNounOf(s, ha);
+  if (case_b.empty() && role >= 0 && type == EntityType::kPerson) return {role, "appos"};
   return {};
 }
 
@@ -456,6 +457,7 @@ namespace {
 std::vector<bool> InLists(const CorefLexicon& lexicon, std::string_view text, const SentenceTokens& sentence,
                           const std::vector<Mention>& local) {
   std::vector<bool> listed(local.size(), false);
+  if (local.size() < 3) return listed;
   auto joined = [&](const Mention& a, const Mention& b) {
     int depth = 0;
     for (uint32_t t = a.last + 1; t < b.first && t < sentence.tokens.size(); ++t) {

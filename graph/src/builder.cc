@@ -34,7 +34,6 @@ void AddWeight(uint64_t* sum, uint64_t w) {
 // acronym: five letters or more, or several words ("LONDON", "CAPE TOWN";
 // not "NATO").
 bool ShoutedForm(const std::string& form) {
-  if (ToLower(form) == form) return false;
   size_t letters = 0;
   for (size_t i = 0; i < form.size();) {
     size_t len = 1;
@@ -43,7 +42,7 @@ bool ShoutedForm(const std::string& form) {
     if (IsUpper(cp)) ++letters;
     i += len;
   }
-  return letters >= 5 || form.find(' ') != std::string::npos;
+  return letters >= 5 || (letters > 0 && form.find(' ') != std::string::npos);
 }
 
 // The canonical label: the form most documents chose as their label, then

@@ -125,9 +125,9 @@ class TreeRelationFinder {
                    std::vector<DocRelation>* out);
   std::vector<Gender> Genders(const std::vector<DocEntity>& entities) const;
   // The sentence's named mentions on the words of its parse.
-  std::vector<TreeMention> OnWords(UdSentence* s, const std::vector<int>& token_words,
-                                          size_t tokens, const std::vector<Mention>& mentions,
-                                          const std::vector<DocEntity>& entities);
+  // Repairs the arcs drawn across them first (RepairNameArcs).
+  std::vector<TreeMention> OnWords(UdSentence* s, const std::vector<int>& token_words, size_t tokens,
+                                   const std::vector<Mention>& mentions, const std::vector<DocEntity>& entities);
   SyntaxAnnotator annotator_;
   const PathRules& rules_;
   const CorefLexicon& coref_;
