@@ -112,6 +112,11 @@ TEST(TreeRelationsTest, FrenchConstructions) {
       // a possessive on the noun a name specifies: the noun's owner
       {"Donald Trump et son épouse Melania accueilleront Emmanuel et Brigitte Macron à Mount Vernon.",
        {{"Melania", "épouse_de", "Donald Trump"}}, {}},
+      // a region after a place and a comma, wherever the parser hung it
+      {"Le ministère a suspendu l'agrément d'un abattoir à Rodez, dans l'Aveyron, dont les pratiques choquent.",
+       {{"Rodez", "situé_à", "Aveyron"}}, {}},
+      {"Elle a été évacuée au centre hospitalier universitaire d'Amiens, dans la Somme.",
+       {{"Amiens", "situé_à", "Somme"}}, {}},
       // two places around one verb, the second the first's region
       {"Une attaque au couteau a eu lieu à Glasgow, en Écosse, vendredi.", {{"Glasgow", "situé_à", "Écosse"}}, {}},
       {"La plupart des personnes qui se trouvaient dans la rue des Banques à Doha portaient un masque.",
@@ -134,6 +139,10 @@ TEST(TreeRelationsTest, FrenchNegativeCases) {
       // spoke to was its member
       {"\"Il faut porter des masques\", a déclaré à l'AFP Carlito Abriz, de la police philippine.", {},
        {{"Carlito Abriz", "AFP"}}},
+      // places after a comma that are not a region: a route, a list
+      {"Il est parti de Marseille, à Paris, pour voir Jean Dupont.", {}, {{"Marseille", "Paris"}}},
+      {"Des articles ont paru au Royaume-Uni, en Espagne et surtout en France.", {},
+       {{"Royaume-Uni", "Espagne"}, {"Espagne", "France"}}},
       // places around one verb that are not next to each other are peers
       // (a rule read every two of them as one in the other)
       {"Le groupe compte 49.000 salariés en France, 45.500 en Allemagne et 12.500 en Espagne.", {},

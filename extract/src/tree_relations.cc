@@ -144,6 +144,7 @@ StatusOr<PathRules> PathRules::Parse(std::string_view tsv, const std::string& wh
                                    : c[0] == "near"   ? &r.near_words
                                    : c[0] == "from"   ? &r.from_prepositions
                                    : c[0] == "within" ? &r.within_prepositions
+                                   : c[0] == "region" ? &r.region_prepositions
                                                       : nullptr;
     if (words != nullptr) {
       if (c.size() != 2) return "expected two columns";
@@ -253,7 +254,8 @@ struct Arc {
 };
 
 // Mention b's head word `h` attached to a word of mention a's name.
-Arc AcrossNames(const UdSentence& s, const TreeMention& a, const TreeMention& b, int h, EntityType type) {
+Arc AcrossNames(const UdSentence& s, const TreeMention& a, const TreeMention& b, int h, EntityType type,
+                const std::set<std::string>& regions) {
   const int ha = SpanHead(s, a.first, a.last);
   const UdWord& w = s.words[h];
   if ((w.deprel == "flat:name" || w.deprel == "flat") && type == EntityType::kPerson) {
@@ -271,21 +273,57 @@ Arc AcrossNames(const UdSentence& s, const TreeMention& a, const TreeMention& b,
   // Two names after a comma, no conjunction: "à La Ciotat, dans les
   // Bouches-du-Rhône", "l'avocate d'Harvey Weinstein, Phyllis Kupferstein".
   const std::string case_b = CaseOf(s, h);
-  if (!case_b.empty() && case_b != CaseOf(s, ha) && type == EntityType::kLocation) return {ha, "nmod"};
+  if (regions.count(case_b) != 0 && case_b != CaseOf(s, ha) && type == EntityType::kLocation) return {ha, "nmod"};
   const int role = RoleNounOf(s, ha);
   if (case_b.empty() && role >= 0 && type == EntityType::kPerson) return {role, "appos"};
   return {};
 }
 
+// Whether the place phrase from `comma` to `last` is an item of a list
+// of places: a conjunction inside it ("et dans la Nièvre", "mais aussi en
+// Antarctique") or another place phrase after it ("au Bangladesh, en
+// Inde, au Pakistan").
+bool PlaceListed(const PathRules& rules, const UdSentence& s, const std::vector<EntityType>& types,
+                 const std::vector<int>& owner, int comma, int last) {
+  for (int w = comma + 1; w <= last; ++w) {
+    if (s.words[w].deprel == "cc") return true;
+  }
+  int w = last + 1;
+  if (w >= static_cast<int>(s.words.size()) || (s.words[w].form != "," && s.words[w].upos != "CCONJ")) return false;
+  for (++w; w < static_cast<int>(s.words.size()) && s.words[w].upos == "ADV"; ++w) {}  // "et surtout en France"
+  if (w >= static_cast<int>(s.words.size()) || rules.within_prepositions.count(s.words[w].lemma) == 0) return false;
+  for (++w; w < static_cast<int>(s.words.size()) && s.words[w].upos == "DET"; ++w) {}
+  return w < static_cast<int>(s.words.size()) && owner[w] >= 0 && types[owner[w]] == EntityType::kLocation;
+}
+
+// Place b (head word `h`) right after place a and a comma, with a
+// preposition of a region: "Landivisiau, dans le Finistère", "de Glasgow,
+// en Écosse" (not "de Marseille, à Paris").
+Arc PlaceAfterComma(const PathRules& rules, const UdSentence& s, const std::vector<TreeMention>& tm,
+                    const std::vector<EntityType>& types, const std::vector<int>& owner, size_t b, int h, int comma) {
+  const int a = comma > 0 ? owner[comma - 1] : -1;
+  if (a < 0 || types[a] != EntityType::kLocation || tm[a].entity == tm[b].entity || tm[a].last != comma - 1) return {};
+  const int ha = SpanHead(s, tm[a].first, tm[a].last);
+  const std::string case_a = CaseOf(s, ha), case_b = CaseOf(s, h);
+  if (rules.region_prepositions.count(case_b) == 0 || case_a == case_b || Below(s, ha, h) ||
+      PlaceListed(rules, s, types, owner, comma, tm[b].last)) {
+    return {};
+  }
+  return {ha, "nmod"};
+}
+
 // A place right after another (or after it and a comma), with another
 // preposition, both obliques of one verb: the place it is in ("à
 // Lamballe, dans les Côtes d'Armor", "dans la rue des Banques à Doha";
-// not "de Paris à Lyon").
+// not "de Paris à Lyon"). After a comma and a preposition of being in,
+// the place needs no verb: "la gendarmerie de Landivisiau, dans le
+// Finistère", wherever the parser hung it.
 Arc PlaceAfterPlace(const PathRules& rules, const UdSentence& s, const std::vector<TreeMention>& tm,
                     const std::vector<EntityType>& types, const std::vector<int>& owner, size_t b, int h) {
   const UdWord& w = s.words[h];
-  if (types[b] != EntityType::kLocation || w.deprel.compare(0, 3, "obl") != 0) return {};
+  if (types[b] != EntityType::kLocation) return {};
   const int comma = CommaBefore(s, tm[b].first, h);
+  if (w.deprel.compare(0, 3, "obl") != 0) return comma < 0 ? Arc{} : PlaceAfterComma(rules, s, tm, types, owner, b, h, comma);
   int before = comma - 1;  // the word before b's phrase
   if (comma < 0) {
     for (before = tm[b].first - 1; before >= 0 && s.words[before].head == h + 1;) --before;
@@ -354,7 +392,7 @@ void RepairNameArcs(const PathRules& rules, UdSentence* sentence, const std::vec
     const int a = p < 0 ? -1 : owner[p];
     Arc arc;
     if (a >= 0 && tm[a].entity != tm[b].entity) {
-      arc = AcrossNames(s, tm[a], tm[b], h, types[b]);
+      arc = AcrossNames(s, tm[a], tm[b], h, types[b], rules.region_prepositions);
     } else if (a < 0) {
       arc = PlaceAfterPlace(rules, s, tm, types, owner, b, h);
     }

@@ -48,8 +48,9 @@ struct PathRules {
   std::set<std::string> vague;         // "vague" rows: lemmas too vague for a label alone (être, avoir)
   // Words of the name-arc repairs (RepairNameArcs): "near" rows, the words a
   // place is said near by (près, sud); "from" rows, prepositions of an origin
-  // or of a complement (de, depuis); "within" rows, of a place one is in (à, dans).
-  std::set<std::string> near_words, from_prepositions, within_prepositions;
+  // or of a complement (de, depuis); "within" rows, of a place one is in (à, dans);
+  // "region" rows, of the region named after a place and a comma (dans, en).
+  std::set<std::string> near_words, from_prepositions, within_prepositions, region_prepositions;
   static StatusOr<PathRules> Parse(std::string_view tsv, const std::string& where);
 };
 
