@@ -117,6 +117,9 @@ TEST(TreeRelationsTest, FrenchConstructions) {
        {{"Rodez", "situé_à", "Aveyron"}}, {}},
       {"Elle a été évacuée au centre hospitalier universitaire d'Amiens, dans la Somme.",
        {{"Amiens", "situé_à", "Somme"}}, {}},
+      // a town after a place named by a common noun, wherever the parser hung it
+      {"Le couple a été frappé par Alexandre Benalla le 1er mai, place de la Contrescarpe à Paris.",
+       {{"place de la Contrescarpe", "situé_à", "Paris"}}, {}},
       // two places around one verb, the second the first's region
       {"Une attaque au couteau a eu lieu à Glasgow, en Écosse, vendredi.", {{"Glasgow", "situé_à", "Écosse"}}, {}},
       {"La plupart des personnes qui se trouvaient dans la rue des Banques à Doha portaient un masque.",
@@ -141,6 +144,8 @@ TEST(TreeRelationsTest, FrenchNegativeCases) {
        {{"Carlito Abriz", "AFP"}}},
       // places after a comma that are not a region: a route, a list
       {"Il est parti de Marseille, à Paris, pour voir Jean Dupont.", {}, {{"Marseille", "Paris"}}},
+      {"Le bilan est fiable à New York, dans le Massachusetts ou le Minnesota, par exemple.", {},
+       {{"New York", "Massachusetts"}}},
       {"Des articles ont paru au Royaume-Uni, en Espagne et surtout en France.", {},
        {{"Royaume-Uni", "Espagne"}, {"Espagne", "France"}}},
       // places around one verb that are not next to each other are peers

@@ -282,7 +282,7 @@ Arc AcrossNames(const UdSentence& s, const TreeMention& a, const TreeMention& b,
 // Whether the place phrase from `comma` to `last` is an item of a list
 // of places: a conjunction inside it ("et dans la Nièvre", "mais aussi en
 // Antarctique") or another place phrase after it ("au Bangladesh, en
-// Inde, au Pakistan").
+// Inde, au Pakistan", "dans le Massachusetts ou le Minnesota").
 bool PlaceListed(const PathRules& rules, const UdSentence& s, const std::vector<EntityType>& types,
                  const std::vector<int>& owner, int comma, int last) {
   for (int w = comma + 1; w <= last; ++w) {
@@ -290,9 +290,10 @@ bool PlaceListed(const PathRules& rules, const UdSentence& s, const std::vector<
   }
   int w = last + 1;
   if (w >= static_cast<int>(s.words.size()) || (s.words[w].form != "," && s.words[w].upos != "CCONJ")) return false;
-  for (++w; w < static_cast<int>(s.words.size()) && s.words[w].upos == "ADV"; ++w) {}  // "et surtout en France"
-  if (w >= static_cast<int>(s.words.size()) || rules.within_prepositions.count(s.words[w].lemma) == 0) return false;
-  for (++w; w < static_cast<int>(s.words.size()) && s.words[w].upos == "DET"; ++w) {}
+  const int n = static_cast<int>(s.words.size());
+  for (++w; w < n && s.words[w].upos == "ADV"; ++w) {}  // "et surtout en France"
+  if (w < n && rules.within_prepositions.count(s.words[w].lemma) != 0) ++w;  // "ou (dans) le Minnesota"
+  for (; w < n && s.words[w].upos == "DET"; ++w) {}
   return w < static_cast<int>(s.words.size()) && owner[w] >= 0 && types[owner[w]] == EntityType::kLocation;
 }
 
@@ -312,6 +313,27 @@ Arc PlaceAfterComma(const PathRules& rules, const UdSentence& s, const std::vect
   return {ha, "nmod"};
 }
 
+bool IsLowerInitial(const std::string& form) { return !form.empty() && form[0] >= 'a' && form[0] <= 'z'; }
+
+// Place b (head word `h`) right after a place named by a common noun, with
+// a preposition of being in: "place de la Contrescarpe à Paris", "le
+// stade de France à Saint-Denis", wherever the parser hung it.
+Arc PlaceAfterStreet(const PathRules& rules, const UdSentence& s, const std::vector<TreeMention>& tm,
+                     const std::vector<EntityType>& types, const std::vector<int>& owner, size_t b, int h) {
+  int before = tm[b].first - 1;
+  while (before >= 0 && s.words[before].head == h + 1 && s.words[before].upos != "PUNCT") --before;
+  const int a = before >= 0 ? owner[before] : -1;
+  if (a < 0 || types[a] != EntityType::kLocation || tm[a].entity == tm[b].entity || tm[a].last != before) return {};
+  const int ha = SpanHead(s, tm[a].first, tm[a].last);
+  const std::string case_b = CaseOf(s, h);
+  if (s.words[ha].upos != "NOUN" || !IsLowerInitial(s.words[ha].form) || rules.within_prepositions.count(case_b) == 0 ||
+      case_b == CaseOf(s, ha) ||
+      Below(s, ha, h)) {
+    return {};
+  }
+  return {ha, "nmod"};
+}
+
 // A place right after another (or after it and a comma), with another
 // preposition, both obliques of one verb: the place it is in ("à
 // Lamballe, dans les Côtes d'Armor", "dans la rue des Banques à Doha";
@@ -323,7 +345,10 @@ Arc PlaceAfterPlace(const PathRules& rules, const UdSentence& s, const std::vect
   const UdWord& w = s.words[h];
   if (types[b] != EntityType::kLocation) return {};
   const int comma = CommaBefore(s, tm[b].first, h);
-  if (w.deprel.compare(0, 3, "obl") != 0) return comma < 0 ? Arc{} : PlaceAfterComma(rules, s, tm, types, owner, b, h, comma);
+  if (w.deprel.compare(0, 3, "obl") != 0) {
+    return comma < 0 ? PlaceAfterStreet(rules, s, tm, types, owner, b, h)
+                     : PlaceAfterComma(rules, s, tm, types, owner, b, h, comma);
+  }
   int before = comma - 1;  // the word before b's phrase
   if (comma < 0) {
     for (before = tm[b].first - 1; before >= 0 && s.words[before].head == h + 1;) --before;
@@ -391,11 +416,8 @@ void RepairNameArcs(const PathRules& rules, UdSentence* sentence, const std::vec
     const int p = s.words[h].head - 1;
     const int a = p < 0 ? -1 : owner[p];
     Arc arc;
-    if (a >= 0 && tm[a].entity != tm[b].entity) {
-      arc = AcrossNames(s, tm[a], tm[b], h, types[b], rules.region_prepositions);
-    } else if (a < 0) {
-      arc = PlaceAfterPlace(rules, s, tm, types, owner, b, h);
-    }
+    if (a >= 0 && tm[a].entity != tm[b].entity) arc = AcrossNames(s, tm[a], tm[b], h, types[b], rules.region_prepositions);
+    if (arc.parent < 0 && (a < 0 || tm[a].entity != tm[b].entity)) arc = PlaceAfterPlace(rules, s, tm, types, owner, b, h);
     if (arc.parent < 0 || Below(s, arc.parent, h)) continue;
     s.words[h].head = arc.parent + 1;
     s.words[h].deprel = arc.deprel;
