@@ -117,6 +117,11 @@ TEST(TreeRelationsTest, FrenchConstructions) {
        {{"Rodez", "situé_à", "Aveyron"}}, {}},
       {"Elle a été évacuée au centre hospitalier universitaire d'Amiens, dans la Somme.",
        {{"Amiens", "situé_à", "Somme"}}, {}},
+      // a person after a role, its holder and a comma, wherever the parser hung her
+      {"Le 1er juillet, l'acolyte de Dorothée, François Corbier disparaît à l'âge de 73 ans.",
+       {{"François Corbier", "acolyte_de", "Dorothée"}}, {}},
+      {"\"Le virus reste mortel\", a averti le chef de l'OMS, Tedros Adhanom Ghebreyesus, lundi.",
+       {{"Tedros Adhanom Ghebreyesus", "chef_de", "OMS"}}, {}},
       // a town after a place named by a common noun, wherever the parser hung it
       {"Le couple a été frappé par Alexandre Benalla le 1er mai, place de la Contrescarpe à Paris.",
        {{"place de la Contrescarpe", "situé_à", "Paris"}}, {}},
@@ -142,6 +147,12 @@ TEST(TreeRelationsTest, FrenchNegativeCases) {
       // spoke to was its member
       {"\"Il faut porter des masques\", a déclaré à l'AFP Carlito Abriz, de la police philippine.", {},
        {{"Carlito Abriz", "AFP"}}},
+      // names after a role's holder and a comma that are a list, or after a
+      // noun that is no role
+      {"Les idées de Nubia, David et Alejandro ont été partagées des milliers de fois.", {},
+       {{"Nubia", "David"}, {"Nubia", "Alejandro"}}},
+      {"La semaine dernière dans Libération, Laetitia Casta parlait de ses parents.", {},
+       {{"Laetitia Casta", "Libération"}}},
       // places after a comma that are not a region: a route, a list
       {"Il est parti de Marseille, à Paris, pour voir Jean Dupont.", {}, {{"Marseille", "Paris"}}},
       {"Le bilan est fiable à New York, dans le Massachusetts ou le Minnesota, par exemple.", {},

@@ -145,6 +145,7 @@ StatusOr<PathRules> PathRules::Parse(std::string_view tsv, const std::string& wh
                                    : c[0] == "from"   ? &r.from_prepositions
                                    : c[0] == "within" ? &r.within_prepositions
                                    : c[0] == "region" ? &r.region_prepositions
+                                   : c[0] == "role"   ? &r.role_nouns
                                                       : nullptr;
     if (words != nullptr) {
       if (c.size() != 2) return "expected two columns";
@@ -334,6 +335,39 @@ Arc PlaceAfterStreet(const PathRules& rules, const UdSentence& s, const std::vec
   return {ha, "nmod"};
 }
 
+// Person b (head word `h`) right after a comma that ends a role and its
+// holder, the role's phrase not under a preposition: "l'acolyte de
+// Dorothée, François Corbier disparaît", "le directeur de Renault, Luca de
+// Meo, a annoncé" — wherever the parser hung the person (not "selon
+// l'avocat de X, Y a déclaré": the role is under "selon"; not a list of
+// people after the comma). Roles are the person heads of the coreference
+// table (maire, directeur, frère...) and the "role" rows of the path table
+// (acolyte, homologue...).
+Arc AfterRoleComma(const PathRules& rules, const CorefLexicon& coref, const UdSentence& s, const std::vector<TreeMention>& tm,
+                   const std::vector<EntityType>& types, const std::vector<int>& owner, size_t b, int h) {
+  const int first = tm[b].first, n = static_cast<int>(s.words.size());
+  if (types[b] != EntityType::kPerson || first < 2 || s.words[first - 1].form != ",") return {};
+  const int a = owner[first - 2];
+  if (a < 0 || tm[a].entity == tm[b].entity || tm[a].last != first - 2) return {};
+  const int ha = SpanHead(s, tm[a].first, tm[a].last);
+  const int role = RoleNounOf(s, ha);
+  if (role < 0 || role > tm[a].first || CaseOf(s, ha).empty() || !CaseOf(s, role).empty() || !CaseOf(s, h).empty() ||
+      Below(s, role, h)) {
+    return {};
+  }
+  auto head = coref.heads.find(s.words[role].lemma);
+  if ((head == coref.heads.end() || head->second.type != EntityType::kPerson) &&
+      rules.role_nouns.count(s.words[role].lemma) == 0) {
+    return {};
+  }
+  const int after = tm[b].last + 1;  // "Arié Alimi, William Bourdon et Vincent Brengarth"
+  if (after + 1 < n && (s.words[after].form == "," || s.words[after].upos == "CCONJ") && owner[after + 1] >= 0 &&
+      types[owner[after + 1]] == EntityType::kPerson) {
+    return {};
+  }
+  return {role, "appos"};
+}
+
 // A place right after another (or after it and a comma), with another
 // preposition, both obliques of one verb: the place it is in ("à
 // Lamballe, dans les Côtes d'Armor", "dans la rue des Banques à Doha";
@@ -402,8 +436,8 @@ bool NearPlace(const PathRules& rules, UdSentence* sentence, const std::vector<T
 
 }  // namespace
 
-void RepairNameArcs(const PathRules& rules, UdSentence* sentence, const std::vector<TreeMention>& tm,
-                    const std::vector<EntityType>& types) {
+void RepairNameArcs(const PathRules& rules, const CorefLexicon& coref, UdSentence* sentence,
+                    const std::vector<TreeMention>& tm, const std::vector<EntityType>& types) {
   UdSentence& s = *sentence;
   std::vector<int> owner(s.words.size(), -1);
   for (size_t m = 0; m < tm.size(); ++m) {
@@ -418,6 +452,7 @@ void RepairNameArcs(const PathRules& rules, UdSentence* sentence, const std::vec
     Arc arc;
     if (a >= 0 && tm[a].entity != tm[b].entity) arc = AcrossNames(s, tm[a], tm[b], h, types[b], rules.region_prepositions);
     if (arc.parent < 0 && (a < 0 || tm[a].entity != tm[b].entity)) arc = PlaceAfterPlace(rules, s, tm, types, owner, b, h);
+    if (arc.parent < 0 && (a < 0 || tm[a].entity != tm[b].entity)) arc = AfterRoleComma(rules, coref, s, tm, types, owner, b, h);
     if (arc.parent < 0 || Below(s, arc.parent, h)) continue;
     s.words[h].head = arc.parent + 1;
     s.words[h].deprel = arc.deprel;
@@ -587,7 +622,7 @@ std::vector<TreeMention> TreeRelationFinder::OnWords(UdSentence* s, const std::v
     tm.push_back(x);
     types.push_back(entities[m.entity].type);
   }
-  RepairNameArcs(rules_, s, tm, types);
+  RepairNameArcs(rules_, coref_, s, tm, types);
   for (TreeMention& x : tm) x.head = LiftedHead(*s, x.first, x.last, SpanHead(*s, x.first, x.last));
   return tm;
 }

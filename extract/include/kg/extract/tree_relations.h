@@ -49,8 +49,9 @@ struct PathRules {
   // Words of the name-arc repairs (RepairNameArcs): "near" rows, the words a
   // place is said near by (près, sud); "from" rows, prepositions of an origin
   // or of a complement (de, depuis); "within" rows, of a place one is in (à, dans);
-  // "region" rows, of the region named after a place and a comma (dans, en).
-  std::set<std::string> near_words, from_prepositions, within_prepositions, region_prepositions;
+  // "region" rows, of the region named after a place and a comma (dans, en);
+  // "role" rows, nouns naming a person by a tie to another (acolyte, homologue).
+  std::set<std::string> near_words, from_prepositions, within_prepositions, region_prepositions, role_nouns;
   static StatusOr<PathRules> Parse(std::string_view tsv, const std::string& where);
 };
 
@@ -83,11 +84,13 @@ bool MatchPath(const PathRules& rules, const UdSentence& s, const TreeMention& a
 // around one verb, next to each other with different prepositions, the
 // second is the first's ("dans la rue des Banques à Doha"); a place said
 // near another right after it hangs on it as nmod:near ("à Lescar, près
-// de Pau"). `types` holds each mention's entity type.
-void RepairNameArcs(const PathRules& rules, UdSentence* sentence, const std::vector<TreeMention>& mentions,
-                    const std::vector<EntityType>& types);
-
+// de Pau"); a person after a role, its holder and a comma is the role's
+// apposition ("l'acolyte de Dorothée, François Corbier"; roles are the
+// person heads of `coref` and the "role" rows of `rules`). `types` holds each mention's entity type.
 struct CorefLexicon;
+void RepairNameArcs(const PathRules& rules, const CorefLexicon& coref, UdSentence* sentence,
+                    const std::vector<TreeMention>& mentions, const std::vector<EntityType>& types);
+
 struct NamedBefore;
 enum class Gender : uint8_t;
 
