@@ -30,6 +30,32 @@ void RepeatCache::Add(std::shared_ptr<const DocumentResult> result, uint64_t has
   used_ += bytes;
 }
 
+RepeatTracker::Seen RepeatTracker::Read(std::string_view text, uint64_t number) {
+  Seen seen;
+  if (!enabled_) return seen;
+  seen.hash = RepeatCache::Hash(text);
+  seen.kept = cache_.Find(text, seen.hash);
+  if (seen.kept) return seen;
+  if (auto it = in_window_.find(seen.hash); it != in_window_.end()) {
+    seen.twin = it->second;
+    ++twin_wanted_[seen.twin];
+    return seen;
+  }
+  in_window_[seen.hash] = number;
+  return seen;
+}
+
+void RepeatTracker::Merged(uint64_t number, const Seen& seen, std::shared_ptr<const DocumentResult> result) {
+  if (!enabled_) return;
+  if (seen.twin != kNoTwin && --twin_wanted_[seen.twin] == 0) {
+    twin_wanted_.erase(seen.twin);
+    twin_sources_.erase(seen.twin);
+  }
+  if (auto it = in_window_.find(seen.hash); it != in_window_.end() && it->second == number) in_window_.erase(it);
+  if (twin_wanted_.count(number)) twin_sources_[number] = result;
+  cache_.Add(std::move(result), seen.hash);
+}
+
 DocumentResult RepeatOf(const DocumentResult& same, Document doc) {
   DocumentResult r;
   r.id = std::move(doc.id);

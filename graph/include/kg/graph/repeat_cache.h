@@ -55,6 +55,38 @@ class RepeatCache {
   std::unordered_map<uint64_t, uint64_t> by_hash_;  // text hash -> latest sequence number
 };
 
+// The repeats a stream of documents meets, numbered in reading order, as a
+// pipeline reads them into a window and merges them in order: a document is
+// new, a repeat of a kept result (`kept`), or the twin of a document still
+// in the window (`twin`, same text hash), whose result it copies when merged.
+// Disabled (every document new) with a budget of 0. Thread safety: none
+// (the pipeline's reading and merging thread).
+class RepeatTracker {
+ public:
+  static constexpr uint64_t kNoTwin = UINT64_MAX;
+  struct Seen {
+    uint64_t hash = 0;
+    std::shared_ptr<const DocumentResult> kept;
+    uint64_t twin = kNoTwin;
+    bool repeat() const { return kept != nullptr || twin != kNoTwin; }
+  };
+  explicit RepeatTracker(size_t budget_bytes) : cache_(budget_bytes), enabled_(budget_bytes > 0) {}
+
+  // Document `number`, just read, with text `text`.
+  Seen Read(std::string_view text, uint64_t number);
+  // The merged result a twin copies (its texts may still differ: two texts, one hash).
+  const std::shared_ptr<const DocumentResult>& TwinSource(uint64_t twin) const { return twin_sources_.at(twin); }
+  // Document `number` (seen as `seen`) merged with `result`.
+  void Merged(uint64_t number, const Seen& seen, std::shared_ptr<const DocumentResult> result);
+
+ private:
+  RepeatCache cache_;
+  bool enabled_;
+  std::unordered_map<uint64_t, uint64_t> in_window_;  // text hash -> latest new document with it
+  std::unordered_map<uint64_t, std::shared_ptr<const DocumentResult>> twin_sources_;  // merged, still wanted
+  std::unordered_map<uint64_t, size_t> twin_wanted_;  // document -> later twins not yet merged
+};
+
 // The result of `doc`, a document with the same text as the one `same` was
 // extracted from: `same`'s findings under `doc`'s id, path and text.
 DocumentResult RepeatOf(const DocumentResult& same, Document doc);
