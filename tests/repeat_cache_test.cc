@@ -55,6 +55,33 @@ TEST(RepeatCacheTest, OldestLeaveBeyondTheBudget) {
   EXPECT_EQ(cache.size(), 3u);
 }
 
+TEST(RepeatTrackerTest, NewTwinsAndKeptRepeats) {
+  RepeatTracker t(1u << 20);
+  // Read 0 "a", 1 "b", 2 "a": the third is the first's twin (still in the window).
+  auto s0 = t.Read("a", 0), s1 = t.Read("b", 1), s2 = t.Read("a", 2);
+  EXPECT_FALSE(s0.repeat());
+  EXPECT_FALSE(s1.repeat());
+  EXPECT_EQ(s2.twin, 0u);
+  EXPECT_EQ(s2.kept, nullptr);
+  // Merged in order: the twin copies the first's result.
+  t.Merged(0, s0, Result("0", "a"));
+  EXPECT_EQ(t.TwinSource(s2.twin)->id, "0");
+  t.Merged(1, s1, Result("1", "b"));
+  t.Merged(2, s2, Result("2", "a"));
+  // Read after both left the window: a kept result, no twin.
+  auto s3 = t.Read("a", 3), s4 = t.Read("c", 4);
+  ASSERT_NE(s3.kept, nullptr);
+  EXPECT_EQ(s3.twin, RepeatTracker::kNoTwin);
+  EXPECT_FALSE(s4.repeat());
+}
+
+TEST(RepeatTrackerTest, DisabledSeesNoRepeats) {
+  RepeatTracker t(0);
+  auto s0 = t.Read("a", 0);
+  t.Merged(0, s0, Result("0", "a"));
+  EXPECT_FALSE(t.Read("a", 1).repeat());
+}
+
 TEST(RepeatCacheTest, RepeatTakesTheNewIdentity) {
   DocumentResult same = testing::Extract("Donald Trump a menacé TSMC. Nvidia vend le H800 à DeepSeek.", "first");
   ASSERT_FALSE(same.entities.empty());
