@@ -17,6 +17,32 @@ const NodeData* FindLabel(const KnowledgeGraph& g, const std::string& label) {
   return nullptr;
 }
 
+// One type decision for the recognizer, the builder and surname merging:
+// most votes; ties and no positive vote prefer ORG, PERSON, LOCATION,
+// PRODUCT, OTHER in that order.
+TEST(DecideTypeTest, MostVotesThenTheFixedOrder) {
+  struct Case {
+    std::array<float, kEntityTypeCount> votes;  // PERSON, ORG, LOCATION, PRODUCT, OTHER
+    EntityType want;
+  };
+  const Case cases[] = {
+      {{3, 1, 0, 0, 0}, EntityType::kPerson},
+      {{2, 2, 0, 0, 0}, EntityType::kOrg},  // the tie once merged as a person and written as ORG
+      {{2, 0, 2, 0, 0}, EntityType::kPerson},
+      {{0, 0, 1, 1, 0}, EntityType::kLocation},
+      {{0, 0, 0, 1, 1}, EntityType::kProduct},
+      {{0, 0, 0, 0, 0.5f}, EntityType::kOther},
+      {{0, 0, 0, 0, 0}, EntityType::kOrg},
+      {{-1, -2, -3, -4, -5}, EntityType::kOrg},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(DecideType(c.votes), c.want) << c.votes[0] << " " << c.votes[1] << " " << c.votes[2];
+    std::array<uint64_t, kEntityTypeCount> counts{};
+    for (int t = 0; t < kEntityTypeCount; ++t) counts[t] = c.votes[t] > 0 ? static_cast<uint64_t>(c.votes[t] * 2) : 0;
+    EXPECT_EQ(DecideType(counts), c.want);
+  }
+}
+
 TEST(BuilderTest, MergesSpellingsAcrossDocuments) {
   KnowledgeGraph g = BuildFrom({{"a", "Open AI a publié o1. Donald Trump a salué NVIDIA."},
                                 {"b", "OpenAI a publié GPT-4. Trump a menacé Nvidia."},

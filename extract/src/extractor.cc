@@ -85,9 +85,9 @@ void Extractor::ExtractSection(DocumentResult& r, size_t first, size_t last,
     } else {
       DocEntity& into = r.entities[it->second];
       for (const auto& [form, n] : entities[e].forms) into.forms[form] += n;
-      if (entities[e].mentions > into.mentions) into.type = entities[e].type;
       into.mentions += entities[e].mentions;
       for (int t = 0; t < kEntityTypeCount; ++t) into.votes[t] += entities[e].votes[t];
+      if (!into.forced) into.type = DecideType(into.votes);
     }
     index[e] = it->second;
   }

@@ -1457,20 +1457,6 @@ class SentenceScanner {
   std::map<size_t, size_t> long_forms_;  // first token -> last token of a name an acronym defines
 };
 
-int TypeOf(const std::array<float, kEntityTypeCount>& votes) {
-  // Ties prefer ORG, the most common type of an unknown name in news.
-  static constexpr int kOrder[] = {1, 0, 2, 3, 4};
-  int best = 1;
-  float best_v = 0;
-  for (int t : kOrder) {
-    if (votes[t] > best_v) {
-      best_v = votes[t];
-      best = t;
-    }
-  }
-  return best;
-}
-
 size_t WordCount(std::string_view s) {
   size_t n = 0;
   bool in = false;
@@ -1806,7 +1792,7 @@ void EntityRecognizer::Run(std::string_view text, const std::vector<SentenceToke
 
   for (size_t e = 0; e < entities->size(); ++e) {
     DocEntity& ent = (*entities)[e];
-    ent.type = static_cast<EntityType>(TypeOf(votes[e]));
+    ent.type = DecideType(votes[e]);
     ent.votes = votes[e];
     int g = gaz_of_entity[e];
     if (g >= 0) {

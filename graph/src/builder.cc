@@ -285,10 +285,9 @@ namespace {
 // Type votes (half-votes) that put another type first on strong evidence
 // (a gazetteer and more), three times ahead of PERSON.
 bool ClearlyNotPerson(const std::array<uint64_t, kEntityTypeCount>& votes) {
-  int best = 0;
-  for (int t = 1; t < kEntityTypeCount; ++t) if (votes[t] > votes[best]) best = t;
-  uint64_t person = votes[static_cast<int>(EntityType::kPerson)];
-  return static_cast<EntityType>(best) != EntityType::kPerson && votes[best] >= 20 && votes[best] >= 3 * person;
+  const EntityType best = DecideType(votes);
+  const uint64_t top = votes[static_cast<int>(best)], person = votes[static_cast<int>(EntityType::kPerson)];
+  return best != EntityType::kPerson && top >= 20 && top >= 3 * person;
 }
 
 // True when the two document lists share one.
@@ -321,9 +320,7 @@ void GraphBuilder::MergeSurnames() {
   for (uint32_t v = 0; v < nodes_.size(); ++v) {
     const NodeAcc& a = nodes_[v];
     if (a.forms.empty()) continue;
-    int best = 0;
-    for (int t = 1; t < kEntityTypeCount; ++t) if (a.type_votes[t] > a.type_votes[best]) best = t;
-    if (static_cast<EntityType>(best) != EntityType::kPerson) continue;
+    if (a.Type() != EntityType::kPerson) continue;
     std::set<std::string> keys;
     for (const auto& [form, c] : a.forms) {
       if (words(form) < 2) continue;
@@ -436,22 +433,8 @@ KnowledgeGraph GraphBuilder::Finish() {
       if (acc.forms.empty()) continue;
       NodeData n;
       n.label = ChooseLabel(acc.forms);
-      if (acc.forced) {
-        n.type = acc.forced_type;
-        n.forced = true;
-      } else {
-        // Ties prefer ORG, then PERSON, LOCATION, PRODUCT, OTHER.
-        static constexpr int kOrder[] = {1, 0, 2, 3, 4};
-        int best = 1;
-        uint64_t best_v = 0;
-        for (int t : kOrder) {
-          if (acc.type_votes[t] > best_v) {
-            best_v = acc.type_votes[t];
-            best = t;
-          }
-        }
-        n.type = static_cast<EntityType>(best);
-      }
+      n.type = acc.Type();
+      n.forced = acc.forced;
       for (const auto& [form, c] : acc.forms) {
         if (form != n.label) n.aliases.push_back(form);
       }

@@ -27,6 +27,26 @@ struct Document {
 enum class EntityType : uint8_t { kPerson, kOrg, kLocation, kProduct, kOther };
 constexpr int kEntityTypeCount = 5;
 
+// The one decision of an entity's type from its votes (per type, indexed by
+// EntityType), used by the recognizer, the graph builder and surname
+// merging alike: the most votes; ties, and no positive vote at all, prefer
+// ORG, then PERSON, LOCATION, PRODUCT, OTHER (ORG: the most common type of
+// an unknown name in news).
+template <typename T>
+EntityType DecideType(const std::array<T, kEntityTypeCount>& votes) {
+  static constexpr EntityType kOrder[] = {EntityType::kOrg, EntityType::kPerson, EntityType::kLocation,
+                                          EntityType::kProduct, EntityType::kOther};
+  EntityType best = EntityType::kOrg;
+  T best_votes = 0;
+  for (EntityType t : kOrder) {
+    if (votes[static_cast<int>(t)] > best_votes) {
+      best_votes = votes[static_cast<int>(t)];
+      best = t;
+    }
+  }
+  return best;
+}
+
 // "PERSON", "ORG", "LOCATION", "PRODUCT", "OTHER".
 std::string_view EntityTypeName(EntityType type);
 // Parses the names above and common synonyms (PER, ORGANIZATION, LOC, GPE,

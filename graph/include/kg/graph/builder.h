@@ -50,6 +50,8 @@ class GraphBuilder {
     uint32_t last_document = UINT32_MAX;  // documents.back(), kept here (no load of the list)
     bool forced = false;
     EntityType forced_type = EntityType::kOther;
+    // The type the node is written with and merged as: a user's gazetteer's, else DecideType.
+    EntityType Type() const { return forced ? forced_type : DecideType(type_votes); }
   };
   struct EdgeAcc {
     uint64_t weight = 0;
