@@ -14,7 +14,10 @@
 // move, so a reference to a value stays valid while the map grows. One
 // lookup costs a hash, one slot and one entry, where std::unordered_map
 // costs a division, a bucket and a chain of nodes. No erase: the tables only
-// grow, or are cleared whole.
+// grow, or are cleared whole. Against absl::flat_hash_map (bench/hash_bench.cc,
+// the words of 16 MB of the corpus) it is as fast, to within the machine's
+// noise, and it keeps what kg relies on and Abseil does not give: values that
+// never move, and iteration in insertion order whatever the process.
 // Thread safety: const methods may run concurrently; others need exclusion.
 #pragma once
 
@@ -29,7 +32,9 @@
 namespace kg {
 
 // A fast 64-bit hash of a byte string (multiply-fold mixing of 8-byte
-// words), good for hash tables, not for anything adversarial.
+// words), good for hash tables, not for anything adversarial. Its mixing
+// step and constants are those of wyhash (Wang Yi, released into the public
+// domain), written here in our own reduced form.
 inline uint64_t HashString(std::string_view s) {
   __extension__ using U128 = unsigned __int128;  // (a GCC and Clang extension)
   auto mix = [](uint64_t a, uint64_t b) {
