@@ -350,6 +350,12 @@ TEST(RecognizerTest, FormerBugs) {
       // A former French region is a place.
       {"Les orages sont attendus sur le Limousin et l'ouest de l'Aquitaine.",
        {{"Limousin", "LOCATION"}, {"Aquitaine", "LOCATION"}}, {}},
+      // A broadcaster's edition named by a place is one name; two other
+      // known names side by side stay two.
+      {"Le maire a expliqué à France Bleu Auxerre que la route est coupée.",
+       {{"France Bleu Auxerre", "ORG"}}, {"France Bleu", "Auxerre"}},
+      {"Le reportage de France 3 Bretagne a été vu par Microsoft Meta.", {{"France 3 Bretagne", "ORG"}},
+       {"France 3", "Bretagne"}},
       // A royal title and one given name are the name; a regnal number or a
       // full name needs no title.
       {"Un accident aurait pu coûter la vie du Prince Charles.", {{"Prince Charles", "PERSON"}}, {"Charles"}},

@@ -151,6 +151,7 @@ Lexicon Lexicon::Builtin() {
   LoadSet(data::gaz_demonyms_txt, &lex.not_names_);
   LoadSet(data::titles_txt, &lex.titles_);
   LoadSet(data::royal_titles_txt, &lex.royal_titles_);
+  LoadSet(data::media_editions_txt, &lex.media_editions_);
   LoadSet(data::org_heads_txt, &lex.org_heads_);
   LoadSet(data::loc_heads_txt, &lex.loc_heads_);
   LoadSet(data::loc_suffixes_txt, &lex.loc_suffixes_);

@@ -174,9 +174,16 @@ class SentenceScanner {
         end = gaz_end;
         from_gazetteer = true;
       } else if (gaz >= 0 && gaz_end < end) {
-        // "Microsoft Meta": two known names side by side are two names.
+        // "Microsoft Meta": two known names side by side are two names —
+        // but for a broadcaster's edition named by a place, "France Bleu Auxerre".
         int next_gaz = -1;
-        MatchGazetteer(gaz_end + 1, &next_gaz);
+        size_t next_end = MatchGazetteer(gaz_end + 1, &next_gaz);
+        if (next_gaz >= 0 && PlaceEdition(gaz, next_gaz)) {
+          Emit(i, std::max(end, next_end), -1, out);
+          Vote(&out->back(), EntityType::kOrg, kGazetteerVote);
+          i = std::max(end, next_end) + 1;
+          continue;
+        }
         if (next_gaz >= 0) {
           end = gaz_end;
           from_gazetteer = true;
@@ -209,6 +216,11 @@ class SentenceScanner {
 
   // "Prince Charles", "Pape François": a capitalised royal title and one
   // given name are the name ("Charles III" needs none).
+  // Gazetteer entry `place`, right after entry `media`, names its edition.
+  bool PlaceEdition(int media, int place) const {
+    return lex_.entry(place).type == EntityType::kLocation && lex_.entry(media).type == EntityType::kOrg &&
+           lex_.HasPlaceEditions(ToLower(lex_.entry(media).name));
+  }
   bool KeepsRoyalTitle(size_t first, size_t last) const {
     if (!toks_[first].upper_initial || toks_[first].all_caps || !lex_.IsRoyalTitle(Lower(first))) return false;
     return last == first + 1 && IsFirstName(last);
