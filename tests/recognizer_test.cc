@@ -350,6 +350,9 @@ TEST(RecognizerTest, FormerBugs) {
       // A former French region is a place.
       {"Les orages sont attendus sur le Limousin et l'ouest de l'Aquitaine.",
        {{"Limousin", "LOCATION"}, {"Aquitaine", "LOCATION"}}, {}},
+      // A title, then an adjective, then one name: a person.
+      {"Le 7 mai, la chanteuse belge Maurane meurt à 57 ans.", {{"Maurane", "PERSON"}}, {}},
+      {"Le DJ suédois Avicii disparaît à seulement 28 ans.", {{"Avicii", "PERSON"}}, {"DJ"}},
       // A broadcaster's edition named by a place is one name; two other
       // known names side by side stay two.
       {"Le maire a expliqué à France Bleu Auxerre que la route est coupée.",

@@ -1231,12 +1231,15 @@ class SentenceScanner {
     out->push_back(std::move(c));
   }
 
+  // A title right before the name, or before one lower-case adjective before
+  // it ("la chanteuse belge Maurane", "le DJ suédois Avicii").
   bool TitleBefore(size_t first) const {
     if (first == 0) return false;
     size_t k = first - 1;
     if (Text(k) == "." && k > 0) --k;
     if (!IsWord(k)) return false;
-    return IsTitleWord(k) || IsTitleWithDot(k);
+    if (IsTitleWord(k) || IsTitleWithDot(k)) return true;
+    return k > 0 && !toks_[k].upper_initial && LowerInfo(k).adjective && IsWord(k - 1) && IsTitleWord(k - 1);
   }
 
   void ShapeVotes(size_t first, size_t last, Candidate* c) const {
