@@ -350,6 +350,9 @@ TEST(RecognizerTest, FormerBugs) {
       // A former French region is a place.
       {"Les orages sont attendus sur le Limousin et l'ouest de l'Aquitaine.",
        {{"Limousin", "LOCATION"}, {"Aquitaine", "LOCATION"}}, {}},
+      // A company's name is its platform after a platform cue, else the company.
+      {"Le ministre a réagi sur Twitter dimanche soir.", {{"Twitter", "PRODUCT"}}, {}},
+      {"Les revenus de Google et Facebook viennent de la publicité.", {{"Facebook", "ORG"}, {"Google", "ORG"}}, {}},
       // A title, then an adjective, then one name: a person.
       {"Le 7 mai, la chanteuse belge Maurane meurt à 57 ans.", {{"Maurane", "PERSON"}}, {}},
       {"Le DJ suédois Avicii disparaît à seulement 28 ans.", {{"Avicii", "PERSON"}}, {"DJ"}},

@@ -163,6 +163,11 @@ Lexicon Lexicon::Builtin() {
   LoadSet(data::group_names_txt, &lex.group_names_);
   LoadSet(data::first_names_txt, &lex.first_names_);
   LoadSet(data::gaz_first_names_txt, &lex.first_names_);
+  for (auto line : data::Lines(data::platforms_tsv)) {
+    auto cols = Split(line, '\t');
+    if (cols.size() >= 2 && cols[0] == "name") lex.platforms_.Insert(cols[1]);
+    if (cols.size() >= 2 && cols[0] == "before") lex.platform_cues_.Insert(cols[1]);
+  }
   for (auto line : data::Lines(data::cues_tsv)) {
     auto cols = Split(line, '\t');
     EntityType t;

@@ -1214,6 +1214,7 @@ class SentenceScanner {
     if (lex_.IsStopped(c.key)) return;
     c.weak = weak;
     if (c.gazetteer >= 0) Vote(&c, lex_.entry(c.gazetteer).type, lex_.entry(c.gazetteer).user ? 1000.f : kGazetteerVote);
+    if (PlatformHere(first, c.gazetteer)) Vote(&c, EntityType::kProduct, kGazetteerVote + 2);
     if (titled || TitleBefore(first)) Vote(&c, EntityType::kPerson, 4);
     ShapeVotes(first, last, &c);
     if (IsInitialLetter(first) && last >= first + 2) Vote(&c, EntityType::kPerson, 6);
@@ -1231,6 +1232,12 @@ class SentenceScanner {
     out->push_back(std::move(c));
   }
 
+  // A company's name that names its platform here: "sur Twitter", "le
+  // compte Twitter de" (data/platforms.tsv).
+  bool PlatformHere(size_t first, int gaz) const {
+    if (gaz < 0 || first == 0 || !IsWord(first - 1) || !lex_.IsPlatform(ToLower(lex_.entry(gaz).name))) return false;
+    return lex_.IsPlatformCue(Lower(first - 1));
+  }
   // A title right before the name, or before one lower-case adjective before
   // it ("la chanteuse belge Maurane", "le DJ suédois Avicii").
   bool TitleBefore(size_t first) const {

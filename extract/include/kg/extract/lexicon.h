@@ -91,6 +91,10 @@ class Lexicon {
   // "France Bleu": a broadcaster whose editions are named by a place after
   // its name ("France Bleu Auxerre"); `lower`: its gazetteer name (data/media_editions.txt).
   bool HasPlaceEditions(std::string_view lower) const { return Has(media_editions_, lower); }
+  // "Twitter": a company's name that also names its platform, which it is
+  // after a platform cue ("sur Twitter", "le compte Twitter"); data/platforms.tsv.
+  bool IsPlatform(std::string_view lower) const { return Has(platforms_, lower); }
+  bool IsPlatformCue(std::string_view lower) const { return Has(platform_cues_, lower); }
   bool IsOrgHead(std::string_view lower) const { return Has(org_heads_, lower); }
   bool IsLocationHead(std::string_view lower) const { return Has(loc_heads_, lower); }
   bool IsOrgSuffix(std::string_view word) const { return Has(org_suffixes_, word); }
@@ -143,7 +147,7 @@ class Lexicon {
   std::unordered_map<std::string, UserName> user_keys_;  // MergeKey of a user name -> the first name with it
   int open_data_begin_ = 0, open_data_end_ = 0;
   Set lower_starts_;
-  Set acronyms_, not_names_, titles_, royal_titles_, media_editions_, org_heads_, loc_heads_, org_suffixes_, company_forms_, group_names_, loc_suffixes_, lower_heads_, of_heads_, other_suffixes_, first_names_, stopped_;
+  Set acronyms_, not_names_, titles_, royal_titles_, media_editions_, platforms_, platform_cues_, org_heads_, loc_heads_, org_suffixes_, company_forms_, group_names_, loc_suffixes_, lower_heads_, of_heads_, other_suffixes_, first_names_, stopped_;
   Map<EntityType> cues_;
   Set modal_, speech_, saying_, light_, located_;
   Map<std::string> roles_, parts_;
