@@ -350,6 +350,8 @@ TEST(RecognizerTest, FormerBugs) {
       // A former French region is a place.
       {"Les orages sont attendus sur le Limousin et l'ouest de l'Aquitaine.",
        {{"Limousin", "LOCATION"}, {"Aquitaine", "LOCATION"}}, {}},
+      // One unknown word after "dans" and an article: a region.
+      {"Située dans le Latium, la cité antique a été cartographiée.", {{"Latium", "LOCATION"}}, {}},
       // A company's name is its platform after a platform cue, else the company.
       {"Le ministre a réagi sur Twitter dimanche soir.", {{"Twitter", "PRODUCT"}}, {}},
       {"Les revenus de Google et Facebook viennent de la publicité.", {{"Facebook", "ORG"}, {"Google", "ORG"}}, {}},

@@ -1402,6 +1402,13 @@ class SentenceScanner {
         Vote(c, EntityType::kLocation, 1);
         return;
       }
+      // "dans le Latium", "dans l'Aveyron": one word after "dans" and an article is a region.
+      if (!english_ && first >= 2 && IsWord(first - 2) && Lower(first - 2) == "dans" &&
+          (prev == "le" || prev == "la" || prev == "les" || StripElision(prev) == "l") &&
+          c->surface.find(' ') == std::string::npos) {
+        Vote(c, EntityType::kLocation, 1.5f);
+        return;
+      }
       if (IsLocationPreposition(StripElision(prev)) || prev == "à") {
         // Places are mostly single words (à Paris); "à Emmanuel Macron" is not.
         Vote(c, EntityType::kLocation, c->surface.find(' ') == std::string::npos ? 1.5f : 0.5f);
