@@ -350,6 +350,9 @@ TEST(RecognizerTest, FormerBugs) {
       // A former French region is a place.
       {"Les orages sont attendus sur le Limousin et l'ouest de l'Aquitaine.",
        {{"Limousin", "LOCATION"}, {"Aquitaine", "LOCATION"}}, {}},
+      // A list of names is of one kind: an unknown name among known places is a place.
+      {"Des quartiers à Cayenne, Kourou, Matoury et Montsinéry sont touchés.",
+       {{"Montsinéry", "LOCATION"}, {"Kourou", "LOCATION"}}, {}},
       // One unknown word after "dans" and an article: a region.
       {"Située dans le Latium, la cité antique a été cartographiée.", {{"Latium", "LOCATION"}}, {}},
       // A company's name is its platform after a platform cue, else the company.

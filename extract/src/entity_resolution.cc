@@ -12,6 +12,7 @@
 #include "candidate.h"
 #include "kg/base/flat_map.h"
 #include "kg/base/text.h"
+#include "word_classes.h"
 
 namespace kg::recognition {
 namespace {
@@ -165,6 +166,37 @@ struct Doc {
   const Lexicon& lex;
   Morphology& morph;
 };
+
+// Lists of names are of one kind: in a list of three names or more
+// ("à Cayenne, Kourou, Macouria, Montsinéry"), a name no gazetteer knows
+// gets a vote for the type that at least two known names of the list share
+// (and more than share any other).
+void VoteListKinds(const Doc& d, std::vector<Candidate>& cands) {
+  auto joined = [&](const Candidate& a, const Candidate& b) {
+    if (a.sentence != b.sentence || b.first <= a.last + 1 || b.first > a.last + 3) return false;
+    const auto& toks = d.sentences[a.sentence].tokens;
+    for (uint32_t k = a.last + 1; k < b.first; ++k) {
+      if (!IsListJoiner(ToLower(toks[k].Text(d.text)))) return false;
+    }
+    return true;
+  };
+  for (size_t i = 0; i < cands.size();) {
+    size_t j = i + 1;
+    while (j < cands.size() && joined(cands[j - 1], cands[j])) ++j;
+    if (j - i >= 3) {
+      std::array<int, kEntityTypeCount> known{};
+      for (size_t k = i; k < j; ++k) {
+        if (cands[k].gazetteer >= 0) ++known[static_cast<int>(d.lex.entry(cands[k].gazetteer).type)];
+      }
+      const int top = static_cast<int>(std::max_element(known.begin(), known.end()) - known.begin());
+      const bool shared = known[top] >= 2 && std::count(known.begin(), known.end(), known[top]) == 1;
+      for (size_t k = i; k < j && shared; ++k) {
+        if (cands[k].gazetteer < 0) Vote(&cands[k], static_cast<EntityType>(top), 3);
+      }
+    }
+    i = j;
+  }
+}
 
 // Acronyms defined in parentheses, "Mobile World Live (MWL)": the long form
 // is a name even if made of common words, and the acronym joins it. Returns
@@ -422,6 +454,7 @@ void ResolveEntities(std::string_view text, const std::vector<SentenceTokens>& s
                      Morphology& morph, bool english, std::vector<Candidate> cands, std::vector<DocEntity>* entities,
                      std::vector<Mention>* mentions) {
   const Doc d{text, sentences, lex, morph};
+  VoteListKinds(d, cands);
   std::vector<std::pair<size_t, size_t>> acronyms = DefinedAcronyms(d, cands);
   KeepConfirmed(d, cands, acronyms);
   if (cands.empty()) return;

@@ -75,6 +75,11 @@ inline bool IsComplementPreposition(std::string_view w) {
          w == "with" || w == "from";
 }
 
+// What joins the items of a list of names: "Cayenne, Kourou et Matoury".
+inline bool IsListJoiner(std::string_view w) {
+  return w == "," || w == "et" || w == "ou" || w == "and" || w == "or";
+}
+
 // Prepositions that put a place after them: "à Paris", "en Chine", "in London".
 inline bool IsLocationPreposition(std::string_view w) {
   return w == "à" || w == "au" || w == "aux" || w == "en" || w == "in" || w == "vers" || w == "depuis";
