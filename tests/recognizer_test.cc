@@ -353,6 +353,8 @@ TEST(RecognizerTest, FormerBugs) {
       // A list of names is of one kind: an unknown name among known places is a place.
       {"Des quartiers à Cayenne, Kourou, Matoury et Montsinéry sont touchés.",
        {{"Montsinéry", "LOCATION"}, {"Kourou", "LOCATION"}}, {}},
+      // The complement of a place noun, past an adjective, is a place.
+      {"Des frappes ont visé l'est de la province syrienne de Deir Ezzor.", {{"Deir Ezzor", "LOCATION"}}, {}},
       // One unknown word after "dans" and an article: a region.
       {"Située dans le Latium, la cité antique a été cartographiée.", {{"Latium", "LOCATION"}}, {}},
       // A company's name is its platform after a platform cue, else the company.

@@ -1420,7 +1420,7 @@ class SentenceScanner {
         for (size_t k = first - 1, seen = 0; k-- > 0 && seen < 2; ++seen) {
           if (!IsWord(k)) break;
           auto cue = lex_.Cue(StripElision(Lower(k)));
-          if (cue && *cue == EntityType::kLocation) Vote(c, EntityType::kLocation, 3.f);
+          if (cue && *cue == EntityType::kLocation) Vote(c, EntityType::kLocation, 3.5f);
           if (cue || !LowerInfo(k).adjective) break;
         }
         return;
