@@ -152,6 +152,9 @@ TEST(RecognizerTest, EnglishSportsAndDatelines) {
       // A table row: a place's name with its scores is its team.
       {"The standings were published on Thursday .\nCHICAGO 65 66 .496 5\nBOSTON 69 65 .515 5\n",
        {{"CHICAGO", "ORG"}}, {"CHICAGO 65 66"}},
+      // A fixture line of a results page: the places are the teams.
+      {"The games were played on Friday .\nKANSAS CITY AT DETROIT\nCHICAGO AT TORONTO\n",
+       {{"DETROIT", "ORG"}, {"TORONTO", "ORG"}}, {}},
       // A scorecard line ends in the batsman's score.
       {"The scorecard of the match that was played on Friday is below .\nR. Mahanama b McGrath 50",
        {{"R. Mahanama", "PERSON"}}, {"McGrath 50"}},

@@ -1227,9 +1227,29 @@ class SentenceScanner {
         !DateFollows(last)) {
       Vote(&c, EntityType::kOrg, 20);
     }
+    // "KANSAS CITY AT DETROIT": the places of a fixture line are its teams.
+    if (english_ && caps_sentence_ && c.gazetteer >= 0 && lex_.entry(c.gazetteer).type == EntityType::kLocation &&
+        !lex_.entry(c.gazetteer).user && IsFixtureLine()) {
+      Vote(&c, EntityType::kOrg, 20);
+    }
     ContextVotes(first, &c);
     AfterVotes(last, &c);
     out->push_back(std::move(c));
+  }
+
+  // An all-caps line of two names around "AT" or "V" ("CHICAGO AT TORONTO",
+  // "LEEDS V NEWCASTLE"), words only: a fixture of a results page.
+  bool IsFixtureLine() const {
+    size_t at = 0, words = 0;
+    for (size_t k = 0; k < toks_.size(); ++k) {
+      const Token& t = toks_[k];
+      if (t.kind == TokenKind::kPunct && k + 1 == toks_.size()) continue;  // a final full stop
+      if (t.kind != TokenKind::kWord || !t.all_caps) return false;
+      std::string_view w = Text(k);
+      if (w == "AT" || w == "V" || w == "VS") ++at;
+      else ++words;
+    }
+    return at == 1 && words >= 2;
   }
 
   // A company's name that names its platform here: "sur Twitter", "le
