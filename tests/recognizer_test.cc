@@ -152,6 +152,9 @@ TEST(RecognizerTest, EnglishSportsAndDatelines) {
       // A table row: a place's name with its scores is its team.
       {"The standings were published on Thursday .\nCHICAGO 65 66 .496 5\nBOSTON 69 65 .515 5\n",
        {{"CHICAGO", "ORG"}}, {"CHICAGO 65 66"}},
+      // A list of names is of one kind: among people named by first names, a person.
+      {"The leaders were Mike Hulbert , Brian Henninger , Tiger Woods , Steve Jurgenson and others .",
+       {{"Tiger Woods", "PERSON"}}, {}},
       // A fixture line of a results page: the places are the teams.
       {"The games were played on Friday .\nKANSAS CITY AT DETROIT\nCHICAGO AT TORONTO\n",
        {{"DETROIT", "ORG"}, {"TORONTO", "ORG"}}, {}},

@@ -167,10 +167,17 @@ struct Doc {
   Morphology& morph;
 };
 
+// A name of two words or more whose first is a first name ("Brian Henninger").
+bool StartsWithFirstName(const Doc& d, const Candidate& c) {
+  std::string first(d.sentences[c.sentence].tokens[c.first].Text(d.text));
+  return d.morph.Lookup(first).first_name || d.lex.IsFirstName(first);
+}
+
 // Lists of names are of one kind: in a list of three names or more
 // ("à Cayenne, Kourou, Macouria, Montsinéry"), a name no gazetteer knows
-// gets a vote for the type that at least two known names of the list share
-// (and more than share any other).
+// (nor its first name) gets a vote for the type that at least two known
+// names of the list share (and more than share any other); a name that
+// starts with a first name counts as a known person.
 void VoteListKinds(const Doc& d, std::vector<Candidate>& cands) {
   auto joined = [&](const Candidate& a, const Candidate& b) {
     if (a.sentence != b.sentence || b.first <= a.last + 1 || b.first > a.last + 3) return false;
@@ -185,13 +192,20 @@ void VoteListKinds(const Doc& d, std::vector<Candidate>& cands) {
     while (j < cands.size() && joined(cands[j - 1], cands[j])) ++j;
     if (j - i >= 3) {
       std::array<int, kEntityTypeCount> known{};
+      std::vector<bool> unknown(j - i);
       for (size_t k = i; k < j; ++k) {
-        if (cands[k].gazetteer >= 0) ++known[static_cast<int>(d.lex.entry(cands[k].gazetteer).type)];
+        if (cands[k].gazetteer >= 0) {
+          ++known[static_cast<int>(d.lex.entry(cands[k].gazetteer).type)];
+        } else if (cands[k].last > cands[k].first && StartsWithFirstName(d, cands[k])) {
+          ++known[static_cast<int>(EntityType::kPerson)];  // "Mike Hulbert, Brian Henninger, Tiger Woods"
+        } else {
+          unknown[k - i] = true;
+        }
       }
       const int top = static_cast<int>(std::max_element(known.begin(), known.end()) - known.begin());
       const bool shared = known[top] >= 2 && std::count(known.begin(), known.end(), known[top]) == 1;
       for (size_t k = i; k < j && shared; ++k) {
-        if (cands[k].gazetteer < 0) Vote(&cands[k], static_cast<EntityType>(top), 3);
+        if (unknown[k - i]) Vote(&cands[k], static_cast<EntityType>(top), 3);
       }
     }
     i = j;
