@@ -85,6 +85,14 @@ TEST(SegmenterTest, FrenchNews) {
       // A lost space after a full stop in scraped text.
       {"Il a porté plainte.Mais Apple a refusé.", {"Il a porté plainte.", "Mais Apple a refusé."}},
       {"Une guerre mondiale…Vent de panique", {"Une guerre mondiale…", "Vent de panique"}},
+      // ...also after an acronym, not after an abbreviation's single capital.
+      {"Il l'a dit à l'AFP.Les pompiers sont là.", {"Il l'a dit à l'AFP.", "Les pompiers sont là."}},
+      {"Selon M.Dupont, rien.", {"Selon M.Dupont, rien."}},
+      // A heading glued to the next sentence, its line break lost; brands
+      // with an inner capital stay whole.
+      {"Cinq enfants et deux mariagesHenri d'Orléans était l'aîné.",
+       {"Cinq enfants et deux mariages", "Henri d'Orléans était l'aîné."}},
+      {"Il voyage avec easyJet et son iPhone sous macOS.", {"Il voyage avec easyJet et son iPhone sous macOS."}},
       // Not a lost space: a domain, a decimal, initials.
       {"Le site Pony.ai a levé 3.5 millions.", {"Le site Pony.ai a levé 3.5 millions."}},
       // A sentence ending in an acronym (Unicode keeps "Upper . Upper" together);

@@ -148,6 +148,16 @@ bool IsAbbreviation(std::string_view word) {
 
 namespace {
 
+// Two capital letters or more, nothing else ("AFP", "ONU").
+bool IsCapitals(std::string_view w) {
+  size_t n = 0, len = 0;
+  for (size_t k = 0; k < w.size(); k += len) {
+    if (!IsUpper(DecodeUtf8(w, k, &len))) return false;
+    ++n;
+  }
+  return n >= 2;
+}
+
 // Unicode's rule keeps "Upper . Upper" together (U.S. Government), so a
 // sentence ending in an acronym runs on: "Trump a menacé TSMC. Huawei a
 // racheté...". Cut after a word of two or more capitals without dots (not a
@@ -174,6 +184,37 @@ void SplitAfterAcronyms(std::string_view text, std::vector<Seg>* segs) {
       if (!IsLower(DecodeUtf8(text, next + l1, &l2))) continue;
       out.push_back({start, next});
       start = next;
+    }
+    out.push_back({start, s.end});
+  }
+  segs->swap(out);
+}
+
+// A heading glued to the sentence after it, its line break lost in
+// scraping: "Cinq enfants et deux mariagesHenri d'Orléans était...",
+// "Un protocole en questionLaurent Berger a...". Cut inside a word where
+// four lower-case letters or more, from the word's start, meet a capital
+// and three lower-case letters or more (not "easyJet", "iPhone", "macOS",
+// which start with fewer or end in capitals).
+template <typename Seg>
+void SplitGluedHeadings(std::string_view text, std::vector<Seg>* segs) {
+  std::vector<Seg> out;
+  for (const Seg& s : *segs) {
+    size_t start = s.start, lower_run = 0;  // lower-case letters since the word's start (0 once broken)
+    bool in_word = false;
+    for (size_t i = s.start, len = 0; i < s.end; i += len) {
+      const char32_t c = DecodeUtf8(text, i, &len);
+      if (IsUpper(c) && in_word && lower_run >= 4) {
+        size_t tail = 0, k = i + len, l = 0;
+        while (k < s.end && IsLower(DecodeUtf8(text, k, &l))) ++tail, k += l;
+        if (tail >= 3) {
+          out.push_back({start, i});
+          start = i;
+        }
+      }
+      const bool letter = IsLetter(c) || c == '\'' || c == 0x2019 || c == '-';
+      lower_run = !in_word && IsLower(c) ? 1 : in_word && IsLower(c) && lower_run > 0 ? lower_run + 1 : 0;
+      in_word = letter;
     }
     out.push_back({start, s.end});
   }
@@ -237,9 +278,10 @@ std::vector<SentenceSpan> Segmenter::Split(std::string_view text) const {
       size_t p = i - 1;
       while (p > s.start && (static_cast<unsigned char>(text[p]) & 0xC0) == 0x80) --p;
       char32_t before = DecodeUtf8(text, p, &pl);
-      bool ok = mark_len == 3 ? !IsSpace(before) : IsLower(before);
-      if (!ok) continue;
       std::string_view w = WordBefore(text, i);
+      // (Also after an acronym: "l'AFP.Des dizaines", not "M.Dupont".)
+      bool ok = mark_len == 3 ? !IsSpace(before) : IsLower(before) || (IsLower(next2) && IsCapitals(w));
+      if (!ok) continue;
       if (mark_len == 1 && (w.size() < 2 || IsAbbreviation(w))) continue;
       split.push_back({start, after});
       start = after;
@@ -248,6 +290,7 @@ std::vector<SentenceSpan> Segmenter::Split(std::string_view text) const {
   }
   segs.swap(split);
   SplitAfterAcronyms(text, &segs);
+  SplitGluedHeadings(text, &segs);
 
   std::vector<Seg> merged;
   for (const Seg& s : segs) {

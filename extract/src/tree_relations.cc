@@ -298,17 +298,29 @@ bool PlaceListed(const PathRules& rules, const UdSentence& s, const std::vector<
   return w < static_cast<int>(s.words.size()) && owner[w] >= 0 && types[owner[w]] == EntityType::kLocation;
 }
 
+// Whether place word `ha` names what a place noun says it is ("le
+// quartier populaire de Mcheireb": a place noun of the coreference table).
+bool UnderPlaceNoun(const CorefLexicon& coref, const UdSentence& s, int ha) {
+  const int parent = s.words[ha].head - 1;
+  if (parent < 0 || s.words[parent].upos != "NOUN" || s.words[ha].deprel != "nmod") return false;
+  auto head = coref.heads.find(s.words[parent].lemma);
+  return head != coref.heads.end() && head->second.type == EntityType::kLocation;
+}
+
 // Place b (head word `h`) right after place a and a comma, with a
 // preposition of a region: "Landivisiau, dans le Finistère", "de Glasgow,
-// en Écosse" (not "de Marseille, à Paris").
-Arc PlaceAfterComma(const PathRules& rules, const UdSentence& s, const std::vector<TreeMention>& tm,
-                    const std::vector<EntityType>& types, const std::vector<int>& owner, size_t b, int h, int comma) {
+// en Écosse" (not "de Marseille, à Paris"), or of being in when a place
+// noun says what the first is ("le quartier de Mcheireb, à Doha").
+Arc PlaceAfterComma(const PathRules& rules, const CorefLexicon& coref, const UdSentence& s,
+                    const std::vector<TreeMention>& tm, const std::vector<EntityType>& types,
+                    const std::vector<int>& owner, size_t b, int h, int comma) {
   const int a = comma > 0 ? owner[comma - 1] : -1;
   if (a < 0 || types[a] != EntityType::kLocation || tm[a].entity == tm[b].entity || tm[a].last != comma - 1) return {};
   const int ha = SpanHead(s, tm[a].first, tm[a].last);
   const std::string case_a = CaseOf(s, ha), case_b = CaseOf(s, h);
-  if (rules.region_prepositions.count(case_b) == 0 || case_a == case_b || Below(s, ha, h) ||
-      PlaceListed(rules, s, types, owner, comma, tm[b].last)) {
+  const bool region = rules.region_prepositions.count(case_b) != 0 ||
+                      (rules.within_prepositions.count(case_b) != 0 && UnderPlaceNoun(coref, s, ha));
+  if (!region || case_a == case_b || Below(s, ha, h) || PlaceListed(rules, s, types, owner, comma, tm[b].last)) {
     return {};
   }
   return {ha, "nmod"};
@@ -374,14 +386,18 @@ Arc AfterRoleComma(const PathRules& rules, const CorefLexicon& coref, const UdSe
 // not "de Paris à Lyon"). After a comma and a preposition of being in,
 // the place needs no verb: "la gendarmerie de Landivisiau, dans le
 // Finistère", wherever the parser hung it.
-Arc PlaceAfterPlace(const PathRules& rules, const UdSentence& s, const std::vector<TreeMention>& tm,
+Arc PlaceAfterPlace(const PathRules& rules, const CorefLexicon& coref, const UdSentence& s,
+                    const std::vector<TreeMention>& tm,
                     const std::vector<EntityType>& types, const std::vector<int>& owner, size_t b, int h) {
   const UdWord& w = s.words[h];
   if (types[b] != EntityType::kLocation) return {};
   const int comma = CommaBefore(s, tm[b].first, h);
   if (w.deprel.compare(0, 3, "obl") != 0) {
     return comma < 0 ? PlaceAfterStreet(rules, s, tm, types, owner, b, h)
-                     : PlaceAfterComma(rules, s, tm, types, owner, b, h, comma);
+                     : PlaceAfterComma(rules, coref, s, tm, types, owner, b, h, comma);
+  }
+  if (comma >= 0) {
+    if (Arc arc = PlaceAfterComma(rules, coref, s, tm, types, owner, b, h, comma); arc.parent >= 0) return arc;
   }
   int before = comma - 1;  // the word before b's phrase
   if (comma < 0) {
@@ -451,7 +467,7 @@ void RepairNameArcs(const PathRules& rules, const CorefLexicon& coref, UdSentenc
     const int a = p < 0 ? -1 : owner[p];
     Arc arc;
     if (a >= 0 && tm[a].entity != tm[b].entity) arc = AcrossNames(s, tm[a], tm[b], h, types[b], rules.region_prepositions);
-    if (arc.parent < 0 && (a < 0 || tm[a].entity != tm[b].entity)) arc = PlaceAfterPlace(rules, s, tm, types, owner, b, h);
+    if (arc.parent < 0 && (a < 0 || tm[a].entity != tm[b].entity)) arc = PlaceAfterPlace(rules, coref, s, tm, types, owner, b, h);
     if (arc.parent < 0 && (a < 0 || tm[a].entity != tm[b].entity)) arc = AfterRoleComma(rules, coref, s, tm, types, owner, b, h);
     if (arc.parent < 0 || Below(s, arc.parent, h)) continue;
     s.words[h].head = arc.parent + 1;
