@@ -233,23 +233,17 @@ Segmenter::Segmenter(Language lang)
 
 Segmenter::~Segmenter() = default;
 
-std::vector<SentenceSpan> Segmenter::Split(std::string_view text) const {
-  // 1. ICU's boundaries (sentence_breaks.h).
-  std::vector<size_t> cuts;
-  impl_->breaker.Breaks(text, &cuts);  // the last is text.size()
+namespace {
 
-  // 2. Raw segments, then repairs.
-  struct Seg { size_t start, end; };
-  std::vector<Seg> segs;
-  size_t prev = 0;
-  for (size_t c : cuts) {
-    if (c > prev) segs.push_back({prev, c});
-    prev = c;
-  }
+// A sentence's bytes [start, end) while the boundaries are repaired.
+struct Seg {
+  size_t start, end;
+};
 
-  // Split on a lost space: "plainte.Mais", "mondiale…Vent".
+// Splits on a lost space: "plainte.Mais", "mondiale…Vent", "l'AFP.Les".
+void SplitLostSpaces(std::string_view text, std::vector<Seg>* segs) {
   std::vector<Seg> split;
-  for (const Seg& s : segs) {
+  for (const Seg& s : *segs) {
     size_t start = s.start;
     for (size_t i = s.start + 1; i + 1 < s.end; ++i) {
       // Straight to the next byte that can end a sentence: . ! ? or the
@@ -288,10 +282,12 @@ std::vector<SentenceSpan> Segmenter::Split(std::string_view text) const {
     }
     split.push_back({start, s.end});
   }
-  segs.swap(split);
-  SplitAfterAcronyms(text, &segs);
-  SplitGluedHeadings(text, &segs);
+  segs->swap(split);
+}
 
+// Joins segments that ICU's rules cut too early: a closing quote cut off
+// from its sentence, an abbreviation, a lower-case continuation after ! or ?.
+std::vector<Seg> MergeSplitSentences(std::string_view text, const std::vector<Seg>& segs) {
   std::vector<Seg> merged;
   for (const Seg& s : segs) {
     if (merged.empty()) { merged.push_back(s); continue; }
@@ -342,9 +338,12 @@ std::vector<SentenceSpan> Segmenter::Split(std::string_view text) const {
     }
     merged.push_back(s);
   }
+  return merged;
+}
 
-  // Runaway "sentences" (a text without punctuation, a table flattened into
-  // one line) are cut at the last space before kMaxSentenceBytes.
+// Runaway "sentences" (a text without punctuation, a table flattened into
+// one line) are cut at the last space before kMaxSentenceBytes.
+std::vector<Seg> BoundRunaways(std::string_view text, const std::vector<Seg>& merged) {
   std::vector<Seg> bounded;
   for (const Seg& s : merged) {
     size_t start = s.start;
@@ -358,6 +357,11 @@ std::vector<SentenceSpan> Segmenter::Split(std::string_view text) const {
     }
     bounded.push_back({start, s.end});
   }
+  return bounded;
+}
+
+// The segments as sentence spans, without their leading and trailing spaces.
+std::vector<SentenceSpan> Trimmed(std::string_view text, const std::vector<Seg>& bounded) {
   std::vector<SentenceSpan> out;
   out.reserve(bounded.size());
   for (const Seg& s : bounded) {
@@ -372,6 +376,25 @@ std::vector<SentenceSpan> Segmenter::Split(std::string_view text) const {
     if (e > b) out.push_back({static_cast<uint32_t>(b), static_cast<uint32_t>(e)});
   }
   return out;
+}
+
+}  // namespace
+
+std::vector<SentenceSpan> Segmenter::Split(std::string_view text) const {
+  // 1. ICU's boundaries (sentence_breaks.h).
+  std::vector<size_t> cuts;
+  impl_->breaker.Breaks(text, &cuts);  // the last is text.size()
+  // 2. Raw segments, then repairs.
+  std::vector<Seg> segs;
+  size_t prev = 0;
+  for (size_t c : cuts) {
+    if (c > prev) segs.push_back({prev, c});
+    prev = c;
+  }
+  SplitLostSpaces(text, &segs);
+  SplitAfterAcronyms(text, &segs);
+  SplitGluedHeadings(text, &segs);
+  return Trimmed(text, BoundRunaways(text, MergeSplitSentences(text, segs)));
 }
 
 }  // namespace kg
