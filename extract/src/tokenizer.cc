@@ -1,5 +1,7 @@
 #include "kg/extract/tokenizer.h"
 
+#include <algorithm>
+
 #include <string>
 
 #include "kg/base/text.h"
@@ -102,6 +104,96 @@ void PushSimple(std::string_view text, size_t start, size_t end, int letters, bo
                        .has_letter = letters > 0});
 }
 
+// The end of a punctuation token at `i`: an English possessive or
+// contraction after a word (`after_word`) keeps its "s": "'s".
+size_t PunctEnd(const Cursor& cur, bool after_word, size_t i, size_t len, char32_t c) {
+  if (!IsApostrophe(c) || !after_word) return i + len;
+  size_t l2, l3;
+  char32_t n = cur.At(i + len, &l2);
+  if (n != 's' && n != 'S') return i + len;
+  return IsWordChar(cur.At(i + len + l2, &l3)) ? i + len : i + len + l2;
+}
+
+// Spaced thousands after the digits ending at `j`: "6 000", "1 000 000"
+// (space, NBSP or narrow NBSP), each group exactly three digits; the end of
+// the last group, or `j`.
+size_t SpacedThousandsEnd(const Cursor& cur, size_t j) {
+  size_t k = j;
+  while (true) {
+    size_t ls;
+    char32_t sp = cur.At(k, &ls);
+    if (!IsSpace(sp) || sp == '\n' || sp == '\r') break;
+    size_t kk = k + ls;
+    int nd = 0;
+    size_t lk = 0;
+    while (kk < cur.end && nd < 4 && IsDigit(cur.At(kk, &lk))) { ++nd; kk += lk; }
+    if (nd != 3) break;
+    k = kk;
+  }
+  return k;
+}
+
+// "BenallaAu", "SNCFLa": a word glued to the capitalised function word that
+// opened the next paragraph ends before it. (Only a word with a capital, or
+// a non-ASCII letter, after its first character can be split so.)
+size_t GluedWordEnd(std::string_view text, size_t start, size_t j) {
+  bool capital_inside = false;
+  for (size_t k = start + 1; k < j && !capital_inside; ++k) {
+    unsigned char b = static_cast<unsigned char>(text[k]);
+    capital_inside = (b >= 'A' && b <= 'Z') || b >= 0x80;
+  }
+  if (!capital_inside) return j;
+  std::string_view whole = text.substr(start, j - start);
+  bool prev_low = false;
+  for (size_t k = 0; k < whole.size();) {
+    size_t cp_len;
+    char32_t cp = DecodeUtf8(whole, k, &cp_len);
+    if (prev_low && IsUpper(cp) && IsGluedStarter(whole.substr(k))) return start + k;
+    prev_low = IsLower(cp) || IsDigit(cp) || (IsUpper(cp) && k > 0);
+    k += cp_len;
+  }
+  return j;
+}
+
+// "Hangzhou-based", "Paris-born": the name, then the English suffix, as
+// two tokens; false (nothing pushed) for any other word.
+bool PushSuffixedName(std::string_view text, size_t start, size_t j, std::vector<Token>* out) {
+  std::string_view whole = text.substr(start, j - start);
+  size_t dash = whole.rfind('-');
+  if (dash == std::string_view::npos || dash == 0) return false;
+  std::string suffix = ToLower(whole.substr(dash + 1));
+  static constexpr std::string_view kSuffixes[] = {"based", "born", "led", "owned", "backed", "listed",
+                                                  "funded", "controlled", "headquartered", "made", "run"};
+  if (std::find(std::begin(kSuffixes), std::end(kSuffixes), suffix) == std::end(kSuffixes)) return false;
+  Token name;
+  name.start = static_cast<uint32_t>(start);
+  name.end = static_cast<uint32_t>(start + dash);
+  SetFlags(text, &name);
+  out->push_back(name);
+  Token rest;
+  rest.start = static_cast<uint32_t>(start + dash + 1);
+  rest.end = static_cast<uint32_t>(j);
+  SetFlags(text, &rest);
+  out->push_back(rest);
+  return true;
+}
+
+// A word token [start, j); one that ends in an apostrophe is an elision ("l'").
+void PushWord(std::string_view text, size_t start, size_t j, std::vector<Token>* out) {
+  Token t;
+  t.start = static_cast<uint32_t>(start);
+  t.end = static_cast<uint32_t>(j);
+  std::string_view w = text.substr(start, j - start);
+  if (!w.empty()) {
+    size_t l;
+    size_t p = w.size() - 1;
+    while (p > 0 && (static_cast<unsigned char>(w[p]) & 0xC0) == 0x80) --p;
+    t.elision = IsApostrophe(DecodeUtf8(w, p, &l));
+  }
+  SetFlags(text, &t);
+  out->push_back(t);
+}
+
 }  // namespace
 
 std::vector<Token> Tokenize(std::string_view text, SentenceSpan span) {
@@ -114,20 +206,10 @@ std::vector<Token> Tokenize(std::string_view text, SentenceSpan span) {
     char32_t c = cur.At(i, &len);
     if (IsSpace(c)) { i += len; continue; }
     if (!IsWordChar(c)) {
-      // An English possessive or contraction after a word: "'s".
       Token t;
       t.start = static_cast<uint32_t>(i);
-      t.end = static_cast<uint32_t>(i + len);
+      t.end = static_cast<uint32_t>(PunctEnd(cur, !out.empty() && out.back().end == i, i, len, c));
       t.kind = TokenKind::kPunct;
-      if (IsApostrophe(c) && !out.empty() && out.back().end == i) {
-        size_t l2;
-        char32_t n = cur.At(i + len, &l2);
-        if ((n == 's' || n == 'S') ) {
-          size_t l3;
-          char32_t n2 = cur.At(i + len + l2, &l3);
-          if (!IsWordChar(n2)) { t.end = static_cast<uint32_t>(i + len + l2); }
-        }
-      }
       out.push_back(t);
       i = t.end;
       continue;
@@ -205,24 +287,11 @@ std::vector<Token> Tokenize(std::string_view text, SentenceSpan span) {
         j += l;
         continue;
       }
-      // Spaced thousands: "6 000", "1 000 000" (space, NBSP or narrow NBSP),
-      // only when the first group has 1-3 digits and each next group exactly 3.
       if (digits_only && j - start <= 3) {
-        size_t k = j;
-        bool grouped = false;
-        while (true) {
-          size_t ls;
-          char32_t sp = cur.At(k, &ls);
-          if (!IsSpace(sp) || sp == '\n' || sp == '\r') break;
-          size_t kk = k + ls;
-          int nd = 0;
-          size_t lk = 0;
-          while (kk < span.end && nd < 4 && IsDigit(cur.At(kk, &lk))) { ++nd; kk += lk; }
-          if (nd != 3) break;
-          k = kk;
-          grouped = true;
+        if (size_t k = SpacedThousandsEnd(cur, j); k > j) {
+          j = k;
+          continue;
         }
-        if (grouped) { j = k; continue; }
       }
       break;
     }
@@ -232,70 +301,8 @@ std::vector<Token> Tokenize(std::string_view text, SentenceSpan span) {
       i = j;
       continue;
     }
-    // "BenallaAu", "SNCFLa": a word glued to the capitalised function word
-    // that opened the next paragraph; split before it.
-    // (Only a word with a capital, or a non-ASCII letter, after its first
-    // character can be split so.)
-    bool capital_inside = false;
-    for (size_t k = start + 1; k < j && !capital_inside; ++k) {
-      unsigned char b = static_cast<unsigned char>(text[k]);
-      capital_inside = (b >= 'A' && b <= 'Z') || b >= 0x80;
-    }
-    if (capital_inside) {
-      std::string_view whole = text.substr(start, j - start);
-      size_t k = 0;
-      bool prev_low = false;
-      size_t split = 0;
-      while (k < whole.size()) {
-        size_t cp_len;
-        char32_t cp = DecodeUtf8(whole, k, &cp_len);
-        if (prev_low && IsUpper(cp) && IsGluedStarter(whole.substr(k))) {
-          split = k;
-          break;
-        }
-        prev_low = IsLower(cp) || IsDigit(cp) || (IsUpper(cp) && k > 0);
-        k += cp_len;
-      }
-      if (split > 0) j = start + split;
-    }
-    // "Hangzhou-based", "Paris-born": the name, then the English suffix.
-    {
-      std::string_view whole = text.substr(start, j - start);
-      size_t dash = whole.rfind('-');
-      if (dash != std::string_view::npos && dash > 0) {
-        std::string suffix = ToLower(whole.substr(dash + 1));
-        static constexpr std::string_view kSuffixes[] = {"based", "born", "led", "owned", "backed", "listed",
-                                                        "funded", "controlled", "headquartered", "made", "run"};
-        for (auto sfx : kSuffixes) {
-          if (suffix != sfx) continue;
-          Token name;
-          name.start = static_cast<uint32_t>(start);
-          name.end = static_cast<uint32_t>(start + dash);
-          SetFlags(text, &name);
-          out.push_back(name);
-          Token rest;
-          rest.start = static_cast<uint32_t>(start + dash + 1);
-          rest.end = static_cast<uint32_t>(j);
-          SetFlags(text, &rest);
-          out.push_back(rest);
-          i = j;
-          break;
-        }
-        if (i == j) continue;
-      }
-    }
-    Token t;
-    t.start = static_cast<uint32_t>(start);
-    t.end = static_cast<uint32_t>(j);
-    std::string_view w = text.substr(start, j - start);
-    if (!w.empty()) {
-      size_t l;
-      size_t p = w.size() - 1;
-      while (p > 0 && (static_cast<unsigned char>(w[p]) & 0xC0) == 0x80) --p;
-      t.elision = IsApostrophe(DecodeUtf8(w, p, &l));
-    }
-    SetFlags(text, &t);
-    out.push_back(t);
+    j = GluedWordEnd(text, start, j);
+    if (!PushSuffixedName(text, start, j, &out)) PushWord(text, start, j, &out);
     i = j;
   }
   return out;
