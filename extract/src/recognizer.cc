@@ -1084,81 +1084,84 @@ class SentenceScanner {
     return true;
   }
 
-  void Emit(size_t first, size_t last, int gaz, std::vector<Candidate>* out) {
-    // Leading words that are not part of the name.
-    bool titled = false;
-    if (gaz < 0) {
-      while (first < last) {
-        bool weak;
-        if (KeepsRoyalTitle(first, last)) {
-          titled = true;
-          break;
-        }
-        if (IsTitleWord(first) || IsTitleWithDot(first)) {
-          titled = true;
-          ++first;
-          if (first <= last && Text(first) == ".") ++first;
-          continue;
-        }
-        int g = -1;
-        // (A known name of several words stays whole: "New York Energy Desk";
-        // so does an English qualifier of a name's head: "Major League Baseball".)
-        if (IsNameToken(first, &weak) && weak && !ProperByItself(first) && !IsHead(first) &&
-            !IsInitialLetter(first) && MatchGazetteer(first, &g) == first && !QualifiesHead(first, last)) {
-          ++first;
-          continue;
-        }
+  // The span without the words around it that are no part of the name:
+  // titles (noted in `titled`), weak leading words, trailing connectors, an
+  // English headline's common words, a common word before a known name (whose
+  // gazetteer entry `gaz` becomes). False when nothing is left to emit.
+  bool TrimSpan(size_t* first_io, size_t* last_io, int* gaz_io, bool* titled) const {
+    size_t& first = *first_io;
+    size_t& last = *last_io;
+    int& gaz = *gaz_io;
+    *titled = false;
+    while (first < last) {
+      bool weak;
+      if (KeepsRoyalTitle(first, last)) {
+        *titled = true;
         break;
       }
-      // Trailing connectors or punctuation.
-      while (last > first && (IsConnector(last) || toks_[last].kind == TokenKind::kPunct)) --last;
-      // English headlines: "PORTUGAL DRAW" is Portugal; "DRAW", "NOTE" alone are no names.
-      if (english_) {
-        auto caps_common = [&](size_t k) {
-          if (!IsWord(k) || !toks_[k].all_caps || toks_[k].end - toks_[k].start < 4 || !IsCapsCommonWord(k)) {
-            return false;
-          }
-          // Name heads stay: "JAKARTA POST", "AMERICAN LEAGUE", "WORLD CUP".
-          std::string title = ToTitle(Text(k));
-          return !lex_.IsOrgSuffix(title) && !lex_.IsOtherSuffix(title) && !lex_.IsLocationSuffix(title) &&
-                 !lex_.IsOfHead(title);
-        };
-        bool some_name = false;
-        for (size_t k = first; k <= last; ++k) some_name = some_name || (IsWord(k) && !caps_common(k));
-        if (!some_name && first == last) return;
-        while (some_name && last > first && caps_common(last)) --last;
-        while (last > first && (IsConnector(last) || toks_[last].kind == TokenKind::kPunct)) --last;
+      if (IsTitleWord(first) || IsTitleWithDot(first)) {
+        *titled = true;
+        ++first;
+        if (first <= last && Text(first) == ".") ++first;
+        continue;
       }
-      // "le think Tank RAND": a capitalised common word before a known name or
-      // an acronym is not part of it.
-      if (first < last && !toks_[first].all_caps && LowerOf(first).known && !ProperByItself(first) &&
-          !IsHead(first) && !IsFirstName(first) && !lex_.IsOrgSuffix(Text(last)) && !CapitalArticleOpensName(first) &&
-          !KeepsRoyalTitle(first, last)) {
-        int g = -1;
-        size_t g_end = MatchGazetteer(first + 1, &g);
-        bool strong_rest = first + 1 == last && (toks_[last].all_caps || toks_[last].inner_caps ||
-                                                 IsCode(toks_[last]) || ProperByItself(last));
-        // (In English a word before a city is a club's or agency's name:
-        // "Dynamo Moscow", "Statistics Canada".)
-        bool club = english_ && g >= 0 && g_end == last && lex_.entry(g).type == EntityType::kLocation;
-        if (((g >= 0 && g_end == last) || strong_rest) && !club) {
-          ++first;
-          gaz = g;
+      int g = -1;
+      // (A known name of several words stays whole: "New York Energy Desk";
+      // so does an English qualifier of a name's head: "Major League Baseball".)
+      if (IsNameToken(first, &weak) && weak && !ProperByItself(first) && !IsHead(first) &&
+          !IsInitialLetter(first) && MatchGazetteer(first, &g) == first && !QualifiesHead(first, last)) {
+        ++first;
+        continue;
+      }
+      break;
+    }
+    // Trailing connectors or punctuation.
+    while (last > first && (IsConnector(last) || toks_[last].kind == TokenKind::kPunct)) --last;
+    // English headlines: "PORTUGAL DRAW" is Portugal; "DRAW", "NOTE" alone are no names.
+    if (english_) {
+      auto caps_common = [&](size_t k) {
+        if (!IsWord(k) || !toks_[k].all_caps || toks_[k].end - toks_[k].start < 4 || !IsCapsCommonWord(k)) {
+          return false;
         }
+        // Name heads stay: "JAKARTA POST", "AMERICAN LEAGUE", "WORLD CUP".
+        std::string title = ToTitle(Text(k));
+        return !lex_.IsOrgSuffix(title) && !lex_.IsOtherSuffix(title) && !lex_.IsLocationSuffix(title) &&
+               !lex_.IsOfHead(title);
+      };
+      bool some_name = false;
+      for (size_t k = first; k <= last; ++k) some_name = some_name || (IsWord(k) && !caps_common(k));
+      if (!some_name && first == last) return false;
+      while (some_name && last > first && caps_common(last)) --last;
+      while (last > first && (IsConnector(last) || toks_[last].kind == TokenKind::kPunct)) --last;
+    }
+    // "le think Tank RAND": a capitalised common word before a known name or
+    // an acronym is not part of it.
+    if (first < last && !toks_[first].all_caps && LowerOf(first).known && !ProperByItself(first) &&
+        !IsHead(first) && !IsFirstName(first) && !lex_.IsOrgSuffix(Text(last)) && !CapitalArticleOpensName(first) &&
+        !KeepsRoyalTitle(first, last)) {
+      int g = -1;
+      size_t g_end = MatchGazetteer(first + 1, &g);
+      bool strong_rest = first + 1 == last && (toks_[last].all_caps || toks_[last].inner_caps ||
+                                               IsCode(toks_[last]) || ProperByItself(last));
+      // (In English a word before a city is a club's or agency's name:
+      // "Dynamo Moscow", "Statistics Canada".)
+      bool club = english_ && g >= 0 && g_end == last && lex_.entry(g).type == EntityType::kLocation;
+      if (((g >= 0 && g_end == last) || strong_rest) && !club) {
+        ++first;
+        gaz = g;
       }
     }
-    if (first > last) return;
-    Candidate c;
-    c.sentence = index_;
-    c.first = static_cast<uint32_t>(first);
-    c.last = static_cast<uint32_t>(last);
-    c.surface = std::string(text_.substr(toks_[first].start, toks_[last].end - toks_[first].start));
-    c.gazetteer = gaz;
-    std::string folded;  // FoldName(c.surface), when needed here
+    return first <= last;
+  }
+
+  // The gazetteer entry of a span not matched as one: its folded form
+  // (kept in `folded`) or its name without a company suffix.
+  void FindEntry(size_t first, size_t last, Candidate* cand, std::string* folded) const {
+    Candidate& c = *cand;
     if (c.gazetteer < 0) {
-      folded = FoldName(c.surface);
-      int g = lex_.FindPhrase(folded);
-      if (g >= 0 && (lex_.entry(g).user || CaseMatches(c.surface, folded, g))) c.gazetteer = g;
+      *folded = FoldName(c.surface);
+      int g = lex_.FindPhrase(*folded);
+      if (g >= 0 && (lex_.entry(g).user || CaseMatches(c.surface, *folded, g))) c.gazetteer = g;
     }
     // "Taiwan Semiconductor Manufacturing Co", "ASML Holding": a known name
     // with a company suffix the gazetteer does not spell out.
@@ -1170,16 +1173,21 @@ class SentenceScanner {
       if (g < 0) g = lex_.FindPhrase(FoldName(base + " Company"));
       if (g >= 0 && lex_.entry(g).type == EntityType::kOrg) c.gazetteer = g;
     }
+  }
+
+  // Whether the candidate is weak (a name only if the document confirms it
+  // elsewhere); nullopt when it is no name at all.
+  std::optional<bool> Weakness(size_t first, size_t last, const Candidate& c) const {
     bool weak = false;
     bool single = first == last;
     if (single) {
       // A French article alone is no name ('"La (...) persécution"'), whatever
       // gazetteer alias it spells in another case ("LA").
-      if (!toks_[first].all_caps && IsFrenchArticle(Lower(first))) return;
+      if (!toks_[first].all_caps && IsFrenchArticle(Lower(first))) return std::nullopt;
       bool w;
       bool name = IsNameToken(first, &w);
-      if (!name && c.gazetteer < 0) return;
-      if (c.gazetteer < 0 && lex_.IsCommonAcronym(Text(first))) return;  // "un moteur V8" (IsCode says name)
+      if (!name && c.gazetteer < 0) return std::nullopt;
+      if (c.gazetteer < 0 && lex_.IsCommonAcronym(Text(first))) return std::nullopt;  // "un moteur V8" (IsCode says name)
       if (w && (!ProperByItself(first) || OnlyEnglishProper(first))) weak = true;
       // "le Festival", "les Français", "l’Etat": a capitalised common word
       // alone is not a name unless a gazetteer or the dictionary says so.
@@ -1187,8 +1195,8 @@ class SentenceScanner {
           !ProperByItself(first) && !TeamName(first)) {
         weak = true;
       }
-      if (IsTitleWord(first) && c.gazetteer < 0) return;
-      if (c.gazetteer < 0 && Text(first).size() == 1) return;
+      if (IsTitleWord(first) && c.gazetteer < 0) return std::nullopt;
+      if (c.gazetteer < 0 && Text(first).size() == 1) return std::nullopt;
     } else if (Initial(first) && IsHead(first) && c.gazetteer < 0) {
       // "Groupe de travail ..." opening a sentence: a name only if confirmed.
       bool capital_rest = false;
@@ -1210,9 +1218,12 @@ class SentenceScanner {
       // "US" in an all-caps headline is just "us" when the dictionary knows it.
       weak = weak || morph_.LookupLowerOf(c.surface).known;
     }
-    c.key = folded.empty() ? MergeKey(c.surface) : MergeKeyOfFolded(folded);
-    if (lex_.IsStopped(c.key)) return;
-    c.weak = weak;
+    return weak;
+  }
+
+  // The candidate's type votes from the gazetteer, titles, shape, tables and context.
+  void CastVotes(size_t first, size_t last, bool titled, Candidate* cand) const {
+    Candidate& c = *cand;
     if (c.gazetteer >= 0) Vote(&c, lex_.entry(c.gazetteer).type, lex_.entry(c.gazetteer).user ? 1000.f : kGazetteerVote);
     if (PlatformHere(first, c.gazetteer)) Vote(&c, EntityType::kProduct, kGazetteerVote + 2);
     if (titled || TitleBefore(first)) Vote(&c, EntityType::kPerson, 4);
@@ -1234,6 +1245,26 @@ class SentenceScanner {
     }
     ContextVotes(first, &c);
     AfterVotes(last, &c);
+  }
+
+  void Emit(size_t first, size_t last, int gaz, std::vector<Candidate>* out) {
+    bool titled = false;
+    if (gaz < 0 && !TrimSpan(&first, &last, &gaz, &titled)) return;
+    if (first > last) return;
+    Candidate c;
+    c.sentence = index_;
+    c.first = static_cast<uint32_t>(first);
+    c.last = static_cast<uint32_t>(last);
+    c.surface = std::string(text_.substr(toks_[first].start, toks_[last].end - toks_[first].start));
+    c.gazetteer = gaz;
+    std::string folded;  // FoldName(c.surface), when needed here
+    FindEntry(first, last, &c, &folded);
+    std::optional<bool> weak = Weakness(first, last, c);
+    if (!weak) return;
+    c.key = folded.empty() ? MergeKey(c.surface) : MergeKeyOfFolded(folded);
+    if (lex_.IsStopped(c.key)) return;
+    c.weak = *weak;
+    CastVotes(first, last, titled, &c);
     out->push_back(std::move(c));
   }
 
