@@ -792,6 +792,106 @@ class SentenceScanner {
   }
 
   // Extends a name starting at token i; returns the last token index.
+  // Connectors and lower-case words after `end` under the head noun at `i`
+  // ("Conseil économique et social", "tribunal correctionnel de Vesoul"): the
+  // last word accepted, or `end`.
+  size_t HeadedTail(size_t i, size_t end) const {
+    const size_t n = toks_.size();
+    size_t m = end + 1;
+    bool after_connector = false;
+    bool article_only = false;  // the connectors since the last word are one article ("le", "la")
+    size_t accepted = end;
+    while (m < n && m - i < kMaxSpanTokens) {
+      if (IsConnector(m)) {
+        std::string_view c = Lower(m);
+        bool article = IsBareArticle(c) || c == "the";
+        article_only = article && !after_connector;
+        after_connector = true;
+        ++m;
+        continue;
+      }
+      if (!IsWord(m)) break;
+      bool w2;
+      if (IsNameToken(m, &w2)) {
+        // A head after a connector starts a name of its own ("Académie des
+        // sciences de Chine"), except the State ("Cour de justice de la République").
+        if (after_connector && IsHead(m) && Lower(m) != "république" && Lower(m) != "nation") break;
+        accepted = m;
+        after_connector = false;
+        ++m;
+        continue;
+      }
+      if (toks_[m].upper_initial || toks_[m].has_digit) break;
+      // "musée Fitzwilliam de l’université de Cambridge": a second head starts a second name.
+      if (lex_.IsLowerHead(Lower(m))) {
+        bool named = false;
+        for (size_t q = i + 1; q <= accepted; ++q) named = named || (IsWord(q) && toks_[q].upper_initial);
+        if (named) break;
+      }
+      const WordInfo& info = InfoOf(m);
+      // "Conseil économique et social", "Centre européen de prévention et de
+      // contrôle des maladies": "et" joins two adjectives or two complements.
+      if (Lower(m) == "et" && accepted + 1 == m && m + 1 < n && IsWord(m + 1) && !toks_[m + 1].upper_initial) {
+        size_t q = m + 1;
+        bool complement = IsConnector(q) && !IsBareArticle(Lower(q));  // "et de", not "et les frontières"
+        if (complement) ++q;
+        if (q < n && IsWord(q) && !toks_[q].upper_initial) {
+          const WordInfo& qi = LowerInfo(q);
+          if (complement ? (qi.noun && !qi.function_word) : (qi.adjective && !IsLikelyVerb(qi))) {
+            after_connector = complement;
+            m = q;
+            continue;
+          }
+        }
+      }
+      if (!info.known || info.function_word) break;
+      // "la gendarmerie du Tarn-et-Garonne le décrit": an article alone after
+      // a name opens a clause, not a complement.
+      if (after_connector && article_only && toks_[accepted].upper_initial) break;
+      // "château de Vaux-le-Vicomte séquestrés": a participle after the name
+      // is the sentence's, not the name's.
+      if (!after_connector && info.participle && toks_[accepted].upper_initial) break;
+      // After a connector comes a noun, possibly after adjectives ("du grand
+      // commerce"); elsewhere only adjectives ("mondiale", "national").
+      bool ok = after_connector ? (info.noun || info.adjective) : (info.adjective && !IsLikelyVerb(info));
+      if (!ok) break;
+      accepted = m;
+      bool noun_follows = m + 1 < n && IsWord(m + 1) && !toks_[m + 1].upper_initial &&
+                          LowerInfo(m + 1).noun && !LowerInfo(m + 1).function_word;
+      if (!(after_connector && info.adjective && (!info.noun || noun_follows))) after_connector = false;
+      ++m;
+    }
+    return accepted;
+  }
+
+  // The last word of a particle and the name after it at `k`, or 0.
+  // Particles in a person's name: "Charles de Gaulle", "Valéry Giscard d’Estaing";
+  // Dutch, German and Spanish ones after any unknown name ("Maarten den
+  // Bakker"), and in English text French ones too ("Aravinda de Silva").
+  size_t ParticleName(size_t i, size_t end, size_t k) const {
+    const size_t n = toks_.size();
+    if (!((IsNameParticle(Lower(k)) && IsFirstName(i)) ||
+          ((IsForeignParticle(Lower(k)) || (english_ && IsNameParticle(Lower(k)))) && toks_[i].upper_initial &&
+           !toks_[i].all_caps && !KnownCommon(Text(i)) && !InfoOf(i).known))) {
+      return 0;
+    }
+    size_t m = k + 1;
+    if (m < n && IsNameParticle(Lower(m))) ++m;
+    bool w2;
+    // ("Christine Berne de Météo France": a full name, then where she works.)
+    int g = -1;
+    if (end > i && m < n) MatchGazetteer(m, &g);
+    if (g >= 0) return 0;
+    // ("Marion Lefebvre de Top Chef": after a full name, a common word or
+    // a name of several words is where she is from, not her surname.)
+    if (end > i && m < n && (Lower(k) == "de" || Lower(k) == "d'" || Lower(k) == "d’") &&
+        (KnownCommon(Text(m)) || (m + 1 < n && IsWord(m + 1) && toks_[m + 1].upper_initial))) {
+      return 0;
+    }
+    if (m < n && IsNameToken(m, &w2) && toks_[m].upper_initial) return m;
+    return 0;
+  }
+
   size_t Extend(size_t i) const {
     size_t end = i;
     bool headed = IsHead(i);
@@ -854,26 +954,9 @@ class SentenceScanner {
       // Particles in a person's name: "Charles de Gaulle", "Valéry Giscard d’Estaing";
       // Dutch, German and Spanish ones after any unknown name ("Maarten den
       // Bakker"), and in English text French ones too ("Aravinda de Silva").
-      if ((IsNameParticle(Lower(k)) && IsFirstName(i)) ||
-          ((IsForeignParticle(Lower(k)) || (english_ && IsNameParticle(Lower(k)))) && toks_[i].upper_initial &&
-           !toks_[i].all_caps && !KnownCommon(Text(i)) && !InfoOf(i).known)) {
-        size_t m = k + 1;
-        if (m < n && IsNameParticle(Lower(m))) ++m;
-        bool w2;
-        // ("Christine Berne de Météo France": a full name, then where she works.)
-        int g = -1;
-        if (end > i && m < n) MatchGazetteer(m, &g);
-        if (g >= 0) break;
-        // ("Marion Lefebvre de Top Chef": after a full name, a common word or
-        // a name of several words is where she is from, not her surname.)
-        if (end > i && m < n && (Lower(k) == "de" || Lower(k) == "d'" || Lower(k) == "d’") &&
-            (KnownCommon(Text(m)) || (m + 1 < n && IsWord(m + 1) && toks_[m + 1].upper_initial))) {
-          break;
-        }
-        if (m < n && IsNameToken(m, &w2) && toks_[m].upper_initial) {
-          end = m;
-          continue;
-        }
+      if (size_t m = ParticleName(i, end, k); m > 0) {
+        end = m;
+        continue;
       }
       // "Bank of Canada", "University of Michigan", "Commission on
       // Presidential Debates": an English head ends the words before "of".
@@ -885,74 +968,7 @@ class SentenceScanner {
           continue;
         }
       }
-      if (!headed) break;
-      // Connectors and lower-case words under a head noun.
-      size_t m = k;
-      bool after_connector = false;
-      bool article_only = false;  // the connectors since the last word are one article ("le", "la")
-      size_t accepted = end;
-      while (m < n && m - i < kMaxSpanTokens) {
-        if (IsConnector(m)) {
-          std::string_view c = Lower(m);
-          bool article = IsBareArticle(c) || c == "the";
-          article_only = article && !after_connector;
-          after_connector = true;
-          ++m;
-          continue;
-        }
-        if (!IsWord(m)) break;
-        bool w2;
-        if (IsNameToken(m, &w2)) {
-          // A head after a connector starts a name of its own ("Académie des
-          // sciences de Chine"), except the State ("Cour de justice de la République").
-          if (after_connector && IsHead(m) && Lower(m) != "république" && Lower(m) != "nation") break;
-          accepted = m;
-          after_connector = false;
-          ++m;
-          continue;
-        }
-        if (toks_[m].upper_initial || toks_[m].has_digit) break;
-        // "musée Fitzwilliam de l’université de Cambridge": a second head starts a second name.
-        if (lex_.IsLowerHead(Lower(m))) {
-          bool named = false;
-          for (size_t q = i + 1; q <= accepted; ++q) named = named || (IsWord(q) && toks_[q].upper_initial);
-          if (named) break;
-        }
-        const WordInfo& info = InfoOf(m);
-        // "Conseil économique et social", "Centre européen de prévention et de
-        // contrôle des maladies": "et" joins two adjectives or two complements.
-        if (Lower(m) == "et" && accepted + 1 == m && m + 1 < n && IsWord(m + 1) && !toks_[m + 1].upper_initial) {
-          size_t q = m + 1;
-          bool complement = IsConnector(q) && !IsBareArticle(Lower(q));  // "et de", not "et les frontières"
-          if (complement) ++q;
-          if (q < n && IsWord(q) && !toks_[q].upper_initial) {
-            const WordInfo& qi = LowerInfo(q);
-            if (complement ? (qi.noun && !qi.function_word) : (qi.adjective && !IsLikelyVerb(qi))) {
-              after_connector = complement;
-              m = q;
-              continue;
-            }
-          }
-        }
-        if (!info.known || info.function_word) break;
-        // "la gendarmerie du Tarn-et-Garonne le décrit": an article alone after
-        // a name opens a clause, not a complement.
-        if (after_connector && article_only && toks_[accepted].upper_initial) break;
-        // "château de Vaux-le-Vicomte séquestrés": a participle after the name
-        // is the sentence's, not the name's.
-        if (!after_connector && info.participle && toks_[accepted].upper_initial) break;
-        // After a connector comes a noun, possibly after adjectives ("du grand
-        // commerce"); elsewhere only adjectives ("mondiale", "national").
-        bool ok = after_connector ? (info.noun || info.adjective) : (info.adjective && !IsLikelyVerb(info));
-        if (!ok) break;
-        accepted = m;
-        bool noun_follows = m + 1 < n && IsWord(m + 1) && !toks_[m + 1].upper_initial &&
-                            LowerInfo(m + 1).noun && !LowerInfo(m + 1).function_word;
-        if (!(after_connector && info.adjective && (!info.noun || noun_follows))) after_connector = false;
-        ++m;
-      }
-      if (accepted == end) break;
-      end = accepted;
+      if (headed) end = HeadedTail(i, end);
       break;
     }
     return end;
