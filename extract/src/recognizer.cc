@@ -78,6 +78,101 @@ class SentenceScanner {
     s.InternAll(text_, [](const Token& t) { return t.kind == TokenKind::kWord && (t.upper_initial || t.inner_caps || t.has_digit); });
   }
 
+  // "K. Barnett", "P. Simmons": an initial opens a person's name. Returns
+  // the token after the name emitted, or `i`.
+  size_t ScanInitialName(size_t i, std::vector<Candidate>* out) {
+    const size_t n = toks_.size();
+    if (IsInitialLetter(i) && i + 2 < n && IsNameStart(i + 2) && toks_[i + 2].upper_initial &&
+        !toks_[i + 2].all_caps && !IsTitleWithDot(i)) {
+      size_t end = Extend(i + 2);
+      while (end > i + 2 && toks_[end].kind == TokenKind::kNumber) --end;  // "S. Waugh 8"
+      Emit(i, end, -1, out);
+      return end + 1;
+    }
+    return i;
+  }
+
+  // "tribunal correctionnel de Vesoul", "musée Fitzwilliam": a lower-case
+  // head opens a name when a capitalised name follows under it (not before
+  // a bare article: "à ce stade la quasi-totalité", "il place le bloc"; nor
+  // "à la place de", instead of). Returns the token after the name emitted,
+  // or `i`.
+  size_t ScanLowerHeadName(size_t i, std::vector<Candidate>* out) {
+    const size_t n = toks_.size();
+    if (IsWord(i) && !toks_[i].upper_initial && !toks_[i].has_digit && lex_.IsLowerHead(Text(i)) &&
+        !(i + 1 < n && IsBareArticle(Lower(i + 1))) &&
+        !(i >= 2 && Lower(i) == "place" && Lower(i - 1) == "la" && Lower(i - 2) == "à")) {
+      size_t end = Extend(i);
+      bool named = false;
+      for (size_t k = i + 1; k <= end; ++k) {
+        if (!IsWord(k) || !toks_[k].upper_initial) continue;
+        // "la brigade de Michel Sarran": a person's name is no part of it.
+        named = !(IsFirstName(k) && k + 1 <= end && IsWord(k + 1) && toks_[k + 1].upper_initial);
+        break;
+      }
+      if (named) {
+        Emit(i, end, -1, out);
+        return end + 1;
+      }
+    }
+    return i;
+  }
+
+  // A name from `i` on (`gaz`: the gazetteer entry matched there, ending at
+  // `gaz_end`): a capitalised article's name, a weak sentence-initial word,
+  // a known name, two known names side by side. Returns the next token.
+  size_t ScanName(size_t i, int gaz, size_t gaz_end, std::vector<Candidate>* out) {
+    if (gaz < 0 && CapitalArticleOpensName(i)) {
+      // "à La Balme", "au journal Le Petit Écho": in French an article
+      // written with a capital inside a sentence belongs to the name.
+      size_t name_end = Extend(i + 1);
+      Emit(i, name_end, -1, out);
+      return name_end + 1;
+    }
+    bool starts = IsNameStart(i);
+    if (!starts && gaz < 0) return i + 1;
+    size_t end = starts ? Extend(i) : i;
+    // A sentence-initial common word ("Les", "Selon", "Banque" is kept as
+    // a head) is a name only if the document confirms it elsewhere.
+    bool weak_start = false;
+    if (gaz < 0 && IsNameToken(i, &weak_start) && weak_start && !ProperByItself(i) && !IsHead(i) &&
+        !DefinesAcronym(i, end) && !QualifiesHead(i, end)) {
+      Emit(i, i, -1, out);
+      return i + 1;
+    }
+    bool from_gazetteer = false;
+    if (gaz >= 0 && gaz_end >= end) {
+      end = gaz_end;
+      from_gazetteer = true;
+    } else if (gaz >= 0 && gaz_end < end) {
+      // "Microsoft Meta": two known names side by side are two names —
+      // but for a broadcaster's edition named by a place, "France Bleu Auxerre".
+      int next_gaz = -1;
+      size_t next_end = MatchGazetteer(gaz_end + 1, &next_gaz);
+      if (next_gaz >= 0 && PlaceEdition(gaz, next_gaz)) {
+        const size_t before = out->size();
+        Emit(i, std::max(end, next_end), -1, out);
+        if (out->size() > before) Vote(&out->back(), EntityType::kOrg, kGazetteerVote);
+        return std::max(end, next_end) + 1;
+      }
+      if (next_gaz >= 0) {
+        end = gaz_end;
+        from_gazetteer = true;
+      }
+    }
+    if (!from_gazetteer && end > i) {
+      // "NVIDIA H800": a known organisation followed by a model code is two names.
+      size_t split = SplitOrgCode(i, end);
+      if (split > i) {
+        int g = lex_.FindPhrase(FoldName(text_.substr(toks_[i].start, toks_[split - 1].end - toks_[i].start)));
+        Emit(i, split - 1, g, out);
+        i = split;
+      }
+    }
+    Emit(i, end, from_gazetteer ? gaz : -1, out);
+    return end + 1;
+  }
+
   void Scan(std::vector<Candidate>* out) {
     size_t n = toks_.size();
     size_t i = 0;
@@ -99,35 +194,13 @@ class SentenceScanner {
         ++i;
         continue;
       }
-      // "K. Barnett", "P. Simmons": an initial opens a person's name.
-      if (IsInitialLetter(i) && i + 2 < n && IsNameStart(i + 2) && toks_[i + 2].upper_initial &&
-          !toks_[i + 2].all_caps && !IsTitleWithDot(i)) {
-        size_t end = Extend(i + 2);
-        while (end > i + 2 && toks_[end].kind == TokenKind::kNumber) --end;  // "S. Waugh 8"
-        Emit(i, end, -1, out);
-        i = end + 1;
+      if (size_t next = ScanInitialName(i, out); next > i) {
+        i = next;
         continue;
       }
-      // "tribunal correctionnel de Vesoul", "musée Fitzwilliam": a lower-case
-      // head opens a name when a capitalised name follows under it.
-      // (Not before a bare article: "à ce stade la quasi-totalité", "il place le
-      // bloc"; nor "à la place de", instead of.)
-      if (IsWord(i) && !toks_[i].upper_initial && !toks_[i].has_digit && lex_.IsLowerHead(Text(i)) &&
-          !(i + 1 < n && IsBareArticle(Lower(i + 1))) &&
-          !(i >= 2 && Lower(i) == "place" && Lower(i - 1) == "la" && Lower(i - 2) == "à")) {
-        size_t end = Extend(i);
-        bool named = false;
-        for (size_t k = i + 1; k <= end; ++k) {
-          if (!IsWord(k) || !toks_[k].upper_initial) continue;
-          // "la brigade de Michel Sarran": a person's name is no part of it.
-          named = !(IsFirstName(k) && k + 1 <= end && IsWord(k + 1) && toks_[k + 1].upper_initial);
-          break;
-        }
-        if (named) {
-          Emit(i, end, -1, out);
-          i = end + 1;
-          continue;
-        }
+      if (size_t next = ScanLowerHeadName(i, out); next > i) {
+        i = next;
+        continue;
       }
       int gaz = -1;
       size_t gaz_end = MatchGazetteer(i, &gaz);
@@ -149,57 +222,7 @@ class SentenceScanner {
         ++i;
         continue;
       }
-      if (gaz < 0 && CapitalArticleOpensName(i)) {
-        // "à La Balme", "au journal Le Petit Écho": in French an article
-        // written with a capital inside a sentence belongs to the name.
-        size_t name_end = Extend(i + 1);
-        Emit(i, name_end, -1, out);
-        i = name_end + 1;
-        continue;
-      }
-      bool starts = IsNameStart(i);
-      if (!starts && gaz < 0) { ++i; continue; }
-      size_t end = starts ? Extend(i) : i;
-      // A sentence-initial common word ("Les", "Selon", "Banque" is kept as
-      // a head) is a name only if the document confirms it elsewhere.
-      bool weak_start = false;
-      if (gaz < 0 && IsNameToken(i, &weak_start) && weak_start && !ProperByItself(i) && !IsHead(i) &&
-          !DefinesAcronym(i, end) && !QualifiesHead(i, end)) {
-        Emit(i, i, -1, out);
-        ++i;
-        continue;
-      }
-      bool from_gazetteer = false;
-      if (gaz >= 0 && gaz_end >= end) {
-        end = gaz_end;
-        from_gazetteer = true;
-      } else if (gaz >= 0 && gaz_end < end) {
-        // "Microsoft Meta": two known names side by side are two names —
-        // but for a broadcaster's edition named by a place, "France Bleu Auxerre".
-        int next_gaz = -1;
-        size_t next_end = MatchGazetteer(gaz_end + 1, &next_gaz);
-        if (next_gaz >= 0 && PlaceEdition(gaz, next_gaz)) {
-          Emit(i, std::max(end, next_end), -1, out);
-          Vote(&out->back(), EntityType::kOrg, kGazetteerVote);
-          i = std::max(end, next_end) + 1;
-          continue;
-        }
-        if (next_gaz >= 0) {
-          end = gaz_end;
-          from_gazetteer = true;
-        }
-      }
-      if (!from_gazetteer && end > i) {
-        // "NVIDIA H800": a known organisation followed by a model code is two names.
-        size_t split = SplitOrgCode(i, end);
-        if (split > i) {
-          int g = lex_.FindPhrase(FoldName(text_.substr(toks_[i].start, toks_[split - 1].end - toks_[i].start)));
-          Emit(i, split - 1, g, out);
-          i = split;
-        }
-      }
-      Emit(i, end, from_gazetteer ? gaz : -1, out);
-      i = end + 1;
+      i = ScanName(i, gaz, gaz_end, out);
     }
   }
 
