@@ -498,136 +498,182 @@ class SentenceRelations {
     }
   }
 
-  void NounPhraseRelations() {
-    for (size_t m = 0; m + 1 < ms_.size(); ++m) {
-      size_t n = m + 1;
-      size_t gap_start = ms_[m].last + 1, gap_end = ms_[n].first;  // tokens in [gap_start, gap_end)
-      size_t gap = gap_end - gap_start;
-      // "NVIDIA H800": maker then product.
-      if (gap == 0 && TypeOf(m) == EntityType::kOrg && TypeOf(n) == EntityType::kProduct) {
-        Add(n, m, "produit_de");
-        continue;
+  // "NVIDIA H800": maker then product.
+  bool MakerThenProduct(size_t m, size_t n, size_t gap_start, size_t gap_end) {
+    const size_t gap = gap_end - gap_start;
+    if (gap == 0 && TypeOf(m) == EntityType::kOrg && TypeOf(n) == EntityType::kProduct) {
+      Add(n, m, "produit_de");
+      return true;
+    }
+    return false;
+  }
+
+  // "l’IA o1 d’OpenAI", "des puces H800 de Nvidia", "le Llama 3 de Meta".
+  // Also "l’App Store américain d’Apple": adjectives may come first.
+  bool ProductOfMaker(size_t m, size_t n, size_t gap_start, size_t gap_end) {
+    const size_t gap = gap_end - gap_start;
+    if (gap >= 1 && gap <= 4 && TypeOf(m) == EntityType::kProduct && TypeOf(n) != EntityType::kProduct &&
+        TypeOf(n) != EntityType::kLocation) {
+      size_t k = gap_start;
+      while (k < gap_end && LowerReading(k).adjective && !Is(k, kPreposition)) ++k;
+      std::string_view w = k < gap_end ? lower_[k] : lower_[gap_start];
+      bool of = k < gap_end && (w == "de" || w == "d’" || w == "d'" || w == "du" || w == "of");
+      if (of && (k + 1 == gap_end || (k + 2 == gap_end && Is(k + 1, kDeterminer)))) {
+        Add(m, n, "produit_de");
+        return true;
       }
-      // "l’IA o1 d’OpenAI", "des puces H800 de Nvidia", "le Llama 3 de Meta".
-      // Also "l’App Store américain d’Apple": adjectives may come first.
-      if (gap >= 1 && gap <= 4 && TypeOf(m) == EntityType::kProduct && TypeOf(n) != EntityType::kProduct &&
-          TypeOf(n) != EntityType::kLocation) {
-        size_t k = gap_start;
-        while (k < gap_end && LowerReading(k).adjective && !Is(k, kPreposition)) ++k;
-        std::string_view w = k < gap_end ? lower_[k] : lower_[gap_start];
-        bool of = k < gap_end && (w == "de" || w == "d’" || w == "d'" || w == "du" || w == "of");
-        if (of && (k + 1 == gap_end || (k + 2 == gap_end && Is(k + 1, kDeterminer)))) {
-          Add(m, n, "produit_de");
-          continue;
-        }
-      }
-      // "X, la maison mère de Y", "le H800, une version affaiblie du H100",
-      // "Roy Chua, fondateur du cabinet AvidThink".
-      if (gap >= 2 && gap <= 9) {
-        std::string_view label;
-        bool has_of = false;
-        bool blocked = false;
-        for (size_t k = gap_start; k < gap_end; ++k) {
-          std::string_view w = lower_[k];
-          // Only determiners, adjectives, adverbs, connectors and the role
-          // or part noun itself stand between the two names.
-          if (k > gap_start && !Is(k, kDeterminer) && !IsOfWord(w) && w != "et" && w != "and" &&
-              lex_.RoleRelation(w).empty() && lex_.PartRelation(w).empty()) {
-            const WordInfo& wi = LowerReading(k);
-            bool modifier = (wi.adjective || (wi.function_word && !wi.verb)) && !wi.finite;
-            // After "fondateur du": the head of the complement ("cabinet de recherche").
-            bool complement = has_of && wi.noun;
-            if (!modifier && !complement && w != "ex" && w != "-" &&
-                !(wi.noun && k + 1 < gap_end && !lex_.PartRelation(lower_[k + 1]).empty())) {
-              blocked = true;
-              break;
-            }
-          }
-          bool role_and = (w == "et" || w == "and") && k + 1 < gap_end &&
-                          !lex_.RoleRelation(lower_[k + 1]).empty();
-          if (Is(k, kClauseBoundary) || w == "qui" || ((w == "et" || w == "and") && !role_and) || IsFiniteVerb(k)) {
+    }
+    return false;
+  }
+
+  // "X, la maison mère de Y", "le H800, une version affaiblie du H100",
+  // "Roy Chua, fondateur du cabinet AvidThink".
+  bool RoleOrPartAfterComma(size_t m, size_t n, size_t gap_start, size_t gap_end) {
+    const size_t gap = gap_end - gap_start;
+    if (gap >= 2 && gap <= 9) {
+      std::string_view label;
+      bool has_of = false;
+      bool blocked = false;
+      for (size_t k = gap_start; k < gap_end; ++k) {
+        std::string_view w = lower_[k];
+        // Only determiners, adjectives, adverbs, connectors and the role
+        // or part noun itself stand between the two names.
+        if (k > gap_start && !Is(k, kDeterminer) && !IsOfWord(w) && w != "et" && w != "and" &&
+            lex_.RoleRelation(w).empty() && lex_.PartRelation(w).empty()) {
+          const WordInfo& wi = LowerReading(k);
+          bool modifier = (wi.adjective || (wi.function_word && !wi.verb)) && !wi.finite;
+          // After "fondateur du": the head of the complement ("cabinet de recherche").
+          bool complement = has_of && wi.noun;
+          if (!modifier && !complement && w != "ex" && w != "-" &&
+              !(wi.noun && k + 1 < gap_end && !lex_.PartRelation(lower_[k + 1]).empty())) {
             blocked = true;
             break;
           }
-          if (IsOfWord(w)) {
-            if (!label.empty()) has_of = true;
-            continue;
-          }
-          if (label.empty()) {
-            std::string_view r = lex_.RoleRelation(w);
-            if (!r.empty() && TypeOf(m) == EntityType::kPerson) {
-              label = r;
-              continue;
-            }
-            std::string_view p = lex_.PartRelation(w);
-            if (!p.empty()) label = p;
-          }
         }
-        if (!blocked && !label.empty() && has_of && lower_[gap_start] == ",") {
-          Add(m, n, label);
-          continue;
-        }
-      }
-      // "DeepSeek, basée à Canton".
-      if (gap >= 2 && gap <= 5 && TypeOf(n) == EntityType::kLocation) {
-        bool located = false;
-        for (size_t k = gap_start; k < gap_end; ++k) {
-          if (lex_.IsLocatedWord(lower_[k])) located = true;
-          if (Is(k, kClauseBoundary) && lower_[k] != ",") located = false;
-        }
-        std::string_view before = lower_[gap_end - 1];
-        if (located && (before == "à" || before == "en" || before == "au" || before == "aux" || before == "dans" ||
-                        before == "in")) {
-          Add(m, n, "situé_à");
-          continue;
-        }
-      }
-      // "OpenAI chief executive Sam Altman": organisation, role words, person.
-      if (gap >= 1 && gap <= 3 && TypeOf(m) == EntityType::kOrg && TypeOf(n) == EntityType::kPerson) {
-        std::string_view label;
-        bool only_roles = true;
-        for (size_t k = gap_start; k < gap_end; ++k) {
-          std::string_view r = lex_.RoleRelation(lower_[k]);
-          if (!r.empty()) {
-            if (label.empty()) label = r;
-          } else if (lower_[k] != "executive" && lower_[k] != "officer" && lower_[k] != "'s") {
-            only_roles = false;
-          }
-        }
-        if (only_roles && !label.empty()) {
-          Add(n, m, label);
-          continue;
-        }
-      }
-      // "Sam Altman (OpenAI)": a person and the organisation they speak for.
-      if (gap == 1 && lower_[gap_start] == "(" && TypeOf(m) == EntityType::kPerson && TypeOf(n) == EntityType::kOrg &&
-          ms_[n].last + 1 < toks_.size() && lower_[ms_[n].last + 1] == ")") {
-        Add(m, n, "affilié_à");
-        continue;
-      }
-      // "l’Institut de technologie informatique de l’Académie des sciences":
-      // a unit of a larger institution.
-      if (gap >= 1 && gap <= 2 && TypeOf(m) == EntityType::kOrg && TypeOf(n) == EntityType::kOrg &&
-          lex_.IsOrgHead(lower_[ms_[m].first]) && lex_.IsOrgHead(lower_[ms_[n].first])) {
-        std::string_view w = lower_[gap_start];
-        if (w == "de" || w == "d’" || w == "du" || w == "of") {
-          Add(m, n, "partie_de");
-          continue;
-        }
-      }
-      // "le patron d’OpenAI, Sam Altman" / "le fondateur de Futuriom Scott Raynovich".
-      if (TypeOf(n) == EntityType::kPerson && gap <= 1 && (gap == 0 || lower_[gap_start] == ",")) {
-        size_t k = ms_[m].first;
-        size_t steps = 0;
-        while (k > 0 && steps < 4) {
-          --k;
-          ++steps;
-          std::string_view w = lower_[k];
-          if (w == "de" || w == "d’" || w == "d'" || w == "du" || Is(k, kDeterminer)) continue;
-          std::string_view r = lex_.RoleRelation(w);
-          if (!r.empty()) Add(n, m, r);
+        bool role_and = (w == "et" || w == "and") && k + 1 < gap_end &&
+                        !lex_.RoleRelation(lower_[k + 1]).empty();
+        if (Is(k, kClauseBoundary) || w == "qui" || ((w == "et" || w == "and") && !role_and) || IsFiniteVerb(k)) {
+          blocked = true;
           break;
         }
+        if (IsOfWord(w)) {
+          if (!label.empty()) has_of = true;
+          continue;
+        }
+        if (label.empty()) {
+          std::string_view r = lex_.RoleRelation(w);
+          if (!r.empty() && TypeOf(m) == EntityType::kPerson) {
+            label = r;
+            continue;
+          }
+          std::string_view p = lex_.PartRelation(w);
+          if (!p.empty()) label = p;
+        }
+      }
+      if (!blocked && !label.empty() && has_of && lower_[gap_start] == ",") {
+        Add(m, n, label);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // "DeepSeek, basée à Canton".
+  bool BasedAt(size_t m, size_t n, size_t gap_start, size_t gap_end) {
+    const size_t gap = gap_end - gap_start;
+    if (gap >= 2 && gap <= 5 && TypeOf(n) == EntityType::kLocation) {
+      bool located = false;
+      for (size_t k = gap_start; k < gap_end; ++k) {
+        if (lex_.IsLocatedWord(lower_[k])) located = true;
+        if (Is(k, kClauseBoundary) && lower_[k] != ",") located = false;
+      }
+      std::string_view before = lower_[gap_end - 1];
+      if (located && (before == "à" || before == "en" || before == "au" || before == "aux" || before == "dans" ||
+                      before == "in")) {
+        Add(m, n, "situé_à");
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // "OpenAI chief executive Sam Altman": organisation, role words, person.
+  bool OrgRolePerson(size_t m, size_t n, size_t gap_start, size_t gap_end) {
+    const size_t gap = gap_end - gap_start;
+    if (gap >= 1 && gap <= 3 && TypeOf(m) == EntityType::kOrg && TypeOf(n) == EntityType::kPerson) {
+      std::string_view label;
+      bool only_roles = true;
+      for (size_t k = gap_start; k < gap_end; ++k) {
+        std::string_view r = lex_.RoleRelation(lower_[k]);
+        if (!r.empty()) {
+          if (label.empty()) label = r;
+        } else if (lower_[k] != "executive" && lower_[k] != "officer" && lower_[k] != "'s") {
+          only_roles = false;
+        }
+      }
+      if (only_roles && !label.empty()) {
+        Add(n, m, label);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // "Sam Altman (OpenAI)": a person and the organisation they speak for.
+  bool PersonAndOrgInParens(size_t m, size_t n, size_t gap_start, size_t gap_end) {
+    const size_t gap = gap_end - gap_start;
+    if (gap == 1 && lower_[gap_start] == "(" && TypeOf(m) == EntityType::kPerson && TypeOf(n) == EntityType::kOrg &&
+        ms_[n].last + 1 < toks_.size() && lower_[ms_[n].last + 1] == ")") {
+      Add(m, n, "affilié_à");
+      return true;
+    }
+    return false;
+  }
+
+  // "l’Institut de technologie informatique de l’Académie des sciences":
+  // a unit of a larger institution.
+  bool UnitOfInstitution(size_t m, size_t n, size_t gap_start, size_t gap_end) {
+    const size_t gap = gap_end - gap_start;
+    if (gap >= 1 && gap <= 2 && TypeOf(m) == EntityType::kOrg && TypeOf(n) == EntityType::kOrg &&
+        lex_.IsOrgHead(lower_[ms_[m].first]) && lex_.IsOrgHead(lower_[ms_[n].first])) {
+      std::string_view w = lower_[gap_start];
+      if (w == "de" || w == "d’" || w == "du" || w == "of") {
+        Add(m, n, "partie_de");
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // "le patron d’OpenAI, Sam Altman" / "le fondateur de Futuriom Scott Raynovich".
+  bool RoleOfOrgThenPerson(size_t m, size_t n, size_t gap_start, size_t gap_end) {
+    const size_t gap = gap_end - gap_start;
+    if (TypeOf(n) == EntityType::kPerson && gap <= 1 && (gap == 0 || lower_[gap_start] == ",")) {
+      size_t k = ms_[m].first;
+      size_t steps = 0;
+      while (k > 0 && steps < 4) {
+        --k;
+        ++steps;
+        std::string_view w = lower_[k];
+        if (w == "de" || w == "d’" || w == "d'" || w == "du" || Is(k, kDeterminer)) continue;
+        std::string_view r = lex_.RoleRelation(w);
+        if (!r.empty()) Add(n, m, r);
+        break;
+      }
+    }
+    return false;
+  }
+
+  // Noun-phrase relations between neighbouring mentions: the first pattern
+  // that applies to a pair adds its relation.
+  void NounPhraseRelations() {
+    for (size_t m = 0; m + 1 < ms_.size(); ++m) {
+      const size_t n = m + 1, gap_start = ms_[m].last + 1, gap_end = ms_[n].first;  // tokens in [gap_start, gap_end)
+      for (auto pattern : {&SentenceRelations::MakerThenProduct, &SentenceRelations::ProductOfMaker,
+                           &SentenceRelations::RoleOrPartAfterComma, &SentenceRelations::BasedAt,
+                           &SentenceRelations::OrgRolePerson, &SentenceRelations::PersonAndOrgInParens,
+                           &SentenceRelations::UnitOfInstitution, &SentenceRelations::RoleOfOrgThenPerson}) {
+        if ((this->*pattern)(m, n, gap_start, gap_end)) break;
       }
     }
   }
