@@ -157,6 +157,7 @@ TEST(TreeRelationsTest, FrenchNegativeCases) {
       {"Il est parti de Marseille, à Paris, pour voir Jean Dupont.", {}, {{"Marseille", "Paris"}}},
       {"Le bilan est fiable à New York, dans le Massachusetts ou le Minnesota, par exemple.", {},
        {{"New York", "Massachusetts"}}},
+      {"Les larmes coulent en Arménie, mais aussi à Paris.", {}, {{"Arménie", "Paris"}}},
       {"Des articles ont paru au Royaume-Uni, en Espagne et surtout en France.", {},
        {{"Royaume-Uni", "Espagne"}, {"Espagne", "France"}}},
       // places around one verb that are not next to each other are peers

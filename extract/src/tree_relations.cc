@@ -409,7 +409,8 @@ Arc PlaceAfterPlace(const PathRules& rules, const CorefLexicon& coref, const UdS
   const std::string case_a = CaseOf(s, ha), case_b = CaseOf(s, h);
   if (s.words[ha].head != w.head || s.words[ha].deprel.compare(0, 3, "obl") != 0 || case_a.empty() ||
       case_a == case_b || rules.from_prepositions.count(case_a) != 0 ||
-      (comma < 0 && rules.within_prepositions.count(case_b) == 0) || case_b.empty()) {
+      (comma < 0 && rules.within_prepositions.count(case_b) == 0) || case_b.empty() ||
+      (comma >= 0 && PlaceListed(rules, s, types, owner, comma, tm[b].last))) {  // "en Arménie, mais aussi à Paris"
     return {};
   }
   return {ha, "nmod"};
@@ -445,6 +446,9 @@ bool NearPlace(const PathRules& rules, UdSentence* sentence, const std::vector<T
   }
   const int ha = SpanHead(s, tm[a].first, tm[a].last);
   if (Below(s, ha, top)) return false;
+  // Not an item of a list of places: "le Limousin, l'ouest de l'Aquitaine et le sud du Massif central".
+  const int after = tm[b].last + 1;
+  if (after < static_cast<int>(s.words.size()) && s.words[after].upos == "CCONJ") return false;
   s.words[top].head = ha + 1;
   s.words[top].deprel = "nmod:near";
   return true;
