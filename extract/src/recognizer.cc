@@ -71,6 +71,7 @@ class SentenceScanner {
       else if (t.kind == TokenKind::kWord) ++words;
     }
     tabular_ = numbers >= 2 && numbers * 2 >= words;
+    fixture_line_ = english_ && caps_sentence_ && IsFixtureLine();
     FindHeaderRows();
     FindAcronymLongForms();
     // The words that can start or join a name are looked at below: intern
@@ -1278,8 +1279,8 @@ class SentenceScanner {
       Vote(&c, EntityType::kOrg, 20);
     }
     // "KANSAS CITY AT DETROIT": the places of a fixture line are its teams.
-    if (english_ && caps_sentence_ && c.gazetteer >= 0 && lex_.entry(c.gazetteer).type == EntityType::kLocation &&
-        !lex_.entry(c.gazetteer).user && IsFixtureLine()) {
+    if (fixture_line_ && c.gazetteer >= 0 && lex_.entry(c.gazetteer).type == EntityType::kLocation &&
+        !lex_.entry(c.gazetteer).user) {
       Vote(&c, EntityType::kOrg, 20);
     }
     ContextVotes(first, &c);
@@ -1289,7 +1290,6 @@ class SentenceScanner {
   void Emit(size_t first, size_t last, int gaz, std::vector<Candidate>* out) {
     bool titled = false;
     if (gaz < 0 && !TrimSpan(&first, &last, &gaz, &titled)) return;
-    if (first > last) return;
     Candidate c;
     c.sentence = index_;
     c.first = static_cast<uint32_t>(first);
@@ -1325,8 +1325,8 @@ class SentenceScanner {
   // A company's name that names its platform here: "sur Twitter", "le
   // compte Twitter de" (data/platforms.tsv).
   bool PlatformHere(size_t first, int gaz) const {
-    if (gaz < 0 || first == 0 || !IsWord(first - 1) || !lex_.IsPlatform(ToLower(lex_.entry(gaz).name))) return false;
-    return lex_.IsPlatformCue(Lower(first - 1));
+    if (gaz < 0 || first == 0 || !IsWord(first - 1) || !lex_.IsPlatformCue(Lower(first - 1))) return false;
+    return lex_.IsPlatform(ToLower(lex_.entry(gaz).name));
   }
   // A title right before the name, or before one lower-case adjective before
   // it ("la chanteuse belge Maurane", "le DJ suédois Avicii").
@@ -1546,6 +1546,7 @@ class SentenceScanner {
   bool english_ = false;  // an English document
   bool caps_sentence_ = false;
   bool tabular_ = false;
+  bool fixture_line_ = false;  // an English results page's "CHICAGO AT TORONTO"
   std::vector<uint32_t> header_end_;  // per token: the end of the header row it starts (empty: none in the sentence)
   std::map<size_t, size_t> long_forms_;  // first token -> last token of a name an acronym defines
 };

@@ -289,13 +289,13 @@ bool PlaceListed(const PathRules& rules, const UdSentence& s, const std::vector<
   for (int w = comma + 1; w <= last; ++w) {
     if (s.words[w].deprel == "cc") return true;
   }
-  int w = last + 1;
-  if (w >= static_cast<int>(s.words.size()) || (s.words[w].form != "," && s.words[w].upos != "CCONJ")) return false;
   const int n = static_cast<int>(s.words.size());
+  int w = last + 1;
+  if (w >= n || (s.words[w].form != "," && s.words[w].upos != "CCONJ")) return false;
   for (++w; w < n && s.words[w].upos == "ADV"; ++w) {}  // "et surtout en France"
   if (w < n && rules.within_prepositions.count(s.words[w].lemma) != 0) ++w;  // "ou (dans) le Minnesota"
   for (; w < n && s.words[w].upos == "DET"; ++w) {}
-  return w < static_cast<int>(s.words.size()) && owner[w] >= 0 && types[owner[w]] == EntityType::kLocation;
+  return w < n && owner[w] >= 0 && types[owner[w]] == EntityType::kLocation;
 }
 
 // Whether place word `ha` names what a place noun says it is ("le
@@ -340,8 +340,7 @@ Arc PlaceAfterStreet(const PathRules& rules, const UdSentence& s, const std::vec
   const int ha = SpanHead(s, tm[a].first, tm[a].last);
   const std::string case_b = CaseOf(s, h);
   if (s.words[ha].upos != "NOUN" || !IsLowerInitial(s.words[ha].form) || rules.within_prepositions.count(case_b) == 0 ||
-      case_b == CaseOf(s, ha) ||
-      Below(s, ha, h)) {
+      case_b == CaseOf(s, ha) || Below(s, ha, h)) {
     return {};
   }
   return {ha, "nmod"};
@@ -355,8 +354,9 @@ Arc PlaceAfterStreet(const PathRules& rules, const UdSentence& s, const std::vec
 // people after the comma). Roles are the person heads of the coreference
 // table (maire, directeur, frère...) and the "role" rows of the path table
 // (acolyte, homologue...).
-Arc AfterRoleComma(const PathRules& rules, const CorefLexicon& coref, const UdSentence& s, const std::vector<TreeMention>& tm,
-                   const std::vector<EntityType>& types, const std::vector<int>& owner, size_t b, int h) {
+Arc AfterRoleComma(const PathRules& rules, const CorefLexicon& coref, const UdSentence& s,
+                   const std::vector<TreeMention>& tm, const std::vector<EntityType>& types,
+                   const std::vector<int>& owner, size_t b, int h) {
   const int first = tm[b].first, n = static_cast<int>(s.words.size());
   if (types[b] != EntityType::kPerson || first < 2 || s.words[first - 1].form != ",") return {};
   const int a = owner[first - 2];
@@ -387,18 +387,15 @@ Arc AfterRoleComma(const PathRules& rules, const CorefLexicon& coref, const UdSe
 // the place needs no verb: "la gendarmerie de Landivisiau, dans le
 // Finistère", wherever the parser hung it.
 Arc PlaceAfterPlace(const PathRules& rules, const CorefLexicon& coref, const UdSentence& s,
-                    const std::vector<TreeMention>& tm,
-                    const std::vector<EntityType>& types, const std::vector<int>& owner, size_t b, int h) {
+                    const std::vector<TreeMention>& tm, const std::vector<EntityType>& types,
+                    const std::vector<int>& owner, size_t b, int h) {
   const UdWord& w = s.words[h];
   if (types[b] != EntityType::kLocation) return {};
   const int comma = CommaBefore(s, tm[b].first, h);
-  if (w.deprel.compare(0, 3, "obl") != 0) {
-    return comma < 0 ? PlaceAfterStreet(rules, s, tm, types, owner, b, h)
-                     : PlaceAfterComma(rules, coref, s, tm, types, owner, b, h, comma);
-  }
   if (comma >= 0) {
     if (Arc arc = PlaceAfterComma(rules, coref, s, tm, types, owner, b, h, comma); arc.parent >= 0) return arc;
   }
+  if (w.deprel.compare(0, 3, "obl") != 0) return comma < 0 ? PlaceAfterStreet(rules, s, tm, types, owner, b, h) : Arc{};
   int before = comma - 1;  // the word before b's phrase
   if (comma < 0) {
     for (before = tm[b].first - 1; before >= 0 && s.words[before].head == h + 1;) --before;
@@ -469,10 +466,11 @@ void RepairNameArcs(const PathRules& rules, const CorefLexicon& coref, UdSentenc
     if (NearPlace(rules, &s, tm, types, owner, b, h)) continue;
     const int p = s.words[h].head - 1;
     const int a = p < 0 ? -1 : owner[p];
+    if (a >= 0 && tm[a].entity == tm[b].entity) continue;  // inside its own name
     Arc arc;
-    if (a >= 0 && tm[a].entity != tm[b].entity) arc = AcrossNames(s, tm[a], tm[b], h, types[b], rules.region_prepositions);
-    if (arc.parent < 0 && (a < 0 || tm[a].entity != tm[b].entity)) arc = PlaceAfterPlace(rules, coref, s, tm, types, owner, b, h);
-    if (arc.parent < 0 && (a < 0 || tm[a].entity != tm[b].entity)) arc = AfterRoleComma(rules, coref, s, tm, types, owner, b, h);
+    if (a >= 0) arc = AcrossNames(s, tm[a], tm[b], h, types[b], rules.region_prepositions);
+    if (arc.parent < 0) arc = PlaceAfterPlace(rules, coref, s, tm, types, owner, b, h);
+    if (arc.parent < 0) arc = AfterRoleComma(rules, coref, s, tm, types, owner, b, h);
     if (arc.parent < 0 || Below(s, arc.parent, h)) continue;
     s.words[h].head = arc.parent + 1;
     s.words[h].deprel = arc.deprel;
