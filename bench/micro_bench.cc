@@ -93,7 +93,7 @@ void BM_Mentions(benchmark::State& state) {
     std::vector<kg::DocEntity> entities;
     std::vector<kg::Mention> mentions;
     kg::EntityRecognizer rec(Lex(), *m);
-    rec.Run(Text(), sentences, &entities, &mentions);
+    rec.Run(Text(), sentences, kg::Language::kFrench, &entities, &mentions);
     benchmark::DoNotOptimize(mentions.size());
   }
   SetBytes(state);

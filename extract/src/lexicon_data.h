@@ -37,6 +37,8 @@ extern const std::string_view paths_fr_tsv;
 extern const std::string_view paths_en_tsv;
 extern const std::string_view coref_fr_tsv;
 extern const std::string_view coref_en_tsv;
+extern const std::string_view annotators_fr_txt;
+extern const std::string_view annotators_en_txt;
 // Compiled from open data by scripts/build-gazetteers.py.
 extern const std::string_view gaz_locations_tsv;
 extern const std::string_view gaz_organizations_tsv;

@@ -1561,11 +1561,11 @@ SentenceTokens TokenizeSentence(std::string_view text, SentenceSpan span, Vocabu
   return s;
 }
 
-void EntityRecognizer::Run(std::string_view text, const std::vector<SentenceTokens>& sentences,
+void EntityRecognizer::Run(std::string_view text, const std::vector<SentenceTokens>& sentences, Language language,
                            std::vector<DocEntity>* entities, std::vector<Mention>* mentions) {
   std::vector<Candidate> cands;
   if (spellings_.size() != lex_.entry_count()) spellings_.resize(lex_.entry_count());
-  const bool english = DetectLanguage(text) == Language::kEnglish;
+  const bool english = language == Language::kEnglish;
   for (uint32_t s = 0; s < sentences.size(); ++s) {
     SentenceScanner scanner(text, sentences[s], s, lex_, morph_, &spellings_, english);
     scanner.Scan(&cands);

@@ -750,7 +750,8 @@ class SentenceRelations {
 
 void RelationExtractor::Run(std::string_view text, const std::vector<SentenceTokens>& sentences,
                             const std::vector<Mention>& mentions, const std::vector<DocEntity>& entities,
-                            std::vector<DocRelation>* out, bool english) {
+                            std::vector<DocRelation>* out, Language language) {
+  const bool english = language == Language::kEnglish;
   // Pairs already related (by the tree finder) per sentence: not found twice.
   std::map<uint32_t, std::set<std::pair<uint32_t, uint32_t>>> known;
   for (const DocRelation& r : *out) known[r.sentence].insert(std::minmax(r.source, r.target));

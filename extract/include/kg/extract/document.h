@@ -81,6 +81,16 @@ struct DocRelation {
   bool via = false;       // one end reached through a pronoun or description (coreference)
 };
 
+// A mention of an entity in the text: a name, or (via) a pronoun or
+// description resolved to it; byte offsets [start, end) in the text.
+struct DocMention {
+  uint32_t sentence = 0;  // index into DocumentResult::sentences
+  uint32_t start = 0;
+  uint32_t end = 0;
+  uint32_t entity = 0;  // index into DocumentResult::entities
+  bool via = false;
+};
+
 struct DocumentResult {
   std::string id;
   std::string path;
@@ -90,6 +100,7 @@ struct DocumentResult {
   uint64_t chars = 0;                 // code points
   std::vector<SentenceSpan> sentences;
   std::vector<DocEntity> entities;
+  std::vector<DocMention> mentions;  // in text order
   std::vector<DocRelation> relations;
 };
 

@@ -13,6 +13,8 @@
 #include <unordered_map>
 
 #include "kg/base/status.h"
+#include "kg/extract/annotated_document.h"
+#include "kg/extract/annotators.h"
 #include "kg/extract/document.h"
 #include "kg/extract/lexicon.h"
 #include "kg/extract/morphology.h"
@@ -21,7 +23,6 @@
 #include "kg/extract/vocabulary.h"
 #include "kg/extract/segmenter.h"
 #include "kg/extract/syntax.h"
-#include "kg/extract/tree_relations.h"
 
 namespace kg {
 
@@ -39,27 +40,52 @@ struct ExtractorConfig {
 // Texts longer than this are extracted section by section.
 constexpr size_t kSectionBytes = 1u << 20;
 
+// A pronoun, possessive or description resolved to an entity, in byte
+// offsets of the text: what tools/kg_coref_eval.cc scores.
+struct ResolvedReference {
+  size_t start = 0, end = 0;                           // the referring word
+  std::vector<std::pair<size_t, size_t>> antecedent;  // every mention of the entity it refers to
+};
+
 class Extractor {
  public:
   static StatusOr<std::unique_ptr<Extractor>> Create(const ExtractorConfig& config);
+
+  // Reads the document (language, sentences, tokens) into an annotated
+  // document and runs its language's annotators (kg/extract/annotators.h).
   DocumentResult Extract(Document doc);
+
   // The document's pronouns, possessives and descriptions resolved to the
   // entities they refer to (its first section): for evaluating coreference.
   std::vector<ResolvedReference> References(Document doc);
 
  private:
-  void ExtractSection(DocumentResult& r, size_t first, size_t last,
-                      std::unordered_map<std::string, uint32_t>* by_key);
+  // What the extractor keeps per language: its sentence splitter and annotators.
+  struct LanguageSetup {
+    Language language;
+    Segmenter segmenter;
+    std::vector<std::unique_ptr<Annotator>> annotators;
+    std::vector<std::unique_ptr<Annotator>> reference_annotators;  // made by the first References()
+  };
+
   Extractor(const Lexicon& lexicon, std::unique_ptr<Morphology> morph, const ExtractorConfig& config);
+  Status MakeSetups();
+  LanguageSetup& SetupFor(std::string_view text);
+  AnnotatedDocument Read(std::string_view text, const std::vector<SentenceSpan>& spans, size_t first, size_t last,
+                         Language language);
+  void ExtractSection(DocumentResult& r, LanguageSetup& setup, size_t first, size_t last,
+                      std::unordered_map<std::string, uint32_t>* by_key);
+  AnnotatorKit Kit(Language language);
+
   const Lexicon& lexicon_;
   std::unique_ptr<Morphology> morph_;
   EntityRecognizer recognizer_;
   RelationExtractor relations_;
-  std::unique_ptr<TreeRelationFinder> french_tree_, english_tree_;  // null without a syntax model
+  const SyntaxModel* french_syntax_;   // null without a model
+  const SyntaxModel* english_syntax_;
   Vocabulary vocabulary_;  // the words met so far, with their forms and readings
-  Segmenter segmenter_{Language::kFrench};
-  Segmenter english_segmenter_{Language::kEnglish};
-  bool english_ = false;  // the document being extracted
+  LanguageSetup french_{Language::kFrench, Segmenter(Language::kFrench), {}, {}};
+  LanguageSetup english_{Language::kEnglish, Segmenter(Language::kEnglish), {}, {}};
 };
 
 }  // namespace kg

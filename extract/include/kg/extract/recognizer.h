@@ -25,6 +25,7 @@
 #include "kg/extract/document.h"
 #include "kg/extract/lexicon.h"
 #include "kg/extract/morphology.h"
+#include "kg/extract/segmenter.h"
 #include "kg/extract/tokenizer.h"
 #include "kg/extract/vocabulary.h"
 
@@ -87,8 +88,8 @@ class EntityRecognizer {
   EntityRecognizer(const Lexicon& lexicon, Morphology& morphology) : lex_(lexicon), morph_(morphology) {}
 
   // Appends the document's entities and their mentions (sorted by sentence,
-  // then position).
-  void Run(std::string_view text, const std::vector<SentenceTokens>& sentences,
+  // then position); `language` is the document's.
+  void Run(std::string_view text, const std::vector<SentenceTokens>& sentences, Language language,
            std::vector<DocEntity>* entities, std::vector<Mention>* mentions);
 
  private:

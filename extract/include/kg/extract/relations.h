@@ -26,7 +26,7 @@ class RelationExtractor {
   // `mentions` are sorted by sentence and position. Appends one DocRelation
   // per (pair, sentence, relation).
   void Run(std::string_view text, const std::vector<SentenceTokens>& sentences, const std::vector<Mention>& mentions,
-           const std::vector<DocEntity>& entities, std::vector<DocRelation>* out, bool english = false);
+           const std::vector<DocEntity>& entities, std::vector<DocRelation>* out, Language language = Language::kFrench);
 
  private:
   const Lexicon& lex_;

@@ -5,8 +5,11 @@
 // relation's label and direction.
 //
 //   PathRules rules = PathRules::Parse(data, "paths_fr.tsv");   // StatusOr
-//   TreeRelationFinder finder(model, &rules, morphology);
-//   finder.Run(text, sentences, mentions, entities, &relations);
+//   PathMatch match;
+//   if (MatchPath(rules, parsed, a, b, a_type, b_type, &match)) ...
+//
+// The "tree-relations" annotator (kg/extract/annotators.h) runs it over the
+// mentions of every parsed sentence.
 //
 // A pattern row: side_a, ancestor, side_b, label, direction, a_types, b_types.
 // A side lists the dependency relations from the mention's head up to the
@@ -18,7 +21,7 @@
 // of the word on that side right under the ancestor ("dans" in "investit
 // dans X"); "ab" or "ba" says which side is the source.
 //
-// Thread safety: one finder per thread; rules are shared read-only.
+// Thread safety: functions of their arguments; rules are shared read-only.
 #pragma once
 
 #include <memory>
@@ -91,51 +94,9 @@ struct CorefLexicon;
 void RepairNameArcs(const PathRules& rules, const CorefLexicon& coref, UdSentence* sentence,
                     const std::vector<TreeMention>& mentions, const std::vector<EntityType>& types);
 
-struct NamedBefore;
-enum class Gender : uint8_t;
-
-// A pronoun, possessive or description resolved to an entity, in byte
-// offsets of the text: what tools/kg_coref_eval.cc scores.
-struct ResolvedReference {
-  size_t start = 0, end = 0;                           // the referring word
-  std::vector<std::pair<size_t, size_t>> antecedent;  // every mention of the entity it refers to
-};
-
-class TreeRelationFinder {
- public:
-  TreeRelationFinder(const SyntaxModel& model, const PathRules& rules, const CorefLexicon& coref,
-                     Morphology* morphology)
-      : annotator_(model, morphology), rules_(rules), coref_(coref), morphology_(morphology) {
-    annotator_.SetVerbFeaturesOnly(true);
-  }
-  // Parses each sentence naming two entities or more, or one entity and a
-  // word that may refer back to another (il, elle, l'actrice), and appends
-  // the relations its paths state (kind kRelation, one per pair; `via` set
-  // when one end was reached through a pronoun or description).
-  void Run(std::string_view text, const std::vector<SentenceTokens>& sentences, const std::vector<Mention>& mentions,
-           const std::vector<DocEntity>& entities, std::vector<DocRelation>* out);
-  // Coreference alone, for evaluation: every sentence with a word that may
-  // refer back is parsed and its references resolved, whatever it names.
-  std::vector<ResolvedReference> References(std::string_view text, const std::vector<SentenceTokens>& sentences,
-                                            const std::vector<Mention>& mentions,
-                                            const std::vector<DocEntity>& entities);
-
- private:
-  bool WorthParsing(std::string_view text, const SentenceTokens& sentence, const std::vector<Mention>& mentions,
-                    bool anything_before) const;
-  void RunSentence(std::string_view text, const SentenceTokens& sentence, uint32_t index,
-                   const std::vector<Mention>& mentions, const std::vector<DocEntity>& entities,
-                   const std::vector<Gender>& genders, std::vector<NamedBefore>* before,
-                   std::vector<DocRelation>* out);
-  std::vector<Gender> Genders(const std::vector<DocEntity>& entities) const;
-  // The sentence's named mentions on the words of its parse.
-  // Repairs the arcs drawn across them first (RepairNameArcs).
-  std::vector<TreeMention> OnWords(UdSentence* s, const std::vector<int>& token_words, size_t tokens,
-                                   const std::vector<Mention>& mentions, const std::vector<DocEntity>& entities);
-  SyntaxAnnotator annotator_;
-  const PathRules& rules_;
-  const CorefLexicon& coref_;
-  Morphology* morphology_;
-};
+// The word standing for a mention whose head word is `head` in the tree: a
+// common noun right before the name that the name only specifies ("la
+// société X", "les puces H800"), else `head`.
+int LiftedHead(const UdSentence& s, int first, int last, int head);
 
 }  // namespace kg

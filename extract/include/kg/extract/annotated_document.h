@@ -1,0 +1,62 @@
+// The annotated document: one document's text and every layer added to it,
+// each layer read by the annotators after the one that adds it and, in the
+// end, turned into the DocumentResult the graph builder merges.
+//
+//   layer                          added by (the names of data/<lang>/annotators_<lang>.txt)
+//   language, sentences, tokens    reading (Extractor: DetectLanguage, Segmenter, TokenizeSentence)
+//   mentions, entities             "entities"           (EntityRecognizer)
+//   parses: words, tags, tree      "syntax"             (SyntaxAnnotator, on the sentences worth it)
+//   parses: named mentions         "name-arcs"          (RepairNameArcs redraws arcs across names)
+//   parses: references             "coreference"        (ResolveReferences: pronouns, descriptions)
+//   relations from trees           "tree-relations"     (MatchPath over data/<lang>/paths_<lang>.tsv)
+//   relations from word patterns,  "pattern-relations"  (RelationExtractor, data/relations.tsv)
+//   co-occurrences
+//
+// An annotator states what it needs and adds in its comment; the extractor
+// runs the list its document's language names (kg/extract/annotators.h).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string_view>
+#include <vector>
+
+#include "kg/extract/conllu.h"
+#include "kg/extract/document.h"
+#include "kg/extract/recognizer.h"
+#include "kg/extract/segmenter.h"
+#include "kg/extract/tree_relations.h"
+
+namespace kg {
+
+// A sentence's syntax: its syntactic words (contractions split) with tags,
+// features, lemmas and a dependency tree, and its mentions on those words.
+struct ParsedSentence {
+  UdSentence tree;
+  std::vector<int> token_words;         // token t covers words [token_words[t], token_words[t + 1])
+  std::vector<TreeMention> named;       // the sentence's entity mentions ("name-arcs")
+  std::vector<TreeMention> references;  // words resolved to an entity, `via` set ("coreference")
+};
+
+struct AnnotatedDocument {
+  std::string_view text;
+  Language language = Language::kFrench;
+  std::vector<SentenceTokens> sentences;
+  std::vector<Mention> mentions;  // sorted by sentence, then position
+  std::vector<DocEntity> entities;
+  std::vector<std::optional<ParsedSentence>> parses;  // one per sentence once "syntax" ran; empty: not parsed
+  std::vector<DocRelation> relations;
+
+  // The mentions of sentence `index` (a run of `mentions`).
+  std::span<const Mention> MentionsOf(uint32_t index) const;
+};
+
+// One step of extraction: reads layers of the document and adds one.
+class Annotator {
+ public:
+  virtual ~Annotator() = default;
+  virtual void Annotate(AnnotatedDocument* doc) = 0;
+};
+
+}  // namespace kg

@@ -1,0 +1,140 @@
+// The annotators of kg/extract/annotated_document.h, and the list a
+// language runs, read from data/<lang>/annotators_<lang>.txt (one name per
+// line, in order; '#' starts a comment):
+//
+//   entities           needs sentences, tokens         adds mentions, entities
+//   syntax             needs mentions                  adds parses (the sentences worth parsing)
+//   name-arcs          needs parses, mentions          adds parses' named mentions (arcs across names redrawn)
+//   coreference        needs parses' named mentions    adds parses' references
+//   tree-relations     needs parses' mentions          adds relations read from tree paths
+//   pattern-relations  needs mentions, relations       adds word-pattern relations and co-occurrences
+//
+// The four middle ones need a syntax model: without one (kg build
+// --no-syntax) they are left out of the list.
+//
+//   AnnotatorKit kit{&recognizer, &relations, model, &rules, &coref, morphology};
+//   auto list = MakeAnnotators(Language::kFrench, kit, ParseScope::kRelations);  // StatusOr
+//   for (auto& a : *list) a->Annotate(&doc);
+//
+// Thread safety: annotators keep caches; one list per thread.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kg/base/status.h"
+#include "kg/extract/annotated_document.h"
+#include "kg/extract/coreference.h"
+#include "kg/extract/morphology.h"
+#include "kg/extract/recognizer.h"
+#include "kg/extract/relations.h"
+#include "kg/extract/syntax.h"
+#include "kg/extract/tree_relations.h"
+
+namespace kg {
+
+// What the annotators are made of; everything must outlive them.
+struct AnnotatorKit {
+  EntityRecognizer* recognizer = nullptr;
+  RelationExtractor* relations = nullptr;
+  const SyntaxModel* syntax = nullptr;  // null: no syntax annotators
+  const PathRules* paths = nullptr;
+  const CorefLexicon* coref = nullptr;
+  Morphology* morphology = nullptr;
+};
+
+// Which sentences "syntax" parses: for relations, those naming two entities
+// or one and a word that may refer back to another (il, elle, l'actrice);
+// for evaluating coreference, every sentence with a word that may refer back
+// (the relation annotators are then left out of the list).
+enum class ParseScope { kRelations, kReferences };
+
+// The annotators named by `list` (the text of an annotators file, `where`
+// naming it in errors: an unknown name is one).
+StatusOr<std::vector<std::unique_ptr<Annotator>>> MakeAnnotators(std::string_view list, const std::string& where,
+                                                                 const AnnotatorKit& kit, ParseScope scope);
+// The same for the list compiled into kg for `language`.
+StatusOr<std::vector<std::unique_ptr<Annotator>>> MakeAnnotators(Language language, const AnnotatorKit& kit,
+                                                                 ParseScope scope);
+
+// "entities": candidates scanned per sentence, resolved into the document's entities.
+class EntityFinder : public Annotator {
+ public:
+  explicit EntityFinder(EntityRecognizer& recognizer) : recognizer_(recognizer) {}
+  void Annotate(AnnotatedDocument* doc) override;
+
+ private:
+  EntityRecognizer& recognizer_;
+};
+
+// "pattern-relations": verb and noun-phrase patterns for the pairs the
+// trees left, then co-occurrences.
+class PatternRelationFinder : public Annotator {
+ public:
+  explicit PatternRelationFinder(RelationExtractor& relations) : relations_(relations) {}
+  void Annotate(AnnotatedDocument* doc) override;
+
+ private:
+  RelationExtractor& relations_;
+};
+
+// "syntax": tags, lemmas and a dependency tree for the sentences `scope`
+// asks for (up to kMaxParsedTokens tokens: longer ones are lists, tables or
+// run-ons, costly and rarely precise).
+class SentenceParser : public Annotator {
+ public:
+  static constexpr size_t kMaxParsedTokens = 60;
+  SentenceParser(const SyntaxModel& model, const CorefLexicon& coref, Morphology* morphology, ParseScope scope);
+  void Annotate(AnnotatedDocument* doc) override;
+
+ private:
+  bool WorthParsing(const AnnotatedDocument& doc, uint32_t index, bool anything_before) const;
+  SyntaxAnnotator annotator_;
+  const CorefLexicon& coref_;
+  ParseScope scope_;
+};
+
+// "name-arcs": each parsed sentence's mentions on its words, after
+// RepairNameArcs redrew the arcs the parser drew across them.
+class NameArcRepairer : public Annotator {
+ public:
+  NameArcRepairer(const PathRules& rules, const CorefLexicon& coref) : rules_(rules), coref_(coref) {}
+  void Annotate(AnnotatedDocument* doc) override;
+
+ private:
+  const PathRules& rules_;
+  const CorefLexicon& coref_;
+};
+
+// "coreference": pronouns, possessives and descriptions of the parsed
+// sentences resolved to entities named in the last sentences
+// (ResolveReferences; the first names' genders from `morphology`).
+class CoreferenceResolver : public Annotator {
+ public:
+  CoreferenceResolver(const CorefLexicon& coref, Morphology* morphology) : coref_(coref), morphology_(morphology) {}
+  void Annotate(AnnotatedDocument* doc) override;
+
+ private:
+  std::vector<Gender> Genders(const std::vector<DocEntity>& entities) const;
+  const CorefLexicon& coref_;
+  Morphology* morphology_;
+};
+
+// "tree-relations": for each pair of mentions (named or resolved) in a
+// parsed sentence, the relation the path between them states (MatchPath),
+// one per pair; none for the names of a list of three or more, none in a
+// sentence naming more than kMaxEntitiesPerSentence entities.
+class TreeRelationReader : public Annotator {
+ public:
+  static constexpr size_t kMaxEntitiesPerSentence = 8;
+  explicit TreeRelationReader(const PathRules& rules) : rules_(rules) {}
+  void Annotate(AnnotatedDocument* doc) override;
+
+ private:
+  void ReadSentence(const AnnotatedDocument& doc, uint32_t index, std::vector<DocRelation>* out) const;
+  const PathRules& rules_;
+};
+
+}  // namespace kg

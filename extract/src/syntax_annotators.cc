@@ -1,0 +1,195 @@
+// The annotators that work on dependency trees: parsing the sentences worth
+// it, the mentions on the parsed words, coreference, and relations read
+// from tree paths.
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "kg/extract/annotators.h"
+
+namespace kg {
+
+SentenceParser::SentenceParser(const SyntaxModel& model, const CorefLexicon& coref, Morphology* morphology,
+                               ParseScope scope)
+    : annotator_(model, morphology), coref_(coref), scope_(scope) {
+  annotator_.SetVerbFeaturesOnly(true);
+}
+
+bool SentenceParser::WorthParsing(const AnnotatedDocument& doc, uint32_t index, bool anything_before) const {
+  const SentenceTokens& sentence = doc.sentences[index];
+  std::span<const Mention> mentions = doc.MentionsOf(index);
+  if (scope_ == ParseScope::kReferences) {
+    if (!anything_before && mentions.empty()) return false;
+    return std::any_of(sentence.tokens.begin(), sentence.tokens.end(),
+                       [&](const Token& t) { return coref_.MayRefer(syntax::LowerForm(t.Text(doc.text))); });
+  }
+  std::set<uint32_t> named;
+  for (const Mention& m : mentions) named.insert(m.entity);
+  if (named.size() >= 2) return true;
+  if (named.empty() || !anything_before) return false;
+  for (size_t i = 0; i < sentence.tokens.size(); ++i) {
+    const Token& t = sentence.tokens[i];
+    if (t.kind != TokenKind::kWord || t.has_digit || t.end - t.start > 24) continue;
+    std::string lower = syntax::LowerForm(t.Text(doc.text));
+    if (!coref_.MayRefer(lower)) continue;
+    if (coref_.possessives.count(lower) == 0) return true;
+    // A possessive relates its owner only to a name right after the thing
+    // owned ("son épouse Melania"): otherwise the parse would give nothing.
+    for (const Mention& m : mentions) {
+      if (m.first >= i + 2 && m.first <= i + 3) return true;
+    }
+  }
+  return false;
+}
+
+void SentenceParser::Annotate(AnnotatedDocument* doc) {
+  doc->parses.assign(doc->sentences.size(), std::nullopt);
+  bool anything_before = false;  // an entity named in an earlier sentence
+  for (uint32_t index = 0; index < doc->sentences.size(); ++index) {
+    const SentenceTokens& sentence = doc->sentences[index];
+    if (WorthParsing(*doc, index, anything_before) && sentence.tokens.size() <= kMaxParsedTokens) {
+      std::vector<std::string> tokens;
+      for (const Token& t : sentence.tokens) tokens.emplace_back(t.Text(doc->text));
+      ParsedSentence& p = doc->parses[index].emplace();
+      p.tree = annotator_.AnnotateTokens(tokens, &p.token_words);
+    }
+    anything_before = anything_before || !doc->MentionsOf(index).empty();
+  }
+}
+
+void NameArcRepairer::Annotate(AnnotatedDocument* doc) {
+  for (uint32_t index = 0; index < doc->parses.size(); ++index) {
+    if (!doc->parses[index]) continue;
+    ParsedSentence& p = *doc->parses[index];
+    const size_t tokens = doc->sentences[index].tokens.size();
+    std::vector<EntityType> types;
+    p.named.clear();
+    for (const Mention& m : doc->MentionsOf(index)) {
+      if (m.last >= tokens) continue;
+      TreeMention x;
+      x.first = p.token_words[m.first];
+      x.last = p.token_words[m.last + 1] - 1;
+      x.entity = m.entity;
+      p.named.push_back(x);
+      types.push_back(doc->entities[m.entity].type);
+    }
+    RepairNameArcs(rules_, coref_, &p.tree, p.named, types);
+    for (TreeMention& x : p.named) x.head = LiftedHead(p.tree, x.first, x.last, SpanHead(p.tree, x.first, x.last));
+  }
+}
+
+namespace {
+
+// Which of a sentence's mentions (in text order) are in a list of three
+// names or more: only commas, "et", "ou" ("et donc", "ou encore") and
+// remarks in parentheses between them.
+std::vector<bool> InLists(const CorefLexicon& lexicon, std::string_view text, const SentenceTokens& sentence,
+                          std::span<const Mention> local) {
+  std::vector<bool> listed(local.size(), false);
+  if (local.size() < 3) return listed;
+  auto joined = [&](const Mention& a, const Mention& b) {
+    int depth = 0;
+    for (uint32_t t = a.last + 1; t < b.first && t < sentence.tokens.size(); ++t) {
+      std::string_view w = sentence.tokens[t].Text(text);
+      if (w == "(") ++depth;
+      else if (w == ")") --depth;
+      else if (depth == 0 && lexicon.list_joiners.count(w) == 0) return false;
+    }
+    return b.first > a.last && depth == 0;
+  };
+  size_t start = 0;
+  for (size_t k = 1; k <= local.size(); ++k) {
+    if (k < local.size() && joined(local[k - 1], local[k])) continue;
+    if (k - start >= 3) std::fill(listed.begin() + static_cast<long>(start), listed.begin() + static_cast<long>(k), true);
+    start = k;
+  }
+  return listed;
+}
+
+}  // namespace
+
+std::vector<Gender> CoreferenceResolver::Genders(const std::vector<DocEntity>& entities) const {
+  std::vector<Gender> out(entities.size(), Gender::kUnknown);
+  if (morphology_ == nullptr) return out;
+  for (size_t e = 0; e < entities.size(); ++e) {
+    if (entities[e].type != EntityType::kPerson) continue;
+    const std::string& label = entities[e].label;
+    const WordInfo& first = morphology_->Lookup(std::string_view(label).substr(0, label.find(' ')));
+    if (first.feminine_name && !first.masculine_name) out[e] = Gender::kFeminine;
+    if (first.masculine_name && !first.feminine_name) out[e] = Gender::kMasculine;
+  }
+  return out;
+}
+
+void CoreferenceResolver::Annotate(AnnotatedDocument* doc) {
+  if (doc->parses.empty()) return;
+  std::vector<Gender> genders = Genders(doc->entities);
+  std::vector<NamedBefore> before;  // the entities named in earlier sentences, most recent last
+  for (uint32_t index = 0; index < doc->sentences.size(); ++index) {
+    std::span<const Mention> local = doc->MentionsOf(index);
+    if (std::optional<ParsedSentence>& p = doc->parses[index]) {
+      p->references = ResolveReferences(coref_, p->tree, index, p->named, before, doc->entities, genders);
+    }
+    std::vector<bool> listed = InLists(coref_, doc->text, doc->sentences[index], local);
+    for (size_t k = 0; k < local.size(); ++k) {
+      const Mention& m = local[k];
+      before.push_back(NamedBefore{index, m.entity, doc->entities[m.entity].type, genders[m.entity], listed[k]});
+    }
+  }
+}
+
+void TreeRelationReader::Annotate(AnnotatedDocument* doc) {
+  for (uint32_t index = 0; index < doc->parses.size(); ++index) {
+    if (doc->parses[index]) ReadSentence(*doc, index, &doc->relations);
+  }
+}
+
+void TreeRelationReader::ReadSentence(const AnnotatedDocument& doc, uint32_t index,
+                                      std::vector<DocRelation>* out) const {
+  const ParsedSentence& p = *doc.parses[index];
+  const UdSentence& s = p.tree;
+  std::vector<TreeMention> tm = p.named;
+  tm.insert(tm.end(), p.references.begin(), p.references.end());
+  // Mentions in a list of three or more (a conj group) relate to nothing here:
+  // "X détaille ses liens avec A, B, C et D" states no link of X to each.
+  std::vector<int> group(s.words.size());
+  for (size_t w = 0; w < s.words.size(); ++w) {
+    int g = static_cast<int>(w);
+    for (size_t steps = 0; s.words[g].deprel == "conj" && s.words[g].head > 0 && steps < s.words.size(); ++steps) {
+      g = s.words[g].head - 1;
+    }
+    group[w] = g;
+  }
+  std::map<int, int> group_size;
+  for (const TreeMention& m : tm) ++group_size[group[m.head]];
+  std::set<uint32_t> entities_here;
+  for (const TreeMention& m : tm) entities_here.insert(m.entity);
+  if (entities_here.size() > kMaxEntitiesPerSentence) return;
+  std::set<std::pair<uint32_t, uint32_t>> done;
+  for (size_t a = 0; a < tm.size(); ++a) {
+    for (size_t b = a + 1; b < tm.size(); ++b) {
+      uint32_t ea = tm[a].entity, eb = tm[b].entity;
+      if (ea == eb || (tm[a].via && tm[b].via) || done.count(std::minmax(ea, eb))) continue;
+      if (group_size[group[tm[a].head]] >= 3 || group_size[group[tm[b].head]] >= 3) continue;
+      EntityType ta = doc.entities[ea].type, tb = doc.entities[eb].type;
+      PathMatch match;
+      bool found = MatchPath(rules_, s, tm[a], tm[b], ta, tb, &match);
+      if (!found && MatchPath(rules_, s, tm[b], tm[a], tb, ta, &match)) {
+        found = true;
+        match.reverse = !match.reverse;
+      }
+      if (!found) continue;
+      done.insert(std::minmax(ea, eb));
+      DocRelation r;
+      r.source = match.reverse ? eb : ea;
+      r.target = match.reverse ? ea : eb;
+      r.relation = match.label;
+      r.kind = EdgeKind::kRelation;
+      r.sentence = index;
+      r.via = tm[a].via || tm[b].via;
+      out->push_back(std::move(r));
+    }
+  }
+}
+
+}  // namespace kg

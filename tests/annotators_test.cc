@@ -1,0 +1,129 @@
+// The annotated document and its annotators: the lists made from data, the
+// layers each annotator adds, and the mentions (names and resolved
+// references) that reach the per-document result.
+#include <gtest/gtest.h>
+
+#include "kg/extract/annotators.h"
+#include "kg/extract/syntax.h"
+#include "test_util.h"
+
+namespace kg {
+namespace {
+
+struct Kit {
+  std::unique_ptr<Morphology> morphology = [] {
+    auto m = Morphology::Open(DefaultHunspellDir());
+    if (!m.ok()) throw std::runtime_error(m.status().message());
+    return std::move(*m);
+  }();
+  EntityRecognizer recognizer{testing::TestLexicon(), *morphology};
+  RelationExtractor relations{testing::TestLexicon(), *morphology};
+  std::shared_ptr<const SyntaxModel> model;
+
+  AnnotatorKit Get(bool syntax) {
+    if (syntax && !model) {
+      auto m = SyntaxModel::Load(SyntaxModelPath(DefaultModelsDir(), "fr"));
+      if (!m.ok()) throw std::runtime_error(m.status().message());
+      model = *m;
+    }
+    return AnnotatorKit{&recognizer, &relations, syntax ? model.get() : nullptr, &BuiltinPathRules("fr"),
+                        &BuiltinCoref("fr"), morphology.get()};
+  }
+};
+
+TEST(AnnotatorsTest, ListsFromData) {
+  const std::string all = "# comment\nentities\nsyntax\nname-arcs\ncoreference\ntree-relations\npattern-relations\n";
+  struct Case {
+    std::string list;
+    bool syntax;
+    ParseScope scope;
+    size_t annotators;  // or
+    std::string error;  // the error's text
+  };
+  const Case cases[] = {
+      {all, true, ParseScope::kRelations, 6, ""},
+      {all, true, ParseScope::kReferences, 4, ""},  // no relation annotators
+      {all, false, ParseScope::kRelations, 2, ""},  // without a model: entities, pattern-relations
+      {"entities\n", false, ParseScope::kRelations, 1, ""},
+      {"", false, ParseScope::kRelations, 0, ""},
+      {"entities\nparse-everything\n", false, ParseScope::kRelations, 0,
+       "list.txt:2: unknown annotator 'parse-everything'"},
+      {"entities\tsyntax\n", true, ParseScope::kRelations, 0, "list.txt:1: expected one annotator name per line"},
+  };
+  Kit kit;
+  for (const Case& c : cases) {
+    auto made = MakeAnnotators(c.list, "list.txt", kit.Get(c.syntax), c.scope);
+    if (!c.error.empty()) {
+      ASSERT_FALSE(made.ok()) << c.list;
+      EXPECT_EQ(made.status().message(), c.error);
+      continue;
+    }
+    ASSERT_TRUE(made.ok()) << made.status().message();
+    EXPECT_EQ(made->size(), c.annotators) << c.list;
+  }
+  for (Language language : {Language::kFrench, Language::kEnglish}) {
+    auto made = MakeAnnotators(language, kit.Get(true), ParseScope::kRelations);
+    ASSERT_TRUE(made.ok()) << made.status().message();
+    EXPECT_EQ(made->size(), 6u);
+  }
+}
+
+// Runs the annotators of `list` on a French text and returns the document.
+AnnotatedDocument Annotate(Kit* kit, const std::string& list, const std::string& text, Vocabulary* vocabulary) {
+  AnnotatedDocument doc;
+  doc.text = text;
+  for (const SentenceSpan& span : Segmenter(Language::kFrench).Split(text)) {
+    doc.sentences.push_back(TokenizeSentence(text, span, vocabulary));
+  }
+  auto made = MakeAnnotators(list, "list", kit->Get(true), ParseScope::kRelations);
+  if (!made.ok()) throw std::runtime_error(made.status().message());
+  for (auto& a : *made) a->Annotate(&doc);
+  return doc;
+}
+
+TEST(AnnotatorsTest, EachAddsItsLayer) {
+  const std::string text = "Marie Curie a rencontré Paul Langevin à Paris. Elle a fondé l'Institut du radium.";
+  Kit kit;
+  Vocabulary vocabulary;
+  AnnotatedDocument named = Annotate(&kit, "entities\n", text, &vocabulary);
+  EXPECT_GE(named.entities.size(), 3u);
+  EXPECT_EQ(named.MentionsOf(0).size(), 3u);
+  EXPECT_TRUE(named.parses.empty());
+  EXPECT_TRUE(named.relations.empty());
+
+  AnnotatedDocument parsed = Annotate(&kit, "entities\nsyntax\nname-arcs\n", text, &vocabulary);
+  ASSERT_EQ(parsed.parses.size(), 2u);
+  ASSERT_TRUE(parsed.parses[0].has_value());  // three names
+  EXPECT_EQ(parsed.parses[0]->named.size(), 3u);
+  EXPECT_EQ(parsed.parses[0]->tree.words[0].form, "Marie");
+  EXPECT_TRUE(parsed.parses[0]->references.empty());  // no "coreference" yet
+  EXPECT_TRUE(parsed.relations.empty());
+
+  AnnotatedDocument full = Annotate(&kit, "entities\nsyntax\nname-arcs\ncoreference\ntree-relations\n", text,
+                                    &vocabulary);
+  ASSERT_TRUE(full.parses[1].has_value());  // one name and "Elle"
+  ASSERT_EQ(full.parses[1]->references.size(), 1u);
+  EXPECT_EQ(full.entities[full.parses[1]->references[0].entity].label, "Marie Curie");
+  EXPECT_FALSE(full.relations.empty());
+  for (const DocRelation& r : full.relations) EXPECT_EQ(r.kind, EdgeKind::kRelation);  // no co-occurrences
+}
+
+TEST(AnnotatorsTest, MentionsReachTheResult) {
+  const std::string text = "Marie Curie est née à Varsovie. Elle a reçu le prix Nobel en 1903.";
+  auto model = SyntaxModel::Load(SyntaxModelPath(DefaultModelsDir(), "fr"));
+  ASSERT_TRUE(model.ok()) << model.status().message();
+  ExtractorConfig cfg;
+  cfg.lexicon = &testing::TestLexicon();
+  cfg.french_syntax = model->get();
+  auto ex = Extractor::Create(cfg);
+  ASSERT_TRUE(ex.ok()) << ex.status().message();
+  DocumentResult r = (*ex)->Extract(Document{"d", "d.txt", text});
+  std::vector<std::string> seen;
+  for (const DocMention& m : r.mentions) {
+    seen.push_back(text.substr(m.start, m.end - m.start) + (m.via ? " -> " + r.entities[m.entity].label : ""));
+  }
+  EXPECT_EQ(seen, (std::vector<std::string>{"Marie Curie", "Varsovie", "Elle -> Marie Curie", "Nobel"}));
+}
+
+}  // namespace
+}  // namespace kg
