@@ -37,6 +37,7 @@ extern const std::string_view paths_fr_tsv;
 extern const std::string_view paths_en_tsv;
 extern const std::string_view coref_fr_tsv;
 extern const std::string_view coref_en_tsv;
+extern const std::string_view word_classes_tsv;
 extern const std::string_view annotators_fr_txt;
 extern const std::string_view annotators_en_txt;
 // Compiled from open data by scripts/build-gazetteers.py.

@@ -1,9 +1,11 @@
 // Internal: small closed classes of French and English function words used by
-// the recognizer and the relation extractor.
+// the recognizer, the tokenizer and the relation extractor (the classes'
+// words are data/word_classes.tsv).
 #pragma once
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -13,10 +15,13 @@ namespace kg {
 // A fixed word list looked up among the words of the same length only.
 class WordList {
  public:
+  WordList() = default;
   template <size_t N>
   explicit WordList(const std::string_view (&words)[N]) {
-    for (std::string_view w : words) by_size_[std::min(w.size(), kLongest)].push_back(w);
+    for (std::string_view w : words) Add(w);
   }
+  // `w` must outlive the list.
+  void Add(std::string_view w) { by_size_[std::min(w.size(), kLongest)].push_back(w); }
   bool Has(std::string_view w) const {
     for (std::string_view k : by_size_[std::min(w.size(), kLongest)]) if (k == w) return true;
     return false;
@@ -27,62 +32,35 @@ class WordList {
   std::array<std::vector<std::string_view>, kLongest + 1> by_size_;
 };
 
-// Capitalised French words that scraped text glues to the previous word when
-// it loses a paragraph break ("l’affaire BenallaAu début", "SNCFLa SNCF").
-inline bool IsGluedStarter(std::string_view w) {
-  static constexpr std::string_view kWords[] = {
-      "Au", "Aux", "La", "Le", "Les", "L’", "Un", "Une", "Des", "Du", "De", "Dans", "En", "À", "Pour", "Par",
-      "Sur", "Avec", "Mais", "Et", "Il", "Ils", "Elle", "Elles", "On", "Ce", "Cette", "Ces", "Selon", "Lors",
-      "Lundi", "Mardi", "Mercredi", "Jeudi", "Vendredi", "Samedi", "Dimanche", "Depuis", "Après", "Avant",
-      "Alors", "Pourtant", "Ainsi", "Enfin", "Puis", "Cependant", "Toutefois", "Néanmoins", "Lire", "Voir"};
-  static const WordList list(kWords);
-  return list.Has(w);
-}
+// The closed classes of data/word_classes.tsv.
+enum class WordClass : uint8_t {
+  kGluedStarter,           // "Au", "La", "Selon": glued to the word before by lost breaks ("SNCFLa SNCF")
+  kOpeningPunct,           // « ( — : after which a word starts a sentence-like unit
+  kNameConnector,          // de, la, von, of: joins the parts of a name ("Banque de France")
+  kNameParticle,           // de, von, bin: inside a person's name after a first name ("Charles de Gaulle")
+  kComplementPreposition,  // de, par, with: a following name is its complement ("les puces de Nvidia")
+  kListJoiner,             // , et, or: joins the items of a list of names
+  kLocationPreposition,    // à, en, in: puts a place after it ("à Paris")
+};
 
-// Punctuation after which a word starts a sentence-like unit.
-inline bool IsOpeningPunct(std::string_view p) {
-  return p == "«" || p == "“" || p == "\"" || p == "‘" || p == "(" || p == "[" || p == "—" || p == "–" ||
-         p == "-" || p == "•" || p == "·" || p == "*" || p == ":" || p == "…" || p == "„" || p == "‹";
-}
+// Whether `w` (as written) is one of the class's words.
+bool InWordClass(WordClass c, std::string_view w);
 
-// Lower-case words that join the parts of a name: "Banque de France",
-// "Académie des sciences", "Charles de Gaulle", "Ursula von der Leyen".
-inline bool IsNameConnector(std::string_view w) {
-  static constexpr std::string_view kWords[] = {"de", "du", "des", "d’", "d'", "la", "l’", "l'", "le", "les",
-                                                "of", "the", "von", "van", "der", "den", "di", "da", "al", "el",
-                                                "bin", "ben", "y", "for", "and", "&"};
-  static const WordList list(kWords);
-  return list.Has(w);
+inline bool IsGluedStarter(std::string_view w) { return InWordClass(WordClass::kGluedStarter, w); }
+inline bool IsOpeningPunct(std::string_view p) { return InWordClass(WordClass::kOpeningPunct, p); }
+inline bool IsNameConnector(std::string_view w) { return InWordClass(WordClass::kNameConnector, w); }
+inline bool IsNameParticle(std::string_view w) { return InWordClass(WordClass::kNameParticle, w); }
+inline bool IsComplementPreposition(std::string_view w) {
+  return InWordClass(WordClass::kComplementPreposition, w);
 }
-
-// Particles inside person names, after a first name: "Charles de Gaulle".
-inline bool IsNameParticle(std::string_view w) {
-  return w == "de" || w == "d’" || w == "d'" || w == "von" || w == "van" || w == "der" || w == "di" ||
-         w == "da" || w == "del" || w == "bin";
-}
+inline bool IsListJoiner(std::string_view w) { return InWordClass(WordClass::kListJoiner, w); }
+inline bool IsLocationPreposition(std::string_view w) { return InWordClass(WordClass::kLocationPreposition, w); }
 
 // "l’" -> "l", used before looking a word up.
 inline std::string_view StripElision(std::string_view s) {
   if (s.ends_with("’")) s.remove_suffix(3);
   else if (s.ends_with('\'')) s.remove_suffix(1);
   return s;
-}
-
-// Prepositions whose complement a following name is: "les puces de Nvidia".
-inline bool IsComplementPreposition(std::string_view w) {
-  return w == "de" || w == "d’" || w == "d'" || w == "du" || w == "des" || w == "par" || w == "pour" ||
-         w == "avec" || w == "sur" || w == "chez" || w == "contre" || w == "of" || w == "by" || w == "for" ||
-         w == "with" || w == "from";
-}
-
-// What joins the items of a list of names: "Cayenne, Kourou et Matoury".
-inline bool IsListJoiner(std::string_view w) {
-  return w == "," || w == "et" || w == "ou" || w == "and" || w == "or";
-}
-
-// Prepositions that put a place after them: "à Paris", "en Chine", "in London".
-inline bool IsLocationPreposition(std::string_view w) {
-  return w == "à" || w == "au" || w == "aux" || w == "en" || w == "in" || w == "vers" || w == "depuis";
 }
 
 }  // namespace kg
