@@ -415,18 +415,12 @@ bool GraphBuilder::KeyLess(const EdgeKey& x, const EdgeKey& y) const {
   return x.kind < y.kind;
 }
 
-KnowledgeGraph GraphBuilder::Finish() {
-  MergeSurnames();
-  // Labels, types and ids.
-  struct Pending {
-    NodeData data;
-    uint32_t acc;
-  };
-  // Each node's label, type and id on its own: the two halves of the nodes
-  // on two threads, then put together in order.
-  std::vector<Pending> pending, second;
+// Each node's label, type and id on its own: the two halves of the nodes on
+// two threads, then put together in order.
+std::vector<GraphBuilder::PendingNode> GraphBuilder::PendingNodes() {
+  std::vector<PendingNode> pending, second;
   InTwoHalves(nodes_.size(), [&](int half, size_t begin, size_t end) {
-    std::vector<Pending>* out = half == 0 ? &pending : &second;
+    std::vector<PendingNode>* out = half == 0 ? &pending : &second;
     out->reserve(end - begin);
     for (auto v = static_cast<uint32_t>(begin); v < end; ++v) {
       NodeAcc& acc = nodes_[v];
@@ -447,73 +441,58 @@ KnowledgeGraph GraphBuilder::Finish() {
     }
   });
   pending.reserve(pending.size() + second.size());
-  for (Pending& p : second) pending.push_back(std::move(p));
-  second.clear();
+  for (PendingNode& p : second) pending.push_back(std::move(p));
+  return pending;
+}
+
+// The nodes' order (indices into `pending`), by id, with ids made unique: a
+// repeated slug gets -2, -3, ... in sorted order, never taking another
+// node's own slug.
+std::vector<uint32_t> GraphBuilder::NodeOrder(std::vector<PendingNode>* pending_io) {
+  std::vector<PendingNode>& pending = *pending_io;
   // Sorted through an index (the node data is large to move): each half on
   // a thread, then merged. (The order is total: `acc` differs for each.)
   std::vector<uint32_t> order(pending.size());
   std::iota(order.begin(), order.end(), 0u);
   auto node_less = [&](uint32_t x, uint32_t y) {
-    const Pending& a = pending[x];
-    const Pending& b = pending[y];
+    const PendingNode& a = pending[x];
+    const PendingNode& b = pending[y];
     return std::tie(a.data.id, a.data.label, a.acc) < std::tie(b.data.id, b.data.label, b.acc);
   };
   InTwoHalves(order.size(), [&](int, size_t begin, size_t end) {
     std::sort(order.begin() + static_cast<long>(begin), order.begin() + static_cast<long>(end), node_less);
   });
   std::inplace_merge(order.begin(), order.begin() + static_cast<long>(order.size() / 2), order.end(), node_less);
-  // Unique ids: a repeated slug gets -2, -3, ... in sorted order, never
-  // taking another node's own slug.
   std::vector<std::string> natural;  // the slugs, in order
   natural.reserve(order.size());
   for (uint32_t i : order) natural.push_back(pending[i].data.id);
   auto is_natural = [&](const std::string& id) { return std::binary_search(natural.begin(), natural.end(), id); };
   std::unordered_set<std::string> renamed;
-  bool any_renamed = false;
   for (size_t i = 1; i < order.size(); ++i) {
     // A slug repeats right after its first holder in this order.
     if (natural[i] != natural[i - 1]) continue;
-    Pending& p = pending[order[i]];
     std::string candidate;
     int n = 1;
     do {
       candidate = natural[i] + "-" + std::to_string(++n);
     } while (renamed.count(candidate) || is_natural(candidate));
     renamed.insert(candidate);
-    p.data.id = std::move(candidate);
-    any_renamed = true;
+    pending[order[i]].data.id = std::move(candidate);
   }
-  if (any_renamed) {
+  if (!renamed.empty()) {
     std::sort(order.begin(), order.end(),
               [&](uint32_t x, uint32_t y) { return pending[x].data.id < pending[y].data.id; });
   }
+  return order;
+}
 
-  KnowledgeGraph g;
-  g.KeepAlive(text_);
-  for (auto& owner : text_owners_) g.KeepAlive(std::move(owner));
-  text_ = std::make_shared<StringArena>(4u << 20);
-  text_owners_.clear();
-  g.SetDocuments(std::move(docs_));
-  g.Reserve(pending.size(), edges_.size());
-  // Nodes get their ids in sorted order; they are added on a thread of their
-  // own while the edges are sorted and their data made ready here.
-  std::vector<NodeId> final_id(nodes_.size(), 0);
-  for (size_t k = 0; k < order.size(); ++k) final_id[pending[order[k]].acc] = static_cast<NodeId>(k);
-  std::thread add_nodes([&] {
-    for (uint32_t i : order) g.AddNode(std::move(pending[i].data));
-  });
-  // Relation names by rank in name order, so edges sort on integers.
+// The edges between final node ids, sorted by source, target, kind and
+// relation name (through the names' ranks, so the sort compares integers).
+std::vector<GraphBuilder::PendingEdge> GraphBuilder::SortedEdges(const std::vector<NodeId>& final_id) {
   std::vector<uint32_t> by_name(relation_names_.size()), rank(relation_names_.size());
   std::iota(by_name.begin(), by_name.end(), 0u);
   std::sort(by_name.begin(), by_name.end(), [&](uint32_t a, uint32_t b) { return relation_names_[a] < relation_names_[b]; });
   for (uint32_t r = 0; r < by_name.size(); ++r) rank[by_name[r]] = r;
-  struct PendingEdge {
-    NodeId s, t;
-    EdgeKind kind;
-    uint32_t relation_rank;
-    uint32_t relation;
-    EdgeAcc* acc;
-  };
   std::vector<PendingEdge> edges;
   edges.reserve(edges_.size());
   for (auto& [key, acc] : edges_.entries()) {
@@ -524,10 +503,13 @@ KnowledgeGraph GraphBuilder::Finish() {
   std::sort(edges.begin(), edges.end(), [](const PendingEdge& a, const PendingEdge& b) {
     return std::tie(a.s, a.t, a.kind, a.relation_rank) < std::tie(b.s, b.t, b.kind, b.relation_rank);
   });
-  // Each edge's data, its evidence sorted: the two halves of the edges on
-  // two threads.
+  return edges;
+}
+
+// Each edge's data, its evidence sorted: the two halves of the edges on two threads.
+std::vector<KnowledgeGraph::NewEdge> GraphBuilder::NewEdges(const std::vector<PendingEdge>& edges) {
   std::vector<KnowledgeGraph::NewEdge> added(edges.size());
-  auto make_edges = [&](int, size_t begin, size_t end) {
+  InTwoHalves(edges.size(), [&](int, size_t begin, size_t end) {
     for (size_t k = begin; k < end; ++k) {
       const PendingEdge& e = edges[k];
       KnowledgeGraph::NewEdge& n = added[k];
@@ -543,22 +525,49 @@ KnowledgeGraph GraphBuilder::Finish() {
         return std::tie(a.document, a.sentence, a.via_coreference) < std::tie(b.document, b.sentence, b.via_coreference);
       });
     }
-  };
+  });
+  return added;
+}
+
+KnowledgeGraph GraphBuilder::Finish() {
+  MergeSurnames();
+  std::vector<PendingNode> pending = PendingNodes();
+  std::vector<uint32_t> order = NodeOrder(&pending);
+  KnowledgeGraph g;
+  g.KeepAlive(text_);
+  for (auto& owner : text_owners_) g.KeepAlive(std::move(owner));
+  text_ = std::make_shared<StringArena>(4u << 20);
+  text_owners_.clear();
+  g.SetDocuments(std::move(docs_));
+  g.Reserve(pending.size(), edges_.size());
+  // Nodes get their ids in sorted order; they are added on a thread of their
+  // own while the edges are sorted here.
+  std::vector<NodeId> final_id(nodes_.size(), 0);
+  for (size_t k = 0; k < order.size(); ++k) final_id[pending[order[k]].acc] = static_cast<NodeId>(k);
+  std::thread add_nodes([&] {
+    for (uint32_t i : order) g.AddNode(std::move(pending[i].data));
+  });
+  std::vector<PendingEdge> edges = SortedEdges(final_id);
   add_nodes.join();
-  InTwoHalves(edges.size(), make_edges);
-  // What the builder held is freed on the side while the edges go in.
+  std::vector<KnowledgeGraph::NewEdge> added = NewEdges(edges);
+  std::thread release = Reset(std::move(pending), std::move(edges));  // freed while the edges go in
+  g.AddEdges(std::move(added));
+  g.Seal();
+  release.join();
+  return g;
+}
+
+// The builder emptied for the next graph; what it held is freed on the
+// thread returned.
+std::thread GraphBuilder::Reset(std::vector<PendingNode> pending, std::vector<PendingEdge> edges) {
   std::thread release([nodes = std::move(nodes_), table = std::move(edges_), keys = std::move(key_to_node_),
-                       pending = std::move(pending), natural = std::move(natural), edges = std::move(edges)]() mutable {
+                       pending = std::move(pending), edges = std::move(edges)]() mutable {
     nodes.clear();
     table.clear();
     keys.clear();
     pending.clear();
-    natural.clear();
     edges.clear();
   });
-  g.AddEdges(std::move(added));
-  g.Seal();
-  release.join();
   nodes_.clear();
   edges_.clear();
   relation_names_.clear();
@@ -567,7 +576,7 @@ KnowledgeGraph GraphBuilder::Finish() {
   key_to_node_.clear();
   redirect_.clear();
   docs_.clear();
-  return g;
+  return release;
 }
 
 }  // namespace kg

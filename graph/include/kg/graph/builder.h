@@ -16,6 +16,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <thread>
 #include <tuple>
 #include <unordered_map>
 #include <vector>
@@ -94,6 +95,25 @@ class GraphBuilder {
     std::vector<uint32_t> slots_;  // entry index + 1; 0 is empty
     bool stale_ = false;           // slots_ no longer match entries_
   };
+  // Finish's steps: each node's data (label, type, id), the node order with
+  // unique ids, the edges in their final order, and the edges' data.
+  struct PendingNode {
+    NodeData data;
+    uint32_t acc;  // index into nodes_
+  };
+  struct PendingEdge {
+    NodeId s, t;
+    EdgeKind kind;
+    uint32_t relation_rank;
+    uint32_t relation;
+    EdgeAcc* acc;
+  };
+  std::vector<PendingNode> PendingNodes();
+  static std::vector<uint32_t> NodeOrder(std::vector<PendingNode>* pending);
+  std::vector<PendingEdge> SortedEdges(const std::vector<NodeId>& final_id);
+  std::vector<KnowledgeGraph::NewEdge> NewEdges(const std::vector<PendingEdge>& edges);
+  std::thread Reset(std::vector<PendingNode> pending, std::vector<PendingEdge> edges);
+
   uint32_t RelationId(const std::string& name);
   // The order edges merge in: by source, target, relation name, kind.
   bool KeyLess(const EdgeKey& x, const EdgeKey& y) const;
