@@ -190,7 +190,7 @@ size_t CandidateScanner::QuotedTitle(size_t i, std::vector<Candidate>* out) cons
   c.surface = std::string(s_.text.substr(s_.toks[i + 1].start, s_.toks[close - 1].end - s_.toks[i + 1].start));
   c.key = MergeKey(c.surface);
   if (c.key.empty() || s_.lex.IsStopped(c.key)) return i;
-  Vote(&c, *cue, 6);
+  Vote(&c, *cue, kWeights.quoted_title);
   out->push_back(std::move(c));
   return close + 1;
 }

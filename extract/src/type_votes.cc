@@ -40,25 +40,25 @@ bool IsArabicArticleName(std::string_view w) {
 void TypeVotes::Cast(size_t first, size_t last, bool titled, Candidate* cand) const {
   Candidate& c = *cand;
   if (c.gazetteer >= 0) {
-    Vote(&c, s_.lex.entry(c.gazetteer).type, s_.lex.entry(c.gazetteer).user ? 1000.f : kGazetteerVote);
+    Vote(&c, s_.lex.entry(c.gazetteer).type, s_.lex.entry(c.gazetteer).user ? kWeights.user_entry : kGazetteerVote);
   }
-  if (PlatformHere(first, c.gazetteer)) Vote(&c, EntityType::kProduct, kGazetteerVote + 2);
-  if (titled || TitleBefore(first)) Vote(&c, EntityType::kPerson, 4);
+  if (PlatformHere(first, c.gazetteer)) Vote(&c, EntityType::kProduct, kWeights.platform);
+  if (titled || TitleBefore(first)) Vote(&c, EntityType::kPerson, kWeights.title);
   ShapeVotes(first, last, &c);
-  if (words_.IsInitialLetter(first) && last >= first + 2) Vote(&c, EntityType::kPerson, 6);
+  if (words_.IsInitialLetter(first) && last >= first + 2) Vote(&c, EntityType::kPerson, kWeights.initial);
   // "LONDON 1996-08-30": the place of a dispatch.
-  if (DateFollows(last) && words_.Initial(first)) Vote(&c, EntityType::kLocation, 12);
+  if (DateFollows(last) && words_.Initial(first)) Vote(&c, EntityType::kLocation, kWeights.dispatch);
   // A place's name with its score in a results table is its team
   // ("Somerset 83 and 174", "CHICAGO 65 66").
   if (s_.tabular && c.gazetteer >= 0 && s_.lex.entry(c.gazetteer).type == EntityType::kLocation &&
       !s_.lex.entry(c.gazetteer).user && last + 1 < s_.toks.size() && s_.toks[last + 1].kind == TokenKind::kNumber &&
       !DateFollows(last)) {
-    Vote(&c, EntityType::kOrg, 20);
+    Vote(&c, EntityType::kOrg, kWeights.team);
   }
   // "KANSAS CITY AT DETROIT": the places of a fixture line are its teams.
   if (s_.fixture_line && c.gazetteer >= 0 && s_.lex.entry(c.gazetteer).type == EntityType::kLocation &&
       !s_.lex.entry(c.gazetteer).user) {
-    Vote(&c, EntityType::kOrg, 20);
+    Vote(&c, EntityType::kOrg, kWeights.team);
   }
   ContextVotes(first, &c);
   AfterVotes(last, &c);
@@ -96,7 +96,7 @@ void TypeVotes::ShapeVotes(size_t first, size_t last, Candidate* c) const {
   }
   std::string_view head = s_.Lower(first);
   HeadVotes(first, last, words, head, c);
-  if (codes || (digits && words >= 1)) Vote(c, EntityType::kProduct, 3);
+  if (codes || (digits && words >= 1)) Vote(c, EntityType::kProduct, kWeights.code);
   if (digits) return;
   PersonVotes(first, last, words, head, c);
 }
@@ -107,11 +107,11 @@ void TypeVotes::GroupAndQuarterVotes(size_t first, size_t last, Candidate* c) co
   for (size_t k = first; k <= last && group; ++k) {
     group = s_.IsWord(k) && (s_.lex.IsGroupName(s_.Lower(k)) || s_.lex.IsNotName(s_.Lower(k)));
   }
-  if (group && s_.lex.IsGroupName(s_.Lower(last))) Vote(c, EntityType::kOther, 8);
+  if (group && s_.lex.IsGroupName(s_.Lower(last))) Vote(c, EntityType::kOther, kWeights.group);
   // "Caroline du Nord": a place and its quarter.
   if (!s_.english && last >= first + 2 && words_.IsCardinalPoint(last) &&
       (s_.Lower(last - 1) == "du" || s_.Lower(last - 1) == "de")) {
-    Vote(c, EntityType::kLocation, 4);
+    Vote(c, EntityType::kLocation, kWeights.quarter);
   }
 }
 
@@ -124,34 +124,35 @@ void TypeVotes::HeadVotes(size_t first, size_t last, size_t words, std::string_v
     for (std::string_view infix : {"-sur-", "-sous-", "-lès-", "-lez-", "-en-", "-de-", "-du-", "-des-", "-la-",
                                    "-le-", "-les-", "-aux-", "-et-"}) {
       if (w.find(infix) != std::string_view::npos) {
-        Vote(c, EntityType::kLocation, 3);
+        Vote(c, EntityType::kLocation, kWeights.place_infix);
         break;
       }
     }
-    if (w.rfind("Saint-", 0) == 0 || w.rfind("Sainte-", 0) == 0) Vote(c, EntityType::kLocation, 2);
+    if (w.rfind("Saint-", 0) == 0 || w.rfind("Sainte-", 0) == 0) Vote(c, EntityType::kLocation, kWeights.saint_prefix);
   }
-  if (s_.lex.IsOrgHead(head)) Vote(c, EntityType::kOrg, 5);
+  if (s_.lex.IsOrgHead(head)) Vote(c, EntityType::kOrg, kWeights.org_head);
   // "ouragan Dorian", "loi Alimentation": an event or law named by its head.
   if (words >= 2 && !s_.toks[first].upper_initial && s_.lex.IsLowerHead(head)) {
-    if (auto cue = s_.lex.Cue(head); cue && *cue == EntityType::kOther) Vote(c, EntityType::kOther, 6);
+    auto cue = s_.lex.Cue(head);
+    if (cue && *cue == EntityType::kOther) Vote(c, EntityType::kOther, kWeights.event_head);
   }
-  if (s_.lex.IsLocationHead(head)) Vote(c, EntityType::kLocation, 5);
-  if (words >= 2 && s_.lex.IsOrgSuffix(s_.Text(last))) Vote(c, EntityType::kOrg, 5);
+  if (s_.lex.IsLocationHead(head)) Vote(c, EntityType::kLocation, kWeights.place_head);
+  if (words >= 2 && s_.lex.IsOrgSuffix(s_.Text(last))) Vote(c, EntityType::kOrg, kWeights.org_suffix);
   // "Theodore Boutrous Jr.", "Al Unser Jr": a generation suffix ends a person's name.
   for (size_t k = last + 1; k-- > first;) {
     if (!s_.IsWord(k)) continue;
     if (words >= 2 && (s_.Text(k) == "Jr" || s_.Text(k) == "Sr" || s_.Text(k) == "III" || s_.Text(k) == "II")) {
-      Vote(c, EntityType::kPerson, 5);
+      Vote(c, EntityType::kPerson, kWeights.generation);
     }
     break;
   }
   if (words >= 2 && s_.lex.IsLocationSuffix(s_.Text(last)) && !s_.lex.IsOrgSuffix(s_.Text(last))) {
-    Vote(c, EntityType::kLocation, 5);
+    Vote(c, EntityType::kLocation, kWeights.place_suffix);
   }
   // "World Cup", "Hong Kong Open", "WORLD CUP" (the suffix as written or in capitals).
   if (words >= 2 && (s_.lex.IsOtherSuffix(s_.Text(last)) ||
                      (s_.toks[last].all_caps && s_.lex.IsOtherSuffix(ToTitle(s_.Text(last)))))) {
-    Vote(c, EntityType::kOther, 6);
+    Vote(c, EntityType::kOther, kWeights.event_suffix);
   }
 }
 
@@ -177,18 +178,18 @@ void TypeVotes::PersonVotes(size_t first, size_t last, size_t words, std::string
 void TypeVotes::FullNameVotes(size_t first, size_t last, size_t words, std::string_view head, const WordInfo& fi,
                               bool first_name, Candidate* c) const {
   const WordInfo& li = s_.InfoOf(last);
-  if (first_name) Vote(c, EntityType::kPerson, 4);
-  if (li.surname) Vote(c, EntityType::kPerson, 2);
+  if (first_name) Vote(c, EntityType::kPerson, kWeights.first_name);
+  if (li.surname) Vote(c, EntityType::kPerson, kWeights.surname);
   if (!first_name && !fi.known && !li.known && !fi.english && !s_.InfoOf(last).english && words == 2 &&
       !s_.toks[first].all_caps && !s_.toks[last].all_caps) {
-    Vote(c, EntityType::kPerson, 1);
+    Vote(c, EntityType::kPerson, kWeights.unknown_pair);
   }
   // "Nasser Hussain", "Merlene Ottey": two or three capitalised words,
   // none of them a common word or a name's head or suffix (a town may
   // bear a person's name: Leander Paes, Aliuska Lopez).
   // "San Juan Opico", "Santa Ana", "St Albans": a saint's name is a place's
   // (a plural after it, "San Diego Padres", names a team).
-  if (words_.IsSaint(first) && s_.Text(last).back() != 's') Vote(c, EntityType::kLocation, 2);
+  if (words_.IsSaint(first) && s_.Text(last).back() != 's') Vote(c, EntityType::kLocation, kWeights.saint_place);
   if (!first_name && words <= 3 && c->gazetteer < 0 && !s_.lex.IsOrgSuffix(s_.Text(last)) && !words_.IsSaint(first) &&
       !s_.lex.IsLocationSuffix(s_.Text(last)) && !s_.lex.IsOrgHead(head) && !s_.lex.IsLocationHead(head)) {
     bool plain = true;
@@ -202,7 +203,7 @@ void TypeVotes::FullNameVotes(size_t first, size_t last, size_t words, std::stri
       int g = s_.lex.FindPhrase(s_.Folded(k));
       if (g >= 0 && !s_.lex.IsOpenDataEntry(g)) plain = false;
     }
-    if (plain) Vote(c, EntityType::kPerson, 2);
+    if (plain) Vote(c, EntityType::kPerson, kWeights.plain_words);
   }
   // "Aravinda de Silva", "Maarten van Bakker": a particle between two
   // capitalised words, the first no common word.
@@ -211,7 +212,7 @@ void TypeVotes::FullNameVotes(size_t first, size_t last, size_t words, std::stri
     bool common = s_.english ? s_.morph.Lookup(s_.Lower(first)).english : words_.KnownCommon(s_.Text(first));
     if (!common && s_.toks[k + 1].upper_initial && c->gazetteer < 0 && !s_.lex.IsOrgHead(head) &&
         !s_.lex.IsLocationHead(head)) {
-      Vote(c, EntityType::kPerson, 2);
+      Vote(c, EntityType::kPerson, kWeights.particle);
     }
     break;
   }
@@ -219,16 +220,16 @@ void TypeVotes::FullNameVotes(size_t first, size_t last, size_t words, std::stri
 
 // One word (`fi` as written), the first name or surname alone.
 void TypeVotes::OneNameVotes(size_t first, size_t last, const WordInfo& fi, bool first_name, Candidate* c) const {
-  if (fi.surname) Vote(c, EntityType::kPerson, 1);
+  if (fi.surname) Vote(c, EntityType::kPerson, kWeights.lone_surname);
   // "McAteer", "MacLeod", "O'Brien": Gaelic surnames by their shape.
-  if (!s_.toks[first].all_caps && IsGaelicSurname(s_.Text(first))) Vote(c, EntityType::kPerson, 2);
+  if (!s_.toks[first].all_caps && IsGaelicSurname(s_.Text(first))) Vote(c, EntityType::kPerson, kWeights.gaelic);
   // "Panayiotopoulos", "Levrentyeva", "Gomez": surname endings, for a
   // word no dictionary knows.
   if (!s_.toks[first].all_caps && !fi.known && !fi.english && c->gazetteer < 0 && HasSurnameEnding(s_.Text(first))) {
-    Vote(c, EntityType::kPerson, 1.5f);
+    Vote(c, EntityType::kPerson, kWeights.surname_ending);
   }
-  if (first_name && !fi.surname) Vote(c, EntityType::kPerson, 1.5f);
-  if (s_.toks[first].all_caps && (last - first) == 0) Vote(c, EntityType::kOrg, 1);
+  if (first_name && !fi.surname) Vote(c, EntityType::kPerson, kWeights.lone_first_name);
+  if (s_.toks[first].all_caps && (last - first) == 0) Vote(c, EntityType::kOrg, kWeights.acronym);
 }
 
 // What follows a name: "X, 45 ans," is a person; so is "X, ministre de ..."
@@ -239,7 +240,7 @@ void TypeVotes::AfterVotes(size_t last, Candidate* c) const {
   ++k;
   if (k + 1 < s_.toks.size() && s_.toks[k].kind == TokenKind::kNumber &&
       (s_.Lower(k + 1) == "ans" || s_.Lower(k + 1) == "an")) {
-    Vote(c, EntityType::kPerson, 4);
+    Vote(c, EntityType::kPerson, kWeights.age);
     return;
   }
   while (k < s_.toks.size() &&
@@ -250,7 +251,7 @@ void TypeVotes::AfterVotes(size_t last, Candidate* c) const {
   }
   if (k < s_.toks.size() && s_.IsWord(k) && !s_.toks[k].upper_initial && !s_.lex.RoleRelation(s_.Lower(k)).empty() &&
       s_.Lower(k) != "membre") {
-    Vote(c, EntityType::kPerson, 3);
+    Vote(c, EntityType::kPerson, kWeights.role);
   }
 }
 
@@ -262,19 +263,20 @@ void TypeVotes::ContextVotes(size_t first, Candidate* c) const {
     // "at Headingley", "near Lockerbie": an English place preposition before one word.
     if (s_.english && (prev == "at" || prev == "near" || prev == "outside") &&
         c->surface.find(' ') == std::string::npos) {
-      Vote(c, EntityType::kLocation, 1);
+      Vote(c, EntityType::kLocation, kWeights.at_place);
       return;
     }
     // "dans le Latium", "dans l'Aveyron": one word after "dans" and an article is a region.
     if (!s_.english && first >= 2 && s_.IsWord(first - 2) && s_.Lower(first - 2) == "dans" &&
         (prev == "le" || prev == "la" || prev == "les" || StripElision(prev) == "l") &&
         c->surface.find(' ') == std::string::npos) {
-      Vote(c, EntityType::kLocation, 1.5f);
+      Vote(c, EntityType::kLocation, kWeights.region);
       return;
     }
     if (IsLocationPreposition(StripElision(prev)) || prev == "à") {
       // Places are mostly single words (à Paris); "à Emmanuel Macron" is not.
-      Vote(c, EntityType::kLocation, c->surface.find(' ') == std::string::npos ? 1.5f : 0.5f);
+      bool one_word = c->surface.find(' ') == std::string::npos;
+      Vote(c, EntityType::kLocation, one_word ? kWeights.place_after_preposition : kWeights.words_after_preposition);
       return;
     }
     if (IsComplementPreposition(prev)) {
@@ -283,7 +285,7 @@ void TypeVotes::ContextVotes(size_t first, Candidate* c) const {
       for (size_t k = first - 1, seen = 0; k-- > 0 && seen < 2; ++seen) {
         if (!s_.IsWord(k)) break;
         auto cue = s_.lex.Cue(StripElision(s_.Lower(k)));
-        if (cue && *cue == EntityType::kLocation) Vote(c, EntityType::kLocation, 3.5f);
+        if (cue && *cue == EntityType::kLocation) Vote(c, EntityType::kLocation, kWeights.place_noun);
         if (cue || !s_.LowerInfo(k).adjective) break;
       }
       return;
@@ -303,7 +305,7 @@ void TypeVotes::ContextVotes(size_t first, Candidate* c) const {
     ++seen;
     if (auto cue = s_.lex.Cue(StripElision(lower))) {
       // Product words also name what a company makes ("l’application X").
-      Vote(c, *cue, *cue == EntityType::kProduct ? 2.f : 3.f);
+      Vote(c, *cue, *cue == EntityType::kProduct ? kWeights.product_cue : kWeights.cue);
       break;
     }
   }
