@@ -1,0 +1,285 @@
+#include "candidate_scanner.h"
+
+#include <algorithm>
+#include <optional>
+#include <string>
+
+#include "kg/base/text.h"
+
+namespace kg::recognition {
+namespace {
+
+bool IsAscii(std::string_view w) {
+  return std::all_of(w.begin(), w.end(), [](char ch) { return static_cast<unsigned char>(ch) < 0x80; });
+}
+
+bool IsOpeningQuote(std::string_view t) { return t == "«" || t == "\"" || t == "\u201C"; }
+
+bool IsClosingQuote(std::string_view t) { return t == "»" || t == "\"" || t == "\u201D"; }
+
+}  // namespace
+
+void CandidateScanner::Scan(std::vector<Candidate>* out) const {
+  size_t n = s_.toks.size();
+  size_t i = 0;
+  while (i < n) {
+    if (size_t after = s_.SkipHeaderRow(i); after > i) {
+      i = after;
+      continue;
+    }
+    if (size_t after = QuotedTitle(i, out); after > i) {
+      i = after;
+      continue;
+    }
+    if (auto it = s_.long_forms.find(i); it != s_.long_forms.end()) {  // "Droit au logement (DAL)"
+      Emit(i, it->second, -1, out);
+      i = it->second + 1;
+      continue;
+    }
+    if (EndsTitlePhrase(i)) {  // "garde des Sceaux"
+      ++i;
+      continue;
+    }
+    if (size_t next = ScanInitialName(i, out); next > i) {
+      i = next;
+      continue;
+    }
+    if (size_t next = ScanLowerHeadName(i, out); next > i) {
+      i = next;
+      continue;
+    }
+    int gaz = -1;
+    size_t gaz_end = gazetteer_.Match(i, &gaz);
+    if (gaz < 0 && i > 0 && s_.IsWord(i - 1) && s_.toks[i].upper_initial && !s_.english) {
+      std::string_view prev = s_.Lower(i - 1);
+      std::string_view article = prev == "du" || prev == "au" ? "Le" : prev == "des" || prev == "aux" ? "Les" : "";
+      if (!article.empty()) gaz_end = gazetteer_.Match(i, &gaz, article);
+    }
+    // "LA montre", "LA RATP": a French article in capitals for emphasis
+    // (not Los Angeles), unless it opens a longer known name ("LE MONDE").
+    if (!s_.english && gaz_end == i && s_.toks[i].all_caps && IsFrenchArticle(s_.Lower(i)) && i + 1 < s_.toks.size() &&
+        s_.IsWord(i + 1) && !s_.LowerInfo(i + 1).function_word && !(i > 0 && s_.Lower(i - 1) == "à")) {
+      ++i;
+      continue;
+    }
+    // "LÀ", "OÙ": a French function word in capitals with an accent, which
+    // no acronym has (not "LA", Los Angeles).
+    if (!s_.english && gaz_end == i && s_.toks[i].all_caps && !IsAscii(s_.Text(i)) && s_.LowerInfo(i).function_word) {
+      ++i;
+      continue;
+    }
+    i = ScanName(i, gaz, gaz_end, out);
+  }
+}
+
+// "K. Barnett", "P. Simmons": an initial opens a person's name. Returns
+// the token after the name emitted, or `i`.
+size_t CandidateScanner::ScanInitialName(size_t i, std::vector<Candidate>* out) const {
+  const size_t n = s_.toks.size();
+  if (words_.IsInitialLetter(i) && i + 2 < n && words_.IsNameStart(i + 2) && s_.toks[i + 2].upper_initial &&
+      !s_.toks[i + 2].all_caps && !words_.IsTitleWithDot(i)) {
+    size_t end = extent_.Extend(i + 2);
+    while (end > i + 2 && s_.toks[end].kind == TokenKind::kNumber) --end;  // "S. Waugh 8"
+    Emit(i, end, -1, out);
+    return end + 1;
+  }
+  return i;
+}
+
+// "tribunal correctionnel de Vesoul", "musée Fitzwilliam": a lower-case
+// head opens a name when a capitalised name follows under it (not before
+// a bare article: "à ce stade la quasi-totalité", "il place le bloc"; nor
+// "à la place de", instead of). Returns the token after the name emitted,
+// or `i`.
+size_t CandidateScanner::ScanLowerHeadName(size_t i, std::vector<Candidate>* out) const {
+  const size_t n = s_.toks.size();
+  if (s_.IsWord(i) && !s_.toks[i].upper_initial && !s_.toks[i].has_digit && s_.lex.IsLowerHead(s_.Text(i)) &&
+      !(i + 1 < n && IsBareArticle(s_.Lower(i + 1))) &&
+      !(i >= 2 && s_.Lower(i) == "place" && s_.Lower(i - 1) == "la" && s_.Lower(i - 2) == "à")) {
+    size_t end = extent_.Extend(i);
+    bool named = false;
+    for (size_t k = i + 1; k <= end; ++k) {
+      if (!s_.IsWord(k) || !s_.toks[k].upper_initial) continue;
+      // "la brigade de Michel Sarran": a person's name is no part of it.
+      named = !(words_.IsFirstName(k) && k + 1 <= end && s_.IsWord(k + 1) && s_.toks[k + 1].upper_initial);
+      break;
+    }
+    if (named) {
+      Emit(i, end, -1, out);
+      return end + 1;
+    }
+  }
+  return i;
+}
+
+// A name from `i` on (`gaz`: the gazetteer entry matched there, ending at
+// `gaz_end`): a capitalised article's name, a weak sentence-initial word,
+// a known name, two known names side by side. Returns the next token.
+size_t CandidateScanner::ScanName(size_t i, int gaz, size_t gaz_end, std::vector<Candidate>* out) const {
+  if (gaz < 0 && words_.CapitalArticleOpensName(i)) {
+    // "à La Balme", "au journal Le Petit Écho": in French an article
+    // written with a capital inside a sentence belongs to the name.
+    size_t name_end = extent_.Extend(i + 1);
+    Emit(i, name_end, -1, out);
+    return name_end + 1;
+  }
+  bool starts = words_.IsNameStart(i);
+  if (!starts && gaz < 0) return i + 1;
+  size_t end = starts ? extent_.Extend(i) : i;
+  // A sentence-initial common word ("Les", "Selon", "Banque" is kept as
+  // a head) is a name only if the document confirms it elsewhere.
+  bool weak_start = false;
+  if (gaz < 0 && words_.IsNameToken(i, &weak_start) && weak_start && !words_.ProperByItself(i) && !words_.IsHead(i) &&
+      !DefinesAcronym(i, end) && !words_.QualifiesHead(i, end)) {
+    Emit(i, i, -1, out);
+    return i + 1;
+  }
+  bool from_gazetteer = false;
+  if (gaz >= 0 && gaz_end >= end) {
+    end = gaz_end;
+    from_gazetteer = true;
+  } else if (gaz >= 0 && gaz_end < end) {
+    // "Microsoft Meta": two known names side by side are two names —
+    // but for a broadcaster's edition named by a place, "France Bleu Auxerre".
+    int next_gaz = -1;
+    size_t next_end = gazetteer_.Match(gaz_end + 1, &next_gaz);
+    if (next_gaz >= 0 && PlaceEdition(gaz, next_gaz)) {
+      const size_t before = out->size();
+      Emit(i, std::max(end, next_end), -1, out);
+      if (out->size() > before) Vote(&out->back(), EntityType::kOrg, kGazetteerVote);
+      return std::max(end, next_end) + 1;
+    }
+    if (next_gaz >= 0) {
+      end = gaz_end;
+      from_gazetteer = true;
+    }
+  }
+  if (!from_gazetteer && end > i) {
+    // "NVIDIA H800": a known organisation followed by a model code is two names.
+    size_t split = SplitOrgCode(i, end);
+    if (split > i) {
+      int g = s_.lex.FindPhrase(FoldName(s_.text.substr(s_.toks[i].start, s_.toks[split - 1].end - s_.toks[i].start)));
+      Emit(i, split - 1, g, out);
+      i = split;
+    }
+  }
+  Emit(i, end, from_gazetteer ? gaz : -1, out);
+  return end + 1;
+}
+
+// The title of a work in quotes after a noun that announces one: the film
+// « Le Seigneur des anneaux », l'émission "Cauchemar en cuisine". Emits it
+// and returns the index after the closing quote (else `i`).
+size_t CandidateScanner::QuotedTitle(size_t i, std::vector<Candidate>* out) const {
+  constexpr size_t kMaxWords = 10;
+  if (!IsOpeningQuote(s_.Text(i))) return i;
+  std::optional<EntityType> cue = words_.CueBefore(i);
+  if (!cue || (*cue != EntityType::kOther && *cue != EntityType::kProduct)) return i;
+  if (i + 1 >= s_.toks.size() || !s_.IsWord(i + 1) || !s_.toks[i + 1].upper_initial) return i;
+  size_t close = i + 1;
+  for (; close < s_.toks.size() && close <= i + kMaxWords + 1; ++close) {
+    std::string_view t = s_.Text(close);
+    if (IsClosingQuote(t)) break;
+    if (t == "." || t == "!" || t == "?" || t == ";" || IsOpeningQuote(t)) return i;
+  }
+  if (close >= s_.toks.size() || !IsClosingQuote(s_.Text(close)) || close == i + 1) return i;
+  Candidate c;
+  c.sentence = s_.index;
+  c.first = static_cast<uint32_t>(i + 1);
+  c.last = static_cast<uint32_t>(close - 1);
+  c.surface = std::string(s_.text.substr(s_.toks[i + 1].start, s_.toks[close - 1].end - s_.toks[i + 1].start));
+  c.key = MergeKey(c.surface);
+  if (c.key.empty() || s_.lex.IsStopped(c.key)) return i;
+  Vote(&c, *cue, kWeights.quoted_title);
+  out->push_back(std::move(c));
+  return close + 1;
+}
+
+// Gazetteer entry `place`, right after entry `media`, names its edition.
+bool CandidateScanner::PlaceEdition(int media, int place) const {
+  return s_.lex.entry(place).type == EntityType::kLocation && s_.lex.entry(media).type == EntityType::kOrg &&
+         s_.lex.HasPlaceEditions(ToLower(s_.lex.entry(media).name));
+}
+
+// Whether word i ends a title of three words ("garde des Sceaux").
+bool CandidateScanner::EndsTitlePhrase(size_t i) const {
+  if (i < 2 || !s_.IsWord(i) || !s_.toks[i].upper_initial || !s_.IsWord(i - 1) || !s_.IsWord(i - 2)) return false;
+  std::string phrase(s_.Lower(i - 2));
+  phrase.append(" ").append(s_.Lower(i - 1)).append(" ").append(s_.Lower(i));
+  return s_.lex.IsTitle(phrase);
+}
+
+// "Mobile World Live (MWL)": the words before the parenthesis spell the acronym.
+bool CandidateScanner::DefinesAcronym(size_t first, size_t last) const {
+  if (last + 3 >= s_.toks.size() + 1 || last + 2 >= s_.toks.size()) return false;
+  if (s_.Text(last + 1) != "(" || !s_.toks[last + 2].all_caps || last + 3 >= s_.toks.size() ||
+      s_.Text(last + 3) != ")") {
+    return false;
+  }
+  std::string acro = MergeKey(s_.Text(last + 2));
+  std::string initials;
+  for (size_t k = first; k <= last; ++k) {
+    if (!s_.IsWord(k) || !s_.toks[k].upper_initial) continue;
+    initials += MergeKey(s_.Text(k)).substr(0, 1);
+  }
+  return !acro.empty() && acro == initials;
+}
+
+// Index of the code token that follows a gazetteer organisation inside
+// [i, end], or i when there is none.
+// Also "AFP Yuta Shinohara", "Assemblée nationale Richard Ferrand": a known
+// organisation or place followed by what looks like a person's name.
+size_t CandidateScanner::SplitOrgCode(size_t i, size_t end) const {
+  for (size_t p = i + 1; p <= end; ++p) {
+    if (!s_.IsWord(p)) continue;
+    int g = s_.lex.FindPhrase(FoldName(s_.text.substr(s_.toks[i].start, s_.toks[p - 1].end - s_.toks[i].start)));
+    if (g < 0) continue;
+    EntityType t = s_.lex.entry(g).type;
+    if (s_.IsCode(p) && t == EntityType::kOrg) return p;
+    // ("San Diego Padres" is no place "San" then a person.)
+    if ((t == EntityType::kOrg || t == EntityType::kLocation) && end >= p + 1 && !words_.IsSaint(p - 1) &&
+        LooksLikePerson(p, end)) {
+      return p;
+    }
+  }
+  return i;
+}
+
+// Two to four capitalised words, the first a first name or neither known
+// to the dictionaries.
+bool CandidateScanner::LooksLikePerson(size_t first, size_t last) const {
+  if (last - first > 3) return false;
+  for (size_t k = first; k <= last; ++k) {
+    if (!s_.IsWord(k) || !s_.toks[k].upper_initial || s_.toks[k].all_caps) return false;
+  }
+  if (words_.IsFirstName(first)) return true;
+  for (size_t k = first; k <= last; ++k) {
+    const WordInfo& w = s_.InfoOf(k);
+    if (w.known || w.english) return false;
+  }
+  return true;
+}
+
+// Emits the candidate first..last (`gaz`: its gazetteer entry, when the
+// scanner matched one) unless the filter finds no name in it.
+void CandidateScanner::Emit(size_t first, size_t last, int gaz, std::vector<Candidate>* out) const {
+  bool titled = false;
+  if (gaz < 0 && !filter_.TrimSpan(&first, &last, &gaz, &titled)) return;
+  Candidate c;
+  c.sentence = s_.index;
+  c.first = static_cast<uint32_t>(first);
+  c.last = static_cast<uint32_t>(last);
+  c.surface = std::string(s_.text.substr(s_.toks[first].start, s_.toks[last].end - s_.toks[first].start));
+  c.gazetteer = gaz;
+  std::string folded;  // FoldName(c.surface), when needed here
+  filter_.FindEntry(first, last, &c, &folded);
+  std::optional<bool> weak = filter_.Weakness(first, last, c);
+  if (!weak) return;
+  c.key = folded.empty() ? MergeKey(c.surface) : MergeKeyOfFolded(folded);
+  if (s_.lex.IsStopped(c.key)) return;
+  c.weak = *weak;
+  votes_.Cast(first, last, titled, &c);
+  out->push_back(std::move(c));
+}
+
+}  // namespace kg::recognition
