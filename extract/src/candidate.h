@@ -1,5 +1,5 @@
 // Internal to the entity recognizer: a name candidate, as the sentence
-// scanner (recognizer.cc) finds it and entity resolution
+// scanner (CandidateScanner, candidate_scanner.cc) finds it and entity resolution
 // (entity_resolution.cc) joins candidates into a document's entities.
 #pragma once
 

@@ -1,5 +1,5 @@
 // Entity resolution: a document's name candidates, found sentence by
-// sentence by the scanner (recognizer.cc), become its entities — acronyms
+// sentence by the scanner (CandidateScanner, candidate_scanner.cc), become its entities — acronyms
 // defined in parentheses join their long forms, weak candidates need a
 // strong one elsewhere, one name or gazetteer entry is one entity, short
 // forms join their longer names, and each entity gets one type
