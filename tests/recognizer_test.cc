@@ -447,6 +447,8 @@ TEST(RecognizerTest, FormerBugs) {
       {"DeepSeek utilise le NVIDIA H800.", {{"H800", "PRODUCT"}}, {"NVIDIA H800"}},
       // Photo credits and titles glued to a person's name.
       {"Il sourit. AFP Yuta Shinohara", {{"Yuta Shinohara", "PERSON"}}, {"AFP Yuta Shinohara"}},
+      // A role, its holder, then the role's holder's name: two names.
+      {"Le patron de Zorglub Pierre Durand a parlé.", {{"Pierre Durand", "PERSON"}}, {"Zorglub Pierre Durand"}},
       // Capitalised common words and demonyms alone are not names.
       {"Les Français aiment le Festival depuis que l’Etat paie.", {}, {"Français", "Festival", "Etat"}},
       // Glued paragraphs.

@@ -115,6 +115,15 @@ size_t NameExtender::ParticleName(size_t i, size_t end, size_t k) const {
   return 0;
 }
 
+// Whether the name starting at token i is the complement of a role: "le
+// patron de", "la chanteuse des", "l'attaquant du" right before it.
+bool NameExtender::ComplementOfRole(size_t i) const {
+  if (i < 2 || !s_.IsWord(i - 1) || !s_.IsWord(i - 2)) return false;
+  std::string_view of = s_.Lower(i - 1);
+  if (of != "de" && of != "des" && of != "du" && of != "d'" && of != "d’") return false;
+  return words_.IsTitleWord(i - 2);
+}
+
 size_t NameExtender::Extend(size_t i) const {
   size_t end = i;
   bool headed = words_.IsHead(i);
@@ -142,14 +151,17 @@ size_t NameExtender::Extend(size_t i) const {
     }
     if (words_.IsNameToken(k, &weak) && !words_.IsTitleWord(k)) {
       // A first name after an acronym or a non-name word starts a new name:
-      // "AFP Yuta Shinohara", "UDI Jean-Christophe Lagarde".
+      // "AFP Yuta Shinohara", "UDI Jean-Christophe Lagarde"; so it does
+      // after a one-word complement of a role ("le patron de Zorglub Pierre
+      // Durand", "le directeur du Cevipof Bruno Cautrès": the role's holder,
+      // then its holder's name).
       // (Not after a word no dictionary or list knows: "Ijaz Ahmed".)
       if (words_.IsFirstName(k) && !words_.IsFirstName(end) && !s_.toks[k].all_caps &&
           (s_.toks[end].all_caps || !words_.IsFirstName(i)) && !words_.IsSaint(end) &&
           !(end == i && !s_.toks[i].upper_initial && s_.lex.IsLowerHead(s_.Lower(i))) &&
           !words_.KeepsRoyalTitle(end, k) &&
           (s_.toks[end].all_caps || words_.KnownCommon(s_.Text(end)) || s_.InfoOf(end).known ||
-           s_.InfoOf(end).english || s_.lex.FindPhrase(s_.Folded(end)) >= 0)) {
+           s_.InfoOf(end).english || s_.lex.FindPhrase(s_.Folded(end)) >= 0 || (k == i + 1 && ComplementOfRole(i)))) {
         break;
       }
       end = k;

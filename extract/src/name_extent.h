@@ -25,6 +25,7 @@ class NameExtender {
   size_t Extend(size_t i) const;
 
  private:
+  bool ComplementOfRole(size_t i) const;
   size_t HeadedTail(size_t i, size_t end) const;
   size_t ParticleName(size_t i, size_t end, size_t k) const;
   bool IsModelSuffix(size_t k) const;
