@@ -6,6 +6,8 @@
 #include <cstdint>
 #include <string_view>
 
+#include "word_bits.h"
+
 namespace kg::relations {
 
 // Words that end the clause a verb governs.
@@ -21,13 +23,13 @@ bool IsLinkingAdverb(std::string_view w);
 bool IsCoordination(std::string_view w);
 
 // Word classes the verb-group scan asks of every token, as bits cached on
-// the word (Word::CachedMask; bits 8-15 are the relation finder's).
-constexpr uint32_t kNegationStart = 1u << 8;   // ne, n’
-constexpr uint32_t kNegationEnd = 1u << 9;     // pas, jamais, not...
-constexpr uint32_t kClauseBoundary = 1u << 10;
-constexpr uint32_t kDeterminer = 1u << 11;
-constexpr uint32_t kPreposition = 1u << 12;
-constexpr uint32_t kWordClasses = kNegationStart | kNegationEnd | kClauseBoundary | kDeterminer | kPreposition;
+// the word (Word::CachedMask; the bits are listed in word_bits.h).
+using word_bits::kClauseBoundary;
+using word_bits::kDeterminer;
+using word_bits::kNegationEnd;
+using word_bits::kNegationStart;
+using word_bits::kPreposition;
+using word_bits::kWordClasses;
 
 // The kWordClasses bits of lower-case word w.
 uint32_t WordClassesOf(std::string_view w);

@@ -23,18 +23,20 @@
 #include "kg/extract/recognizer.h"
 #include "kg/extract/tokenizer.h"
 #include "kg/extract/vocabulary.h"
+#include "word_bits.h"
 
 namespace kg::recognition {
 
 using Spelling = GazetteerSpelling;
 
-// Properties of a word cached on it (Word::Cached), one bit each.
-constexpr uint32_t kFirstNameBit = 1u << 0;
-constexpr uint32_t kTitleBit = 1u << 1;
-constexpr uint32_t kHeadBit = 1u << 2;
-constexpr uint32_t kNotNameBit = 1u << 3;
-constexpr uint32_t kPhraseStartBit = 1u << 4;
-constexpr uint32_t kTitleDotBit = 1u << 5;  // "M" of "M.": a title once its dot is added
+// Properties of a word cached on it (Word::Cached), one bit each (all
+// users' bits are listed in word_bits.h).
+constexpr uint32_t kFirstNameBit = word_bits::kFirstName;
+constexpr uint32_t kTitleBit = word_bits::kTitle;
+constexpr uint32_t kHeadBit = word_bits::kHead;
+constexpr uint32_t kNotNameBit = word_bits::kNotName;
+constexpr uint32_t kPhraseStartBit = word_bits::kPhraseStart;
+constexpr uint32_t kTitleDotBit = word_bits::kTitleDot;
 
 struct SentenceContext {
   SentenceContext(std::string_view text, const SentenceTokens& s, uint32_t index, const Lexicon& lex,

@@ -35,8 +35,8 @@ struct alignas(64) Word {
   const WordInfo& LowerInfo(Morphology& m);
 
   // A yes/no property of the word computed once: `bit` names it (one bit
-  // per property, chosen by the caller: bits 0-7 are the recognizer's, 8-15
-  // the relation finder's), `compute` answers it.
+  // per property; every user's bits are listed in extract/src/word_bits.h),
+  // `compute` answers it.
   template <typename F>
   bool Cached(uint32_t bit, F&& compute) {
     if (!(asked_ & bit)) {
