@@ -1,6 +1,7 @@
 // Internal to the word-pattern relation finder: the closed classes of French
-// and English words its patterns ask about, and the word-class bits cached on
-// each word of a sentence (see RelationSentence::Is).
+// and English words its patterns ask about (their words are
+// data/word_classes.tsv), and the word-class bits cached on each word of a
+// sentence (see RelationSentence::Is).
 #pragma once
 
 #include <cstdint>

@@ -17,6 +17,16 @@ constexpr std::pair<std::string_view, WordClass> kNames[] = {
     {"complement-preposition", WordClass::kComplementPreposition},
     {"list-joiner", WordClass::kListJoiner},
     {"location-preposition", WordClass::kLocationPreposition},
+    {"clause-boundary", WordClass::kClauseBoundary},
+    {"determiner", WordClass::kDeterminer},
+    {"preposition", WordClass::kPreposition},
+    {"negation-start", WordClass::kNegationStart},
+    {"negation-end", WordClass::kNegationEnd},
+    {"clitic", WordClass::kClitic},
+    {"subject-pronoun", WordClass::kSubjectPronoun},
+    {"of-word", WordClass::kOfWord},
+    {"linking-adverb", WordClass::kLinkingAdverb},
+    {"coordination", WordClass::kCoordination},
 };
 
 // The classes read from the embedded table (its words live as long as kg).

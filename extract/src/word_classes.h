@@ -41,6 +41,17 @@ enum class WordClass : uint8_t {
   kComplementPreposition,  // de, par, with: a following name is its complement ("les puces de Nvidia")
   kListJoiner,             // , et, or: joins the items of a list of names
   kLocationPreposition,    // à, en, in: puts a place after it ("à Paris")
+  // The word-pattern relation finder's:
+  kClauseBoundary,  // que, mais, ; : which, because: ends the clause a verb governs
+  kDeterminer,      // le, ces, leurs, the, its
+  kPreposition,     // de, pour, selon, of, against
+  kNegationStart,   // ne, n’
+  kNegationEnd,     // pas, jamais, not, n’t
+  kClitic,          // se, lui, y, en: between a subject and its verb
+  kSubjectPronoun,  // il, on, cela, they
+  kOfWord,          // de, chez, of: attaches a complement to a role or part noun
+  kLinkingAdverb,   // aussi, ensuite, also
+  kCoordination,    // , et, ou, and, or
 };
 
 // Whether `w` (as written) is one of the class's words.
