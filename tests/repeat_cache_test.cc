@@ -91,6 +91,8 @@ TEST(RepeatCacheTest, RepeatTakesTheNewIdentity) {
   EXPECT_EQ(r.text, same.text);
   EXPECT_EQ(r.sentences.size(), same.sentences.size());
   EXPECT_EQ(testing::Entities(r), testing::Entities(same));
+  ASSERT_FALSE(same.mentions.empty());
+  EXPECT_EQ(r.mentions.size(), same.mentions.size());
   EXPECT_EQ(r.relations.size(), same.relations.size());
 }
 

@@ -66,6 +66,7 @@ DocumentResult RepeatOf(const DocumentResult& same, Document doc) {
   r.chars = same.chars;
   r.sentences = same.sentences;
   r.entities = same.entities;
+  r.mentions = same.mentions;
   r.relations = same.relations;
   return r;
 }
@@ -74,7 +75,8 @@ size_t ResultBytes(const DocumentResult& r) {
   // Containers' own sizes plus a node's bookkeeping for each map entry.
   constexpr size_t kMapNode = 48;
   size_t n = sizeof(DocumentResult) + r.id.size() + r.path.size() + r.title.size() + r.text.size() +
-             r.sentences.size() * sizeof(SentenceSpan) + r.relations.size() * sizeof(DocRelation);
+             r.sentences.size() * sizeof(SentenceSpan) + r.mentions.size() * sizeof(DocMention) +
+             r.relations.size() * sizeof(DocRelation);
   for (const DocEntity& e : r.entities) {
     n += sizeof(DocEntity) + e.label.size();
     for (const auto& [form, count] : e.forms) n += kMapNode + sizeof(form) + form.size() + sizeof(count);
