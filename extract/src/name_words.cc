@@ -88,6 +88,9 @@ bool NameWords::IsNameToken(size_t i, bool* weak) const {
   if (!s_.IsWord(i)) return false;
   const Token& t = s_.toks[i];
   if (t.elision) return false;
+  // A lower-case word that is no code is no name (tested first: the tests
+  // below intern the word, and most words are such).
+  if (!t.upper_initial && !t.inner_caps && !s_.IsCode(i)) return false;
   if (IsGluedDomain(s_.Text(i))) return false;
   if (IsNotNameCompound(s_.Lower(i))) return false;
   // "Ehpad": a common acronym written in title case.
