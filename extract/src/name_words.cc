@@ -234,9 +234,7 @@ bool NameWords::IsNotNameCompound(std::string_view lower) const {
 }
 
 bool NameWords::IsCardinalPoint(size_t k) const {
-  std::string_view w = s_.Text(k);
-  return w == "Nord" || w == "Sud" || w == "Est" || w == "Ouest" || w == "Nord-Est" || w == "Nord-Ouest" ||
-         w == "Sud-Est" || w == "Sud-Ouest";
+  return InWordClass(WordClass::kCardinalPoint, s_.Text(k));
 }
 
 // English: the word before a name's head word ("Major League", "Supreme
@@ -246,14 +244,8 @@ bool NameWords::QualifiesHead(size_t first, size_t last) const {
   if (!s_.english || first + 1 > last || !s_.IsWord(first + 1)) return false;
   std::string_view next = s_.Text(first + 1);
   if (!s_.lex.IsOrgSuffix(next) && !s_.lex.IsOtherSuffix(next)) return false;
-  static constexpr std::string_view kOpeners[] = {"the", "a", "an", "in", "on", "at", "for", "by", "with", "from",
-                                                   "as", "after", "before", "when", "while", "but", "and", "or",
-                                                   "if", "yesterday", "today", "meanwhile", "also", "now", "then",
-                                                   "this", "that", "his", "her", "its", "their", "our"};
   std::string_view lower = s_.Lower(first);
-  for (std::string_view o : kOpeners) {
-    if (lower == o) return false;
-  }
+  if (InWordClass(WordClass::kSentenceOpener, lower)) return false;
   return !s_.lex.IsNotName(lower);
 }
 

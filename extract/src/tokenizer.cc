@@ -37,12 +37,7 @@ bool IsApostrophe(char32_t c) { return c == '\'' || c == 0x2019 || c == 0x02BC; 
 bool IsHyphen(char32_t c) { return c == '-' || c == 0x2011; }
 bool IsWordChar(char32_t c) { return IsLetter(c) || IsDigit(c); }
 
-bool IsElisionPrefix(std::string_view lower) {
-  static constexpr std::string_view kPrefixes[] = {"l", "d", "j", "m", "n", "s", "t", "c", "qu",
-                                                  "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu"};
-  for (auto p : kPrefixes) if (lower == p) return true;
-  return false;
-}
+bool IsElisionPrefix(std::string_view lower) { return InWordClass(WordClass::kElisionPrefix, lower); }
 
 struct Cursor {
   std::string_view text;
@@ -162,9 +157,7 @@ bool PushSuffixedName(std::string_view text, size_t start, size_t j, std::vector
   size_t dash = whole.rfind('-');
   if (dash == std::string_view::npos || dash == 0) return false;
   std::string suffix = ToLower(whole.substr(dash + 1));
-  static constexpr std::string_view kSuffixes[] = {"based", "born", "led", "owned", "backed", "listed",
-                                                  "funded", "controlled", "headquartered", "made", "run"};
-  if (std::find(std::begin(kSuffixes), std::end(kSuffixes), suffix) == std::end(kSuffixes)) return false;
+  if (!InWordClass(WordClass::kNameSuffix, suffix)) return false;
   Token name;
   name.start = static_cast<uint32_t>(start);
   name.end = static_cast<uint32_t>(start + dash);

@@ -27,6 +27,10 @@ constexpr std::pair<std::string_view, WordClass> kNames[] = {
     {"of-word", WordClass::kOfWord},
     {"linking-adverb", WordClass::kLinkingAdverb},
     {"coordination", WordClass::kCoordination},
+    {"elision-prefix", WordClass::kElisionPrefix},
+    {"name-suffix", WordClass::kNameSuffix},
+    {"sentence-opener", WordClass::kSentenceOpener},
+    {"cardinal-point", WordClass::kCardinalPoint},
 };
 
 // The classes read from the embedded table (its words live as long as kg).

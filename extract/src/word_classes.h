@@ -52,6 +52,11 @@ enum class WordClass : uint8_t {
   kOfWord,          // de, chez, of: attaches a complement to a role or part noun
   kLinkingAdverb,   // aussi, ensuite, also
   kCoordination,    // , et, ou, and, or
+  // The tokenizer's and the recognizer's English:
+  kElisionPrefix,   // l, qu, jusqu: the elided word before an apostrophe
+  kNameSuffix,      // based, owned: hyphenated after a name, not part of it ("Paris-based")
+  kSentenceOpener,  // the, yesterday: opens sentences, not a name's first word
+  kCardinalPoint,   // Nord, Sud-Est: after a place ("Caroline du Nord")
 };
 
 // Whether `w` (as written) is one of the class's words.
