@@ -75,6 +75,14 @@ TEST(RelationsTest, NounPhrases) {
        {{"Scott Raynovich", "fonder", "Futuriom"}}, {}},
       {"Les tensions entre Washington et Pékin montent.", {{"Washington", "tension_avec", "Pékin"}}, {}},
       {"Larry Ellison (Oracle) était présent.", {{"Larry Ellison", "affilié_à", "Oracle"}}, {}},
+      // A town, a comma, the region it is in; not a list of places.
+      {"Un tag a été découvert à La Ciotat, dans les Bouches-du-Rhône, lundi.",
+       {{"La Ciotat", "situé_à", "Bouches-du-Rhône"}}, {}},
+      {"Il a été interpellé à Caussade, dans le département du Tarn-et-Garonne.",
+       {{"Caussade", "situé_à", "Tarn-et-Garonne"}}, {}},
+      {"Les morts sont bien comptés à New York, dans le Massachusetts ou le Minnesota.", {},
+       {{"New York", "Massachusetts"}}},
+      {"Il les a reçues à Manhattan, en Floride, au Nouveau-Mexique.", {}, {{"Manhattan", "Floride"}}},
   });
 }
 

@@ -1,9 +1,11 @@
 #include "noun_phrase_relations.h"
 
+#include <algorithm>
 #include <string>
 #include <string_view>
 
 #include "relation_words.h"
+#include "word_classes.h"
 
 namespace kg::relations {
 
@@ -111,6 +113,52 @@ bool NounPhraseRelations::BasedAt(size_t m, size_t n, size_t gap_start, size_t g
   return false;
 }
 
+// "à La Ciotat, dans les Bouches-du-Rhône", "de Landivisiau, dans le
+// Finistère", "à Caussade, dans le département du Tarn-et-Garonne", "à
+// Tokyo, au Japon": a town (after à or de), a comma, then the region it is
+// in. Not in a list ("à Lyon, en France et en Italie" names no region of Lyon).
+bool NounPhraseRelations::PlaceThenRegion(size_t m, size_t n, size_t gap_start, size_t gap_end) {
+  const size_t gap = gap_end - gap_start;
+  if (s_.english() || gap < 2 || gap > 5 || s_.TypeOf(m) != EntityType::kLocation ||
+      s_.TypeOf(n) != EntityType::kLocation || s_.lower(gap_start) != ",") {
+    return false;
+  }
+  const size_t first = s_.mentions()[m].first;
+  if (first == 0 || !InWordClass(WordClass::kTownPreposition, s_.lower(first - 1))) return false;
+  size_t k = gap_start + 1;
+  if (!InWordClass(WordClass::kRegionPreposition, s_.lower(k))) return false;
+  ++k;
+  if (k < gap_end && s_.Is(k, kDeterminer)) ++k;
+  if (k + 1 < gap_end && InWordClass(WordClass::kRegionNoun, s_.lower(k)) && IsOfWord(s_.lower(k + 1))) k += 2;
+  if (k != gap_end) return false;
+  if (PlacesListedAfter(n)) return false;
+  s_.Add(m, n, "situé_à");
+  return true;
+}
+
+// Whether places go on being listed after mention n: a comma or "et", "ou",
+// then another place after a preposition of place, a comma or a conjunction
+// within a few words ("à Chypre, en Crète (Grèce), sur les rivages turcs, et
+// jusqu'à 47 degrés aux confins d'Israël", "à Manhattan, en Floride, au
+// Nouveau-Mexique", "à New York, dans le Massachusetts ou le Minnesota").
+bool NounPhraseRelations::PlacesListedAfter(size_t n) const {
+  const std::vector<Mention>& ms = s_.mentions();
+  const size_t end = std::min(s_.tokens().size(), static_cast<size_t>(ms[n].last) + 16);
+  auto introduces = [&](std::string_view w) {  // what may stand right before a listed place
+    return InWordClass(WordClass::kTownPreposition, w) || InWordClass(WordClass::kRegionPreposition, w) ||
+           w == "," || IsCoordination(w);
+  };
+  bool joined = false;
+  for (size_t j = ms[n].last + 1; j < end; ++j) {
+    if (s_.lower(j) == "," || IsCoordination(s_.lower(j))) joined = true;
+    const int p = s_.mention_at(j);
+    if (!joined || p <= static_cast<int>(n) || s_.TypeOf(static_cast<size_t>(p)) != EntityType::kLocation) continue;
+    // "au Nouveau-Mexique" ("au" is a determiner too), "ou le Minnesota", "d'Israël".
+    if (introduces(s_.lower(j - 1)) || (s_.Is(j - 1, kDeterminer) && introduces(s_.lower(j - 2)))) return true;
+  }
+  return false;
+}
+
 // "OpenAI chief executive Sam Altman": organisation, role words, person.
 bool NounPhraseRelations::OrgRolePerson(size_t m, size_t n, size_t gap_start, size_t gap_end) {
   const size_t gap = gap_end - gap_start;
@@ -188,6 +236,7 @@ void NounPhraseRelations::NeighbourRelations() {
     const size_t n = m + 1, gap_start = ms[m].last + 1, gap_end = ms[n].first;  // tokens in [gap_start, gap_end)
     for (auto pattern : {&NounPhraseRelations::MakerThenProduct, &NounPhraseRelations::ProductOfMaker,
                          &NounPhraseRelations::RoleOrPartAfterComma, &NounPhraseRelations::BasedAt,
+                         &NounPhraseRelations::PlaceThenRegion,
                          &NounPhraseRelations::OrgRolePerson, &NounPhraseRelations::PersonAndOrgInParens,
                          &NounPhraseRelations::UnitOfInstitution, &NounPhraseRelations::RoleOfOrgThenPerson}) {
       if ((this->*pattern)(m, n, gap_start, gap_end)) break;

@@ -28,6 +28,8 @@ class NounPhraseRelations {
   bool ProductOfMaker(size_t m, size_t n, size_t gap_start, size_t gap_end);
   bool RoleOrPartAfterComma(size_t m, size_t n, size_t gap_start, size_t gap_end);
   bool BasedAt(size_t m, size_t n, size_t gap_start, size_t gap_end);
+  bool PlaceThenRegion(size_t m, size_t n, size_t gap_start, size_t gap_end);
+  bool PlacesListedAfter(size_t n) const;
   bool OrgRolePerson(size_t m, size_t n, size_t gap_start, size_t gap_end);
   bool PersonAndOrgInParens(size_t m, size_t n, size_t gap_start, size_t gap_end);
   bool UnitOfInstitution(size_t m, size_t n, size_t gap_start, size_t gap_end);

@@ -43,6 +43,7 @@ class RelationSentence {
   Morphology& morph() const { return morph_; }
   // A question (ends with "?", or with "?" and a closing mark): no verb relations.
   bool question() const { return question_; }
+  bool english() const { return english_; }
 
   // The lower-case form of token k.
   std::string_view lower(size_t k) const { return lower_[k]; }

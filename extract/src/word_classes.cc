@@ -31,6 +31,9 @@ constexpr std::pair<std::string_view, WordClass> kNames[] = {
     {"name-suffix", WordClass::kNameSuffix},
     {"sentence-opener", WordClass::kSentenceOpener},
     {"cardinal-point", WordClass::kCardinalPoint},
+    {"town-preposition", WordClass::kTownPreposition},
+    {"region-preposition", WordClass::kRegionPreposition},
+    {"region-noun", WordClass::kRegionNoun},
 };
 
 // The classes read from the embedded table (its words live as long as kg).

@@ -57,6 +57,10 @@ enum class WordClass : uint8_t {
   kNameSuffix,      // based, owned: hyphenated after a name, not part of it ("Paris-based")
   kSentenceOpener,  // the, yesterday: opens sentences, not a name's first word
   kCardinalPoint,   // Nord, Sud-Est: after a place ("Caroline du Nord")
+  // A town, a comma, then its region ("à La Ciotat, dans les Bouches-du-Rhône"):
+  kTownPreposition,    // à, de: before the town
+  kRegionPreposition,  // dans, en, au: before the region
+  kRegionNoun,         // département, région: the kind of region before its name
 };
 
 // Whether `w` (as written) is one of the class's words.
