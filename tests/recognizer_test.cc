@@ -339,6 +339,17 @@ TEST(RecognizerTest, MentionsStayWithTheirEntity) {
   // ... but a person of that one name stays a person.
   DocumentResult co = Extract("Peter Johnson met the board of Johnson Co on Monday. Johnson said no.");
   EXPECT_EQ(mentions_of(co, "Johnson Co"), 1u);
+  // An organisation's head word stands for the one name of the document it opens...
+  DocumentResult assemblee = Extract(
+      "L'Assemblée nationale a voté la loi. Le président de l'Assemblée, François de Rugy, a salué le vote.");
+  EXPECT_EQ(mentions_of(assemblee, "Assemblée nationale"), 2u);
+  EXPECT_EQ(mentions_of(assemblee, "Assemblée"), 0u);
+  // ... not when two names share it.
+  DocumentResult cour = Extract(
+      "La Cour de cassation et la Cour suprême ont jugé. La Cour a rendu son avis lundi.");
+  EXPECT_EQ(mentions_of(cour, "Cour de cassation"), 1u);
+  EXPECT_EQ(mentions_of(cour, "Cour suprême"), 1u);
+  EXPECT_EQ(mentions_of(cour, "Cour"), 0u);
 }
 
 TEST(RecognizerTest, FormerBugs) {

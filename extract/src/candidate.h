@@ -23,6 +23,9 @@ struct Candidate {
   std::string surface;
   std::string key;       // MergeKey(surface)
   bool weak = false;     // needs confirmation elsewhere in the document
+  // An organisation's head word standing for the one name of the document it
+  // opens ("l'Assemblée"): a mention of that name, not one of its forms.
+  bool head_word = false;
   int gazetteer = -1;
   std::array<float, kEntityTypeCount> votes{};
   int cluster = -1;

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <map>
 #include <numeric>
+#include <set>
 #include <unordered_map>
 
 #include "candidate.h"
@@ -251,10 +252,12 @@ std::vector<std::pair<size_t, size_t>> DefinedAcronyms(const Doc& d, std::vector
 // Keys confirmed by a strong mention somewhere in the document: weak
 // candidates without one are dropped (the acronym pairs renumbered).
 // A weak one-word mention that is the first or last word of a strong
-// longer name is its short form ("Paradis" after "Vanessa Paradis").
+// longer name is its short form ("Paradis" after "Vanessa Paradis"; an
+// organisation's head word only when it opens one name of the document).
 // (An acronym confirms only itself: "LA" not "La ville".)
 void KeepConfirmed(const Doc& d, std::vector<Candidate>& cands, std::vector<std::pair<size_t, size_t>>& acronyms) {
   FlatStringSet strong, strong_acronyms;
+  std::map<std::string, std::set<std::string>> named_by_head;  // head word -> the names it opens
   for (const Candidate& c : cands) {
     if (c.weak) continue;
     (IsAcronym(c.surface) ? strong_acronyms : strong).Insert(c.key);
@@ -264,15 +267,27 @@ void KeepConfirmed(const Doc& d, std::vector<Candidate>& cands, std::vector<std:
       const WordInfo& fi = d.morph.Lookup(first);
       // The surname of "Vanessa Paradis"; the family name of "Sun Ninghai".
       if (fi.first_name || d.lex.IsFirstName(first)) strong.Insert(MergeKey(toks[c.last].Text(d.text)));
-      if (!IsKnownCommon(d.morph, first)) strong.Insert(MergeKey(first));
+      if (!IsKnownCommon(d.morph, first)) {
+        strong.Insert(MergeKey(first));
+      } else if (d.lex.IsOrgHead(ToLower(first))) {
+        named_by_head[MergeKey(first)].insert(c.key);
+      }
     }
+  }
+  // "l'Assemblée" after "l'Assemblée nationale": the head word of one
+  // organisation's name stands for it (not when two names share the head:
+  // "la Cour" beside "Cour de cassation" and "Cour suprême").
+  FlatStringSet heads;
+  for (const auto& [head, names] : named_by_head) {
+    if (names.size() == 1) heads.Insert(head);
   }
   std::vector<Candidate> kept;
   std::vector<size_t> new_index(cands.size(), SIZE_MAX);
   for (size_t i = 0; i < cands.size(); ++i) {
     if (cands[i].weak && !strong.Contains(cands[i].key) &&
         !(IsAcronym(cands[i].surface) && strong_acronyms.Contains(cands[i].key))) {
-      continue;
+      if (cands[i].first != cands[i].last || !heads.Contains(cands[i].key)) continue;
+      cands[i].head_word = true;
     }
     new_index[i] = kept.size();
     kept.push_back(std::move(cands[i]));
@@ -419,8 +434,14 @@ void BuildEntities(const Doc& d, bool english, const std::vector<Candidate>& can
   std::unordered_map<int, uint32_t> entity_of_root;
   std::vector<std::array<float, kEntityTypeCount>> votes;
   std::vector<int> gaz_of_entity;
+  // A head word that did not join the name it stands for is no mention.
+  std::set<int> named_roots;
+  for (const Candidate& c : cands) {
+    if (!c.head_word) named_roots.insert(uf.Find(static_cast<int>(&c - cands.data())));
+  }
   for (const Candidate& c : cands) {
     int root = uf.Find(static_cast<int>(&c - cands.data()));
+    if (c.head_word && named_roots.count(root) == 0) continue;
     auto [it, added] = entity_of_root.emplace(root, static_cast<uint32_t>(entities->size()));
     if (added) {
       entities->emplace_back();
@@ -431,8 +452,13 @@ void BuildEntities(const Doc& d, bool english, const std::vector<Candidate>& can
     DocEntity& ent = (*entities)[e];
     // A form is a name as written: on one line, as every name kg outputs
     // (a tab or line break between its words becomes a space).
-    if (NeedsCleaning(c.surface, true)) ent.forms[CleanText(c.surface, true)]++;
-    else ent.forms[c.surface]++;
+    if (c.head_word) {
+      // (counted as a mention below, not as a form)
+    } else if (NeedsCleaning(c.surface, true)) {
+      ent.forms[CleanText(c.surface, true)]++;
+    } else {
+      ent.forms[c.surface]++;
+    }
     ent.mentions++;
     for (int t = 0; t < kEntityTypeCount; ++t) votes[e][t] += c.votes[t];
     if (c.gazetteer >= 0 && (gaz_of_entity[e] < 0 || d.lex.entry(c.gazetteer).user)) gaz_of_entity[e] = c.gazetteer;
