@@ -45,6 +45,10 @@ TEST(TokenizerTest, FrenchAndEnglish) {
       {"SNCFLa SNCF", {"SNCF", "La", "SNCF"}},
       {"DeepSeek YouTube LinkedIn iPhone", {"DeepSeek", "YouTube", "LinkedIn", "iPhone"}},
       {"Hangzhou-based start-up", {"Hangzhou", "based", "start-up"}},
+      // A prefix hyphenated before a name is a token of its own; not a name's own part.
+      {"le député ex-LREM Joachim Son-Forget", {"le", "député", "ex-", "LREM", "Joachim", "Son-Forget"}},
+      {"une manifestation anti-Trump", {"une", "manifestation", "anti-", "Trump"}},
+      {"au Pré-Saint-Gervais, un ex-ministre", {"au", "Pré-Saint-Gervais", ",", "un", "ex-ministre"}},
   };
   for (const auto& c : cases) EXPECT_EQ(Words(c.text), c.tokens) << c.text;
 }

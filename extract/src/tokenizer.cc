@@ -171,6 +171,28 @@ bool PushSuffixedName(std::string_view text, size_t start, size_t j, std::vector
   return true;
 }
 
+// "ex-LREM", "anti-Trump", "pro-Kremlin": the prefix (with its hyphen), then
+// the name, as two tokens; false (nothing pushed) for any other word.
+bool PushPrefixedName(std::string_view text, size_t start, size_t j, std::vector<Token>* out) {
+  std::string_view whole = text.substr(start, j - start);
+  size_t dash = whole.find('-');
+  if (dash == std::string_view::npos || dash == 0 || dash + 1 >= whole.size()) return false;
+  size_t len;
+  if (!IsUpper(DecodeUtf8(whole, dash + 1, &len))) return false;
+  if (!InWordClass(WordClass::kNamePrefix, whole.substr(0, dash))) return false;  // as written: "EX-PSG" stays whole
+  Token prefix;
+  prefix.start = static_cast<uint32_t>(start);
+  prefix.end = static_cast<uint32_t>(start + dash + 1);
+  SetFlags(text, &prefix);
+  out->push_back(prefix);
+  Token name;
+  name.start = static_cast<uint32_t>(start + dash + 1);
+  name.end = static_cast<uint32_t>(j);
+  SetFlags(text, &name);
+  out->push_back(name);
+  return true;
+}
+
 // A word token [start, j); one that ends in an apostrophe is an elision ("l'").
 void PushWord(std::string_view text, size_t start, size_t j, std::vector<Token>* out) {
   Token t;
@@ -295,7 +317,9 @@ std::vector<Token> Tokenize(std::string_view text, SentenceSpan span) {
       continue;
     }
     j = GluedWordEnd(text, start, j);
-    if (!PushSuffixedName(text, start, j, &out)) PushWord(text, start, j, &out);
+    if (!PushSuffixedName(text, start, j, &out) && !PushPrefixedName(text, start, j, &out)) {
+      PushWord(text, start, j, &out);
+    }
     i = j;
   }
   return out;

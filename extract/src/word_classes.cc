@@ -30,6 +30,7 @@ constexpr std::pair<std::string_view, WordClass> kNames[] = {
     {"elision-prefix", WordClass::kElisionPrefix},
     {"name-suffix", WordClass::kNameSuffix},
     {"sentence-opener", WordClass::kSentenceOpener},
+    {"name-prefix", WordClass::kNamePrefix},
     {"cardinal-point", WordClass::kCardinalPoint},
     {"town-preposition", WordClass::kTownPreposition},
     {"region-preposition", WordClass::kRegionPreposition},

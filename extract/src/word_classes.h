@@ -56,6 +56,7 @@ enum class WordClass : uint8_t {
   kElisionPrefix,   // l, qu, jusqu: the elided word before an apostrophe
   kNameSuffix,      // based, owned: hyphenated after a name, not part of it ("Paris-based")
   kSentenceOpener,  // the, yesterday: opens sentences, not a name's first word
+  kNamePrefix,      // ex, anti, pro: hyphenated before a name, not part of it ("ex-LREM")
   kCardinalPoint,   // Nord, Sud-Est: after a place ("Caroline du Nord")
   // A town, a comma, then its region ("à La Ciotat, dans les Bouches-du-Rhône"):
   kTownPreposition,    // à, de: before the town
