@@ -150,24 +150,26 @@ size_t GluedWordEnd(std::string_view text, size_t start, size_t j) {
   return j;
 }
 
+// Two tokens, [start, end) and [start2, end2), out of one word.
+void PushTwo(std::string_view text, size_t start, size_t end, size_t start2, size_t end2, std::vector<Token>* out) {
+  for (auto [from, to] : {std::pair{start, end}, std::pair{start2, end2}}) {
+    Token t;
+    t.start = static_cast<uint32_t>(from);
+    t.end = static_cast<uint32_t>(to);
+    SetFlags(text, &t);
+    out->push_back(t);
+  }
+}
+
 // "Hangzhou-based", "Paris-born": the name, then the English suffix, as
-// two tokens; false (nothing pushed) for any other word.
+// two tokens (the hyphen in neither); false (nothing pushed) for any other word.
 bool PushSuffixedName(std::string_view text, size_t start, size_t j, std::vector<Token>* out) {
   std::string_view whole = text.substr(start, j - start);
   size_t dash = whole.rfind('-');
   if (dash == std::string_view::npos || dash == 0) return false;
   std::string suffix = ToLower(whole.substr(dash + 1));
   if (!InWordClass(WordClass::kNameSuffix, suffix)) return false;
-  Token name;
-  name.start = static_cast<uint32_t>(start);
-  name.end = static_cast<uint32_t>(start + dash);
-  SetFlags(text, &name);
-  out->push_back(name);
-  Token rest;
-  rest.start = static_cast<uint32_t>(start + dash + 1);
-  rest.end = static_cast<uint32_t>(j);
-  SetFlags(text, &rest);
-  out->push_back(rest);
+  PushTwo(text, start, start + dash, start + dash + 1, j, out);
   return true;
 }
 
@@ -180,16 +182,7 @@ bool PushPrefixedName(std::string_view text, size_t start, size_t j, std::vector
   size_t len;
   if (!IsUpper(DecodeUtf8(whole, dash + 1, &len))) return false;
   if (!InWordClass(WordClass::kNamePrefix, whole.substr(0, dash))) return false;  // as written: "EX-PSG" stays whole
-  Token prefix;
-  prefix.start = static_cast<uint32_t>(start);
-  prefix.end = static_cast<uint32_t>(start + dash + 1);
-  SetFlags(text, &prefix);
-  out->push_back(prefix);
-  Token name;
-  name.start = static_cast<uint32_t>(start + dash + 1);
-  name.end = static_cast<uint32_t>(j);
-  SetFlags(text, &name);
-  out->push_back(name);
+  PushTwo(text, start, start + dash + 1, start + dash + 1, j, out);
   return true;
 }
 
