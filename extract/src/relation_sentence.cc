@@ -10,29 +10,28 @@ namespace kg::relations {
 RelationSentence::RelationSentence(std::string_view text, const SentenceTokens& s, uint32_t index, const Lexicon& lex,
                                    Morphology& morph, const std::vector<Mention>& mentions,
                                    const std::vector<DocEntity>& entities, bool english)
-    : text_(text), toks_(s.tokens), sentence_(s), index_(index), lex_(lex), morph_(morph), ms_(mentions),
-      ents_(entities), english_(english) {
-  mention_at_.assign(toks_.size(), -1);
+    : view_{text, s.tokens, s, index, lex, morph, english}, ms_(mentions), ents_(entities) {
+  mention_at_.assign(view_.toks.size(), -1);
   for (size_t m = 0; m < ms_.size(); ++m) {
-    for (uint32_t k = ms_[m].first; k <= ms_[m].last && k < toks_.size(); ++k) mention_at_[k] = static_cast<int>(m);
+    for (uint32_t k = ms_[m].first; k <= ms_[m].last && k < view_.toks.size(); ++k) mention_at_[k] = static_cast<int>(m);
   }
-  s.InternAll(text_);
-  lower_.reserve(toks_.size());
-  classes_.reserve(toks_.size());
-  for (size_t k = 0; k < toks_.size(); ++k) {
-    Word* w = s.WordAt(text_, k);
+  s.InternAll(view_.text);
+  lower_.reserve(view_.toks.size());
+  classes_.reserve(view_.toks.size());
+  for (size_t k = 0; k < view_.toks.size(); ++k) {
+    Word* w = s.WordAt(view_.text, k);
     lower_.push_back(w->lower);
     classes_.push_back(w->CachedMask(kWordClasses, [&] { return WordClassesOf(w->lower); }));
   }
-  question_ = !toks_.empty() && (lower_.back() == "?" || (lower_.size() > 1 && lower_[lower_.size() - 2] == "?"));
+  question_ = !view_.toks.empty() && (lower_.back() == "?" || (lower_.size() > 1 && lower_[lower_.size() - 2] == "?"));
 }
 
 // Words that are also nouns or adjectives ("menace", "fabrique", "complexes")
 // count as verbs only right after a subject: a name, a subject or object
 // pronoun, a negation.
 bool RelationSentence::IsFiniteVerb(size_t k) {
-  if (mention_at_[k] >= 0 || toks_[k].kind != TokenKind::kWord) return false;
-  if (toks_[k].upper_initial && k > 0) return false;
+  if (mention_at_[k] >= 0 || view_.toks[k].kind != TokenKind::kWord) return false;
+  if (view_.toks[k].upper_initial && k > 0) return false;
   const WordInfo& w = Info(k);
   if (!w.finite) return false;
   if (k > 0 && Is(k - 1, kDeterminer | kPreposition)) return false;
@@ -71,7 +70,7 @@ void RelationSentence::Record(uint32_t source, uint32_t target, std::string_view
   r.target = target;
   r.relation = std::string(label);
   r.kind = kind;
-  r.sentence = index_;
+  r.sentence = view_.index;
   found_.push_back(std::move(r));
 }
 

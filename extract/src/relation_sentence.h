@@ -23,6 +23,7 @@
 #include "kg/extract/lexicon.h"
 #include "kg/extract/morphology.h"
 #include "kg/extract/recognizer.h"
+#include "sentence_view.h"
 
 namespace kg::relations {
 
@@ -37,13 +38,13 @@ class RelationSentence {
   // Pairs related before (by the tree finder): Add skips them.
   void AlreadyRelated(const std::set<Pair>& pairs) { related_ = pairs; }
 
-  const std::vector<Token>& tokens() const { return toks_; }
+  const std::vector<Token>& tokens() const { return view_.toks; }
   const std::vector<Mention>& mentions() const { return ms_; }
-  const Lexicon& lex() const { return lex_; }
-  Morphology& morph() const { return morph_; }
+  const Lexicon& lex() const { return view_.lex; }
+  Morphology& morph() const { return view_.morph; }
   // A question (ends with "?", or with "?" and a closing mark): no verb relations.
   bool question() const { return question_; }
-  bool english() const { return english_; }
+  bool english() const { return view_.english; }
 
   // The lower-case form of token k.
   std::string_view lower(size_t k) const { return lower_[k]; }
@@ -55,9 +56,9 @@ class RelationSentence {
   uint32_t EntityOf(size_t m) const { return ms_[m].entity; }
 
   // Morphology::Lookup(lower(k)), remembered on the word.
-  const WordInfo& LowerReading(size_t k) const { return sentence_.WordAt(text_, k)->LowerInfo(morph_); }
+  const WordInfo& LowerReading(size_t k) const { return view_.tokens.WordAt(view_.text, k)->LowerInfo(view_.morph); }
   // The reading of token k in the sentence's language.
-  const WordInfo& Info(size_t k) { return english_ ? morph_.LookupEnglish(lower_[k]) : LowerReading(k); }
+  const WordInfo& Info(size_t k) { return view_.english ? view_.morph.LookupEnglish(lower_[k]) : LowerReading(k); }
   // A conjugated verb at token k (see the definition for nouns that are also verbs).
   bool IsFiniteVerb(size_t k);
 
@@ -75,19 +76,13 @@ class RelationSentence {
  private:
   void Record(uint32_t source, uint32_t target, std::string_view label, EdgeKind kind);
 
-  std::string_view text_;
-  const std::vector<Token>& toks_;
-  const SentenceTokens& sentence_;
-  uint32_t index_;
-  const Lexicon& lex_;
-  Morphology& morph_;
+  SentenceView view_;
   const std::vector<Mention>& ms_;
   const std::vector<DocEntity>& ents_;
   std::vector<int> mention_at_;
   std::vector<std::string_view> lower_;  // the words' lower-case forms
   std::vector<uint32_t> classes_;        // their kWordClasses bits
   bool question_ = false;
-  bool english_ = false;
   std::set<Pair> related_;
   std::vector<DocRelation> found_;
 };

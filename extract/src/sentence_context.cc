@@ -124,8 +124,7 @@ std::map<size_t, size_t> FindAcronymLongForms(const SentenceContext& s) {
 
 SentenceContext::SentenceContext(std::string_view text, const SentenceTokens& s, uint32_t index, const Lexicon& lex,
                                  Morphology& morph, std::vector<std::vector<Spelling>>* spellings, bool english)
-    : text(text), toks(s.tokens), tokens(s), index(index), lex(lex), morph(morph), spellings(spellings),
-      english(english) {
+    : SentenceView{text, s.tokens, s, index, lex, morph, english}, spellings(spellings) {
   caps_sentence = IsCapsSentence(toks);
   tabular = IsTabular(toks);
   fixture_line = english && caps_sentence && IsFixtureLine(*this);

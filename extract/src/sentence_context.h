@@ -23,6 +23,7 @@
 #include "kg/extract/recognizer.h"
 #include "kg/extract/tokenizer.h"
 #include "kg/extract/vocabulary.h"
+#include "sentence_view.h"
 #include "word_bits.h"
 
 namespace kg::recognition {
@@ -38,7 +39,7 @@ constexpr uint32_t kNotNameBit = word_bits::kNotName;
 constexpr uint32_t kPhraseStartBit = word_bits::kPhraseStart;
 constexpr uint32_t kTitleDotBit = word_bits::kTitleDot;
 
-struct SentenceContext {
+struct SentenceContext : SentenceView {
   SentenceContext(std::string_view text, const SentenceTokens& s, uint32_t index, const Lexicon& lex,
                   Morphology& morph, std::vector<std::vector<Spelling>>* spellings, bool english);
 
@@ -60,14 +61,7 @@ struct SentenceContext {
   // `i` on: the index after it, else `i`.
   size_t SkipHeaderRow(size_t i) const { return header_end.empty() ? i : header_end[i]; }
 
-  std::string_view text;
-  const std::vector<Token>& toks;
-  const SentenceTokens& tokens;
-  uint32_t index;
-  const Lexicon& lex;
-  Morphology& morph;
   std::vector<std::vector<Spelling>>* spellings;  // the recognizer's, by gazetteer entry
-  bool english = false;  // an English document
   bool caps_sentence = false;  // an all-caps headline
   bool tabular = false;  // a score line or a table row
   bool fixture_line = false;  // an English results page's "CHICAGO AT TORONTO"
