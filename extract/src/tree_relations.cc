@@ -136,7 +136,6 @@ StatusOr<PathRules> PathRules::Parse(std::string_view tsv, const std::string& wh
   Status read = ForEachTsvRow(tsv, where, [&](const std::vector<std::string_view>& c) -> std::string {
     std::set<std::string>* words = c[0] == "neg"      ? &r.negations
                                    : c[0] == "vague"  ? &r.vague
-                                   : c[0] == "outlet" ? &r.outlet
                                    : c[0] == "near"   ? &r.near_words
                                    : c[0] == "from"   ? &r.from_prepositions
                                    : c[0] == "within" ? &r.within_prepositions
@@ -517,7 +516,6 @@ bool MatchPath(const PathRules& rules, const UdSentence& s, const TreeMention& a
     bool ok = true;
     std::string label = Fill(r.label, values, &ok);
     if (!ok || rules.vague.count(label) != 0) continue;
-    if (rules.outlet.count(label) != 0 && (r.reverse ? a_type : b_type) != EntityType::kOrg) continue;
     match->label = std::move(label);
     match->reverse = r.reverse;
     return true;

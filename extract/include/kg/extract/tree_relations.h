@@ -49,7 +49,6 @@ struct PathRules {
   std::vector<PathRule> rules;
   std::set<std::string> negations;     // "neg" rows: lemmas that negate their head (pas, jamais, not)
   std::set<std::string> vague;         // "vague" rows: lemmas too vague for a label alone (être, avoir)
-  std::set<std::string> outlet;        // "outlet" rows: saying to someone (indiquer_à), only to an organisation
   // Words of the name-arc repairs (RepairNameArcs): "near" rows, the words a
   // place is said near by (près, sud); "from" rows, prepositions of an origin
   // or of a complement (de, depuis); "within" rows, of a place one is in (à, dans);
