@@ -221,8 +221,9 @@ bool NounPhraseRelations::RoleOfOrgThenPerson(size_t m, size_t n, size_t gap_sta
       std::string_view w = s_.lower(k);
       if (w == "de" || w == "d’" || w == "d'" || w == "du" || s_.Is(k, kDeterminer)) continue;
       std::string_view r = s_.lex().RoleRelation(w);
-      if (!r.empty()) s_.Add(n, m, r);
-      break;
+      if (r.empty()) return false;
+      s_.Add(n, m, r);
+      return true;
     }
   }
   return false;
