@@ -22,8 +22,7 @@ StatusOr<std::unique_ptr<Extractor>> Extractor::Create(const ExtractorConfig& co
 }
 
 Extractor::Extractor(const Lexicon& lexicon, std::unique_ptr<Morphology> morph, const ExtractorConfig& config)
-    : lexicon_(lexicon),
-      morph_(std::move(morph)),
+    : morph_(std::move(morph)),
       recognizer_(lexicon, *morph_),
       relations_(lexicon, *morph_),
       french_syntax_(config.french_syntax),
@@ -97,7 +96,7 @@ std::pair<uint32_t, uint32_t> WordBytes(const SentenceTokens& sentence, const Pa
 }
 
 // The document's mentions, names and resolved references, in text order.
-std::vector<DocMention> MentionsOf(const AnnotatedDocument& doc) {
+std::vector<DocMention> DocMentions(const AnnotatedDocument& doc) {
   std::vector<DocMention> out;
   out.reserve(doc.mentions.size());
   for (uint32_t index = 0; index < doc.sentences.size(); ++index) {
@@ -123,7 +122,7 @@ void Extractor::ExtractSection(DocumentResult& r, LanguageSetup& setup, size_t f
                                std::unordered_map<std::string, uint32_t>* by_key) {
   AnnotatedDocument doc = Read(r.text, r.sentences, first, last, setup.language);
   for (const std::unique_ptr<Annotator>& annotator : setup.annotators) annotator->Annotate(&doc);
-  std::vector<DocMention> mentions = MentionsOf(doc);
+  std::vector<DocMention> mentions = DocMentions(doc);
   if (first == 0 && last == r.sentences.size()) {  // the usual case: one section
     r.entities = std::move(doc.entities);
     r.mentions = std::move(mentions);
@@ -168,7 +167,7 @@ std::vector<ResolvedReference> Extractor::References(Document doc) {
   while (last < spans.size() && spans[last].end - spans.front().start <= kSectionBytes) ++last;
   AnnotatedDocument annotated = Read(doc.text, spans, 0, last, setup.language);
   for (const std::unique_ptr<Annotator>& annotator : setup.reference_annotators) annotator->Annotate(&annotated);
-  std::vector<DocMention> mentions = MentionsOf(annotated);
+  std::vector<DocMention> mentions = DocMentions(annotated);
   std::vector<std::vector<std::pair<size_t, size_t>>> spans_of(annotated.entities.size());
   for (const DocMention& m : mentions) {
     if (!m.via) spans_of[m.entity].emplace_back(m.start, m.end);

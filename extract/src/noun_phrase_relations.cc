@@ -146,11 +146,11 @@ bool NounPhraseRelations::PlacesListedAfter(size_t n) const {
   const size_t end = std::min(s_.tokens().size(), static_cast<size_t>(ms[n].last) + 16);
   auto introduces = [&](std::string_view w) {  // what may stand right before a listed place
     return InWordClass(WordClass::kTownPreposition, w) || InWordClass(WordClass::kRegionPreposition, w) ||
-           w == "," || IsCoordination(w);
+           IsCoordination(w);
   };
   bool joined = false;
   for (size_t j = ms[n].last + 1; j < end; ++j) {
-    if (s_.lower(j) == "," || IsCoordination(s_.lower(j))) joined = true;
+    if (IsCoordination(s_.lower(j))) joined = true;
     const int p = s_.mention_at(j);
     if (!joined || p <= static_cast<int>(n) || s_.TypeOf(static_cast<size_t>(p)) != EntityType::kLocation) continue;
     // "au Nouveau-Mexique" ("au" is a determiner too), "ou le Minnesota", "d'Israël".

@@ -12,7 +12,7 @@ bool IsClitic(std::string_view w) { return InWordClass(WordClass::kClitic, w); }
 bool IsSubjectPronoun(std::string_view w) { return InWordClass(WordClass::kSubjectPronoun, w); }
 bool IsOfWord(std::string_view w) { return InWordClass(WordClass::kOfWord, w); }
 bool IsLinkingAdverb(std::string_view w) { return InWordClass(WordClass::kLinkingAdverb, w); }
-bool IsCoordination(std::string_view w) { return InWordClass(WordClass::kCoordination, w); }
+bool IsCoordination(std::string_view w) { return IsListJoiner(w); }
 
 uint32_t WordClassesOf(std::string_view w) {
   uint32_t c = 0;

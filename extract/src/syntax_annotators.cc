@@ -47,7 +47,7 @@ void SentenceParser::Annotate(AnnotatedDocument* doc) {
   bool anything_before = false;  // an entity named in an earlier sentence
   for (uint32_t index = 0; index < doc->sentences.size(); ++index) {
     const SentenceTokens& sentence = doc->sentences[index];
-    if (WorthParsing(*doc, index, anything_before) && sentence.tokens.size() <= kMaxParsedTokens) {
+    if (sentence.tokens.size() <= kMaxParsedTokens && WorthParsing(*doc, index, anything_before)) {
       std::vector<std::string> tokens;
       for (const Token& t : sentence.tokens) tokens.emplace_back(t.Text(doc->text));
       ParsedSentence& p = doc->parses[index].emplace();

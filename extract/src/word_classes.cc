@@ -26,7 +26,6 @@ constexpr std::pair<std::string_view, WordClass> kNames[] = {
     {"subject-pronoun", WordClass::kSubjectPronoun},
     {"of-word", WordClass::kOfWord},
     {"linking-adverb", WordClass::kLinkingAdverb},
-    {"coordination", WordClass::kCoordination},
     {"elision-prefix", WordClass::kElisionPrefix},
     {"name-suffix", WordClass::kNameSuffix},
     {"sentence-opener", WordClass::kSentenceOpener},

@@ -51,7 +51,6 @@ enum class WordClass : uint8_t {
   kSubjectPronoun,  // il, on, cela, they
   kOfWord,          // de, chez, of: attaches a complement to a role or part noun
   kLinkingAdverb,   // aussi, ensuite, also
-  kCoordination,    // , et, ou, and, or
   // The tokenizer's and the recognizer's English:
   kElisionPrefix,   // l, qu, jusqu: the elided word before an apostrophe
   kNameSuffix,      // based, owned: hyphenated after a name, not part of it ("Paris-based")
