@@ -111,6 +111,28 @@ const CorefLexicon& BuiltinCoref(std::string_view language) {
   return language == "en" ? en : fr;
 }
 
+bool FitsReference(const CorefWord& ref, EntityType type, Gender gender) {
+  if (ref.any_owner) return type == EntityType::kPerson || type == EntityType::kOrg;
+  return type == ref.type && GenderFits(ref.gender, gender);
+}
+
+int EarlierAntecedent(const CorefWord& ref, uint32_t index, const std::vector<NamedBefore>& before) {
+  // (A name in a list of three or more is nobody's topic: "cinq enfants :
+  // Marie, François, Blanche... Il s'était remarié".)
+  for (auto it = before.rbegin(); it != before.rend(); ++it) {
+    if (index - it->sentence > kCorefWindow) break;
+    if (it->listed || !FitsReference(ref, it->type, it->gender)) continue;
+    // In an earlier sentence, its first fitting mention: the topic, often
+    // the subject ("Collins performed for 80,000 people... She recently").
+    int found = -1;
+    for (auto jt = it; jt != before.rend() && jt->sentence == it->sentence; ++jt) {
+      if (!jt->listed && FitsReference(ref, jt->type, jt->gender)) found = static_cast<int>(jt->entity);
+    }
+    return found;
+  }
+  return -1;
+}
+
 std::vector<TreeMention> ResolveReferences(const CorefLexicon& lexicon, const UdSentence& s, uint32_t index,
                                            const std::vector<TreeMention>& named,
                                            const std::vector<NamedBefore>& before,
@@ -142,10 +164,7 @@ std::vector<TreeMention> ResolveReferences(const CorefLexicon& lexicon, const Ud
     // The fitting entity: in this sentence before the word, the last subject
     // (else the last mention); then the first mention of the most recent
     // earlier sentence naming one.
-    auto fits = [&](EntityType type, Gender gender) {
-      if (ref->any_owner) return type == EntityType::kPerson || type == EntityType::kOrg;
-      return type == ref->type && GenderFits(ref->gender, gender);
-    };
+    auto fits = [&](EntityType type, Gender gender) { return FitsReference(*ref, type, gender); };
     int found = -1;
     bool subject = false;
     for (const TreeMention& m : named) {
@@ -156,17 +175,7 @@ std::vector<TreeMention> ResolveReferences(const CorefLexicon& lexicon, const Ud
       found = static_cast<int>(m.entity);
       subject = subject || is_subject;
     }
-    // (A name in a list of three or more is nobody's topic: "cinq enfants :
-    // Marie, François, Blanche... Il s'était remarié".)
-    for (auto it = before.rbegin(); found < 0 && it != before.rend(); ++it) {
-      if (index - it->sentence > kCorefWindow) break;
-      if (it->listed || !fits(it->type, it->gender)) continue;
-      // In an earlier sentence, its first fitting mention: the topic, often
-      // the subject ("Collins performed for 80,000 people... She recently").
-      for (auto jt = it; jt != before.rend() && jt->sentence == it->sentence; ++jt) {
-        if (!jt->listed && fits(jt->type, jt->gender)) found = static_cast<int>(jt->entity);
-      }
-    }
+    if (found < 0) found = EarlierAntecedent(*ref, index, before);
     if (found < 0) continue;
     TreeMention r;
     r.first = r.last = r.head = w;

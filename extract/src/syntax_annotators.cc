@@ -9,75 +9,6 @@
 
 namespace kg {
 
-SentenceParser::SentenceParser(const SyntaxModel& model, const CorefLexicon& coref, Morphology* morphology,
-                               ParseScope scope)
-    : annotator_(model, morphology), coref_(coref), scope_(scope) {
-  annotator_.SetVerbFeaturesOnly(true);
-}
-
-bool SentenceParser::WorthParsing(const AnnotatedDocument& doc, uint32_t index, bool anything_before) const {
-  const SentenceTokens& sentence = doc.sentences[index];
-  std::span<const Mention> mentions = doc.MentionsOf(index);
-  if (scope_ == ParseScope::kReferences) {
-    if (!anything_before && mentions.empty()) return false;
-    return std::any_of(sentence.tokens.begin(), sentence.tokens.end(),
-                       [&](const Token& t) { return coref_.MayRefer(syntax::LowerForm(t.Text(doc.text))); });
-  }
-  std::set<uint32_t> named;
-  for (const Mention& m : mentions) named.insert(m.entity);
-  if (named.size() >= 2) return true;
-  if (named.empty() || !anything_before) return false;
-  for (size_t i = 0; i < sentence.tokens.size(); ++i) {
-    const Token& t = sentence.tokens[i];
-    if (t.kind != TokenKind::kWord || t.has_digit || t.end - t.start > 24) continue;
-    std::string lower = syntax::LowerForm(t.Text(doc.text));
-    if (!coref_.MayRefer(lower)) continue;
-    if (coref_.possessives.count(lower) == 0) return true;
-    // A possessive relates its owner only to a name right after the thing
-    // owned ("son épouse Melania"): otherwise the parse would give nothing.
-    for (const Mention& m : mentions) {
-      if (m.first >= i + 2 && m.first <= i + 3) return true;
-    }
-  }
-  return false;
-}
-
-void SentenceParser::Annotate(AnnotatedDocument* doc) {
-  doc->parses.assign(doc->sentences.size(), std::nullopt);
-  bool anything_before = false;  // an entity named in an earlier sentence
-  for (uint32_t index = 0; index < doc->sentences.size(); ++index) {
-    const SentenceTokens& sentence = doc->sentences[index];
-    if (sentence.tokens.size() <= kMaxParsedTokens && WorthParsing(*doc, index, anything_before)) {
-      std::vector<std::string> tokens;
-      for (const Token& t : sentence.tokens) tokens.emplace_back(t.Text(doc->text));
-      ParsedSentence& p = doc->parses[index].emplace();
-      p.tree = annotator_.AnnotateTokens(tokens, &p.token_words);
-    }
-    anything_before = anything_before || !doc->MentionsOf(index).empty();
-  }
-}
-
-void NameArcRepairer::Annotate(AnnotatedDocument* doc) {
-  for (uint32_t index = 0; index < doc->parses.size(); ++index) {
-    if (!doc->parses[index]) continue;
-    ParsedSentence& p = *doc->parses[index];
-    const size_t tokens = doc->sentences[index].tokens.size();
-    std::vector<EntityType> types;
-    p.named.clear();
-    for (const Mention& m : doc->MentionsOf(index)) {
-      if (m.last >= tokens) continue;
-      TreeMention x;
-      x.first = p.token_words[m.first];
-      x.last = p.token_words[m.last + 1] - 1;
-      x.entity = m.entity;
-      p.named.push_back(x);
-      types.push_back(doc->entities[m.entity].type);
-    }
-    RepairNameArcs(rules_, coref_, &p.tree, p.named, types);
-    for (TreeMention& x : p.named) x.head = LiftedHead(p.tree, x.first, x.last, SpanHead(p.tree, x.first, x.last));
-  }
-}
-
 namespace {
 
 // Which of a sentence's mentions (in text order) are in a list of three
@@ -106,35 +37,138 @@ std::vector<bool> InLists(const CorefLexicon& lexicon, std::string_view text, co
   return listed;
 }
 
-}  // namespace
-
-std::vector<Gender> CoreferenceResolver::Genders(const std::vector<DocEntity>& entities) const {
+// The genders of the person entities, from their first names (unknown
+// without a dictionary).
+std::vector<Gender> EntityGenders(const std::vector<DocEntity>& entities, Morphology* morphology) {
   std::vector<Gender> out(entities.size(), Gender::kUnknown);
-  if (morphology_ == nullptr) return out;
+  if (morphology == nullptr) return out;
   for (size_t e = 0; e < entities.size(); ++e) {
     if (entities[e].type != EntityType::kPerson) continue;
     const std::string& label = entities[e].label;
-    const WordInfo& first = morphology_->Lookup(std::string_view(label).substr(0, label.find(' ')));
+    const WordInfo& first = morphology->Lookup(std::string_view(label).substr(0, label.find(' ')));
     if (first.feminine_name && !first.masculine_name) out[e] = Gender::kFeminine;
     if (first.masculine_name && !first.feminine_name) out[e] = Gender::kMasculine;
   }
   return out;
 }
 
+// Appends sentence `index`'s mentions to the entities named before.
+void AddNamedBefore(const CorefLexicon& lexicon, const AnnotatedDocument& doc, uint32_t index,
+                    const std::vector<Gender>& genders, std::vector<NamedBefore>* before) {
+  std::span<const Mention> local = doc.MentionsOf(index);
+  std::vector<bool> listed = InLists(lexicon, doc.text, doc.sentences[index], local);
+  for (size_t k = 0; k < local.size(); ++k) {
+    const Mention& m = local[k];
+    before->push_back(NamedBefore{index, m.entity, doc.entities[m.entity].type, genders[m.entity], listed[k]});
+  }
+}
+
+}  // namespace
+
+SentenceParser::SentenceParser(const SyntaxModel& model, const CorefLexicon& coref, Morphology* morphology,
+                               ParseScope scope)
+    : annotator_(model, morphology), coref_(coref), morphology_(morphology), scope_(scope) {
+  annotator_.SetVerbFeaturesOnly(true);
+}
+
+bool SentenceParser::WorthParsing(const AnnotatedDocument& doc, uint32_t index, const NamedSoFar& so_far) const {
+  const SentenceTokens& sentence = doc.sentences[index];
+  std::span<const Mention> mentions = doc.MentionsOf(index);
+  if (scope_ == ParseScope::kReferences) {
+    if (so_far.before.empty() && mentions.empty()) return false;
+    return std::any_of(sentence.tokens.begin(), sentence.tokens.end(),
+                       [&](const Token& t) { return coref_.MayRefer(syntax::LowerForm(t.Text(doc.text))); });
+  }
+  std::set<uint32_t> named;
+  for (const Mention& m : mentions) named.insert(m.entity);
+  // (Past kMaxEntitiesPerSentence the trees give no relation.)
+  if (named.size() >= 2) return named.size() <= TreeRelationReader::kMaxEntitiesPerSentence;
+  if (named.empty() || so_far.before.empty()) return false;
+  for (size_t i = 0; i < sentence.tokens.size(); ++i) {
+    const Token& t = sentence.tokens[i];
+    if (t.kind != TokenKind::kWord || t.has_digit || t.end - t.start > 24) continue;
+    std::string lower = syntax::LowerForm(t.Text(doc.text));
+    if (!coref_.MayRefer(lower)) continue;
+    // A possessive relates its owner only to a name right after the thing
+    // owned ("son épouse Melania"): otherwise the parse would give nothing.
+    if (coref_.possessives.count(lower) != 0 &&
+        std::none_of(mentions.begin(), mentions.end(), [&](const Mention& m) { return m.first >= i + 2 && m.first <= i + 3; })) {
+      continue;
+    }
+    if (MayReferElsewhere(doc, lower, i, mentions, so_far)) return true;
+  }
+  return false;
+}
+
+// Whether word `i` of a sentence naming one entity, under any of its
+// readings, may refer to another entity: one named before it in the
+// sentence would be its antecedent, else the one the earlier sentences
+// offer (EarlierAntecedent) must differ from the sentence's.
+bool SentenceParser::MayReferElsewhere(const AnnotatedDocument& doc, const std::string& lower, size_t i,
+                                       std::span<const Mention> mentions, const NamedSoFar& so_far) const {
+  const uint32_t index = mentions.front().sentence, named = mentions.front().entity;
+  auto named_before_word = [&](const CorefWord& ref) {
+    return std::any_of(mentions.begin(), mentions.end(), [&](const Mention& m) {
+      return m.last < i && FitsReference(ref, doc.entities[m.entity].type, so_far.genders[m.entity]);
+    });
+  };
+  for (const auto* words : {&coref_.pronouns, &coref_.possessives, &coref_.heads, &coref_.objects}) {
+    auto it = words->find(lower);
+    if (it == words->end()) continue;
+    // (An object pronoun passes over its own verb's subject: no shortcut.)
+    if (words != &coref_.objects && named_before_word(it->second)) continue;
+    int earlier = EarlierAntecedent(it->second, index, so_far.before);
+    if (earlier >= 0 && static_cast<uint32_t>(earlier) != named) return true;
+  }
+  return false;
+}
+
+void SentenceParser::Annotate(AnnotatedDocument* doc) {
+  doc->parses.assign(doc->sentences.size(), std::nullopt);
+  NamedSoFar so_far{EntityGenders(doc->entities, morphology_), {}};
+  for (uint32_t index = 0; index < doc->sentences.size(); ++index) {
+    const SentenceTokens& sentence = doc->sentences[index];
+    if (sentence.tokens.size() <= kMaxParsedTokens && WorthParsing(*doc, index, so_far)) {
+      std::vector<std::string> tokens;
+      for (const Token& t : sentence.tokens) tokens.emplace_back(t.Text(doc->text));
+      ParsedSentence& p = doc->parses[index].emplace();
+      p.tree = annotator_.AnnotateTokens(tokens, &p.token_words);
+    }
+    AddNamedBefore(coref_, *doc, index, so_far.genders, &so_far.before);
+  }
+}
+
+void NameArcRepairer::Annotate(AnnotatedDocument* doc) {
+  for (uint32_t index = 0; index < doc->parses.size(); ++index) {
+    if (!doc->parses[index]) continue;
+    ParsedSentence& p = *doc->parses[index];
+    const size_t tokens = doc->sentences[index].tokens.size();
+    std::vector<EntityType> types;
+    p.named.clear();
+    for (const Mention& m : doc->MentionsOf(index)) {
+      if (m.last >= tokens) continue;
+      TreeMention x;
+      x.first = p.token_words[m.first];
+      x.last = p.token_words[m.last + 1] - 1;
+      x.entity = m.entity;
+      p.named.push_back(x);
+      types.push_back(doc->entities[m.entity].type);
+    }
+    RepairNameArcs(rules_, coref_, &p.tree, p.named, types);
+    for (TreeMention& x : p.named) x.head = LiftedHead(p.tree, x.first, x.last, SpanHead(p.tree, x.first, x.last));
+  }
+}
+
+
 void CoreferenceResolver::Annotate(AnnotatedDocument* doc) {
   if (doc->parses.empty()) return;
-  std::vector<Gender> genders = Genders(doc->entities);
+  std::vector<Gender> genders = EntityGenders(doc->entities, morphology_);
   std::vector<NamedBefore> before;  // the entities named in earlier sentences, most recent last
   for (uint32_t index = 0; index < doc->sentences.size(); ++index) {
-    std::span<const Mention> local = doc->MentionsOf(index);
     if (std::optional<ParsedSentence>& p = doc->parses[index]) {
       p->references = ResolveReferences(coref_, p->tree, index, p->named, before, doc->entities, genders);
     }
-    std::vector<bool> listed = InLists(coref_, doc->text, doc->sentences[index], local);
-    for (size_t k = 0; k < local.size(); ++k) {
-      const Mention& m = local[k];
-      before.push_back(NamedBefore{index, m.entity, doc->entities[m.entity].type, genders[m.entity], listed[k]});
-    }
+    AddNamedBefore(coref_, *doc, index, genders, &before);
   }
 }
 

@@ -90,9 +90,17 @@ class SentenceParser : public Annotator {
   void Annotate(AnnotatedDocument* doc) override;
 
  private:
-  bool WorthParsing(const AnnotatedDocument& doc, uint32_t index, bool anything_before) const;
+  // The entities named in the sentences read so far, as coreference will see them.
+  struct NamedSoFar {
+    std::vector<Gender> genders;
+    std::vector<NamedBefore> before;
+  };
+  bool WorthParsing(const AnnotatedDocument& doc, uint32_t index, const NamedSoFar& so_far) const;
+  bool MayReferElsewhere(const AnnotatedDocument& doc, const std::string& lower, size_t i,
+                         std::span<const Mention> mentions, const NamedSoFar& so_far) const;
   SyntaxAnnotator annotator_;
   const CorefLexicon& coref_;
+  Morphology* morphology_;
   ParseScope scope_;
 };
 
@@ -117,7 +125,6 @@ class CoreferenceResolver : public Annotator {
   void Annotate(AnnotatedDocument* doc) override;
 
  private:
-  std::vector<Gender> Genders(const std::vector<DocEntity>& entities) const;
   const CorefLexicon& coref_;
   Morphology* morphology_;
 };

@@ -59,6 +59,14 @@ struct NamedBefore {
 // How far back (in sentences) an antecedent is looked for.
 constexpr uint32_t kCorefWindow = 3;
 
+// Whether an entity of `type` and `gender` may be what `ref` refers to.
+bool FitsReference(const CorefWord& ref, EntityType type, Gender gender);
+
+// The entity the sentences before sentence `index` (within kCorefWindow)
+// offer `ref`: the first fitting mention of the most recent one naming a
+// fitting entity outside a list; -1 if none.
+int EarlierAntecedent(const CorefWord& ref, uint32_t index, const std::vector<NamedBefore>& before);
+
 // The references in parsed sentence `index` resolved to entities: one
 // TreeMention (with `via` set) per pronoun or description found. `named`
 // are the sentence's own entity mentions (they come before a reference in
