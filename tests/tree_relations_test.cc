@@ -132,11 +132,18 @@ TEST(TreeRelationsTest, FrenchConstructions) {
       // a name inside the complement of an argument
       {"Nicolas Sarkozy a rejoint Mount Vernon pour un entretien avec George W. Bush.",
        {{"Nicolas Sarkozy", "entretien_avec", "George W. Bush"}}, {}},
+      // the second of two coordinated names stands where the first does
+      {"Ce baromètre BVA a été réalisé pour Orange et La Tribune.",
+       {{"BVA", "", "Orange"}, {"BVA", "", "La Tribune"}}, {}},
+      {"Marie Dupont a rencontré Jean Martin et Paul Durand à Lyon.",
+       {{"Marie Dupont", "rencontrer", "Jean Martin"}, {"Marie Dupont", "rencontrer", "Paul Durand"}}, {}},
   });
 }
 
 TEST(TreeRelationsTest, FrenchNegativeCases) {
   RunCases({
+      // a place coordinated with another is beside it, not in the first one's region
+      {"Le ministre s'est rendu à Bruxelles, en Belgique, et à Rome mardi.", {}, {{"Rome", "Belgique"}}},
       // peers in an enumeration
       {"Le ministre a visité l'Irak, la Syrie et la Jordanie.", {}, {{"Irak", "Syrie"}, {"Syrie", "Jordanie"}}},
       // negation

@@ -178,6 +178,36 @@ void TreeRelationReader::Annotate(AnnotatedDocument* doc) {
   }
 }
 
+namespace {
+constexpr std::string_view kPlaceLabel = "situé";  // situé_à, situé_près_de...
+}  // namespace
+
+// A name joined to another by a conjunction stands where the first one
+// does: "le père de William et Harry" relates the father to Harry too,
+// "réalisé pour Orange et La Tribune" the survey to both. (Not two names of
+// one coordination, nor those of a list: ReadSentence leaves those out.)
+// Not where a place is: "à Bruxelles, en Belgique, et à Rome" puts Rome
+// beside Bruxelles, not in Belgium.
+bool TreeRelationReader::MatchConjunct(const UdSentence& s, const std::vector<int>& group, TreeMention a,
+                                       TreeMention b, EntityType ta, EntityType tb, PathMatch* match) const {
+  if (group[a.head] == group[b.head]) return false;
+  if (ta == EntityType::kLocation && tb == EntityType::kLocation) return false;
+  auto lift = [&](TreeMention* m) {
+    const int first = group[m->head];
+    if (first == m->head) return false;
+    m->first = m->last = m->head = first;
+    return true;
+  };
+  const bool lifted_a = lift(&a), lifted_b = lift(&b);
+  if (!lifted_a && !lifted_b) return false;
+  bool found = MatchPath(rules_, s, a, b, ta, tb, match);
+  if (!found && MatchPath(rules_, s, b, a, tb, ta, match)) {
+    found = true;
+    match->reverse = !match->reverse;
+  }
+  return found && match->label.rfind(kPlaceLabel, 0) != 0 && s.words[match->lca].upos == "VERB";
+}
+
 void TreeRelationReader::ReadSentence(const AnnotatedDocument& doc, uint32_t index,
                                       std::vector<DocRelation>* out) const {
   const ParsedSentence& p = *doc.parses[index];
@@ -212,6 +242,7 @@ void TreeRelationReader::ReadSentence(const AnnotatedDocument& doc, uint32_t ind
         found = true;
         match.reverse = !match.reverse;
       }
+      if (!found) found = MatchConjunct(s, group, tm[a], tm[b], ta, tb, &match);
       if (!found) continue;
       done.insert(std::minmax(ea, eb));
       DocRelation r;

@@ -518,6 +518,7 @@ bool MatchPath(const PathRules& rules, const UdSentence& s, const TreeMention& a
     if (!ok || rules.vague.count(label) != 0) continue;
     match->label = std::move(label);
     match->reverse = r.reverse;
+    match->lca = lca;
     return true;
   }
   return false;

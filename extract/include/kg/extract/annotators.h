@@ -141,6 +141,8 @@ class TreeRelationReader : public Annotator {
 
  private:
   void ReadSentence(const AnnotatedDocument& doc, uint32_t index, std::vector<DocRelation>* out) const;
+  bool MatchConjunct(const UdSentence& s, const std::vector<int>& group, TreeMention a, TreeMention b,
+                     EntityType ta, EntityType tb, PathMatch* match) const;
   const PathRules& rules_;
 };
 

@@ -72,6 +72,7 @@ struct TreeMention {
 struct PathMatch {
   std::string label;
   bool reverse = false;
+  int lca = -1;  // the word the path goes up to
 };
 bool MatchPath(const PathRules& rules, const UdSentence& s, const TreeMention& a, const TreeMention& b,
                EntityType a_type, EntityType b_type, PathMatch* match);
