@@ -142,6 +142,9 @@ TEST(TreeRelationsTest, FrenchConstructions) {
 
 TEST(TreeRelationsTest, FrenchNegativeCases) {
   RunCases({
+      // a percentage names no relation ("%" is tagged NOUN)
+      {"En 1959, l'Egypte s'attribue un quota de 66% du débit annuel du Nil, contre 22% pour le Soudan.", {},
+       {{"Égypte", "Soudan"}, {"Egypte", "Soudan"}}},
       // a place coordinated with another is beside it, not in the first one's region
       {"Le ministre s'est rendu à Bruxelles, en Belgique, et à Rome mardi.", {}, {{"Rome", "Belgique"}}},
       // peers in an enumeration

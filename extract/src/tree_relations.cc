@@ -42,6 +42,15 @@ bool ParseTypes(std::string_view s, uint32_t* bits) {
   return true;
 }
 
+bool HasLetter(std::string_view s) {
+  for (size_t i = 0; i < s.size();) {
+    size_t len = 1;
+    if (IsLetter(DecodeUtf8(s, i, &len))) return true;
+    i += len;
+  }
+  return false;
+}
+
 bool LabelMatches(std::string_view pattern, const std::string& deprel) {
   if (!pattern.empty() && pattern.back() == '*') {
     return deprel.compare(0, pattern.size() - 1, pattern.substr(0, pattern.size() - 1)) == 0;
@@ -500,10 +509,12 @@ bool MatchPath(const PathRules& rules, const UdSentence& s, const TreeMention& a
     // A word of either name is no label ("o1_de"); a description's own noun
     // is ("la maire de Paris" -> maire_de).
     auto inside = [](int w, const TreeMention& m) { return !m.via && w >= m.first && w <= m.last; };
-    // Nor is a name the mentions do not cover ("Thierry_dans"), a number or a symbol.
+    // Nor is a name the mentions do not cover ("Thierry_dans"), a number or
+    // a symbol, whatever its tag ("%" tagged NOUN).
     auto outside = [&](int w) {
       const std::string& u = s.words[w].upos;
-      return !inside(w, a) && !inside(w, b) && u != "PROPN" && u != "NUM" && u != "PUNCT" && u != "SYM" && u != "X";
+      return !inside(w, a) && !inside(w, b) && u != "PROPN" && u != "NUM" && u != "PUNCT" && u != "SYM" && u != "X" &&
+             HasLetter(s.words[w].lemma);
     };
     std::map<std::string, std::string> values;
     if (outside(lca)) values["lca"] = top.lemma;
