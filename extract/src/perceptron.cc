@@ -75,14 +75,6 @@ const int16_t* WeightTable::RowFrom(uint32_t fp, size_t slot) const {
 
 void WeightTable::Score(std::span<const uint64_t> features, float* scores) const {
   if (features_ == 0) return;
-  int32_t sums[256];
-  std::fill_n(sums, classes_, 0);
-  Accumulate(features, sums);
-  AddScores(sums, scores);
-}
-
-void WeightTable::Accumulate(std::span<const uint64_t> features, int32_t* sums) const {
-  if (features_ == 0) return;
   // The probes miss the cache: start every feature's load first, then read.
   uint32_t fps[128];
   size_t home[128];
@@ -92,14 +84,13 @@ void WeightTable::Accumulate(std::span<const uint64_t> features, int32_t* sums) 
     home[i] = IndexSlot(fps[i]);
     __builtin_prefetch(&index_[home[i] * stride_]);
   }
+  int32_t sums[256];
+  std::fill_n(sums, classes_, 0);
   for (size_t i = 0; i < features.size(); ++i) {
     const int16_t* row = i < n ? RowFrom(fps[i], home[i]) : Row(features[i]);
     if (row == nullptr) continue;
     for (int c = 0; c < classes_; ++c) sums[c] += row[c];
   }
-}
-
-void WeightTable::AddScores(const int32_t* sums, float* scores) const {
   for (int c = 0; c < classes_; ++c) scores[c] += static_cast<float>(sums[c]) * scale_;
 }
 

@@ -200,12 +200,8 @@ bool TreeRelationReader::MatchConjunct(const UdSentence& s, const std::vector<in
   };
   const bool lifted_a = lift(&a), lifted_b = lift(&b);
   if (!lifted_a && !lifted_b) return false;
-  bool found = MatchPath(rules_, s, a, b, ta, tb, match);
-  if (!found && MatchPath(rules_, s, b, a, tb, ta, match)) {
-    found = true;
-    match->reverse = !match->reverse;
-  }
-  return found && match->label.rfind(kPlaceLabel, 0) != 0 && s.words[match->lca].upos == "VERB";
+  return MatchEitherWay(rules_, s, a, b, ta, tb, match) && match->label.rfind(kPlaceLabel, 0) != 0 &&
+         s.words[match->lca].upos == "VERB";
 }
 
 void TreeRelationReader::ReadSentence(const AnnotatedDocument& doc, uint32_t index,
@@ -237,13 +233,10 @@ void TreeRelationReader::ReadSentence(const AnnotatedDocument& doc, uint32_t ind
       if (group_size[group[tm[a].head]] >= 3 || group_size[group[tm[b].head]] >= 3) continue;
       EntityType ta = doc.entities[ea].type, tb = doc.entities[eb].type;
       PathMatch match;
-      bool found = MatchPath(rules_, s, tm[a], tm[b], ta, tb, &match);
-      if (!found && MatchPath(rules_, s, tm[b], tm[a], tb, ta, &match)) {
-        found = true;
-        match.reverse = !match.reverse;
+      if (!MatchEitherWay(rules_, s, tm[a], tm[b], ta, tb, &match) &&
+          !MatchConjunct(s, group, tm[a], tm[b], ta, tb, &match)) {
+        continue;
       }
-      if (!found) found = MatchConjunct(s, group, tm[a], tm[b], ta, tb, &match);
-      if (!found) continue;
       done.insert(std::minmax(ea, eb));
       DocRelation r;
       r.source = match.reverse ? eb : ea;

@@ -535,4 +535,12 @@ bool MatchPath(const PathRules& rules, const UdSentence& s, const TreeMention& a
   return false;
 }
 
+bool MatchEitherWay(const PathRules& rules, const UdSentence& s, const TreeMention& a, const TreeMention& b,
+                    EntityType a_type, EntityType b_type, PathMatch* match) {
+  if (MatchPath(rules, s, a, b, a_type, b_type, match)) return true;
+  if (!MatchPath(rules, s, b, a, b_type, a_type, match)) return false;
+  match->reverse = !match->reverse;
+  return true;
+}
+
 }  // namespace kg

@@ -49,11 +49,6 @@ class WeightTable {
   size_t features() const { return features_; }
   // Adds the weights of `features` to scores[0..classes).
   void Score(std::span<const uint64_t> features, float* scores) const;
-  // The same in two steps: the weights summed as integers into
-  // sums[0..classes) (exact, so features may be summed in parts and in any
-  // order, some ahead of time), then the sums added to scores as Score does.
-  void Accumulate(std::span<const uint64_t> features, int32_t* sums) const;
-  void AddScores(const int32_t* sums, float* scores) const;
   void Write(ModelWriter* w) const;
   static StatusOr<WeightTable> Read(ModelReader* r);
 

@@ -76,6 +76,9 @@ struct PathMatch {
 };
 bool MatchPath(const PathRules& rules, const UdSentence& s, const TreeMention& a, const TreeMention& b,
                EntityType a_type, EntityType b_type, PathMatch* match);
+// MatchPath from a to b, else from b to a with `reverse` flipped.
+bool MatchEitherWay(const PathRules& rules, const UdSentence& s, const TreeMention& a, const TreeMention& b,
+                    EntityType a_type, EntityType b_type, PathMatch* match);
 
 // Arcs a parser that did not know the names drew across them, redrawn:
 // a person "flat" under another name is an apposition to the role that name
