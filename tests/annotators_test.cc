@@ -108,6 +108,38 @@ TEST(AnnotatorsTest, EachAddsItsLayer) {
   for (const DocRelation& r : full.relations) EXPECT_EQ(r.kind, EdgeKind::kRelation);  // no co-occurrences
 }
 
+// A tree covers a sentence up to SentenceParser::kParseMargin tokens past
+// its last name; the arcs among the words before the margin's last five are
+// those of the whole sentence's tree.
+TEST(AnnotatorsTest, ParseStopsAfterTheLastName) {
+  const std::string text =
+      "Marie Curie a rencontré Paul Langevin lundi matin dans un laboratoire de la rue Cuvier où les deux physiciens "
+      "ont longuement discuté de leurs travaux sur la radioactivité et de leurs projets communs.";
+  Kit kit;
+  Vocabulary vocabulary;
+  AnnotatedDocument doc = Annotate(&kit, "entities\nsyntax\n", text, &vocabulary);
+  ASSERT_TRUE(doc.parses[0].has_value());
+  const ParsedSentence& p = *doc.parses[0];
+  const size_t last = doc.MentionsOf(0).back().last;  // "Langevin"
+  ASSERT_LT(last + 1 + SentenceParser::kParseMargin, doc.sentences[0].tokens.size());
+  ASSERT_EQ(p.token_words.size(), last + 2 + SentenceParser::kParseMargin);  // one entry past the last token parsed
+
+  std::vector<std::string> tokens;
+  for (const Token& t : doc.sentences[0].tokens) tokens.emplace_back(t.Text(text));
+  SyntaxAnnotator whole(*kit.model, kit.morphology.get());
+  whole.SetVerbFeaturesOnly(true);
+  UdSentence full = whole.AnnotateTokens(tokens);
+  const size_t exact = p.tree.words.size() - 5;
+  for (size_t w = 0; w < exact; ++w) {
+    const UdWord& a = p.tree.words[w];
+    const UdWord& b = full.words[w];
+    EXPECT_EQ(a.upos, b.upos) << a.form;
+    if (b.head > 0 && static_cast<size_t>(b.head) <= exact) {
+      EXPECT_EQ(a.head, b.head) << a.form;
+    }
+  }
+}
+
 TEST(AnnotatorsTest, MentionsReachTheResult) {
   const std::string text = "Marie Curie est née à Varsovie. Elle a reçu le prix Nobel en 1903.";
   auto model = SyntaxModel::Load(SyntaxModelPath(DefaultModelsDir(), "fr"));

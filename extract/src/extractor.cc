@@ -89,9 +89,10 @@ namespace {
 // The byte range of words [first, last] of a parsed sentence: the tokens holding them.
 std::pair<uint32_t, uint32_t> WordBytes(const SentenceTokens& sentence, const ParsedSentence& p, int first, int last) {
   size_t a = 0;
-  while (a + 1 < sentence.tokens.size() && p.token_words[a + 1] <= first) ++a;
+  const size_t parsed = p.token_words.size() - 1;  // (a tree may cover the sentence's first tokens only)
+  while (a + 1 < parsed && p.token_words[a + 1] <= first) ++a;
   size_t b = a;
-  while (b + 1 < sentence.tokens.size() && p.token_words[b + 1] <= last) ++b;
+  while (b + 1 < parsed && p.token_words[b + 1] <= last) ++b;
   return {sentence.tokens[a].start, sentence.tokens[b].end};
 }
 

@@ -71,20 +71,41 @@ SentenceParser::SentenceParser(const SyntaxModel& model, const CorefLexicon& cor
   annotator_.SetVerbFeaturesOnly(true);
 }
 
-bool SentenceParser::WorthParsing(const AnnotatedDocument& doc, uint32_t index, const NamedSoFar& so_far) const {
+size_t SentenceParser::TokensWorthParsing(const AnnotatedDocument& doc, uint32_t index,
+                                          const NamedSoFar& so_far) const {
   const SentenceTokens& sentence = doc.sentences[index];
+  const size_t n = sentence.tokens.size();
   std::span<const Mention> mentions = doc.MentionsOf(index);
+  if (n > kMaxParsedTokens) return 0;
   if (scope_ == ParseScope::kReferences) {
-    if (so_far.before.empty() && mentions.empty()) return false;
-    return std::any_of(sentence.tokens.begin(), sentence.tokens.end(),
-                       [&](const Token& t) { return coref_.MayRefer(syntax::LowerForm(t.Text(doc.text))); });
+    if (so_far.before.empty() && mentions.empty()) return 0;
+    bool refers = std::any_of(sentence.tokens.begin(), sentence.tokens.end(),
+                              [&](const Token& t) { return coref_.MayRefer(syntax::LowerForm(t.Text(doc.text))); });
+    return refers ? n : 0;
   }
   std::set<uint32_t> named;
-  for (const Mention& m : mentions) named.insert(m.entity);
+  size_t last = 0;
+  for (const Mention& m : mentions) {
+    named.insert(m.entity);
+    last = std::max<size_t>(last, m.last);
+  }
   // (Past kMaxEntitiesPerSentence the trees give no relation.)
-  if (named.size() >= 2) return named.size() <= TreeRelationReader::kMaxEntitiesPerSentence;
-  if (named.empty() || so_far.before.empty()) return false;
-  for (size_t i = 0; i < sentence.tokens.size(); ++i) {
+  if (named.size() > TreeRelationReader::kMaxEntitiesPerSentence) return 0;
+  if (named.size() == 1) {
+    if (so_far.before.empty()) return 0;
+    const size_t word = LastReferringWord(doc, index, so_far);
+    if (word == n) return 0;
+    last = std::max(last, word);
+  }
+  return named.empty() ? 0 : std::min(n, last + 1 + kParseMargin);
+}
+
+// The last word of a sentence naming one entity that may refer to another
+// (MayReferElsewhere), or the sentence's length if none may.
+size_t SentenceParser::LastReferringWord(const AnnotatedDocument& doc, uint32_t index, const NamedSoFar& so_far) const {
+  const SentenceTokens& sentence = doc.sentences[index];
+  std::span<const Mention> mentions = doc.MentionsOf(index);
+  for (size_t i = sentence.tokens.size(); i-- > 0;) {
     const Token& t = sentence.tokens[i];
     if (t.kind != TokenKind::kWord || t.has_digit || t.end - t.start > 24) continue;
     std::string lower = syntax::LowerForm(t.Text(doc.text));
@@ -95,9 +116,9 @@ bool SentenceParser::WorthParsing(const AnnotatedDocument& doc, uint32_t index, 
         std::none_of(mentions.begin(), mentions.end(), [&](const Mention& m) { return m.first >= i + 2 && m.first <= i + 3; })) {
       continue;
     }
-    if (MayReferElsewhere(doc, lower, i, mentions, so_far)) return true;
+    if (MayReferElsewhere(doc, lower, i, mentions, so_far)) return i;
   }
-  return false;
+  return sentence.tokens.size();
 }
 
 // Whether word `i` of a sentence naming one entity, under any of its
@@ -128,9 +149,9 @@ void SentenceParser::Annotate(AnnotatedDocument* doc) {
   NamedSoFar so_far{EntityGenders(doc->entities, morphology_), {}};
   for (uint32_t index = 0; index < doc->sentences.size(); ++index) {
     const SentenceTokens& sentence = doc->sentences[index];
-    if (sentence.tokens.size() <= kMaxParsedTokens && WorthParsing(*doc, index, so_far)) {
+    if (const size_t parsed = TokensWorthParsing(*doc, index, so_far); parsed > 0) {
       std::vector<std::string> tokens;
-      for (const Token& t : sentence.tokens) tokens.emplace_back(t.Text(doc->text));
+      for (size_t t = 0; t < parsed; ++t) tokens.emplace_back(sentence.tokens[t].Text(doc->text));
       ParsedSentence& p = doc->parses[index].emplace();
       p.tree = annotator_.AnnotateTokens(tokens, &p.token_words);
     }
@@ -142,7 +163,7 @@ void NameArcRepairer::Annotate(AnnotatedDocument* doc) {
   for (uint32_t index = 0; index < doc->parses.size(); ++index) {
     if (!doc->parses[index]) continue;
     ParsedSentence& p = *doc->parses[index];
-    const size_t tokens = doc->sentences[index].tokens.size();
+    const size_t tokens = p.token_words.size() - 1;  // (the parsed ones)
     std::vector<EntityType> types;
     p.named.clear();
     for (const Mention& m : doc->MentionsOf(index)) {

@@ -82,10 +82,17 @@ class PatternRelationFinder : public Annotator {
 
 // "syntax": tags, lemmas and a dependency tree for the sentences `scope`
 // asks for (up to kMaxParsedTokens tokens: longer ones are lists, tables or
-// run-ons, costly and rarely precise).
+// run-ons, costly and rarely precise). Under ParseScope::kRelations a tree
+// covers a sentence up to kParseMargin tokens past the last word that made
+// it worth parsing (a name, or a word that may refer to another entity):
+// the greedy parser's arcs among the words before the last five of a prefix
+// are those of the whole sentence (its decisions and the tagger's look two
+// words ahead, the parser's features at the tags of the two after), and the
+// margin's other words leave room for the verb that governs the last name.
 class SentenceParser : public Annotator {
  public:
   static constexpr size_t kMaxParsedTokens = 60;
+  static constexpr size_t kParseMargin = 8;
   SentenceParser(const SyntaxModel& model, const CorefLexicon& coref, Morphology* morphology, ParseScope scope);
   void Annotate(AnnotatedDocument* doc) override;
 
@@ -95,7 +102,9 @@ class SentenceParser : public Annotator {
     std::vector<Gender> genders;
     std::vector<NamedBefore> before;
   };
-  bool WorthParsing(const AnnotatedDocument& doc, uint32_t index, const NamedSoFar& so_far) const;
+  // How many of sentence `index`'s tokens to parse (0: none).
+  size_t TokensWorthParsing(const AnnotatedDocument& doc, uint32_t index, const NamedSoFar& so_far) const;
+  size_t LastReferringWord(const AnnotatedDocument& doc, uint32_t index, const NamedSoFar& so_far) const;
   bool MayReferElsewhere(const AnnotatedDocument& doc, const std::string& lower, size_t i,
                          std::span<const Mention> mentions, const NamedSoFar& so_far) const;
   SyntaxAnnotator annotator_;
