@@ -87,8 +87,10 @@ class PatternRelationFinder : public Annotator {
 // it worth parsing (a name, or a word that may refer to another entity):
 // the greedy parser's arcs among the words before the last five of a prefix
 // are those of the whole sentence (its decisions and the tagger's look two
-// words ahead, the parser's features at the tags of the two after), and the
-// margin's other words leave room for the verb that governs the last name.
+// words ahead, the parser's features at the tags of the two after; a label
+// may still differ where the labeller reads a head's children past the
+// cut), and the margin's other words leave room for the verb that governs
+// the last name.
 class SentenceParser : public Annotator {
  public:
   static constexpr size_t kMaxParsedTokens = 60;
