@@ -403,6 +403,10 @@ TEST(RecognizerTest, FormerBugs) {
       // A first name whose capital lost its accent ("Edouard") is one.
       {"On ignore la place exacte d'Edouard Philippe dans ce classement.", {{"Édouard Philippe", "PERSON"}},
        {"place exacte d'Edouard Philippe"}},
+      // Two given names joined by a hyphen are one ("Marc-Olivier"), in French and in English.
+      {"Selon Marc-Olivier Fogiel, l'émission reprendra.", {{"Marc-Olivier Fogiel", "PERSON"}}, {}},
+      {"Ensuite, Pierre-Henri Raphanel a répondu.", {{"Pierre-Henri Raphanel", "PERSON"}}, {}},
+      {"8. Charles-Michael Friedek ( Germany ) 16.12", {{"Charles-Michael Friedek", "PERSON"}}, {}},
       // A place noun's "de" complement is a place: "la ville de X".
       {"Les combats ont repris dans la ville d'Alep et dans la province de Khouzestan.",
        {{"Alep", "LOCATION"}, {"Khouzestan", "LOCATION"}}, {}},

@@ -285,17 +285,33 @@ bool NameWords::IsSaint(size_t i) const {
 }
 
 bool NameWords::IsFirstName(size_t i) const {
-  return s_.W(i)->Cached(kFirstNameBit, [&] {
-    std::string w(s_.Text(i));
-    if (s_.lex.IsFirstName(w) || s_.InfoOf(i).first_name) return true;
-    // A capital that lost its accent: "Edouard", "Eric" (Édouard, Éric).
-    if (w.size() < 2 || w[0] != 'E') return false;
-    for (std::string_view accented : {"É", "È"}) {
-      std::string restored = std::string(accented) + w.substr(1);
-      if (s_.lex.IsFirstName(restored) || s_.morph.Lookup(restored).first_name) return true;
-    }
-    return false;
-  });
+  return s_.W(i)->Cached(kFirstNameBit, [&] { return s_.InfoOf(i).first_name || IsGivenName(s_.Text(i)); });
+}
+
+namespace {
+
+// A simple given name: of our lists or the dictionary's, or one whose
+// capital lost its accent ("Edouard", "Eric": Édouard, Éric).
+bool IsSimpleGivenName(const SentenceContext& s, const std::string& w) {
+  if (s.lex.IsFirstName(w) || s.morph.Lookup(w).first_name) return true;
+  if (w.size() < 2 || w[0] != 'E') return false;
+  for (std::string_view accented : {"É", "È"}) {
+    std::string restored = std::string(accented) + w.substr(1);
+    if (s.lex.IsFirstName(restored) || s.morph.Lookup(restored).first_name) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool NameWords::IsGivenName(std::string_view word) const {
+  const size_t dash = word.find('-');
+  if (dash == std::string_view::npos) return IsSimpleGivenName(s_, std::string(word));
+  // Two capitalised given names: not "Saint-Louis", "Jean-de-Luz".
+  std::string_view a = word.substr(0, dash), b = word.substr(dash + 1);
+  auto capitalised = [](std::string_view part) { return part.size() >= 2 && part[0] >= 'A' && part[0] <= 'Z'; };
+  if (!capitalised(a) || !(capitalised(b) || b.starts_with("É")) || b.find('-') != std::string_view::npos) return false;
+  return IsSimpleGivenName(s_, std::string(a)) && IsSimpleGivenName(s_, std::string(b));
 }
 
 // "K" of "K. Barnett": one capital letter before its dot.

@@ -63,6 +63,10 @@ class NameWords {
   // The lower-case form is a common word (IsKnownCommon).
   bool KnownCommon(std::string_view word) const;
   bool IsFirstName(size_t i) const;
+  // A given name: of our lists or the dictionary's, one whose capital lost
+  // its accent ("Eric", "Edouard"), or two of those joined by a hyphen
+  // ("Jean-Loup", "Marie-Sophie", "Hans-Joachim").
+  bool IsGivenName(std::string_view word) const;
   bool IsTitleWord(size_t i) const;
   bool IsTitleWithDot(size_t i) const;
   bool IsHead(size_t i) const;

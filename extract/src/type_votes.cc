@@ -168,7 +168,7 @@ void TypeVotes::PersonVotes(size_t first, size_t last, size_t words, std::string
   std::string first_word(s_.Text(first));
   if (s_.toks[first].all_caps) first_word = ToTitle(first_word);
   const WordInfo& fi = s_.toks[first].all_caps ? s_.morph.Lookup(first_word) : s_.InfoOf(first);
-  bool first_name = s_.lex.IsFirstName(first_word) || fi.first_name;
+  bool first_name = fi.first_name || words_.IsGivenName(first_word);
   if (words >= 2 && words <= 4 && all_cap) FullNameVotes(first, last, words, head, fi, first_name, c);
   if (words == 1) OneNameVotes(first, last, fi, first_name, c);
 }
