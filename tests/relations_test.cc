@@ -42,6 +42,9 @@ TEST(RelationsTest, VerbsWithAuxiliariesAndModals) {
       {"Huawei a tenté de contourner Washington.", {{"Huawei", "contourner", "Washington"}}, {}},
       {"Microsoft va investir dans OpenAI.", {{"Microsoft", "investir", "OpenAI"}}, {}},
       {"Microsoft acquired Activision.", {{"Microsoft", "acquire", "Activision"}}, {}},
+      // An English modal before an auxiliary: the auxiliary's chain ("will be bought", "would have acquired").
+      {"Activision will be bought by Microsoft next year, the company said.", {{"Microsoft", "buy", "Activision"}}, {}},
+      {"Google would have acquired Fitbit without the regulators.", {{"Google", "acquire", "Fitbit"}}, {}},
       // After a relative clause, its antecedent is the subject again.
       {"TSMC, which makes chips for Nvidia, also supplies Apple.", {{"TSMC", "make", "Nvidia"}, {"TSMC", "supply", "Apple"}},
        {{"Nvidia", "Apple"}}},

@@ -246,6 +246,23 @@ TEST(TreeRelationsTest, EnglishConstructions) {
   RunCases({
       {"Microsoft bought Activision in 2018.", {{"Microsoft", "buy", "Activision"}}, {}},
       {"Elon Musk is the founder of SpaceX.", {{"Elon Musk", "founder_of", "SpaceX"}}, {}},
+      {"The September bond future on the MATIF in Paris settled at 123.14 , up 0.04 from Thursday .",
+       {{"MATIF", "located_in", "Paris"}}, {}},
+  });
+}
+
+TEST(TreeRelationsTest, EnglishNegativeCases) {
+  RunCases({
+      // a fixture ("v", versus) puts no team in the other's place
+      {"Results of English soccer matches on Saturday :\nBradford 1 Tranmere 0\n"
+       "Postponed : Birmingham v Barnsley , Manchester City v Charlton .\n",
+       {}, {{"Birmingham", "Barnsley"}}},
+      // a modal whose chain leads to no verb states nothing
+      {"NYMEX will be closed Monday due to Labor Day .", {}, {{"NYMEX", "Labor Day"}}},
+      {"Kent will also need to keep their nerve against struggling Nottinghamshire .", {}, {{"Kent", "Nottinghamshire"}}},
+      // a French reading of an English word is no verb ("police": policer)
+      {"Fights broke out between the Moslems and Serb police on Thursday and NATO troops restored order .", {},
+       {{"Serb", "NATO"}, {"Moslems", "NATO"}}},
   });
 }
 

@@ -105,6 +105,12 @@ size_t VerbGroupFinder::FollowChain(size_t k, VerbGroup* g) {
       std::string_view link = s_.lower(m);
       if (link == "à" || link == "de" || link == "d’" || link == "d'" || link == "to") ++m;
       while (m < toks.size() && IsClitic(s_.lower(m))) ++m;
+      // "will be closed", "would have bought": the auxiliary's chain next.
+      if (m == j && m < toks.size() && s_.mention_at(m) < 0 && s_.Info(m).auxiliary) {
+        g->lemma = s_.Info(m).verb_lemma;
+        k = m;
+        continue;
+      }
       if (m < toks.size() && s_.mention_at(m) < 0 && s_.Info(m).infinitive) {
         g->lemma = s_.Info(m).verb_lemma;
         g->passive = false;
