@@ -102,6 +102,9 @@ TEST(RelationsTest, Traps) {
       // An apposition is not a list: only the name next to the verb acts.
       {"L’ambassadeur en Tunisie, Olivier Poivre d’Arvor, a annoncé la nouvelle sur Facebook.", {},
        {{"Tunisie", "Facebook"}}},
+      // French readings of English words are no verbs ("due": devoir, "refused": refuser).
+      {"Nyerere was due to be presented with a prize by the Lay Volunteers ' International Organisation on Sunday .",
+       {}, {{"Lay Volunteers", "Nyerere"}}},
       // English speech.
       {"Sam Altman, OpenAI's chief executive, said DeepSeek's R1 was impressive.", {}, {{"Sam Altman", "DeepSeek"}}},
   });

@@ -263,7 +263,7 @@ void NounPhraseRelations::BetweenRelations() {
     ++j;
     while (j < toks.size() && s_.Is(j, kDeterminer)) ++j;
     if (j >= toks.size() || s_.mention_at(j) != static_cast<int>(m + 1)) continue;
-    std::string label = NounLemma(noun) + "_avec";
+    std::string label = NounLemma(noun) + (s_.english() ? "_with" : "_avec");
     s_.Add(m, m + 1, label);
   }
 }

@@ -34,9 +34,7 @@ bool RelationSentence::IsFiniteVerb(size_t k) {
   if (view_.toks[k].upper_initial && k > 0) return false;
   const WordInfo& w = Info(k);
   if (!w.finite) return false;
-  // In English, a verb of the English list, an auxiliary or a modal: not a
-  // French reading of an English word ("police": policer, "close": clore).
-  if (view_.english && !w.english_verb && !w.auxiliary && !view_.lex.IsModalVerb(w.verb_lemma)) return false;
+  if (!VerbOfLanguage(w)) return false;
   if (k > 0 && Is(k - 1, kDeterminer | kPreposition)) return false;
   if (w.auxiliary) return true;
   if (w.function_word) return false;

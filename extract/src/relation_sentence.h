@@ -61,6 +61,14 @@ class RelationSentence {
   const WordInfo& Info(size_t k) { return view_.english ? view_.morph.LookupEnglish(lower_[k]) : LowerReading(k); }
   // A conjugated verb at token k (see the definition for nouns that are also verbs).
   bool IsFiniteVerb(size_t k);
+  // Whether a verb reading is one of the sentence's language: in English a
+  // verb of data/en_verbs.tsv, an auxiliary or a modal auxiliary ("will":
+  // modal and light in data/relations.tsv), never a French reading of an
+  // English word ("police": policer, "due": devoir, "refuse": refuser).
+  bool VerbOfLanguage(const WordInfo& w) const {
+    return !view_.english || w.english_verb || w.auxiliary ||
+           (view_.lex.IsModalVerb(w.verb_lemma) && view_.lex.IsLightVerb(w.verb_lemma));
+  }
 
   // Relates the entities of mentions src and dst by `label`, unless they are
   // one entity or the pair is related already.

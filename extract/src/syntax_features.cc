@@ -343,7 +343,14 @@ std::string Lemmatize(const SyntaxModel& m, Morphology* morphology, std::string_
     if (rule == m.lemma_rules.end() || rule->second.strip > lower.size()) continue;
     size_t cut = lower.size() - rule->second.strip;
     if (cut < lower.size() && (static_cast<unsigned char>(lower[cut]) & 0xC0) == 0x80) continue;  // inside a character
-    return lower.substr(0, cut) + rule->second.add;
+    std::string lemma = lower.substr(0, cut) + rule->second.add;
+    // An English "-ed" or "-ing" rule that cut a final "e" ("ceded" -> "ced"):
+    // the word the dictionary knows.
+    if (morphology != nullptr && m.language == "en" && rule->second.add.empty() && !morphology->Lookup(lemma).english &&
+        morphology->Lookup(lemma + "e").english) {
+      lemma.push_back('e');
+    }
+    return lemma;
   }
   return lower;
 }

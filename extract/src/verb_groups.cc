@@ -26,7 +26,7 @@ std::vector<VerbGroup> VerbGroupFinder::Find() {
     if (s_.Is(k, kClauseBoundary) || w == ",") pending_neg_ = false;
     if (k < lo) continue;
     bool participle_by = s_.mention_at(k) < 0 && toks[k].kind == TokenKind::kWord && s_.Info(k).participle &&
-                         s_.Info(k).verb && k + 1 < toks.size() &&
+                         s_.Info(k).verb && s_.VerbOfLanguage(s_.Info(k)) && k + 1 < toks.size() &&
                          (s_.lower(k + 1) == "par" || s_.lower(k + 1) == "by") && !(k > 0 && s_.Info(k - 1).auxiliary);
     if (s_.IsFiniteVerb(k) && !participle_by) {
       VerbGroup g;
@@ -90,7 +90,7 @@ size_t VerbGroupFinder::FollowChain(size_t k, VerbGroup* g) {
     if (j >= toks.size() || s_.mention_at(j) >= 0) return k;
     const WordInfo& w = s_.Info(j);
     bool aux = g->lemma == "avoir" || g->lemma == "être";
-    if (aux && w.participle && w.verb) {
+    if (aux && w.participle && w.verb && s_.VerbOfLanguage(w)) {
       // "s’est entraînée": a pronominal verb, active voice.
       std::string_view before = g->start > 0 ? s_.lower(g->start - 1) : std::string_view();
       bool reflexive = g->start > 0 && (before == "se" || before == "s’" || before == "s'");
@@ -111,7 +111,7 @@ size_t VerbGroupFinder::FollowChain(size_t k, VerbGroup* g) {
         k = m;
         continue;
       }
-      if (m < toks.size() && s_.mention_at(m) < 0 && s_.Info(m).infinitive) {
+      if (m < toks.size() && s_.mention_at(m) < 0 && s_.Info(m).infinitive && s_.VerbOfLanguage(s_.Info(m))) {
         g->lemma = s_.Info(m).verb_lemma;
         g->passive = false;
         k = m;
