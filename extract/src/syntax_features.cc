@@ -344,11 +344,12 @@ std::string Lemmatize(const SyntaxModel& m, Morphology* morphology, std::string_
     size_t cut = lower.size() - rule->second.strip;
     if (cut < lower.size() && (static_cast<unsigned char>(lower[cut]) & 0xC0) == 0x80) continue;  // inside a character
     std::string lemma = lower.substr(0, cut) + rule->second.add;
-    // An English "-ed" or "-ing" rule that cut a final "e" ("ceded" -> "ced"):
-    // the word the dictionary knows.
-    if (morphology != nullptr && m.language == "en" && rule->second.add.empty() && !morphology->Lookup(lemma).english &&
-        morphology->Lookup(lemma + "e").english) {
-      lemma.push_back('e');
+    // In English, a word the dictionary knows rather than a rule's guess: a
+    // final "e" an "-ed" or "-ing" rule cut ("ceded" -> "ced": "cede"), else
+    // the word itself ("compatriot", not "compatriet").
+    if (morphology != nullptr && m.language == "en" && !morphology->Lookup(lemma).english) {
+      if (rule->second.add.empty() && morphology->Lookup(lemma + "e").english) return lemma + "e";
+      if (morphology->Lookup(lower).english) return lower;
     }
     return lemma;
   }
