@@ -9,7 +9,7 @@ check() {  # check NAME EXPECTED_CODE PATTERN -- command...
   local name=$1 want=$2 pattern=$3; shift 4
   local err code
   err=$("$@" 2>&1 >/dev/null); code=$?
-  if [ "$code" -eq "$want" ] && { [ -z "$pattern" ] || echo "$err" | grep -qE -- "$pattern"; } &&
+  if [ "$code" -eq "$want" ] && { [ -z "$pattern" ] || grep -qE -- "$pattern" <<< "$err"; } &&
      [ "$(echo -n "$err" | grep -c '')" -le 1 ]; then
     pass=$((pass + 1))
   else
@@ -45,14 +45,14 @@ done
 cp "$work/j1/graph.json" "$work/before.json"
 check keeps-previous 2 "no such file" -- "$kg" build "$work/nope" -o "$work/j1"
 cmp -s "$work/before.json" "$work/j1/graph.json" && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL keeps-previous"; }
-ls "$work/j1" | grep -q tmp && { fail=$((fail + 1)); echo "FAIL temporary files left"; } || pass=$((pass + 1))
+ls "$work/j1" | grep -c tmp > /dev/null && { fail=$((fail + 1)); echo "FAIL temporary files left"; } || pass=$((pass + 1))
 # kg query on the samples graph.
 g="$work/j1"
 expect_out() {  # expect_out NAME EXPECTED_CODE PATTERN -- command...
   local name=$1 want=$2 pattern=$3; shift 4
   local out code
   out=$("$@" 2>&1); code=$?
-  if [ "$code" -eq "$want" ] && echo "$out" | grep -qE -- "$pattern"; then pass=$((pass + 1));
+  if [ "$code" -eq "$want" ] && grep -qE -- "$pattern" <<< "$out"; then pass=$((pass + 1));
   else fail=$((fail + 1)); echo "FAIL $name: exit $code (want $want), output: $(echo "$out" | head -5)"; fi
 }
 expect_out q-neighbors 0 "Nvidia|H800" -- "$kg" query "$g" neighbors DeepSeek
@@ -103,19 +103,19 @@ check pc-parse-full-stdout 2 'cannot write to standard output: No space left on 
   bash -c '"$0" parse "$1" > /dev/full' "$kg" "$samples/01-deepseek-r1.txt"
 check pc-parse-closed-pipe 0 '' -- bash -c '"$0" parse "$1" | head -1 >/dev/null' "$kg" "$samples"
 out=$("$kg" query "$g" --format json neighbors DeepSeek)
-echo "$out" | grep -q '"dir":"out"' && ! echo "$out" | grep -qE '→|←|—' && pass=$((pass + 1)) ||
+grep -q '"dir":"out"' <<< "$out" && ! grep -qE '→|←|—' <<< "$out" && pass=$((pass + 1)) ||
   { fail=$((fail + 1)); echo "FAIL pc-json-dir: $out"; }
 out=$("$kg" query "$g" --format tsv show Nvidia)
-echo "$out" | grep -qE $'^(in|out|none)\t' && ! echo "$out" | grep -qE '→|←|—' && pass=$((pass + 1)) ||
+grep -qE $'^(in|out|none)\t' <<< "$out" && ! grep -qE '→|←|—' <<< "$out" && pass=$((pass + 1)) ||
   { fail=$((fail + 1)); echo "FAIL pc-tsv-dir: $out"; }
 out=$("$kg" query "$g" --format json stats)
-echo "$out" | grep -q '"measure":"PERSON entities"' && ! echo "$out" | grep -q '"measure":" ' && pass=$((pass + 1)) ||
+grep -q '"measure":"PERSON entities"' <<< "$out" && ! grep -q '"measure":" ' <<< "$out" && pass=$((pass + 1)) ||
   { fail=$((fail + 1)); echo "FAIL pc-json-keys: $out"; }
 err=$("$kg" build "$samples" -o "$work/o7" --progress -q 2>&1 >/dev/null)
-echo "$err" | grep -qE '^100% read, 4 documents, 0 MB, [0-9]+ s$' && pass=$((pass + 1)) ||
+grep -qE '^100% read, 4 documents, 0 MB, [0-9]+ s$' <<< "$err" && pass=$((pass + 1)) ||
   { fail=$((fail + 1)); echo "FAIL pc-progress: $err"; }
 out=$("$kg" build "$samples" -o "$work/o8")
-echo "$out" | grep -qE '^Wrote .*/o8/graph.graphml \([0-9.]+ KB\), .* in [0-9.]+ s\.$' && pass=$((pass + 1)) ||
+grep -qE '^Wrote .*/o8/graph.graphml \([0-9.]+ KB\), .* in [0-9.]+ s\.$' <<< "$out" && pass=$((pass + 1)) ||
   { fail=$((fail + 1)); echo "FAIL pc-summary: $out"; }
 "$kg" query "$g" subgraph DeepSeek -o "$work/subdir" >/dev/null &&
   [ -s "$work/subdir/graph.graphml" ] && [ -s "$work/subdir/graph.json" ] && pass=$((pass + 1)) ||

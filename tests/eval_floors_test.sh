@@ -13,7 +13,7 @@ check() {  # check NAME EXPECTED_CODE PATTERN... -- eval_test.py arguments...
   local out code ok=1
   out=$(python3 "$script" "$@" 2>&1); code=$?
   [ "$code" -eq "$want" ] || ok=0
-  for p in "${patterns[@]}"; do echo "$out" | grep -qE -- "$p" || ok=0; done
+  for p in "${patterns[@]}"; do grep -qE -- "$p" <<< "$out" || ok=0; done
   if [ $ok -eq 1 ]; then pass=$((pass + 1)); else
     fail=$((fail + 1)); echo "FAIL $name: exit $code (want $want), output:"; echo "$out"
   fi

@@ -51,26 +51,26 @@ done
 [ "$checked" -gt 0 ] || echo "note: no Python with NetworkX; format checks skipped"
 # Dates in queries.
 out=$("$kg" query "$g" --since 2019-01-01 --until 2019-12-31 stats)
-echo "$out" | grep -qE "documents +2$" && ok || ko "since/until stats: $out"
+grep -qE "documents +2$" <<< "$out" && ok || ko "since/until stats: $out"
 out=$("$kg" query "$g" --since 2019-01-01 --until 2019-12-31 --format tsv entities --limit 0)
-echo "$out" | grep -q "Huawei" && ko "2019 shows Huawei (2020 only)" || ok
-echo "$out" | grep -q "Angela Merkel" && ok || ko "2019 misses Merkel: $out"
+grep -q "Huawei" <<< "$out" && ko "2019 shows Huawei (2020 only)" || ok
+grep -q "Angela Merkel" <<< "$out" && ok || ko "2019 misses Merkel: $out"
 "$kg" query "$g" --since 2020 top >/dev/null && ok || ko "--since YEAR"
 out=$("$kg" query "$g" --until 2019-12 --format tsv relations "Donald Trump" TSMC)
 [ "$(echo "$out" | grep -c menacer)" -eq 1 ] && ok || ko "until month: $out"
 out=$("$kg" query "$g" timeline "Donald Trump" TSMC)
-echo "$out" | grep -qE "^2019-03 +1 " && echo "$out" | grep -qE "^2020-02 +1 " && ok || ko "timeline link: $out"
+grep -qE "^2019-03 +1 " <<< "$out" && grep -qE "^2020-02 +1 " <<< "$out" && ok || ko "timeline link: $out"
 out=$("$kg" query "$g" timeline TSMC)
 [ "$(echo "$out" | grep -cE '^20[0-9]{2}-[0-9]{2} ')" -eq 3 ] && ok || ko "timeline entity: $out"
 err=$("$kg" query "$g" --since yesterday stats 2>&1); code=$?
-[ $code -eq 2 ] && echo "$err" | grep -q -- '--since: "yesterday" is not a date' && ok || ko "bad --since: $code $err"
+[ $code -eq 2 ] && grep -q -- '--since: "yesterday" is not a date' <<< "$err" && ok || ko "bad --since: $code $err"
 err=$("$kg" query "$g" --since 2020 --until 2019 stats 2>&1); code=$?
 [ $code -eq 2 ] && ok || ko "since after until: $code $err"
 err=$("$kg" query "$work/samples-graph" --since 2020 stats 2>&1 >/dev/null)
-echo "$err" | grep -q "no document is dated in that range (4 undated documents" && ok || ko "undated warning: $err"
+grep -q "no document is dated in that range (4 undated documents" <<< "$err" && ok || ko "undated warning: $err"
 # Formats not asked for are removed, and the summary says so.
 out=$("$kg" build "$work/news.jsonl" -o "$g" --format json)
-echo "$out" | grep -q "Removed stale .*graph.graphml" && ok || ko "stale summary: $out"
+grep -q "Removed stale .*graph.graphml" <<< "$out" && ok || ko "stale summary: $out"
 [ "$(ls "$g" | tr '\n' ' ')" = "graph.json graph.kgi " ] && ok || ko "stale files left: $(ls "$g")"
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -29,7 +29,7 @@ grep -q 'data-kg-ready="1"' "$work/dom.html" && ok || ko "page script did not fi
 grep -q 'data-kg-found="[1-9]' "$work/dom.html" && ok || ko "search found nothing"
 grep -q '<h2>DeepSeek</h2>' "$work/dom.html" && ok || ko "panel shows no DeepSeek"
 # The panel's relations carry their evidence sentences.
-grep -o 'id="kg-relations".*' "$work/dom.html" | grep -q 'class="kg-evidence">“La start-up chinoise DeepSeek, basée à Hangzhou' &&
+grep -o 'id="kg-relations".*' "$work/dom.html" | grep -c 'class="kg-evidence">“La start-up chinoise DeepSeek, basée à Hangzhou' > /dev/null &&
   ok || ko "no evidence in the panel"
 grep -q 'id="kg-errors"></div>' "$work/dom.html" && ok || ko "page errors: $(grep -o 'id="kg-errors">[^<]*' "$work/dom.html")"
 # Counts from the graph itself (the samples' entities change as extraction improves).
