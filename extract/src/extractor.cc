@@ -89,7 +89,7 @@ namespace {
 // The byte range of words [first, last] of a parsed sentence: the tokens holding them.
 std::pair<uint32_t, uint32_t> WordBytes(const SentenceTokens& sentence, const ParsedSentence& p, int first, int last) {
   size_t a = 0;
-  const size_t parsed = p.token_words.size() - 1;  // (a tree may cover the sentence's first tokens only)
+  const size_t parsed = p.parsed_tokens();
   while (a + 1 < parsed && p.token_words[a + 1] <= first) ++a;
   size_t b = a;
   while (b + 1 < parsed && p.token_words[b + 1] <= last) ++b;

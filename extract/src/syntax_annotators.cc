@@ -163,7 +163,7 @@ void NameArcRepairer::Annotate(AnnotatedDocument* doc) {
   for (uint32_t index = 0; index < doc->parses.size(); ++index) {
     if (!doc->parses[index]) continue;
     ParsedSentence& p = *doc->parses[index];
-    const size_t tokens = p.token_words.size() - 1;  // (the parsed ones)
+    const size_t tokens = p.parsed_tokens();
     std::vector<EntityType> types;
     p.named.clear();
     for (const Mention& m : doc->MentionsOf(index)) {

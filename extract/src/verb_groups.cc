@@ -105,17 +105,20 @@ size_t VerbGroupFinder::FollowChain(size_t k, VerbGroup* g) {
       std::string_view link = s_.lower(m);
       if (link == "à" || link == "de" || link == "d’" || link == "d'" || link == "to") ++m;
       while (m < toks.size() && IsClitic(s_.lower(m))) ++m;
-      // "will be closed", "would have bought": the auxiliary's chain next.
-      if (m == j && m < toks.size() && s_.mention_at(m) < 0 && s_.Info(m).auxiliary) {
-        g->lemma = s_.Info(m).verb_lemma;
-        k = m;
-        continue;
-      }
-      if (m < toks.size() && s_.mention_at(m) < 0 && s_.Info(m).infinitive && s_.VerbOfLanguage(s_.Info(m))) {
-        g->lemma = s_.Info(m).verb_lemma;
-        g->passive = false;
-        k = m;
-        continue;
+      if (m < toks.size() && s_.mention_at(m) < 0) {
+        const WordInfo& next = s_.Info(m);
+        // "will be closed", "would have bought": the auxiliary's chain next.
+        if (m == j && next.auxiliary) {
+          g->lemma = next.verb_lemma;
+          k = m;
+          continue;
+        }
+        if (next.infinitive && s_.VerbOfLanguage(next)) {
+          g->lemma = next.verb_lemma;
+          g->passive = false;
+          k = m;
+          continue;
+        }
       }
     }
     return k;

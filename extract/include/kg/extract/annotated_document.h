@@ -37,6 +37,9 @@ struct ParsedSentence {
   std::vector<int> token_words;         // token t covers words [token_words[t], token_words[t + 1])
   std::vector<TreeMention> named;       // the sentence's entity mentions ("name-arcs")
   std::vector<TreeMention> references;  // words resolved to an entity, `via` set ("coreference")
+  // The tokens the tree covers: the sentence's first ones (a parse may stop
+  // before the sentence ends).
+  size_t parsed_tokens() const { return token_words.size() - 1; }
 };
 
 struct AnnotatedDocument {
