@@ -303,6 +303,17 @@ TEST(RecognizerTest, MentionsStayWithTheirEntity) {
   DocumentResult party = Extract("La sénatrice Laure Darcos (LR) a voté contre. Le Parti socialiste (PS) a protesté.");
   EXPECT_EQ(mentions_of(party, "Laure Darcos"), 1u);
   EXPECT_EQ(mentions_of(party, "Parti socialiste"), 2u);  // with PS
+  // Nor is a phrase whose capitalised words the acronym leaves out: the
+  // senator's bill is no long form of his party's "LR".
+  DocumentResult bill = Extract(
+      "Le Sénat a adopté une proposition de loi du sénateur des Bouches-du-Rhône Bruno Gilles (LR). "
+      "Les Républicains ont salué le vote.");
+  for (const DocEntity& e : bill.entities) EXPECT_EQ(e.label.find("loi du"), std::string::npos) << e.label;
+  EXPECT_EQ(mentions_of(bill, "Bruno Gilles"), 1u);
+  // An institution's name ends before the person who follows it.
+  DocumentResult ministry = Extract("Le directeur général du ministère de la Santé Ashley Bloomfield a parlé.");
+  EXPECT_EQ(mentions_of(ministry, "ministère de la Santé"), 1u);
+  EXPECT_EQ(mentions_of(ministry, "Ashley Bloomfield"), 1u);
   // An acronym confirms only itself: "La" opening a sentence is no "LA".
   DocumentResult la = Extract("La ville de Lyon est belle. Il vit à LA depuis 2010.");
   EXPECT_EQ(mentions_of(la, "Los Angeles"), 1u);

@@ -97,13 +97,26 @@ size_t CandidateScanner::ScanLowerHeadName(size_t i, std::vector<Candidate>* out
       !(i + 1 < n && IsBareArticle(s_.Lower(i + 1))) &&
       !(i >= 2 && s_.Lower(i) == "place" && s_.Lower(i - 1) == "la" && s_.Lower(i - 2) == "à")) {
     size_t end = extent_.Extend(i);
-    bool named = false;
+    // A person's name is no part of it: the name ends at the last capital
+    // before one ("le ministère de la Santé Ashley Bloomfield"), there is
+    // none when the person comes first ("la brigade de Michel Sarran") or
+    // a title announces them ("une proposition de loi du sénateur des
+    // Bouches-du-Rhône Bruno Gilles").
+    size_t last_capital = i;
+    bool titled = false;
     for (size_t k = i + 1; k <= end; ++k) {
-      if (!s_.IsWord(k) || !s_.toks[k].upper_initial) continue;
-      // "la brigade de Michel Sarran": a person's name is no part of it.
-      named = !(words_.IsFirstName(k) && k + 1 <= end && s_.IsWord(k + 1) && s_.toks[k + 1].upper_initial);
-      break;
+      if (!s_.IsWord(k)) continue;
+      if (!s_.toks[k].upper_initial) {
+        titled = titled || s_.lex.IsTitle(s_.Lower(k));
+        continue;
+      }
+      if (words_.IsFirstName(k) && k + 1 <= end && s_.IsWord(k + 1) && s_.toks[k + 1].upper_initial) {
+        end = titled ? i : last_capital;
+        break;
+      }
+      last_capital = k;
     }
+    const bool named = last_capital > i && end > i;
     if (named) {
       Emit(i, end, -1, out);
       return end + 1;

@@ -226,21 +226,32 @@ std::vector<std::pair<size_t, size_t>> DefinedAcronyms(const Doc& d, std::vector
     if (toks[a.last + 1].Text(d.text) != "(" || b.last + 1 >= toks.size() || toks[b.last + 1].Text(d.text) != ")") continue;
     if (!toks[b.first].all_caps) continue;
     // Accept when the acronym's letters are initials of the words, in order,
-    // starting with the first ("Parti socialiste (PS)", "Agence France-Presse
-    // (AFP)"; not "Laure Darcos (LR)", a person and her party).
-    std::string initials;
+    // starting with the first, and the capitalised words' initials in it
+    // but for one at most ("Parti socialiste (PS)", "Agence France-Presse
+    // (AFP)", "l'Institut hospitalo-universitaire de Marseille (IHU)"; not
+    // "Laure Darcos (LR)", a person and her party, nor "une proposition de
+    // loi du sénateur des Bouches-du-Rhône Bruno Gilles (LR)"). A long form
+    // opening in lower case opens with an organisation's head ("ministère").
+    std::string initials, capitals;
     for (uint32_t k = a.first; k <= a.last; ++k) {
       if (toks[k].kind != TokenKind::kWord) continue;
       std::string_view word = toks[k].Text(d.text);
       for (size_t from = 0; from != std::string_view::npos && from < word.size();) {
         size_t dash = word.find('-', from);
-        std::string key = MergeKey(word.substr(from, dash == std::string_view::npos ? dash : dash - from));
+        std::string_view part = word.substr(from, dash == std::string_view::npos ? dash : dash - from);
+        std::string key = MergeKey(part);
+        size_t len = 1;
         if (!key.empty()) initials.push_back(key[0]);
+        if (!key.empty() && IsUpper(DecodeUtf8(part, 0, &len))) capitals.push_back(key[0]);
         from = dash == std::string_view::npos ? dash : dash + 1;
       }
     }
     const std::string& acro = b.key;
-    if (!acro.empty() && !initials.empty() && acro[0] == initials[0] && IsSubsequence(acro, initials)) {
+    const std::string first_word = ToLower(toks[a.first].Text(d.text));
+    const bool opens = toks[a.first].upper_initial || d.lex.IsOrgHead(first_word);
+    if (!acro.empty() && !initials.empty() && acro[0] == initials[0] && IsSubsequence(acro, initials) &&
+        std::count_if(capitals.begin(), capitals.end(), [&](char c) { return acro.find(c) == std::string::npos; }) <= 1 &&
+        opens) {
       cands[i].weak = false;
       cands[i + 1].weak = false;
       acronyms.emplace_back(i, i + 1);
