@@ -75,6 +75,8 @@ TEST(TreeRelationsTest, FrenchConstructions) {
        {{"Thierry Breton", "rencontrer", "Ursula von der Leyen"}}, {}},
       // copula
       {"Elon Musk est le fondateur de SpaceX.", {{"Elon Musk", "fondateur_de", "SpaceX"}}, {}},
+      // a place and the kind of place it is in: the place's relation, not the noun's
+      {"Toulouse, la quatrième ville de France, vote dimanche.", {{"Toulouse", "situé_à", "France"}}, {}},
       // a product of an organisation
       {"L'IA o1 d'OpenAI coûte cher.", {{"o1", "produit_de", "OpenAI"}}, {}},
       // former bug: the preposition in a label is the mention's own ({bcase}
@@ -151,6 +153,8 @@ TEST(TreeRelationsTest, FrenchNegativeCases) {
       {"Le ministre a visité l'Irak, la Syrie et la Jordanie.", {}, {{"Irak", "Syrie"}, {"Syrie", "Jordanie"}}},
       // negation
       {"Apple n'a pas racheté Shazam.", {}, {{"Apple", "Shazam"}}},
+      // "de son côté" (for her part): no tie
+      {"\"Je suis heureuse\", a réagi de son côté Anne Martin auprès de l'AFP.", {}, {{"Anne Martin", "AFP"}}},
       // a speaker and the outlet spoken to
       {"Bruno Le Maire a déclaré au Parisien que la croissance reviendrait.", {}, {{"Bruno Le Maire", "Parisien"}}},
       // former bug: a person the parser put "flat" under the agency she

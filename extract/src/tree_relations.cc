@@ -150,7 +150,13 @@ StatusOr<PathRules> PathRules::Parse(std::string_view tsv, const std::string& wh
                                    : c[0] == "within" ? &r.within_prepositions
                                    : c[0] == "region" ? &r.region_prepositions
                                    : c[0] == "role"   ? &r.role_nouns
+                                   : c[0] == "place"  ? &r.place_labels
                                                       : nullptr;
+    if (c[0] == "in") {
+      if (c.size() != 2) return "expected two columns";
+      r.in_label = std::string(c[1]);
+      return "";
+    }
     if (words != nullptr) {
       if (c.size() != 2) return "expected two columns";
       words->insert(std::string(c[1]));
@@ -527,6 +533,10 @@ bool MatchPath(const PathRules& rules, const UdSentence& s, const TreeMention& a
     bool ok = true;
     std::string label = Fill(r.label, values, &ok);
     if (!ok || rules.vague.count(label) != 0) continue;
+    if (rules.place_labels.count(label) != 0 && a_type == EntityType::kLocation && b_type == EntityType::kLocation &&
+        !rules.in_label.empty()) {
+      label = rules.in_label;
+    }
     match->label = std::move(label);
     match->reverse = r.reverse;
     match->lca = lca;

@@ -55,6 +55,11 @@ struct PathRules {
   // "region" rows, of the region named after a place and a comma (dans, en);
   // "role" rows, nouns naming a person by a tie to another (acolyte, homologue).
   std::set<std::string> near_words, from_prepositions, within_prepositions, region_prepositions, role_nouns;
+  // "place" rows: labels made of a noun of a kind of place ("province_de":
+  // "à Totalán, dans la province de Malaga"), which between two places say
+  // that one lies in the other: they become the "in" row's label (situé_à).
+  std::set<std::string> place_labels;
+  std::string in_label;
   static StatusOr<PathRules> Parse(std::string_view tsv, const std::string& where);
 };
 
