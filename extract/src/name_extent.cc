@@ -155,13 +155,16 @@ size_t NameExtender::Extend(size_t i) const {
       // after a one-word complement of a role ("le patron de Zorglub Pierre
       // Durand", "le directeur du Cevipof Bruno Cautrès": the role's holder,
       // then its holder's name).
-      // (Not after a word no dictionary or list knows: "Ijaz Ahmed".)
+      // (Not after a word no dictionary or list knows: "Ijaz Ahmed"; nor
+      // after a first word English knows as a name only: "Dionne Rose".)
       if (words_.IsFirstName(k) && !words_.IsFirstName(end) && !s_.toks[k].all_caps &&
           (s_.toks[end].all_caps || !words_.IsFirstName(i)) && !words_.IsSaint(end) &&
           !(end == i && !s_.toks[i].upper_initial && s_.lex.IsLowerHead(s_.Lower(i))) &&
           !words_.KeepsRoyalTitle(end, k) &&
           (s_.toks[end].all_caps || words_.KnownCommon(s_.Text(end)) || s_.InfoOf(end).known ||
-           s_.InfoOf(end).english || s_.lex.FindPhrase(s_.Folded(end)) >= 0 || (k == i + 1 && ComplementOfRole(i)))) {
+           (s_.InfoOf(end).english && !(end == i && s_.InfoOf(end).english_proper)) ||
+           s_.lex.FindPhrase(s_.Folded(end)) >= 0 ||
+           (k == i + 1 && ComplementOfRole(i)))) {
         break;
       }
       end = k;
