@@ -151,6 +151,10 @@ TEST(TreeRelationsTest, FrenchNegativeCases) {
       {"Le ministre s'est rendu à Bruxelles, en Belgique, et à Rome mardi.", {}, {{"Rome", "Belgique"}}},
       // peers in an enumeration
       {"Le ministre a visité l'Irak, la Syrie et la Jordanie.", {}, {{"Irak", "Syrie"}, {"Syrie", "Jordanie"}}},
+      // former bug: the parser hung list items on the first as nmod (no
+      // preposition): a place under a place needs one to be in it
+      {"L'Allemagne, la France, l'Italie et les Pays-Bas ont signé un accord avec AstraZeneca.", {},
+       {{"Allemagne", "France"}, {"Allemagne", "Italie"}}},
       // negation
       {"Apple n'a pas racheté Shazam.", {}, {{"Apple", "Shazam"}}},
       // a speaker and the outlet spoken to
