@@ -157,8 +157,10 @@ TEST(TreeRelationsTest, FrenchNegativeCases) {
        {{"Allemagne", "France"}, {"Allemagne", "Italie"}}},
       // negation
       {"Apple n'a pas racheté Shazam.", {}, {{"Apple", "Shazam"}}},
-      // a speaker and the outlet spoken to
+      // a speaker and the outlet spoken to, or spoken on
       {"Bruno Le Maire a déclaré au Parisien que la croissance reviendrait.", {}, {{"Bruno Le Maire", "Parisien"}}},
+      {"\"J'ai ma part de responsabilité\", a déclaré François Hollande sur France Inter.", {},
+       {{"François Hollande", "France Inter"}}},
       // former bug: a person the parser put "flat" under the agency she
       // spoke to was its member
       {"\"Il faut porter des masques\", a déclaré à l'AFP Carlito Abriz, de la police philippine.", {},
