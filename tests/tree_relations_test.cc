@@ -151,6 +151,12 @@ TEST(TreeRelationsTest, FrenchNegativeCases) {
       {"Le ministre s'est rendu à Bruxelles, en Belgique, et à Rome mardi.", {}, {{"Rome", "Belgique"}}},
       // peers in an enumeration
       {"Le ministre a visité l'Irak, la Syrie et la Jordanie.", {}, {{"Irak", "Syrie"}, {"Syrie", "Jordanie"}}},
+      // former bug: a list of people, each with a role, took the previous
+      // person's role, or the next person's (an apposition with its own "et")
+      {"Emmanuel Macron avait demandé à Richard Ferrand, président de l'Assemblée nationale, Gérard Larcher, "
+       "président du Sénat, et Patrick Bernasconi de lui faire des propositions.",
+       {{"Richard Ferrand", "", "Assemblée nationale"}, {"Gérard Larcher", "", "Sénat"}},
+       {{"Gérard Larcher", "Assemblée nationale"}, {"Patrick Bernasconi", "Sénat"}}},
       // former bug: the parser hung list items on the first as nmod (no
       // preposition): a place under a place needs one to be in it
       {"L'Allemagne, la France, l'Italie et les Pays-Bas ont signé un accord avec AstraZeneca.", {},

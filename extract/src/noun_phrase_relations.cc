@@ -221,10 +221,24 @@ bool NounPhraseRelations::RoleOfOrgThenPerson(size_t m, size_t n, size_t gap_sta
       std::string_view w = s_.lower(k);
       if (w == "de" || w == "d’" || w == "d'" || w == "du" || s_.Is(k, kDeterminer)) continue;
       std::string_view r = s_.lex().RoleRelation(w);
-      if (r.empty()) return false;
+      if (r.empty() || (gap == 1 && RoleHasHolderBefore(k))) return false;
       s_.Add(n, m, r);
       return true;
     }
+  }
+  return false;
+}
+
+// Whether the role word at token k is an apposition to a person named
+// right before it: "Richard Ferrand, (le) président de l'Assemblée
+// nationale, Gérard Larcher" (the role is Ferrand's, not Larcher's; but
+// "..., le maire de Toulouse Jean-Luc Moudenc" names its holder: the
+// caller asks only when a comma comes before the person).
+bool NounPhraseRelations::RoleHasHolderBefore(size_t k) const {
+  while (k > 0 && s_.Is(k - 1, kDeterminer)) --k;
+  if (k < 2 || s_.lower(k - 1) != ",") return false;
+  for (size_t p = 0; p < s_.mentions().size(); ++p) {
+    if (s_.mentions()[p].last + 2 == k && s_.TypeOf(p) == EntityType::kPerson) return true;
   }
   return false;
 }

@@ -34,6 +34,7 @@ class NounPhraseRelations {
   bool PersonAndOrgInParens(size_t m, size_t n, size_t gap_start, size_t gap_end);
   bool UnitOfInstitution(size_t m, size_t n, size_t gap_start, size_t gap_end);
   bool RoleOfOrgThenPerson(size_t m, size_t n, size_t gap_start, size_t gap_end);
+  bool RoleHasHolderBefore(size_t k) const;
 
   void NeighbourRelations();
   void BetweenRelations();

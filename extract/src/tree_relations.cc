@@ -81,6 +81,13 @@ std::string CaseOf(const UdSentence& s, int w) {
   return "";
 }
 
+bool HasChild(const UdSentence& s, int w, std::string_view deprel) {
+  for (const UdWord& x : s.words) {
+    if (x.head == w + 1 && x.deprel == deprel) return true;
+  }
+  return false;
+}
+
 // A step: a relation ("obl*" for any subtype), then "()" for a word in
 // parentheses, or "[de|]" for the prepositions its word may take (an empty
 // one: none).
@@ -97,6 +104,10 @@ bool StepMatches(const std::string& pattern, const UdSentence& s, const UdWord* 
   bool paren = p.size() > 2 && p.substr(p.size() - 2) == "()";
   if (paren) p.remove_suffix(2);
   if (!LabelMatches(p, word->deprel)) return false;
+  // An apposition with a conjunction of its own is a list's next item the
+  // parser hung wrong: "Gérard Larcher, président du Sénat, et Patrick
+  // Bernasconi".
+  if (word->deprel == "appos" && HasChild(s, w, "cc")) return false;
   return !paren || InParentheses(s, w);
 }
 
@@ -209,13 +220,6 @@ int LiftedHead(const UdSentence& s, int first, int last, int head) {
 }
 
 namespace {
-
-bool HasChild(const UdSentence& s, int w, std::string_view deprel) {
-  for (const UdWord& x : s.words) {
-    if (x.head == w + 1 && x.deprel == deprel) return true;
-  }
-  return false;
-}
 
 int ConjChildren(const UdSentence& s, int w) {
   int n = 0;
@@ -380,6 +384,13 @@ Arc AfterRoleComma(const PathRules& rules, const CorefLexicon& coref, const UdSe
   auto head = coref.heads.find(s.words[role].lemma);
   if ((head == coref.heads.end() || head->second.type != EntityType::kPerson) &&
       rules.role_nouns.count(s.words[role].lemma) == 0) {
+    return {};
+  }
+  // Nor when the role already has its holder before it: "Richard Ferrand,
+  // président de l'Assemblée nationale, Gérard Larcher, président du Sénat".
+  const int holder = s.words[role].head - 1;
+  if (s.words[role].deprel == "appos" && holder >= 0 && owner[holder] >= 0 &&
+      types[owner[holder]] == EntityType::kPerson) {
     return {};
   }
   const int after = tm[b].last + 1;  // "Arié Alimi, William Bourdon et Vincent Brengarth"
