@@ -71,6 +71,8 @@ TEST(RelationsTest, NounPhrases) {
       {"Le Llama 3 de Meta a nécessité 30 millions d’heures.", {{"Llama 3", "produit_de", "Meta"}}, {}},
       {"Roy Chua, fondateur du cabinet AvidThink, doute.", {{"Roy Chua", "fonder", "AvidThink"}}, {}},
       {"ByteDance, la maison mère de TikTok, recule.", {{"ByteDance", "maison_mère_de", "TikTok"}}, {}},
+      // A person is no maison mère: family roles.
+      {"Cécile Noyer, la mère d'Arthur Noyer, témoigne.", {{"Cécile Noyer", "mère_de", "Arthur Noyer"}}, {}},
       {"DeepSeek, basée à Canton, grandit.", {{"DeepSeek", "situé_à", "Canton"}}, {}},
       {"Le patron d’OpenAI, Sam Altman, a réagi.", {{"Sam Altman", "diriger", "OpenAI"}}, {}},
       {"Il est premier sur l’App Store américain d’Apple.", {{"App Store", "produit_de", "Apple"}}, {}},
