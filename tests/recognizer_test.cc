@@ -382,6 +382,11 @@ TEST(RecognizerTest, FormerBugs) {
       {"Dix personnes sont mortes dans la capitale San Salvador.", {{"San Salvador", "LOCATION"}}, {"Dix"}},
       {"L'ex-garde des Sceaux Jean-Jacques Urvoas a été mis en examen.", {{"Jean-Jacques Urvoas", "PERSON"}},
        {"Sceaux"}},
+      // "du Monde" after "champion" is the world, not the newspaper; after
+      // "un article" it is the newspaper.
+      {"Lewis Hamilton, sextuple champion du Monde de Formule 1, a testé la voiture.",
+       {{"Lewis Hamilton", "PERSON"}}, {"Le Monde"}},
+      {"Selon un article du Monde, la loi sera votée.", {{"Le Monde", "ORG"}}, {}},
       // A former French region is a place.
       {"Les orages sont attendus sur le Limousin et l'ouest de l'Aquitaine.",
        {{"Limousin", "LOCATION"}, {"Aquitaine", "LOCATION"}}, {}},

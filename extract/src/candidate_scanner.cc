@@ -5,6 +5,7 @@
 #include <string>
 
 #include "kg/base/text.h"
+#include "word_classes.h"
 
 namespace kg::recognition {
 namespace {
@@ -53,7 +54,9 @@ void CandidateScanner::Scan(std::vector<Candidate>* out) const {
     if (gaz < 0 && i > 0 && s_.IsWord(i - 1) && s_.toks[i].upper_initial && !s_.english) {
       std::string_view prev = s_.Lower(i - 1);
       std::string_view article = prev == "du" || prev == "au" ? "Le" : prev == "des" || prev == "aux" ? "Les" : "";
-      if (!article.empty()) gaz_end = gazetteer_.Match(i, &gaz, article);
+      // ("champion du Monde" is the world's champion, not Le Monde's.)
+      const bool world = prev == "du" && i >= 2 && InWordClass(WordClass::kWorldNoun, s_.Lower(i - 2));
+      if (!article.empty() && !world) gaz_end = gazetteer_.Match(i, &gaz, article);
     }
     // "LA montre", "LA RATP": a French article in capitals for emphasis
     // (not Los Angeles), unless it opens a longer known name ("LE MONDE").

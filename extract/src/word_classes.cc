@@ -34,6 +34,7 @@ constexpr std::pair<std::string_view, WordClass> kNames[] = {
     {"town-preposition", WordClass::kTownPreposition},
     {"region-preposition", WordClass::kRegionPreposition},
     {"region-noun", WordClass::kRegionNoun},
+    {"world-noun", WordClass::kWorldNoun},
 };
 
 // The classes read from the embedded table (its words live as long as kg).

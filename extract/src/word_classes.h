@@ -61,6 +61,7 @@ enum class WordClass : uint8_t {
   kTownPreposition,    // à, de: before the town
   kRegionPreposition,  // dans, en, au: before the region
   kRegionNoun,         // département, région: the kind of region before its name
+  kWorldNoun,          // champion, coupe: "du Monde" after it is the world, not Le Monde
 };
 
 // Whether `w` (as written) is one of the class's words.
