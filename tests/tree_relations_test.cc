@@ -277,6 +277,10 @@ TEST(TreeRelationsTest, EnglishNegativeCases) {
       {"Results of English soccer matches on Saturday :\nBradford 1 Tranmere 0\n"
        "Postponed : Birmingham v Barnsley , Manchester City v Charlton .\n",
        {}, {{"Birmingham", "Barnsley"}}},
+      // a name hyphenated to "based" is an adjective of the noun after it
+      {"Xiao Qiang , executive director of the New York-based group Human Rights in China , said the arrest was "
+       "political .",
+       {}, {{"Xiao Qiang", "New York"}}},
       // a modal whose chain leads to no verb states nothing
       {"NYMEX will be closed Monday due to Labor Day .", {}, {{"NYMEX", "Labor Day"}}},
       {"Kent will also need to keep their nerve against struggling Nottinghamshire .", {}, {{"Kent", "Nottinghamshire"}}},

@@ -5,7 +5,9 @@
 #include <map>
 #include <set>
 
+#include "kg/base/text.h"
 #include "kg/extract/annotators.h"
+#include "word_classes.h"
 
 namespace kg {
 
@@ -61,6 +63,17 @@ void AddNamedBefore(const CorefLexicon& lexicon, const AnnotatedDocument& doc, u
     const Mention& m = local[k];
     before->push_back(NamedBefore{index, m.entity, doc.entities[m.entity].type, genders[m.entity], listed[k]});
   }
+}
+
+// A name hyphenated to an English suffix is an adjective ("the New
+// York-based group", "a Kremlin-backed party"): it names no end of a
+// relation (what it says is the noun's, not the sentence's).
+bool BeforeNameSuffix(const AnnotatedDocument& doc, uint32_t index, const Mention& m) {
+  const std::vector<Token>& tokens = doc.sentences[index].tokens;
+  if (m.last + 1 >= tokens.size()) return false;
+  const Token& next = tokens[m.last + 1];
+  return next.start == tokens[m.last].end + 1 && doc.text[tokens[m.last].end] == '-' &&
+         InWordClass(WordClass::kNameSuffix, ToLower(next.Text(doc.text)));
 }
 
 }  // namespace
@@ -167,7 +180,7 @@ void NameArcRepairer::Annotate(AnnotatedDocument* doc) {
     std::vector<EntityType> types;
     p.named.clear();
     for (const Mention& m : doc->MentionsOf(index)) {
-      if (m.last >= tokens) continue;
+      if (m.last >= tokens || BeforeNameSuffix(*doc, index, m)) continue;
       TreeMention x;
       x.first = p.token_words[m.first];
       x.last = p.token_words[m.last + 1] - 1;
