@@ -205,6 +205,10 @@ TEST(TreeRelationsTest, FrenchCoreference) {
       // a description with a role head and its own complement
       {"Anne Hidalgo a présenté son budget. La maire de Paris a annoncé une baisse des impôts.",
        {{"Anne Hidalgo", "maire_de", "Paris"}}, {}},
+      // a counted plural names the last ones named, each of them
+      {"Le Salvador et le Guatemala ont été frappés par la tempête. Les deux pays ont signé un accord avec la "
+       "Banque mondiale.",
+       {{"Salvador", "signer", "Banque mondiale"}, {"Guatemala", "signer", "Banque mondiale"}}, {}},
       // former bug: a name in a list of three is nobody's topic ("Il" was the
       // last son listed, not the father)
       {"Henri d'Orléans est mort samedi à Paris. Le couple a eu trois enfants : Marie d'Orléans, François "

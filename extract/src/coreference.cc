@@ -74,6 +74,27 @@ bool HasNounComplement(const UdSentence& s, int w) {
   return false;
 }
 
+// How many things a plural description counts: "les deux pays", "ces
+// trois hommes", "the two companies" (0 when it is no counted plural).
+int CountedPlural(const UdSentence& s, int w) {
+  static const char* const kPlural[] = {"les", "ces", "the", "these", "those"};
+  static const std::pair<const char*, int> kNumbers[] = {{"deux", 2}, {"trois", 3}, {"2", 2}, {"3", 3},
+                                                         {"two", 2}, {"three", 3}};
+  bool plural = false;
+  int count = 0;
+  for (const UdWord& x : s.words) {
+    if (x.head != w + 1) continue;
+    const std::string form = syntax::LowerForm(x.form);
+    if (x.deprel == "det" && std::find(std::begin(kPlural), std::end(kPlural), form) != std::end(kPlural)) plural = true;
+    if (x.deprel == "nummod") {
+      for (const auto& [word, n] : kNumbers) {
+        if (form == word) count = n;
+      }
+    }
+  }
+  return plural ? count : 0;
+}
+
 }  // namespace
 
 StatusOr<CorefLexicon> CorefLexicon::Parse(std::string_view tsv, const std::string& where) {
@@ -133,6 +154,30 @@ int EarlierAntecedent(const CorefWord& ref, uint32_t index, const std::vector<Na
   return -1;
 }
 
+// The last `count` distinct entities that fit `ref`, named before word `w`
+// of this sentence or in the window before it, most recent first; none
+// unless there are that many ("les deux pays" after Salvador and Guatemala:
+// both; a list counts, it is what such a plural names).
+std::vector<uint32_t> LastNamed(const CorefWord& ref, int count, int w, uint32_t index,
+                                const std::vector<TreeMention>& named, const std::vector<NamedBefore>& before,
+                                const std::vector<DocEntity>& entities, const std::vector<Gender>& genders) {
+  std::vector<uint32_t> found;
+  auto take = [&](uint32_t entity, EntityType type, Gender gender) {
+    if (static_cast<int>(found.size()) < count && FitsReference(ref, type, gender) &&
+        std::find(found.begin(), found.end(), entity) == found.end()) {
+      found.push_back(entity);
+    }
+  };
+  for (auto it = named.rbegin(); it != named.rend(); ++it) {
+    if (it->last < w && !it->via) take(it->entity, entities[it->entity].type, genders[it->entity]);
+  }
+  for (auto it = before.rbegin(); it != before.rend() && index - it->sentence <= 1; ++it) {
+    take(it->entity, it->type, it->gender);
+  }
+  if (static_cast<int>(found.size()) < count) found.clear();
+  return found;
+}
+
 std::vector<TreeMention> ResolveReferences(const CorefLexicon& lexicon, const UdSentence& s, uint32_t index,
                                            const std::vector<TreeMention>& named,
                                            const std::vector<NamedBefore>& before,
@@ -161,6 +206,23 @@ std::vector<TreeMention> ResolveReferences(const CorefLexicon& lexicon, const Ud
       }
     }
     if (ref == nullptr) continue;
+    if (const int count = word.upos == "NOUN" ? CountedPlural(s, w) : 0; count > 0) {
+      // "les deux pays": the last `count` fitting entities named, all of
+      // them (not people a name defines: "les deux sénateurs de New York").
+      const bool defined = ref->type == EntityType::kPerson &&
+                           std::any_of(named.begin(), named.end(), [&](const TreeMention& m) {
+                             return s.words[m.head].head == w + 1 && s.words[m.head].deprel.rfind("nmod", 0) == 0;
+                           });
+      if (defined) continue;
+      for (uint32_t entity : LastNamed(*ref, count, w, index, named, before, entities, genders)) {
+        TreeMention r;
+        r.first = r.last = r.head = w;
+        r.entity = entity;
+        r.via = true;
+        out.push_back(r);
+      }
+      continue;
+    }
     // The fitting entity: in this sentence before the word, the last subject
     // (else the last mention); then the first mention of the most recent
     // earlier sentence naming one.
