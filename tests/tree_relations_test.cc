@@ -163,6 +163,8 @@ TEST(TreeRelationsTest, FrenchNegativeCases) {
        {{"Allemagne", "France"}, {"Allemagne", "Italie"}}},
       // negation
       {"Apple n'a pas racheté Shazam.", {}, {{"Apple", "Shazam"}}},
+      // "de son côté" (for her part): no tie
+      {"\"Je suis heureuse\", a réagi de son côté Anne Martin auprès de l'AFP.", {}, {{"Anne Martin", "AFP"}}},
       // a speaker and the outlet spoken to, or spoken on
       {"Bruno Le Maire a déclaré au Parisien que la croissance reviendrait.", {}, {{"Bruno Le Maire", "Parisien"}}},
       {"\"J'ai ma part de responsabilité\", a déclaré François Hollande sur France Inter.", {},
