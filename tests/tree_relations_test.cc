@@ -163,6 +163,9 @@ TEST(TreeRelationsTest, FrenchNegativeCases) {
        {{"Allemagne", "France"}, {"Allemagne", "Italie"}}},
       // negation
       {"Apple n'a pas racheté Shazam.", {}, {{"Apple", "Shazam"}}},
+      // the outlet that interviewed a speaker
+      {"Selon le toxicologue André Cicolella, interrogé par Europe 1 vendredi, la molécule est connue.", {},
+       {{"André Cicolella", "Europe 1"}}},
       // "de son côté" (for her part): no tie
       {"\"Je suis heureuse\", a réagi de son côté Anne Martin auprès de l'AFP.", {}, {{"Anne Martin", "AFP"}}},
       // a speaker and the outlet spoken to, or spoken on

@@ -247,11 +247,11 @@ std::vector<std::pair<size_t, size_t>> DefinedAcronyms(const Doc& d, std::vector
       }
     }
     const std::string& acro = b.key;
-    const std::string first_word = ToLower(toks[a.first].Text(d.text));
-    const bool opens = toks[a.first].upper_initial || d.lex.IsOrgHead(first_word);
+    const auto left_out = std::count_if(capitals.begin(), capitals.end(),
+                                         [&](char c) { return acro.find(c) == std::string::npos; });
+    const bool opens = toks[a.first].upper_initial || d.lex.IsOrgHead(ToLower(toks[a.first].Text(d.text)));
     if (!acro.empty() && !initials.empty() && acro[0] == initials[0] && IsSubsequence(acro, initials) &&
-        std::count_if(capitals.begin(), capitals.end(), [&](char c) { return acro.find(c) == std::string::npos; }) <= 1 &&
-        opens) {
+        left_out <= 1 && opens) {
       cands[i].weak = false;
       cands[i + 1].weak = false;
       acronyms.emplace_back(i, i + 1);
