@@ -154,14 +154,21 @@ int EarlierAntecedent(const CorefWord& ref, uint32_t index, const std::vector<Na
   return -1;
 }
 
-// The last `count` distinct entities that fit `ref`, named before word `w`
-// of this sentence or in the window before it, most recent first; none
-// unless there are that many ("les deux pays" after Salvador and Guatemala:
-// both; a list counts, it is what such a plural names).
-std::vector<uint32_t> LastNamed(const CorefWord& ref, int count, int w, uint32_t index,
-                                const std::vector<TreeMention>& named, const std::vector<NamedBefore>& before,
-                                const std::vector<DocEntity>& entities, const std::vector<Gender>& genders) {
+// What counted plural description `w` ("les deux pays") stands for: the
+// last `count` distinct entities that fit `ref`, named before it in this
+// sentence or in the one before, most recent first; none unless there are
+// that many ("les deux pays" after Salvador and Guatemala: both; a list
+// counts, it is what such a plural names), nor for people a name defines
+// ("les deux sénateurs de New York").
+std::vector<uint32_t> PluralReferents(const CorefWord& ref, int count, const UdSentence& s, int w, uint32_t index,
+                                      const std::vector<TreeMention>& named, const std::vector<NamedBefore>& before,
+                                      const std::vector<DocEntity>& entities, const std::vector<Gender>& genders) {
   std::vector<uint32_t> found;
+  if (ref.type == EntityType::kPerson && std::any_of(named.begin(), named.end(), [&](const TreeMention& m) {
+        return s.words[m.head].head == w + 1 && s.words[m.head].deprel.rfind("nmod", 0) == 0;
+      })) {
+    return found;
+  }
   auto take = [&](uint32_t entity, EntityType type, Gender gender) {
     if (static_cast<int>(found.size()) < count && FitsReference(ref, type, gender) &&
         std::find(found.begin(), found.end(), entity) == found.end()) {
@@ -184,6 +191,13 @@ std::vector<TreeMention> ResolveReferences(const CorefLexicon& lexicon, const Ud
                                            const std::vector<DocEntity>& entities,
                                            const std::vector<Gender>& genders) {
   std::vector<TreeMention> out;
+  auto refer = [&](int w, uint32_t entity) {
+    TreeMention r;
+    r.first = r.last = r.head = w;
+    r.entity = entity;
+    r.via = true;
+    out.push_back(r);
+  };
   for (int w = 0; w < static_cast<int>(s.words.size()); ++w) {
     const UdWord& word = s.words[w];
     const CorefWord* ref = nullptr;
@@ -207,19 +221,8 @@ std::vector<TreeMention> ResolveReferences(const CorefLexicon& lexicon, const Ud
     }
     if (ref == nullptr) continue;
     if (const int count = word.upos == "NOUN" ? CountedPlural(s, w) : 0; count > 0) {
-      // "les deux pays": the last `count` fitting entities named, all of
-      // them (not people a name defines: "les deux sénateurs de New York").
-      const bool defined = ref->type == EntityType::kPerson &&
-                           std::any_of(named.begin(), named.end(), [&](const TreeMention& m) {
-                             return s.words[m.head].head == w + 1 && s.words[m.head].deprel.rfind("nmod", 0) == 0;
-                           });
-      if (defined) continue;
-      for (uint32_t entity : LastNamed(*ref, count, w, index, named, before, entities, genders)) {
-        TreeMention r;
-        r.first = r.last = r.head = w;
-        r.entity = entity;
-        r.via = true;
-        out.push_back(r);
+      for (uint32_t entity : PluralReferents(*ref, count, s, w, index, named, before, entities, genders)) {
+        refer(w, entity);
       }
       continue;
     }
@@ -238,12 +241,7 @@ std::vector<TreeMention> ResolveReferences(const CorefLexicon& lexicon, const Ud
       subject = subject || is_subject;
     }
     if (found < 0) found = EarlierAntecedent(*ref, index, before);
-    if (found < 0) continue;
-    TreeMention r;
-    r.first = r.last = r.head = w;
-    r.entity = static_cast<uint32_t>(found);
-    r.via = true;
-    out.push_back(r);
+    if (found >= 0) refer(w, static_cast<uint32_t>(found));
   }
   return out;
 }
