@@ -27,12 +27,12 @@ struct Kit {
       model = *m;
     }
     return AnnotatorKit{&recognizer, &relations, syntax ? model.get() : nullptr, &BuiltinPathRules("fr"),
-                        &BuiltinCoref("fr"), morphology.get()};
+                        &BuiltinCoref("fr"), morphology.get(), &testing::TestLexicon()};
   }
 };
 
 TEST(AnnotatorsTest, ListsFromData) {
-  const std::string all = "# comment\nentities\nsyntax\nname-arcs\ncoreference\ntree-relations\npattern-relations\n";
+  const std::string all = "# comment\nentities\nsyntax\nname-arcs\ncoreference\ntree-relations\npattern-relations\nplace-order\n";
   struct Case {
     std::string list;
     bool syntax;
@@ -41,9 +41,9 @@ TEST(AnnotatorsTest, ListsFromData) {
     std::string error;  // the error's text
   };
   const Case cases[] = {
-      {all, true, ParseScope::kRelations, 6, ""},
+      {all, true, ParseScope::kRelations, 7, ""},
       {all, true, ParseScope::kReferences, 4, ""},  // no relation annotators
-      {all, false, ParseScope::kRelations, 2, ""},  // without a model: entities, pattern-relations
+      {all, false, ParseScope::kRelations, 3, ""},  // without a model: entities, pattern-relations, place-order
       {"entities\n", false, ParseScope::kRelations, 1, ""},
       {"", false, ParseScope::kRelations, 0, ""},
       {"entities\nparse-everything\n", false, ParseScope::kRelations, 0,
@@ -64,7 +64,7 @@ TEST(AnnotatorsTest, ListsFromData) {
   for (Language language : {Language::kFrench, Language::kEnglish}) {
     auto made = MakeAnnotators(language, kit.Get(true), ParseScope::kRelations);
     ASSERT_TRUE(made.ok()) << made.status().message();
-    EXPECT_EQ(made->size(), 6u);
+    EXPECT_EQ(made->size(), 7u);
   }
 }
 
@@ -155,6 +155,45 @@ TEST(AnnotatorsTest, MentionsReachTheResult) {
     seen.push_back(text.substr(m.start, m.end - m.start) + (m.via ? " -> " + r.entities[m.entity].label : ""));
   }
   EXPECT_EQ(seen, (std::vector<std::string>{"Marie Curie", "Varsovie", "Elle -> Marie Curie", "Nobel"}));
+}
+
+// A place-in-place relation reads from the smaller place to the larger:
+// continents and regions of several countries, then countries, then the
+// rest; two places of one rank above the rest lie in neither.
+TEST(AnnotatorsTest, PlaceOrderPutsTheSmallerPlaceFirst) {
+  struct Case {
+    std::string source, target;
+    EntityType source_type, target_type;
+    std::string relation, expected;  // "A -> B", or "" when dropped
+  };
+  const EntityType kLoc = EntityType::kLocation, kOrg = EntityType::kOrg;
+  const Case cases[] = {
+      {"Chine", "Liaoning", kLoc, kLoc, "situé_à", "Liaoning -> Chine"},  // "en Chine, dans la province du Liaoning"
+      {"Wuhan", "Chine", kLoc, kLoc, "situé_à", "Wuhan -> Chine"},
+      {"Europe", "France", kLoc, kLoc, "situé_à", "France -> Europe"},
+      {"Amérique centrale", "Guatemala", kLoc, kLoc, "situé_à", "Guatemala -> Amérique centrale"},
+      {"Mexique", "Mexico", kLoc, kLoc, "situé_à", "Mexico -> Mexique"},  // the country, the city
+      {"Viêt Nam", "États-Unis", kLoc, kLoc, "situé_à", ""},  // "né au Vietnam mais élevé aux États-Unis"
+      {"Afrique", "Asie du Sud-Est", kLoc, kLoc, "situé_à", ""},
+      {"Lyon", "Strasbourg", kLoc, kLoc, "situé_à", "Lyon -> Strasbourg"},  // nothing known: as read
+      {"France", "Lyon", kLoc, kLoc, "capitale_de", "France -> Lyon"},    // not the "in" label
+      {"France", "Renault", kLoc, kOrg, "situé_à", "France -> Renault"},  // not two places
+  };
+  for (const Case& c : cases) {
+    AnnotatedDocument doc;
+    doc.entities.resize(2);
+    doc.entities[0].label = c.source;
+    doc.entities[0].type = c.source_type;
+    doc.entities[1].label = c.target;
+    doc.entities[1].type = c.target_type;
+    doc.relations.push_back(DocRelation{0, 1, c.relation, EdgeKind::kRelation, 0, false});
+    doc.relations.push_back(DocRelation{0, 1, "cooccurrence", EdgeKind::kCooccurrence, 0, false});
+    PlaceOrder(testing::TestLexicon(), "situé_à").Annotate(&doc);
+    ASSERT_EQ(doc.relations.size(), c.expected.empty() ? 1u : 2u) << c.source << " " << c.target;
+    if (c.expected.empty()) continue;
+    const DocRelation& r = doc.relations[0];
+    EXPECT_EQ(doc.entities[r.source].label + " -> " + doc.entities[r.target].label, c.expected);
+  }
 }
 
 }  // namespace

@@ -30,10 +30,11 @@ namespace {
 // lacks or adds relations where only references are wanted; an unknown name
 // is an error.
 StatusOr<std::unique_ptr<Annotator>> MakeAnnotator(std::string_view name, const AnnotatorKit& kit, ParseScope scope) {
-  const bool relations = name == "tree-relations" || name == "pattern-relations";
+  const bool relations = name == "tree-relations" || name == "pattern-relations" || name == "place-order";
   if (relations && scope == ParseScope::kReferences) return std::unique_ptr<Annotator>();
   if (name == "entities") return std::unique_ptr<Annotator>(new EntityFinder(*kit.recognizer));
   if (name == "pattern-relations") return std::unique_ptr<Annotator>(new PatternRelationFinder(*kit.relations));
+  if (name == "place-order") return std::unique_ptr<Annotator>(new PlaceOrder(*kit.lexicon, kit.paths->in_label));
   const bool known = name == "syntax" || name == "name-arcs" || name == "coreference" || relations;
   if (!known) return InvalidInput("unknown annotator '" + std::string(name) + "'");
   if (kit.syntax == nullptr) return std::unique_ptr<Annotator>();

@@ -22,7 +22,8 @@ StatusOr<std::unique_ptr<Extractor>> Extractor::Create(const ExtractorConfig& co
 }
 
 Extractor::Extractor(const Lexicon& lexicon, std::unique_ptr<Morphology> morph, const ExtractorConfig& config)
-    : morph_(std::move(morph)),
+    : lexicon_(lexicon),
+      morph_(std::move(morph)),
       recognizer_(lexicon, *morph_),
       relations_(lexicon, *morph_),
       french_syntax_(config.french_syntax),
@@ -32,7 +33,7 @@ AnnotatorKit Extractor::Kit(Language language) {
   const bool english = language == Language::kEnglish;
   const char* code = english ? "en" : "fr";
   return AnnotatorKit{&recognizer_, &relations_, english ? english_syntax_ : french_syntax_, &BuiltinPathRules(code),
-                      &BuiltinCoref(code), morph_.get()};
+                      &BuiltinCoref(code), morph_.get(), &lexicon_};
 }
 
 Status Extractor::MakeSetups() {

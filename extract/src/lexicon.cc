@@ -122,6 +122,13 @@ int Lexicon::FindPhrase(std::string_view folded) const {
   return e ? *e : -1;
 }
 
+int Lexicon::PlaceRank(std::string_view name) const {
+  const std::string folded = FoldName(name);
+  if (Has(world_regions_, folded)) return 2;
+  const int e = FindPhrase(folded);
+  return e >= 0 && entries_[static_cast<size_t>(e)].country ? 1 : 0;
+}
+
 int Lexicon::FindKey(std::string_view merge_key) const {
   const int* e = keys_.Find(merge_key);
   return e ? *e : -1;
@@ -152,6 +159,7 @@ Lexicon Lexicon::Builtin() {
   LoadSet(data::titles_txt, &lex.titles_);
   LoadSet(data::royal_titles_txt, &lex.royal_titles_);
   LoadSet(data::media_editions_txt, &lex.media_editions_);
+  for (auto line : data::Lines(data::world_regions_txt)) lex.world_regions_.Insert(FoldName(line));
   LoadSet(data::org_heads_txt, &lex.org_heads_);
   LoadSet(data::loc_heads_txt, &lex.loc_heads_);
   LoadSet(data::loc_suffixes_txt, &lex.loc_suffixes_);
@@ -226,6 +234,7 @@ Lexicon Lexicon::Builtin() {
     if (existing >= 0) {
       GazetteerEntry& e = lex.entries_[static_cast<size_t>(existing)];
       if (e.type != EntityType::kLocation) continue;
+      e.country = true;
       for (const std::string& n : {nfr, nen}) {
         if (usable(n) && lex.FindPhrase(FoldName(n)) < 0) {
           e.aliases.push_back(n);
@@ -237,6 +246,7 @@ Lexicon Lexicon::Builtin() {
     GazetteerEntry e;
     e.name = ok_fr ? nfr : nen;
     e.type = EntityType::kLocation;
+    e.country = true;
     if (ok_fr && ok_en && nen != nfr) e.aliases.push_back(nen);
     lex.AddEntry(std::move(e));
   }

@@ -11,6 +11,7 @@
 //   relations from trees           "tree-relations"     (MatchPath over data/<lang>/paths_<lang>.tsv)
 //   relations from word patterns,  "pattern-relations"  (RelationExtractor, data/relations.tsv)
 //   co-occurrences
+//   place-in-place directions      "place-order"        (PlaceOrder: data/world_regions.txt, countries)
 //
 // An annotator states what it needs and adds in its comment; the extractor
 // runs the list its document's language names (kg/extract/annotators.h).

@@ -8,6 +8,7 @@
 //   coreference        needs parses' named mentions    adds parses' references
 //   tree-relations     needs parses' mentions          adds relations read from tree paths
 //   pattern-relations  needs mentions, relations       adds word-pattern relations and co-occurrences
+//   place-order        needs relations, entities       puts the smaller place first in "situé_à"
 //
 // The four middle ones need a syntax model: without one (kg build
 // --no-syntax) they are left out of the list.
@@ -43,6 +44,7 @@ struct AnnotatorKit {
   const PathRules* paths = nullptr;
   const CorefLexicon* coref = nullptr;
   Morphology* morphology = nullptr;
+  const Lexicon* lexicon = nullptr;
 };
 
 // Which sentences "syntax" parses: for relations, those naming two entities
@@ -155,6 +157,22 @@ class TreeRelationReader : public Annotator {
   bool MatchConjunct(const UdSentence& s, const std::vector<int>& group, TreeMention a, TreeMention b,
                      EntityType ta, EntityType tb, PathMatch* match) const;
   const PathRules& rules_;
+};
+
+// "place-order": a place-in-place relation (the path table's `in` label:
+// situé_à, located_in) reads from the smaller place to the larger, and a
+// country lies in no other place. The sentence gives the pair; its
+// direction goes by what the gazetteers know: "en Chine, dans la province
+// du Liaoning" puts Liaoning in China whichever way the tree reads it; "né
+// au Vietnam mais élevé aux États-Unis" puts neither in the other.
+class PlaceOrder : public Annotator {
+ public:
+  PlaceOrder(const Lexicon& lexicon, std::string in_label) : lexicon_(lexicon), in_label_(std::move(in_label)) {}
+  void Annotate(AnnotatedDocument* doc) override;
+
+ private:
+  const Lexicon& lexicon_;
+  std::string in_label_;
 };
 
 }  // namespace kg

@@ -77,6 +77,7 @@ class Extractor {
                       std::unordered_map<std::string, uint32_t>* by_key);
   AnnotatorKit Kit(Language language);
 
+  const Lexicon& lexicon_;
   std::unique_ptr<Morphology> morph_;
   EntityRecognizer recognizer_;
   RelationExtractor relations_;

@@ -31,6 +31,7 @@ struct GazetteerEntry {
   EntityType type = EntityType::kOther;
   std::vector<std::string> aliases;
   bool user = false;                 // from --gazetteer: matched in any case, type forced
+  bool country = false;              // a country or territory of ICU's list (ISO 3166)
 };
 
 // A user gazetteer entry and where it was read (FILE:LINE, FILE: entry N).
@@ -73,6 +74,10 @@ class Lexicon {
     return e ? *e : -1;
   }
   bool has_user_entries() const { return has_user_; }
+  // How large a place `name` names, as a whole: 2 a continent or a region
+  // of several countries (data/world_regions.txt), 1 a country or territory
+  // (ICU's list, by name or alias), 0 anything else.
+  int PlaceRank(std::string_view name) const;
   // True for an entry of the compiled open-data gazetteers (data/gaz_*):
   // towns and regions that may bear people's names (Leander, Lopez).
   bool IsOpenDataEntry(int index) const {
@@ -147,6 +152,7 @@ class Lexicon {
   std::unordered_map<std::string, UserName> user_keys_;  // MergeKey of a user name -> the first name with it
   int open_data_begin_ = 0, open_data_end_ = 0;
   Set lower_starts_;
+  Set world_regions_;  // folded
   Set acronyms_, not_names_, titles_, royal_titles_, media_editions_, platforms_, platform_cues_, org_heads_, loc_heads_, org_suffixes_, company_forms_, group_names_, loc_suffixes_, lower_heads_, of_heads_, other_suffixes_, first_names_, stopped_;
   Map<EntityType> cues_;
   Set modal_, speech_, saying_, light_, located_;
