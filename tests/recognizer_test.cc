@@ -261,6 +261,13 @@ TEST(RecognizerTest, LowerCaseHeadsAndCoordination) {
        {"Cour de justice"}},
       {"Le Centre européen de prévention et de contrôle des maladies alerte.",
        {{"Centre européen de prévention et de contrôle des maladies", "ORG"}}, {"Centre européen de prévention"}},
+      // Former bugs: a lone name after a noun of kinship was an ORG; a
+      // capitalised kinship word inside a name stays in it.
+      {"Le prince Harry et son épouse Meghan ont quitté Londres.", {{"Meghan", "PERSON"}}, {}},
+      {"La police visait son frère Bagui, soupçonné d'extorsion.", {{"Bagui", "PERSON"}}, {}},
+      {"L'ambassadeur Marshall Billingslea mène les discussions.", {{"Marshall Billingslea", "PERSON"}}, {}},
+      {"Le problème concerne tous les pays, analyse Ludovic Frère Escoffier.",
+       {{"Ludovic Frère Escoffier", "PERSON"}}, {}},
   });
 }
 

@@ -102,6 +102,18 @@ TEST(TreeRelationsTest, FrenchConstructions) {
        {{"La Ciotat", "situé_à", "Bouches-du-Rhône"}}, {}},
       {"De son côté le député LR des Alpes-Maritimes Eric Ciotti a dénoncé un acharnement.",
        {{"Eric Ciotti", "membre_de", "Les Républicains"}}, {}},
+      // the party of a role's holder named right after the role (nmod:party),
+      // the role's complement hung back on the role: the place is the
+      // mayor's, not the party's
+      {"La maire PS de Paris Anne Hidalgo a réagi hier soir.",
+       {{"Anne Hidalgo", "maire_de", "Paris"}, {"Anne Hidalgo", "membre_de", "Parti socialiste"}},
+       {{"Parti socialiste", "Paris"}}},
+      {"Le maire LR de Nice, Christian Estrosi, a annoncé sa candidature.",
+       {{"Christian Estrosi", "maire_de", "Nice"}, {"Christian Estrosi", "membre_de", "Les Républicains"}},
+       {{"Les Républicains", "Nice"}}},
+      {"Selon le président LR du Sénat, Gérard Larcher, la réforme est mal engagée.",
+       {{"Gérard Larcher", "président_de", "Sénat"}, {"Gérard Larcher", "membre_de", "Les Républicains"}},
+       {{"Les Républicains", "Sénat"}}},
       // a place said near another right after it
       {"L'homme tient un bureau de tabac à Lescar, près de Pau, depuis dix ans.",
        {{"Lescar", "situé_près_de", "Pau"}}, {}},
@@ -163,6 +175,11 @@ TEST(TreeRelationsTest, FrenchNegativeCases) {
        {{"Allemagne", "France"}, {"Allemagne", "Italie"}}},
       // negation
       {"Apple n'a pas racheté Shazam.", {}, {{"Apple", "Shazam"}}},
+      // a party in parentheses after a role is its holder's, not its complement's
+      {"Le feu a été mis à une voiture, a raconté à l'AFP le maire (LREM) de Besançon.", {},
+       {{"LREM", "Besançon"}}},
+      {"Ian Brossat, l'adjoint (PCF) d'Anne Hidalgo, veut interpeller Valérie Pécresse.", {},
+       {{"Anne Hidalgo", "PCF"}}},
       // the outlet that interviewed a speaker
       {"Selon le toxicologue André Cicolella, interrogé par Europe 1 vendredi, la molécule est connue.", {},
        {{"André Cicolella", "Europe 1"}}},

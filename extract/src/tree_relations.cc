@@ -249,7 +249,7 @@ int RoleNounOf(const UdSentence& s, int head) {
   int parent = s.words[head].head - 1;
   const std::string& rel = s.words[head].deprel;
   if (parent < 0 || s.words[parent].upos != "NOUN") return -1;
-  return rel == "nmod" || rel == "appos" || rel == "flat:name" ? parent : -1;
+  return rel == "nmod" || rel == "appos" || rel == "flat:name" || rel == "nmod:party" ? parent : -1;
 }
 
 // Words of a name hanging outside it, other than its head, hang on its
@@ -360,14 +360,20 @@ Arc PlaceAfterStreet(const PathRules& rules, const UdSentence& s, const std::vec
   return {ha, "nmod"};
 }
 
+// Whether `lemma` names a person by a role: a person head of the
+// coreference table (maire, directeur, frère...) or a "role" row of the
+// path table (acolyte, homologue...).
+bool IsPersonRole(const PathRules& rules, const CorefLexicon& coref, const std::string& lemma) {
+  auto head = coref.heads.find(lemma);
+  return (head != coref.heads.end() && head->second.type == EntityType::kPerson) || rules.role_nouns.count(lemma) != 0;
+}
+
 // Person b (head word `h`) right after a comma that ends a role and its
 // holder, the role's phrase not under a preposition: "l'acolyte de
 // Dorothée, François Corbier disparaît", "le directeur de Renault, Luca de
 // Meo, a annoncé" — wherever the parser hung the person (not "selon
 // l'avocat de X, Y a déclaré": the role is under "selon"; not a list of
-// people after the comma). Roles are the person heads of the coreference
-// table (maire, directeur, frère...) and the "role" rows of the path table
-// (acolyte, homologue...).
+// people after the comma). Roles: IsPersonRole.
 Arc AfterRoleComma(const PathRules& rules, const CorefLexicon& coref, const UdSentence& s,
                    const std::vector<TreeMention>& tm, const std::vector<EntityType>& types,
                    const std::vector<int>& owner, size_t b, int h) {
@@ -381,11 +387,7 @@ Arc AfterRoleComma(const PathRules& rules, const CorefLexicon& coref, const UdSe
       Below(s, role, h)) {
     return {};
   }
-  auto head = coref.heads.find(s.words[role].lemma);
-  if ((head == coref.heads.end() || head->second.type != EntityType::kPerson) &&
-      rules.role_nouns.count(s.words[role].lemma) == 0) {
-    return {};
-  }
+  if (!IsPersonRole(rules, coref, s.words[role].lemma)) return {};
   // Nor when the role already has its holder before it: "Richard Ferrand,
   // président de l'Assemblée nationale, Gérard Larcher, président du Sénat".
   const int holder = s.words[role].head - 1;
@@ -472,6 +474,45 @@ bool NearPlace(const PathRules& rules, UdSentence* sentence, const std::vector<T
   return true;
 }
 
+// An organisation named right after a person's role, without a preposition
+// (in parentheses or not), is the party or body of the role's holder: "le
+// maire LR de Nice", "la maire PS de Paris Anne Hidalgo", "le maire (LREM)
+// de Besançon", "conseiller régional LR d'Île-de-France", "secrétaire FO du
+// groupe". It hangs on the role as nmod:party, and the complement after
+// it, which the parser often hangs on the organisation ("LR de Nice"),
+// goes back to the role: the place is the mayor's, not the party's.
+void PartyOfRole(const PathRules& rules, const CorefLexicon& coref, UdSentence* sentence, const TreeMention& m,
+                 EntityType type) {
+  UdSentence& s = *sentence;
+  const int n = static_cast<int>(s.words.size());
+  const bool paren = m.first > 0 && s.words[m.first - 1].form == "(";
+  if (paren && (m.last + 1 >= n || s.words[m.last + 1].form != ")")) return;
+  int role = m.first - (paren ? 2 : 1);
+  if (type != EntityType::kOrg || role < 0) return;
+  // An adjective of the role between: "conseiller régional LR".
+  if (s.words[role].upos == "ADJ" && role > 0 && s.words[role].head == role) --role;
+  const int h = SpanHead(s, m.first, m.last);
+  if (s.words[role].upos != "NOUN" || !IsPersonRole(rules, coref, s.words[role].lemma) || !CaseOf(s, h).empty() ||
+      Below(s, role, h)) {
+    return;
+  }
+  // Not after a possessive (kg build tags no features but verbs'): "son
+  // épouse Meghan", "son frère Bagui" name the person, whatever type a
+  // lone name was given.
+  for (int w = std::max(0, role - 2); w < role; ++w) {
+    const std::string& l = s.words[w].lemma;
+    if (s.words[w].head == role + 1 && (l == "son" || l == "leur" || l == "mon" || l == "notre")) return;
+  }
+  s.words[h].head = role + 1;
+  s.words[h].deprel = "nmod:party";
+  const int after = m.last + (paren ? 2 : 1);
+  if (after >= n || s.words[after].deprel != "case" || s.words[after].lemma != "de") return;
+  const int complement = s.words[after].head - 1;
+  if (complement < 0 || complement == h || !Below(s, complement, h)) return;
+  s.words[complement].head = role + 1;
+  s.words[complement].deprel = "nmod";
+}
+
 }  // namespace
 
 void RepairNameArcs(const PathRules& rules, const CorefLexicon& coref, UdSentence* sentence,
@@ -481,6 +522,7 @@ void RepairNameArcs(const PathRules& rules, const CorefLexicon& coref, UdSentenc
   for (size_t m = 0; m < tm.size(); ++m) {
     for (int w = tm[m].first; w <= tm[m].last; ++w) owner[w] = static_cast<int>(m);
   }
+  for (size_t b = 0; b < tm.size(); ++b) PartyOfRole(rules, coref, &s, tm[b], types[b]);
   for (size_t b = 0; b < tm.size(); ++b) {
     const int h = SpanHead(s, tm[b].first, tm[b].last);
     GatherName(&s, tm[b], h);

@@ -72,13 +72,15 @@ bool TypeVotes::PlatformHere(size_t first, int gaz) const {
 }
 
 // A title right before the name, or before one lower-case adjective before
-// it ("la chanteuse belge Maurane", "le DJ suédois Avicii").
+// it ("la chanteuse belge Maurane", "le DJ suédois Avicii"); or a noun of
+// kinship in lower case ("son épouse Meghan").
 bool TypeVotes::TitleBefore(size_t first) const {
   if (first == 0) return false;
   size_t k = first - 1;
   if (s_.Text(k) == "." && k > 0) --k;
   if (!s_.IsWord(k)) return false;
   if (words_.IsTitleWord(k) || words_.IsTitleWithDot(k)) return true;
+  if (!s_.toks[k].upper_initial && InWordClass(WordClass::kKinNoun, s_.Lower(k))) return true;
   return k > 0 && !s_.toks[k].upper_initial && s_.LowerInfo(k).adjective && s_.IsWord(k - 1) &&
          words_.IsTitleWord(k - 1);
 }

@@ -35,6 +35,7 @@ constexpr std::pair<std::string_view, WordClass> kNames[] = {
     {"region-preposition", WordClass::kRegionPreposition},
     {"region-noun", WordClass::kRegionNoun},
     {"world-noun", WordClass::kWorldNoun},
+    {"kin-noun", WordClass::kKinNoun},
 };
 
 // The classes read from the embedded table (its words live as long as kg).

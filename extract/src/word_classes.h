@@ -62,6 +62,7 @@ enum class WordClass : uint8_t {
   kRegionPreposition,  // dans, en, au: before the region
   kRegionNoun,         // département, région: the kind of region before its name
   kWorldNoun,          // champion, coupe: "du Monde" after it is the world, not Le Monde
+  kKinNoun,            // épouse, frère, ambassadeur: written in lower case, a person's name follows
 };
 
 // Whether `w` (as written) is one of the class's words.
