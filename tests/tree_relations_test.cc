@@ -102,6 +102,9 @@ TEST(TreeRelationsTest, FrenchConstructions) {
        {{"La Ciotat", "situé_à", "Bouches-du-Rhône"}}, {}},
       {"De son côté le député LR des Alpes-Maritimes Eric Ciotti a dénoncé un acharnement.",
        {{"Eric Ciotti", "membre_de", "Les Républicains"}}, {}},
+      // a show keeps the channel it is broadcast on
+      {"Depuis 1990, le jeu Fort Boyard est diffusé sur France 2 chaque été.",
+       {{"Fort Boyard", "diffuser_sur", "France 2"}}, {}},
       // the party of a role's holder named right after the role (nmod:party),
       // the role's complement hung back on the role: the place is the
       // mayor's, not the party's
@@ -175,6 +178,14 @@ TEST(TreeRelationsTest, FrenchNegativeCases) {
        {{"Allemagne", "France"}, {"Allemagne", "Italie"}}},
       // negation
       {"Apple n'a pas racheté Shazam.", {}, {{"Apple", "Shazam"}}},
+      // a medium or a platform where one speaks or posts, whatever the verb
+      // or role the path goes through (tree) or the verb before it (word patterns)
+      {"Nicolas Hulot a été empêché d'agir, a rappelé l'eurodéputé EELV Yannick Jadot sur Europe 1.", {},
+       {{"Yannick Jadot", "Europe 1"}}},
+      {"Zeev Sternhell était un homme aimant, a écrit sa fille Yaël sur Facebook.", {}, {{"Yaël", "Facebook"}}},
+      {"Valérie Trierweiler s'agace sur France 5 des questions des journalistes.", {},
+       {{"Valérie Trierweiler", "France 5"}}},
+      {"Elon Musk a annoncé sur son compte Twitter le lancement de la fusée.", {}, {{"Elon Musk", "Twitter"}}},
       // a party in parentheses after a role is its holder's, not its complement's
       {"Le feu a été mis à une voiture, a raconté à l'AFP le maire (LREM) de Besançon.", {},
        {{"LREM", "Besançon"}}},

@@ -43,7 +43,7 @@ StatusOr<std::unique_ptr<Annotator>> MakeAnnotator(std::string_view name, const 
   }
   if (name == "name-arcs") return std::unique_ptr<Annotator>(new NameArcRepairer(*kit.paths, *kit.coref));
   if (name == "coreference") return std::unique_ptr<Annotator>(new CoreferenceResolver(*kit.coref, kit.morphology));
-  return std::unique_ptr<Annotator>(new TreeRelationReader(*kit.paths));
+  return std::unique_ptr<Annotator>(new TreeRelationReader(*kit.paths, *kit.lexicon));
 }
 
 }  // namespace

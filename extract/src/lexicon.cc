@@ -122,6 +122,13 @@ int Lexicon::FindPhrase(std::string_view folded) const {
   return e ? *e : -1;
 }
 
+bool Lexicon::IsOutlet(std::string_view name) const {
+  const std::string folded = FoldName(name);
+  if (Has(outlets_, folded)) return true;
+  const int e = FindPhrase(folded);  // "BFM TV" for "BFMTV"
+  return e >= 0 && Has(outlets_, FoldName(entries_[static_cast<size_t>(e)].name));
+}
+
 int Lexicon::PlaceRank(std::string_view name) const {
   const std::string folded = FoldName(name);
   if (Has(world_regions_, folded)) return 2;
@@ -160,6 +167,9 @@ Lexicon Lexicon::Builtin() {
   LoadSet(data::royal_titles_txt, &lex.royal_titles_);
   LoadSet(data::media_editions_txt, &lex.media_editions_);
   for (auto line : data::Lines(data::world_regions_txt)) lex.world_regions_.Insert(FoldName(line));
+  for (std::string_view list : {data::outlets_txt, data::gaz_media_txt}) {
+    for (auto line : data::Lines(list)) lex.outlets_.Insert(FoldName(line));
+  }
   LoadSet(data::org_heads_txt, &lex.org_heads_);
   LoadSet(data::loc_heads_txt, &lex.loc_heads_);
   LoadSet(data::loc_suffixes_txt, &lex.loc_suffixes_);
@@ -190,6 +200,7 @@ Lexicon Lexicon::Builtin() {
     else if (cols[0] == "saying") lex.saying_.Insert(word);
     else if (cols[0] == "light") lex.light_.Insert(word);
     else if (cols[0] == "located") lex.located_.Insert(word);
+    else if (cols[0] == "outlet-case") lex.outlet_cases_.Insert(word);
     else if (cols[0] == "role" && cols.size() > 2) lex.roles_.Emplace(word, std::string(cols[2]));
     else if (cols[0] == "part" && cols.size() > 2) lex.parts_.Emplace(word, std::string(cols[2]));
   }

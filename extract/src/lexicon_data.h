@@ -14,6 +14,8 @@ extern const std::string_view titles_txt;
 extern const std::string_view royal_titles_txt;
 extern const std::string_view media_editions_txt;
 extern const std::string_view world_regions_txt;
+extern const std::string_view outlets_txt;
+extern const std::string_view gaz_media_txt;
 extern const std::string_view platforms_tsv;
 extern const std::string_view org_heads_txt;
 extern const std::string_view loc_heads_txt;

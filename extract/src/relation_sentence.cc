@@ -57,6 +57,23 @@ void RelationSentence::Add(size_t src_mention, size_t dst_mention, std::string_v
   Record(a, b, label, EdgeKind::kRelation);
 }
 
+bool RelationSentence::SpokenOn(size_t m) const {
+  if (!view_.lex.IsOutlet(ents_[ms_[m].entity].label)) return false;
+  size_t k = ms_[m].first;
+  // "sur son compte Instagram", "sur le plateau de LCI": up to three words
+  // of an account or a set between.
+  for (size_t steps = 0; k > 0 && steps < 3; ++steps) {
+    std::string_view w = lower_[k - 1];
+    if (view_.lex.IsOutletCase(w)) return true;
+    if (!Is(k - 1, kDeterminer) && w != "compte" && w != "page" && w != "plateau" && w != "antenne" &&
+        w != "de" && w != "account" && w != "show") {
+      return false;
+    }
+    --k;
+  }
+  return k > 0 && view_.lex.IsOutletCase(lower_[k - 1]);
+}
+
 void RelationSentence::AddCooccurrence(uint32_t a, uint32_t b) {
   Record(a, b, "cooccurrence", EdgeKind::kCooccurrence);
 }

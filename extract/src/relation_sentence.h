@@ -54,6 +54,10 @@ class RelationSentence {
   int mention_at(size_t k) const { return mention_at_[k]; }
   EntityType TypeOf(size_t m) const { return ents_[ms_[m].entity].type; }
   uint32_t EntityOf(size_t m) const { return ms_[m].entity; }
+  // Whether mention m is a medium or a platform named where one speaks or
+  // posts: after an outlet preposition ("sur France Inter", "sur son compte
+  // Instagram", "on CNN"; Lexicon::IsOutlet, IsOutletCase).
+  bool SpokenOn(size_t m) const;
 
   // Morphology::Lookup(lower(k)), remembered on the word.
   const WordInfo& LowerReading(size_t k) const { return view_.tokens.WordAt(view_.text, k)->LowerInfo(view_.morph); }

@@ -17,6 +17,9 @@ void VerbRelations::Run() {
     ObjectSearch found = FindObject(g, right_limit);
     if (found.object < 0) continue;
     std::vector<size_t> objects = ObjectsFrom(static_cast<size_t>(found.object), right_limit);
+    // Where the subject spoke or posted is no object: "s'agace sur France 5".
+    std::erase_if(objects, [&](size_t o) { return s_.SpokenOn(o); });
+    if (objects.empty()) continue;
     if (g.passive) {
       if (found.by_agent) AddFromAgents(g, subject, objects);
       continue;

@@ -149,14 +149,16 @@ class CoreferenceResolver : public Annotator {
 class TreeRelationReader : public Annotator {
  public:
   static constexpr size_t kMaxEntitiesPerSentence = 8;
-  explicit TreeRelationReader(const PathRules& rules) : rules_(rules) {}
+  TreeRelationReader(const PathRules& rules, const Lexicon& lexicon) : rules_(rules), lexicon_(lexicon) {}
   void Annotate(AnnotatedDocument* doc) override;
 
  private:
   void ReadSentence(const AnnotatedDocument& doc, uint32_t index, std::vector<DocRelation>* out) const;
   bool MatchConjunct(const UdSentence& s, const std::vector<int>& group, TreeMention a, TreeMention b,
                      EntityType ta, EntityType tb, PathMatch* match) const;
+  bool AtOutlet(const AnnotatedDocument& doc, const std::string& label, uint32_t a, uint32_t b) const;
   const PathRules& rules_;
+  const Lexicon& lexicon_;
 };
 
 // "place-order": a place-in-place relation (the path table's `in` label:

@@ -78,6 +78,10 @@ class Lexicon {
   // of several countries (data/world_regions.txt), 1 a country or territory
   // (ICU's list, by name or alias), 0 anything else.
   int PlaceRank(std::string_view name) const;
+  // True when `name` (or the gazetteer entry it names) is a medium, an
+  // agency or a platform people speak or post on (data/gaz_media.txt,
+  // data/outlets.txt): "France Inter", "BFMTV", "CNN", "Instagram".
+  bool IsOutlet(std::string_view name) const;
   // True for an entry of the compiled open-data gazetteers (data/gaz_*):
   // towns and regions that may bear people's names (Leander, Lopez).
   bool IsOpenDataEntry(int index) const {
@@ -126,6 +130,8 @@ class Lexicon {
   bool IsSayingVerb(std::string_view lemma) const { return Has(saying_, lemma); }
   bool IsLightVerb(std::string_view lemma) const { return Has(light_, lemma); }
   bool IsLocatedWord(std::string_view lower) const { return Has(located_, lower); }
+  // "sur", "on": before an outlet (IsOutlet), where one speaks or posts.
+  bool IsOutletCase(std::string_view lower) const { return Has(outlet_cases_, lower); }
   // Label for a role noun ("fondateur" -> "fonder") or a part noun
   // ("filiale" -> "filiale_de"); empty when the word is not one.
   std::string_view RoleRelation(std::string_view lower) const;
@@ -152,7 +158,8 @@ class Lexicon {
   std::unordered_map<std::string, UserName> user_keys_;  // MergeKey of a user name -> the first name with it
   int open_data_begin_ = 0, open_data_end_ = 0;
   Set lower_starts_;
-  Set world_regions_;  // folded
+  Set world_regions_, outlets_;  // folded
+  Set outlet_cases_;
   Set acronyms_, not_names_, titles_, royal_titles_, media_editions_, platforms_, platform_cues_, org_heads_, loc_heads_, org_suffixes_, company_forms_, group_names_, loc_suffixes_, lower_heads_, of_heads_, other_suffixes_, first_names_, stopped_;
   Map<EntityType> cues_;
   Set modal_, speech_, saying_, light_, located_;
