@@ -102,6 +102,13 @@ TEST(TreeRelationsTest, FrenchConstructions) {
        {{"La Ciotat", "situé_à", "Bouches-du-Rhône"}}, {}},
       {"De son côté le député LR des Alpes-Maritimes Eric Ciotti a dénoncé un acharnement.",
        {{"Eric Ciotti", "membre_de", "Les Républicains"}}, {}},
+      // a role under "selon" keeps its holder after a comma; a journalist keeps her outlet
+      {"Selon le procureur de Dijon, Eric Mathais, le suspect a avoué les faits.",
+       {{"Eric Mathais", "procureur_de", "Dijon"}}, {}},
+      {"Selon le directeur de l'OMS, Tedros Adhanom Ghebreyesus, la pandémie accélère.",
+       {{"Tedros Adhanom Ghebreyesus", "directeur_de", "OMS"}}, {}},
+      {"Émilie Broussouloux, journaliste à France Télévisions, a épousé Édouard Philippe.",
+       {{"Émilie Broussouloux", "journaliste_à", "France Télévisions"}}, {}},
       // a show keeps the channel it is broadcast on
       {"Depuis 1990, le jeu Fort Boyard est diffusé sur France 2 chaque été.",
        {{"Fort Boyard", "diffuser_sur", "France 2"}}, {}},
@@ -186,6 +193,11 @@ TEST(TreeRelationsTest, FrenchNegativeCases) {
       {"Valérie Trierweiler s'agace sur France 5 des questions des journalistes.", {},
        {{"Valérie Trierweiler", "France 5"}}},
       {"Elon Musk a annoncé sur son compte Twitter le lancement de la fusée.", {}, {{"Elon Musk", "Twitter"}}},
+      // a source ("selon") relates to nothing outside its phrase; a speaker
+      // to the agency spoken to
+      {"Selon Le Parisien, la RATP a dû rajouter dix bus de substitution.", {}, {{"RATP", "Le Parisien"}}},
+      {"Mercredi, Guillaume Faury a confirmé à l'AFP que les livraisons reprendraient.", {},
+       {{"Guillaume Faury", "AFP"}}},
       // a party in parentheses after a role is its holder's, not its complement's
       {"Le feu a été mis à une voiture, a raconté à l'AFP le maire (LREM) de Besançon.", {},
        {{"LREM", "Besançon"}}},

@@ -64,14 +64,14 @@ bool RelationSentence::SpokenOn(size_t m) const {
   // of an account or a set between.
   for (size_t steps = 0; k > 0 && steps < 3; ++steps) {
     std::string_view w = lower_[k - 1];
-    if (view_.lex.IsOutletCase(w)) return true;
+    if (view_.lex.IsOutletCase(w, true)) return true;
     if (!Is(k - 1, kDeterminer) && w != "compte" && w != "page" && w != "plateau" && w != "antenne" &&
         w != "de" && w != "account" && w != "show") {
       return false;
     }
     --k;
   }
-  return k > 0 && view_.lex.IsOutletCase(lower_[k - 1]);
+  return k > 0 && view_.lex.IsOutletCase(lower_[k - 1], true);
 }
 
 void RelationSentence::AddCooccurrence(uint32_t a, uint32_t b) {

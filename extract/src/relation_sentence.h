@@ -55,8 +55,9 @@ class RelationSentence {
   EntityType TypeOf(size_t m) const { return ents_[ms_[m].entity].type; }
   uint32_t EntityOf(size_t m) const { return ms_[m].entity; }
   // Whether mention m is a medium or a platform named where one speaks or
-  // posts: after an outlet preposition ("sur France Inter", "sur son compte
-  // Instagram", "on CNN"; Lexicon::IsOutlet, IsOutletCase).
+  // posts, for a verb before it: after an outlet preposition ("sur France
+  // Inter", "sur son compte Instagram", "à l'AFP", "on CNN";
+  // Lexicon::IsOutlet, IsOutletCase).
   bool SpokenOn(size_t m) const;
 
   // Morphology::Lookup(lower(k)), remembered on the word.

@@ -239,13 +239,13 @@ bool TreeRelationReader::MatchConjunct(const UdSentence& s, const std::vector<in
 }
 
 // "a déclaré sur France Inter", "a posté sur Instagram": a label ending in
-// an outlet preposition (Lexicon::IsOutletCase) between a speaker (a person
-// or an organisation) and a medium or a platform. A show "diffusée sur
-// France 2" keeps its channel.
-bool TreeRelationReader::AtOutlet(const AnnotatedDocument& doc, const std::string& label, uint32_t a,
+// an outlet preposition (Lexicon::IsOutletCase; `verb`: the path turns on a
+// verb) between a speaker (a person or an organisation) and a medium or a
+// platform. A show "diffusée sur France 2" keeps its channel.
+bool TreeRelationReader::AtOutlet(const AnnotatedDocument& doc, const std::string& label, bool verb, uint32_t a,
                                   uint32_t b) const {
   const size_t cut = label.rfind('_');
-  if (cut == std::string::npos || !lexicon_.IsOutletCase(std::string_view(label).substr(cut + 1))) return false;
+  if (cut == std::string::npos || !lexicon_.IsOutletCase(std::string_view(label).substr(cut + 1), verb)) return false;
   auto speaker = [&](uint32_t e) {
     return doc.entities[e].type == EntityType::kPerson || doc.entities[e].type == EntityType::kOrg;
   };
@@ -286,7 +286,7 @@ void TreeRelationReader::ReadSentence(const AnnotatedDocument& doc, uint32_t ind
           !MatchConjunct(s, group, tm[a], tm[b], ta, tb, &match)) {
         continue;
       }
-      if (AtOutlet(doc, match.label, ea, eb)) continue;
+      if (AtOutlet(doc, match.label, s.words[match.lca].upos == "VERB", ea, eb)) continue;
       done.insert(std::minmax(ea, eb));
       DocRelation r;
       r.source = match.reverse ? eb : ea;

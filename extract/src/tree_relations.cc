@@ -162,6 +162,7 @@ StatusOr<PathRules> PathRules::Parse(std::string_view tsv, const std::string& wh
                                    : c[0] == "region" ? &r.region_prepositions
                                    : c[0] == "role"   ? &r.role_nouns
                                    : c[0] == "place"  ? &r.place_labels
+                                   : c[0] == "vague-case" ? &r.vague_cases
                                                       : nullptr;
     if (c[0] == "in") {
       if (c.size() != 2) return "expected two columns";
@@ -369,11 +370,12 @@ bool IsPersonRole(const PathRules& rules, const CorefLexicon& coref, const std::
 }
 
 // Person b (head word `h`) right after a comma that ends a role and its
-// holder, the role's phrase not under a preposition: "l'acolyte de
-// Dorothée, François Corbier disparaît", "le directeur de Renault, Luca de
-// Meo, a annoncé" — wherever the parser hung the person (not "selon
-// l'avocat de X, Y a déclaré": the role is under "selon"; not a list of
-// people after the comma). Roles: IsPersonRole.
+// holder, the role's phrase not under a preposition unless a comma closes
+// the person's name: "l'acolyte de Dorothée, François Corbier disparaît",
+// "le directeur de Renault, Luca de Meo, a annoncé", "selon le procureur de
+// Dijon, Eric Mathais, le suspect…" — wherever the parser hung the person
+// (not "selon l'avocat de X, Y a déclaré": Y is the clause's subject; not a
+// list of people after the comma). Roles: IsPersonRole.
 Arc AfterRoleComma(const PathRules& rules, const CorefLexicon& coref, const UdSentence& s,
                    const std::vector<TreeMention>& tm, const std::vector<EntityType>& types,
                    const std::vector<int>& owner, size_t b, int h) {
@@ -383,8 +385,12 @@ Arc AfterRoleComma(const PathRules& rules, const CorefLexicon& coref, const UdSe
   if (a < 0 || tm[a].entity == tm[b].entity || tm[a].last != first - 2) return {};
   const int ha = SpanHead(s, tm[a].first, tm[a].last);
   const int role = RoleNounOf(s, ha);
-  if (role < 0 || role > tm[a].first || CaseOf(s, ha).empty() || !CaseOf(s, role).empty() || !CaseOf(s, h).empty() ||
-      Below(s, role, h)) {
+  // Under a preposition, the person closes the role's phrase with a comma
+  // ("selon la porte-parole du ministère, Sima Sadat Lari, 74 personnes…";
+  // in "selon l'avocat de X, Y a déclaré" Y is the clause's subject).
+  const bool closed = tm[b].last + 1 < n && s.words[tm[b].last + 1].form == ",";
+  if (role < 0 || role > tm[a].first || CaseOf(s, ha).empty() || (!CaseOf(s, role).empty() && !closed) ||
+      !CaseOf(s, h).empty() || Below(s, role, h)) {
     return {};
   }
   if (!IsPersonRole(rules, coref, s.words[role].lemma)) return {};
@@ -540,8 +546,24 @@ void RepairNameArcs(const PathRules& rules, const CorefLexicon& coref, UdSentenc
   }
 }
 
+namespace {
+
+// The phrase of a "vague-case" preposition word `w` is in ("selon le
+// directeur de l'OMS"): its head word, or -1.
+int SourcePhrase(const PathRules& rules, const UdSentence& s, int w) {
+  for (size_t steps = 0; w >= 0 && steps <= s.words.size(); ++steps, w = s.words[w].head - 1) {
+    if (rules.vague_cases.count(CaseOf(s, w)) != 0) return w;
+  }
+  return -1;
+}
+
+}  // namespace
+
 bool MatchPath(const PathRules& rules, const UdSentence& s, const TreeMention& a, const TreeMention& b,
                EntityType a_type, EntityType b_type, PathMatch* match) {
+  // "Selon Le Parisien, la RATP a dû…": a source relates to nothing outside
+  // its phrase ("selon le directeur de l'OMS, X" keeps X's role).
+  if (SourcePhrase(rules, s, a.head) != SourcePhrase(rules, s, b.head)) return false;
   std::vector<int> up_a = Ancestors(s, a.head), up_b = Ancestors(s, b.head);
   // The lowest common ancestor, and each side's words below it.
   int lca = -1;

@@ -130,8 +130,12 @@ class Lexicon {
   bool IsSayingVerb(std::string_view lemma) const { return Has(saying_, lemma); }
   bool IsLightVerb(std::string_view lemma) const { return Has(light_, lemma); }
   bool IsLocatedWord(std::string_view lower) const { return Has(located_, lower); }
-  // "sur", "on": before an outlet (IsOutlet), where one speaks or posts.
-  bool IsOutletCase(std::string_view lower) const { return Has(outlet_cases_, lower); }
+  // "sur", "on", "via": before an outlet (IsOutlet), where one speaks or
+  // posts; "à" too after a verb (`after_verb`: "a confirmé à l'AFP", not
+  // "journaliste à France Télévisions").
+  bool IsOutletCase(std::string_view lower, bool after_verb) const {
+    return Has(outlet_cases_, lower) || (after_verb && Has(outlet_verb_cases_, lower));
+  }
   // Label for a role noun ("fondateur" -> "fonder") or a part noun
   // ("filiale" -> "filiale_de"); empty when the word is not one.
   std::string_view RoleRelation(std::string_view lower) const;
@@ -159,7 +163,7 @@ class Lexicon {
   int open_data_begin_ = 0, open_data_end_ = 0;
   Set lower_starts_;
   Set world_regions_, outlets_;  // folded
-  Set outlet_cases_;
+  Set outlet_cases_, outlet_verb_cases_;
   Set acronyms_, not_names_, titles_, royal_titles_, media_editions_, platforms_, platform_cues_, org_heads_, loc_heads_, org_suffixes_, company_forms_, group_names_, loc_suffixes_, lower_heads_, of_heads_, other_suffixes_, first_names_, stopped_;
   Map<EntityType> cues_;
   Set modal_, speech_, saying_, light_, located_;

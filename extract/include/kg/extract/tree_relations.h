@@ -49,6 +49,10 @@ struct PathRules {
   std::vector<PathRule> rules;
   std::set<std::string> negations;     // "neg" rows: lemmas that negate their head (pas, jamais, not)
   std::set<std::string> vague;         // "vague" rows: lemmas too vague for a label alone (être, avoir)
+  // "vague-case" rows: prepositions whose complement states no relation
+  // with the rest ("selon X": a source; "sauf X": an exception): a mention
+  // whose head word takes one relates to nothing in the tree.
+  std::set<std::string> vague_cases;
   // Words of the name-arc repairs (RepairNameArcs): "near" rows, the words a
   // place is said near by (près, sud); "from" rows, prepositions of an origin
   // or of a complement (de, depuis); "within" rows, of a place one is in (à, dans);
