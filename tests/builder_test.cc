@@ -120,6 +120,9 @@ TEST(BuilderTest, CapitalsGiveWayToOrdinaryCaseInTheLabel) {
       {{{{"NATO", 1}}, {{"NATO", 1}}, {{"Nato", 1}}}, "NATO"},
       {{{{"LONDON", 1}}, {{"LONDON", 1}}}, "LONDON"},
       {{{{"ExxonMobil", 1}}, {{"EXXONMOBIL", 1}}, {{"EXXONMOBIL", 1}}}, "ExxonMobil"},
+      // Former bug: one slip in ordinary case ("BFMTv", no document's
+      // label) renamed a channel seen thousands of times as BFMTV.
+      {{{{"BFMTV", 3}}, {{"BFMTV", 2}}, {{"BFMTV", 1}, {"BFMTv", 1}}}, "BFMTV"},
   };
   for (const Case& c : cases) {
     GraphBuilder b;

@@ -47,7 +47,8 @@ bool ShoutedForm(const std::string& form) {
 
 // The canonical label: the form most documents chose as their label, then
 // the fullest, then the most frequent; a form in capitals (a dateline's
-// "LONDON") gives way to the same name in ordinary case ("London").
+// "LONDON") gives way to the same name in ordinary case ("London") seen
+// twice or chosen by a document.
 std::string ChooseLabel(const std::map<std::string, FormCount>& forms) {
   auto key = [](const std::string& f, const FormCount& k) { return std::make_tuple(k.label_in, Words(f), k.count); };
   auto best_of = [&](auto accept) {
@@ -66,7 +67,12 @@ std::string ChooseLabel(const std::map<std::string, FormCount>& forms) {
   if (best == nullptr) return std::string();
   if (ShoutedForm(*best)) {
     const std::string lower = ToLower(*best);
-    const std::string* plain = best_of([&](const std::string& f) { return !ShoutedForm(f) && ToLower(f) == lower; });
+    // (A plain form seen once and nowhere a label is a slip: "BFMTv" for
+    // BFMTV's 2,569 mentions.)
+    const std::string* plain = best_of([&](const std::string& f) {
+      const FormCount& c = forms.at(f);
+      return !ShoutedForm(f) && ToLower(f) == lower && (c.count >= 2 || c.label_in >= 1);
+    });
     if (plain != nullptr) return *plain;
   }
   return *best;
