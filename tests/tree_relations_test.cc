@@ -109,6 +109,14 @@ TEST(TreeRelationsTest, FrenchConstructions) {
        {{"Tedros Adhanom Ghebreyesus", "directeur_de", "OMS"}}, {}},
       {"Émilie Broussouloux, journaliste à France Télévisions, a épousé Édouard Philippe.",
        {{"Émilie Broussouloux", "journaliste_à", "France Télévisions"}}, {}},
+      // a place named by its kind's noun stands where the noun does, its
+      // parenthesised region reached through its name
+      {"Trois membres d'une même famille ont péri à San Juan Opico dans le département de La Libertad.",
+       {{"San Juan Opico", "situé_à", "La Libertad"}}, {}},
+      {"Deux autres cas locaux ont été rapportés dimanche en Chine dans la province du Liaoning.",
+       {{"Liaoning", "situé_à", "Chine"}}, {}},
+      {"La vidéo a été tournée en avril dans le village de Chaleins (Ain), selon L214.",
+       {{"Chaleins", "situé_à", "Ain"}}, {}},
       // a show keeps the channel it is broadcast on
       {"Depuis 1990, le jeu Fort Boyard est diffusé sur France 2 chaque été.",
        {{"Fort Boyard", "diffuser_sur", "France 2"}}, {}},
@@ -198,6 +206,10 @@ TEST(TreeRelationsTest, FrenchNegativeCases) {
       {"Selon Le Parisien, la RATP a dû rajouter dix bus de substitution.", {}, {{"RATP", "Le Parisien"}}},
       {"Mercredi, Guillaume Faury a confirmé à l'AFP que les livraisons reprendraient.", {},
        {{"Guillaume Faury", "AFP"}}},
+      // "la ville de X" names X: no description of a place named before
+      // (it read as New Delhi, "in" Chennai)
+      {"Des cas sont enregistrés chaque jour à New Delhi et les autorités ont annoncé le reconfinement de la "
+       "grande ville de Chennai à partir de vendredi.", {}, {{"New Delhi", "Chennai"}, {"New Delhi", "Madras"}}},
       // a party in parentheses after a role is its holder's, not its complement's
       {"Le feu a été mis à une voiture, a raconté à l'AFP le maire (LREM) de Besançon.", {},
        {{"LREM", "Besançon"}}},

@@ -35,7 +35,8 @@ bool HasDefiniteDeterminer(const UdSentence& s, int w) {
 // (Paris hangs on it by "de"), and so is "l'épouse du prince Albert II" (the
 // name is the prince's: a noun of our lexicon), but not "le ministre de
 // l'Intérieur Christophe Castaner" (parsed with the name on "Intérieur", a
-// domain, not a kind of thing named: the name is the minister's).
+// domain, not a kind of thing named: the name is the minister's). Nor is
+// "la ville de Chennai" (a "naming" head: the place is Chennai).
 bool IsBareDescription(const CorefLexicon& lexicon, const UdSentence& s, int w,
                        const std::vector<TreeMention>& named) {
   for (const UdWord& x : s.words) {
@@ -58,6 +59,12 @@ bool IsBareDescription(const CorefLexicon& lexicon, const UdSentence& s, int w,
     // The first word with a preposition decides; none: the name names it.
     auto cased = std::find_if(chain.begin(), chain.end(), [&](int x) { return !CaseOf(s, x).empty(); });
     if (cased == chain.end()) return false;
+    // "la ville de Chennai", "la province de l'Équateur": the name after
+    // "de" names the place itself.
+    if (chain.size() == 1 && lexicon.naming_heads.count(s.words[w].lemma) != 0 &&
+        (CaseOf(s, chain[0]) == "de" || CaseOf(s, chain[0]) == "of")) {
+      return false;
+    }
     if (cased != chain.begin() && lexicon.heads.count(s.words[*cased].lemma) == 0) return false;  // a domain
   }
   return true;
@@ -100,9 +107,9 @@ int CountedPlural(const UdSentence& s, int w) {
 StatusOr<CorefLexicon> CorefLexicon::Parse(std::string_view tsv, const std::string& where) {
   CorefLexicon lex;
   Status read = ForEachTsvRow(tsv, where, [&](const std::vector<std::string_view>& c) -> std::string {
-    if (c[0] == "list") {
+    if (c[0] == "list" || c[0] == "naming") {
       if (c.size() != 2) return "expected 2 tab-separated columns";
-      lex.list_joiners.emplace(c[1]);
+      (c[0] == "list" ? lex.list_joiners : lex.naming_heads).emplace(c[1]);
       return "";
     }
     if (c.size() != 4) return "expected 4 tab-separated columns";

@@ -149,6 +149,43 @@ std::string Fill(const std::string& tmpl, const std::map<std::string, std::strin
   return out;
 }
 
+// "la province du Liaoning", "la commune associée de Lomme", "the city of
+// Chennai": the place noun of a "naming" row whose "de" complement is the
+// name (head word `head`, first word `first`), with only the preposition,
+// articles and the noun's adjectives between, under a definite article
+// and no rank; or -1.
+// An adjective that ranks ("deuxième", "premier", "seul", "principal").
+bool Ranking(const std::string& lemma) {
+  return lemma.ends_with("ième") || lemma == "premier" || lemma == "dernier" || lemma == "seul" ||
+         lemma == "principal" || lemma == "first" || lemma == "largest" ||
+         lemma == "biggest" || lemma == "second";
+}
+
+int NamingNoun(const UdSentence& s, int first, int head, const CorefLexicon& coref) {
+  const int parent = s.words[head].head - 1;
+  const std::string c = CaseOf(s, head);
+  if (parent < 0 || parent >= first || s.words[head].deprel != "nmod" || (c != "de" && c != "of") ||
+      s.words[parent].upos != "NOUN" || coref.naming_heads.count(s.words[parent].lemma) == 0) {
+    return -1;
+  }
+  for (int w = parent + 1; w < first; ++w) {
+    const UdWord& x = s.words[w];
+    const bool of_name = x.head == head + 1 && (x.deprel == "case" || x.deprel == "det");
+    if (!of_name && !(x.head == parent + 1 && x.upos == "ADJ" && !Ranking(x.lemma))) return -1;
+  }
+  // Definite, and no rank before it: "une ville du Pays de Galles", "la
+  // deuxième ville de France", "la plus grande ville de" relate two places.
+  bool definite = false;
+  for (int w = 0; w < parent; ++w) {
+    const UdWord& x = s.words[w];
+    if (x.head != parent + 1) continue;
+    if (x.upos == "ADV" || x.upos == "NUM" || (x.upos == "ADJ" && Ranking(x.lemma))) return -1;
+    const std::string l = ToLower(x.form);
+    if (x.upos == "DET" && (l == "le" || l == "la" || l == "l'" || l == "l’" || l == "the")) definite = true;
+  }
+  return definite ? parent : -1;
+}
+
 }  // namespace
 
 StatusOr<PathRules> PathRules::Parse(std::string_view tsv, const std::string& where) {
@@ -197,7 +234,8 @@ const PathRules& BuiltinPathRules(std::string_view language) {
   return language == "en" ? en : fr;
 }
 
-int LiftedHead(const UdSentence& s, int first, int last, int head) {
+int LiftedHead(const UdSentence& s, int first, int last, int head, const CorefLexicon& coref) {
+  if (const int noun = NamingNoun(s, first, head, coref); noun >= 0) return noun;
   // "la société X", "le rappeur X", "les puces H800": a common noun right
   // before the name that the name only specifies stands for it in the tree
   // — unless another name hangs on this one ("le député FN Gilbert Collard",
@@ -522,8 +560,16 @@ void PartyOfRole(const PathRules& rules, const CorefLexicon& coref, UdSentence* 
 }  // namespace
 
 void RepairNameArcs(const PathRules& rules, const CorefLexicon& coref, UdSentence* sentence,
-                    const std::vector<TreeMention>& tm, const std::vector<EntityType>& types) {
+                    const std::vector<TreeMention>& named, const std::vector<EntityType>& types) {
   UdSentence& s = *sentence;
+  for (size_t b = 0; b < named.size(); ++b) GatherName(&s, named[b], SpanHead(s, named[b].first, named[b].last));
+  // A place named by its kind's noun stands where the noun does: "dans le
+  // département de La Libertad" is read as "dans La Libertad".
+  std::vector<TreeMention> tm = named;
+  for (size_t b = 0; b < tm.size(); ++b) {
+    const int noun = NamingNoun(s, tm[b].first, SpanHead(s, tm[b].first, tm[b].last), coref);
+    if (noun >= 0 && types[b] == EntityType::kLocation) tm[b].first = noun;
+  }
   std::vector<int> owner(s.words.size(), -1);
   for (size_t m = 0; m < tm.size(); ++m) {
     for (int w = tm[m].first; w <= tm[m].last; ++w) owner[w] = static_cast<int>(m);
@@ -531,7 +577,6 @@ void RepairNameArcs(const PathRules& rules, const CorefLexicon& coref, UdSentenc
   for (size_t b = 0; b < tm.size(); ++b) PartyOfRole(rules, coref, &s, tm[b], types[b]);
   for (size_t b = 0; b < tm.size(); ++b) {
     const int h = SpanHead(s, tm[b].first, tm[b].last);
-    GatherName(&s, tm[b], h);
     if (NearPlace(rules, &s, tm, types, owner, b, h)) continue;
     const int p = s.words[h].head - 1;
     const int a = p < 0 ? -1 : owner[p];
@@ -547,6 +592,18 @@ void RepairNameArcs(const PathRules& rules, const CorefLexicon& coref, UdSentenc
 }
 
 namespace {
+
+// A "place" row's label, or its noun with a preposition of being in
+// ("within" and "region" rows): "ville_de", "ville_en" ("la ville de Carmel
+// en Californie", the noun standing for Carmel); not "pays_comme".
+bool PlaceLabel(const PathRules& rules, const std::string& label) {
+  if (rules.place_labels.count(label) != 0) return true;
+  const size_t cut = label.rfind('_');
+  if (cut == std::string::npos) return false;
+  const std::string c = label.substr(cut + 1);
+  return (rules.within_prepositions.count(c) != 0 || rules.region_prepositions.count(c) != 0) &&
+         rules.place_labels.count(label.substr(0, cut) + "_de") != 0;
+}
 
 // The phrase of a "vague-case" preposition word `w` is in ("selon le
 // directeur de l'OMS"): its head word, or -1.
@@ -577,6 +634,23 @@ bool MatchPath(const PathRules& rules, const UdSentence& s, const TreeMention& a
   }
   if (lca < 0) return false;
   --ia;
+  // A mention standing on a noun before its name ("le village de Chaleins")
+  // is met where the other's path reaches its name: "Chaleins (Ain)".
+  auto reaches = [](const std::vector<int>& up, const TreeMention& m) {
+    if (m.head >= m.first && m.head <= m.last) return up.size();
+    size_t i = 0;
+    while (i < up.size() && (up[i] < m.first || up[i] > m.last)) ++i;
+    return i;
+  };
+  if (const size_t i = reaches(up_b, a); i < ib) {
+    lca = up_b[i];
+    ib = i;
+    ia = 0;
+  } else if (const size_t j = reaches(up_a, b); j < ia) {
+    lca = up_a[j];
+    ia = j;
+    ib = 0;
+  }
   // A path through the other mention's own words is not a path between them.
   std::vector<const UdWord*> side_a, side_b;
   for (size_t i = 0; i < ia; ++i) side_a.push_back(&s.words[up_a[i]]);
@@ -608,7 +682,7 @@ bool MatchPath(const PathRules& rules, const UdSentence& s, const TreeMention& a
     bool ok = true;
     std::string label = Fill(r.label, values, &ok);
     if (!ok || rules.vague.count(label) != 0) continue;
-    if (rules.place_labels.count(label) != 0 && a_type == EntityType::kLocation && b_type == EntityType::kLocation &&
+    if (PlaceLabel(rules, label) && a_type == EntityType::kLocation && b_type == EntityType::kLocation &&
         !rules.in_label.empty()) {
       label = rules.in_label;
     }

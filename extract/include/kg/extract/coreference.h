@@ -40,6 +40,9 @@ struct CorefLexicon {
   // "list" rows: what may stand between the names of a list ("," "et" "et
   // donc"): a name in a list of three or more is no sentence's topic.
   std::set<std::string, std::less<>> list_joiners;
+  // "naming" rows: place nouns whose "de" complement names the place itself
+  // ("la ville de Chennai", "the city of Chennai"): no description then.
+  std::set<std::string, std::less<>> naming_heads;
   static StatusOr<CorefLexicon> Parse(std::string_view tsv, const std::string& where);
   // Whether a lower-case word may start a reference (a pronoun or a head).
   bool MayRefer(std::string_view lower) const;

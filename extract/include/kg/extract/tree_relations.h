@@ -109,7 +109,9 @@ void RepairNameArcs(const PathRules& rules, const CorefLexicon& coref, UdSentenc
 
 // The word standing for a mention whose head word is `head` in the tree: a
 // common noun right before the name that the name only specifies ("la
-// société X", "les puces H800"), else `head`.
-int LiftedHead(const UdSentence& s, int first, int last, int head);
+// société X", "les puces H800"), or a place noun of `coref`'s "naming" rows
+// whose "de" complement the name is ("la province du Liaoning", "la
+// commune associée de Lomme"), else `head`.
+int LiftedHead(const UdSentence& s, int first, int last, int head, const CorefLexicon& coref);
 
 }  // namespace kg
