@@ -128,9 +128,49 @@ size_t SpacedThousandsEnd(const Cursor& cur, size_t j) {
   return k;
 }
 
+// "régulièrementDonald", "franceinfoEmmanuel": five lower-case letters or
+// more, then a capitalised word of three letters or more — a paragraph
+// break lost between two words (brands glue shorter: "iPhone", "easyJet").
+// Where the second word starts, or 0.
+size_t LowerThenTitle(std::string_view w) {
+  size_t k = 0, lower = 0;
+  while (k < w.size()) {
+    size_t len = 1;
+    char32_t cp = DecodeUtf8(w, k, &len);
+    if (!IsLower(cp)) break;
+    ++lower;
+    k += len;
+  }
+  if (lower < 5 || k >= w.size()) return 0;
+  size_t len = 1;
+  if (!IsUpper(DecodeUtf8(w, k, &len))) return 0;
+  size_t after = 0;
+  for (size_t i = k + len; i < w.size() && after < 2;) {
+    size_t l = 1;
+    if (!IsLower(DecodeUtf8(w, i, &l))) return 0;
+    ++after;
+    i += l;
+  }
+  return after == 2 ? k : 0;
+}
+
+// "L'agence", "D’après": a capitalised elided word and what follows it
+// (the rest of a glued word, "FranceL'agence").
+bool ElidedStarter(std::string_view rest) {
+  for (size_t a = 1; a <= 3 && a < rest.size(); ++a) {
+    const bool ascii = rest[a] == '\'';
+    const bool typo = rest.compare(a, 3, "\xE2\x80\x99") == 0;
+    if (!ascii && !typo) continue;
+    const size_t after = a + (ascii ? 1 : 3);
+    return after < rest.size() && IsElisionPrefix(ToLower(rest.substr(0, a)));
+  }
+  return false;
+}
+
 // "BenallaAu", "SNCFLa": a word glued to the capitalised function word that
-// opened the next paragraph ends before it. (Only a word with a capital, or
-// a non-ASCII letter, after its first character can be split so.)
+// opened the next paragraph ends before it, or before an elided one
+// ("FranceL'agence"). (Only a word with a capital, or a non-ASCII letter,
+// after its first character can be split so.)
 size_t GluedWordEnd(std::string_view text, size_t start, size_t j) {
   bool capital_inside = false;
   for (size_t k = start + 1; k < j && !capital_inside; ++k) {
@@ -139,11 +179,14 @@ size_t GluedWordEnd(std::string_view text, size_t start, size_t j) {
   }
   if (!capital_inside) return j;
   std::string_view whole = text.substr(start, j - start);
+  if (size_t k = LowerThenTitle(whole); k > 0) return start + k;
   bool prev_low = false;
   for (size_t k = 0; k < whole.size();) {
     size_t cp_len;
     char32_t cp = DecodeUtf8(whole, k, &cp_len);
-    if (prev_low && IsUpper(cp) && IsGluedStarter(whole.substr(k))) return start + k;
+    if (prev_low && IsUpper(cp) && (IsGluedStarter(whole.substr(k)) || ElidedStarter(whole.substr(k)))) {
+      return start + k;
+    }
     prev_low = IsLower(cp) || IsDigit(cp) || (IsUpper(cp) && k > 0);
     k += cp_len;
   }
