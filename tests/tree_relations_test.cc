@@ -129,6 +129,8 @@ TEST(TreeRelationsTest, FrenchConstructions) {
       {"Le maire LR de Nice, Christian Estrosi, a annoncé sa candidature.",
        {{"Christian Estrosi", "maire_de", "Nice"}, {"Christian Estrosi", "membre_de", "Les Républicains"}},
        {{"Les Républicains", "Nice"}}},
+      {"L'ex-député Les Républicains Thierry Solère, devenu Marcheur, a été placé en garde à vue.",
+       {{"Thierry Solère", "membre_de", "Les Républicains"}}, {}},
       {"Selon le président LR du Sénat, Gérard Larcher, la réforme est mal engagée.",
        {{"Gérard Larcher", "président_de", "Sénat"}, {"Gérard Larcher", "membre_de", "Les Républicains"}},
        {{"Les Républicains", "Sénat"}}},

@@ -549,6 +549,16 @@ void PartyOfRole(const PathRules& rules, const CorefLexicon& coref, UdSentence* 
   }
   s.words[h].head = role + 1;
   s.words[h].deprel = "nmod:party";
+  // A name the parser hung on the party is the role's holder: "l'ex-député
+  // Les Républicains Thierry Solère".
+  for (int x = m.last + 1; x < n; ++x) {
+    UdWord& w = s.words[x];
+    const bool bare = w.deprel == "appos" || w.deprel == "flat:name" || (w.deprel == "nmod" && CaseOf(s, x).empty());
+    if (w.head == h + 1 && w.upos == "PROPN" && bare && !InParentheses(s, x)) {
+      w.head = role + 1;
+      w.deprel = "appos";
+    }
+  }
   const int after = m.last + (paren ? 2 : 1);
   if (after >= n || s.words[after].deprel != "case" || s.words[after].lemma != "de") return;
   const int complement = s.words[after].head - 1;
