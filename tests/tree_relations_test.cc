@@ -331,6 +331,11 @@ TEST(TreeRelationsTest, EnglishConstructions) {
        {{"Nate Miller", "compatriot", "James Heath"}}, {}},
       {"The September bond future on the MATIF in Paris settled at 123.14 , up 0.04 from Thursday .",
        {{"MATIF", "located_in", "Paris"}}, {}},
+      // former bug: the word patterns' labels were French in English text ("diriger")
+      {"Earlier in the day, Fed chairman Alan Greenspan said the goal of price stability is within reach.",
+       {{"Alan Greenspan", "lead", "Fed"}}, {}},
+      {"I am not going to speculate, State Department spokesman Glyn Davies said on Friday.",
+       {{"Glyn Davies", "work_for", "State Department"}}, {}},
   });
 }
 

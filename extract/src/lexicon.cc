@@ -146,6 +146,11 @@ std::string_view Lexicon::RoleRelation(std::string_view lower) const {
   return r ? std::string_view(*r) : std::string_view();
 }
 
+std::string_view Lexicon::EnglishLabel(std::string_view label) const {
+  const std::string* e = english_labels_.Find(label);
+  return e ? std::string_view(*e) : label;
+}
+
 std::string_view Lexicon::PartRelation(std::string_view lower) const {
   const std::string* r = parts_.Find(lower);
   return r ? std::string_view(*r) : std::string_view();
@@ -204,6 +209,7 @@ Lexicon Lexicon::Builtin() {
     else if (cols[0] == "outlet-verb-case") lex.outlet_verb_cases_.Insert(word);
     else if (cols[0] == "role" && cols.size() > 2) lex.roles_.Emplace(word, std::string(cols[2]));
     else if (cols[0] == "part" && cols.size() > 2) lex.parts_.Emplace(word, std::string(cols[2]));
+    else if (cols[0] == "english" && cols.size() > 2) lex.english_labels_.Emplace(word, std::string(cols[2]));
   }
   auto load = [&](std::string_view file, EntityType type) {
     for (auto line : data::Lines(file)) {

@@ -54,7 +54,7 @@ void RelationSentence::Add(size_t src_mention, size_t dst_mention, std::string_v
   if (a == b) return;
   auto key = std::minmax(a, b);
   if (!related_.insert(key).second) return;
-  Record(a, b, label, EdgeKind::kRelation);
+  Record(a, b, view_.english ? view_.lex.EnglishLabel(label) : label, EdgeKind::kRelation);
 }
 
 bool RelationSentence::SpokenOn(size_t m) const {

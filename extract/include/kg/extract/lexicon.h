@@ -140,6 +140,9 @@ class Lexicon {
   // ("filiale" -> "filiale_de"); empty when the word is not one.
   std::string_view RoleRelation(std::string_view lower) const;
   std::string_view PartRelation(std::string_view lower) const;
+  // The English label of a word-pattern label ("diriger" -> "lead", the
+  // "english" rows), or `label` itself.
+  std::string_view EnglishLabel(std::string_view label) const;
 
  private:
   // Sets and maps looked up by string_view, without a copy.
@@ -167,7 +170,7 @@ class Lexicon {
   Set acronyms_, not_names_, titles_, royal_titles_, media_editions_, platforms_, platform_cues_, org_heads_, loc_heads_, org_suffixes_, company_forms_, group_names_, loc_suffixes_, lower_heads_, of_heads_, other_suffixes_, first_names_, stopped_;
   Map<EntityType> cues_;
   Set modal_, speech_, saying_, light_, located_;
-  Map<std::string> roles_, parts_;
+  Map<std::string> roles_, parts_, english_labels_;
 };
 
 }  // namespace kg
