@@ -117,6 +117,11 @@ TEST(TreeRelationsTest, FrenchConstructions) {
        {{"Liaoning", "situé_à", "Chine"}}, {}},
       {"La vidéo a été tournée en avril dans le village de Chaleins (Ain), selon L214.",
        {{"Chaleins", "situé_à", "Ain"}}, {}},
+      // a place noun's demonym refers to its country when the document names it
+      {"La Syrie est en guerre depuis 2011. Des frappes ont visé la province syrienne de Deir Ezzor dans la nuit.",
+       {{"Deir Ezzor", "situé_à", "Syrie"}}, {}},
+      {"Les États-Unis comptent plus de 100.000 morts. L'État américain du Minnesota a imposé un couvre-feu.",
+       {{"Minnesota", "situé_à", "États-Unis"}}, {}},
       // a show keeps the channel it is broadcast on
       {"Depuis 1990, le jeu Fort Boyard est diffusé sur France 2 chaque été.",
        {{"Fort Boyard", "diffuser_sur", "France 2"}}, {}},
@@ -212,6 +217,9 @@ TEST(TreeRelationsTest, FrenchNegativeCases) {
       // (it read as New Delhi, "in" Chennai)
       {"Des cas sont enregistrés chaque jour à New Delhi et les autorités ont annoncé le reconfinement de la "
        "grande ville de Chennai à partir de vendredi.", {}, {{"New Delhi", "Chennai"}, {"New Delhi", "Madras"}}},
+      // a demonym on a role is no reference to the country
+      {"Les États-Unis votent en novembre. Le président américain Donald Trump a réagi.", {},
+       {{"Donald Trump", "États-Unis"}}},
       // a party in parentheses after a role is its holder's, not its complement's
       {"Le feu a été mis à une voiture, a raconté à l'AFP le maire (LREM) de Besançon.", {},
        {{"LREM", "Besançon"}}},

@@ -39,10 +39,10 @@ StatusOr<std::unique_ptr<Annotator>> MakeAnnotator(std::string_view name, const 
   if (!known) return InvalidInput("unknown annotator '" + std::string(name) + "'");
   if (kit.syntax == nullptr) return std::unique_ptr<Annotator>();
   if (name == "syntax") {
-    return std::unique_ptr<Annotator>(new SentenceParser(*kit.syntax, *kit.coref, kit.morphology, scope));
+    return std::unique_ptr<Annotator>(new SentenceParser(*kit.syntax, *kit.coref, kit.morphology, scope, kit.lexicon));
   }
   if (name == "name-arcs") return std::unique_ptr<Annotator>(new NameArcRepairer(*kit.paths, *kit.coref));
-  if (name == "coreference") return std::unique_ptr<Annotator>(new CoreferenceResolver(*kit.coref, kit.morphology));
+  if (name == "coreference") return std::unique_ptr<Annotator>(new CoreferenceResolver(*kit.coref, kit.morphology, kit.lexicon));
   return std::unique_ptr<Annotator>(new TreeRelationReader(*kit.paths, *kit.lexicon));
 }
 

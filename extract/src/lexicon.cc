@@ -122,6 +122,11 @@ int Lexicon::FindPhrase(std::string_view folded) const {
   return e ? *e : -1;
 }
 
+std::string_view Lexicon::DemonymCountry(std::string_view lower) const {
+  const std::string* c = demonym_countries_.Find(lower);
+  return c ? std::string_view(*c) : std::string_view();
+}
+
 bool Lexicon::IsOutlet(std::string_view name) const {
   const std::string folded = FoldName(name);
   if (Has(outlets_, folded)) return true;
@@ -172,6 +177,10 @@ Lexicon Lexicon::Builtin() {
   LoadSet(data::royal_titles_txt, &lex.royal_titles_);
   LoadSet(data::media_editions_txt, &lex.media_editions_);
   for (auto line : data::Lines(data::world_regions_txt)) lex.world_regions_.Insert(FoldName(line));
+  for (auto line : data::Lines(data::gaz_demonym_countries_tsv)) {
+    auto cols = Split(line, '\t');
+    if (cols.size() == 2) lex.demonym_countries_.Emplace(cols[0], std::string(cols[1]));
+  }
   for (std::string_view list : {data::outlets_txt, data::gaz_media_txt}) {
     for (auto line : data::Lines(list)) lex.outlets_.Insert(FoldName(line));
   }

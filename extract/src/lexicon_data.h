@@ -16,6 +16,7 @@ extern const std::string_view media_editions_txt;
 extern const std::string_view world_regions_txt;
 extern const std::string_view outlets_txt;
 extern const std::string_view gaz_media_txt;
+extern const std::string_view gaz_demonym_countries_tsv;
 extern const std::string_view platforms_tsv;
 extern const std::string_view org_heads_txt;
 extern const std::string_view loc_heads_txt;

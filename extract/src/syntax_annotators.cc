@@ -78,9 +78,20 @@ bool BeforeNameSuffix(const AnnotatedDocument& doc, uint32_t index, const Mentio
 
 }  // namespace
 
+namespace {
+
+// A place noun a demonym may qualify ("la province syrienne", "l'État
+// américain", "la capitale chinoise"): the "naming" rows and capitals, regions.
+bool IsDemonymPlaceNoun(const CorefLexicon& coref, const std::string& lemma) {
+  return coref.naming_heads.count(lemma) != 0 || lemma == "capitale" || lemma == "région" || lemma == "capital" ||
+         lemma == "region";
+}
+
+}  // namespace
+
 SentenceParser::SentenceParser(const SyntaxModel& model, const CorefLexicon& coref, Morphology* morphology,
-                               ParseScope scope)
-    : annotator_(model, morphology), coref_(coref), morphology_(morphology), scope_(scope) {
+                               ParseScope scope, const Lexicon* lexicon)
+    : annotator_(model, morphology), coref_(coref), morphology_(morphology), scope_(scope), lexicon_(lexicon) {
   annotator_.SetVerbFeaturesOnly(true);
 }
 
@@ -122,6 +133,7 @@ size_t SentenceParser::LastReferringWord(const AnnotatedDocument& doc, uint32_t 
     const Token& t = sentence.tokens[i];
     if (t.kind != TokenKind::kWord || t.has_digit || t.end - t.start > 24) continue;
     std::string lower = syntax::LowerForm(t.Text(doc.text));
+    if (i > 0 && DemonymOfPlaceNoun(doc, sentence, i, lower)) return i;
     if (!coref_.MayRefer(lower)) continue;
     // A possessive relates its owner only to a name right after the thing
     // owned ("son épouse Melania"): otherwise the parse would give nothing.
@@ -132,6 +144,22 @@ size_t SentenceParser::LastReferringWord(const AnnotatedDocument& doc, uint32_t 
     if (MayReferElsewhere(doc, lower, i, mentions, so_far)) return i;
   }
   return sentence.tokens.size();
+}
+
+// Whether word `i` (`lower`) is a demonym right after a place noun whose
+// country the document names ("l'État américain du Minnesota"): a
+// reference AddDemonymReferences may resolve.
+bool SentenceParser::DemonymOfPlaceNoun(const AnnotatedDocument& doc, const SentenceTokens& sentence, size_t i,
+                                        const std::string& lower) const {
+  if (lexicon_ == nullptr) return false;
+  const std::string noun = syntax::LowerForm(sentence.tokens[i - 1].Text(doc.text));
+  if (!IsDemonymPlaceNoun(coref_, noun)) return false;
+  const std::string_view country = lexicon_->DemonymCountry(lower);
+  if (country.empty()) return false;
+  const int entry = lexicon_->FindPhrase(FoldName(country));
+  return entry >= 0 && std::any_of(doc.entities.begin(), doc.entities.end(), [&](const DocEntity& d) {
+           return d.type == EntityType::kLocation && lexicon_->FindPhrase(FoldName(d.label)) == entry;
+         });
 }
 
 // Whether word `i` of a sentence naming one entity, under any of its
@@ -201,8 +229,36 @@ void CoreferenceResolver::Annotate(AnnotatedDocument* doc) {
   for (uint32_t index = 0; index < doc->sentences.size(); ++index) {
     if (std::optional<ParsedSentence>& p = doc->parses[index]) {
       p->references = ResolveReferences(coref_, p->tree, index, p->named, before, doc->entities, genders);
+      AddDemonymReferences(*doc, &*p);
     }
     AddNamedBefore(coref_, *doc, index, genders, &before);
+  }
+}
+
+// "la province syrienne de Deir Ezzor", "l'État américain du Minnesota",
+// "the Syrian province of Deir Ezzor": a demonym on a place noun refers to
+// its country when the document names that country.
+void CoreferenceResolver::AddDemonymReferences(const AnnotatedDocument& doc, ParsedSentence* p) const {
+  if (lexicon_ == nullptr) return;
+  const UdSentence& s = p->tree;
+  for (size_t w = 0; w < s.words.size(); ++w) {
+    const UdWord& x = s.words[w];
+    const int head = x.head - 1;
+    if (x.upos != "ADJ" || x.deprel != "amod" || head < 0 || s.words[head].upos != "NOUN") continue;
+    if (!IsDemonymPlaceNoun(coref_, s.words[head].lemma)) continue;
+    const std::string_view country = lexicon_->DemonymCountry(ToLower(x.form));
+    if (country.empty()) continue;
+    const int entry = lexicon_->FindPhrase(FoldName(country));
+    for (uint32_t e = 0; e < doc.entities.size() && entry >= 0; ++e) {
+      const DocEntity& d = doc.entities[e];
+      if (d.type != EntityType::kLocation || lexicon_->FindPhrase(FoldName(d.label)) != entry) continue;
+      TreeMention m;
+      m.first = m.last = m.head = static_cast<int>(w);
+      m.entity = e;
+      m.via = true;
+      p->references.push_back(m);
+      break;
+    }
   }
 }
 

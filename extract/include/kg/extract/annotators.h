@@ -97,7 +97,8 @@ class SentenceParser : public Annotator {
  public:
   static constexpr size_t kMaxParsedTokens = 60;
   static constexpr size_t kParseMargin = 8;
-  SentenceParser(const SyntaxModel& model, const CorefLexicon& coref, Morphology* morphology, ParseScope scope);
+  SentenceParser(const SyntaxModel& model, const CorefLexicon& coref, Morphology* morphology, ParseScope scope,
+                 const Lexicon* lexicon = nullptr);
   void Annotate(AnnotatedDocument* doc) override;
 
  private:
@@ -111,10 +112,13 @@ class SentenceParser : public Annotator {
   size_t LastReferringWord(const AnnotatedDocument& doc, uint32_t index, const NamedSoFar& so_far) const;
   bool MayReferElsewhere(const AnnotatedDocument& doc, const std::string& lower, size_t i,
                          std::span<const Mention> mentions, const NamedSoFar& so_far) const;
+  bool DemonymOfPlaceNoun(const AnnotatedDocument& doc, const SentenceTokens& sentence, size_t i,
+                          const std::string& lower) const;
   SyntaxAnnotator annotator_;
   const CorefLexicon& coref_;
   Morphology* morphology_;
   ParseScope scope_;
+  const Lexicon* lexicon_;  // null: demonyms are no reason to parse
 };
 
 // "name-arcs": each parsed sentence's mentions on its words, after
@@ -134,12 +138,15 @@ class NameArcRepairer : public Annotator {
 // (ResolveReferences; the first names' genders from `morphology`).
 class CoreferenceResolver : public Annotator {
  public:
-  CoreferenceResolver(const CorefLexicon& coref, Morphology* morphology) : coref_(coref), morphology_(morphology) {}
+  CoreferenceResolver(const CorefLexicon& coref, Morphology* morphology, const Lexicon* lexicon)
+      : coref_(coref), morphology_(morphology), lexicon_(lexicon) {}
   void Annotate(AnnotatedDocument* doc) override;
 
  private:
+  void AddDemonymReferences(const AnnotatedDocument& doc, ParsedSentence* p) const;
   const CorefLexicon& coref_;
   Morphology* morphology_;
+  const Lexicon* lexicon_;  // null: no demonym references
 };
 
 // "tree-relations": for each pair of mentions (named or resolved) in a

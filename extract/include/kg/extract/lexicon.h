@@ -82,6 +82,9 @@ class Lexicon {
   // agency or a platform people speak or post on (data/gaz_media.txt,
   // data/outlets.txt): "France Inter", "BFMTV", "CNN", "Instagram".
   bool IsOutlet(std::string_view name) const;
+  // The country a lower-case demonym names ("syrienne" -> "Syrie", "chinese"
+  // -> "Chine"; data/gaz_demonym_countries.tsv), or "".
+  std::string_view DemonymCountry(std::string_view lower) const;
   // True for an entry of the compiled open-data gazetteers (data/gaz_*):
   // towns and regions that may bear people's names (Leander, Lopez).
   bool IsOpenDataEntry(int index) const {
@@ -170,7 +173,7 @@ class Lexicon {
   Set acronyms_, not_names_, titles_, royal_titles_, media_editions_, platforms_, platform_cues_, org_heads_, loc_heads_, org_suffixes_, company_forms_, group_names_, loc_suffixes_, lower_heads_, of_heads_, other_suffixes_, first_names_, stopped_;
   Map<EntityType> cues_;
   Set modal_, speech_, saying_, light_, located_;
-  Map<std::string> roles_, parts_, english_labels_;
+  Map<std::string> roles_, parts_, english_labels_, demonym_countries_;
 };
 
 }  // namespace kg
