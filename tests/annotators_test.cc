@@ -32,7 +32,8 @@ struct Kit {
 };
 
 TEST(AnnotatorsTest, ListsFromData) {
-  const std::string all = "# comment\nentities\nsyntax\nname-arcs\ncoreference\ntree-relations\npattern-relations\nplace-order\n";
+  const std::string all =
+      "# comment\nentities\nsyntax\nname-arcs\ncoreference\ntree-relations\npattern-relations\nplace-order\n";
   struct Case {
     std::string list;
     bool syntax;

@@ -43,7 +43,8 @@ TEST(TokenizerTest, FrenchAndEnglish) {
       // A lost paragraph break glues a word to the next capitalised function word.
       {"l’affaire BenallaAu début", {"l’", "affaire", "Benalla", "Au", "début"}},
       {"SNCFLa SNCF", {"SNCF", "La", "SNCF"}},
-      {"la note de la FranceL'agence de notation", {"la", "note", "de", "la", "France", "L'", "agence", "de", "notation"}},
+      {"la note de la FranceL'agence de notation",
+       {"la", "note", "de", "la", "France", "L'", "agence", "de", "notation"}},
       {"de l'initiativeBrigitte Gothière", {"de", "l'", "initiative", "Brigitte", "Gothière"}},
       {"un iPhone et un vol easyJet", {"un", "iPhone", "et", "un", "vol", "easyJet"}},
       {"DeepSeek YouTube LinkedIn iPhone", {"DeepSeek", "YouTube", "LinkedIn", "iPhone"}},

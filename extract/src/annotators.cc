@@ -34,7 +34,10 @@ StatusOr<std::unique_ptr<Annotator>> MakeAnnotator(std::string_view name, const 
   if (relations && scope == ParseScope::kReferences) return std::unique_ptr<Annotator>();
   if (name == "entities") return std::unique_ptr<Annotator>(new EntityFinder(*kit.recognizer));
   if (name == "pattern-relations") return std::unique_ptr<Annotator>(new PatternRelationFinder(*kit.relations));
-  if (name == "place-order") return std::unique_ptr<Annotator>(new PlaceOrder(*kit.lexicon, kit.paths->in_label));
+  if (name == "place-order") {
+    if (kit.lexicon == nullptr) return std::unique_ptr<Annotator>();
+    return std::unique_ptr<Annotator>(new PlaceOrder(*kit.lexicon, kit.paths->in_label));
+  }
   const bool known = name == "syntax" || name == "name-arcs" || name == "coreference" || relations;
   if (!known) return InvalidInput("unknown annotator '" + std::string(name) + "'");
   if (kit.syntax == nullptr) return std::unique_ptr<Annotator>();
@@ -42,7 +45,9 @@ StatusOr<std::unique_ptr<Annotator>> MakeAnnotator(std::string_view name, const 
     return std::unique_ptr<Annotator>(new SentenceParser(*kit.syntax, *kit.coref, kit.morphology, scope, kit.lexicon));
   }
   if (name == "name-arcs") return std::unique_ptr<Annotator>(new NameArcRepairer(*kit.paths, *kit.coref));
-  if (name == "coreference") return std::unique_ptr<Annotator>(new CoreferenceResolver(*kit.coref, kit.morphology, kit.lexicon));
+  if (name == "coreference") {
+    return std::unique_ptr<Annotator>(new CoreferenceResolver(*kit.coref, kit.morphology, kit.lexicon));
+  }
   return std::unique_ptr<Annotator>(new TreeRelationReader(*kit.paths, *kit.lexicon));
 }
 

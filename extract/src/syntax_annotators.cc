@@ -217,7 +217,9 @@ void NameArcRepairer::Annotate(AnnotatedDocument* doc) {
       types.push_back(doc->entities[m.entity].type);
     }
     RepairNameArcs(rules_, coref_, &p.tree, p.named, types);
-    for (TreeMention& x : p.named) x.head = LiftedHead(p.tree, x.first, x.last, SpanHead(p.tree, x.first, x.last), coref_);
+    for (TreeMention& x : p.named) {
+      x.head = LiftedHead(p.tree, x.first, x.last, SpanHead(p.tree, x.first, x.last), coref_);
+    }
   }
 }
 
