@@ -122,6 +122,12 @@ TEST(TreeRelationsTest, FrenchConstructions) {
        {{"Deir Ezzor", "situé_à", "Syrie"}}, {}},
       {"Les États-Unis comptent plus de 100.000 morts. L'État américain du Minnesota a imposé un couvre-feu.",
        {{"Minnesota", "situé_à", "États-Unis"}}, {}},
+      // an organisation and its place in parentheses, met inside a long name;
+      // a former party
+      {"Le tribunal de grande instance de Nanterre (Hauts-de-Seine) a rendu son jugement.",
+       {{"tribunal de grande instance de Nanterre", "situé_à", "Hauts-de-Seine"}}, {}},
+      {"Le compte Twitter du député ex-LREM Joachim Son-Forget a été suspendu.",
+       {{"Joachim Son-Forget", "membre_de", "LREM"}}, {}},
       // a show keeps the channel it is broadcast on
       {"Depuis 1990, le jeu Fort Boyard est diffusé sur France 2 chaque été.",
        {{"Fort Boyard", "diffuser_sur", "France 2"}}, {}},
@@ -217,6 +223,10 @@ TEST(TreeRelationsTest, FrenchNegativeCases) {
       // (it read as New Delhi, "in" Chennai)
       {"Des cas sont enregistrés chaque jour à New Delhi et les autorités ont annoncé le reconfinement de la "
        "grande ville de Chennai à partir de vendredi.", {}, {{"New Delhi", "Chennai"}, {"New Delhi", "Madras"}}},
+      // a name in parentheses is about the name right before it, wherever
+      // the parser hung it (Belgium is Gand's)
+      {"Une équipe de l'université de Cambridge (Grande-Bretagne) et de Gand (Belgique) a utilisé un radar.", {},
+       {{"université de Cambridge", "Belgique"}}},
       // a demonym on a role is no reference to the country
       {"Les États-Unis votent en novembre. Le président américain Donald Trump a réagi.", {},
        {{"Donald Trump", "États-Unis"}}},

@@ -71,6 +71,19 @@ bool InParentheses(const UdSentence& s, int w) {
   return first > 0 && s.words[first - 1].form == "(";
 }
 
+// The word before the "(" that opens word w's parenthesised phrase, or -1.
+int BeforeParenthesis(const UdSentence& s, int w) {
+  int first = w;
+  for (int i = w - 1; i >= 0; --i) {
+    int h = s.words[i].head - 1;
+    while (h >= 0 && h != w && h > i) h = s.words[h].head - 1;
+    if (h != w) break;
+    first = i;
+  }
+  if (s.words[first].form != "(") --first;
+  return first >= 1 && s.words[first].form == "(" ? first - 1 : -1;
+}
+
 // The lemma of the preposition (case or mark child) of word `w`, or "".
 std::string CaseOf(const UdSentence& s, int w) {
   for (size_t i = 0; i < s.words.size(); ++i) {
@@ -533,6 +546,8 @@ void PartyOfRole(const PathRules& rules, const CorefLexicon& coref, UdSentence* 
   if (paren && (m.last + 1 >= n || s.words[m.last + 1].form != ")")) return;
   int role = m.first - (paren ? 2 : 1);
   if (type != EntityType::kOrg || role < 0) return;
+  // "le député ex-LREM Joachim Son-Forget": a former party.
+  if (!paren && role > 0 && ToLower(s.words[role].form) == "ex-") --role;
   // An adjective of the role between: "conseiller régional LR".
   if (s.words[role].upos == "ADJ" && role > 0 && s.words[role].head == role) --role;
   const int h = SpanHead(s, m.first, m.last);
@@ -644,19 +659,29 @@ bool MatchPath(const PathRules& rules, const UdSentence& s, const TreeMention& a
   }
   if (lca < 0) return false;
   --ia;
-  // A mention standing on a noun before its name ("le village de Chaleins")
-  // is met where the other's path reaches its name: "Chaleins (Ain)".
+  // A mention is met where the other's path reaches one of its words: its
+  // name when it stands on a noun before it ("le village de Chaleins
+  // (Ain)"), a word inside a long name ("le tribunal de grande instance de
+  // Nanterre (Hauts-de-Seine)").
   auto reaches = [](const std::vector<int>& up, const TreeMention& m) {
-    if (m.head >= m.first && m.head <= m.last) return up.size();
     size_t i = 0;
     while (i < up.size() && (up[i] < m.first || up[i] > m.last)) ++i;
     return i;
   };
+  // (A name in parentheses met so must follow the other's words: "Cambridge
+  // (Grande-Bretagne) et de Gand (Belgique)" puts Belgium with Gand,
+  // wherever the parser hung it.)
+  auto beside = [&](const TreeMention& near, const TreeMention& far) {
+    const int before = BeforeParenthesis(s, far.head);
+    return before < 0 || (before >= near.first && before <= near.last) || s.words[before].upos != "PROPN";
+  };
   if (const size_t i = reaches(up_b, a); i < ib) {
+    if (!beside(a, b)) return false;
     lca = up_b[i];
     ib = i;
     ia = 0;
   } else if (const size_t j = reaches(up_a, b); j < ia) {
+    if (!beside(b, a)) return false;
     lca = up_a[j];
     ia = j;
     ib = 0;
