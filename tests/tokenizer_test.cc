@@ -47,6 +47,8 @@ TEST(TokenizerTest, FrenchAndEnglish) {
        {"la", "note", "de", "la", "France", "L'", "agence", "de", "notation"}},
       {"de l'initiativeBrigitte Gothière", {"de", "l'", "initiative", "Brigitte", "Gothière"}},
       {"un iPhone et un vol easyJet", {"un", "iPhone", "et", "un", "vol", "easyJet"}},
+      {"PROCÉDURES EN COURSNicolas Sarkozy", {"PROCÉDURES", "EN", "COURS", "Nicolas", "Sarkozy"}},
+      {"les PDFs de la SNCF", {"les", "PDFs", "de", "la", "SNCF"}},
       {"DeepSeek YouTube LinkedIn iPhone", {"DeepSeek", "YouTube", "LinkedIn", "iPhone"}},
       {"Hangzhou-based start-up", {"Hangzhou", "based", "start-up"}},
       // A prefix hyphenated before a name is a token of its own; not a name's own part.

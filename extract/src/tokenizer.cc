@@ -154,6 +154,29 @@ size_t LowerThenTitle(std::string_view w) {
   return after == 2 ? k : 0;
 }
 
+// "COURSNicolas": four capitals or more, then a capitalised word of four
+// letters or more (a headline in capitals glued to the text). Where the
+// second word starts, or 0.
+size_t CapitalsThenTitle(std::string_view w) {
+  std::vector<size_t> starts;  // where each capital of the leading run starts
+  size_t k = 0;
+  while (k < w.size()) {
+    size_t len = 1;
+    if (!IsUpper(DecodeUtf8(w, k, &len))) break;
+    starts.push_back(k);
+    k += len;
+  }
+  if (starts.size() < 5 || k >= w.size()) return 0;
+  size_t lower = 0;
+  for (size_t i = k; i < w.size();) {
+    size_t len = 1;
+    if (!IsLower(DecodeUtf8(w, i, &len))) return 0;
+    ++lower;
+    i += len;
+  }
+  return lower >= 3 ? starts.back() : 0;
+}
+
 // "L'agence", "D’après": a capitalised elided word and what follows it
 // (the rest of a glued word, "FranceL'agence").
 bool ElidedStarter(std::string_view rest) {
@@ -180,6 +203,7 @@ size_t GluedWordEnd(std::string_view text, size_t start, size_t j) {
   if (!capital_inside) return j;
   std::string_view whole = text.substr(start, j - start);
   if (size_t k = LowerThenTitle(whole); k > 0) return start + k;
+  if (size_t k = CapitalsThenTitle(whole); k > 0) return start + k;
   bool prev_low = false;
   for (size_t k = 0; k < whole.size();) {
     size_t cp_len;
