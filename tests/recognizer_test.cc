@@ -364,6 +364,10 @@ TEST(RecognizerTest, MentionsStayWithTheirEntity) {
   // ... but a person of that one name stays a person.
   DocumentResult co = Extract("Peter Johnson met the board of Johnson Co on Monday. Johnson said no.");
   EXPECT_EQ(mentions_of(co, "Johnson Co"), 1u);
+  // A first name ending an organisation's name is somebody, not its short form.
+  DocumentResult aston = Extract(
+      "Aston Martin a présenté sa voiture. Martin a dit qu'il était fier du modèle.");
+  EXPECT_EQ(mentions_of(aston, "Aston Martin"), 1u);
   // An organisation's head word stands for the one name of the document it opens...
   DocumentResult assemblee = Extract(
       "L'Assemblée nationale a voté la loi. Le président de l'Assemblée, François de Rugy, a salué le vote.");

@@ -360,6 +360,13 @@ int ShortFormTarget(const Doc& d, std::vector<Candidate>& cands, const std::vect
     else if (target == -1) target = (*fw)[0];
   }
   if (target < 0) return -1;
+  // A first name is no short form of an organisation or a product ending
+  // with it: "Martin" beside "Aston Martin" is somebody.
+  if (lw && target == (*lw)[0] && (!fw || fw->empty()) && d.lex.IsFirstName(c.surface)) {
+    std::array<float, kEntityTypeCount> l{};
+    for (size_t m : groups[target]) for (int t = 0; t < kEntityTypeCount; ++t) l[t] += cands[m].votes[t];
+    if (DecideType(l) != EntityType::kPerson) return -1;
+  }
   if (own) {
     if (!lw || target != (*lw)[0] || !SurnameOfPersonHere(d.lex, cands, members, groups[target])) return -1;
     for (size_t m : members) DropGazetteer(d.lex, &cands[m]);  // the person's, not the place's
