@@ -128,6 +128,8 @@ TEST(TreeRelationsTest, FrenchConstructions) {
        {{"tribunal de grande instance de Nanterre", "situé_à", "Hauts-de-Seine"}}, {}},
       {"Le compte Twitter du député ex-LREM Joachim Son-Forget a été suspendu.",
        {{"Joachim Son-Forget", "membre_de", "LREM"}}, {}},
+      {"Le compte Twitter du député ex-LREM Joachim Son-Forget s'est fait remarquer samedi.",
+       {{"Joachim Son-Forget", "membre_de", "LREM"}}, {}},
       // a show keeps the channel it is broadcast on
       {"Depuis 1990, le jeu Fort Boyard est diffusé sur France 2 chaque été.",
        {{"Fort Boyard", "diffuser_sur", "France 2"}}, {}},

@@ -547,7 +547,8 @@ void PartyOfRole(const PathRules& rules, const CorefLexicon& coref, UdSentence* 
   int role = m.first - (paren ? 2 : 1);
   if (type != EntityType::kOrg || role < 0) return;
   // "le député ex-LREM Joachim Son-Forget": a former party.
-  if (!paren && role > 0 && ToLower(s.words[role].form) == "ex-") --role;
+  int ex = -1;
+  if (!paren && role > 0 && ToLower(s.words[role].form) == "ex-") ex = role--;
   // An adjective of the role between: "conseiller régional LR".
   if (s.words[role].upos == "ADJ" && role > 0 && s.words[role].head == role) --role;
   const int h = SpanHead(s, m.first, m.last);
@@ -564,12 +565,16 @@ void PartyOfRole(const PathRules& rules, const CorefLexicon& coref, UdSentence* 
   }
   s.words[h].head = role + 1;
   s.words[h].deprel = "nmod:party";
-  // A name the parser hung on the party is the role's holder: "l'ex-député
-  // Les Républicains Thierry Solère".
+  if (ex >= 0) {  // "ex-" qualifies the party, whatever the parser made of it
+    s.words[ex].head = h + 1;
+    s.words[ex].deprel = "amod";
+  }
+  // A name the parser hung on the party (or on its "ex-") is the role's
+  // holder: "l'ex-député Les Républicains Thierry Solère".
   for (int x = m.last + 1; x < n; ++x) {
     UdWord& w = s.words[x];
     const bool bare = w.deprel == "appos" || w.deprel == "flat:name" || (w.deprel == "nmod" && CaseOf(s, x).empty());
-    if (w.head == h + 1 && w.upos == "PROPN" && bare && !InParentheses(s, x)) {
+    if ((w.head == h + 1 || (ex >= 0 && w.head == ex + 1)) && w.upos == "PROPN" && bare && !InParentheses(s, x)) {
       w.head = role + 1;
       w.deprel = "appos";
     }
