@@ -3,6 +3,7 @@
 // negative cases (lists, negation, a speaker and the outlet spoken to).
 #include <gtest/gtest.h>
 
+#include "kg/extract/conllu.h"
 #include "kg/extract/coreference.h"
 #include "kg/extract/syntax.h"
 #include "kg/extract/tree_relations.h"
@@ -185,6 +186,72 @@ TEST(TreeRelationsTest, FrenchConstructions) {
       {"Marie Dupont a rencontré Jean Martin et Paul Durand à Lyon.",
        {{"Marie Dupont", "rencontrer", "Jean Martin"}, {"Marie Dupont", "rencontrer", "Paul Durand"}}, {}},
   });
+}
+
+// Repairs of arcs the parser drew wrong, on hand-made trees (the parser's
+// own errors depend on the whole sentence): each case lists the mentions
+// (first and last word, 0-based, and type) and the arc expected afterwards.
+TEST(TreeRelationsTest, NameArcRepairs) {
+  struct RepairCase {
+    std::string conllu;
+    std::vector<std::tuple<int, int, EntityType>> mentions;
+    int word, head;  // word's head (1-based) after the repairs
+    std::string deprel;
+  };
+  const std::vector<RepairCase> cases = {
+      // a role after a name and a comma, coordinated with the verb
+      {"1\tlance\tlancer\tVERB\t_\t_\t0\troot\t_\t_\n"
+       "2\tIan\tIan\tPROPN\t_\t_\t1\tnsubj\t_\t_\n"
+       "3\tBrossat\tBrossat\tPROPN\t_\t_\t2\tflat:name\t_\t_\n"
+       "4\t,\t,\tPUNCT\t_\t_\t6\tpunct\t_\t_\n"
+       "5\tl'\tle\tDET\t_\t_\t6\tdet\t_\t_\n"
+       "6\tadjoint\tadjoint\tNOUN\t_\t_\t1\tconj\t_\t_\n"
+       "7\td'\tde\tADP\t_\t_\t8\tcase\t_\t_\n"
+       "8\tAnne\tAnne\tPROPN\t_\t_\t6\tnmod\t_\t_\n"
+       "9\tHidalgo\tHidalgo\tPROPN\t_\t_\t8\tflat:name\t_\t_\n"
+       "10\t.\t.\tPUNCT\t_\t_\t1\tpunct\t_\t_\n\n",
+       {{1, 2, EntityType::kPerson}, {7, 8, EntityType::kPerson}}, 6, 2, "appos"},
+      // ... not when the role opens the next name's phrase
+      {"1\tà\tà\tADP\t_\t_\t2\tcase\t_\t_\n"
+       "2\tChristophe\tChristophe\tPROPN\t_\t_\t0\troot\t_\t_\n"
+       "3\tCastaner\tCastaner\tPROPN\t_\t_\t2\tflat:name\t_\t_\n"
+       "4\t,\t,\tPUNCT\t_\t_\t6\tpunct\t_\t_\n"
+       "5\tla\tle\tDET\t_\t_\t6\tdet\t_\t_\n"
+       "6\tmaire\tmaire\tNOUN\t_\t_\t2\tconj\t_\t_\n"
+       "7\tde\tde\tADP\t_\t_\t8\tcase\t_\t_\n"
+       "8\tParis\tParis\tPROPN\t_\t_\t6\tnmod\t_\t_\n"
+       "9\t,\t,\tPUNCT\t_\t_\t10\tpunct\t_\t_\n"
+       "10\tAnne\tAnne\tPROPN\t_\t_\t6\tappos\t_\t_\n"
+       "11\tHidalgo\tHidalgo\tPROPN\t_\t_\t10\tflat:name\t_\t_\n\n",
+       {{1, 2, EntityType::kPerson}, {7, 7, EntityType::kLocation}, {9, 10, EntityType::kPerson}}, 6, 2, "conj"},
+      // ... nor a plural role
+      {"1\tlance\tlancer\tVERB\t_\t_\t0\troot\t_\t_\n"
+       "2\tIan\tIan\tPROPN\t_\t_\t1\tnsubj\t_\t_\n"
+       "3\tBrossat\tBrossat\tPROPN\t_\t_\t2\tflat:name\t_\t_\n"
+       "4\t,\t,\tPUNCT\t_\t_\t6\tpunct\t_\t_\n"
+       "5\tles\tle\tDET\t_\t_\t6\tdet\t_\t_\n"
+       "6\tadjoints\tadjoint\tNOUN\t_\t_\t1\tconj\t_\t_\n\n",
+       {{1, 2, EntityType::kPerson}}, 6, 1, "conj"},
+  };
+  for (const RepairCase& c : cases) {
+    StatusOr<std::vector<UdSentence>> parsed = ParseConllu(c.conllu, "case.conllu");
+    ASSERT_TRUE(parsed.ok()) << c.conllu;
+    UdSentence s = (*parsed)[0];
+    std::vector<TreeMention> mentions;
+    std::vector<EntityType> types;
+    for (const auto& [first, last, type] : c.mentions) {
+      TreeMention m;
+      m.first = first;
+      m.last = last;
+      m.entity = static_cast<uint32_t>(mentions.size());
+      mentions.push_back(m);
+      types.push_back(type);
+    }
+    RepairNameArcs(BuiltinPathRules("fr"), BuiltinCoref("fr"), &s, mentions, types);
+    const UdWord& w = s.words[c.word - 1];
+    EXPECT_EQ(w.head, c.head) << c.conllu;
+    EXPECT_EQ(w.deprel, c.deprel) << c.conllu;
+  }
 }
 
 TEST(TreeRelationsTest, FrenchNegativeCases) {

@@ -531,6 +531,39 @@ bool NearPlace(const PathRules& rules, UdSentence* sentence, const std::vector<T
   return true;
 }
 
+// A person's role right after the person's name and a comma, which the
+// parser coordinated with something else instead ("lance Ian Brossat,
+// l'adjoint (PCF) d'Anne Hidalgo": adjoint a conj of the verb): the role
+// hangs on the name as its apposition. Only a conj with no conjunction of
+// its own, a singular article or none before it ("X, l'adjoint de Y";
+// not "X, les maires de Y", not "X et le maire").
+void RoleAfterName(const PathRules& rules, const CorefLexicon& coref, UdSentence* sentence, const TreeMention& m,
+                   EntityType type) {
+  UdSentence& s = *sentence;
+  const int n = static_cast<int>(s.words.size());
+  int r = m.last + 1;
+  if (type != EntityType::kPerson || r + 1 >= n || s.words[r].form != ",") return;
+  ++r;
+  if (s.words[r].upos == "DET") {
+    const std::string l = ToLower(s.words[r].form);
+    if (l != "le" && l != "la" && l != "l'" && l != "l’") return;
+    ++r;
+  }
+  if (r >= n || s.words[r].upos != "NOUN" || s.words[r].deprel != "conj" || HasChild(s, r, "cc") ||
+      !IsPersonRole(rules, coref, s.words[r].lemma)) {
+    return;
+  }
+  // Not a role introducing the next name: "au ministre de l'Intérieur,
+  // Christophe Castaner, la maire PS de Paris, Anne Hidalgo, a demandé".
+  int k = r + 1;
+  while (k < n && s.words[k].form != "," && s.words[k].upos != "VERB") ++k;
+  if (k + 1 < n && s.words[k].form == "," && s.words[k + 1].upos == "PROPN") return;
+  const int h = SpanHead(s, m.first, m.last);
+  if (Below(s, h, r)) return;
+  s.words[r].head = h + 1;
+  s.words[r].deprel = "appos";
+}
+
 // An organisation named right after a person's role, without a preposition
 // (in parentheses or not), is the party or body of the role's holder: "le
 // maire LR de Nice", "la maire PS de Paris Anne Hidalgo", "le maire (LREM)
@@ -604,6 +637,7 @@ void RepairNameArcs(const PathRules& rules, const CorefLexicon& coref, UdSentenc
   for (size_t m = 0; m < tm.size(); ++m) {
     for (int w = tm[m].first; w <= tm[m].last; ++w) owner[w] = static_cast<int>(m);
   }
+  for (size_t b = 0; b < tm.size(); ++b) RoleAfterName(rules, coref, &s, tm[b], types[b]);
   for (size_t b = 0; b < tm.size(); ++b) PartyOfRole(rules, coref, &s, tm[b], types[b]);
   for (size_t b = 0; b < tm.size(); ++b) {
     const int h = SpanHead(s, tm[b].first, tm[b].last);

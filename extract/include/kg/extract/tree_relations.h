@@ -102,7 +102,10 @@ bool MatchEitherWay(const PathRules& rules, const UdSentence& s, const TreeMenti
 // near another right after it hangs on it as nmod:near ("à Lescar, près
 // de Pau"); a person after a role, its holder and a comma is the role's
 // apposition ("l'acolyte de Dorothée, François Corbier"; roles are the
-// person heads of `coref` and the "role" rows of `rules`). `types` holds each mention's entity type.
+// person heads of `coref` and the "role" rows of `rules`), and a role
+// right after a person and a comma that the parser coordinated elsewhere
+// is the person's ("lance Ian Brossat, l'adjoint d'Anne Hidalgo"). `types`
+// holds each mention's entity type.
 struct CorefLexicon;
 void RepairNameArcs(const PathRules& rules, const CorefLexicon& coref, UdSentence* sentence,
                     const std::vector<TreeMention>& mentions, const std::vector<EntityType>& types);
