@@ -383,6 +383,9 @@ TEST(RecognizerTest, MentionsStayWithTheirEntity) {
 
 TEST(RecognizerTest, FormerBugs) {
   RunCases({
+      // A plural title is no name, and every name of its list is a person.
+      {"Les écoutes visaient MM. Sarkozy et Herzog depuis 2014.",
+       {{"Sarkozy", "PERSON"}, {"Herzog", "PERSON"}}, {"MM"}},
       // A full name, then where the person works, is two names.
       {"Selon Christine Berne de Météo France, la neige tombera.",
        {{"Christine Berne", "PERSON"}, {"Météo-France", "ORG"}}, {"Christine Berne de Météo France"}},

@@ -235,5 +235,20 @@ TEST_F(CommittedModels, ParsesTheConstructionsRelationsNeed) {
   EXPECT_GE(right * 100, all * 80) << "below 80% of the hand-checked arcs";
 }
 
+// An abbreviation and its dot are one word, as in the treebanks ("M."),
+// the dot's token covering none; a sentence's last dot stays its own word.
+TEST_F(CommittedModels, AbbreviationKeepsItsDot) {
+  auto model = SyntaxModel::Load(SyntaxModelPath(DefaultModelsDir(), "fr"));
+  ASSERT_TRUE(model.ok()) << model.status().message();
+  SyntaxAnnotator annotator(**model, morphology_);
+  std::vector<int> token_words;
+  UdSentence s = annotator.AnnotateTokens(Words("Il a parlé à M . Dupont et à Mme Durand ."), &token_words);
+  std::vector<std::string> forms;
+  for (const UdWord& w : s.words) forms.push_back(w.form);
+  EXPECT_EQ(forms, (std::vector<std::string>{"Il", "a", "parlé", "à", "M.", "Dupont", "et", "à", "Mme", "Durand", "."}));
+  EXPECT_EQ(token_words, (std::vector<int>{0, 1, 2, 3, 4, 5, 5, 6, 7, 8, 9, 10, 11}));
+  EXPECT_EQ(s.words[4].upos, "NOUN");
+}
+
 }  // namespace
 }  // namespace kg

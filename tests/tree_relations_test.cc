@@ -232,6 +232,21 @@ TEST(TreeRelationsTest, NameArcRepairs) {
        "5\tles\tle\tDET\t_\t_\t6\tdet\t_\t_\n"
        "6\tadjoints\tadjoint\tNOUN\t_\t_\t1\tconj\t_\t_\n\n",
        {{1, 2, EntityType::kPerson}}, 6, 1, "conj"},
+      // a title the parser made the name's head goes under the name
+      {"1\tle\tle\tDET\t_\t_\t2\tdet\t_\t_\n"
+       "2\tralliement\tralliement\tNOUN\t_\t_\t0\troot\t_\t_\n"
+       "3\tde\tde\tADP\t_\t_\t4\tcase\t_\t_\n"
+       "4\tM.\tmonsieur\tNOUN\t_\t_\t2\tnmod\t_\t_\n"
+       "5\tGilles\tGilles\tPROPN\t_\t_\t4\tnmod\t_\t_\n"
+       "6\tà\tà\tADP\t_\t_\t7\tcase\t_\t_\n"
+       "7\tLR\tLR\tPROPN\t_\t_\t4\tnmod\t_\t_\n\n",
+       {{4, 4, EntityType::kPerson}, {6, 6, EntityType::kOrg}}, 5, 2, "nmod"},
+      {"1\tle\tle\tDET\t_\t_\t2\tdet\t_\t_\n"
+       "2\tralliement\tralliement\tNOUN\t_\t_\t0\troot\t_\t_\n"
+       "3\tde\tde\tADP\t_\t_\t4\tcase\t_\t_\n"
+       "4\tM.\tmonsieur\tNOUN\t_\t_\t2\tnmod\t_\t_\n"
+       "5\tGilles\tGilles\tPROPN\t_\t_\t4\tnmod\t_\t_\n\n",
+       {{4, 4, EntityType::kPerson}}, 3, 5, "case"},
   };
   for (const RepairCase& c : cases) {
     StatusOr<std::vector<UdSentence>> parsed = ParseConllu(c.conllu, "case.conllu");

@@ -34,6 +34,11 @@ bool MentionFilter::TrimSpan(size_t* first_io, size_t* last_io, int* gaz_io, boo
   size_t& last = *last_io;
   int& gaz = *gaz_io;
   *titled = false;
+  // A title alone before its dot and a name is no name: "MM. Sarkozy et Herzog".
+  if (first == last && words_.IsTitleWithDot(first) && first + 2 < s_.toks.size() && s_.Text(first + 1) == "." &&
+      s_.toks[first + 2].upper_initial) {
+    return false;
+  }
   while (first < last) {
     bool weak;
     if (words_.KeepsRoyalTitle(first, last)) {

@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "kg/extract/morphology.h"
+#include "kg/extract/segmenter.h"
 
 #ifndef KG_DEFAULT_MODELS_DIR
 #define KG_DEFAULT_MODELS_DIR "data/models"
@@ -371,6 +372,13 @@ UdSentence SyntaxAnnotator::AnnotateTokens(const std::vector<std::string>& token
     }
     if (!split) {
       s.words.push_back(UdWord{.form = tokens[i]});
+      // An abbreviation keeps its dot, one word as in the treebanks: "M.
+      // Solère", "Mr. Smith" (the dot's token then covers no word).
+      if (i + 2 < tokens.size() && tokens[i + 1] == "." && IsAbbreviation(tokens[i])) {
+        s.words.back().form += '.';
+        if (token_words != nullptr) token_words->push_back(static_cast<int>(s.words.size()));
+        ++i;
+      }
       continue;
     }
     int first = static_cast<int>(s.words.size()) + 1;

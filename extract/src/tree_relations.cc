@@ -211,6 +211,7 @@ StatusOr<PathRules> PathRules::Parse(std::string_view tsv, const std::string& wh
                                    : c[0] == "within" ? &r.within_prepositions
                                    : c[0] == "region" ? &r.region_prepositions
                                    : c[0] == "role"   ? &r.role_nouns
+                                   : c[0] == "title"  ? &r.titles
                                    : c[0] == "place"  ? &r.place_labels
                                    : c[0] == "vague-case" ? &r.vague_cases
                                                       : nullptr;
@@ -531,6 +532,25 @@ bool NearPlace(const PathRules& rules, UdSentence* sentence, const std::vector<T
   return true;
 }
 
+// A title right before a name that the parser made the name's head ("à
+// M. Solère": M. over Solère, as the French treebanks do) goes under it,
+// and the name takes the title's place: the title is never the word a
+// relation is read from.
+void NameAboveTitle(const PathRules& rules, UdSentence* sentence, const TreeMention& m) {
+  UdSentence& s = *sentence;
+  const int t = m.first - 1;
+  if (t < 0 || rules.titles.count(ToLower(s.words[t].form)) == 0) return;
+  const int h = SpanHead(s, m.first, m.last);
+  if (s.words[h].head != t + 1) return;
+  for (UdWord& w : s.words) {
+    if (w.head == t + 1) w.head = h + 1;
+  }
+  s.words[h].head = s.words[t].head;
+  s.words[h].deprel = s.words[t].deprel;
+  s.words[t].head = h + 1;
+  s.words[t].deprel = "nmod:title";
+}
+
 // A person's role right after the person's name and a comma, which the
 // parser coordinated with something else instead ("lance Ian Brossat,
 // l'adjoint (PCF) d'Anne Hidalgo": adjoint a conj of the verb): the role
@@ -626,6 +646,7 @@ void RepairNameArcs(const PathRules& rules, const CorefLexicon& coref, UdSentenc
                     const std::vector<TreeMention>& named, const std::vector<EntityType>& types) {
   UdSentence& s = *sentence;
   for (size_t b = 0; b < named.size(); ++b) GatherName(&s, named[b], SpanHead(s, named[b].first, named[b].last));
+  for (size_t b = 0; b < named.size(); ++b) NameAboveTitle(rules, &s, named[b]);
   // A place named by its kind's noun stands where the noun does: "dans le
   // département de La Libertad" is read as "dans La Libertad".
   std::vector<TreeMention> tm = named;

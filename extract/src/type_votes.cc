@@ -71,6 +71,21 @@ bool TypeVotes::PlatformHere(size_t first, int gaz) const {
   return s_.lex.IsPlatform(ToLower(s_.lex.entry(gaz).name));
 }
 
+// Whether `k`, "et" or a comma, goes on a list of names under a plural
+// title: "MM. Sarkozy et Herzog", "MM. Chatillon, Jalkh et Jeanne".
+bool TypeVotes::InPluralTitleList(size_t k) const {
+  const std::string_view joint = s_.Text(k);
+  if (joint != "," && s_.Lower(k) != "et") return false;
+  for (size_t steps = 0; k > 0 && steps < 12; ++steps) {
+    --k;
+    const std::string_view w = s_.Lower(k);
+    if (InWordClass(WordClass::kPluralTitle, w)) return true;
+    const bool in_list = s_.Text(k) == "," || w == "et" || w == "." || (s_.IsWord(k) && s_.toks[k].upper_initial);
+    if (!in_list) return false;
+  }
+  return false;
+}
+
 // A title right before the name, or before one lower-case adjective before
 // it ("la chanteuse belge Maurane", "le DJ suédois Avicii"); or a noun of
 // kinship in lower case ("son épouse Meghan").
@@ -81,6 +96,7 @@ bool TypeVotes::TitleBefore(size_t first) const {
   if (!s_.IsWord(k)) return false;
   if (words_.IsTitleWord(k) || words_.IsTitleWithDot(k)) return true;
   if (!s_.toks[k].upper_initial && InWordClass(WordClass::kKinNoun, s_.Lower(k))) return true;
+  if (InPluralTitleList(k)) return true;
   return k > 0 && !s_.toks[k].upper_initial && s_.LowerInfo(k).adjective && s_.IsWord(k - 1) &&
          words_.IsTitleWord(k - 1);
 }

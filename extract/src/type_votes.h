@@ -80,6 +80,7 @@ class TypeVotes {
  private:
   bool PlatformHere(size_t first, int gaz) const;
   bool TitleBefore(size_t first) const;
+  bool InPluralTitleList(size_t k) const;
   bool DateFollows(size_t last) const;
   void ShapeVotes(size_t first, size_t last, Candidate* c) const;
   void GroupAndQuarterVotes(size_t first, size_t last, Candidate* c) const;

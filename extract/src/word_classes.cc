@@ -36,6 +36,7 @@ constexpr std::pair<std::string_view, WordClass> kNames[] = {
     {"region-noun", WordClass::kRegionNoun},
     {"world-noun", WordClass::kWorldNoun},
     {"kin-noun", WordClass::kKinNoun},
+    {"plural-title", WordClass::kPluralTitle},
 };
 
 // The classes read from the embedded table (its words live as long as kg).

@@ -87,7 +87,9 @@ class SyntaxAnnotator {
   // elsewhere: for callers that need trees, not morphology (kg build).
   void SetVerbFeaturesOnly(bool only) { verb_features_only_ = only; }
   // The same, for a sentence given as surface tokens: contractions such as
-  // "du" become two words under a multi-word token first.
+  // "du" become two words under a multi-word token first, and an
+  // abbreviation and its dot ("M" ".") one word, "M.", the dot's token
+  // covering none.
   // `token_words`, if given, receives each token's first word (0-based),
   // then the word count, so token t covers words [w[t], w[t + 1]).
   UdSentence AnnotateTokens(const std::vector<std::string>& tokens, std::vector<int>* token_words = nullptr);

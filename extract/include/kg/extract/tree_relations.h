@@ -58,7 +58,7 @@ struct PathRules {
   // or of a complement (de, depuis); "within" rows, of a place one is in (à, dans);
   // "region" rows, of the region named after a place and a comma (dans, en);
   // "role" rows, nouns naming a person by a tie to another (acolyte, homologue).
-  std::set<std::string> near_words, from_prepositions, within_prepositions, region_prepositions, role_nouns;
+  std::set<std::string> near_words, from_prepositions, within_prepositions, region_prepositions, role_nouns, titles;
   // "place" rows: labels made of a noun of a kind of place ("province_de":
   // "à Totalán, dans la province de Malaga"), which between two places say
   // that one lies in the other: they become the "in" row's label (situé_à).
