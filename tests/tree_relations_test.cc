@@ -151,6 +151,8 @@ TEST(TreeRelationsTest, FrenchConstructions) {
       // a place said near another right after it
       {"L'homme tient un bureau de tabac à Lescar, près de Pau, depuis dix ans.",
        {{"Lescar", "situé_près_de", "Pau"}}, {}},
+      {"Il est né à Lamballe, dans les Côtes-d'Armor, en Bretagne, en 1950.",
+       {{"Lamballe", "situé_à", "Côtes-d’Armor"}}, {}},
       {"Le drame a eu lieu à Cléry-Saint-André, au sud d'Orléans, samedi.",
        {{"Cléry-Saint-André", "situé_sud_de", "Orléans"}}, {}},
       {"Ils vivent dans un quartier de Rémire-Monjoly, près de Cayenne, depuis 2010.",
@@ -278,6 +280,14 @@ TEST(TreeRelationsTest, FrenchNegativeCases) {
       {"Le ministre s'est rendu à Bruxelles, en Belgique, et à Rome mardi.", {}, {{"Rome", "Belgique"}}},
       // peers in an enumeration
       {"Le ministre a visité l'Irak, la Syrie et la Jordanie.", {}, {{"Irak", "Syrie"}, {"Syrie", "Jordanie"}}},
+      // an enumeration of regions, some with their own preposition, whatever
+      // the parser hung on what
+      {"Les cambriolages ont été commis dans les Pays de la Loire, en Picardie, dans les Alpes-Maritimes et en "
+       "région parisienne.",
+       {}, {{"Pays de la Loire", "Picardie"}, {"Picardie", "Alpes-Maritimes"}}},
+      {"La situation est compliquée dans les Hauts-de-France, la Bourgogne-Franche-Comté, le Massif central, en "
+       "Auvergne-Rhône-Alpes, en Pays de la Loire, dans le Centre, la Normandie.",
+       {}, {{"Massif central", "Auvergne-Rhône-Alpes"}}},
       // former bug: a list of people, each with a role, took the previous
       // person's role, or the next person's (an apposition with its own "et")
       {"Emmanuel Macron avait demandé à Richard Ferrand, président de l'Assemblée nationale, Gérard Larcher, "

@@ -323,7 +323,7 @@ struct Arc {
 
 // Mention b's head word `h` attached to a word of mention a's name.
 Arc AcrossNames(const UdSentence& s, const TreeMention& a, const TreeMention& b, int h, EntityType type,
-                const std::set<std::string>& regions) {
+                const std::set<std::string>& regions, bool listed) {
   const int ha = SpanHead(s, a.first, a.last);
   const UdWord& w = s.words[h];
   if ((w.deprel == "flat:name" || w.deprel == "flat") && type == EntityType::kPerson) {
@@ -341,7 +341,10 @@ Arc AcrossNames(const UdSentence& s, const TreeMention& a, const TreeMention& b,
   // Two names after a comma, no conjunction: "à La Ciotat, dans les
   // Bouches-du-Rhône", "l'avocate d'Harvey Weinstein, Phyllis Kupferstein".
   const std::string case_b = CaseOf(s, h);
-  if (regions.count(case_b) != 0 && case_b != CaseOf(s, ha) && type == EntityType::kLocation) return {ha, "nmod"};
+  // (Not an item of a list of places: "en Picardie, dans les Alpes-Maritimes et en région parisienne".)
+  if (regions.count(case_b) != 0 && case_b != CaseOf(s, ha) && type == EntityType::kLocation && !listed) {
+    return {ha, "nmod"};
+  }
   const int role = RoleNounOf(s, ha);
   if (case_b.empty() && role >= 0 && type == EntityType::kPerson) return {role, "appos"};
   return {};
@@ -349,20 +352,51 @@ Arc AcrossNames(const UdSentence& s, const TreeMention& a, const TreeMention& b,
 
 // Whether the place phrase from `comma` to `last` is an item of a list
 // of places: a conjunction inside it ("et dans la Nièvre", "mais aussi en
-// Antarctique") or another place phrase after it ("au Bangladesh, en
-// Inde, au Pakistan", "dans le Massachusetts ou le Minnesota").
-bool PlaceListed(const PathRules& rules, const UdSentence& s, const std::vector<EntityType>& types,
-                 const std::vector<int>& owner, int comma, int last) {
+// Antarctique") or more place phrases after it, the last after a
+// conjunction ("au Bangladesh, en Inde et au Pakistan", "dans le
+// Massachusetts ou le Minnesota", "dans les Alpes-Maritimes et en région
+// parisienne": a place noun of `coref`).
+bool PlaceListed(const PathRules& rules, const CorefLexicon& coref, const UdSentence& s,
+                 const std::vector<EntityType>& types, const std::vector<int>& owner, int comma, int last) {
   for (int w = comma + 1; w <= last; ++w) {
     if (s.words[w].deprel == "cc") return true;
   }
+  // Place phrases after it, joined by commas, the last by a conjunction or
+  // two of them at least (one after a comma is a place in places: "à
+  // Lamballe, dans les Côtes-d'Armor, en Bretagne").
   const int n = static_cast<int>(s.words.size());
-  int w = last + 1;
-  if (w >= n || (s.words[w].form != "," && s.words[w].upos != "CCONJ")) return false;
-  for (++w; w < n && s.words[w].upos == "ADV"; ++w) {}  // "et surtout en France"
-  if (w < n && rules.within_prepositions.count(s.words[w].lemma) != 0) ++w;  // "ou (dans) le Minnesota"
-  for (; w < n && s.words[w].upos == "DET"; ++w) {}
-  return w < n && owner[w] >= 0 && types[owner[w]] == EntityType::kLocation;
+  // A place right before, after a comma and its article alone, is an item
+  // of an enumeration: "la Bourgogne-Franche-Comté, le Massif central, en
+  // Auvergne-Rhône-Alpes".
+  if (int v = comma - 1; v >= 0 && owner[v] >= 0) {
+    for (const int m = owner[v]; v >= 0 && owner[v] == m; --v) {}
+    if (v >= 0 && s.words[v].upos == "DET") {
+      for (; v >= 0 && s.words[v].upos == "DET"; --v) {}
+      if (v >= 0 && s.words[v].form == ",") return true;
+    }
+  }
+  int items = 0;
+  for (int w = last + 1; w < n; ++items) {
+    if (items >= 2) return true;
+    const bool conj = s.words[w].upos == "CCONJ";
+    if (s.words[w].form != "," && !conj) return false;
+    for (++w; w < n && s.words[w].upos == "ADV"; ++w) {}  // "et surtout en France"
+    if (w < n && rules.within_prepositions.count(s.words[w].lemma) != 0) ++w;  // "ou (dans) le Minnesota"
+    for (; w < n && s.words[w].upos == "DET"; ++w) {}
+    if (w >= n) return false;
+    if (owner[w] >= 0) {
+      if (types[owner[w]] != EntityType::kLocation) return false;
+      for (const int m = owner[w]; w < n && owner[w] == m; ++w) {}
+    } else {
+      auto head = coref.heads.find(s.words[w].lemma);
+      if (s.words[w].upos != "NOUN" || head == coref.heads.end() || head->second.type != EntityType::kLocation) {
+        return false;
+      }
+      for (++w; w < n && s.words[w].upos == "ADJ"; ++w) {}
+    }
+    if (conj) return true;
+  }
+  return items >= 2;
 }
 
 // Whether place word `ha` names what a place noun says it is ("le
@@ -387,9 +421,13 @@ Arc PlaceAfterComma(const PathRules& rules, const CorefLexicon& coref, const UdS
   const std::string case_a = CaseOf(s, ha), case_b = CaseOf(s, h);
   const bool region = rules.region_prepositions.count(case_b) != 0 ||
                       (rules.within_prepositions.count(case_b) != 0 && UnderPlaceNoun(coref, s, ha));
-  if (!region || case_a == case_b || Below(s, ha, h) || PlaceListed(rules, s, types, owner, comma, tm[b].last)) {
-    return {};
+  const bool in = region || rules.within_prepositions.count(case_b) != 0;
+  if (in && PlaceListed(rules, coref, s, types, owner, comma, tm[b].last)) {
+    // An item of a list the parser hung on the item before: "dans les
+    // Pays de la Loire, en Picardie, dans les Alpes-Maritimes et…".
+    return s.words[h].head == ha + 1 ? Arc{ha, "conj"} : Arc{};
   }
+  if (!region || case_a == case_b || Below(s, ha, h)) return {};
   return {ha, "nmod"};
 }
 
@@ -488,7 +526,7 @@ Arc PlaceAfterPlace(const PathRules& rules, const CorefLexicon& coref, const UdS
   if (s.words[ha].head != w.head || s.words[ha].deprel.compare(0, 3, "obl") != 0 || case_a.empty() ||
       case_a == case_b || rules.from_prepositions.count(case_a) != 0 ||
       (comma < 0 && rules.within_prepositions.count(case_b) == 0) || case_b.empty() ||
-      (comma >= 0 && PlaceListed(rules, s, types, owner, comma, tm[b].last))) {  // "en Arménie, mais aussi à Paris"
+      (comma >= 0 && PlaceListed(rules, coref, s, types, owner, comma, tm[b].last))) {  // "en Arménie, mais aussi à Paris"
     return {};
   }
   return {ha, "nmod"};
@@ -667,7 +705,11 @@ void RepairNameArcs(const PathRules& rules, const CorefLexicon& coref, UdSentenc
     const int a = p < 0 ? -1 : owner[p];
     if (a >= 0 && tm[a].entity == tm[b].entity) continue;  // inside its own name
     Arc arc;
-    if (a >= 0) arc = AcrossNames(s, tm[a], tm[b], h, types[b], rules.region_prepositions);
+    if (a >= 0) {
+      const int comma = CommaBefore(s, tm[b].first, h);
+      const bool listed = comma >= 0 && PlaceListed(rules, coref, s, types, owner, comma, tm[b].last);
+      arc = AcrossNames(s, tm[a], tm[b], h, types[b], rules.region_prepositions, listed);
+    }
     if (arc.parent < 0) arc = PlaceAfterPlace(rules, coref, s, tm, types, owner, b, h);
     if (arc.parent < 0) arc = AfterRoleComma(rules, coref, s, tm, types, owner, b, h);
     if (arc.parent < 0 || Below(s, arc.parent, h)) continue;
