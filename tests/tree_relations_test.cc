@@ -151,6 +151,9 @@ TEST(TreeRelationsTest, FrenchConstructions) {
       // a place said near another right after it
       {"L'homme tient un bureau de tabac à Lescar, près de Pau, depuis dix ans.",
        {{"Lescar", "situé_près_de", "Pau"}}, {}},
+      // an institution named by its kind, then its region after a comma
+      {"Des tags ont été découverts sur la façade de la gendarmerie de Landivisiau, dans le Finistère.",
+       {{"gendarmerie de Landivisiau", "situé_à", "Finistère"}}, {}},
       {"Il est né à Lamballe, dans les Côtes-d'Armor, en Bretagne, en 1950.",
        {{"Lamballe", "situé_à", "Côtes-d’Armor"}}, {}},
       {"Le drame a eu lieu à Cléry-Saint-André, au sud d'Orléans, samedi.",

@@ -408,6 +408,8 @@ bool UnderPlaceNoun(const CorefLexicon& coref, const UdSentence& s, int ha) {
   return head != coref.heads.end() && head->second.type == EntityType::kLocation;
 }
 
+bool IsLowerInitial(const std::string& form) { return !form.empty() && form[0] >= 'a' && form[0] <= 'z'; }
+
 // Place b (head word `h`) right after place a and a comma, with a
 // preposition of a region: "Landivisiau, dans le Finistère", "de Glasgow,
 // en Écosse" (not "de Marseille, à Paris"), or of being in when a place
@@ -416,8 +418,16 @@ Arc PlaceAfterComma(const PathRules& rules, const CorefLexicon& coref, const UdS
                     const std::vector<TreeMention>& tm, const std::vector<EntityType>& types,
                     const std::vector<int>& owner, size_t b, int h, int comma) {
   const int a = comma > 0 ? owner[comma - 1] : -1;
-  if (a < 0 || types[a] != EntityType::kLocation || tm[a].entity == tm[b].entity || tm[a].last != comma - 1) return {};
+  if (a < 0 || tm[a].entity == tm[b].entity || tm[a].last != comma - 1) return {};
   const int ha = SpanHead(s, tm[a].first, tm[a].last);
+  // An institution named by its kind, then its region: "la gendarmerie de
+  // Landivisiau, dans le Finistère" (nmod:in, read as situé_à).
+  if (types[a] == EntityType::kOrg && s.words[ha].upos == "NOUN" && IsLowerInitial(s.words[ha].form) &&
+      rules.region_prepositions.count(CaseOf(s, h)) != 0 && !Below(s, ha, h) &&
+      !PlaceListed(rules, coref, s, types, owner, comma, tm[b].last)) {
+    return {ha, "nmod:in"};
+  }
+  if (types[a] != EntityType::kLocation) return {};
   const std::string case_a = CaseOf(s, ha), case_b = CaseOf(s, h);
   const bool region = rules.region_prepositions.count(case_b) != 0 ||
                       (rules.within_prepositions.count(case_b) != 0 && UnderPlaceNoun(coref, s, ha));
@@ -430,8 +440,6 @@ Arc PlaceAfterComma(const PathRules& rules, const CorefLexicon& coref, const UdS
   if (!region || case_a == case_b || Below(s, ha, h)) return {};
   return {ha, "nmod"};
 }
-
-bool IsLowerInitial(const std::string& form) { return !form.empty() && form[0] >= 'a' && form[0] <= 'z'; }
 
 // Place b (head word `h`) right after a place named by a common noun, with
 // a preposition of being in: "place de la Contrescarpe à Paris", "le
