@@ -383,6 +383,10 @@ TEST(RecognizerTest, MentionsStayWithTheirEntity) {
 
 TEST(RecognizerTest, FormerBugs) {
   RunCases({
+      // A cardinal point before a place is part of a description, no name.
+      {"Le parquet de Brunswick, dans le Nord de l'Allemagne, enquête sur lui.",
+       {{"Allemagne", "LOCATION"}}, {"Nord"}},
+      {"Le Sud-Est de la France est touché par les orages.", {{"France", "LOCATION"}}, {"Sud-Est"}},
       // A plural title is no name, and every name of its list is a person.
       {"Les écoutes visaient MM. Sarkozy et Herzog depuis 2014.",
        {{"Sarkozy", "PERSON"}, {"Herzog", "PERSON"}}, {"MM"}},

@@ -158,6 +158,9 @@ TEST(TreeRelationsTest, FrenchConstructions) {
        {{"Lamballe", "situé_à", "Côtes-d’Armor"}}, {}},
       {"Le drame a eu lieu à Cléry-Saint-André, au sud d'Orléans, samedi.",
        {{"Cléry-Saint-André", "situé_sud_de", "Orléans"}}, {}},
+      // ... but "dans le nord de" a place is in it
+      {"Il vit à Brunswick, dans le nord de l'Allemagne, depuis 2010.",
+       {{"Brunswick", "situé_à", "Allemagne"}}, {}},
       {"Ils vivent dans un quartier de Rémire-Monjoly, près de Cayenne, depuis 2010.",
        {{"Rémire-Monjoly", "situé_près_de", "Cayenne"}}, {}},
       // an event named in the complement of the subject

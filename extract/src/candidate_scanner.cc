@@ -280,6 +280,7 @@ bool CandidateScanner::LooksLikePerson(size_t first, size_t last) const {
 // scanner matched one) unless the filter finds no name in it.
 void CandidateScanner::Emit(size_t first, size_t last, int gaz, std::vector<Candidate>* out) const {
   bool titled = false;
+  if (filter_.CardinalOfPlace(first, last)) return;
   if (gaz < 0 && !filter_.TrimSpan(&first, &last, &gaz, &titled)) return;
   Candidate c;
   c.sentence = s_.index;

@@ -101,6 +101,18 @@ bool MentionFilter::TrimSpan(size_t* first_io, size_t* last_io, int* gaz_io, boo
   return first <= last;
 }
 
+// A cardinal point before a place is a part of it, no name: "dans le Nord
+// de l'Allemagne", "le Sud-Est de la France" (not "le Nord", the
+// département), whatever a gazetteer says.
+bool MentionFilter::CardinalOfPlace(size_t first, size_t last) const {
+  if (first != last || !InWordClass(WordClass::kCardinalPoint, s_.Text(first)) || first + 2 >= s_.toks.size()) {
+    return false;
+  }
+  const std::string_view of = s_.Lower(first + 1);
+  return (of == "de" || of == "du" || of == "des" || of == "d'" || of == "d’") &&
+         (s_.toks[first + 2].upper_initial || (first + 3 < s_.toks.size() && s_.toks[first + 3].upper_initial));
+}
+
 // The gazetteer entry of a span not matched as one: its folded form
 // (kept in `folded`) or its name without a company suffix.
 void MentionFilter::FindEntry(size_t first, size_t last, Candidate* cand, std::string* folded) const {

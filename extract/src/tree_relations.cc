@@ -573,6 +573,15 @@ bool NearPlace(const PathRules& rules, UdSentence* sentence, const std::vector<T
   // Not an item of a list of places: "le Limousin, l'ouest de l'Aquitaine et le sud du Massif central".
   const int after = tm[b].last + 1;
   if (after < static_cast<int>(s.words.size()) && s.words[after].upos == "CCONJ") return false;
+  // "dans le nord de l'Allemagne" is inside it: the place itself hangs on
+  // the first (nmod:in, read as situé_à), the word it turns on under it.
+  if (top != h && rules.within_prepositions.count(CaseOf(s, top)) != 0 && CaseOf(s, top) != "à") {
+    s.words[h].head = ha + 1;
+    s.words[h].deprel = "nmod:in";
+    s.words[top].head = h + 1;
+    s.words[top].deprel = "nmod";
+    return true;
+  }
   s.words[top].head = ha + 1;
   s.words[top].deprel = "nmod:near";
   return true;
