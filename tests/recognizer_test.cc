@@ -387,6 +387,11 @@ TEST(RecognizerTest, FormerBugs) {
       {"Le parquet de Brunswick, dans le Nord de l'Allemagne, enquête sur lui.",
        {{"Allemagne", "LOCATION"}}, {"Nord"}},
       {"Le Sud-Est de la France est touché par les orages.", {{"France", "LOCATION"}}, {"Sud-Est"}},
+      // A title after an organisation opens the next name; an initial ends one.
+      {"Il a confié à l'AFP M. Rebsamen qu'il partirait.", {{"AFP", "ORG"}, {"Rebsamen", "PERSON"}}, {"AFP M"}},
+      {"C'est injuste, ont réagi auprès de l'AFP Mes Elodie Tuaillon-Hibon et Marjolaine Vignola.",
+       {{"AFP", "ORG"}, {"Elodie Tuaillon-Hibon", "PERSON"}}, {"AFP Mes"}},
+      {"Le Syrien Ahmed M. a été arrêté en Hesse.", {{"Ahmed M", "PERSON"}}, {}},
       // A plural title is no name, and every name of its list is a person.
       {"Les écoutes visaient MM. Sarkozy et Herzog depuis 2014.",
        {{"Sarkozy", "PERSON"}, {"Herzog", "PERSON"}}, {"MM"}},

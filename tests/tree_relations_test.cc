@@ -279,6 +279,13 @@ TEST(TreeRelationsTest, NameArcRepairs) {
 
 TEST(TreeRelationsTest, FrenchNegativeCases) {
   RunCases({
+      // a person named right after an outlet a verb governs is the verb's
+      // subject, not the outlet's; a speaker and the outlet spoken to are no relation
+      {"La situation est grave, a déclaré à l'AFP Joanna Ugniewska, directrice de l'Institut Pasteur.",
+       {{"Joanna Ugniewska", "directrice_de", "Institut Pasteur"}}, {{"AFP", "Institut Pasteur"}}},
+      {"C'est inacceptable, a déploré auprès de l'AFP Amy Go, présidente du Conseil national.",
+       {{"Amy Go", "président_de", "Conseil national"}}, {{"Amy Go", "AFP"}, {"AFP", "Conseil national"}}},
+      {"Le dossier est clos, a résumé pour l'AFP Rémi Lefebvre, politologue.", {}, {{"Rémi Lefebvre", "AFP"}}},
       // a percentage names no relation ("%" is tagged NOUN)
       {"En 1959, l'Egypte s'attribue un quota de 66% du débit annuel du Nil, contre 22% pour le Soudan.", {},
        {{"Égypte", "Soudan"}, {"Egypte", "Soudan"}}},

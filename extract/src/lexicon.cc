@@ -216,6 +216,7 @@ Lexicon Lexicon::Builtin() {
     else if (cols[0] == "located") lex.located_.Insert(word);
     else if (cols[0] == "outlet-case") lex.outlet_cases_.Insert(word);
     else if (cols[0] == "outlet-verb-case") lex.outlet_verb_cases_.Insert(word);
+    else if (cols[0] == "outlet-speech-case") lex.outlet_speech_cases_.Insert(word);
     else if (cols[0] == "role" && cols.size() > 2) lex.roles_.Emplace(word, std::string(cols[2]));
     else if (cols[0] == "part" && cols.size() > 2) lex.parts_.Emplace(word, std::string(cols[2]));
     else if (cols[0] == "english" && cols.size() > 2) lex.english_labels_.Emplace(word, std::string(cols[2]));

@@ -149,6 +149,13 @@ size_t NameExtender::Extend(size_t i) const {
         continue;
       }
     }
+    // A title opens the next name: "l'AFP M. Rebsamen", "l'AFP Mes Durand
+    // et Martin" (not an initial ending a name: "Alaa M. a été arrêté").
+    if ((words_.IsTitleWithDot(k) && k + 2 < n && s_.Text(k + 1) == "." && s_.toks[k + 2].upper_initial &&
+         !s_.toks[end].has_digit) ||
+        (InWordClass(WordClass::kPluralTitle, s_.Lower(k)) && k + 1 < n && s_.toks[k + 1].upper_initial)) {
+      break;
+    }
     if (words_.IsNameToken(k, &weak) && !words_.IsTitleWord(k)) {
       // A first name after an acronym or a non-name word starts a new name:
       // "AFP Yuta Shinohara", "UDI Jean-Christophe Lagarde"; so it does

@@ -303,7 +303,10 @@ bool TreeRelationReader::MatchConjunct(const UdSentence& s, const std::vector<in
 bool TreeRelationReader::AtOutlet(const AnnotatedDocument& doc, const std::string& label, bool verb, uint32_t a,
                                   uint32_t b) const {
   const size_t cut = label.rfind('_');
-  if (cut == std::string::npos || !lexicon_.IsOutletCase(std::string_view(label).substr(cut + 1), verb)) return false;
+  if (cut == std::string::npos ||
+      !lexicon_.IsOutletCase(std::string_view(label).substr(cut + 1), verb, std::string_view(label).substr(0, cut))) {
+    return false;
+  }
   auto speaker = [&](uint32_t e) {
     return doc.entities[e].type == EntityType::kPerson || doc.entities[e].type == EntityType::kOrg;
   };

@@ -88,6 +88,8 @@ int BeforeParenthesis(const UdSentence& s, int w) {
 std::string CaseOf(const UdSentence& s, int w) {
   for (size_t i = 0; i < s.words.size(); ++i) {
     if (s.words[i].head == w + 1 && (s.words[i].deprel == "case" || s.words[i].deprel == "mark")) {
+      // "auprès de l'AFP", whatever the parser made of "auprès"
+      if (s.words[i].lemma == "de" && i > 0 && s.words[i - 1].lemma == "auprès") return "auprès";
       return s.words[i].lemma;
     }
   }
@@ -606,6 +608,31 @@ void NameAboveTitle(const PathRules& rules, UdSentence* sentence, const TreeMent
   s.words[t].deprel = "nmod:title";
 }
 
+// A person named right after an organisation that is a verb's complement
+// is the verb's inverted subject, not the organisation's: "a déclaré à
+// l'AFP Joanna Ugniewska, directrice de l'Institut Pasteur", "a affirmé sur
+// BFMTV Jean-François Delfraissy, président du Conseil scientifique". The
+// person hangs on the verb as nsubj, and the role after it that the parser
+// hung on the organisation goes to the person.
+void SubjectAfterComplement(UdSentence* sentence, const std::vector<TreeMention>& tm,
+                            const std::vector<EntityType>& types, const std::vector<int>& owner, size_t b) {
+  UdSentence& s = *sentence;
+  if (types[b] != EntityType::kPerson || tm[b].first == 0) return;
+  const int a = owner[tm[b].first - 1];
+  if (a < 0 || types[a] != EntityType::kOrg || tm[a].entity == tm[b].entity) return;
+  const int ha = SpanHead(s, tm[a].first, tm[a].last), h = SpanHead(s, tm[b].first, tm[b].last);
+  const int verb = s.words[ha].head - 1;
+  if (s.words[h].head != ha + 1 || !CaseOf(s, h).empty() || CaseOf(s, ha).empty() || verb < 0 ||
+      s.words[verb].upos != "VERB" || s.words[ha].deprel.compare(0, 3, "obl") != 0 || HasChild(s, verb, "nsubj")) {
+    return;
+  }
+  s.words[h].head = verb + 1;
+  s.words[h].deprel = "nsubj";
+  for (int x = tm[b].last + 1; x < static_cast<int>(s.words.size()); ++x) {
+    if (s.words[x].head == ha + 1 && s.words[x].deprel == "appos") s.words[x].head = h + 1;
+  }
+}
+
 // A person's role right after the person's name and a comma, which the
 // parser coordinated with something else instead ("lance Ian Brossat,
 // l'adjoint (PCF) d'Anne Hidalgo": adjoint a conj of the verb): the role
@@ -713,6 +740,7 @@ void RepairNameArcs(const PathRules& rules, const CorefLexicon& coref, UdSentenc
   for (size_t m = 0; m < tm.size(); ++m) {
     for (int w = tm[m].first; w <= tm[m].last; ++w) owner[w] = static_cast<int>(m);
   }
+  for (size_t b = 0; b < tm.size(); ++b) SubjectAfterComplement(&s, tm, types, owner, b);
   for (size_t b = 0; b < tm.size(); ++b) RoleAfterName(rules, coref, &s, tm[b], types[b]);
   for (size_t b = 0; b < tm.size(); ++b) PartyOfRole(rules, coref, &s, tm[b], types[b]);
   for (size_t b = 0; b < tm.size(); ++b) {

@@ -136,8 +136,10 @@ class Lexicon {
   // "sur", "on", "via": before an outlet (IsOutlet), where one speaks or
   // posts; "à" too after a verb (`after_verb`: "a confirmé à l'AFP", not
   // "journaliste à France Télévisions").
-  bool IsOutletCase(std::string_view lower, bool after_verb) const {
-    return Has(outlet_cases_, lower) || (after_verb && Has(outlet_verb_cases_, lower));
+  // `verb`: the verb the preposition's phrase depends on ("" for a noun's).
+  bool IsOutletCase(std::string_view lower, bool after_verb, std::string_view verb = {}) const {
+    return Has(outlet_cases_, lower) || (after_verb && Has(outlet_verb_cases_, lower)) ||
+           (after_verb && Has(outlet_speech_cases_, lower) && IsSpeechVerb(verb));
   }
   // Label for a role noun ("fondateur" -> "fonder") or a part noun
   // ("filiale" -> "filiale_de"); empty when the word is not one.
@@ -169,7 +171,7 @@ class Lexicon {
   int open_data_begin_ = 0, open_data_end_ = 0;
   Set lower_starts_;
   Set world_regions_, outlets_;  // folded
-  Set outlet_cases_, outlet_verb_cases_;
+  Set outlet_cases_, outlet_verb_cases_, outlet_speech_cases_;
   Set acronyms_, not_names_, titles_, royal_titles_, media_editions_, platforms_, platform_cues_, org_heads_, loc_heads_, org_suffixes_, company_forms_, group_names_, loc_suffixes_, lower_heads_, of_heads_, other_suffixes_, first_names_, stopped_;
   Map<EntityType> cues_;
   Set modal_, speech_, saying_, light_, located_;
