@@ -286,6 +286,8 @@ TEST(TreeRelationsTest, FrenchNegativeCases) {
       {"C'est inacceptable, a déploré auprès de l'AFP Amy Go, présidente du Conseil national.",
        {{"Amy Go", "président_de", "Conseil national"}}, {{"Amy Go", "AFP"}, {"AFP", "Conseil national"}}},
       {"Le dossier est clos, a résumé pour l'AFP Rémi Lefebvre, politologue.", {}, {{"Rémi Lefebvre", "AFP"}}},
+      {"\"C'est une première\", a déclaré à l'AFP Martin Millett de l'Université de Cambridge, coauteur de l'étude.",
+       {{"Martin Millett", "membre_de", "Université de Cambridge"}}, {{"Martin Millett", "AFP"}}},
       // a percentage names no relation ("%" is tagged NOUN)
       {"En 1959, l'Egypte s'attribue un quota de 66% du débit annuel du Nil, contre 22% pour le Soudan.", {},
        {{"Égypte", "Soudan"}, {"Egypte", "Soudan"}}},

@@ -628,8 +628,15 @@ void SubjectAfterComplement(UdSentence* sentence, const std::vector<TreeMention>
   }
   s.words[h].head = verb + 1;
   s.words[h].deprel = "nsubj";
+  // (and the complement right after the person: "Martin Millett de
+  // l'Université de Cambridge")
   for (int x = tm[b].last + 1; x < static_cast<int>(s.words.size()); ++x) {
-    if (s.words[x].head == ha + 1 && s.words[x].deprel == "appos") s.words[x].head = h + 1;
+    if (s.words[x].head != ha + 1) continue;
+    int first = x;
+    while (first > 0 && s.words[first - 1].head == x + 1) --first;
+    if (s.words[x].deprel == "appos" || (s.words[x].deprel == "nmod" && first == tm[b].last + 1)) {
+      s.words[x].head = h + 1;
+    }
   }
 }
 
