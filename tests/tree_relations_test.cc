@@ -286,6 +286,9 @@ TEST(TreeRelationsTest, FrenchNegativeCases) {
       {"C'est inacceptable, a déploré auprès de l'AFP Amy Go, présidente du Conseil national.",
        {{"Amy Go", "président_de", "Conseil national"}}, {{"Amy Go", "AFP"}, {"AFP", "Conseil national"}}},
       {"Le dossier est clos, a résumé pour l'AFP Rémi Lefebvre, politologue.", {}, {{"Rémi Lefebvre", "AFP"}}},
+      // a possessive on a noun of kinship has a person for owner, no company
+      {"Porsche a gagné au Mans en 1970, grâce au pilote britannique et à son co-équipier Hans Herrmann.", {},
+       {{"Porsche", "Hans Herrmann"}}},
       {"\"C'est une première\", a déclaré à l'AFP Martin Millett de l'Université de Cambridge, coauteur de l'étude.",
        {{"Martin Millett", "membre_de", "Université de Cambridge"}}, {{"Martin Millett", "AFP"}}},
       // a percentage names no relation ("%" is tagged NOUN)

@@ -107,9 +107,9 @@ int CountedPlural(const UdSentence& s, int w) {
 StatusOr<CorefLexicon> CorefLexicon::Parse(std::string_view tsv, const std::string& where) {
   CorefLexicon lex;
   Status read = ForEachTsvRow(tsv, where, [&](const std::vector<std::string_view>& c) -> std::string {
-    if (c[0] == "list" || c[0] == "naming") {
+    if (c[0] == "list" || c[0] == "naming" || c[0] == "kin") {
       if (c.size() != 2) return "expected 2 tab-separated columns";
-      (c[0] == "list" ? lex.list_joiners : lex.naming_heads).emplace(c[1]);
+      (c[0] == "list" ? lex.list_joiners : c[0] == "naming" ? lex.naming_heads : lex.kin_nouns).emplace(c[1]);
       return "";
     }
     if (c.size() != 4) return "expected 4 tab-separated columns";
@@ -192,6 +192,10 @@ std::vector<uint32_t> PluralReferents(const CorefWord& ref, int count, const UdS
   return found;
 }
 
+// The owner a possessive of any owner ("son", "sa") on a noun of kinship
+// refers to: a person, of any gender.
+const CorefWord kPersonOwner{EntityType::kPerson, Gender::kUnknown, false};
+
 std::vector<TreeMention> ResolveReferences(const CorefLexicon& lexicon, const UdSentence& s, uint32_t index,
                                            const std::vector<TreeMention>& named,
                                            const std::vector<NamedBefore>& before,
@@ -220,6 +224,11 @@ std::vector<TreeMention> ResolveReferences(const CorefLexicon& lexicon, const Ud
     } else if (word.deprel == "det" || word.deprel == "nmod:poss") {
       auto it = lexicon.possessives.find(lower);
       if (it != lexicon.possessives.end()) ref = &it->second;
+      // "son épouse", "son coéquipier": a person's
+      if (ref != nullptr && ref->any_owner && word.head > 0 &&
+          lexicon.kin_nouns.count(s.words[word.head - 1].lemma) != 0) {
+        ref = &kPersonOwner;
+      }
     } else if (word.upos == "NOUN" && HasDefiniteDeterminer(s, w) && IsBareDescription(lexicon, s, w, named)) {
       auto it = lexicon.heads.find(word.lemma);
       if (it != lexicon.heads.end() && (it->second.type == EntityType::kPerson || !HasNounComplement(s, w))) {

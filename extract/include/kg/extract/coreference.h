@@ -43,6 +43,9 @@ struct CorefLexicon {
   // "naming" rows: place nouns whose "de" complement names the place itself
   // ("la ville de Chennai", "the city of Chennai"): no description then.
   std::set<std::string, std::less<>> naming_heads;
+  // "kin" rows: nouns of kinship ("son épouse", "sa fille", "son
+  // coéquipier"): a possessive on them has a person for owner.
+  std::set<std::string, std::less<>> kin_nouns;
   static StatusOr<CorefLexicon> Parse(std::string_view tsv, const std::string& where);
   // Whether a lower-case word may start a reference (a pronoun or a head).
   bool MayRefer(std::string_view lower) const;
