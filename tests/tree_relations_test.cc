@@ -286,6 +286,15 @@ TEST(TreeRelationsTest, FrenchNegativeCases) {
       {"C'est inacceptable, a déploré auprès de l'AFP Amy Go, présidente du Conseil national.",
        {{"Amy Go", "président_de", "Conseil national"}}, {{"Amy Go", "AFP"}, {"AFP", "Conseil national"}}},
       {"Le dossier est clos, a résumé pour l'AFP Rémi Lefebvre, politologue.", {}, {{"Rémi Lefebvre", "AFP"}}},
+      // "pour sa part" states nothing; a possessive in an inverted subject
+      // owns nothing of its verb's other arguments; a possessive opening the
+      // sentence is its subject's
+      {"Jean-Luc Mélenchon a voté la loi. Le texte est mauvais, estime pour sa part Marine Le Pen.", {},
+       {{"Marine Le Pen", "Jean-Luc Mélenchon"}}},
+      {"Le centre emploie 26 salariés, a indiqué à l'AFP son directeur, Philippe Chrétien.", {},
+       {{"Philippe Chrétien", "AFP"}}},
+      {"Paul Durand vit seul. Devant sa maison, Ilie Ignat se souvient des beaux jours.", {},
+       {{"Ilie Ignat", "Paul Durand"}}},
       // a possessive on a noun of kinship has a person for owner, no company
       {"Porsche a gagné au Mans en 1970, grâce au pilote britannique et à son co-équipier Hans Herrmann.", {},
        {{"Porsche", "Hans Herrmann"}}},

@@ -192,6 +192,28 @@ std::vector<uint32_t> PluralReferents(const CorefWord& ref, int count, const UdS
   return found;
 }
 
+// The subject named after possessive `w`, when `w` is in a phrase before
+// it that hangs on the same verb (a fronted phrase), or -1.
+int LaterSubject(const UdSentence& s, int w, const std::vector<TreeMention>& named,
+                 const std::vector<DocEntity>& entities, const std::vector<Gender>& genders, const CorefWord& ref) {
+  int top = w;  // the fronted phrase: w's ancestor right under the verb
+  for (size_t steps = 0; steps <= s.words.size() && s.words[top].head > 0; ++steps) {
+    const int parent = s.words[top].head - 1;
+    if (s.words[parent].upos == "VERB") break;
+    top = parent;
+  }
+  const int verb = s.words[top].head - 1;
+  if (verb < 0 || s.words[verb].upos != "VERB" || s.words[top].deprel.rfind("nsubj", 0) == 0) return -1;
+  for (const TreeMention& m : named) {
+    if (m.first <= w || m.first > verb || m.via) continue;
+    if (s.words[m.head].head == verb + 1 && s.words[m.head].deprel.rfind("nsubj", 0) == 0 &&
+        FitsReference(ref, entities[m.entity].type, genders[m.entity])) {
+      return static_cast<int>(m.entity);
+    }
+  }
+  return -1;
+}
+
 // The owner a possessive of any owner ("son", "sa") on a noun of kinship
 // refers to: a person, of any gender.
 const CorefWord kPersonOwner{EntityType::kPerson, Gender::kUnknown, false};
@@ -246,16 +268,25 @@ std::vector<TreeMention> ResolveReferences(const CorefLexicon& lexicon, const Ud
     // (else the last mention); then the first mention of the most recent
     // earlier sentence naming one.
     auto fits = [&](EntityType type, Gender gender) { return FitsReference(*ref, type, gender); };
+    // A possessive in a subject owns nothing of its own verb's other
+    // arguments: "a indiqué à l'AFP son directeur" (not the AFP's).
+    const bool possessive = word.deprel == "det" || word.deprel == "nmod:poss";
+    const int noun = possessive ? word.head - 1 : -1;
+    const bool in_subject = noun >= 0 && s.words[noun].deprel.rfind("nsubj", 0) == 0;
     int found = -1;
     bool subject = false;
     for (const TreeMention& m : named) {
       if (m.last >= w || !fits(entities[m.entity].type, genders[m.entity])) continue;
       if (object && s.words[m.head].head == word.head && s.words[m.head].deprel.rfind("nsubj", 0) == 0) continue;
+      if (in_subject && s.words[m.head].head == s.words[noun].head) continue;
       bool is_subject = s.words[m.head].deprel.rfind("nsubj", 0) == 0;
       if (subject && !is_subject) continue;  // a subject before the word wins over a later non-subject
       found = static_cast<int>(m.entity);
       subject = subject || is_subject;
     }
+    // Before the subject it opens the sentence for, a possessive is the
+    // subject's: "Dans sa maison, Elisabeth, 92 ans, déplore…".
+    if (found < 0 && possessive) found = LaterSubject(s, w, named, entities, genders, *ref);
     if (found < 0) found = EarlierAntecedent(*ref, index, before);
     if (found >= 0) refer(w, static_cast<uint32_t>(found));
   }
