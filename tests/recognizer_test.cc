@@ -383,6 +383,14 @@ TEST(RecognizerTest, MentionsStayWithTheirEntity) {
 
 TEST(RecognizerTest, FormerBugs) {
   RunCases({
+      // A work's title after a noun announcing it, in quotes or not, in
+      // common words: up to a verb, a mark, or the name of its author.
+      {"Il a participé à l'émission Cauchemar en cuisine de Philippe Etchebest sur M6.",
+       {{"Cauchemar en cuisine", "OTHER"}, {"Philippe Etchebest", "PERSON"}}, {"Cauchemar en cuisine de Philippe"}},
+      {"Il était invité dans l'émission \"Les Terriens du samedi !\" de Thierry Ardisson.",
+       {{"Les Terriens du samedi", "OTHER"}, {"Thierry Ardisson", "PERSON"}}, {}},
+      {"La série Plus belle la vie est tournée à Marseille depuis 2004.",
+       {{"Plus belle la vie", "OTHER"}, {"Marseille", "LOCATION"}}, {"Plus belle la vie est"}},
       // A cardinal point before a place is part of a description, no name.
       {"Le parquet de Brunswick, dans le Nord de l'Allemagne, enquête sur lui.",
        {{"Allemagne", "LOCATION"}}, {"Nord"}},

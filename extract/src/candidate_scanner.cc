@@ -32,6 +32,10 @@ void CandidateScanner::Scan(std::vector<Candidate>* out) const {
       i = after;
       continue;
     }
+    if (size_t after = UnquotedTitle(i, out); after > i) {
+      i = after;
+      continue;
+    }
     if (auto it = s_.long_forms.find(i); it != s_.long_forms.end()) {  // "Droit au logement (DAL)"
       Emit(i, it->second, -1, out);
       i = it->second + 1;
@@ -196,19 +200,73 @@ size_t CandidateScanner::QuotedTitle(size_t i, std::vector<Candidate>* out) cons
   for (; close < s_.toks.size() && close <= i + kMaxWords + 1; ++close) {
     std::string_view t = s_.Text(close);
     if (IsClosingQuote(t)) break;
-    if (t == "." || t == "!" || t == "?" || t == ";" || IsOpeningQuote(t)) return i;
+    // ("Les Terriens du samedi !": a mark right before the closing quote is the title's)
+    const bool closes = close + 1 < s_.toks.size() && IsClosingQuote(s_.Text(close + 1));
+    if (((t == "!" || t == "?") && !closes) || t == "." || t == ";" || IsOpeningQuote(t)) return i;
   }
   if (close >= s_.toks.size() || !IsClosingQuote(s_.Text(close)) || close == i + 1) return i;
+  size_t last = close - 1;
+  if (last > i + 1 && (s_.Text(last) == "!" || s_.Text(last) == "?")) --last;
   Candidate c;
   c.sentence = s_.index;
   c.first = static_cast<uint32_t>(i + 1);
-  c.last = static_cast<uint32_t>(close - 1);
-  c.surface = std::string(s_.text.substr(s_.toks[i + 1].start, s_.toks[close - 1].end - s_.toks[i + 1].start));
+  c.last = static_cast<uint32_t>(last);
+  c.surface = std::string(s_.text.substr(s_.toks[i + 1].start, s_.toks[last].end - s_.toks[i + 1].start));
   c.key = MergeKey(c.surface);
   if (c.key.empty() || s_.lex.IsStopped(c.key)) return i;
   Vote(&c, *cue, kWeights.quoted_title);
   out->push_back(std::move(c));
   return close + 1;
+}
+
+// The title of a work without quotes after a noun that announces one (a
+// "work-noun": "l'émission Cauchemar en cuisine de Philippe Etchebest", "le
+// film Les Misérables"): its capitalised first word, then words up to a
+// mark, a verb, or a preposition before a capitalised name (whose work it
+// is). Emits it and returns the index after it (else `i`).
+size_t CandidateScanner::UnquotedTitle(size_t i, std::vector<Candidate>* out) const {
+  constexpr size_t kMaxWords = 6;
+  const size_t n = s_.toks.size();
+  if (s_.english || i == 0 || !s_.IsWord(i - 1) ||
+      !InWordClass(WordClass::kWorkNoun, StripElision(s_.Lower(i - 1)))) {
+    return i;
+  }
+  if (!s_.IsWord(i) || !s_.toks[i].upper_initial || s_.toks[i].all_caps || words_.IsFirstName(i)) return i;
+  size_t last = i;
+  bool common = false;  // a word in lower case: a title of common words, which no other rule finds
+  for (size_t k = i + 1; k < n && k < i + kMaxWords; ++k) {
+    if (!s_.IsWord(k) && !s_.toks[k].elision) break;
+    const WordInfo& w = s_.LowerInfo(k);
+    if (((w.finite || w.participle) && !w.noun) || w.auxiliary) break;  // "Epic Games n'a", "Pernaut Interrogé", "eTrophy lancée"
+    if (s_.toks[k].upper_initial || s_.toks[k].inner_caps || s_.toks[k].has_digit) {  // "eTrophy"
+      last = k;
+      continue;
+    }
+    const std::string_view lower = s_.Lower(k);
+    const bool before_name = k + 1 < n && s_.toks[k + 1].upper_initial && w.function_word;
+    const bool list = (lower == "et" || lower == "ou") && !(k + 1 < n && s_.toks[k + 1].upper_initial);
+    if ((w.verb && !w.noun) || before_name || list || lower == "qui" || lower == "que" ||
+        (k + 1 < n && s_.toks[k + 1].kind == TokenKind::kNumber)) {
+      break;
+    }
+    if (!w.function_word) {
+      last = k;
+      common = true;
+    }
+  }
+  // A name of capitalised words is left to the other rules ("le film
+  // Intouchables", "la série The Crown").
+  if (last == i || !common) return i;
+  Candidate c;
+  c.sentence = s_.index;
+  c.first = static_cast<uint32_t>(i);
+  c.last = static_cast<uint32_t>(last);
+  c.surface = std::string(s_.text.substr(s_.toks[i].start, s_.toks[last].end - s_.toks[i].start));
+  c.key = MergeKey(c.surface);
+  if (c.key.empty() || s_.lex.IsStopped(c.key)) return i;
+  Vote(&c, EntityType::kOther, kWeights.quoted_title);
+  out->push_back(std::move(c));
+  return last + 1;
 }
 
 // Gazetteer entry `place`, right after entry `media`, names its edition.

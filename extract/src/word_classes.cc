@@ -37,6 +37,7 @@ constexpr std::pair<std::string_view, WordClass> kNames[] = {
     {"world-noun", WordClass::kWorldNoun},
     {"kin-noun", WordClass::kKinNoun},
     {"plural-title", WordClass::kPluralTitle},
+    {"work-noun", WordClass::kWorkNoun},
 };
 
 // The classes read from the embedded table (its words live as long as kg).

@@ -63,6 +63,7 @@ enum class WordClass : uint8_t {
   kRegionNoun,         // département, région: the kind of region before its name
   kWorldNoun,          // champion, coupe: "du Monde" after it is the world, not Le Monde
   kKinNoun,            // épouse, frère, ambassadeur: written in lower case, a person's name follows
+  kWorkNoun,           // émission, film, roman: a work's title follows, capitalised, often in common words
   kPluralTitle,        // mm, mmes, messieurs (lower case, without a dot): a list of people's names follows
 };
 
