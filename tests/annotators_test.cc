@@ -65,7 +65,7 @@ TEST(AnnotatorsTest, ListsFromData) {
   for (Language language : {Language::kFrench, Language::kEnglish}) {
     auto made = MakeAnnotators(language, kit.Get(true), ParseScope::kRelations);
     ASSERT_TRUE(made.ok()) << made.status().message();
-    EXPECT_EQ(made->size(), 7u);
+    EXPECT_EQ(made->size(), 8u);
   }
 }
 

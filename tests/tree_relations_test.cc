@@ -154,6 +154,12 @@ TEST(TreeRelationsTest, FrenchConstructions) {
       // an institution named by its kind, then its region after a comma
       {"Des tags ont été découverts sur la façade de la gendarmerie de Landivisiau, dans le Finistère.",
        {{"gendarmerie de Landivisiau", "situé_à", "Finistère"}}, {}},
+      // ... and its town, named in the document, lies there too (not a country)
+      {"Des tags ont été découverts sur la gendarmerie de Landivisiau, dans le Finistère. La maire de Landivisiau "
+       "a porté plainte.",
+       {{"Landivisiau", "situé_à", "Finistère"}}, {}},
+      {"La France proteste. L'ambassade de France, à Washington, a publié un communiqué.", {},
+       {{"France", "Washington"}}},
       {"Il est né à Lamballe, dans les Côtes-d'Armor, en Bretagne, en 1950.",
        {{"Lamballe", "situé_à", "Côtes-d’Armor"}}, {}},
       {"Le drame a eu lieu à Cléry-Saint-André, au sud d'Orléans, samedi.",

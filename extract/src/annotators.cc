@@ -30,10 +30,15 @@ namespace {
 // lacks or adds relations where only references are wanted; an unknown name
 // is an error.
 StatusOr<std::unique_ptr<Annotator>> MakeAnnotator(std::string_view name, const AnnotatorKit& kit, ParseScope scope) {
-  const bool relations = name == "tree-relations" || name == "pattern-relations" || name == "place-order";
+  const bool relations = name == "tree-relations" || name == "pattern-relations" || name == "place-order" ||
+                         name == "institution-towns";
   if (relations && scope == ParseScope::kReferences) return std::unique_ptr<Annotator>();
   if (name == "entities") return std::unique_ptr<Annotator>(new EntityFinder(*kit.recognizer));
   if (name == "pattern-relations") return std::unique_ptr<Annotator>(new PatternRelationFinder(*kit.relations));
+  if (name == "institution-towns") {
+    if (kit.lexicon == nullptr) return std::unique_ptr<Annotator>();
+    return std::unique_ptr<Annotator>(new InstitutionTowns(*kit.lexicon, kit.paths->in_label));
+  }
   if (name == "place-order") {
     if (kit.lexicon == nullptr) return std::unique_ptr<Annotator>();
     return std::unique_ptr<Annotator>(new PlaceOrder(*kit.lexicon, kit.paths->in_label));

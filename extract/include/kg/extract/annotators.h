@@ -168,6 +168,22 @@ class TreeRelationReader : public Annotator {
   const Lexicon& lexicon_;
 };
 
+// "institution-towns": an organisation named after a town of the document
+// ("la gendarmerie de Landivisiau", "l'hôpital de Valence") lies where the
+// town does: its place-in-place relations (the `in` label) are the town's
+// too ("la gendarmerie de Landivisiau, dans le Finistère": Landivisiau is
+// in the Finistère).
+// A country or a region is no town ("l'ambassade de France à Washington").
+class InstitutionTowns : public Annotator {
+ public:
+  InstitutionTowns(const Lexicon& lexicon, std::string in_label) : lexicon_(lexicon), in_label_(std::move(in_label)) {}
+  void Annotate(AnnotatedDocument* doc) override;
+
+ private:
+  const Lexicon& lexicon_;
+  std::string in_label_;
+};
+
 // "place-order": a place-in-place relation (the path table's `in` label:
 // situé_à, located_in) reads from the smaller place to the larger, and a
 // country lies in no other place. The sentence gives the pair; its
