@@ -93,6 +93,9 @@ TEST(SegmenterTest, FrenchNews) {
       {"Cinq enfants et deux mariagesHenri d'Orléans était l'aîné.",
        {"Cinq enfants et deux mariages", "Henri d'Orléans était l'aîné."}},
       {"Il voyage avec easyJet et son iPhone sous macOS.", {"Il voyage avec easyJet et son iPhone sous macOS."}},
+      {"Selon l'Observatoire syrien des droits de l'Homme (OSDH)Selon l'OSDH, Israël est derrière.",
+       {"Selon l'Observatoire syrien des droits de l'Homme (OSDH)", "Selon l'OSDH, Israël est derrière."}},
+      {"Le groupe (LVMH) a racheté Tiffany (New York).", {"Le groupe (LVMH) a racheté Tiffany (New York)."}},
       // Not a lost space: a domain, a decimal, initials.
       {"Le site Pony.ai a levé 3.5 millions.", {"Le site Pony.ai a levé 3.5 millions."}},
       // A sentence ending in an acronym (Unicode keeps "Upper . Upper" together);

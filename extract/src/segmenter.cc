@@ -195,16 +195,17 @@ void SplitAfterAcronyms(std::string_view text, std::vector<Seg>* segs) {
 // "Un protocole en questionLaurent Berger a...". Cut inside a word where
 // four lower-case letters or more, from the word's start, meet a capital
 // and three lower-case letters or more (not "easyJet", "iPhone", "macOS",
-// which start with fewer or end in capitals).
+// which start with fewer or end in capitals). So does a closing parenthesis
+// glued to such a word: "(OSDH)Selon l'OSDH".
 template <typename Seg>
 void SplitGluedHeadings(std::string_view text, std::vector<Seg>* segs) {
   std::vector<Seg> out;
   for (const Seg& s : *segs) {
     size_t start = s.start, lower_run = 0;  // lower-case letters since the word's start (0 once broken)
-    bool in_word = false;
+    bool in_word = false, after_paren = false;
     for (size_t i = s.start, len = 0; i < s.end; i += len) {
       const char32_t c = DecodeUtf8(text, i, &len);
-      if (IsUpper(c) && in_word && lower_run >= 4) {
+      if (IsUpper(c) && ((in_word && lower_run >= 4) || after_paren)) {
         size_t tail = 0, k = i + len, l = 0;
         while (k < s.end && IsLower(DecodeUtf8(text, k, &l))) ++tail, k += l;
         if (tail >= 3) {
@@ -215,6 +216,7 @@ void SplitGluedHeadings(std::string_view text, std::vector<Seg>* segs) {
       const bool letter = IsLetter(c) || c == '\'' || c == 0x2019 || c == '-';
       lower_run = !in_word && IsLower(c) ? 1 : in_word && IsLower(c) && lower_run > 0 ? lower_run + 1 : 0;
       in_word = letter;
+      after_paren = c == ')' && i > s.start;
     }
     out.push_back({start, s.end});
   }
