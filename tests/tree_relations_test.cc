@@ -313,6 +313,9 @@ TEST(TreeRelationsTest, FrenchNegativeCases) {
       {"Le ministre s'est rendu à Bruxelles, en Belgique, et à Rome mardi.", {}, {{"Rome", "Belgique"}}},
       // peers in an enumeration
       {"Le ministre a visité l'Irak, la Syrie et la Jordanie.", {}, {{"Irak", "Syrie"}, {"Syrie", "Jordanie"}}},
+      {"Les orages sont attendus sur le Bassin parisien, le Limousin, l'ouest de l'Aquitaine et le sud du Massif "
+       "central, précise le bulletin.",
+       {}, {{"Limousin", "Aquitaine"}, {"Aquitaine", "Massif central"}}},
       // an enumeration of regions, some with their own preposition, whatever
       // the parser hung on what
       {"Les cambriolages ont été commis dans les Pays de la Loire, en Picardie, dans les Alpes-Maritimes et en "

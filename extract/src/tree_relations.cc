@@ -572,9 +572,13 @@ bool NearPlace(const PathRules& rules, UdSentence* sentence, const std::vector<T
   }
   const int ha = SpanHead(s, tm[a].first, tm[a].last);
   if (Below(s, ha, top)) return false;
-  // Not an item of a list of places: "le Limousin, l'ouest de l'Aquitaine et le sud du Massif central".
+  // Not an item of a list of places: "le Limousin, l'ouest de l'Aquitaine et
+  // le sud du Massif central" (an apposition the parser drew is a conj).
   const int after = tm[b].last + 1;
-  if (after < static_cast<int>(s.words.size()) && s.words[after].upos == "CCONJ") return false;
+  if (after < static_cast<int>(s.words.size()) && s.words[after].upos == "CCONJ") {
+    if (s.words[top].head == ha + 1 && s.words[top].deprel == "appos") s.words[top].deprel = "conj";
+    return false;
+  }
   // "dans le nord de l'Allemagne" is inside it: the place itself hangs on
   // the first (nmod:in, read as situé_à), the word it turns on under it.
   if (top != h && rules.within_prepositions.count(CaseOf(s, top)) != 0 && CaseOf(s, top) != "à") {
