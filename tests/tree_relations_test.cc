@@ -316,6 +316,10 @@ TEST(TreeRelationsTest, FrenchNegativeCases) {
       {"Les orages sont attendus sur le Bassin parisien, le Limousin, l'ouest de l'Aquitaine et le sud du Massif "
        "central, précise le bulletin.",
        {}, {{"Limousin", "Aquitaine"}, {"Aquitaine", "Massif central"}}},
+      // the party after a role the tagger took for a verb: the place is the role's
+      {"Les faits reprochés à Thierry Solère remontent à 2010-2013, alors qu'il était conseiller régional LR "
+       "d'Île-de-France et lieutenant de Bruno Le Maire.",
+       {}, {{"Les Républicains", "Île-de-France"}}},
       // an enumeration of regions, some with their own preposition, whatever
       // the parser hung on what
       {"Les cambriolages ont été commis dans les Pays de la Loire, en Picardie, dans les Alpes-Maritimes et en "

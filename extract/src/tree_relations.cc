@@ -698,8 +698,9 @@ void PartyOfRole(const PathRules& rules, const CorefLexicon& coref, UdSentence* 
   // An adjective of the role between: "conseiller régional LR".
   if (s.words[role].upos == "ADJ" && role > 0 && s.words[role].head == role) --role;
   const int h = SpanHead(s, m.first, m.last);
-  if (s.words[role].upos != "NOUN" || !IsPersonRole(rules, coref, s.words[role].lemma) || !CaseOf(s, h).empty() ||
-      Below(s, role, h)) {
+  // (A role after a copula may be tagged a verb: "il était conseiller régional LR".)
+  const bool noun = s.words[role].upos == "NOUN" || (s.words[role].upos == "VERB" && HasChild(s, role, "cop"));
+  if (!noun || !IsPersonRole(rules, coref, s.words[role].lemma) || !CaseOf(s, h).empty() || Below(s, role, h)) {
     return;
   }
   // Not after a possessive (kg build tags no features but verbs'): "son
