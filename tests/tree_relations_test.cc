@@ -160,6 +160,8 @@ TEST(TreeRelationsTest, FrenchConstructions) {
        {{"Landivisiau", "situé_à", "Finistère"}}, {}},
       {"La France proteste. L'ambassade de France, à Washington, a publié un communiqué.", {},
        {{"France", "Washington"}}},
+      {"Le bateau a coulé au large de l'île de Vancouver, au Canada, samedi.",
+       {{"île de Vancouver", "situé_à", "Canada"}}, {}},
       {"Il est né à Lamballe, dans les Côtes-d'Armor, en Bretagne, en 1950.",
        {{"Lamballe", "situé_à", "Côtes-d’Armor"}}, {}},
       {"Le drame a eu lieu à Cléry-Saint-André, au sud d'Orléans, samedi.",

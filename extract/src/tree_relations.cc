@@ -404,6 +404,12 @@ bool PlaceListed(const PathRules& rules, const CorefLexicon& coref, const UdSent
 // Whether place word `ha` names what a place noun says it is ("le
 // quartier populaire de Mcheireb": a place noun of the coreference table).
 bool UnderPlaceNoun(const CorefLexicon& coref, const UdSentence& s, int ha) {
+  // (or is that noun, the place standing where its naming noun does: "le
+  // quartier populaire d'Aluche, à Madrid")
+  if (auto self = coref.heads.find(s.words[ha].lemma);
+      s.words[ha].upos == "NOUN" && self != coref.heads.end() && self->second.type == EntityType::kLocation) {
+    return true;
+  }
   const int parent = s.words[ha].head - 1;
   if (parent < 0 || s.words[parent].upos != "NOUN" || s.words[ha].deprel != "nmod") return false;
   auto head = coref.heads.find(s.words[parent].lemma);
