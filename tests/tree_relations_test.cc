@@ -322,6 +322,10 @@ TEST(TreeRelationsTest, FrenchNegativeCases) {
       {"Les faits reprochés à Thierry Solère remontent à 2010-2013, alors qu'il était conseiller régional LR "
        "d'Île-de-France et lieutenant de Bruno Le Maire.",
        {}, {{"Les Républicains", "Île-de-France"}}},
+      // a range of places puts neither in the other
+      {"De Lyon à Strasbourg, les grandes villes se sont parées de vert dimanche soir.", {},
+       {{"Lyon", "Strasbourg"}}},
+      {"Le camp de Moria à Lesbos accueille 20.000 personnes.", {{"Moria", "camp_à", "Lesbos"}}, {}},
       // an enumeration of regions, some with their own preposition, whatever
       // the parser hung on what
       {"Les cambriolages ont été commis dans les Pays de la Loire, en Picardie, dans les Alpes-Maritimes et en "

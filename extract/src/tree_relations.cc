@@ -618,6 +618,23 @@ void NameAboveTitle(const PathRules& rules, UdSentence* sentence, const TreeMent
   s.words[t].deprel = "nmod:title";
 }
 
+// The head word of place a when place b (head word `h`) closes a range
+// opened by it, right before: "de Lyon à Strasbourg" (two places side by
+// side); else -1.
+int RangeStart(const PathRules& rules, const UdSentence& s, const std::vector<TreeMention>& tm,
+               const std::vector<EntityType>& types, const std::vector<int>& owner, size_t b, int h) {
+  if (types[b] != EntityType::kLocation || CaseOf(s, h) != "à") return -1;
+  int before = tm[b].first - 1;
+  while (before >= 0 && s.words[before].head == h + 1 && s.words[before].upos != "PUNCT") --before;
+  const int a = before >= 0 ? owner[before] : -1;
+  if (a < 0 || types[a] != EntityType::kLocation || tm[a].entity == tm[b].entity) return -1;
+  const int ha = SpanHead(s, tm[a].first, tm[a].last);
+  // (Not a noun's complement: "le camp de Moria à Lesbos", "l'ambassadeur
+  // des États-Unis à Londres".)
+  if (s.words[ha].deprel.compare(0, 4, "nmod") == 0) return -1;
+  return rules.from_prepositions.count(CaseOf(s, ha)) != 0 && !Below(s, ha, h) ? ha : -1;
+}
+
 // A person named right after an organisation that is a verb's complement
 // is the verb's inverted subject, not the organisation's: "a déclaré à
 // l'AFP Joanna Ugniewska, directrice de l'Institut Pasteur", "a affirmé sur
@@ -767,6 +784,13 @@ void RepairNameArcs(const PathRules& rules, const CorefLexicon& coref, UdSentenc
     const int p = s.words[h].head - 1;
     const int a = p < 0 ? -1 : owner[p];
     if (a >= 0 && tm[a].entity == tm[b].entity) continue;  // inside its own name
+    // "de Lyon à Strasbourg", "des plages de la Méditerranée à la mer du
+    // Nord": a range, two places side by side, neither in the other.
+    if (const int from = RangeStart(rules, s, tm, types, owner, b, h); from >= 0) {
+      s.words[h].head = from + 1;
+      s.words[h].deprel = "conj";
+      continue;
+    }
     Arc arc;
     if (a >= 0) {
       const int comma = CommaBefore(s, tm[b].first, h);
