@@ -131,6 +131,10 @@ TEST(TreeRelationsTest, FrenchConstructions) {
        {{"Joachim Son-Forget", "membre_de", "LREM"}}, {}},
       {"Le compte Twitter du député ex-LREM Joachim Son-Forget s'est fait remarquer samedi.",
        {{"Joachim Son-Forget", "membre_de", "LREM"}}, {}},
+      // a possessive on the noun a work or product specifies, the title in quotes or not
+      {"Nassim Taleb, essayiste depuis la parution de son livre « Le cygne noir », a réagi.",
+       {{"Le cygne noir", "livre_de", "Nassim Taleb"}}, {}},
+      {"Porsche a présenté mardi son modèle Macan à Genève.", {{"Macan", "modèle_de", "Porsche"}}, {}},
       // a show keeps the channel it is broadcast on
       {"Depuis 1990, le jeu Fort Boyard est diffusé sur France 2 chaque été.",
        {{"Fort Boyard", "diffuser_sur", "France 2"}}, {}},

@@ -258,7 +258,11 @@ int LiftedHead(const UdSentence& s, int first, int last, int head, const CorefLe
   // parsed with the person under the party: the role is the person's).
   static const char* const kSpecifying[] = {"appos", "flat:name", "flat", "nmod", "amod", "compound", "nummod"};
   int parent = s.words[head].head - 1;
-  if (parent < 0 || parent != first - 1 || s.words[parent].upos != "NOUN") return head;
+  int before = first - 1;  // (a title in quotes: "son livre « Le cygne noir »")
+  if (before > 0 && (s.words[before].form == "«" || s.words[before].form == "\"" || s.words[before].form == "“")) {
+    --before;
+  }
+  if (parent < 0 || parent != before || s.words[parent].upos != "NOUN") return head;
   if (std::find(std::begin(kSpecifying), std::end(kSpecifying), s.words[head].deprel) == std::end(kSpecifying)) {
     return head;
   }
