@@ -307,6 +307,9 @@ TEST(TreeRelationsTest, FrenchNegativeCases) {
        {{"Philippe Chrétien", "AFP"}}},
       {"Paul Durand vit seul. Devant sa maison, Ilie Ignat se souvient des beaux jours.", {},
        {{"Ilie Ignat", "Paul Durand"}}},
+      // a plural description stands for no single entity
+      {"Richard Delgenes est arrivé lundi. Un engin a survolé le jardin, ont constaté des journalistes de l'AFP.", {},
+       {{"Richard Delgenes", "AFP"}}},
       // a possessive on a noun of kinship has a person for owner, no company
       {"Porsche a gagné au Mans en 1970, grâce au pilote britannique et à son co-équipier Hans Herrmann.", {},
        {{"Porsche", "Hans Herrmann"}}},

@@ -29,6 +29,19 @@ bool HasDefiniteDeterminer(const UdSentence& s, int w) {
   return false;
 }
 
+// Whether noun `w` is plural by its determiner ("les journalistes", "des
+// journalistes" read as "de les", "ces élus", "leurs avocats", "these"):
+// such a description stands for several, never for one entity.
+bool PluralByDeterminer(const UdSentence& s, int w) {
+  static const char* const kPlural[] = {"les", "ces", "leurs", "mes", "tes", "nos", "vos", "ses", "these", "those"};
+  for (const UdWord& x : s.words) {
+    if (x.head != w + 1 || x.deprel != "det") continue;
+    const std::string form = syntax::LowerForm(x.form);
+    if (std::find(std::begin(kPlural), std::end(kPlural), form) != std::end(kPlural)) return true;
+  }
+  return false;
+}
+
 // A description names nothing itself: no name follows it or hangs on it
 // without a preposition ("la société X"), and no relative clause or
 // apposition makes it another thing. "La maire de Paris" is a description
@@ -264,6 +277,7 @@ std::vector<TreeMention> ResolveReferences(const CorefLexicon& lexicon, const Ud
       }
       continue;
     }
+    if (word.upos == "NOUN" && PluralByDeterminer(s, w)) continue;  // "ont constaté des journalistes de l'AFP"
     // The fitting entity: in this sentence before the word, the last subject
     // (else the last mention); then the first mention of the most recent
     // earlier sentence naming one.
