@@ -391,6 +391,9 @@ TEST(RecognizerTest, FormerBugs) {
        {{"Les Terriens du samedi", "OTHER"}, {"Thierry Ardisson", "PERSON"}}, {}},
       {"La série Plus belle la vie est tournée à Marseille depuis 2004.",
        {{"Plus belle la vie", "OTHER"}, {"Marseille", "LOCATION"}}, {"Plus belle la vie est"}},
+      // Car categories and units written with capitals are no names.
+      {"La Supercar Elva de McLaren dispose d'une batterie de 80 kWh.", {{"McLaren", "ORG"}},
+       {"Supercar Elva", "Supercar", "kWh"}},
       // A cardinal point before a place is part of a description, no name.
       {"Le parquet de Brunswick, dans le Nord de l'Allemagne, enquête sur lui.",
        {{"Allemagne", "LOCATION"}}, {"Nord"}},

@@ -100,7 +100,7 @@ bool NameWords::IsNameToken(size_t i, bool* weak) const {
     if (s_.lex.IsCommonAcronym(upper)) return false;
   }
   if (s_.IsCode(i)) return true;
-  if (t.inner_caps && !t.all_caps) return !IsGlued(s_.Text(i));
+  if (t.inner_caps && !t.all_caps) return !IsGlued(s_.Text(i)) && !s_.lex.IsNotName(s_.Lower(i));  // "kWh"
   if (!t.upper_initial) return false;
   if (IsRomanOrdinal(s_.Text(i))) return false;
   if (t.all_caps && !s_.caps_sentence) {
