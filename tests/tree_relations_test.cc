@@ -307,6 +307,10 @@ TEST(TreeRelationsTest, FrenchNegativeCases) {
        {{"Philippe Chrétien", "AFP"}}},
       {"Paul Durand vit seul. Devant sa maison, Ilie Ignat se souvient des beaux jours.", {},
        {{"Ilie Ignat", "Paul Durand"}}},
+      // a possessive in a clause whose subject is a description left alone
+      // is nobody's we know
+      {"L'AFP a publié une enquête. Le cuisinier a présenté son émission « Cauchemar en cuisine » hier.", {},
+       {{"AFP", "Cauchemar en cuisine"}}},
       // a plural description stands for no single entity
       {"Richard Delgenes est arrivé lundi. Un engin a survolé le jardin, ont constaté des journalistes de l'AFP.", {},
        {{"Richard Delgenes", "AFP"}}},

@@ -227,6 +227,20 @@ int LaterSubject(const UdSentence& s, int w, const std::vector<TreeMention>& nam
   return -1;
 }
 
+// The subject of the verb above noun `noun` (its first verb ancestor) when
+// it comes before word `w`, or -1.
+int ClauseSubjectBefore(const UdSentence& s, int noun, int w) {
+  int verb = noun;
+  for (size_t steps = 0; verb >= 0 && steps <= s.words.size() && s.words[verb].upos != "VERB"; ++steps) {
+    verb = s.words[verb].head - 1;
+  }
+  if (verb < 0 || s.words[verb].upos != "VERB") return -1;
+  for (int x = 0; x < w; ++x) {
+    if (s.words[x].head == verb + 1 && s.words[x].deprel.rfind("nsubj", 0) == 0) return x;
+  }
+  return -1;
+}
+
 // The owner a possessive of any owner ("son", "sa") on a noun of kinship
 // refers to: a person, of any gender.
 const CorefWord kPersonOwner{EntityType::kPerson, Gender::kUnknown, false};
@@ -297,6 +311,21 @@ std::vector<TreeMention> ResolveReferences(const CorefLexicon& lexicon, const Ud
       if (subject && !is_subject) continue;  // a subject before the word wins over a later non-subject
       found = static_cast<int>(m.entity);
       subject = subject || is_subject;
+    }
+    // No name before it: a possessive is its clause's subject's, when that
+    // subject came before it as a reference ("il a présenté son modèle") —
+    // or nobody's we know when the subject is a description left alone
+    // ("estime le chef, connu pour son émission": not the AFP named before).
+    if (found < 0 && possessive) {
+      const int subject_word = ClauseSubjectBefore(s, noun, w);
+      if (subject_word >= 0) {
+        auto it = std::find_if(out.begin(), out.end(), [&](const TreeMention& r) { return r.head == subject_word; });
+        if (it != out.end()) {
+          if (fits(entities[it->entity].type, genders[it->entity])) refer(w, it->entity);
+          continue;
+        }
+        if (s.words[subject_word].upos == "NOUN") continue;
+      }
     }
     // Before the subject it opens the sentence for, a possessive is the
     // subject's: "Dans sa maison, Elisabeth, 92 ans, déplore…".
