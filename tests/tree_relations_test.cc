@@ -311,6 +311,9 @@ TEST(TreeRelationsTest, FrenchNegativeCases) {
       // is nobody's we know
       {"L'AFP a publié une enquête. Le cuisinier a présenté son émission « Cauchemar en cuisine » hier.", {},
        {{"AFP", "Cauchemar en cuisine"}}},
+      // a role under a preposition, its holder's name ending the sentence
+      {"Emmanuel Macron a parlé lundi. Elle subit une désertion, en la personne du maire de Béziers, Robert Ménard.",
+       {{"Robert Ménard", "maire_de", "Béziers"}}, {{"Emmanuel Macron", "Béziers"}}},
       // a plural description stands for no single entity
       {"Richard Delgenes est arrivé lundi. Un engin a survolé le jardin, ont constaté des journalistes de l'AFP.", {},
        {{"Richard Delgenes", "AFP"}}},

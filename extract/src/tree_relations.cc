@@ -498,7 +498,10 @@ Arc AfterRoleComma(const PathRules& rules, const CorefLexicon& coref, const UdSe
   // Under a preposition, the person closes the role's phrase with a comma
   // ("selon la porte-parole du ministère, Sima Sadat Lari, 74 personnes…";
   // in "selon l'avocat de X, Y a déclaré" Y is the clause's subject).
-  const bool closed = tm[b].last + 1 < n && s.words[tm[b].last + 1].form == ",";
+  // (or the sentence's end: "en la personne du maire de Béziers, Robert Ménard.")
+  const std::string after_name = tm[b].last + 1 < n ? s.words[tm[b].last + 1].form : ".";
+  const bool closed = after_name == "," || after_name == "." || after_name == ";" || after_name == "!" ||
+                      after_name == "?";
   if (role < 0 || role > tm[a].first || CaseOf(s, ha).empty() || (!CaseOf(s, role).empty() && !closed) ||
       !CaseOf(s, h).empty() || Below(s, role, h)) {
     return {};
