@@ -314,6 +314,9 @@ TEST(TreeRelationsTest, FrenchNegativeCases) {
       // a role under a preposition, its holder's name ending the sentence
       {"Emmanuel Macron a parlé lundi. Elle subit une désertion, en la personne du maire de Béziers, Robert Ménard.",
        {{"Robert Ménard", "maire_de", "Béziers"}}, {{"Emmanuel Macron", "Béziers"}}},
+      // an institution's head refers only to an entity named with it
+      {"Riwal a été condamnée à une amende. Le tribunal a toutefois condamné un proche de Marine Le Pen.", {},
+       {{"Riwal", "Marine Le Pen"}}},
       // a plural description stands for no single entity
       {"Richard Delgenes est arrivé lundi. Un engin a survolé le jardin, ont constaté des journalistes de l'AFP.", {},
        {{"Richard Delgenes", "AFP"}}},

@@ -120,9 +120,13 @@ int CountedPlural(const UdSentence& s, int w) {
 StatusOr<CorefLexicon> CorefLexicon::Parse(std::string_view tsv, const std::string& where) {
   CorefLexicon lex;
   Status read = ForEachTsvRow(tsv, where, [&](const std::vector<std::string_view>& c) -> std::string {
-    if (c[0] == "list" || c[0] == "naming" || c[0] == "kin") {
+    if (c[0] == "list" || c[0] == "naming" || c[0] == "kin" || c[0] == "named") {
       if (c.size() != 2) return "expected 2 tab-separated columns";
-      (c[0] == "list" ? lex.list_joiners : c[0] == "naming" ? lex.naming_heads : lex.kin_nouns).emplace(c[1]);
+      (c[0] == "list"     ? lex.list_joiners
+       : c[0] == "naming" ? lex.naming_heads
+       : c[0] == "kin"    ? lex.kin_nouns
+                          : lex.named_heads)
+          .emplace(c[1]);
       return "";
     }
     if (c.size() != 4) return "expected 4 tab-separated columns";
@@ -331,6 +335,11 @@ std::vector<TreeMention> ResolveReferences(const CorefLexicon& lexicon, const Ud
     // subject's: "Dans sa maison, Elisabeth, 92 ans, déplore…".
     if (found < 0 && possessive) found = LaterSubject(s, w, named, entities, genders, *ref);
     if (found < 0) found = EarlierAntecedent(*ref, index, before);
+    // "le tribunal" is a tribunal named before, or nothing we know.
+    if (found >= 0 && word.upos == "NOUN" && lexicon.named_heads.count(word.lemma) != 0 &&
+        ToLower(entities[found].label).find(word.lemma) == std::string::npos) {
+      found = -1;
+    }
     if (found >= 0) refer(w, static_cast<uint32_t>(found));
   }
   return out;

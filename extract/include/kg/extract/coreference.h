@@ -46,6 +46,9 @@ struct CorefLexicon {
   // "kin" rows: nouns of kinship ("son épouse", "sa fille", "son
   // coéquipier"): a possessive on them has a person for owner.
   std::set<std::string, std::less<>> kin_nouns;
+  // "named" rows: heads that institutions carry in their names ("le
+  // tribunal" is a "tribunal ..." named before, not any organisation).
+  std::set<std::string, std::less<>> named_heads;
   static StatusOr<CorefLexicon> Parse(std::string_view tsv, const std::string& where);
   // Whether a lower-case word may start a reference (a pronoun or a head).
   bool MayRefer(std::string_view lower) const;
