@@ -317,6 +317,8 @@ TEST(TreeRelationsTest, FrenchNegativeCases) {
       // an institution's head refers only to an entity named with it
       {"Riwal a été condamnée à une amende. Le tribunal a toutefois condamné un proche de Marine Le Pen.", {},
        {{"Riwal", "Marine Le Pen"}}},
+      // idioms ("dans les bras de", "à l'instar de") state no relation
+      {"Seat a fait de Cupra une marque, à l'instar de Fiat avec Abarth.", {}, {{"Seat", "Fiat"}, {"Seat", "Abarth"}}},
       // a plural description stands for no single entity
       {"Richard Delgenes est arrivé lundi. Un engin a survolé le jardin, ont constaté des journalistes de l'AFP.", {},
        {{"Richard Delgenes", "AFP"}}},
