@@ -317,6 +317,9 @@ TEST(TreeRelationsTest, FrenchNegativeCases) {
       // an institution's head refers only to an entity named with it
       {"Riwal a été condamnée à une amende. Le tribunal a toutefois condamné un proche de Marine Le Pen.", {},
        {{"Riwal", "Marine Le Pen"}}},
+      // a name opening a longer title in quotes does not stand for the noun before it
+      {"L'exposition « Ferrari aux 24 Heures du Mans » a été inaugurée en présence d'Antonello Coletta.", {},
+       {{"Ferrari", "Antonello Coletta"}}},
       // idioms ("dans les bras de", "à l'instar de") state no relation
       {"Seat a fait de Cupra une marque, à l'instar de Fiat avec Abarth.", {}, {{"Seat", "Fiat"}, {"Seat", "Abarth"}}},
       // a plural description stands for no single entity

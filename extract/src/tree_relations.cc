@@ -258,8 +258,11 @@ int LiftedHead(const UdSentence& s, int first, int last, int head, const CorefLe
   // parsed with the person under the party: the role is the person's).
   static const char* const kSpecifying[] = {"appos", "flat:name", "flat", "nmod", "amod", "compound", "nummod"};
   int parent = s.words[head].head - 1;
-  int before = first - 1;  // (a title in quotes: "son livre « Le cygne noir »")
-  if (before > 0 && (s.words[before].form == "«" || s.words[before].form == "\"" || s.words[before].form == "“")) {
+  int before = first - 1;  // (a title filling quotes: "son livre « Le cygne noir »")
+  const int after = last + 1;
+  if (before > 0 && after < static_cast<int>(s.words.size()) &&
+      (s.words[before].form == "«" || s.words[before].form == "\"" || s.words[before].form == "“") &&
+      (s.words[after].form == "»" || s.words[after].form == "\"" || s.words[after].form == "”")) {
     --before;
   }
   if (parent < 0 || parent != before || s.words[parent].upos != "NOUN") return head;
