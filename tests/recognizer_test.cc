@@ -394,6 +394,9 @@ TEST(RecognizerTest, FormerBugs) {
       // Car categories and units written with capitals are no names.
       {"La Supercar Elva de McLaren dispose d'une batterie de 80 kWh.", {{"McLaren", "ORG"}},
        {"Supercar Elva", "Supercar", "kWh"}},
+      // A compound demonym is no name.
+      {"Beyonce a réclamé justice pour George Floyd, un Afro-Américain mort à Minneapolis.",
+       {{"George Floyd", "PERSON"}, {"Minneapolis", "LOCATION"}}, {"Afro-Américain"}},
       // A cardinal point before a place is part of a description, no name.
       {"Le parquet de Brunswick, dans le Nord de l'Allemagne, enquête sur lui.",
        {{"Allemagne", "LOCATION"}}, {"Nord"}},
