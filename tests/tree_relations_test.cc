@@ -164,6 +164,9 @@ TEST(TreeRelationsTest, FrenchConstructions) {
        {{"Landivisiau", "situé_à", "Finistère"}}, {}},
       {"La France proteste. L'ambassade de France, à Washington, a publié un communiqué.", {},
        {{"France", "Washington"}}},
+      // a place in a relative clause opened by "où" after another is in it
+      {"Des violences ont émaillé la manifestation samedi à Paris, où une partie des Champs-Elysées a été saccagée.",
+       {{"Champs-Élysées", "situé_à", "Paris"}}, {}},
       {"Le bateau a coulé au large de l'île de Vancouver, au Canada, samedi.",
        {{"île de Vancouver", "situé_à", "Canada"}}, {}},
       {"Il est né à Lamballe, dans les Côtes-d'Armor, en Bretagne, en 1950.",
@@ -344,6 +347,9 @@ TEST(TreeRelationsTest, FrenchNegativeCases) {
       {"Les faits reprochés à Thierry Solère remontent à 2010-2013, alors qu'il était conseiller régional LR "
        "d'Île-de-France et lieutenant de Bruno Le Maire.",
        {}, {{"Les Républicains", "Île-de-France"}}},
+      {"Il est arrivé à Paris, où il a rencontré le maire de Lyon.", {}, {{"Paris", "Lyon"}}},
+      {"La manifestation était partie du Capitole à Saint-Paul, où siège le parlement du Minnesota.", {},
+       {{"Saint-Paul", "Minnesota"}}},
       // a range of places puts neither in the other
       {"De Lyon à Strasbourg, les grandes villes se sont parées de vert dimanche soir.", {},
        {{"Lyon", "Strasbourg"}}},

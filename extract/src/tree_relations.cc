@@ -645,6 +645,34 @@ int RangeStart(const PathRules& rules, const UdSentence& s, const std::vector<Tr
   return rules.from_prepositions.count(CaseOf(s, ha)) != 0 && !Below(s, ha, h) ? ha : -1;
 }
 
+// Place b (head word `h`) named in a relative clause opened by "où" right
+// after place a and a comma: "à Paris, où une partie des Champs-Elysées a
+// été saccagée" (b is in a, wherever the parser hung the clause). Between b
+// and the clause's verb, only a part or a kind of place ("à Paris, où il a
+// vu le maire de Lyon" puts Lyon nowhere). Returns a's head word, or -1.
+int PlaceInWhereClause(const CorefLexicon& coref, const UdSentence& s,
+                       const std::vector<TreeMention>& tm, const std::vector<EntityType>& types,
+                       const std::vector<int>& owner, size_t b, int h) {
+  if (types[b] != EntityType::kLocation) return -1;
+  int verb = s.words[h].head - 1;
+  for (int steps = 0; verb >= 0 && s.words[verb].upos != "VERB" && steps < 3; ++steps) {
+    // Only a part or a kind of place between: "une partie des Champs-Elysées",
+    // "le quartier de X" (not "le parlement du Minnesota", "la crue de l'Aude").
+    auto head = coref.heads.find(s.words[verb].lemma);
+    const bool place = head != coref.heads.end() && head->second.type == EntityType::kLocation;
+    if (s.words[verb].upos != "NOUN" || !(place || s.words[verb].lemma == "partie")) return -1;
+    verb = s.words[verb].head - 1;
+  }
+  if (verb < 0 || s.words[verb].upos != "VERB") return -1;
+  for (int o = 2; o < tm[b].first; ++o) {
+    if (s.words[o].head != verb + 1 || ToLower(s.words[o].form) != "où" || s.words[o - 1].form != ",") continue;
+    const int a = owner[o - 2];
+    if (a < 0 || types[a] != EntityType::kLocation || tm[a].entity == tm[b].entity) return -1;
+    return SpanHead(s, tm[a].first, tm[a].last);
+  }
+  return -1;
+}
+
 // A person named right after an organisation that is a verb's complement
 // is the verb's inverted subject, not the organisation's: "a déclaré à
 // l'AFP Joanna Ugniewska, directrice de l'Institut Pasteur", "a affirmé sur
@@ -796,6 +824,11 @@ void RepairNameArcs(const PathRules& rules, const CorefLexicon& coref, UdSentenc
     if (a >= 0 && tm[a].entity == tm[b].entity) continue;  // inside its own name
     // "de Lyon à Strasbourg", "des plages de la Méditerranée à la mer du
     // Nord": a range, two places side by side, neither in the other.
+    if (const int where = PlaceInWhereClause(coref, s, tm, types, owner, b, h); where >= 0) {
+      s.words[h].head = where + 1;
+      s.words[h].deprel = "nmod:within";
+      continue;
+    }
     if (const int from = RangeStart(rules, s, tm, types, owner, b, h); from >= 0) {
       s.words[h].head = from + 1;
       s.words[h].deprel = "conj";
