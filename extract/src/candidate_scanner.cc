@@ -207,16 +207,22 @@ size_t CandidateScanner::QuotedTitle(size_t i, std::vector<Candidate>* out) cons
   if (close >= s_.toks.size() || !IsClosingQuote(s_.Text(close)) || close == i + 1) return i;
   size_t last = close - 1;
   if (last > i + 1 && (s_.Text(last) == "!" || s_.Text(last) == "?")) --last;
+  return EmitTitle(i + 1, last, *cue, out) ? close + 1 : i;
+}
+
+// Emits the title first..last with a vote for `type`, unless its key is
+// empty or stopped; whether it did.
+bool CandidateScanner::EmitTitle(size_t first, size_t last, EntityType type, std::vector<Candidate>* out) const {
   Candidate c;
   c.sentence = s_.index;
-  c.first = static_cast<uint32_t>(i + 1);
+  c.first = static_cast<uint32_t>(first);
   c.last = static_cast<uint32_t>(last);
-  c.surface = std::string(s_.text.substr(s_.toks[i + 1].start, s_.toks[last].end - s_.toks[i + 1].start));
+  c.surface = std::string(s_.text.substr(s_.toks[first].start, s_.toks[last].end - s_.toks[first].start));
   c.key = MergeKey(c.surface);
-  if (c.key.empty() || s_.lex.IsStopped(c.key)) return i;
-  Vote(&c, *cue, kWeights.quoted_title);
+  if (c.key.empty() || s_.lex.IsStopped(c.key)) return false;
+  Vote(&c, type, kWeights.quoted_title);
   out->push_back(std::move(c));
-  return close + 1;
+  return true;
 }
 
 // The title of a work without quotes after a noun that announces one (a
@@ -257,16 +263,7 @@ size_t CandidateScanner::UnquotedTitle(size_t i, std::vector<Candidate>* out) co
   // A name of capitalised words is left to the other rules ("le film
   // Intouchables", "la série The Crown").
   if (last == i || !common) return i;
-  Candidate c;
-  c.sentence = s_.index;
-  c.first = static_cast<uint32_t>(i);
-  c.last = static_cast<uint32_t>(last);
-  c.surface = std::string(s_.text.substr(s_.toks[i].start, s_.toks[last].end - s_.toks[i].start));
-  c.key = MergeKey(c.surface);
-  if (c.key.empty() || s_.lex.IsStopped(c.key)) return i;
-  Vote(&c, EntityType::kOther, kWeights.quoted_title);
-  out->push_back(std::move(c));
-  return last + 1;
+  return EmitTitle(i, last, EntityType::kOther, out) ? last + 1 : i;
 }
 
 // Gazetteer entry `place`, right after entry `media`, names its edition.

@@ -209,18 +209,25 @@ std::vector<uint32_t> PluralReferents(const CorefWord& ref, int count, const UdS
   return found;
 }
 
+// The first verb above word `w` (or `w` itself), or -1; `under` receives
+// the word right under it on the way (w's phrase in the verb's clause).
+int VerbAbove(const UdSentence& s, int w, int* under = nullptr) {
+  int below = w;
+  for (size_t steps = 0; w >= 0 && steps <= s.words.size() && s.words[w].upos != "VERB"; ++steps) {
+    below = w;
+    w = s.words[w].head - 1;
+  }
+  if (under != nullptr) *under = below;
+  return w >= 0 && s.words[w].upos == "VERB" ? w : -1;
+}
+
 // The subject named after possessive `w`, when `w` is in a phrase before
 // it that hangs on the same verb (a fronted phrase), or -1.
 int LaterSubject(const UdSentence& s, int w, const std::vector<TreeMention>& named,
                  const std::vector<DocEntity>& entities, const std::vector<Gender>& genders, const CorefWord& ref) {
   int top = w;  // the fronted phrase: w's ancestor right under the verb
-  for (size_t steps = 0; steps <= s.words.size() && s.words[top].head > 0; ++steps) {
-    const int parent = s.words[top].head - 1;
-    if (s.words[parent].upos == "VERB") break;
-    top = parent;
-  }
-  const int verb = s.words[top].head - 1;
-  if (verb < 0 || s.words[verb].upos != "VERB" || s.words[top].deprel.rfind("nsubj", 0) == 0) return -1;
+  const int verb = VerbAbove(s, w, &top);
+  if (verb < 0 || top == verb || s.words[top].deprel.rfind("nsubj", 0) == 0) return -1;
   for (const TreeMention& m : named) {
     if (m.first <= w || m.first > verb || m.via) continue;
     if (s.words[m.head].head == verb + 1 && s.words[m.head].deprel.rfind("nsubj", 0) == 0 &&
@@ -234,11 +241,8 @@ int LaterSubject(const UdSentence& s, int w, const std::vector<TreeMention>& nam
 // The subject of the verb above noun `noun` (its first verb ancestor) when
 // it comes before word `w`, or -1.
 int ClauseSubjectBefore(const UdSentence& s, int noun, int w) {
-  int verb = noun;
-  for (size_t steps = 0; verb >= 0 && steps <= s.words.size() && s.words[verb].upos != "VERB"; ++steps) {
-    verb = s.words[verb].head - 1;
-  }
-  if (verb < 0 || s.words[verb].upos != "VERB") return -1;
+  const int verb = VerbAbove(s, noun);
+  if (verb < 0) return -1;
   for (int x = 0; x < w; ++x) {
     if (s.words[x].head == verb + 1 && s.words[x].deprel.rfind("nsubj", 0) == 0) return x;
   }

@@ -359,6 +359,14 @@ Arc AcrossNames(const UdSentence& s, const TreeMention& a, const TreeMention& b,
   return {};
 }
 
+// Whether `w` is a noun of a kind of place (a place head of the
+// coreference table: ville, quartier, région...).
+bool IsPlaceNoun(const CorefLexicon& coref, const UdWord& w) {
+  if (w.upos != "NOUN") return false;
+  auto head = coref.heads.find(w.lemma);
+  return head != coref.heads.end() && head->second.type == EntityType::kLocation;
+}
+
 // Whether the place phrase from `comma` to `last` is an item of a list
 // of places: a conjunction inside it ("et dans la Nièvre", "mais aussi en
 // Antarctique") or more place phrases after it, the last after a
@@ -397,10 +405,7 @@ bool PlaceListed(const PathRules& rules, const CorefLexicon& coref, const UdSent
       if (types[owner[w]] != EntityType::kLocation) return false;
       for (const int m = owner[w]; w < n && owner[w] == m; ++w) {}
     } else {
-      auto head = coref.heads.find(s.words[w].lemma);
-      if (s.words[w].upos != "NOUN" || head == coref.heads.end() || head->second.type != EntityType::kLocation) {
-        return false;
-      }
+      if (!IsPlaceNoun(coref, s.words[w])) return false;
       for (++w; w < n && s.words[w].upos == "ADJ"; ++w) {}
     }
     if (conj) return true;
@@ -413,14 +418,9 @@ bool PlaceListed(const PathRules& rules, const CorefLexicon& coref, const UdSent
 bool UnderPlaceNoun(const CorefLexicon& coref, const UdSentence& s, int ha) {
   // (or is that noun, the place standing where its naming noun does: "le
   // quartier populaire d'Aluche, à Madrid")
-  if (auto self = coref.heads.find(s.words[ha].lemma);
-      s.words[ha].upos == "NOUN" && self != coref.heads.end() && self->second.type == EntityType::kLocation) {
-    return true;
-  }
+  if (IsPlaceNoun(coref, s.words[ha])) return true;
   const int parent = s.words[ha].head - 1;
-  if (parent < 0 || s.words[parent].upos != "NOUN" || s.words[ha].deprel != "nmod") return false;
-  auto head = coref.heads.find(s.words[parent].lemma);
-  return head != coref.heads.end() && head->second.type == EntityType::kLocation;
+  return parent >= 0 && s.words[ha].deprel == "nmod" && IsPlaceNoun(coref, s.words[parent]);
 }
 
 bool IsLowerInitial(const std::string& form) { return !form.empty() && form[0] >= 'a' && form[0] <= 'z'; }
@@ -658,9 +658,8 @@ int PlaceInWhereClause(const CorefLexicon& coref, const UdSentence& s,
   for (int steps = 0; verb >= 0 && s.words[verb].upos != "VERB" && steps < 3; ++steps) {
     // Only a part or a kind of place between: "une partie des Champs-Elysées",
     // "le quartier de X" (not "le parlement du Minnesota", "la crue de l'Aude").
-    auto head = coref.heads.find(s.words[verb].lemma);
-    const bool place = head != coref.heads.end() && head->second.type == EntityType::kLocation;
-    if (s.words[verb].upos != "NOUN" || !(place || s.words[verb].lemma == "partie")) return -1;
+    const UdWord& x = s.words[verb];
+    if (!IsPlaceNoun(coref, x) && !(x.upos == "NOUN" && x.lemma == "partie")) return -1;
     verb = s.words[verb].head - 1;
   }
   if (verb < 0 || s.words[verb].upos != "VERB") return -1;
@@ -822,13 +821,13 @@ void RepairNameArcs(const PathRules& rules, const CorefLexicon& coref, UdSentenc
     const int p = s.words[h].head - 1;
     const int a = p < 0 ? -1 : owner[p];
     if (a >= 0 && tm[a].entity == tm[b].entity) continue;  // inside its own name
-    // "de Lyon à Strasbourg", "des plages de la Méditerranée à la mer du
-    // Nord": a range, two places side by side, neither in the other.
+    // "à Paris, où une partie des Champs-Elysées…": in the place before.
     if (const int where = PlaceInWhereClause(coref, s, tm, types, owner, b, h); where >= 0) {
       s.words[h].head = where + 1;
       s.words[h].deprel = "nmod:within";
       continue;
     }
+    // "de Lyon à Strasbourg": a range, two places side by side.
     if (const int from = RangeStart(rules, s, tm, types, owner, b, h); from >= 0) {
       s.words[h].head = from + 1;
       s.words[h].deprel = "conj";
@@ -836,7 +835,7 @@ void RepairNameArcs(const PathRules& rules, const CorefLexicon& coref, UdSentenc
     }
     Arc arc;
     if (a >= 0) {
-      const int comma = CommaBefore(s, tm[b].first, h);
+      const int comma = types[b] == EntityType::kLocation ? CommaBefore(s, tm[b].first, h) : -1;
       const bool listed = comma >= 0 && PlaceListed(rules, coref, s, types, owner, comma, tm[b].last);
       arc = AcrossNames(s, tm[a], tm[b], h, types[b], rules.region_prepositions, listed);
     }
