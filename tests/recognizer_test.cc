@@ -205,6 +205,14 @@ TEST(RecognizerTest, EnglishSportsAndDatelines) {
       // A town may bear a person's name: the shape decides.
       {"The top seed lost to India 's Leander Paes and Aliuska Lopez won the hurdles .",
        {{"Leander Paes", "PERSON"}, {"Aliuska Lopez", "PERSON"}}, {}},
+      // Inside a sentence, a word English spells with this capital is a name
+      // even when it is a common word too; not an abbreviation, an ordinal
+      // or a compass point, nor a piece of a longer name.
+      {"Leicestershire beat Somerset by an innings on Friday .\nThe Fourth test starts on Sept 21 in the South , "
+       "in front of the House of Lords .",
+       {{"Somerset", "ORG"}}, {"Fourth", "Sept", "South", "House", "Lords"}},
+      // A French surname entry does not make an English common word a name.
+      {"More than 300 people were killed in the fighting on Saturday , police said .", {}, {"More"}},
       {"England won the World Cup and the Hong Kong Open was cancelled .",
        {{"England", "LOCATION"}, {"World Cup", "OTHER"}, {"Hong Kong Open", "OTHER"}}, {}},
       {"SOCCER - ROMANIA BEAT LITHUANIA IN UNDER-21 MATCH .\nBUCHAREST 1996-08-30\nRomania beat Lithuania 2-1 on Friday .",

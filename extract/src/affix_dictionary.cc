@@ -688,6 +688,11 @@ bool AffixDictionary::Accepts(std::string_view input) const {
   return false;
 }
 
+bool AffixDictionary::HasCaseExact(std::string_view input) const {
+  if (input.empty() || input.size() >= 64) return false;
+  return AnalyzeExact(Convert(input, iconv_), false, nullptr);
+}
+
 bool AffixDictionary::AcceptsWhole(std::string_view input) const {
   std::string word = Convert(input, iconv_);
   // Like Hunspell's spell check: any of the case forms it tries, hidden

@@ -13,6 +13,18 @@ bool MentionFilter::TeamName(size_t i) const {
   return t.size() >= 4 && t.back() == 's' && t[t.size() - 2] != 's';
 }
 
+bool MentionFilter::EnglishCapitalEntry(size_t i) const {
+  if (!s_.english || s_.caps_sentence || words_.Initial(i) || !s_.InfoOf(i).english_capital) return false;
+  // Alone between lower-case words or punctuation: not a piece of a longer
+  // run cut off ("South Korean", "House of Lords", "Queen 's Park").
+  auto apart = [&](size_t k) {
+    if (k >= s_.toks.size() || !s_.IsWord(k)) return k >= s_.toks.size() || s_.Text(k) != "'s";
+    std::string_view w = s_.Lower(k);
+    return !s_.toks[k].upper_initial && !IsNameParticle(w) && !IsNameConnector(w) && w != "'s" && w != "s";
+  };
+  return apart(i - 1) && apart(i + 1) && s_.Text(i).size() >= 4 && !IsNotAlone(s_.Text(i));
+}
+
 bool MentionFilter::AllCommonWords(size_t first, size_t last) const {
   for (size_t k = first; k <= last; ++k) {
     if (words_.IsInitialLetter(k) && k + 2 <= last) return false;  // "N. Knight"
@@ -151,8 +163,10 @@ std::optional<bool> MentionFilter::Weakness(size_t first, size_t last, const Can
     if (w && (!words_.ProperByItself(first) || words_.OnlyEnglishProper(first))) weak = true;
     // "le Festival", "les Français", "l’Etat": a capitalised common word
     // alone is not a name unless a gazetteer or the dictionary says so.
+    // (In English, inside a sentence, a word the English dictionary spells
+    // with this capital is a name: "beat Somerset", "moved to Chesterfield".)
     if (!w && c.gazetteer < 0 && !s_.toks[first].all_caps && !s_.toks[first].inner_caps && !s_.IsCode(first) &&
-        !words_.ProperByItself(first) && !TeamName(first)) {
+        !words_.ProperByItself(first) && !TeamName(first) && !EnglishCapitalEntry(first)) {
       weak = true;
     }
     if (words_.IsTitleWord(first) && c.gazetteer < 0) return std::nullopt;

@@ -35,6 +35,9 @@ class MentionFilter {
   std::optional<bool> Weakness(size_t first, size_t last, const Candidate& c) const;
 
  private:
+  // An English word inside a sentence that the dictionary has with this
+  // capital ("Somerset", "Reading").
+  bool EnglishCapitalEntry(size_t i) const;
   bool TeamName(size_t i) const;
   bool AllCommonWords(size_t first, size_t last) const;
 

@@ -346,6 +346,7 @@ void Morphology::FinishInfo(std::string_view word, bool capital_only, WordInfo* 
     if (info->english) {
       std::string lower = ToLower(w);
       info->english_proper = lower != w && !SpellEnglish(lower);
+      info->english_capital = lower != w && english_dict_ && english_dict_->HasCaseExact(w);
     }
   }
   // English verbs, for the words the French dictionary does not know.

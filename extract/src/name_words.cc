@@ -170,7 +170,13 @@ bool NameWords::ProperByItself(size_t i) const {
   std::string title = s_.toks[i].all_caps ? ToTitle(w) : std::string(w);
   if (s_.lex.IsFirstName(title)) return true;
   const WordInfo& info = s_.toks[i].all_caps ? s_.morph.Lookup(title) : s_.InfoOf(i);
-  if (info.proper || info.english_proper) return true;
+  if (info.english_proper) return true;
+  // A French surname does not make an English common word a name: "More
+  // than 300 people" (French knows a surname More).
+  if (info.proper &&
+      !(s_.english && info.surname && !info.first_name && s_.morph.Lookup(ToLower(w)).english)) {
+    return true;
+  }
   int g = s_.lex.FindPhrase(s_.Folded(i));
   if (g >= 0 && !s_.toks[i].all_caps) {
     // A gazetteer name that is also a common word ("Oracle", "Total") opens

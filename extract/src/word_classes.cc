@@ -38,6 +38,7 @@ constexpr std::pair<std::string_view, WordClass> kNames[] = {
     {"kin-noun", WordClass::kKinNoun},
     {"plural-title", WordClass::kPluralTitle},
     {"work-noun", WordClass::kWorkNoun},
+    {"not-alone", WordClass::kNotAlone},
 };
 
 // The classes read from the embedded table (its words live as long as kg).

@@ -65,6 +65,7 @@ enum class WordClass : uint8_t {
   kKinNoun,            // épouse, frère, ambassadeur: written in lower case, a person's name follows
   kWorkNoun,           // émission, film, roman: a work's title follows, capitalised, often in common words
   kPluralTitle,        // mm, mmes, messieurs (lower case, without a dot): a list of people's names follows
+  kNotAlone,           // Sept, Fourth: English capitalised entries that alone name nothing
 };
 
 // Whether `w` (as written) is one of the class's words.
@@ -72,6 +73,7 @@ bool InWordClass(WordClass c, std::string_view w);
 
 inline bool IsGluedStarter(std::string_view w) { return InWordClass(WordClass::kGluedStarter, w); }
 inline bool IsOpeningPunct(std::string_view p) { return InWordClass(WordClass::kOpeningPunct, p); }
+inline bool IsNotAlone(std::string_view w) { return InWordClass(WordClass::kNotAlone, w); }
 inline bool IsNameConnector(std::string_view w) { return InWordClass(WordClass::kNameConnector, w); }
 inline bool IsNameParticle(std::string_view w) { return InWordClass(WordClass::kNameParticle, w); }
 inline bool IsComplementPreposition(std::string_view w) {

@@ -42,6 +42,10 @@ class AffixDictionary {
   // Hunspell's spell check, for words no compound rule can make: true when
   // the word, or a case variant Hunspell accepts for it, has an analysis.
   bool Accepts(std::string_view word) const;
+  // Whether the word as written, in this case, is an entry or an affixed
+  // form of one ("Somerset", "Readings"), without the case variants
+  // Accepts tries ("Government" is only "government").
+  bool HasCaseExact(std::string_view word) const;
   // The .aff has compound rules (COMPOUNDRULE), which this reader does not
   // apply: words they build (English "21st") are not accepted.
   bool compounds() const { return compounds_; }

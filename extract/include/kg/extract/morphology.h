@@ -46,6 +46,7 @@ struct WordInfo {
   bool english = false;      // the English dictionary knows the word as written
   bool english_verb = false; // a form from our English verb table (data/en_verbs.tsv)
   bool english_proper = false;  // English knows it only capitalised (Paris, Microsoft)
+  bool english_capital = false;  // English has it capitalised, maybe also in lower case (Reading, Somerset)
   std::string verb_lemma;    // "utiliser" for "utilise"
 };
 
