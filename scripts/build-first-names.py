@@ -8,7 +8,8 @@ data/SOURCES.md, section "Gazetteers").
 A word is kept when it opens at least MIN_NAMES distinct person names of two
 words or more, is capitalised letters (a hyphen or an apostrophe inside),
 and is no title (data/titles.txt and a list here), no name particle and no
-place of our lists (data/locations.tsv, data/gaz_locations.tsv: "Georgia"). Sources:
+country or region of our own list (data/locations.tsv: "Georgia"; a town of
+the open-data gazetteer may be a given name too: "Lawrence"). Sources:
   coref/en-gap-*.tsv            GAP, the names A and B (Apache 2.0)
   relations/en-redocred-*.json  Re-DocRED, PER mentions (MIT)
   ner/en-wikigold.conll         WikiGold, PER spans (CC BY 4.0)
@@ -95,7 +96,7 @@ def main():
             if line.strip() and not line.startswith("#"):
                 titles.add(line.strip().lower())
     places = set()
-    for name in ("locations.tsv", "gaz_locations.tsv"):
+    for name in ("locations.tsv",):
         with open(os.path.join(repo, "data", name), encoding="utf-8") as f:
             for line in f:
                 if not line.startswith("#"):
