@@ -211,6 +211,12 @@ TEST(RecognizerTest, EnglishSportsAndDatelines) {
       {"Leicestershire beat Somerset by an innings on Friday .\nThe Fourth test starts on Sept 21 in the South , "
        "in front of the House of Lords .",
        {{"Somerset", "ORG"}}, {"Fourth", "Sept", "South", "House", "Lords"}},
+      // A name continued over "in" by the words that complete its acronym.
+      {"The Organisation for Security and Cooperation in Europe ( OSCE ) postponed the vote . The OSCE said so .",
+       {{"Organisation for Security and Cooperation in Europe", "ORG"}},
+       {"Organisation for Security and Cooperation", "Europe", "OSCE"}},
+      {"The Bank of America in New York ( BOA ) said so .", {{"Bank of America", "ORG"}, {"New York", "LOCATION"}},
+       {"Bank of America in New York"}},
       // A French surname entry does not make an English common word a name.
       {"More than 300 people were killed in the fighting on Saturday , police said .", {}, {"More"}},
       {"England won the World Cup and the Hong Kong Open was cancelled .",

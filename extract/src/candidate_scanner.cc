@@ -183,6 +183,7 @@ size_t CandidateScanner::ScanName(size_t i, int gaz, size_t gaz_end, std::vector
       i = split;
     }
   }
+  if (!from_gazetteer) end = ExtendToAcronym(i, end);
   Emit(i, end, from_gazetteer ? gaz : -1, out);
   return end + 1;
 }
@@ -280,7 +281,30 @@ bool CandidateScanner::EndsTitlePhrase(size_t i) const {
   return s_.lex.IsTitle(phrase);
 }
 
-// "Mobile World Live (MWL)": the words before the parenthesis spell the acronym.
+// "Organisation for Security and Cooperation in Europe (OSCE)": a name
+// continued over a preposition by the capitalised words that complete the
+// acronym given in parentheses after them. Returns the new last word (else
+// `last`).
+size_t CandidateScanner::ExtendToAcronym(size_t first, size_t last) const {
+  constexpr size_t kMaxWords = 5;
+  const size_t n = s_.toks.size();
+  if (last + 1 >= n || !s_.IsWord(last + 1) || s_.toks[last + 1].upper_initial || DefinesAcronym(first, last)) {
+    return last;
+  }
+  size_t k = last + 1;
+  while (k < n && k <= last + 2 && s_.IsWord(k) && !s_.toks[k].upper_initial) ++k;  // "in", "en", "pour la"
+  if (k >= n || !s_.IsWord(k) || !s_.toks[k].upper_initial) return last;
+  size_t end = k;
+  while (end + 1 < n && end + 1 <= last + kMaxWords && s_.IsWord(end + 1) && s_.toks[end + 1].upper_initial &&
+         !s_.toks[end + 1].all_caps) {
+    ++end;
+  }
+  return DefinesAcronym(first, end) ? end : last;
+}
+
+// "Mobile World Live (MWL)", "Organisation pour la sécurité et la coopération
+// en Europe (OSCE)": the words before the parenthesis spell the acronym —
+// their capitals, or (when these fall short) their content words' initials.
 bool CandidateScanner::DefinesAcronym(size_t first, size_t last) const {
   if (last + 3 >= s_.toks.size() + 1 || last + 2 >= s_.toks.size()) return false;
   if (s_.Text(last + 1) != "(" || !s_.toks[last + 2].all_caps || last + 3 >= s_.toks.size() ||
@@ -288,12 +312,17 @@ bool CandidateScanner::DefinesAcronym(size_t first, size_t last) const {
     return false;
   }
   std::string acro = MergeKey(s_.Text(last + 2));
-  std::string initials;
+  std::string capitals, content;
   for (size_t k = first; k <= last; ++k) {
-    if (!s_.IsWord(k) || !s_.toks[k].upper_initial) continue;
-    initials += MergeKey(s_.Text(k)).substr(0, 1);
+    if (!s_.IsWord(k)) continue;
+    std::string initial = MergeKey(s_.Text(k)).substr(0, 1);
+    if (s_.toks[k].upper_initial) capitals += initial;
+    if (s_.toks[k].upper_initial || !(IsNameConnector(s_.Lower(k)) || IsListJoiner(s_.Lower(k)) ||
+                                      InWordClass(WordClass::kPreposition, s_.Lower(k)))) {
+      content += initial;
+    }
   }
-  return !acro.empty() && acro == initials;
+  return !acro.empty() && (acro == capitals || (acro.size() >= 3 && acro == content));
 }
 
 // Index of the code token that follows a gazetteer organisation inside
