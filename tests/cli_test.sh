@@ -120,5 +120,13 @@ grep -qE '^Wrote .*/o8/graph.graphml \([0-9.]+ KB\), .* in [0-9.]+ s\.$' <<< "$o
 "$kg" query "$g" subgraph DeepSeek -o "$work/subdir" >/dev/null &&
   [ -s "$work/subdir/graph.graphml" ] && [ -s "$work/subdir/graph.json" ] && pass=$((pass + 1)) ||
   { fail=$((fail + 1)); echo "FAIL pc-subgraph-dir"; }
+# A missing or corrupt entity-type model is bad input naming the file, and nothing is written.
+mkdir -p "$work/models"
+cp "$samples/../data/models/"*-syntax.kgm "$work/models/"
+check typer-missing 2 "models/en-types.kgm: cannot open model" -- "$kg" build "$samples" -o "$work/o9" --models "$work/models"
+head -c 1000 "$samples/../data/models/en-types.kgm" > "$work/models/en-types.kgm"
+check typer-truncated 2 "models/en-types.kgm: corrupt or truncated model" -- \
+  "$kg" build "$samples" -o "$work/o9" --models "$work/models"
+[ ! -e "$work/o9" ] || { fail=$((fail + 1)); echo "FAIL typer-missing wrote output"; }
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "kg/base/text.h"
 #include "lexicon_data.h"
 #include "tsv_rows.h"
 
@@ -20,6 +21,20 @@ void EntityFinder::Annotate(AnnotatedDocument* doc) {
   recognizer_.Run(doc->text, doc->sentences, doc->language, &doc->entities, &doc->mentions);
 }
 
+void EntityTyper::Annotate(AnnotatedDocument* doc) {
+  std::vector<std::vector<TextSpan>> spans(doc->entities.size());
+  for (const Mention& m : doc->mentions) {
+    const auto& tokens = doc->sentences[m.sentence].tokens;
+    spans[m.entity].emplace_back(tokens[m.first].start, tokens[m.last].end);
+  }
+  for (size_t e = 0; e < doc->entities.size(); ++e) {
+    DocEntity& entity = doc->entities[e];
+    if (entity.forced) continue;
+    TypeFeatures(doc->text, spans[e], entity, &features_);
+    SetDecidedType(PredictType(model_, features_, DecideType(entity.votes), RuleMargin(entity.votes)), &entity);
+  }
+}
+
 void PatternRelationFinder::Annotate(AnnotatedDocument* doc) {
   relations_.Run(doc->text, doc->sentences, doc->mentions, doc->entities, &doc->relations, doc->language);
 }
@@ -34,6 +49,10 @@ StatusOr<std::unique_ptr<Annotator>> MakeAnnotator(std::string_view name, const 
                          name == "institution-towns";
   if (relations && scope == ParseScope::kReferences) return std::unique_ptr<Annotator>();
   if (name == "entities") return std::unique_ptr<Annotator>(new EntityFinder(*kit.recognizer));
+  if (name == "entity-types") {
+    if (kit.types == nullptr) return std::unique_ptr<Annotator>();
+    return std::unique_ptr<Annotator>(new EntityTyper(*kit.types));
+  }
   if (name == "pattern-relations") return std::unique_ptr<Annotator>(new PatternRelationFinder(*kit.relations));
   if (name == "institution-towns") {
     if (kit.lexicon == nullptr) return std::unique_ptr<Annotator>();
@@ -70,6 +89,14 @@ StatusOr<std::vector<std::unique_ptr<Annotator>>> MakeAnnotators(std::string_vie
   });
   if (!read.ok()) return read;
   return out;
+}
+
+bool LanguageRuns(Language language, std::string_view annotator) {
+  std::string_view list = language == Language::kEnglish ? data::annotators_en_txt : data::annotators_fr_txt;
+  for (std::string_view line : Split(list, '\n')) {
+    if (line == annotator) return true;
+  }
+  return false;
 }
 
 StatusOr<std::vector<std::unique_ptr<Annotator>>> MakeAnnotators(Language language, const AnnotatorKit& kit,

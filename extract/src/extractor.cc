@@ -27,13 +27,15 @@ Extractor::Extractor(const Lexicon& lexicon, std::unique_ptr<Morphology> morph, 
       recognizer_(lexicon, *morph_),
       relations_(lexicon, *morph_),
       french_syntax_(config.french_syntax),
-      english_syntax_(config.english_syntax) {}
+      english_syntax_(config.english_syntax),
+      french_types_(config.french_types),
+      english_types_(config.english_types) {}
 
 AnnotatorKit Extractor::Kit(Language language) {
   const bool english = language == Language::kEnglish;
   const char* code = english ? "en" : "fr";
   return AnnotatorKit{&recognizer_, &relations_, english ? english_syntax_ : french_syntax_, &BuiltinPathRules(code),
-                      &BuiltinCoref(code), morph_.get(), &lexicon_};
+                      &BuiltinCoref(code), morph_.get(), &lexicon_, english ? english_types_ : french_types_};
 }
 
 Status Extractor::MakeSetups() {

@@ -1,10 +1,34 @@
 #include "kg/extract/perceptron.h"
 
+#include <zlib.h>
+
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <fstream>
+#include <sstream>
 
 namespace kg {
+
+uint32_t ModelChecksum(std::string_view bytes) {
+  uLong crc = crc32(0L, Z_NULL, 0);
+  size_t pos = 0;
+  while (pos < bytes.size()) {  // zlib takes lengths as uInt
+    size_t n = std::min<size_t>(bytes.size() - pos, 1u << 30);
+    crc = crc32(crc, reinterpret_cast<const Bytef*>(bytes.data() + pos), static_cast<uInt>(n));
+    pos += n;
+  }
+  return static_cast<uint32_t>(crc);
+}
+
+StatusOr<std::string> ReadModelFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return IoError(path + ": cannot open model for reading (missing? see scripts/train-models.sh)");
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  if (in.bad()) return IoError(path + ": read error");
+  return buffer.str();
+}
 namespace {
 
 uint32_t Fingerprint(uint64_t h) {

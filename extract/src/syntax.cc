@@ -1,7 +1,5 @@
 #include "kg/extract/syntax.h"
 
-#include <zlib.h>
-
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
@@ -19,17 +17,6 @@ namespace kg {
 namespace {
 
 constexpr char kMagic[8] = {'K', 'G', 'S', 'Y', 'N', 'T', 'A', 'X'};
-
-uint32_t Crc32(std::string_view bytes) {
-  uLong crc = crc32(0L, Z_NULL, 0);
-  size_t pos = 0;
-  while (pos < bytes.size()) {  // zlib takes lengths as uInt
-    size_t n = std::min<size_t>(bytes.size() - pos, 1u << 30);
-    crc = crc32(crc, reinterpret_cast<const Bytef*>(bytes.data() + pos), static_cast<uInt>(n));
-    pos += n;
-  }
-  return static_cast<uint32_t>(crc);
-}
 
 void WriteStrings(ModelWriter* w, const std::vector<std::string>& v) {
   w->U32(static_cast<uint32_t>(v.size()));
@@ -105,7 +92,7 @@ std::string SyntaxModel::Serialize() const {
   WriteMap(&w, lemma_rules, [&](const LemmaRule& r) { w.U32(r.strip); w.Str(r.add); });
   WriteMap(&w, contractions, [&](const std::vector<std::string>& v) { WriteStrings(&w, v); });
   WriteStrings(&w, ambiguous_contractions);
-  w.U32(Crc32(w.buffer()));
+  w.U32(ModelChecksum(w.buffer()));
   return std::move(w.buffer());
 }
 
@@ -115,7 +102,7 @@ StatusOr<std::shared_ptr<const SyntaxModel>> SyntaxModel::Parse(std::string_view
   }
   uint32_t stored = 0;
   std::copy_n(bytes.end() - 4, 4, reinterpret_cast<char*>(&stored));
-  if (Crc32(bytes.substr(0, bytes.size() - 4)) != stored) {
+  if (ModelChecksum(bytes.substr(0, bytes.size() - 4)) != stored) {
     return InvalidInput(where + ": corrupt or truncated model (checksum mismatch)");
   }
   ModelReader r(bytes.substr(sizeof kMagic, bytes.size() - sizeof kMagic - 4), where);
@@ -164,12 +151,9 @@ StatusOr<std::shared_ptr<const SyntaxModel>> SyntaxModel::Parse(std::string_view
 }
 
 StatusOr<std::shared_ptr<const SyntaxModel>> SyntaxModel::Load(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return IoError(path + ": cannot open model for reading (missing? see scripts/train-models.sh)");
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  if (in.bad()) return IoError(path + ": read error");
-  return Parse(buffer.str(), path);
+  StatusOr<std::string> bytes = ReadModelFile(path);
+  if (!bytes.ok()) return bytes.status();
+  return Parse(*bytes, path);
 }
 
 std::string SyntaxModelPath(const std::string& dir, std::string_view language) {

@@ -34,6 +34,8 @@ ExtractorConfig ConfigOf(const PipelineOptions& options, SharedWordCache* shared
   if (!options.hunspell_dir.empty()) cfg.hunspell_dir = options.hunspell_dir;
   cfg.french_syntax = options.french_syntax;
   cfg.english_syntax = options.english_syntax;
+  cfg.french_types = options.french_types;
+  cfg.english_types = options.english_types;
   return cfg;
 }
 

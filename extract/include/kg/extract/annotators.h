@@ -3,6 +3,7 @@
 // line, in order; '#' starts a comment):
 //
 //   entities           needs sentences, tokens         adds mentions, entities
+//   entity-types       needs mentions, entities        changes entities' types (the learned typer)
 //   syntax             needs mentions                  adds parses (the sentences worth parsing)
 //   name-arcs          needs parses, mentions          adds parses' named mentions (arcs across names redrawn)
 //   coreference        needs parses' named mentions    adds parses' references
@@ -33,6 +34,7 @@
 #include "kg/extract/relations.h"
 #include "kg/extract/syntax.h"
 #include "kg/extract/tree_relations.h"
+#include "kg/extract/type_model.h"
 
 namespace kg {
 
@@ -45,6 +47,7 @@ struct AnnotatorKit {
   const CorefLexicon* coref = nullptr;
   Morphology* morphology = nullptr;
   const Lexicon* lexicon = nullptr;
+  const TypeModel* types = nullptr;  // null: no "entity-types"
 };
 
 // Which sentences "syntax" parses: for relations, those naming two entities
@@ -57,6 +60,9 @@ enum class ParseScope { kRelations, kReferences };
 // naming it in errors: an unknown name is one).
 StatusOr<std::vector<std::unique_ptr<Annotator>>> MakeAnnotators(std::string_view list, const std::string& where,
                                                                  const AnnotatorKit& kit, ParseScope scope);
+// Whether the list compiled into kg for `language` names `annotator`
+// (whose model must then be loaded: "entity-types").
+bool LanguageRuns(Language language, std::string_view annotator);
 // The same for the list compiled into kg for `language`.
 StatusOr<std::vector<std::unique_ptr<Annotator>>> MakeAnnotators(Language language, const AnnotatorKit& kit,
                                                                  ParseScope scope);
@@ -69,6 +75,18 @@ class EntityFinder : public Annotator {
 
  private:
   EntityRecognizer& recognizer_;
+};
+
+// "entity-types": the learned typer's decision for each entity the
+// rules typed (kg/extract/type_model.h).
+class EntityTyper : public Annotator {
+ public:
+  explicit EntityTyper(const TypeModel& model) : model_(model) {}
+  void Annotate(AnnotatedDocument* doc) override;
+
+ private:
+  const TypeModel& model_;
+  std::vector<uint64_t> features_;
 };
 
 // "pattern-relations": verb and noun-phrase patterns for the pairs the

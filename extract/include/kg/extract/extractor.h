@@ -35,6 +35,9 @@ struct ExtractorConfig {
   // also read from the dependency trees of sentences naming two entities.
   const SyntaxModel* french_syntax = nullptr;
   const SyntaxModel* english_syntax = nullptr;
+  // Entity-type models (optional, must outlive the extractor): "entity-types".
+  const TypeModel* french_types = nullptr;
+  const TypeModel* english_types = nullptr;
 };
 
 // Texts longer than this are extracted section by section.
@@ -83,6 +86,8 @@ class Extractor {
   RelationExtractor relations_;
   const SyntaxModel* french_syntax_;   // null without a model
   const SyntaxModel* english_syntax_;
+  const TypeModel* french_types_;
+  const TypeModel* english_types_;
   Vocabulary vocabulary_;  // the words met so far, with their forms and readings
   LanguageSetup french_{Language::kFrench, Segmenter(Language::kFrench), {}, {}};
   LanguageSetup english_{Language::kEnglish, Segmenter(Language::kEnglish), {}, {}};

@@ -94,6 +94,11 @@ class PerceptronTrainer {
   std::vector<uint64_t> stamps_;
 };
 
+// The CRC-32 that ends a model file (of the bytes before it).
+uint32_t ModelChecksum(std::string_view bytes);
+// A model file's bytes; a missing or unreadable file is an error naming it.
+StatusOr<std::string> ReadModelFile(const std::string& path);
+
 // Binary model sections: little-endian numbers, length-prefixed strings.
 class ModelWriter {
  public:

@@ -22,6 +22,7 @@
 #include "kg/extract/corpus.h"
 #include "kg/extract/lexicon.h"
 #include "kg/extract/syntax.h"
+#include "kg/extract/type_model.h"
 #include "kg/graph/builder.h"
 #include "kg/graph/graph.h"
 
@@ -53,6 +54,9 @@ struct PipelineOptions {
   // Syntax models (optional): relations are also read from dependency trees.
   const SyntaxModel* french_syntax = nullptr;
   const SyntaxModel* english_syntax = nullptr;
+  // Entity-type models (optional): the learned typer of kg/extract/type_model.h.
+  const TypeModel* french_types = nullptr;
+  const TypeModel* english_types = nullptr;
   BuildOptions build;
   size_t batch_bytes = 8u << 20;        // text read ahead of the merge (the window); progress every as much
   // Recent results kept to copy for exact repeats of a document (0: none).
