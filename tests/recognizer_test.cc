@@ -395,6 +395,14 @@ TEST(RecognizerTest, MentionsStayWithTheirEntity) {
   EXPECT_EQ(mentions_of(cour, "Cour"), 0u);
 }
 
+// A trim code names nothing alone ("la GT": a node linking every sports car
+// of the corpus), but stays inside a model's name.
+TEST(RecognizerTest, TrimCodesAlone) {
+  auto labels = Labels(Extract("Le constructeur a présenté la GT lundi à Paris, une Ford GT de 2018 vendue aux enchères."));
+  EXPECT_TRUE(labels.count("Ford GT"));
+  EXPECT_FALSE(labels.count("GT"));
+}
+
 TEST(RecognizerTest, FormerBugs) {
   RunCases({
       // A work's title after a noun announcing it, in quotes or not, in

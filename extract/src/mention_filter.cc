@@ -170,6 +170,8 @@ std::optional<bool> MentionFilter::Weakness(size_t first, size_t last, const Can
       weak = true;
     }
     if (words_.IsTitleWord(first) && c.gazetteer < 0) return std::nullopt;
+    // "la GT", "Sept 21": words that name nothing alone (not-alone rows of data/word_classes.tsv).
+    if (c.gazetteer < 0 && IsNotAlone(s_.Text(first))) return std::nullopt;
     if (c.gazetteer < 0 && s_.Text(first).size() == 1) return std::nullopt;
   } else if (words_.Initial(first) && words_.IsHead(first) && c.gazetteer < 0) {
     // "Groupe de travail ..." opening a sentence: a name only if confirmed.

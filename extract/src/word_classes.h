@@ -65,7 +65,7 @@ enum class WordClass : uint8_t {
   kKinNoun,            // épouse, frère, ambassadeur: written in lower case, a person's name follows
   kWorkNoun,           // émission, film, roman: a work's title follows, capitalised, often in common words
   kPluralTitle,        // mm, mmes, messieurs (lower case, without a dot): a list of people's names follows
-  kNotAlone,           // Sept, Fourth: English capitalised entries that alone name nothing
+  kNotAlone,           // Sept, Fourth, GT: capitalised words that alone name nothing
 };
 
 // Whether `w` (as written) is one of the class's words.
