@@ -395,6 +395,18 @@ TEST(RecognizerTest, MentionsStayWithTheirEntity) {
   EXPECT_EQ(mentions_of(cour, "Cour"), 0u);
 }
 
+// Two or three last words of a longer name, after name parts only, are its
+// short form; not a place's name ending a model's.
+TEST(RecognizerTest, LastWordsShortForms) {
+  RunCases({
+      {"Burma 's democracy leader Aung San Suu Kyi hit out at the government on Saturday .\n"
+       "Suu Kyi told reporters at her home that the arrests went on .\nSuu Kyi said so again .",
+       {{"Aung San Suu Kyi", "PERSON"}}, {"Suu Kyi"}},
+      {"La Maserati 4CLT fit ses débuts en juin 1948 à San Remo, d'où son surnom de Maserati San Remo.",
+       {{"San Remo", "LOCATION"}}, {}},
+  });
+}
+
 // A trim code names nothing alone ("la GT": a node linking every sports car
 // of the corpus), but stays inside a model's name.
 TEST(RecognizerTest, TrimCodesAlone) {

@@ -22,12 +22,15 @@ namespace {
 // longer name it would join ("à Washington", a city, beside George
 // Washington): its type votes put another type first, three times ahead of
 // the longer name's type, on strong evidence (a gazetteer and context).
+// With `voted_only`, a longer name without any vote is of no kind yet
+// ("Suu Kyi" said and told, "Aung San Suu Kyi" nothing).
 bool OtherKind(const std::vector<Candidate>& cands, const std::vector<size_t>& short_form,
-               const std::vector<size_t>& longer) {
+               const std::vector<size_t>& longer, bool voted_only = false) {
   std::array<float, kEntityTypeCount> s{}, l{};
   for (size_t m : short_form) for (int t = 0; t < kEntityTypeCount; ++t) s[t] += cands[m].votes[t];
   for (size_t m : longer) for (int t = 0; t < kEntityTypeCount; ++t) l[t] += cands[m].votes[t];
   const int st = static_cast<int>(DecideType(s)), lt = static_cast<int>(DecideType(l));
+  if (voted_only && *std::max_element(l.begin(), l.end()) <= 0) return false;
   return st != lt && s[st] >= 10 && s[st] >= 3 * s[lt];
 }
 
@@ -376,13 +379,65 @@ int ShortFormTarget(const Doc& d, std::vector<Candidate>& cands, const std::vect
   return target;
 }
 
+// Whether the words of `longer` before its last `n` are given names or
+// name parts: capitalised, not in capitals, neither a common word, a
+// demonym nor an organisation's or product's known name ("Aung San" of
+// "Aung San Suu Kyi"; not "AFP Rory Smith", "McLaren Lando Norris", "Cour de
+// cassation Gilbert Azibert", "Britannico-iranienne Nazanin Zaghari-Ratcliffe").
+bool NamePartsBefore(const Doc& d, const Candidate& longer, uint32_t n) {
+  const auto& toks = d.sentences[longer.sentence].tokens;
+  for (uint32_t k = longer.first; k + n <= longer.last; ++k) {
+    const std::string_view w = toks[k].Text(d.text);
+    if (!toks[k].upper_initial || toks[k].all_caps || IsKnownCommon(d.morph, w)) return false;
+    // (A place's name may be part of a person's: "Aung San".)
+    const int g = d.lex.FindPhrase(FoldName(w));
+    if (g >= 0 && d.lex.entry(g).type != EntityType::kLocation && !d.lex.IsFirstName(std::string(w))) return false;
+    // "Britannico-iranienne": a demonym, whole or in parts.
+    for (std::string_view part : Split(w, '-')) {
+      if (d.lex.IsNotName(ToLower(part))) return false;
+    }
+  }
+  return true;
+}
+
+// The longer name a group of two- or three-word mentions ends, or -1: the
+// one name of the document whose last words they are, after name parts
+// only ("Suu Kyi" of "Aung San Suu Kyi"), unless a mention is a gazetteer
+// name of its own ("Hong Kong" in "Air Hong Kong"), a place, or says another
+// kind of thing.
+int LastWordsTarget(const Doc& d, const std::vector<Candidate>& cands, const std::vector<size_t>& members,
+                    std::map<int, std::vector<size_t>>& groups, const FlatStringMap<std::vector<int>>& last_words) {
+  const Candidate& c = cands[members.front()];
+  for (size_t m : members) {
+    if (cands[m].last - cands[m].first != c.last - c.first || cands[m].key != c.key || cands[m].gazetteer >= 0) {
+      return -1;
+    }
+  }
+  if (c.last == c.first || c.last - c.first > 2) return -1;
+  // A place ending a longer name is the place in it ("à San Remo", "la
+  // Maserati San Remo").
+  std::array<float, kEntityTypeCount> own{};
+  for (size_t m : members) for (int t = 0; t < kEntityTypeCount; ++t) own[t] += cands[m].votes[t];
+  if (own[static_cast<int>(EntityType::kLocation)] > 0 && DecideType(own) == EntityType::kLocation) return -1;
+  const std::vector<int>* targets = last_words.Find(c.key);
+  if (!targets || targets->size() != 1) return -1;
+  const int target = (*targets)[0];
+  const uint32_t n = c.last - c.first + 1;
+  for (size_t m : groups[target]) {
+    if (cands[m].last - cands[m].first + 1 > n && !NamePartsBefore(d, cands[m], n)) return -1;
+  }
+  return OtherKind(cands, members, groups[target], true) ? -1 : target;
+}
+
 // Short forms: a one-word name that is the first or last word of exactly
-// one longer name in the document joins it (Trump -> Donald Trump).
+// one longer name in the document joins it (Trump -> Donald Trump); so do
+// two or three words that end exactly one longer name (Suu Kyi -> Aung San
+// Suu Kyi).
 void JoinShortForms(const Doc& d, std::vector<Candidate>& cands, UnionFind* uf_out) {
   UnionFind& uf = *uf_out;
   std::map<int, std::vector<size_t>> groups;
   for (size_t i = 0; i < cands.size(); ++i) groups[uf.Find(static_cast<int>(i))].push_back(i);
-  FlatStringMap<std::vector<int>> first_word, last_word;
+  FlatStringMap<std::vector<int>> first_word, last_word, last_words;
   for (const auto& [root, members] : groups) {
     FlatStringSet seen_first, seen_last;
     for (size_t m : members) {
@@ -395,11 +450,17 @@ void JoinShortForms(const Doc& d, std::vector<Candidate>& cands, UnionFind* uf_o
       std::string l = MergeKey(toks[c.last].Text(d.text));
       if (!versioned && seen_first.Insert(f)) first_word[f].push_back(root);
       if (seen_last.Insert(l)) last_word[l].push_back(root);
+      for (uint32_t k = 2; k <= 3 && c.first + k <= c.last; ++k) {
+        const uint32_t from = c.last + 1 - k;
+        std::string tail = MergeKey(d.text.substr(toks[from].start, toks[c.last].end - toks[from].start));
+        if (seen_last.Insert(tail)) last_words[tail].push_back(root);
+      }
     }
   }
   for (const auto& [root, members] : groups) {
-    const int target = ShortFormTarget(d, cands, members, groups, first_word, last_word);
-    if (target >= 0) uf.Join(root, target);
+    int target = ShortFormTarget(d, cands, members, groups, first_word, last_word);
+    if (target < 0) target = LastWordsTarget(d, cands, members, groups, last_words);
+    if (target >= 0 && target != root) uf.Join(root, target);
   }
 }
 
