@@ -395,6 +395,22 @@ TEST(RecognizerTest, MentionsStayWithTheirEntity) {
   EXPECT_EQ(mentions_of(cour, "Cour"), 0u);
 }
 
+// An event named by a capitalised head and lower-case words; not a town
+// named so, nor a sentence's first words.
+TEST(RecognizerTest, EventHeads) {
+  RunCases({
+      {"La Journée internationale du vélo a été célébrée lundi à Paris.",
+       {{"Journée internationale du vélo", "OTHER"}, {"Paris", "LOCATION"}}, {}},
+      {"Le président de la Nuit des Molières, Jean-Marc Dumontet, a salué la soirée.",
+       {{"Nuit des Molières", "OTHER"}, {"Jean-Marc Dumontet", "PERSON"}}, {"Molières"}},
+      {"Nuit de violences à Paris après la victoire. Il habite à Salon-de-Provence depuis 2010.",
+       {{"Salon-de-Provence", "LOCATION"}}, {"Nuit de violences"}},
+      // An article alone after a name opens another.
+      {"Elle a été présentée au Salon de Genève la Mercedes-Benz EQS, selon la marque.",
+       {{"Salon de Genève", "OTHER"}}, {"Salon de Genève la Mercedes-Benz"}},
+  });
+}
+
 // Two or three last words of a longer name, after name parts only, are its
 // short form; not a place's name ending a model's.
 TEST(RecognizerTest, LastWordsShortForms) {

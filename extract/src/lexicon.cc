@@ -188,6 +188,7 @@ Lexicon Lexicon::Builtin() {
   LoadSet(data::loc_heads_txt, &lex.loc_heads_);
   LoadSet(data::loc_suffixes_txt, &lex.loc_suffixes_);
   LoadSet(data::lower_heads_txt, &lex.lower_heads_);
+  LoadSet(data::event_heads_txt, &lex.event_heads_);
   LoadSet(data::of_heads_txt, &lex.of_heads_);
   LoadSet(data::other_suffixes_txt, &lex.other_suffixes_);
   LoadSet(data::org_suffixes_txt, &lex.org_suffixes_);

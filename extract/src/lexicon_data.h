@@ -22,6 +22,7 @@ extern const std::string_view org_heads_txt;
 extern const std::string_view loc_heads_txt;
 extern const std::string_view loc_suffixes_txt;
 extern const std::string_view lower_heads_txt;
+extern const std::string_view event_heads_txt;
 extern const std::string_view of_heads_txt;
 extern const std::string_view other_suffixes_txt;
 extern const std::string_view org_suffixes_txt;

@@ -39,6 +39,9 @@ size_t NameExtender::HeadedTail(size_t i, size_t end) const {
       // A head after a connector starts a name of its own ("Académie des
       // sciences de Chine"), except the State ("Cour de justice de la République").
       if (after_connector && words_.IsHead(m) && s_.Lower(m) != "république" && s_.Lower(m) != "nation") break;
+      // "le Salon de Genève la Mercedes-Benz": an article alone after a name
+      // opens another name.
+      if (after_connector && article_only && s_.toks[accepted].upper_initial) break;
       accepted = m;
       after_connector = false;
       ++m;

@@ -264,7 +264,8 @@ std::optional<EntityType> NameWords::CueBefore(size_t i) const {
 
 bool NameWords::IsHead(size_t i) const {
   return s_.W(i)->Cached(kHeadBit, [&] {
-    return s_.lex.IsOrgHead(s_.Lower(i)) || s_.lex.IsLocationHead(s_.Lower(i)) || s_.lex.IsLowerHead(s_.Lower(i));
+    return s_.lex.IsOrgHead(s_.Lower(i)) || s_.lex.IsLocationHead(s_.Lower(i)) || s_.lex.IsLowerHead(s_.Lower(i)) ||
+           (!s_.english && s_.toks[i].upper_initial && s_.lex.IsEventHead(s_.Lower(i)));
   });
 }
 

@@ -155,6 +155,10 @@ void TypeVotes::HeadVotes(size_t first, size_t last, size_t words, std::string_v
     if (cue && *cue == EntityType::kOther) Vote(c, EntityType::kOther, kWeights.event_head);
   }
   if (s_.lex.IsLocationHead(head)) Vote(c, EntityType::kLocation, kWeights.place_head);
+  // "Journée internationale du vélo", "Fête de la musique": an event by its capitalised head.
+  if (!s_.english && words >= 2 && s_.toks[first].upper_initial && s_.lex.IsEventHead(head)) {
+    Vote(c, EntityType::kOther, kWeights.event_head);
+  }
   if (words >= 2 && s_.lex.IsOrgSuffix(s_.Text(last))) Vote(c, EntityType::kOrg, kWeights.org_suffix);
   // "Theodore Boutrous Jr.", "Al Unser Jr": a generation suffix ends a person's name.
   for (size_t k = last + 1; k-- > first;) {
