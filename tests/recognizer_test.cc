@@ -395,6 +395,16 @@ TEST(RecognizerTest, MentionsStayWithTheirEntity) {
   EXPECT_EQ(mentions_of(cour, "Cour"), 0u);
 }
 
+// After a company's cue, a capitalised common word before a known name is
+// part of the company's name; a cue word itself is not.
+TEST(RecognizerTest, CompanyCueKeepsWholeName) {
+  RunCases({
+      {"Le président de l'entreprise Royal Caribbean est parti. La compagnie Air Caraïbes a suivi.",
+       {{"Royal Caribbean", "ORG"}, {"Air Caraïbes", "ORG"}}, {"Caraïbes"}},
+      {"Selon le think Tank RAND, la guerre durera.", {{"RAND", "ORG"}}, {"Tank RAND"}},
+  });
+}
+
 // An event named by a capitalised head and lower-case words; not a town
 // named so, nor a sentence's first words.
 TEST(RecognizerTest, EventHeads) {

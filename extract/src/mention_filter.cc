@@ -105,7 +105,11 @@ bool MentionFilter::TrimSpan(size_t* first_io, size_t* last_io, int* gaz_io, boo
     // (In English a word before a city is a club's or agency's name:
     // "Dynamo Moscow", "Statistics Canada".)
     bool club = s_.english && g >= 0 && g_end == last && s_.lex.entry(g).type == EntityType::kLocation;
-    if (((g >= 0 && g_end == last) || strong_rest) && !club) {
+    // (After a company's cue the whole run is its name: "l'entreprise Royal
+    // Caribbean", "la compagnie Air Caraïbes" — unless the word ends the cue:
+    // "le think Tank RAND".)
+    bool company = words_.CueBefore(first) == EntityType::kOrg && !s_.lex.Cue(s_.Lower(first));
+    if (((g >= 0 && g_end == last) || strong_rest) && !club && !company) {
       ++first;
       gaz = g;
     }
