@@ -395,6 +395,17 @@ TEST(RecognizerTest, MentionsStayWithTheirEntity) {
   EXPECT_EQ(mentions_of(cour, "Cour"), 0u);
 }
 
+// "et" joins two adjectives of a name, not an adjective opening a new noun
+// phrase ("et ancien directeur").
+TEST(RecognizerTest, EtBeforeAdjectiveAndNoun) {
+  RunCases({
+      {"Il enseigne à l'Université nationale autonome du Mexique et ancien directeur du ministère de la Santé, dit-il.",
+       {{"Université nationale autonome du Mexique", "ORG"}},
+       {"Université nationale autonome du Mexique et ancien directeur"}},
+      {"Le Conseil économique et social a rendu son avis.", {{"Conseil économique et social", "ORG"}}, {}},
+  });
+}
+
 // After a company's cue, a capitalised common word before a known name is
 // part of the company's name; a cue word itself is not.
 TEST(RecognizerTest, CompanyCueKeepsWholeName) {

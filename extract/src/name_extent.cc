@@ -63,7 +63,12 @@ size_t NameExtender::HeadedTail(size_t i, size_t end) const {
       if (complement) ++q;
       if (q < n && s_.IsWord(q) && !s_.toks[q].upper_initial) {
         const WordInfo& qi = s_.LowerInfo(q);
-        if (complement ? (qi.noun && !qi.function_word) : (qi.adjective && !IsLikelyVerb(qi))) {
+        // (Not an adjective before a noun, which opens a phrase of its own:
+        // "l'Université nationale autonome du Mexique et ancien directeur".)
+        const bool noun_next = q + 1 < n && s_.IsWord(q + 1) && !s_.toks[q + 1].upper_initial &&
+                               s_.LowerInfo(q + 1).noun && !s_.LowerInfo(q + 1).function_word &&
+                               !s_.LowerInfo(q + 1).verb;
+        if (complement ? (qi.noun && !qi.function_word) : (qi.adjective && !IsLikelyVerb(qi) && !noun_next)) {
           after_connector = complement;
           m = q;
           continue;
