@@ -294,6 +294,11 @@ TEST(TreeRelationsTest, NameArcRepairs) {
 
 TEST(TreeRelationsTest, FrenchNegativeCases) {
   RunCases({
+      // a kind of place names a place: not the organisation it follows
+      {"Vigan Corolli, professeur à l'Université de Pristina, la capitale du Kosovo, a parlé.",
+       {{"Vigan Corolli", "professeur_à", "Université de Pristina"}}, {{"Université de Pristina", "Kosovo"}}},
+      {"Le ministère de la Santé a fait état de deux malades dans les provinces du Hebei et du Zhejiang.", {},
+       {{"ministère de la Santé", "Hebei"}, {"ministère de la Santé", "Zhejiang"}}},
       // a person named right after an outlet a verb governs is the verb's
       // subject, not the outlet's; a speaker and the outlet spoken to are no relation
       {"La situation est grave, a déclaré à l'AFP Joanna Ugniewska, directrice de l'Institut Pasteur.",

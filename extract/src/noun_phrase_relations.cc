@@ -83,7 +83,10 @@ bool NounPhraseRelations::RoleOrPartAfterComma(size_t m, size_t n, size_t gap_st
           continue;
         }
         std::string_view p = s_.lex().PartRelation(w);
-        if (!p.empty()) label = p;
+        // (A kind of place names a place: "l'Université de Pristina, la
+        // capitale du Kosovo" relates nothing.)
+        const bool place_noun = s_.lex().Cue(w) == EntityType::kLocation;
+        if (!p.empty() && !(place_noun && s_.TypeOf(m) != EntityType::kLocation)) label = p;
       }
     }
     if (!blocked && !label.empty() && has_of && s_.lower(gap_start) == ",") {

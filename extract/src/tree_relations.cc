@@ -203,6 +203,12 @@ int NamingNoun(const UdSentence& s, int first, int head, const CorefLexicon& cor
 
 }  // namespace
 
+bool PathRules::NamesPlace(const std::string& label) const {
+  if (place_labels.count(label) != 0) return true;
+  const size_t cut = label.find('_');
+  return cut != std::string::npos && place_nouns.count(label.substr(0, cut)) != 0;
+}
+
 StatusOr<PathRules> PathRules::Parse(std::string_view tsv, const std::string& where) {
   PathRules r;
   Status read = ForEachTsvRow(tsv, where, [&](const std::vector<std::string_view>& c) -> std::string {
@@ -215,6 +221,7 @@ StatusOr<PathRules> PathRules::Parse(std::string_view tsv, const std::string& wh
                                    : c[0] == "role"   ? &r.role_nouns
                                    : c[0] == "title"  ? &r.titles
                                    : c[0] == "place"  ? &r.place_labels
+                                   : c[0] == "place-noun" ? &r.place_nouns
                                    : c[0] == "vague-case" ? &r.vague_cases
                                                       : nullptr;
     if (c[0] == "in") {
@@ -948,6 +955,8 @@ bool MatchPath(const PathRules& rules, const UdSentence& s, const TreeMention& a
     bool ok = true;
     std::string label = Fill(r.label, values, &ok);
     if (!ok || rules.vague.count(label) != 0) continue;
+    // "X, la capitale de Y" names X a place.
+    if (rules.NamesPlace(label) && (r.reverse ? b_type : a_type) != EntityType::kLocation) continue;
     if (PlaceLabel(rules, label) && a_type == EntityType::kLocation && b_type == EntityType::kLocation &&
         !rules.in_label.empty()) {
       label = rules.in_label;

@@ -63,6 +63,11 @@ struct PathRules {
   // "à Totalán, dans la province de Malaga"), which between two places say
   // that one lies in the other: they become the "in" row's label (situé_à).
   std::set<std::string> place_labels;
+  // "place-noun" rows: nouns of a kind of place that make no "place" label
+  // (capitale): their labels, like the place labels, name a place.
+  std::set<std::string> place_nouns;
+  // Whether `label` says its source is a place ("ville_de", "capitale_de").
+  bool NamesPlace(const std::string& label) const;
   std::string in_label;
   static StatusOr<PathRules> Parse(std::string_view tsv, const std::string& where);
 };
