@@ -294,6 +294,11 @@ TEST(TreeRelationsTest, NameArcRepairs) {
 
 TEST(TreeRelationsTest, FrenchNegativeCases) {
   RunCases({
+      // a name in a phrase of time relates to nothing outside it
+      {"Depuis l'effondrement du groupe Daech en 2019, la France a ramené 28 enfants de Syrie.", {},
+       {{"France", "Daech"}}},
+      {"Pendant l'absence de Gon Coulibaly, le Parti démocratique de Côte d'Ivoire a investi Henri Konan Bédié.", {},
+       {{"Gon Coulibaly", "Parti démocratique de Côte d'Ivoire"}}},
       // a kind of place names a place: not the organisation it follows
       {"Vigan Corolli, professeur à l'Université de Pristina, la capitale du Kosovo, a parlé.",
        {{"Vigan Corolli", "professeur_à", "Université de Pristina"}}, {{"Université de Pristina", "Kosovo"}}},

@@ -223,6 +223,7 @@ StatusOr<PathRules> PathRules::Parse(std::string_view tsv, const std::string& wh
                                    : c[0] == "place"  ? &r.place_labels
                                    : c[0] == "place-noun" ? &r.place_nouns
                                    : c[0] == "vague-case" ? &r.vague_cases
+                                   : c[0] == "time-case" ? &r.time_cases
                                                       : nullptr;
     if (c[0] == "in") {
       if (c.size() != 2) return "expected two columns";
@@ -877,13 +878,31 @@ int SourcePhrase(const PathRules& rules, const UdSentence& s, int w) {
   return -1;
 }
 
+// The time phrase above a mention's head ("depuis l'arrivée de Donald
+// Trump": a "time-case" preposition on a noun the name completes), or -1.
+// (The mention's own preposition is not one: "depuis Paris" is a place.)
+int TimePhrase(const PathRules& rules, const UdSentence& s, int head) {
+  int w = s.words[head].head - 1;
+  for (size_t steps = 0; w >= 0 && steps <= s.words.size(); ++steps, w = s.words[w].head - 1) {
+    if (s.words[w].upos == "NOUN" && rules.time_cases.count(CaseOf(s, w)) != 0) return w;
+  }
+  return -1;
+}
+
 }  // namespace
 
 bool MatchPath(const PathRules& rules, const UdSentence& s, const TreeMention& a, const TreeMention& b,
                EntityType a_type, EntityType b_type, PathMatch* match) {
   // "Selon Le Parisien, la RATP a dû…": a source relates to nothing outside
-  // its phrase ("selon le directeur de l'OMS, X" keeps X's role).
+  // its phrase ("selon le directeur de l'OMS, X" keeps X's role); nor does
+  // a name in a phrase of time ("Washington a renforcé son embargo depuis
+  // l'arrivée de Donald Trump").
   if (SourcePhrase(rules, s, a.head) != SourcePhrase(rules, s, b.head)) return false;
+  // (A phrase of time on a mention's own word is not one for the other:
+  // "depuis l'hôpital de Broadmoor (sud de l'Angleterre)".)
+  auto own = [](int w, const TreeMention& m) { return w >= m.first && w <= m.last; };
+  const int time_a = TimePhrase(rules, s, a.head), time_b = TimePhrase(rules, s, b.head);
+  if (time_a != time_b && !own(time_a, b) && !own(time_b, a)) return false;
   std::vector<int> up_a = Ancestors(s, a.head), up_b = Ancestors(s, b.head);
   // The lowest common ancestor, and each side's words below it.
   int lca = -1;

@@ -53,6 +53,10 @@ struct PathRules {
   // with the rest ("selon X": a source; "sauf X": an exception): a mention
   // whose head word takes one relates to nothing in the tree.
   std::set<std::string> vague_cases;
+  // "time-case" rows: prepositions of a phrase of time on a noun ("depuis
+  // l'arrivée de X", "lors de la visite de X"): a name completing that noun
+  // relates to nothing outside the phrase.
+  std::set<std::string> time_cases;
   // Words of the name-arc repairs (RepairNameArcs): "near" rows, the words a
   // place is said near by (près, sud); "from" rows, prepositions of an origin
   // or of a complement (de, depuis); "within" rows, of a place one is in (à, dans);
