@@ -432,6 +432,19 @@ TEST(RecognizerTest, EventHeads) {
   });
 }
 
+// A one-word surname keeps its particle after a title that takes one, or
+// after a capitalised "De" opening the sentence; a title of nobility names
+// a territory, an adjective no title.
+TEST(RecognizerTest, ParticleSurnames) {
+  RunCases({
+      {"Le général de Gaulle a lancé l'appel depuis Londres. M. de Villepin a répondu.",
+       {{"de Gaulle", "PERSON"}, {"de Villepin", "PERSON"}}, {"Gaulle", "Villepin"}},
+      {"De Gaulle a lancé l'appel depuis Londres.", {{"De Gaulle", "PERSON"}}, {"Gaulle"}},
+      {"Nicolas Laarman, délégué général de Pollinis, a parlé. De Yitzhar à Efrat, la colère monte.",
+       {{"Pollinis", "ORG"}}, {"de Pollinis", "De Yitzhar"}},
+  });
+}
+
 // Two or three last words of a longer name, after name parts only, are its
 // short form; not a place's name ending a model's.
 TEST(RecognizerTest, LastWordsShortForms) {

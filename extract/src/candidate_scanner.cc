@@ -360,12 +360,44 @@ bool CandidateScanner::LooksLikePerson(size_t first, size_t last) const {
   return true;
 }
 
+// A surname's particle before the one-word name at `first` ("Gaulle" is no
+// name; "La Fayette" is), which is then where the name starts: "de" after a title that takes one ("le général de Gaulle",
+// "M. de Villepin"), or "De" opening a sentence or a title ("De Gaulle a
+// lancé l'appel", "le film « De Gaulle »") — not before a known name
+// ("le duc de Cambridge", "De Paris à Lyon").
+size_t CandidateScanner::ParticleSurnameStart(size_t first) const {
+  if (s_.english || first == 0 || !s_.IsWord(first) || !s_.toks[first].upper_initial || s_.toks[first].all_caps) {
+    return first;
+  }
+  int g = -1;
+  gazetteer_.Match(first, &g);
+  if (g >= 0) return first;
+  const size_t p = first - 1;
+  const std::string_view particle = s_.Text(p);
+  if (particle == "De" && words_.Initial(p) && !s_.LowerOf(first).known) {
+    // ("De Yitzhar à Efrat": a range.)
+    const bool range = first + 1 < s_.toks.size() && (s_.Lower(first + 1) == "à" || s_.Lower(first + 1) == "au");
+    return range ? first : p;
+  }
+  if (particle != "de" || p < 2) return first;
+  size_t t = p - 1;
+  const bool dotted = s_.Text(t) == ".";
+  if (dotted) --t;  // "M. de Villepin"
+  if (!s_.IsWord(t) || !InWordClass(WordClass::kParticleTitle, s_.Lower(t))) return first;
+  // The title a noun itself, after a determiner ("le général de Gaulle"; not
+  // "le délégué général de Pollinis"), unless abbreviated.
+  const bool noun = dotted || t == 0 || words_.Initial(t) || InWordClass(WordClass::kDeterminer, s_.Lower(t - 1));
+  return noun ? p : first;
+}
+
 // Emits the candidate first..last (`gaz`: its gazetteer entry, when the
 // scanner matched one) unless the filter finds no name in it.
 void CandidateScanner::Emit(size_t first, size_t last, int gaz, std::vector<Candidate>* out) const {
   bool titled = false;
   if (filter_.CardinalOfPlace(first, last)) return;
   if (gaz < 0 && !filter_.TrimSpan(&first, &last, &gaz, &titled)) return;
+  const size_t before_particle = first;
+  if (gaz < 0 && first == last) first = ParticleSurnameStart(first);
   Candidate c;
   c.sentence = s_.index;
   c.first = static_cast<uint32_t>(first);
@@ -380,6 +412,7 @@ void CandidateScanner::Emit(size_t first, size_t last, int gaz, std::vector<Cand
   if (s_.lex.IsStopped(c.key)) return;
   c.weak = *weak;
   votes_.Cast(first, last, titled, &c);
+  if (first != before_particle) Vote(&c, EntityType::kPerson, kWeights.particle);  // "de Gaulle"
   out->push_back(std::move(c));
 }
 

@@ -43,6 +43,7 @@ class CandidateScanner {
   bool EndsTitlePhrase(size_t i) const;
   bool DefinesAcronym(size_t first, size_t last) const;
   size_t ExtendToAcronym(size_t first, size_t last) const;
+  size_t ParticleSurnameStart(size_t first) const;
   size_t SplitOrgCode(size_t i, size_t end) const;
   bool LooksLikePerson(size_t first, size_t last) const;
   void Emit(size_t first, size_t last, int gaz, std::vector<Candidate>* out) const;

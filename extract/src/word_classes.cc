@@ -39,6 +39,7 @@ constexpr std::pair<std::string_view, WordClass> kNames[] = {
     {"plural-title", WordClass::kPluralTitle},
     {"work-noun", WordClass::kWorkNoun},
     {"not-alone", WordClass::kNotAlone},
+    {"particle-title", WordClass::kParticleTitle},
 };
 
 // The classes read from the embedded table (its words live as long as kg).

@@ -66,6 +66,7 @@ enum class WordClass : uint8_t {
   kWorkNoun,           // émission, film, roman: a work's title follows, capitalised, often in common words
   kPluralTitle,        // mm, mmes, messieurs (lower case, without a dot): a list of people's names follows
   kNotAlone,           // Sept, Fourth, GT: capitalised words that alone name nothing
+  kParticleTitle,      // général, comte, m: a surname's particle follows ("le général de Gaulle")
 };
 
 // Whether `w` (as written) is one of the class's words.
