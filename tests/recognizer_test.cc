@@ -219,6 +219,11 @@ TEST(RecognizerTest, EnglishSportsAndDatelines) {
        {"Bank of America in New York"}},
       // A French surname entry does not make an English common word a name.
       {"More than 300 people were killed in the fighting on Saturday , police said .", {}, {"More"}},
+      // A results line's or standings row's names are teams, even common
+      // words opening the line; a financial table's row is no team.
+      {"Results of the rugby union matches on Saturday :\nSale 31 Wasps 33\nStoke 4 3 1 0 7 4 10\n"
+       "Sales 1,234 1,100\n",
+       {{"Sale", "ORG"}, {"Wasps", "ORG"}, {"Stoke", "ORG"}}, {"Sales"}},
       {"England won the World Cup and the Hong Kong Open was cancelled .",
        {{"England", "LOCATION"}, {"World Cup", "OTHER"}, {"Hong Kong Open", "OTHER"}}, {}},
       {"SOCCER - ROMANIA BEAT LITHUANIA IN UNDER-21 MATCH .\nBUCHAREST 1996-08-30\nRomania beat Lithuania 2-1 on Friday .",

@@ -13,6 +13,20 @@ bool MentionFilter::TeamName(size_t i) const {
   return t.size() >= 4 && t.back() == 's' && t[t.size() - 2] != 's';
 }
 
+// "Sale 31 Wasps 33" (two names, each before its score) or "Stoke 4 3 1 0
+// 7 4 10" (a name before six numbers or more): a results line or a
+// standings row, whose names are teams' ("Sales 1,234 1,100" is no team).
+bool MentionFilter::TeamRow(size_t last) const {
+  if (!s_.tabular || last + 1 >= s_.toks.size() || s_.toks[last + 1].kind != TokenKind::kNumber) return false;
+  size_t names = 0, numbers = 0;
+  for (size_t k = 0; k < s_.toks.size(); ++k) {
+    const bool number = s_.toks[k].kind == TokenKind::kNumber;
+    numbers += number;
+    if (number && k > 0 && s_.IsWord(k - 1) && s_.toks[k - 1].upper_initial) ++names;
+  }
+  return names == 2 || (names == 1 && numbers >= 6);
+}
+
 bool MentionFilter::EnglishCapitalEntry(size_t i) const {
   if (!s_.english || s_.caps_sentence || words_.Initial(i) || !s_.InfoOf(i).english_capital) return false;
   // Alone between lower-case words or punctuation: not a piece of a longer
@@ -194,6 +208,7 @@ std::optional<bool> MentionFilter::Weakness(size_t first, size_t last, const Can
     for (size_t k = first; k <= last; ++k) if (words_.ProperByItself(k)) any = true;
     weak = c.gazetteer < 0 && !any;
   }
+  if (weak && !s_.caps_sentence && !s_.toks[first].all_caps && TeamRow(last)) weak = false;
   if (s_.caps_sentence && c.gazetteer >= 0 && single) {
     // "US" in an all-caps headline is just "us" when the dictionary knows it.
     weak = weak || s_.morph.LookupLowerOf(c.surface).known;
