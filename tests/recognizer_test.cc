@@ -224,6 +224,10 @@ TEST(RecognizerTest, EnglishSportsAndDatelines) {
       {"Results of the rugby union matches on Saturday :\nSale 31 Wasps 33\nStoke 4 3 1 0 7 4 10\n"
        "Sales 1,234 1,100\n",
        {{"Sale", "ORG"}, {"Wasps", "ORG"}, {"Stoke", "ORG"}}, {"Sales"}},
+      // ... a one-word name there is a team, a first name too; a team's
+      // common first word stays.
+      {"The standings after Saturday 's games :\nChester 4 1 1 2 6 7 4\nCrystal Palace 4 1 2 1 4 3 5\n",
+       {{"Chester", "ORG"}, {"Crystal Palace", "ORG"}}, {"Palace"}},
       {"England won the World Cup and the Hong Kong Open was cancelled .",
        {{"England", "LOCATION"}, {"World Cup", "OTHER"}, {"Hong Kong Open", "OTHER"}}, {}},
       {"SOCCER - ROMANIA BEAT LITHUANIA IN UNDER-21 MATCH .\nBUCHAREST 1996-08-30\nRomania beat Lithuania 2-1 on Friday .",

@@ -13,20 +13,6 @@ bool MentionFilter::TeamName(size_t i) const {
   return t.size() >= 4 && t.back() == 's' && t[t.size() - 2] != 's';
 }
 
-// "Sale 31 Wasps 33" (two names, each before its score) or "Stoke 4 3 1 0
-// 7 4 10" (a name before six numbers or more): a results line or a
-// standings row, whose names are teams' ("Sales 1,234 1,100" is no team).
-bool MentionFilter::TeamRow(size_t last) const {
-  if (!s_.tabular || last + 1 >= s_.toks.size() || s_.toks[last + 1].kind != TokenKind::kNumber) return false;
-  size_t names = 0, numbers = 0;
-  for (size_t k = 0; k < s_.toks.size(); ++k) {
-    const bool number = s_.toks[k].kind == TokenKind::kNumber;
-    numbers += number;
-    if (number && k > 0 && s_.IsWord(k - 1) && s_.toks[k - 1].upper_initial) ++names;
-  }
-  return names == 2 || (names == 1 && numbers >= 6);
-}
-
 bool MentionFilter::EnglishCapitalEntry(size_t i) const {
   if (!s_.english || s_.caps_sentence || words_.Initial(i) || !s_.InfoOf(i).english_capital) return false;
   // Alone between lower-case words or punctuation: not a piece of a longer
@@ -79,9 +65,11 @@ bool MentionFilter::TrimSpan(size_t* first_io, size_t* last_io, int* gaz_io, boo
     }
     int g = -1;
     // (A known name of several words stays whole: "New York Energy Desk";
-    // so does an English qualifier of a name's head: "Major League Baseball".)
+    // so does an English qualifier of a name's head: "Major League Baseball";
+    // and a team's name before its score: "Crystal Palace 2 Leeds 0".)
     if (words_.IsNameToken(first, &weak) && weak && !words_.ProperByItself(first) && !words_.IsHead(first) &&
-        !words_.IsInitialLetter(first) && gazetteer_.Match(first, &g) == first && !words_.QualifiesHead(first, last)) {
+        !words_.IsInitialLetter(first) && gazetteer_.Match(first, &g) == first && !words_.QualifiesHead(first, last) &&
+        !(!s_.caps_sentence && s_.TeamRow(last))) {
       ++first;
       continue;
     }
@@ -123,7 +111,9 @@ bool MentionFilter::TrimSpan(size_t* first_io, size_t* last_io, int* gaz_io, boo
     // Caribbean", "la compagnie Air Caraïbes" — unless the word ends the cue:
     // "le think Tank RAND".)
     bool company = words_.CueBefore(first) == EntityType::kOrg && !s_.lex.Cue(s_.Lower(first));
-    if (((g >= 0 && g_end == last) || strong_rest) && !club && !company) {
+    // (Nor is a team's before its score: "Crystal Palace 4 1 2 1 4 3 5".)
+    bool team = !s_.caps_sentence && s_.TeamRow(last);
+    if (((g >= 0 && g_end == last) || strong_rest) && !club && !company && !team) {
       ++first;
       gaz = g;
     }
@@ -208,7 +198,7 @@ std::optional<bool> MentionFilter::Weakness(size_t first, size_t last, const Can
     for (size_t k = first; k <= last; ++k) if (words_.ProperByItself(k)) any = true;
     weak = c.gazetteer < 0 && !any;
   }
-  if (weak && !s_.caps_sentence && !s_.toks[first].all_caps && TeamRow(last)) weak = false;
+  if (weak && !s_.caps_sentence && !s_.toks[first].all_caps && s_.TeamRow(last)) weak = false;
   if (s_.caps_sentence && c.gazetteer >= 0 && single) {
     // "US" in an all-caps headline is just "us" when the dictionary knows it.
     weak = weak || s_.morph.LookupLowerOf(c.surface).known;

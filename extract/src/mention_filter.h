@@ -37,8 +37,6 @@ class MentionFilter {
  private:
   // An English word inside a sentence that the dictionary has with this
   // capital ("Somerset", "Reading").
-  // A results line or standings row with its score after `last`.
-  bool TeamRow(size_t last) const;
   bool EnglishCapitalEntry(size_t i) const;
   bool TeamName(size_t i) const;
   bool AllCommonWords(size_t first, size_t last) const;

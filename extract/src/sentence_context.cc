@@ -149,4 +149,18 @@ bool SentenceContext::IsCode(size_t i) const {
   return w.size() <= 3;
 }
 
+// "Sale 31 Wasps 33" (two names, each before its score) or "Stoke 4 3 1 0
+// 7 4 10" (a name before six numbers or more): a results line or a
+// standings row, whose names are teams' ("Sales 1,234 1,100" is no team).
+bool SentenceContext::TeamRow(size_t last) const {
+  if (!tabular || last + 1 >= toks.size() || toks[last + 1].kind != TokenKind::kNumber) return false;
+  size_t names = 0, numbers = 0;
+  for (size_t k = 0; k < toks.size(); ++k) {
+    const bool number = toks[k].kind == TokenKind::kNumber;
+    numbers += number;
+    if (number && k > 0 && IsWord(k - 1) && toks[k - 1].upper_initial) ++names;
+  }
+  return names == 2 || (names == 1 && numbers >= 6);
+}
+
 }  // namespace kg::recognition

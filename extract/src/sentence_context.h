@@ -65,6 +65,8 @@ struct SentenceContext : SentenceView {
   bool caps_sentence = false;  // an all-caps headline
   bool tabular = false;  // a score line or a table row
   bool fixture_line = false;  // an English results page's "CHICAGO AT TORONTO"
+  // A results line or standings row with a team's score after token `last`.
+  bool TeamRow(size_t last) const;
   std::vector<uint32_t> header_end;  // per token: the end of the header row it starts (empty: none in the sentence)
   std::map<size_t, size_t> long_forms;  // first token -> last token of a name an acronym defines
 };
