@@ -466,6 +466,17 @@ TEST(RecognizerTest, LastWordsShortForms) {
   });
 }
 
+// A first word English also spells with this capital opens the name after
+// it, at a sentence's start as inside it (the type is the typer's to decide).
+TEST(RecognizerTest, EnglishCapitalisedFirstWords) {
+  auto labels = Labels(Extract("The results of the race on Saturday were as follows .\n"
+                               "2. Lance Armstrong ( U.S. ) 2 seconds behind\nThe cyclist Derrick Adkins won ."));
+  EXPECT_TRUE(labels.count("Lance Armstrong"));
+  EXPECT_TRUE(labels.count("Derrick Adkins"));
+  EXPECT_FALSE(labels.count("Armstrong"));
+  EXPECT_FALSE(labels.count("Adkins"));
+}
+
 // A trim code names nothing alone ("la GT": a node linking every sports car
 // of the corpus), but stays inside a model's name.
 TEST(RecognizerTest, TrimCodesAlone) {

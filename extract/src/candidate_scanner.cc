@@ -150,7 +150,8 @@ size_t CandidateScanner::ScanName(size_t i, int gaz, size_t gaz_end, std::vector
   // a head) is a name only if the document confirms it elsewhere.
   bool weak_start = false;
   if (gaz < 0 && words_.IsNameToken(i, &weak_start) && weak_start && !words_.ProperByItself(i) && !words_.IsHead(i) &&
-      !DefinesAcronym(i, end) && !words_.QualifiesHead(i, end) && !(!s_.caps_sentence && s_.TeamRow(end))) {
+      !DefinesAcronym(i, end) && !words_.QualifiesHead(i, end) && !(!s_.caps_sentence && s_.TeamRow(end)) &&
+      !filter_.EnglishNameOpener(i, end)) {
     Emit(i, i, -1, out);
     return i + 1;
   }

@@ -13,6 +13,14 @@ bool MentionFilter::TeamName(size_t i) const {
   return t.size() >= 4 && t.back() == 's' && t[t.size() - 2] != 's';
 }
 
+// In English, a sentence's first word that opens the name after it: one the
+// dictionary also spells with this capital, before another capitalised
+// word ("2. Lance Armstrong ( U.S. )", "Derrick Adkins won").
+bool MentionFilter::EnglishNameOpener(size_t first, size_t last) const {
+  return s_.english && !s_.caps_sentence && first < last && !s_.toks[first].all_caps &&
+         s_.InfoOf(first).english_capital && s_.toks[first + 1].upper_initial && !s_.toks[first + 1].all_caps;
+}
+
 bool MentionFilter::EnglishCapitalEntry(size_t i) const {
   if (!s_.english || s_.caps_sentence || words_.Initial(i) || !s_.InfoOf(i).english_capital) return false;
   // Alone between lower-case words or punctuation: not a piece of a longer
@@ -69,7 +77,7 @@ bool MentionFilter::TrimSpan(size_t* first_io, size_t* last_io, int* gaz_io, boo
     // and a team's name before its score: "Crystal Palace 2 Leeds 0".)
     if (words_.IsNameToken(first, &weak) && weak && !words_.ProperByItself(first) && !words_.IsHead(first) &&
         !words_.IsInitialLetter(first) && gazetteer_.Match(first, &g) == first && !words_.QualifiesHead(first, last) &&
-        !(!s_.caps_sentence && s_.TeamRow(last))) {
+        !(!s_.caps_sentence && s_.TeamRow(last)) && !EnglishNameOpener(first, last)) {
       ++first;
       continue;
     }
@@ -97,8 +105,11 @@ bool MentionFilter::TrimSpan(size_t* first_io, size_t* last_io, int* gaz_io, boo
   }
   // "le think Tank RAND": a capitalised common word before a known name or
   // an acronym is not part of it.
+  // (In English, not a word the dictionary also spells with this capital:
+  // "Lance Armstrong", "Derrick Adkins".)
   if (first < last && !s_.toks[first].all_caps && s_.LowerOf(first).known && !words_.ProperByItself(first) &&
       !words_.IsHead(first) && !words_.IsFirstName(first) && !s_.lex.IsOrgSuffix(s_.Text(last)) &&
+      !(s_.english && s_.InfoOf(first).english_capital) &&
       !words_.CapitalArticleOpensName(first) && !words_.KeepsRoyalTitle(first, last)) {
     int g = -1;
     size_t g_end = gazetteer_.Match(first + 1, &g);

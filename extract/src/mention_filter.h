@@ -28,6 +28,8 @@ class MentionFilter {
   // The span without the words around it that are no part of the name;
   // false when nothing is left.
   bool CardinalOfPlace(size_t first, size_t last) const;
+  // An English sentence's first word that opens the name after it.
+  bool EnglishNameOpener(size_t first, size_t last) const;
   bool TrimSpan(size_t* first_io, size_t* last_io, int* gaz_io, bool* titled) const;
   // Sets the gazetteer entry of a span not matched as one.
   void FindEntry(size_t first, size_t last, Candidate* cand, std::string* folded) const;
