@@ -634,7 +634,7 @@ TEST(RecognizerTest, FormerBugs) {
       {"Édouard Philippe dédramatise l’affaire BenallaAu début de l’émission.", {{"Édouard Philippe", "PERSON"}},
        {"BenallaAu"}},
       // Company suffixes not in the gazetteer's spelling.
-      {"Taiwan Semiconductor Manufacturing Co makes chips.", {{"TSMC", "ORG"}}, {}},
+      {"Taiwan Semiconductor Manufacturing Co fabrique des puces pour les téléphones.", {{"TSMC", "ORG"}}, {}},
       // A capitalised common word before an acronym or a known name.
       {"Le think Tank RAND avance que les chutes de Microsoft Meta continuent.",
        {{"RAND", "ORG"}, {"Microsoft", "ORG"}, {"Meta", "ORG"}}, {"Tank RAND", "Microsoft Meta"}},

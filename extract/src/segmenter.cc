@@ -56,6 +56,28 @@ constexpr uint32_t Pack(std::string_view w) {
 
 }  // namespace
 
+namespace {
+
+// Whether `text` has a letter French writes and English hardly does: é, è,
+// ê, à, â, ç, ù, û, î, ô, ë, ï (either case) or œ.
+bool HasFrenchLetter(std::string_view text) {
+  for (size_t i = 0; i + 1 < text.size(); ++i) {
+    const auto lead = static_cast<unsigned char>(text[i]), next = static_cast<unsigned char>(text[i + 1]);
+    if (lead == 0xC5 && (next == 0x93 || next == 0x92)) return true;  // œ Œ
+    if (lead != 0xC3) continue;
+    switch (next | 0x20) {  // the lower-case letter's second byte
+      case 0xA9: case 0xA8: case 0xAA: case 0xA0: case 0xA2: case 0xA7:
+      case 0xB9: case 0xBB: case 0xAE: case 0xB4: case 0xAB: case 0xAF:
+        return true;
+      default:
+        break;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
 Language DetectLanguage(std::string_view text) {
   static constexpr uint32_t kEnglish[] = {
       Pack("the"),  Pack("and"),  Pack("of"),   Pack("to"),   Pack("in"),  Pack("is"),   Pack("that"),
@@ -100,6 +122,7 @@ Language DetectLanguage(std::string_view text) {
     return t;
   }();
   int en = 0, fr = 0;
+  bool words = false;
   size_t limit = std::min<size_t>(text.size(), 2000);
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   // Run by run of ASCII letters, each packed (lower-cased) as it is read:
@@ -111,13 +134,19 @@ Language DetectLanguage(std::string_view text) {
     uint32_t packed = 0;
     for (unsigned char l; i < limit && (l = kLetter[p[i]]) != 0; ++i) packed = (packed << 8) | l;
     size_t letters = i - start;
+    words = words || letters > 0;
     if (letters > 0 && letters <= 4) {
       uint8_t bits = table.Find(packed);
       en += bits & 1;
       fr += bits >> 1;
     }
   }
-  return en >= 2 && 2 * en > 3 * fr ? Language::kEnglish : Language::kFrench;
+  if (en >= 2 && 2 * en > 3 * fr) return Language::kEnglish;
+  // Few function words either way (a table, a short dispatch: "Net sales
+  // 289.1 vs 256.9", "Company Name Homegate Hospitality Inc"): English when
+  // the text has words, at least as many English function words as French
+  // ones, and no French letter (é, è, à, ç...).
+  return words && en >= fr && !HasFrenchLetter(text.substr(0, limit)) ? Language::kEnglish : Language::kFrench;
 }
 
 bool IsAbbreviation(std::string_view word) {
