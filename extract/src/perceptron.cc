@@ -21,6 +21,26 @@ uint32_t ModelChecksum(std::string_view bytes) {
   return static_cast<uint32_t>(crc);
 }
 
+StatusOr<ModelReader> ModelReader::Open(std::string_view bytes, std::string_view magic, std::string_view what,
+                                        uint32_t version, const std::string& where) {
+  if (bytes.size() < magic.size() + 8 || bytes.substr(0, magic.size()) != magic) {
+    return InvalidInput(where + ": not a kg " + std::string(what) + " (bad magic number)");
+  }
+  uint32_t stored = 0;
+  std::copy_n(bytes.end() - 4, 4, reinterpret_cast<char*>(&stored));
+  if (ModelChecksum(bytes.substr(0, bytes.size() - 4)) != stored) {
+    return InvalidInput(where + ": corrupt or truncated model (checksum mismatch)");
+  }
+  ModelReader r(bytes.substr(magic.size(), bytes.size() - magic.size() - 4), where);
+  uint32_t found = 0;
+  if (!r.U32(&found)) return r.Truncated();
+  if (found != version) {
+    return InvalidInput(where + ": model format version " + std::to_string(found) + ", this kg reads version " +
+                        std::to_string(version));
+  }
+  return r;
+}
+
 StatusOr<std::string> ReadModelFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return IoError(path + ": cannot open model for reading (missing? see scripts/train-models.sh)");

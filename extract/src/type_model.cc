@@ -284,21 +284,10 @@ std::string TypeModel::Serialize() const {
 }
 
 StatusOr<std::shared_ptr<const TypeModel>> TypeModel::Parse(std::string_view bytes, const std::string& where) {
-  if (bytes.size() < sizeof kMagic + 8 || !std::equal(kMagic, kMagic + sizeof kMagic, bytes.begin())) {
-    return InvalidInput(where + ": not a kg entity-type model (bad magic number)");
-  }
-  uint32_t stored = 0;
-  std::copy_n(bytes.end() - 4, 4, reinterpret_cast<char*>(&stored));
-  if (ModelChecksum(bytes.substr(0, bytes.size() - 4)) != stored) {
-    return InvalidInput(where + ": corrupt or truncated model (checksum mismatch)");
-  }
-  ModelReader r(bytes.substr(sizeof kMagic, bytes.size() - sizeof kMagic - 4), where);
-  uint32_t version = 0;
-  if (!r.U32(&version)) return r.Truncated();
-  if (version != kTypeModelFormatVersion) {
-    return InvalidInput(where + ": model format version " + std::to_string(version) + ", this kg reads version " +
-                        std::to_string(kTypeModelFormatVersion));
-  }
+  StatusOr<ModelReader> opened = ModelReader::Open(bytes, std::string_view(kMagic, sizeof kMagic),
+                                                   "entity-type model", kTypeModelFormatVersion, where);
+  if (!opened.ok()) return opened.status();
+  ModelReader& r = *opened;
   auto m = std::make_shared<TypeModel>();
   if (!r.Str(&m->language) || !r.F32(&m->margin)) return r.Truncated();
   StatusOr<WeightTable> table = WeightTable::Read(&r);

@@ -115,6 +115,11 @@ class ModelWriter {
 
 class ModelReader {
  public:
+  // The sections of a model file `bytes` (named `where` in errors): checks
+  // its 8-byte `magic` (else "not a kg <what>"), the CRC-32 at its end and
+  // its format `version`; the reader starts after the version.
+  static StatusOr<ModelReader> Open(std::string_view bytes, std::string_view magic, std::string_view what,
+                                    uint32_t version, const std::string& where);
   ModelReader(std::string_view data, std::string where) : data_(data), where_(std::move(where)) {}
   bool U32(uint32_t* v);
   bool U64(uint64_t* v);
