@@ -9,12 +9,10 @@
 #include <future>
 #include <iostream>
 #include <sstream>
-#include <tuple>
 
 #include "commands.h"
 #include "kg/extract/annotators.h"
 #include "kg/extract/syntax.h"
-#include "kg/extract/type_model.h"
 #include "kg/export/writer.h"
 #include "kg/extract/corpus.h"
 #include "kg/extract/lexicon.h"
@@ -129,9 +127,9 @@ int RunBuild(const BuildFlags& f) {
   opt.threads = f.threads;
   opt.lexicon = &lexicon;
   opt.hunspell_dir = f.hunspell_dir;
+  const std::string models = f.models_dir.empty() ? DefaultModelsDir() : f.models_dir;
   std::shared_ptr<const SyntaxModel> french, english;
   if (!f.no_syntax) {
-    std::string models = f.models_dir.empty() ? DefaultModelsDir() : f.models_dir;
     auto fr = SyntaxModel::Load(SyntaxModelPath(models, "fr"));
     if (!fr.ok()) return Fail(fr.status().message());
     auto en = SyntaxModel::Load(SyntaxModelPath(models, "en"));
@@ -142,19 +140,12 @@ int RunBuild(const BuildFlags& f) {
   opt.french_syntax = french.get();
   opt.english_syntax = english.get();
   // The entity-type models of the languages whose annotators use one.
-  std::shared_ptr<const TypeModel> french_types, english_types;
-  {
-    std::string models = f.models_dir.empty() ? DefaultModelsDir() : f.models_dir;
-    for (auto [language, code, into] : {std::tuple{Language::kFrench, "fr", &french_types},
-                                        std::tuple{Language::kEnglish, "en", &english_types}}) {
-      if (!LanguageRuns(language, "entity-types")) continue;
-      auto model = TypeModel::Load(TypeModelPath(models, code));
-      if (!model.ok()) return Fail(model.status().message());
-      *into = *model;
-    }
-  }
-  opt.french_types = french_types.get();
-  opt.english_types = english_types.get();
+  auto french_types = LoadTypeModelFor(Language::kFrench, models);
+  if (!french_types.ok()) return Fail(french_types.status().message());
+  auto english_types = LoadTypeModelFor(Language::kEnglish, models);
+  if (!english_types.ok()) return Fail(english_types.status().message());
+  opt.french_types = french_types->get();
+  opt.english_types = english_types->get();
   opt.build.cooccurrence = !f.no_cooccurrence;
   opt.build.max_evidence = f.max_evidence;
   opt.warn = [](const std::string& w) { std::cerr << "kg: warning: " << w << "\n"; };

@@ -54,7 +54,7 @@ TEST(TypeModelTest, LearnsFromContextDeterministically) {
   for (size_t i = 0; i < fresh.entities.size(); ++i) {
     const TextSpan span{fresh.mentions[i].start, fresh.mentions[i].end};
     TypeFeatures(fresh.text, {&span, 1}, fresh.entities[i], &f);
-    EXPECT_EQ(PredictType(**loaded, f, EntityType::kOrg, 0), i % 2 == 0 ? EntityType::kPerson : EntityType::kOrg)
+    EXPECT_EQ(PredictType(**loaded, f, TypeVoteArray{}), i % 2 == 0 ? EntityType::kPerson : EntityType::kOrg)
         << fresh.entities[i].label;
   }
 }

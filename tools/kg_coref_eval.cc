@@ -178,16 +178,12 @@ int main(int argc, char** argv) {
   config.french_syntax = fr->get();
   config.english_syntax = en->get();
   // The entity typer, as kg build runs it (types decide which entities a pronoun may take).
-  std::shared_ptr<const kg::TypeModel> en_types;
-  if (kg::LanguageRuns(kg::Language::kEnglish, "entity-types")) {
-    auto t = kg::TypeModel::Load(kg::TypeModelPath(models, "en"));
-    if (!t.ok()) {
-      std::fprintf(stderr, "kg-coref-eval: %s\n", t.status().message().c_str());
-      return 2;
-    }
-    en_types = *t;
-    config.english_types = en_types.get();
+  auto en_types = kg::LoadTypeModelFor(kg::Language::kEnglish, models);
+  if (!en_types.ok()) {
+    std::fprintf(stderr, "kg-coref-eval: %s\n", en_types.status().message().c_str());
+    return 2;
   }
+  config.english_types = en_types->get();
   auto extractor = kg::Extractor::Create(config);
   if (!extractor.ok()) {
     std::fprintf(stderr, "kg-coref-eval: %s\n", extractor.status().message().c_str());

@@ -31,7 +31,7 @@ void EntityTyper::Annotate(AnnotatedDocument* doc) {
     DocEntity& entity = doc->entities[e];
     if (entity.forced) continue;
     TypeFeatures(doc->text, spans[e], entity, &features_);
-    SetDecidedType(PredictType(model_, features_, DecideType(entity.votes), RuleMargin(entity.votes)), &entity);
+    SetDecidedType(PredictType(model_, features_, entity.votes), &entity);
   }
 }
 
@@ -97,6 +97,11 @@ bool LanguageRuns(Language language, std::string_view annotator) {
     if (line == annotator) return true;
   }
   return false;
+}
+
+StatusOr<std::shared_ptr<const TypeModel>> LoadTypeModelFor(Language language, const std::string& models_dir) {
+  if (!LanguageRuns(language, "entity-types")) return std::shared_ptr<const TypeModel>();
+  return TypeModel::Load(TypeModelPath(models_dir, language == Language::kEnglish ? "en" : "fr"));
 }
 
 StatusOr<std::vector<std::unique_ptr<Annotator>>> MakeAnnotators(Language language, const AnnotatorKit& kit,

@@ -150,7 +150,7 @@ size_t CandidateScanner::ScanName(size_t i, int gaz, size_t gaz_end, std::vector
   // a head) is a name only if the document confirms it elsewhere.
   bool weak_start = false;
   if (gaz < 0 && words_.IsNameToken(i, &weak_start) && weak_start && !words_.ProperByItself(i) && !words_.IsHead(i) &&
-      !DefinesAcronym(i, end) && !words_.QualifiesHead(i, end) && !(!s_.caps_sentence && s_.TeamRow(end)) &&
+      !DefinesAcronym(i, end) && !words_.QualifiesHead(i, end) && !s_.TeamRow(end) &&
       !filter_.EnglishNameOpener(i, end)) {
     Emit(i, i, -1, out);
     return i + 1;
@@ -362,10 +362,10 @@ bool CandidateScanner::LooksLikePerson(size_t first, size_t last) const {
 }
 
 // A surname's particle before the one-word name at `first` ("Gaulle" is no
-// name; "La Fayette" is), which is then where the name starts: "de" after a title that takes one ("le général de Gaulle",
-// "M. de Villepin"), or "De" opening a sentence or a title ("De Gaulle a
-// lancé l'appel", "le film « De Gaulle »") — not before a known name
-// ("le duc de Cambridge", "De Paris à Lyon").
+// name; "La Fayette" is), which is then where the name starts: "de" after
+// a title that takes one ("le général de Gaulle", "M. de Villepin"), or
+// "De" opening a sentence ("De Gaulle a lancé l'appel") — not before a
+// known name ("De Paris à Lyon").
 size_t CandidateScanner::ParticleSurnameStart(size_t first) const {
   if (s_.english || first == 0 || !s_.IsWord(first) || !s_.toks[first].upper_initial || s_.toks[first].all_caps) {
     return first;

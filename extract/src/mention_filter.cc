@@ -77,7 +77,7 @@ bool MentionFilter::TrimSpan(size_t* first_io, size_t* last_io, int* gaz_io, boo
     // and a team's name before its score: "Crystal Palace 2 Leeds 0".)
     if (words_.IsNameToken(first, &weak) && weak && !words_.ProperByItself(first) && !words_.IsHead(first) &&
         !words_.IsInitialLetter(first) && gazetteer_.Match(first, &g) == first && !words_.QualifiesHead(first, last) &&
-        !(!s_.caps_sentence && s_.TeamRow(last)) && !EnglishNameOpener(first, last)) {
+        !s_.TeamRow(last) && !EnglishNameOpener(first, last)) {
       ++first;
       continue;
     }
@@ -123,7 +123,7 @@ bool MentionFilter::TrimSpan(size_t* first_io, size_t* last_io, int* gaz_io, boo
     // "le think Tank RAND".)
     bool company = words_.CueBefore(first) == EntityType::kOrg && !s_.lex.Cue(s_.Lower(first));
     // (Nor is a team's before its score: "Crystal Palace 4 1 2 1 4 3 5".)
-    bool team = !s_.caps_sentence && s_.TeamRow(last);
+    bool team = s_.TeamRow(last);
     if (((g >= 0 && g_end == last) || strong_rest) && !club && !company && !team) {
       ++first;
       gaz = g;
@@ -209,7 +209,7 @@ std::optional<bool> MentionFilter::Weakness(size_t first, size_t last, const Can
     for (size_t k = first; k <= last; ++k) if (words_.ProperByItself(k)) any = true;
     weak = c.gazetteer < 0 && !any;
   }
-  if (weak && !s_.caps_sentence && !s_.toks[first].all_caps && s_.TeamRow(last)) weak = false;
+  if (weak && !s_.toks[first].all_caps && s_.TeamRow(last)) weak = false;
   if (s_.caps_sentence && c.gazetteer >= 0 && single) {
     // "US" in an all-caps headline is just "us" when the dictionary knows it.
     weak = weak || s_.morph.LookupLowerOf(c.surface).known;

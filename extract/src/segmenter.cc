@@ -54,10 +54,6 @@ constexpr uint32_t Pack(std::string_view w) {
   return v;
 }
 
-}  // namespace
-
-namespace {
-
 // Whether `text` has a letter French writes and English hardly does: é, è,
 // ê, à, â, ç, ù, û, î, ô, ë, ï (either case) or œ.
 bool HasFrenchLetter(std::string_view text) {

@@ -120,6 +120,19 @@ std::map<size_t, size_t> FindAcronymLongForms(const SentenceContext& s) {
   return long_forms;
 }
 
+// "Sale 31 Wasps 33" (two names, each before its score) or "Stoke 4 3 1 0
+// 7 4 10" (a name before six numbers or more): a results line or a
+// standings row, whose names are teams' ("Sales 1,234 1,100" is no team).
+bool IsTeamRow(const SentenceContext& s) {
+  size_t names = 0, numbers = 0;
+  for (size_t k = 0; k < s.toks.size(); ++k) {
+    const bool number = s.toks[k].kind == TokenKind::kNumber;
+    numbers += number;
+    if (number && k > 0 && s.IsWord(k - 1) && s.toks[k - 1].upper_initial) ++names;
+  }
+  return names == 2 || (names == 1 && numbers >= 6);
+}
+
 }  // namespace
 
 SentenceContext::SentenceContext(std::string_view text, const SentenceTokens& s, uint32_t index, const Lexicon& lex,
@@ -127,6 +140,7 @@ SentenceContext::SentenceContext(std::string_view text, const SentenceTokens& s,
     : SentenceView{text, s.tokens, s, index, lex, morph, english}, spellings(spellings) {
   caps_sentence = IsCapsSentence(toks);
   tabular = IsTabular(toks);
+  team_row = tabular && !caps_sentence && IsTeamRow(*this);
   fixture_line = english && caps_sentence && IsFixtureLine(*this);
   header_end = FindHeaderRows(*this);
   long_forms = FindAcronymLongForms(*this);
@@ -147,20 +161,6 @@ bool SentenceContext::IsCode(size_t i) const {
   if (IsUpper(first)) return true;
   // Lowercase codes are short: o1, o3.
   return w.size() <= 3;
-}
-
-// "Sale 31 Wasps 33" (two names, each before its score) or "Stoke 4 3 1 0
-// 7 4 10" (a name before six numbers or more): a results line or a
-// standings row, whose names are teams' ("Sales 1,234 1,100" is no team).
-bool SentenceContext::TeamRow(size_t last) const {
-  if (!tabular || last + 1 >= toks.size() || toks[last + 1].kind != TokenKind::kNumber) return false;
-  size_t names = 0, numbers = 0;
-  for (size_t k = 0; k < toks.size(); ++k) {
-    const bool number = toks[k].kind == TokenKind::kNumber;
-    numbers += number;
-    if (number && k > 0 && IsWord(k - 1) && toks[k - 1].upper_initial) ++names;
-  }
-  return names == 2 || (names == 1 && numbers >= 6);
 }
 
 }  // namespace kg::recognition

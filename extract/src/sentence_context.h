@@ -65,8 +65,11 @@ struct SentenceContext : SentenceView {
   bool caps_sentence = false;  // an all-caps headline
   bool tabular = false;  // a score line or a table row
   bool fixture_line = false;  // an English results page's "CHICAGO AT TORONTO"
+  bool team_row = false;  // a results line or standings row, not in capitals: its names are teams'
   // A results line or standings row with a team's score after token `last`.
-  bool TeamRow(size_t last) const;
+  bool TeamRow(size_t last) const {
+    return team_row && last + 1 < toks.size() && toks[last + 1].kind == TokenKind::kNumber;
+  }
   std::vector<uint32_t> header_end;  // per token: the end of the header row it starts (empty: none in the sentence)
   std::map<size_t, size_t> long_forms;  // first token -> last token of a name an acronym defines
 };

@@ -84,15 +84,16 @@ uint64_t Bucket(float v, std::initializer_list<float> bounds) {
 
 uint64_t H(std::string_view s) { return HashString(s); }
 
+// How far the rules' type leads the next in `votes`.
+float RuleMargin(const TypeVoteArray& votes) {
+  TypeVoteArray sorted = votes;
+  std::sort(sorted.begin(), sorted.end(), std::greater<float>());
+  return sorted[0] - sorted[1];
+}
+
 void NameFeatures(std::string_view name, std::vector<uint64_t>* out) {
-  std::vector<std::string_view> words;
-  size_t pos = 0;
-  while (pos < name.size()) {
-    size_t end = name.find(' ', pos);
-    if (end == std::string_view::npos) end = name.size();
-    if (end > pos) words.push_back(name.substr(pos, end - pos));
-    pos = end + 1;
-  }
+  std::vector<std::string_view> words = Split(name, ' ');
+  std::erase_if(words, [](std::string_view w) { return w.empty(); });
   if (words.empty()) return;
   for (std::string_view w : words) out->push_back(FeatureHash(kWord, H(ToLower(w))));
   out->push_back(FeatureHash(kFirstWord, H(ToLower(words.front()))));
@@ -106,12 +107,6 @@ void NameFeatures(std::string_view name, std::vector<uint64_t>* out) {
 }
 
 }  // namespace
-
-float RuleMargin(const std::array<float, kEntityTypeCount>& votes) {
-  std::array<float, kEntityTypeCount> sorted = votes;
-  std::sort(sorted.begin(), sorted.end(), std::greater<float>());
-  return sorted[0] - sorted[1];
-}
 
 void TypeFeatures(std::string_view text, std::span<const TextSpan> spans, const DocEntity& entity,
                   std::vector<uint64_t>* out) {
@@ -162,8 +157,9 @@ int ArgMax(const std::array<float, kEntityTypeCount>& scores) {
 
 }  // namespace
 
-EntityType PredictType(const TypeModel& model, std::span<const uint64_t> f, EntityType rule, float rule_margin) {
-  if (!Decides(rule) || rule_margin >= kSettledMargin) return rule;
+EntityType PredictType(const TypeModel& model, std::span<const uint64_t> f, const TypeVoteArray& votes) {
+  const EntityType rule = DecideType(votes);
+  if (!Decides(rule) || RuleMargin(votes) >= kSettledMargin) return rule;
   std::array<float, kEntityTypeCount> scores{};
   model.weights.Score(f, scores.data());
   for (int t = 0; t < kEntityTypeCount; ++t) {
@@ -198,8 +194,7 @@ void AddTypeExamples(const DocumentResult& r, std::span<const GoldSpan> gold, st
     TypeExample x;
     TypeFeatures(r.text, spans[e], r.entities[e], &x.features);
     x.truth = static_cast<EntityType>(best);
-    x.rule = DecideType(r.entities[e].votes);
-    x.rule_margin = RuleMargin(r.entities[e].votes);
+    x.votes = r.entities[e].votes;
     out->push_back(std::move(x));
   }
 }
@@ -247,7 +242,7 @@ float ChooseMargin(const WeightTable& weights, const std::vector<TypeExample>& h
   for (float margin : {0.0f, 0.25f, 0.5f, 1.0f, 2.0f, 4.0f, 8.0f, 16.0f, 1e30f}) {
     m.margin = margin;
     size_t right = 0;
-    for (const TypeExample& x : held_out) right += PredictType(m, x.features, x.rule, x.rule_margin) == x.truth;
+    for (const TypeExample& x : held_out) right += PredictType(m, x.features, x.votes) == x.truth;
     if (options.log) {
       options.log("margin " + std::to_string(margin) + ": held-out accuracy " +
                   std::to_string(100.0 * static_cast<double>(right) / static_cast<double>(held_out.size())));

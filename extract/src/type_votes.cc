@@ -57,7 +57,7 @@ void TypeVotes::Cast(size_t first, size_t last, bool titled, Candidate* cand) co
   }
   // "Charlton 2 Lincoln 1": one word before its score in a results line or
   // standings row is a team (people there have two names or an initial).
-  if (first == last && c.gazetteer < 0 && !s_.caps_sentence && s_.TeamRow(last)) {
+  if (first == last && c.gazetteer < 0 && s_.TeamRow(last)) {
     Vote(&c, EntityType::kOrg, kWeights.team);
   }
   // "KANSAS CITY AT DETROIT": the places of a fixture line are its teams.

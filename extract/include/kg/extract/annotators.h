@@ -63,6 +63,10 @@ StatusOr<std::vector<std::unique_ptr<Annotator>>> MakeAnnotators(std::string_vie
 // Whether the list compiled into kg for `language` names `annotator`
 // (whose model must then be loaded: "entity-types").
 bool LanguageRuns(Language language, std::string_view annotator);
+// The entity-type model that list runs for `language`, read from
+// `models_dir` (<dir>/<fr|en>-types.kgm); null when it runs none. A missing
+// or corrupt file is an error naming it.
+StatusOr<std::shared_ptr<const TypeModel>> LoadTypeModelFor(Language language, const std::string& models_dir);
 // The same for the list compiled into kg for `language`.
 StatusOr<std::vector<std::unique_ptr<Annotator>>> MakeAnnotators(Language language, const AnnotatorKit& kit,
                                                                  ParseScope scope);

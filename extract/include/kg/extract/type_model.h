@@ -10,7 +10,7 @@
 //   auto model = TypeModel::Load("data/models/en-types.kgm");  // StatusOr
 //   std::vector<uint64_t> f;
 //   TypeFeatures(text, spans, entity, &f);
-//   EntityType t = PredictType(**model, f);
+//   EntityType t = PredictType(**model, f, entity.votes);
 //
 // Model file: "KGTYPES" magic, format version, language, weights, CRC-32 of
 // everything before it; a missing, truncated or corrupt file is an error
@@ -57,15 +57,15 @@ using TextSpan = std::pair<uint32_t, uint32_t>;
 void TypeFeatures(std::string_view text, std::span<const TextSpan> spans, const DocEntity& entity,
                   std::vector<uint64_t>* out);
 
-// How far the rules' type leads the next in `votes`.
-float RuleMargin(const std::array<float, kEntityTypeCount>& votes);
+// The rules' type votes of an entity (DocEntity::votes).
+using TypeVoteArray = std::array<float, kEntityTypeCount>;
 
-// The type the model gives features `f` of an entity the rules typed `rule`
-// with a lead of `rule_margin` votes. The rules' type stays when that lead
-// is a built-in gazetteer's vote or more, and for a product (the model never
+// The type the model gives features `f` of an entity the rules voted
+// `votes` for. The rules' type (DecideType) stays when it leads the next by
+// a built-in gazetteer's vote or more, and for a product (the model never
 // makes one: the training sets have no such class, their MISC holds
 // products).
-EntityType PredictType(const TypeModel& model, std::span<const uint64_t> f, EntityType rule, float rule_margin);
+EntityType PredictType(const TypeModel& model, std::span<const uint64_t> f, const TypeVoteArray& votes);
 
 // Makes `type` the entity's decision in its document: its vote is raised
 // just above the others — by less than the graph builder's half-vote, so
@@ -76,8 +76,7 @@ void SetDecidedType(EntityType type, DocEntity* entity);
 struct TypeExample {
   std::vector<uint64_t> features;
   EntityType truth = EntityType::kOrg;
-  EntityType rule = EntityType::kOrg;  // the rules' decision
-  float rule_margin = 0;               // and its lead (RuleMargin)
+  TypeVoteArray votes{};  // the rules' votes
 };
 
 // A gold name of a training text: byte offsets and type.
