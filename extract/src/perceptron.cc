@@ -65,75 +65,97 @@ uint32_t HomeSlot(uint64_t h, uint32_t slots) {
 }  // namespace
 
 // Lookups go through an index built at load: keyed by the 32-bit
-// fingerprint alone, at most half full (a missing feature, the common case
-// for a pruned model, then costs about two probes instead of a dozen at the
-// file table's 0.8 load), each slot's key and row side by side so one probe
-// is one cache line.
+// fingerprint alone, at most half full, every feature within kWindow slots
+// of its home slot (else the index doubles), so a lookup compares a fixed
+// window of keys without a branch and adds the row found — or the zero
+// row past the end when none matches. Keys and rows are apart: the keys of
+// a window share a cache line, and a row is read once it is known.
 void WeightTable::BuildIndex() {
+  stride_ = (static_cast<size_t>(classes_) + 3) / 4 * 4;
   bits_ = 4;
   while ((size_t{1} << bits_) < 2 * features_ + 2) ++bits_;
-  stride_ = 2 + static_cast<size_t>(classes_) + (classes_ % 2);
-  index_.assign((size_t{1} << bits_) * stride_, 0);
-  const size_t mask = (size_t{1} << bits_) - 1;
+  while (!FillIndex()) ++bits_;
+}
+
+// Robin Hood insertion (Celis 1986): a feature farther from its home slot
+// than the one in its way takes that slot, so no feature ends far from
+// home; false if one would end kWindow or more slots past it.
+bool WeightTable::FillIndex() {
+  const size_t slots = (size_t{1} << bits_) + kWindow;
+  index_keys_.assign(slots, 0);
+  std::vector<uint32_t> source(slots, 0);  // the slot of keys_ a slot's row comes from, + 1
+  std::vector<int16_t> rows = rows_;
   for (size_t slot = 0; slot < keys_.size(); ++slot) {
-    uint32_t fp = keys_[slot];
+    uint32_t fp = keys_[slot], from = static_cast<uint32_t>(slot + 1);
     if (fp == 0) continue;
-    size_t at = IndexSlot(fp);
+    size_t at = IndexSlot(fp), home = at;
     while (true) {
-      int16_t* entry = &index_[at * stride_];
-      uint32_t k;
-      std::memcpy(&k, entry, sizeof k);
-      if (k == 0) std::memcpy(entry, &fp, sizeof fp);
-      if (k == 0 || k == fp) {  // two features with one fingerprint share a row (rare)
+      if (at - home >= kWindow) return false;
+      const uint32_t k = index_keys_[at];
+      if (k == 0) {
+        index_keys_[at] = fp;
+        source[at] = from;
+        break;
+      }
+      if (k == fp) {  // two features with one fingerprint share a row (rare): the first's
+        int16_t* row = &rows[(source[at] - 1) * classes_];
         for (int c = 0; c < classes_; ++c) {
-          int v = entry[2 + c] + rows_[slot * classes_ + c];
-          entry[2 + c] = static_cast<int16_t>(std::clamp(v, -32767, 32767));
+          row[c] = static_cast<int16_t>(std::clamp(row[c] + rows_[slot * classes_ + c], -32767, 32767));
         }
         break;
       }
-      at = (at + 1) & mask;
+      const size_t k_home = IndexSlot(k);
+      if (at - k_home < at - home) {
+        std::swap(index_keys_[at], fp);
+        std::swap(source[at], from);
+        home = k_home;
+      }
+      ++at;
     }
   }
+  index_rows_.assign((slots + 1) * stride_, 0);  // the last row stays zero
+  for (size_t at = 0; at < slots; ++at) {
+    if (source[at] == 0) continue;
+    std::copy_n(&rows[(source[at] - 1) * classes_], classes_, &index_rows_[at * stride_]);
+  }
+  return true;
 }
 
 size_t WeightTable::IndexSlot(uint32_t fp) const {
   return static_cast<size_t>((fp * 0x9E3779B1u) >> (32 - bits_));
 }
 
-const int16_t* WeightTable::Row(uint64_t feature) const {
-  if (features_ == 0) return nullptr;
-  const uint32_t fp = Fingerprint(feature);
-  return RowFrom(fp, IndexSlot(fp));
-}
-
-const int16_t* WeightTable::RowFrom(uint32_t fp, size_t slot) const {
-  const size_t mask = (size_t{1} << bits_) - 1;
-  for (;; slot = (slot + 1) & mask) {
-    const int16_t* entry = &index_[slot * stride_];
-    uint32_t k;
-    std::memcpy(&k, entry, sizeof k);
-    if (k == fp) return entry + 2;
-    if (k == 0) return nullptr;
-  }
+size_t WeightTable::Find(uint32_t fp, size_t home) const {
+  const uint32_t* k = &index_keys_[home];
+  size_t found = index_keys_.size();  // the zero row
+  for (size_t j = 0; j < kWindow; ++j) found = k[j] == fp ? home + j : found;
+  return found;
 }
 
 void WeightTable::Score(std::span<const uint64_t> features, float* scores) const {
   if (features_ == 0) return;
-  // The probes miss the cache: start every feature's load first, then read.
-  uint32_t fps[128];
-  size_t home[128];
-  const size_t n = std::min<size_t>(features.size(), std::size(home));
-  for (size_t i = 0; i < n; ++i) {
-    fps[i] = Fingerprint(features[i]);
-    home[i] = IndexSlot(fps[i]);
-    __builtin_prefetch(&index_[home[i] * stride_]);
-  }
+  // The probes miss the cache: start every feature's key load, then find
+  // the rows and start theirs, then add.
+  constexpr size_t kBatch = 128;
+  uint32_t fps[kBatch];
+  size_t at[kBatch];
   int32_t sums[256];
-  std::fill_n(sums, classes_, 0);
-  for (size_t i = 0; i < features.size(); ++i) {
-    const int16_t* row = i < n ? RowFrom(fps[i], home[i]) : Row(features[i]);
-    if (row == nullptr) continue;
-    for (int c = 0; c < classes_; ++c) sums[c] += row[c];
+  std::fill_n(sums, stride_, 0);
+  for (size_t begin = 0; begin < features.size(); begin += kBatch) {
+    const size_t n = std::min(kBatch, features.size() - begin);
+    for (size_t i = 0; i < n; ++i) {
+      fps[i] = Fingerprint(features[begin + i]);
+      at[i] = IndexSlot(fps[i]);
+      __builtin_prefetch(&index_keys_[at[i]]);
+    }
+    for (size_t i = 0; i < n; ++i) {
+      at[i] = Find(fps[i], at[i]);
+      __builtin_prefetch(&index_rows_[at[i] * stride_]);
+    }
+    for (size_t i = 0; i < n; ++i) {
+      const int16_t* row = &index_rows_[at[i] * stride_];
+      for (size_t c = 0; c < stride_; ++c) sums[c] += row[c];
+    }
   }
   for (int c = 0; c < classes_; ++c) scores[c] += static_cast<float>(sums[c]) * scale_;
 }

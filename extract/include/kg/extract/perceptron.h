@@ -54,18 +54,21 @@ class WeightTable {
 
  private:
   friend class PerceptronTrainer;
-  const int16_t* Row(uint64_t feature) const;
-  const int16_t* RowFrom(uint32_t fingerprint, size_t slot) const;
+  static constexpr size_t kWindow = 8;  // slots a feature may sit past its home
   void BuildIndex();
+  bool FillIndex();
   size_t IndexSlot(uint32_t fingerprint) const;
+  size_t Find(uint32_t fingerprint, size_t home) const;
   int classes_ = 0;
   size_t features_ = 0;
   float scale_ = 1.0f;              // weight = int16 * scale
   std::vector<uint32_t> keys_;      // fingerprint per slot, 0 = empty
   std::vector<int16_t> rows_;       // classes_ per slot
-  // The lookup index (BuildIndex): 2^bits_ slots of stride_ int16s, a
-  // fingerprint (two int16s) then the row.
-  std::vector<int16_t> index_;
+  // The lookup index (BuildIndex): 2^bits_ + kWindow slots, a fingerprint
+  // per slot (0 = empty) and a row of stride_ int16s (classes_ rounded up
+  // to 4), plus a zero row for features not found.
+  std::vector<uint32_t> index_keys_;
+  std::vector<int16_t> index_rows_;
   size_t stride_ = 0;
   int bits_ = 0;
 };

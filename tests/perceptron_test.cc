@@ -1,0 +1,83 @@
+// The compiled perceptron weights (kg/extract/perceptron.h): a table read
+// back from its bytes scores every feature with its own row — whatever the
+// table's size, the features crowding one home slot and those it lacks.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <map>
+#include <vector>
+
+#include "kg/extract/perceptron.h"
+
+namespace kg {
+namespace {
+
+// A table of `n` features over four classes, feature i (hash i * 7919 + 1)
+// for class i % 4 against class (i + 1) % 4, written and read back.
+WeightTable Table(uint64_t n, std::vector<uint64_t>* features) {
+  PerceptronTrainer t(4);
+  for (uint64_t i = 0; i < n; ++i) {
+    features->push_back(FeatureHash(1, i * 7919 + 1));
+    t.Update({&features->back(), 1}, static_cast<int>(i % 4), static_cast<int>((i + 1) % 4));
+  }
+  t.Tick();
+  ModelWriter w;
+  t.Compile(0).Write(&w);
+  ModelReader r(w.buffer(), "test table");
+  StatusOr<WeightTable> table = WeightTable::Read(&r);
+  EXPECT_TRUE(table.ok());
+  return std::move(table).value();
+}
+
+int Best(const float* scores) { return static_cast<int>(std::max_element(scores, scores + 4) - scores); }
+int Worst(const float* scores) { return static_cast<int>(std::min_element(scores, scores + 4) - scores); }
+
+// The table keys a feature by the top 32 bits of its hash: two features
+// that share them share a row (features 1001 and 6952 here).
+std::map<uint64_t, int> Fingerprints(const std::vector<uint64_t>& features) {
+  std::map<uint64_t, int> count;
+  for (uint64_t f : features) ++count[f >> 32];
+  return count;
+}
+
+TEST(WeightTableTest, EveryFeatureFindsItsOwnRow) {
+  for (uint64_t n : {1u, 7u, 1000u, 60000u}) {
+    std::vector<uint64_t> features;
+    WeightTable table = Table(n, &features);
+    ASSERT_EQ(table.features(), n);
+    std::map<uint64_t, int> fingerprints = Fingerprints(features);
+    EXPECT_EQ(fingerprints.size(), n - (n == 60000 ? 1 : 0));
+    for (uint64_t i = 0; i < n; ++i) {
+      if (fingerprints[features[i] >> 32] > 1) continue;
+      float scores[4] = {};
+      table.Score({&features[i], 1}, scores);
+      ASSERT_EQ(Best(scores), static_cast<int>(i % 4)) << "feature " << i << " of " << n;
+      ASSERT_EQ(Worst(scores), static_cast<int>((i + 1) % 4)) << "feature " << i << " of " << n;
+    }
+  }
+}
+
+TEST(WeightTableTest, UnknownFeaturesAddNothingAndRowsAdd) {
+  std::vector<uint64_t> features;
+  WeightTable table = Table(60000, &features);
+  std::vector<uint64_t> unknown;
+  for (uint64_t i = 0; i < 500; ++i) unknown.push_back(FeatureHash(2, i));
+  float scores[4] = {};
+  table.Score(unknown, scores);
+  EXPECT_EQ(std::count(scores, scores + 4, 0.0f), 4);
+  // Features 0 and 4 (class 0 over class 1) and 1 (class 1 over class 2),
+  // among unknown ones and past one batch of lookups (200 features).
+  std::vector<uint64_t> mixed(unknown.begin(), unknown.begin() + 197);
+  mixed.insert(mixed.end(), {features[0], features[4], features[1]});
+  float sum[4] = {}, single[4] = {};
+  table.Score(mixed, sum);
+  table.Score({&features[0], 1}, single);
+  EXPECT_GT(single[0], 0.0f);
+  EXPECT_FLOAT_EQ(sum[0], 2 * single[0]);  // won twice
+  EXPECT_FLOAT_EQ(sum[1], single[1]);      // lost twice, won once
+  EXPECT_FLOAT_EQ(sum[2], single[1]);      // lost once
+  EXPECT_EQ(sum[3], 0.0f);
+}
+
+}  // namespace
+}  // namespace kg
