@@ -614,6 +614,13 @@ TEST(RecognizerTest, FormerBugs) {
       // A work's title in quotes after a noun that announces one.
       {"Il a joué dans la trilogie « Le Seigneur des anneaux » en 2001.", {{"Le Seigneur des anneaux", "OTHER"}}, {}},
       {"Elle anime l'émission \"Cauchemar en cuisine\" sur M6.", {{"Cauchemar en cuisine", "OTHER"}}, {}},
+      // ... with adjectives and the work's author between them.
+      {"Il devait jouer dans la trilogie fantastique de Peter Jackson \"Le Seigneur des anneaux\" en 2001.",
+       {{"Le Seigneur des anneaux", "OTHER"}, {"Peter Jackson", "PERSON"}}, {}},
+      {"Elle joue son spectacle humoristique « Bonne nuit Blanche » depuis deux ans.",
+       {{"Bonne nuit Blanche", "OTHER"}}, {}},
+      // Words quoted after a speaker are no title.
+      {"Le ministre a déclaré « Nous devons agir » mardi.", {}, {"Nous devons agir"}},
       // Common words are a name when a noun announces one.
       {"La société Equity Residential a vendu trois immeubles.", {{"Equity Residential", "ORG"}}, {}},
       // A capitalised article inside a French sentence is part of the name.

@@ -195,7 +195,7 @@ size_t CandidateScanner::ScanName(size_t i, int gaz, size_t gaz_end, std::vector
 size_t CandidateScanner::QuotedTitle(size_t i, std::vector<Candidate>* out) const {
   constexpr size_t kMaxWords = 10;
   if (!IsOpeningQuote(s_.Text(i))) return i;
-  std::optional<EntityType> cue = words_.CueBefore(i);
+  std::optional<EntityType> cue = words_.CueBefore(WorkNounBefore(i));
   if (!cue || (*cue != EntityType::kOther && *cue != EntityType::kProduct)) return i;
   if (i + 1 >= s_.toks.size() || !s_.IsWord(i + 1) || !s_.toks[i + 1].upper_initial) return i;
   size_t close = i + 1;
@@ -225,6 +225,28 @@ bool CandidateScanner::EmitTitle(size_t first, size_t last, EntityType type, std
   Vote(&c, type, kWeights.quoted_title);
   out->push_back(std::move(c));
   return true;
+}
+
+// Where the noun announcing a quoted title would end: right before the quote
+// `i`, or before the adjectives and the owner between them ("la trilogie
+// fantastique de Peter Jackson « Le Seigneur des anneaux »", "son
+// spectacle humoristique « ... »").
+size_t CandidateScanner::WorkNounBefore(size_t i) const {
+  constexpr size_t kMaxOwnerWords = 4;
+  size_t j = i;
+  // The owner: "de" or "d'" then capitalised words.
+  size_t k = j;
+  while (k > 0 && j - k < kMaxOwnerWords && s_.IsWord(k - 1) && s_.toks[k - 1].upper_initial) --k;
+  if (k < j && k > 1) {
+    const std::string_view de = StripElision(s_.Lower(k - 1));
+    if ((s_.IsWord(k - 1) || s_.toks[k - 1].elision) && (de == "de" || de == "d")) j = k - 1;
+  }
+  for (int adjectives = 0; adjectives < 2 && j > 1 && s_.IsWord(j - 1) && !s_.toks[j - 1].upper_initial; ++adjectives) {
+    const WordInfo& w = s_.LowerInfo(j - 1);
+    if (!w.adjective || w.verb || w.function_word || words_.CueBefore(j)) break;
+    --j;
+  }
+  return j;
 }
 
 // The title of a work without quotes after a noun that announces one (a
