@@ -66,6 +66,27 @@ void RunCases(const std::vector<Case>& cases) {
   }
 }
 
+// "role-institutions": a person named by a role over a domain heads the
+// document's institution of that domain, in another sentence too.
+TEST(TreeRelationsTest, RoleHeadsTheInstitutionOfItsDomain) {
+  RunCases({
+      {"Le ministre de l'Intérieur Christophe Castaner a parlé. Le ministère de l'Intérieur a confirmé.",
+       {{"Christophe Castaner", "ministre_de", "ministère de l'Intérieur"}}, {}},
+      {"Olivier Véran, ministre de la Santé, a parlé mardi. Le ministère de la Santé a confirmé l'information.",
+       {{"Olivier Véran", "ministre_de", "ministère de la Santé"}}, {}},
+      // the institution's name may go on ("du Salvador")
+      {"Le ministre de l'Environnement Fernando Lopez a parlé. Le ministère de l'Environnement du Salvador a publié un bilan.",
+       {{"Fernando Lopez", "ministre_de", "ministère de l'Environnement du Salvador"}}, {}},
+      {"Le procureur de Paris Rémy Heitz a annoncé l'ouverture d'une enquête. Le parquet de Paris a été saisi.",
+       {{"Rémy Heitz", "procureur_de", "parquet de Paris"}}, {}},
+      // another domain; a name before a new phrase ("l'affaire X, le ministre...")
+      {"La ministre du Travail Muriel Pénicaud a parlé. Le ministère de la Santé a confirmé.",
+       {}, {{"Muriel Pénicaud", "ministère de la Santé"}}},
+      {"Dans l'affaire Adama Traoré, le ministre de l'Intérieur a réagi. Le ministère de l'Intérieur a confirmé.",
+       {}, {{"Adama Traoré", "ministère de l'Intérieur"}}},
+  });
+}
+
 TEST(TreeRelationsTest, FrenchConstructions) {
   RunCases({
       // apposition with a role, both orders

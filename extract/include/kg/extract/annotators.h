@@ -21,7 +21,9 @@
 // Thread safety: annotators keep caches; one list per thread.
 #pragma once
 
+#include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -204,6 +206,32 @@ class InstitutionTowns : public Annotator {
  private:
   const Lexicon& lexicon_;
   std::string in_label_;
+};
+
+// "role-institutions": a person named by an office row's role over a
+// domain heads the document's institution of that domain ("le ministre de
+// l'Intérieur Christophe Castaner", "Olivier Véran, ministre de la Santé"
+// and "le ministère de l'Intérieur", "le ministère de la Santé"): a
+// relation labelled after the role (ministre_de), where the person and the
+// institution have none yet. Needs mentions and entities, adds relations.
+class RoleInstitutions : public Annotator {
+ public:
+  explicit RoleInstitutions(const std::map<std::string, std::string>& offices) : offices_(offices) {}
+  void Annotate(AnnotatedDocument* doc) override;
+  struct Context {
+    std::string_view text;
+    const std::vector<Token>& tokens;
+    const std::map<std::string, std::string>& offices;
+  };
+
+ private:
+  struct Phrase {
+    std::string noun;   // the role ("ministre")
+    size_t first, end;  // the tokens of its domain, from the preposition
+  };
+  std::optional<Phrase> Before(const Context& c, const Mention& m) const;
+  std::optional<Phrase> After(const Context& c, const Mention& m) const;
+  const std::map<std::string, std::string>& offices_;
 };
 
 // "place-order": a place-in-place relation (the path table's `in` label:

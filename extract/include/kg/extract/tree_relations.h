@@ -25,6 +25,7 @@
 #pragma once
 
 #include <memory>
+#include <map>
 #include <set>
 #include <string>
 #include <string_view>
@@ -70,6 +71,10 @@ struct PathRules {
   // "place-noun" rows: nouns of a kind of place that make no "place" label
   // (capitale): their labels, like the place labels, name a place.
   std::set<std::string> place_nouns;
+  // "office" rows: a role noun and the institution it heads (ministre,
+  // ministère): "le ministre de l'Intérieur Christophe Castaner" heads the
+  // document's "ministère de l'Intérieur" (RoleInstitutions).
+  std::map<std::string, std::string> offices;
   // Whether `label` says its source is a place ("ville_de", "capitale_de").
   bool NamesPlace(const std::string& label) const;
   std::string in_label;
