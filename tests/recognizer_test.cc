@@ -619,6 +619,11 @@ TEST(RecognizerTest, FormerBugs) {
        {{"Le Seigneur des anneaux", "OTHER"}, {"Peter Jackson", "PERSON"}}, {}},
       {"Elle joue son spectacle humoristique « Bonne nuit Blanche » depuis deux ans.",
        {{"Bonne nuit Blanche", "OTHER"}}, {}},
+      // A numbered district.
+      {"Il habite dans le 16e arrondissement de Paris depuis 2010.",
+       {{"16e arrondissement", "LOCATION"}, {"Paris", "LOCATION"}}, {}},
+      // A common acronym is no place the gazetteer spells otherwise (Chũ).
+      {"Il a été transféré au CHU de Nantes mardi.", {{"Nantes", "LOCATION"}}, {"CHU", "Chũ"}},
       // Words quoted after a speaker are no title.
       {"Le ministre a déclaré « Nous devons agir » mardi.", {}, {"Nous devons agir"}},
       // Common words are a name when a noun announces one.

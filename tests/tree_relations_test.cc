@@ -139,6 +139,8 @@ TEST(TreeRelationsTest, FrenchConstructions) {
        {{"Liaoning", "situé_à", "Chine"}}, {}},
       {"La vidéo a été tournée en avril dans le village de Chaleins (Ain), selon L214.",
        {{"Chaleins", "situé_à", "Ain"}}, {}},
+      // a place whose own noun governs another
+      {"Il habite dans le 16e arrondissement de Paris depuis 2010.", {{"16e arrondissement", "situé_à", "Paris"}}, {}},
       // a place noun's demonym refers to its country when the document names it
       {"La Syrie est en guerre depuis 2011. Des frappes ont visé la province syrienne de Deir Ezzor dans la nuit.",
        {{"Deir Ezzor", "situé_à", "Syrie"}}, {}},

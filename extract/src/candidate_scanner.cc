@@ -53,6 +53,10 @@ void CandidateScanner::Scan(std::vector<Candidate>* out) const {
       i = next;
       continue;
     }
+    if (size_t next = NumberedDistrict(i, out); next > i) {
+      i = next;
+      continue;
+    }
     int gaz = -1;
     size_t gaz_end = gazetteer_.Match(i, &gaz);
     if (gaz < 0 && i > 0 && s_.IsWord(i - 1) && s_.toks[i].upper_initial && !s_.english) {
@@ -91,6 +95,23 @@ size_t CandidateScanner::ScanInitialName(size_t i, std::vector<Candidate>* out) 
     return end + 1;
   }
   return i;
+}
+
+// "le 16e arrondissement", "le 1er arrondissement": an ordinal and a
+// district noun (a "district" word class) name a district, which the
+// tables' relations then place in its town ("de la capitale", "de Lyon").
+// Returns the token after it, or `i`.
+size_t CandidateScanner::NumberedDistrict(size_t i, std::vector<Candidate>* out) const {
+  if (s_.english || i + 1 >= s_.toks.size() || !s_.toks[i].has_digit || !s_.IsWord(i + 1) ||
+      !InWordClass(WordClass::kDistrict, s_.Lower(i + 1))) {
+    return i;
+  }
+  const std::string_view t = s_.Text(i);
+  size_t digits = 0;
+  while (digits < t.size() && t[digits] >= '0' && t[digits] <= '9') ++digits;
+  const std::string_view suffix = t.substr(digits);
+  if (digits == 0 || digits > 2 || (suffix != "e" && suffix != "er" && suffix != "ème" && suffix != "eme")) return i;
+  return EmitVoted(i, i + 1, EntityType::kLocation, kWeights.district, out) ? i + 2 : i;
 }
 
 // "tribunal correctionnel de Vesoul", "musée Fitzwilliam": a lower-case
@@ -209,12 +230,13 @@ size_t CandidateScanner::QuotedTitle(size_t i, std::vector<Candidate>* out) cons
   if (close >= s_.toks.size() || !IsClosingQuote(s_.Text(close)) || close == i + 1) return i;
   size_t last = close - 1;
   if (last > i + 1 && (s_.Text(last) == "!" || s_.Text(last) == "?")) --last;
-  return EmitTitle(i + 1, last, *cue, out) ? close + 1 : i;
+  return EmitVoted(i + 1, last, *cue, kWeights.quoted_title, out) ? close + 1 : i;
 }
 
-// Emits the title first..last with a vote for `type`, unless its key is
-// empty or stopped; whether it did.
-bool CandidateScanner::EmitTitle(size_t first, size_t last, EntityType type, std::vector<Candidate>* out) const {
+// Emits first..last (a title, a district) with a vote for `type`, unless
+// its key is empty or stopped; whether it did.
+bool CandidateScanner::EmitVoted(size_t first, size_t last, EntityType type, float weight,
+                                 std::vector<Candidate>* out) const {
   Candidate c;
   c.sentence = s_.index;
   c.first = static_cast<uint32_t>(first);
@@ -222,7 +244,7 @@ bool CandidateScanner::EmitTitle(size_t first, size_t last, EntityType type, std
   c.surface = std::string(s_.text.substr(s_.toks[first].start, s_.toks[last].end - s_.toks[first].start));
   c.key = MergeKey(c.surface);
   if (c.key.empty() || s_.lex.IsStopped(c.key)) return false;
-  Vote(&c, type, kWeights.quoted_title);
+  Vote(&c, type, weight);
   out->push_back(std::move(c));
   return true;
 }
@@ -287,7 +309,7 @@ size_t CandidateScanner::UnquotedTitle(size_t i, std::vector<Candidate>* out) co
   // A name of capitalised words is left to the other rules ("le film
   // Intouchables", "la série The Crown").
   if (last == i || !common) return i;
-  return EmitTitle(i, last, EntityType::kOther, out) ? last + 1 : i;
+  return EmitVoted(i, last, EntityType::kOther, kWeights.quoted_title, out) ? last + 1 : i;
 }
 
 // Gazetteer entry `place`, right after entry `media`, names its edition.

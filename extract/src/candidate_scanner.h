@@ -38,8 +38,9 @@ class CandidateScanner {
   size_t ScanName(size_t i, int gaz, size_t gaz_end, std::vector<Candidate>* out) const;
   size_t QuotedTitle(size_t i, std::vector<Candidate>* out) const;
   size_t WorkNounBefore(size_t i) const;
+  size_t NumberedDistrict(size_t i, std::vector<Candidate>* out) const;
   size_t UnquotedTitle(size_t i, std::vector<Candidate>* out) const;
-  bool EmitTitle(size_t first, size_t last, EntityType type, std::vector<Candidate>* out) const;
+  bool EmitVoted(size_t first, size_t last, EntityType type, float weight, std::vector<Candidate>* out) const;
   bool PlaceEdition(int media, int place) const;
   bool EndsTitlePhrase(size_t i) const;
   bool DefinesAcronym(size_t first, size_t last) const;

@@ -78,7 +78,7 @@ size_t GazetteerMatcher::Match(size_t i, int* entry, std::string_view article) c
     if (!s_.lex.entry(e).user) {
       std::string span(s_.text.substr(t.start, s_.toks[j].end - t.start));
       if (!article.empty()) span = std::string(article) + " " + span;
-      if (!CaseMatches(span, FoldName(span), e)) continue;
+      if (!CaseMatches(span, FoldName(span), e, Abbreviation(i, j))) continue;
     }
     *entry = e;
     best = j;
@@ -86,11 +86,17 @@ size_t GazetteerMatcher::Match(size_t i, int* entry, std::string_view article) c
   return best;
 }
 
+// "CHU", "PDG": a common acronym (data/common_acronyms.txt) is no name the
+// gazetteer writes otherwise (the village "Chũ").
+bool GazetteerMatcher::Abbreviation(size_t first, size_t last) const {
+  return first == last && s_.toks[first].all_caps && s_.lex.IsCommonAcronym(s_.Text(first));
+}
+
 // A gazetteer phrase matches only where the text capitalises the words
 // the gazetteer capitalises ("Le Monde" the paper, not "le monde entier")
-// and writes its acronyms in capitals ("LA", not "La"). `folded` is
-// FoldName(text).
-bool GazetteerMatcher::CaseMatches(std::string_view text, std::string_view folded, int entry) const {
+// and writes its acronyms in capitals ("LA", not "La"); `exact`: with the
+// very capitals the text has. `folded` is FoldName(text).
+bool GazetteerMatcher::CaseMatches(std::string_view text, std::string_view folded, int entry, bool exact) const {
   std::vector<Spelling>& forms = (*s_.spellings)[static_cast<size_t>(entry)];
   if (forms.empty()) {  // the entry's spellings, worked out at its first match
     const GazetteerEntry& e = s_.lex.entry(entry);
@@ -102,7 +108,7 @@ bool GazetteerMatcher::CaseMatches(std::string_view text, std::string_view folde
     if (f.folded != folded) continue;
     if (f.capitals.size() != t.size()) return true;
     bool ok = true;
-    for (size_t k = 0; k < t.size(); ++k) ok = ok && f.capitals[k] <= t[k];
+    for (size_t k = 0; k < t.size(); ++k) ok = ok && (exact ? f.capitals[k] == t[k] : f.capitals[k] <= t[k]);
     if (ok) return true;
   }
   return false;

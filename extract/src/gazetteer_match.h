@@ -25,7 +25,8 @@ class GazetteerMatcher {
   size_t Match(size_t i, int* entry, std::string_view article = {}) const;
   // Whether `text` (FoldName of it: `folded`) capitalises what gazetteer
   // entry `entry` does.
-  bool CaseMatches(std::string_view text, std::string_view folded, int entry) const;
+  bool CaseMatches(std::string_view text, std::string_view folded, int entry, bool exact) const;
+  bool Abbreviation(size_t first, size_t last) const;
 
  private:
   const SentenceContext& s_;

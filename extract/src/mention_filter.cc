@@ -151,7 +151,9 @@ void MentionFilter::FindEntry(size_t first, size_t last, Candidate* cand, std::s
   if (c.gazetteer < 0) {
     *folded = FoldName(c.surface);
     int g = s_.lex.FindPhrase(*folded);
-    if (g >= 0 && (s_.lex.entry(g).user || gazetteer_.CaseMatches(c.surface, *folded, g))) c.gazetteer = g;
+    if (g >= 0 && (s_.lex.entry(g).user || gazetteer_.CaseMatches(c.surface, *folded, g, gazetteer_.Abbreviation(first, last)))) {
+      c.gazetteer = g;
+    }
   }
   // "Taiwan Semiconductor Manufacturing Co", "ASML Holding": a known name
   // with a company suffix the gazetteer does not spell out.

@@ -38,6 +38,7 @@ struct VoteWeights {
   float org_head = 5;                    // "Banque de France": an organisation's head word (organisation)
   float event_head = 6;                  // "ouragan Dorian", "loi Alimentation": a head naming an event (other)
   float place_head = 5;                  // "lac Léman", "Golfe du Mexique": a place's head word (location)
+  float district = 6;                    // "le 16e arrondissement": a numbered district (location)
   float org_suffix = 5;                  // "Toyota Motor Corp" (organisation)
   float generation = 5;                  // "Al Unser Jr", "Charles III" (person)
   float place_suffix = 5;                // "Trent Bridge", "Hudson River" (location)

@@ -40,6 +40,7 @@ constexpr std::pair<std::string_view, WordClass> kNames[] = {
     {"work-noun", WordClass::kWorkNoun},
     {"not-alone", WordClass::kNotAlone},
     {"particle-title", WordClass::kParticleTitle},
+    {"district", WordClass::kDistrict},
 };
 
 // The classes read from the embedded table (its words live as long as kg).

@@ -67,6 +67,7 @@ enum class WordClass : uint8_t {
   kPluralTitle,        // mm, mmes, messieurs (lower case, without a dot): a list of people's names follows
   kNotAlone,           // Sept, Fourth, GT: capitalised words that alone name nothing
   kParticleTitle,      // général, comte, m: a surname's particle follows ("le général de Gaulle")
+  kDistrict,           // arrondissement: after an ordinal, a numbered district ("le 16e arrondissement")
 };
 
 // Whether `w` (as written) is one of the class's words.
