@@ -619,6 +619,11 @@ TEST(RecognizerTest, FormerBugs) {
        {{"Le Seigneur des anneaux", "OTHER"}, {"Peter Jackson", "PERSON"}}, {}},
       {"Elle joue son spectacle humoristique « Bonne nuit Blanche » depuis deux ans.",
        {{"Bonne nuit Blanche", "OTHER"}}, {}},
+      // A known company with a maker's word is that company; with another
+      // word, another organisation named after it.
+      {"Tesla Motors a publié ses résultats et Tesla monte en Bourse.", {{"Tesla", "ORG"}}, {"Tesla Motors"}},
+      {"Le Porsche Club de France organise une sortie avec Porsche.",
+       {{"Porsche Club", "ORG"}, {"Porsche", "ORG"}}, {}},
       // A numbered district.
       {"Il habite dans le 16e arrondissement de Paris depuis 2010.",
        {{"16e arrondissement", "LOCATION"}, {"Paris", "LOCATION"}}, {}},

@@ -155,9 +155,12 @@ void MentionFilter::FindEntry(size_t first, size_t last, Candidate* cand, std::s
       c.gazetteer = g;
     }
   }
-  // "Taiwan Semiconductor Manufacturing Co", "ASML Holding": a known name
-  // with a company suffix the gazetteer does not spell out.
-  if (c.gazetteer < 0 && last > first && s_.lex.IsOrgSuffix(s_.Text(last))) {
+  // "Taiwan Semiconductor Manufacturing Co", "ASML Holding", "Tesla
+  // Motors": a known name with a company's legal form or a maker's word
+  // the gazetteer does not spell out — not another organisation named
+  // after it ("Porsche Club", "Facebook News").
+  if (c.gazetteer < 0 && last > first &&
+      (s_.lex.IsCompanyForm(s_.Text(last)) || InWordClass(WordClass::kMakerWord, s_.Lower(last)))) {
     size_t end = last - 1;
     while (end > first && s_.toks[end].kind == TokenKind::kPunct) --end;
     std::string base(s_.text.substr(s_.toks[first].start, s_.toks[end].end - s_.toks[first].start));

@@ -41,6 +41,7 @@ constexpr std::pair<std::string_view, WordClass> kNames[] = {
     {"not-alone", WordClass::kNotAlone},
     {"particle-title", WordClass::kParticleTitle},
     {"district", WordClass::kDistrict},
+    {"maker-word", WordClass::kMakerWord},
 };
 
 // The classes read from the embedded table (its words live as long as kg).

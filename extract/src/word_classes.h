@@ -68,6 +68,7 @@ enum class WordClass : uint8_t {
   kNotAlone,           // Sept, Fourth, GT: capitalised words that alone name nothing
   kParticleTitle,      // général, comte, m: a surname's particle follows ("le général de Gaulle")
   kDistrict,           // arrondissement: after an ordinal, a numbered district ("le 16e arrondissement")
+  kMakerWord,          // motors: after a known company's name, the same company ("Tesla Motors")
 };
 
 // Whether `w` (as written) is one of the class's words.
