@@ -38,6 +38,8 @@ TEST(RecognizerTest, MultiWordNamesAndConnectors) {
       {"Goldman Sachs a identifié plusieurs acteurs.", {{"Goldman Sachs", "ORG"}}, {}},
       {"Les Émirats arabes unis investissent.", {{"Émirats arabes unis", "LOCATION"}}, {}},
       {"Charles de Gaulle est né à Lille.", {{"Charles de Gaulle", "PERSON"}, {"Lille", "LOCATION"}}, {"Gaulle"}},
+      // A known person's particle written in lower case.
+      {"Au second tour, face à Marine le Pen, il l'emporterait.", {{"Marine Le Pen", "PERSON"}}, {"Marine", "Pen"}},
       // A gazetteer phrase whose first token is hyphenated (folded to two words).
       {"La région Centre-Val de Loire a voté.", {{"Centre-Val de Loire", "LOCATION"}}, {"Centre-Val", "Loire"}},
   });

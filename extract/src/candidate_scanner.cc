@@ -424,11 +424,15 @@ size_t CandidateScanner::ParticleSurnameStart(size_t first) const {
     const bool range = first + 1 < s_.toks.size() && (s_.Lower(first + 1) == "à" || s_.Lower(first + 1) == "au");
     return range ? first : p;
   }
-  if (particle != "de" || p < 2) return first;
+  // "Mme le Pen", "M. le Drian": an article written in lower case, after a
+  // capitalised or abbreviated title, before a word no dictionary has.
+  const bool article = (particle == "le" || particle == "la") && !s_.LowerOf(first).known;
+  if ((particle != "de" && !article) || p < 2) return first;
   size_t t = p - 1;
   const bool dotted = s_.Text(t) == ".";
   if (dotted) --t;  // "M. de Villepin"
   if (!s_.IsWord(t) || !InWordClass(WordClass::kParticleTitle, s_.Lower(t))) return first;
+  if (article) return dotted || s_.toks[t].upper_initial ? p : first;
   // The title a noun itself, after a determiner ("le général de Gaulle"; not
   // "le délégué général de Pollinis"), unless abbreviated.
   const bool noun = dotted || t == 0 || words_.Initial(t) || InWordClass(WordClass::kDeterminer, s_.Lower(t - 1));

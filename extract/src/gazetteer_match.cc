@@ -4,6 +4,7 @@
 #include <string>
 
 #include "kg/base/text.h"
+#include "word_classes.h"
 
 namespace kg::recognition {
 namespace {
@@ -95,7 +96,9 @@ bool GazetteerMatcher::Abbreviation(size_t first, size_t last) const {
 // A gazetteer phrase matches only where the text capitalises the words
 // the gazetteer capitalises ("Le Monde" the paper, not "le monde entier")
 // and writes its acronyms in capitals ("LA", not "La"); `exact`: with the
-// very capitals the text has. `folded` is FoldName(text).
+// very capitals the text has. A person's particle may be written in lower
+// case inside the name ("Marine le Pen", "Bruno le Maire"). `folded` is
+// FoldName(text).
 bool GazetteerMatcher::CaseMatches(std::string_view text, std::string_view folded, int entry, bool exact) const {
   std::vector<Spelling>& forms = (*s_.spellings)[static_cast<size_t>(entry)];
   if (forms.empty()) {  // the entry's spellings, worked out at its first match
@@ -104,11 +107,17 @@ bool GazetteerMatcher::CaseMatches(std::string_view text, std::string_view folde
     for (const auto& a : e.aliases) forms.push_back({FoldName(a), Capitals(a)});
   }
   std::string t = Capitals(text);
+  const bool person = s_.lex.entry(entry).type == EntityType::kPerson;
   for (const Spelling& f : forms) {
     if (f.folded != folded) continue;
     if (f.capitals.size() != t.size()) return true;
+    const std::vector<std::string_view> words = Split(folded, ' ');
     bool ok = true;
-    for (size_t k = 0; k < t.size(); ++k) ok = ok && (exact ? f.capitals[k] == t[k] : f.capitals[k] <= t[k]);
+    for (size_t k = 0; k < t.size(); ++k) {
+      const bool particle = person && k > 0 && k + 1 < t.size() && t[k] == 0 && words.size() == t.size() &&
+                            (words[k] == "le" || words[k] == "la" || IsNameParticle(words[k]));
+      ok = ok && (particle || (exact ? f.capitals[k] == t[k] : f.capitals[k] <= t[k]));
+    }
     if (ok) return true;
   }
   return false;
