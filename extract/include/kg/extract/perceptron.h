@@ -59,6 +59,7 @@ class WeightTable {
   bool FillIndex();
   size_t IndexSlot(uint32_t fingerprint) const;
   size_t Find(uint32_t fingerprint, size_t home) const;
+  void AddRows(const size_t* at, size_t n, int32_t* sums) const;
   int classes_ = 0;
   size_t features_ = 0;
   float scale_ = 1.0f;              // weight = int16 * scale
