@@ -626,6 +626,10 @@ TEST(RecognizerTest, FormerBugs) {
       {"Tesla Motors a publié ses résultats et Tesla monte en Bourse.", {{"Tesla", "ORG"}}, {"Tesla Motors"}},
       {"Le Porsche Club de France organise une sortie avec Porsche.",
        {{"Porsche Club", "ORG"}, {"Porsche", "ORG"}}, {}},
+      // One edition, or one sport's, of a known event is an event of its own.
+      {"L'Euro 2020 a été reporté et la Coupe du monde de football 2022 aura lieu au Qatar.",
+       {{"Euro 2020", "OTHER"}, {"Coupe du monde de football 2022", "OTHER"}}, {"Euro", "Coupe du monde"}},
+      {"Les Jeux olympiques de 2024 auront lieu à Paris.", {{"Jeux olympiques de 2024", "OTHER"}}, {}},
       // A numbered district.
       {"Il habite dans le 16e arrondissement de Paris depuis 2010.",
        {{"16e arrondissement", "LOCATION"}, {"Paris", "LOCATION"}}, {}},

@@ -206,8 +206,35 @@ size_t CandidateScanner::ScanName(size_t i, int gaz, size_t gaz_end, std::vector
     }
   }
   if (!from_gazetteer) end = ExtendToAcronym(i, end);
+  if (from_gazetteer && s_.lex.entry(gaz).type == EntityType::kOther) {
+    if (const size_t edition = EditionYear(end); edition > end) {
+      // "l'Euro 2016", "les Jeux olympiques de 2024", "la Coupe du monde de
+      // rugby": one edition or one sport's event of a known event, an event
+      // of its own (not the gazetteer's, which they would all share).
+      return EmitVoted(i, edition, EntityType::kOther, kGazetteerVote, out) ? edition + 1 : end + 1;
+    }
+  }
   Emit(i, end, from_gazetteer ? gaz : -1, out);
   return end + 1;
+}
+
+// The sport and the year after an event's last token `end` ("de football
+// 2022", "2016", "de 2024"): the last of their tokens, else `end`.
+size_t CandidateScanner::EditionYear(size_t end) const {
+  const size_t n = s_.toks.size();
+  if (end + 2 < n && s_.Lower(end + 1) == "de" && s_.IsWord(end + 2) &&
+      InWordClass(WordClass::kSport, s_.Lower(end + 2))) {
+    return std::max(end + 2, EditionYear(end + 2));
+  }
+  size_t k = end + 1;
+  if (k < n && s_.Lower(k) == "de") ++k;
+  if (k >= s_.toks.size() || s_.toks[k].kind != TokenKind::kNumber) return end;
+  const std::string_view year = s_.Text(k);
+  const bool is_year = year.size() == 4 && (year.starts_with("19") || year.starts_with("20"));
+  // (Not a date's year: "le Tour de France 2020, du 29 août": fine; "Noël
+  // 2019" too. Not a count: "Euro 2016 000" is no year.)
+  if (!is_year || (k + 1 < s_.toks.size() && s_.toks[k + 1].kind == TokenKind::kNumber)) return end;
+  return k;
 }
 
 // The title of a work in quotes after a noun that announces one: the film

@@ -42,6 +42,7 @@ constexpr std::pair<std::string_view, WordClass> kNames[] = {
     {"particle-title", WordClass::kParticleTitle},
     {"district", WordClass::kDistrict},
     {"maker-word", WordClass::kMakerWord},
+    {"sport", WordClass::kSport},
 };
 
 // The classes read from the embedded table (its words live as long as kg).

@@ -69,6 +69,7 @@ enum class WordClass : uint8_t {
   kParticleTitle,      // général, comte, m: a surname's particle follows ("le général de Gaulle")
   kDistrict,           // arrondissement: after an ordinal, a numbered district ("le 16e arrondissement")
   kMakerWord,          // motors: after a known company's name, the same company ("Tesla Motors")
+  kSport,              // football, rugby: after a known event, that sport's ("la Coupe du monde de rugby")
 };
 
 // Whether `w` (as written) is one of the class's words.
