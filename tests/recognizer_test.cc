@@ -481,6 +481,20 @@ TEST(RecognizerTest, EnglishCapitalisedFirstWords) {
 
 // A trim code names nothing alone ("la GT": a node linking every sports car
 // of the corpus), but stays inside a model's name.
+// A dated election is an event; written with "élection", its shorter name
+// is one of its forms, so that the graph joins documents that use that alone.
+TEST(RecognizerTest, DatedElections) {
+  RunCases({
+      {"Elle vise l'élection présidentielle de 2017 et les municipales de 2020.",
+       {{"élection présidentielle de 2017", "OTHER"}, {"municipales de 2020", "OTHER"}}, {}},
+      {"La présidentielle américaine de 2016 a surpris.", {{"présidentielle américaine de 2016", "OTHER"}}, {}},
+      {"La présidentielle en 2017 était serrée, les municipales aussi.", {}, {"présidentielle en 2017", "municipales"}},
+  });
+  DocumentResult r = Extract("Elle vise l'élection présidentielle de 2022.");
+  ASSERT_EQ(r.entities.size(), 1u);
+  EXPECT_EQ(r.entities[0].forms.count("présidentielle de 2022"), 1u);
+}
+
 TEST(RecognizerTest, TrimCodesAlone) {
   auto labels = Labels(Extract("Le constructeur a présenté la GT lundi à Paris, une Ford GT de 2018 vendue aux enchères."));
   EXPECT_TRUE(labels.count("Ford GT"));

@@ -26,6 +26,10 @@ struct Candidate {
   // An organisation's head word standing for the one name of the document it
   // opens ("l'Assemblée"): a mention of that name, not one of its forms.
   bool head_word = false;
+  // A shorter name written inside this one for the same thing, which other
+  // documents may use alone ("présidentielle de 2022" in "l'élection
+  // présidentielle de 2022"): a form of the entity, so that the graph joins them.
+  std::string short_form;
   int gazetteer = -1;
   std::array<float, kEntityTypeCount> votes{};
   int cluster = -1;

@@ -57,6 +57,10 @@ void CandidateScanner::Scan(std::vector<Candidate>* out) const {
       i = next;
       continue;
     }
+    if (size_t next = DatedElection(i, out); next > i) {
+      i = next;
+      continue;
+    }
     int gaz = -1;
     size_t gaz_end = gazetteer_.Match(i, &gaz);
     if (gaz < 0 && i > 0 && s_.IsWord(i - 1) && s_.toks[i].upper_initial && !s_.english) {
@@ -112,6 +116,31 @@ size_t CandidateScanner::NumberedDistrict(size_t i, std::vector<Candidate>* out)
   const std::string_view suffix = t.substr(digits);
   if (digits == 0 || digits > 2 || (suffix != "e" && suffix != "er" && suffix != "ème" && suffix != "eme")) return i;
   return EmitVoted(i, i + 1, EntityType::kLocation, kWeights.district, out) ? i + 2 : i;
+}
+
+// "l'élection présidentielle de 2017", "les municipales de 2020", "la
+// présidentielle américaine de 2020": an election (an "election-kind" word,
+// "élection" before it or not, a lower-case adjective after it) and its
+// year name that election. Returns the token after it, or `i`.
+size_t CandidateScanner::DatedElection(size_t i, std::vector<Candidate>* out) const {
+  const size_t n = s_.toks.size();
+  if (s_.english || !s_.IsWord(i) || s_.toks[i].upper_initial) return i;
+  size_t kind = i;
+  if (s_.Lower(i) == "élection" || s_.Lower(i) == "élections") ++kind;
+  if (kind >= n || !s_.IsWord(kind) || !InWordClass(WordClass::kElectionKind, s_.Lower(kind))) return i;
+  size_t k = kind + 1;
+  if (k < n && s_.IsWord(k) && !s_.toks[k].upper_initial && s_.Lower(k) != "de" && s_.LowerInfo(k).adjective &&
+      !s_.LowerInfo(k).verb) {
+    ++k;  // "américaine", "anticipée"
+  }
+  const size_t year = EditionYear(k - 1);
+  if (year == k - 1 || s_.toks[year].kind != TokenKind::kNumber) return i;
+  if (!EmitVoted(i, year, EntityType::kOther, kWeights.event_head, out)) return i;
+  if (kind > i) {
+    out->back().short_form =
+        std::string(s_.text.substr(s_.toks[kind].start, s_.toks[year].end - s_.toks[kind].start));
+  }
+  return year + 1;
 }
 
 // "tribunal correctionnel de Vesoul", "musée Fitzwilliam": a lower-case

@@ -538,6 +538,7 @@ void BuildEntities(const Doc& d, bool english, const std::vector<Candidate>& can
     } else {
       ent.forms[c.surface]++;
     }
+    if (!c.short_form.empty()) ent.forms.try_emplace(c.short_form, 0);  // (not a mention of its own)
     ent.mentions++;
     for (int t = 0; t < kEntityTypeCount; ++t) votes[e][t] += c.votes[t];
     if (c.gazetteer >= 0 && (gaz_of_entity[e] < 0 || d.lex.entry(c.gazetteer).user)) gaz_of_entity[e] = c.gazetteer;

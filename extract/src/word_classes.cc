@@ -43,6 +43,7 @@ constexpr std::pair<std::string_view, WordClass> kNames[] = {
     {"district", WordClass::kDistrict},
     {"maker-word", WordClass::kMakerWord},
     {"sport", WordClass::kSport},
+    {"election-kind", WordClass::kElectionKind},
 };
 
 // The classes read from the embedded table (its words live as long as kg).

@@ -70,6 +70,7 @@ enum class WordClass : uint8_t {
   kDistrict,           // arrondissement: after an ordinal, a numbered district ("le 16e arrondissement")
   kMakerWord,          // motors: after a known company's name, the same company ("Tesla Motors")
   kSport,              // football, rugby: after a known event, that sport's ("la Coupe du monde de rugby")
+  kElectionKind,       // présidentielle, municipales: with a year, an election ("la présidentielle de 2017")
 };
 
 // Whether `w` (as written) is one of the class's words.
