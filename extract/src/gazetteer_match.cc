@@ -107,16 +107,19 @@ bool GazetteerMatcher::CaseMatches(std::string_view text, std::string_view folde
     for (const auto& a : e.aliases) forms.push_back({FoldName(a), Capitals(a)});
   }
   std::string t = Capitals(text);
-  const bool person = s_.lex.entry(entry).type == EntityType::kPerson;
+  // The text's words, for a person's inner particles (none otherwise).
+  const std::vector<std::string_view> words =
+      s_.lex.entry(entry).type == EntityType::kPerson ? Split(folded, ' ') : std::vector<std::string_view>();
+  auto lower_particle = [&](size_t k) {
+    return k > 0 && k + 1 < t.size() && t[k] == 0 && words.size() == t.size() &&
+           (words[k] == "le" || words[k] == "la" || IsNameParticle(words[k]));
+  };
   for (const Spelling& f : forms) {
     if (f.folded != folded) continue;
     if (f.capitals.size() != t.size()) return true;
-    const std::vector<std::string_view> words = Split(folded, ' ');
     bool ok = true;
     for (size_t k = 0; k < t.size(); ++k) {
-      const bool particle = person && k > 0 && k + 1 < t.size() && t[k] == 0 && words.size() == t.size() &&
-                            (words[k] == "le" || words[k] == "la" || IsNameParticle(words[k]));
-      ok = ok && (particle || (exact ? f.capitals[k] == t[k] : f.capitals[k] <= t[k]));
+      ok = ok && (lower_particle(k) || (exact ? f.capitals[k] == t[k] : f.capitals[k] <= t[k]));
     }
     if (ok) return true;
   }

@@ -3,6 +3,8 @@
 // domain ("le ministre de l'Intérieur Christophe Castaner" and "le ministère
 // de l'Intérieur").
 #include <algorithm>
+#include <map>
+#include <optional>
 #include <set>
 #include <utility>
 
@@ -15,6 +17,20 @@ namespace {
 
 constexpr size_t kMaxPhraseTokens = 7;
 
+// A sentence's text and tokens, and the office rows (role -> institution).
+struct Context {
+  std::string_view text;
+  const std::vector<Token>& tokens;
+  const std::map<std::string, std::string>& offices;
+};
+
+// A role phrase: its role ("ministre") and the tokens [first, end) of its
+// domain, from the preposition on.
+struct Phrase {
+  std::string noun;
+  size_t first, end;
+};
+
 bool IsOf(std::string_view lower) {
   const std::string_view w = StripElision(lower);
   return w == "de" || w == "du" || w == "des" || w == "d";
@@ -22,16 +38,22 @@ bool IsOf(std::string_view lower) {
 
 bool IsWordOrElision(const Token& t) { return t.kind == TokenKind::kWord || t.elision; }
 
+// Token k joins a role to its domain: "de", "du", "des", "d'", "l'", "la".
+bool Joins(const Context& c, size_t k) {
+  const std::string lower = ToLower(c.tokens[k].Text(c.text));
+  return IsOf(lower) || c.tokens[k].elision || lower == "la";
+}
+
 // The role and its domain's words: tokens [role, end) with `role` an office
 // row's noun, then "de", "du", "des" or "d'" and words up to `end`, the
 // first of them after the prepositions and articles capitalised.
-bool RoleOver(const RoleInstitutions::Context& c, size_t role, size_t end, std::string* noun) {
+bool RoleOver(const Context& c, size_t role, size_t end, std::string* noun) {
   const std::vector<Token>& toks = c.tokens;
   if (end < role + 3 || end > toks.size()) return false;
   *noun = ToLower(toks[role].Text(c.text));
   if (c.offices.count(*noun) == 0 || !IsOf(ToLower(toks[role + 1].Text(c.text)))) return false;
   size_t k = role + 1;
-  while (k < end && (IsOf(ToLower(toks[k].Text(c.text))) || toks[k].elision || ToLower(toks[k].Text(c.text)) == "la")) ++k;
+  while (k < end && Joins(c, k)) ++k;
   if (k >= end || !toks[k].upper_initial) return false;
   for (size_t j = role + 1; j < end; ++j) {
     if (!IsWordOrElision(toks[j])) return false;
@@ -39,10 +61,8 @@ bool RoleOver(const RoleInstitutions::Context& c, size_t role, size_t end, std::
   return true;
 }
 
-}  // namespace
-
 // "le ministre de la Santé Olivier Véran": the role right before the name.
-std::optional<RoleInstitutions::Phrase> RoleInstitutions::Before(const Context& c, const Mention& m) const {
+std::optional<Phrase> Before(const Context& c, const Mention& m) {
   const size_t from = m.first > kMaxPhraseTokens ? m.first - kMaxPhraseTokens : 0;
   for (size_t role = m.first; role-- > from;) {
     std::string noun;
@@ -57,15 +77,14 @@ std::optional<RoleInstitutions::Phrase> RoleInstitutions::Before(const Context& 
 // comma, without an article (", le ministre de l'Intérieur" begins a new
 // phrase more often than not), its domain up to the first word neither
 // capitalised nor a preposition or article, then a mark or the sentence's end.
-std::optional<RoleInstitutions::Phrase> RoleInstitutions::After(const Context& c, const Mention& m) const {
+std::optional<Phrase> After(const Context& c, const Mention& m) {
   const std::vector<Token>& toks = c.tokens;
   size_t role = m.last + 1;
   if (role >= toks.size() || toks[role].Text(c.text) != ",") return std::nullopt;
   ++role;
   size_t end = role + 2;
   while (end < toks.size() && end < role + kMaxPhraseTokens && IsWordOrElision(toks[end]) &&
-         (toks[end].upper_initial || toks[end].elision || IsOf(ToLower(toks[end].Text(c.text))) ||
-          ToLower(toks[end].Text(c.text)) == "la")) {
+         (toks[end].upper_initial || Joins(c, end))) {
     ++end;
   }
   while (end > role + 2 && !toks[end - 1].upper_initial) --end;  // no article or preposition last
@@ -74,6 +93,8 @@ std::optional<RoleInstitutions::Phrase> RoleInstitutions::After(const Context& c
   if (end < toks.size() && toks[end].kind != TokenKind::kPunct) return std::nullopt;
   return Phrase{noun, role + 1, end};
 }
+
+}  // namespace
 
 void RoleInstitutions::Annotate(AnnotatedDocument* doc) {
   if (offices_.empty()) return;

@@ -23,7 +23,6 @@
 
 #include <map>
 #include <memory>
-#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -218,19 +217,8 @@ class RoleInstitutions : public Annotator {
  public:
   explicit RoleInstitutions(const std::map<std::string, std::string>& offices) : offices_(offices) {}
   void Annotate(AnnotatedDocument* doc) override;
-  struct Context {
-    std::string_view text;
-    const std::vector<Token>& tokens;
-    const std::map<std::string, std::string>& offices;
-  };
 
  private:
-  struct Phrase {
-    std::string noun;   // the role ("ministre")
-    size_t first, end;  // the tokens of its domain, from the preposition
-  };
-  std::optional<Phrase> Before(const Context& c, const Mention& m) const;
-  std::optional<Phrase> After(const Context& c, const Mention& m) const;
   const std::map<std::string, std::string>& offices_;
 };
 
