@@ -120,6 +120,9 @@ TEST(TreeRelationsTest, FrenchConstructions) {
        {{"Delphine Baggary", "députée_de", "Alpes-de-Haute-Provence"}}, {}},
       {"L'avocate d'Harvey Weinstein, Phyllis Kupferstein, a réagi dans la soirée.",
        {{"Phyllis Kupferstein", "avocate_de", "Harvey Weinstein"}}, {}},
+      // a place the parser hangs under a time noun is the verb's
+      {"Harvey Weinstein a été condamné au printemps à New York.",
+       {{"Harvey Weinstein", "condamner_à", "New York"}}, {}},
       {"Le drame s'est produit à La Ciotat, dans les Bouches-du-Rhône, samedi soir.",
        {{"La Ciotat", "situé_à", "Bouches-du-Rhône"}}, {}},
       {"De son côté le député LR des Alpes-Maritimes Eric Ciotti a dénoncé un acharnement.",

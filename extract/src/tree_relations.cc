@@ -224,6 +224,7 @@ StatusOr<PathRules> PathRules::Parse(std::string_view tsv, const std::string& wh
                                    : c[0] == "place-noun" ? &r.place_nouns
                                    : c[0] == "vague-case" ? &r.vague_cases
                                    : c[0] == "time-case" ? &r.time_cases
+                                   : c[0] == "time-noun" ? &r.time_nouns
                                                       : nullptr;
     if (c[0] == "in") {
       if (c.size() != 2) return "expected two columns";
@@ -809,6 +810,25 @@ void PartyOfRole(const PathRules& rules, const CorefLexicon& coref, UdSentence* 
 
 }  // namespace
 
+namespace {
+
+// A place (its head word `h`) with a preposition of being in ("within"
+// rows: à, dans), under a time noun that is itself a verb's oblique
+// ("au printemps à New York", "mardi soir à Paris"): moved under that
+// verb, as its oblique. True when moved.
+bool PlaceUnderTime(const PathRules& rules, UdSentence* sentence, int h) {
+  UdSentence& s = *sentence;
+  const int time = s.words[h].head - 1;
+  if (time < 0 || s.words[h].deprel != "nmod" || rules.within_prepositions.count(CaseOf(s, h)) == 0) return false;
+  const UdWord& t = s.words[time];
+  if (rules.time_nouns.count(t.lemma) == 0 || t.deprel.rfind("obl", 0) != 0 || t.head <= 0) return false;
+  s.words[h].head = t.head;
+  s.words[h].deprel = "obl:mod";
+  return true;
+}
+
+}  // namespace
+
 void RepairNameArcs(const PathRules& rules, const CorefLexicon& coref, UdSentence* sentence,
                     const std::vector<TreeMention>& named, const std::vector<EntityType>& types) {
   UdSentence& s = *sentence;
@@ -846,6 +866,8 @@ void RepairNameArcs(const PathRules& rules, const CorefLexicon& coref, UdSentenc
       s.words[h].deprel = "conj";
       continue;
     }
+    // "condamné au printemps à New York": the place is the verb's.
+    if (a < 0 && types[b] == EntityType::kLocation && PlaceUnderTime(rules, &s, h)) continue;
     Arc arc;
     if (a >= 0) {
       const int comma = types[b] == EntityType::kLocation ? CommaBefore(s, tm[b].first, h) : -1;

@@ -58,6 +58,10 @@ struct PathRules {
   // l'arrivée de X", "lors de la visite de X"): a name completing that noun
   // relates to nothing outside the phrase.
   std::set<std::string> time_cases;
+  // "time-noun" rows: nouns of a time (printemps, matin, lundi): a place
+  // the parser hangs under one ("condamné au printemps à New York") is
+  // where the event happened, under the time's own head (PlaceUnderTime).
+  std::set<std::string> time_nouns;
   // Words of the name-arc repairs (RepairNameArcs): "near" rows, the words a
   // place is said near by (près, sud); "from" rows, prepositions of an origin
   // or of a complement (de, depuis); "within" rows, of a place one is in (à, dans);
