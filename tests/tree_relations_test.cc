@@ -120,6 +120,11 @@ TEST(TreeRelationsTest, FrenchConstructions) {
        {{"Delphine Baggary", "députée_de", "Alpes-de-Haute-Provence"}}, {}},
       {"L'avocate d'Harvey Weinstein, Phyllis Kupferstein, a réagi dans la soirée.",
        {{"Phyllis Kupferstein", "avocate_de", "Harvey Weinstein"}}, {}},
+      // a person named after a role's capitalised domain stands for the role
+      {"Le ministre de l'Intérieur Christophe Castaner a rencontré Emmanuel Macron.",
+       {{"Christophe Castaner", "rencontrer", "Emmanuel Macron"}}, {}},
+      {"Le président du Sénat Gérard Larcher a reçu Emmanuel Macron.",
+       {{"Gérard Larcher", "président_de", "Sénat"}}, {}},
       // a place the parser hangs under a time noun is the verb's
       {"Harvey Weinstein a été condamné au printemps à New York.",
        {{"Harvey Weinstein", "condamner_à", "New York"}}, {}},

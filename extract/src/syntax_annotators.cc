@@ -217,8 +217,10 @@ void NameArcRepairer::Annotate(AnnotatedDocument* doc) {
       types.push_back(doc->entities[m.entity].type);
     }
     RepairNameArcs(rules_, coref_, &p.tree, p.named, types);
-    for (TreeMention& x : p.named) {
-      x.head = LiftedHead(p.tree, x.first, x.last, SpanHead(p.tree, x.first, x.last), coref_);
+    for (size_t k = 0; k < p.named.size(); ++k) {
+      TreeMention& x = p.named[k];
+      x.head = LiftedHead(p.tree, x.first, x.last, SpanHead(p.tree, x.first, x.last), coref_,
+                          types[k] == EntityType::kPerson);
     }
   }
 }

@@ -264,7 +264,27 @@ const PathRules& BuiltinPathRules(std::string_view language) {
   return language == "en" ? en : fr;
 }
 
-int LiftedHead(const UdSentence& s, int first, int last, int head, const CorefLexicon& coref) {
+namespace {
+
+// The role a capitalised domain noun completes, or the noun itself: in "le
+// ministre de l'Intérieur Christophe Castaner", "le président de la
+// République Emmanuel Macron", the name the parser hung on the domain
+// stands for the role (a person's), not for the domain (not "la famille
+// Traoré" either: lower case).
+int RoleOfDomain(const UdSentence& s, int noun, const CorefLexicon& coref) {
+  const UdWord& d = s.words[noun];
+  size_t len = 0;
+  if (d.form.empty() || !IsUpper(DecodeUtf8(d.form, 0, &len))) return noun;
+  if (d.deprel.compare(0, 4, "nmod") != 0 || CaseOf(s, noun) != "de") return noun;
+  const int role = d.head - 1;
+  if (role < 0 || role >= noun || s.words[role].upos != "NOUN") return noun;
+  const auto it = coref.heads.find(s.words[role].lemma);
+  return it != coref.heads.end() && it->second.type == EntityType::kPerson ? role : noun;
+}
+
+}  // namespace
+
+int LiftedHead(const UdSentence& s, int first, int last, int head, const CorefLexicon& coref, bool person) {
   if (const int noun = NamingNoun(s, first, head, coref); noun >= 0) return noun;
   // "la société X", "le rappeur X", "les puces H800": a common noun right
   // before the name that the name only specifies stands for it in the tree
@@ -292,7 +312,7 @@ int LiftedHead(const UdSentence& s, int first, int last, int head, const CorefLe
   for (int x = last + 1; x < static_cast<int>(s.words.size()); ++x) {
     if (s.words[x].head == parent + 1 && s.words[x].deprel == "appos" && s.words[x].upos == "PROPN") return head;
   }
-  return parent;
+  return person ? RoleOfDomain(s, parent, coref) : parent;
 }
 
 namespace {

@@ -132,7 +132,9 @@ void RepairNameArcs(const PathRules& rules, const CorefLexicon& coref, UdSentenc
 // common noun right before the name that the name only specifies ("la
 // société X", "les puces H800"), or a place noun of `coref`'s "naming" rows
 // whose "de" complement the name is ("la province du Liaoning", "la
-// commune associée de Lomme"), else `head`.
-int LiftedHead(const UdSentence& s, int first, int last, int head, const CorefLexicon& coref);
+// commune associée de Lomme"), else `head`. A `person`'s name hung on a
+// capitalised domain noun stands for the role that noun completes ("le
+// ministre de l'Intérieur Christophe Castaner": ministre).
+int LiftedHead(const UdSentence& s, int first, int last, int head, const CorefLexicon& coref, bool person = false);
 
 }  // namespace kg
