@@ -123,6 +123,8 @@ TEST(TreeRelationsTest, FrenchConstructions) {
       // a person named after a role's capitalised domain stands for the role
       {"Le ministre de l'Intérieur Christophe Castaner a rencontré Emmanuel Macron.",
        {{"Christophe Castaner", "rencontrer", "Emmanuel Macron"}}, {}},
+      {"La ministre de la Santé Agnès Buzyn a visité l'hôpital de Rennes.",
+       {{"Agnès Buzyn", "visiter", "hôpital de Rennes"}}, {}},
       {"Le président du Sénat Gérard Larcher a reçu Emmanuel Macron.",
        {{"Gérard Larcher", "président_de", "Sénat"}}, {}},
       // a place the parser hangs under a time noun is the verb's

@@ -299,7 +299,10 @@ int LiftedHead(const UdSentence& s, int first, int last, int head, const CorefLe
       (s.words[after].form == "»" || s.words[after].form == "\"" || s.words[after].form == "”")) {
     --before;
   }
-  if (parent < 0 || parent != before || s.words[parent].upos != "NOUN") return head;
+  if (parent < 0 || s.words[parent].upos != "NOUN") return head;
+  // "la ministre de la Santé Agnès Buzyn": the name hung on the role, past its domain.
+  const bool past_domain = person && parent < before && RoleOfDomain(s, before, coref) == parent;
+  if (parent != before && !past_domain) return head;
   if (std::find(std::begin(kSpecifying), std::end(kSpecifying), s.words[head].deprel) == std::end(kSpecifying)) {
     return head;
   }
@@ -312,7 +315,7 @@ int LiftedHead(const UdSentence& s, int first, int last, int head, const CorefLe
   for (int x = last + 1; x < static_cast<int>(s.words.size()); ++x) {
     if (s.words[x].head == parent + 1 && s.words[x].deprel == "appos" && s.words[x].upos == "PROPN") return head;
   }
-  return person ? RoleOfDomain(s, parent, coref) : parent;
+  return past_domain ? parent : person ? RoleOfDomain(s, parent, coref) : parent;
 }
 
 namespace {
