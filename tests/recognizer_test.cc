@@ -65,6 +65,14 @@ TEST(RecognizerTest, SentenceInitialCommonWords) {
       {"Deepseek est une startup chinoise.", {{"Deepseek", "ORG"}}, {}},
       {"Huawei fabrique des puces.", {{"Huawei", "ORG"}}, {}},
       {"Est-ce la fin ? Peut-être.", {}, {"Est-ce", "Peut-être"}},
+      // French words in capitals: a headline's label, a run written in
+      // French, common abbreviations; not an acronym alone or a brand's run.
+      {"VIDÉO. Premières images de la panthère noire au Kenya.", {{"Kenya", "LOCATION"}}, {"VIDÉO"}},
+      {"FIN DU PIC DE POLLUTION à Lyon ce mardi.", {{"Lyon", "LOCATION"}}, {"FIN DU PIC DE POLLUTION", "PIC DE POLLUTION"}},
+      {"Alain Delon a été victime d'un AVC. Il a fait un test PCR.", {{"Alain Delon", "PERSON"}}, {"AVC", "PCR"}},
+      {"Samsung a présenté ses téléviseurs au CES 2020 de Las Vegas.", {{"CES 2020", "OTHER"}}, {}},
+      {"Ferrari court dans le championnat FIA WEC cette saison.", {{"FIA WEC", "ORG"}}, {}},
+      {"Le groupe BANDAI NAMCO a publié ses résultats.", {{"BANDAI NAMCO", "ORG"}}, {}},
   });
 }
 

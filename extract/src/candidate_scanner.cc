@@ -77,14 +77,34 @@ void CandidateScanner::Scan(std::vector<Candidate>* out) const {
       ++i;
       continue;
     }
-    // "LÀ", "OÙ": a French function word in capitals with an accent, which
-    // no acronym has (not "LA", Los Angeles).
-    if (!s_.english && gaz_end == i && s_.toks[i].all_caps && !IsAscii(s_.Text(i)) && s_.LowerInfo(i).function_word) {
+    // "LÀ", "OÙ", "VIDÉO. Premières images…": a common French word in
+    // capitals with an accent, which no acronym has (not "LA", Los Angeles;
+    // not "HOLLANDE", a name too) — or in a run of capitals written in
+    // French ("PIC DE POLLUTION", "AU 1ER TOUR"; not "au CES 2020", "(CAR)",
+    // "FIA GT").
+    if (!s_.english && gaz_end == i && s_.toks[i].all_caps && s_.Text(i).size() > 1 &&
+        (!IsAscii(s_.Text(i)) || InFrenchCapitalsRun(i)) &&
+        (s_.LowerInfo(i).function_word || words_.IsCapsCommonWord(i))) {
       ++i;
       continue;
     }
     i = ScanName(i, gaz, gaz_end, out);
   }
+}
+
+// Whether a word in capitals is in a run of them written in French: two or
+// more, one of them a function word or a word with an accent ("PIC DE
+// POLLUTION", "TARIFS ÉLEVÉS"; not "FIA GT", "MINI JCW", "au CES 2020").
+bool CandidateScanner::InFrenchCapitalsRun(size_t i) const {
+  auto caps = [&](size_t k) { return s_.IsWord(k) && s_.toks[k].all_caps && s_.Text(k).size() > 1; };
+  size_t first = i, last = i;
+  while (first > 0 && caps(first - 1)) --first;
+  while (caps(last + 1)) ++last;
+  if (first == last) return false;
+  for (size_t k = first; k <= last; ++k) {
+    if (!IsAscii(s_.Text(k)) || s_.LowerInfo(k).function_word) return true;
+  }
+  return false;
 }
 
 // "K. Barnett", "P. Simmons": an initial opens a person's name. Returns
