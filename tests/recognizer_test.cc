@@ -255,6 +255,16 @@ TEST(RecognizerTest, EnglishSportsAndDatelines) {
 TEST(RecognizerTest, LowerCaseHeadsAndCoordination) {
   RunCases({
       {"Il a été jugé par le tribunal correctionnel de Vesoul.", {{"tribunal correctionnel de Vesoul", "ORG"}}, {}},
+      // A month dates the mention; a first name after an institution with
+      // members opens a member's name, not after one named after a person.
+      {"Selon un arrêt de la Cour de cassation de novembre 2019, la loi s'applique.",
+       {{"Cour de cassation", "ORG"}}, {"Cour de cassation de novembre"}},
+      {"L'avocat général à la Cour de cassation Gilbert Azibert a été condamné.",
+       {{"Cour de cassation", "ORG"}, {"Gilbert Azibert", "PERSON"}}, {}},
+      {"Il a été soigné à l'Institut d'infectiologie Emilio Ribas.",
+       {{"Institut d'infectiologie Emilio Ribas", "ORG"}}, {"Emilio Ribas"}},
+      {"Il dirige l'Office central de lutte contre la délinquance financière.",
+       {{"Office central de lutte contre la délinquance financière", "ORG"}}, {}},
       {"Le ministère de la Transition écologique et solidaire a réagi.",
        {{"ministère de la Transition écologique et solidaire", "ORG"}}, {"Transition"}},
       {"Il a visité le musée Fitzwilliam de l’université de Cambridge.",

@@ -42,6 +42,12 @@ size_t NameExtender::HeadedTail(size_t i, size_t end) const {
       // "le Salon de Genève la Mercedes-Benz": an article alone after a name
       // opens another name.
       if (after_connector && article_only && s_.toks[accepted].upper_initial) break;
+      // A first name right after a lower-case word of an institution with
+      // members opens a member's name: "la Cour de cassation Gilbert Azibert".
+      if (!after_connector && !s_.toks[accepted].upper_initial && words_.IsFirstName(m) &&
+          InWordClass(WordClass::kMemberBody, s_.Lower(i))) {
+        break;
+      }
       accepted = m;
       after_connector = false;
       ++m;
@@ -55,6 +61,16 @@ size_t NameExtender::HeadedTail(size_t i, size_t end) const {
       if (named) break;
     }
     const WordInfo& info = s_.InfoOf(m);
+    // A month or a weekday dates the name's mention ("la Cour de cassation
+    // de novembre"): not the name's.
+    if (!info.adjective && s_.lex.IsNotName(s_.Lower(m))) break;
+    // "Office central de lutte contre la délinquance financière".
+    if (s_.Lower(m) == "contre" && s_.Lower(accepted) == "lutte") {
+      after_connector = true;
+      article_only = false;
+      ++m;
+      continue;
+    }
     // "Conseil économique et social", "Centre européen de prévention et de
     // contrôle des maladies": "et" joins two adjectives or two complements.
     if (s_.Lower(m) == "et" && accepted + 1 == m && m + 1 < n && s_.IsWord(m + 1) && !s_.toks[m + 1].upper_initial) {

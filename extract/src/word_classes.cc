@@ -44,6 +44,7 @@ constexpr std::pair<std::string_view, WordClass> kNames[] = {
     {"maker-word", WordClass::kMakerWord},
     {"sport", WordClass::kSport},
     {"election-kind", WordClass::kElectionKind},
+    {"member-body", WordClass::kMemberBody},
 };
 
 // The classes read from the embedded table (its words live as long as kg).

@@ -71,6 +71,7 @@ enum class WordClass : uint8_t {
   kMakerWord,          // motors: after a known company's name, the same company ("Tesla Motors")
   kSport,              // football, rugby: after a known event, that sport's ("la Coupe du monde de rugby")
   kElectionKind,       // présidentielle, municipales: with a year, an election ("la présidentielle de 2017")
+  kMemberBody,         // cour, conseil, commission: institutions whose members a name may follow
 };
 
 // Whether `w` (as written) is one of the class's words.
