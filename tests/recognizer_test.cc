@@ -72,6 +72,14 @@ TEST(RecognizerTest, SentenceInitialCommonWords) {
       {"Alain Delon a été victime d'un AVC. Il a fait un test PCR.", {{"Alain Delon", "PERSON"}}, {"AVC", "PCR"}},
       {"Samsung a présenté ses téléviseurs au CES 2020 de Las Vegas.", {{"CES 2020", "OTHER"}}, {}},
       {"Ferrari court dans le championnat FIA WEC cette saison.", {{"FIA WEC", "ORG"}}, {}},
+      // A carmaker and its model are one product; not its divisions, its
+      // people, a count or a score.
+      {"La Renault Clio et la Peugeot 208 devancent la Porsche 911 Turbo S.",
+       {{"Renault Clio", "PRODUCT"}, {"Peugeot 208", "PRODUCT"}, {"Porsche 911 Turbo S", "PRODUCT"}}, {"Clio"}},
+      {"La Bugatti Chiron Pur Sport a été présentée en 2020 par Audi Sport.",
+       {{"Bugatti Chiron Pur Sport", "PRODUCT"}}, {"Bugatti Chiron Pur Sport en 2020"}},
+      {"Le patron de Renault Luca de Meo a annoncé 2 milliards d'économies pour Peugeot.",
+       {{"Luca de Meo", "PERSON"}, {"Renault", "ORG"}, {"Peugeot", "ORG"}}, {"Renault Luca"}},
       {"Le groupe BANDAI NAMCO a publié ses résultats.", {{"BANDAI NAMCO", "ORG"}}, {}},
   });
 }

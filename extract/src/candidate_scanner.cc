@@ -107,6 +107,54 @@ bool CandidateScanner::InFrenchCapitalsRun(size_t i) const {
   return false;
 }
 
+// The last word of a carmaker's model after its name (ending at
+// `maker_end`): capitalised words and numbers ("Clio", "911 Turbo S", "Série
+// 3", "Model 3"), or `maker_end` — for a model code, which SplitOrgCode
+// makes a product of its own ("BMW M2": produit_de), a company's or a
+// market's word ("Volvo Cars", "Ford France"), another known name, a person.
+size_t CandidateScanner::CarModelEnd(size_t maker_end) const {
+  const size_t n = s_.toks.size();
+  size_t end = maker_end;
+  for (size_t k = maker_end + 1; k < n && k <= maker_end + 4; ++k) {
+    if (s_.toks[k].kind == TokenKind::kNumber) {
+      // (Right after the maker, one digit is a score or a count: "Hyundai 6
+      // Lotte 5"; past the model's first word, a year dates it: "Civic Type R 2020".)
+      const size_t digits = s_.Text(k).size();
+      if (!ModelNumber(k) || (k == maker_end + 1 && digits < 2) || (k > maker_end + 1 && IsYear(s_.Text(k)))) break;
+      end = k;
+      continue;
+    }
+    if (!s_.IsWord(k) || !s_.toks[k].upper_initial) break;
+    // (Past the model's first word, "Sport" and the like are the model's: "Chiron Pur Sport".)
+    if (k == maker_end + 1 && (s_.IsCode(k) || InWordClass(WordClass::kNotModel, s_.Lower(k)))) break;
+    int other = -1;
+    if (gazetteer_.Match(k, &other) > k || (other >= 0 && s_.lex.entry(other).type != EntityType::kProduct)) break;
+    if (words_.IsFirstName(k) && k + 1 < n && s_.IsWord(k + 1) &&
+        (s_.toks[k + 1].upper_initial || IsNameParticle(s_.Lower(k + 1)))) {
+      break;  // a person: "le patron de Renault Luca de Meo"
+    }
+    end = k;
+  }
+  return end;
+}
+
+// A year from 1900 to 2099 ("1938", "2020").
+bool CandidateScanner::IsYear(std::string_view t) {
+  return t.size() == 4 && (t.substr(0, 2) == "19" || t.substr(0, 2) == "20");
+}
+
+// Whether number `k` may be a model's ("911", "208"): at most four digits,
+// not an amount or a count ("2 milliards", "3 ans", "5 %", "2,5").
+bool CandidateScanner::ModelNumber(size_t k) const {
+  const std::string_view t = s_.Text(k);
+  if (t.size() > 4 || !std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; })) return false;
+  if (k + 1 >= s_.toks.size()) return true;
+  const std::string_view next = s_.Text(k + 1);
+  if (next == "%" || s_.toks[k + 1].kind == TokenKind::kNumber) return false;
+  if ((next == "," || next == ".") && k + 2 < s_.toks.size() && s_.toks[k + 2].kind == TokenKind::kNumber) return false;
+  return !(s_.IsWord(k + 1) && InWordClass(WordClass::kCountNoun, s_.Lower(k + 1)));
+}
+
 // "K. Barnett", "P. Simmons": an initial opens a person's name. Returns
 // the token after the name emitted, or `i`.
 size_t CandidateScanner::ScanInitialName(size_t i, std::vector<Candidate>* out) const {
@@ -206,6 +254,13 @@ size_t CandidateScanner::ScanLowerHeadName(size_t i, std::vector<Candidate>* out
 // `gaz_end`): a capitalised article's name, a weak sentence-initial word,
 // a known name, two known names side by side. Returns the next token.
 size_t CandidateScanner::ScanName(size_t i, int gaz, size_t gaz_end, std::vector<Candidate>* out) const {
+  // "la Renault Clio", "la Porsche 911 Turbo S": a carmaker and its model,
+  // one product (in French: English keeps its typer's training as it is).
+  if (!s_.english && gaz >= 0 && s_.lex.entry(gaz).type == EntityType::kOrg &&
+      InWordClass(WordClass::kCarmaker, FoldName(s_.lex.entry(gaz).name))) {
+    const size_t model_end = CarModelEnd(gaz_end);
+    if (model_end > gaz_end && EmitVoted(i, model_end, EntityType::kProduct, kGazetteerVote, out)) return model_end + 1;
+  }
   if (gaz < 0 && words_.CapitalArticleOpensName(i)) {
     // "à La Balme", "au journal Le Petit Écho": in French an article
     // written with a capital inside a sentence belongs to the name.

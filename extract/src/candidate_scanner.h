@@ -50,6 +50,9 @@ class CandidateScanner {
   size_t ExtendToAcronym(size_t first, size_t last) const;
   size_t ParticleSurnameStart(size_t first) const;
   size_t SplitOrgCode(size_t i, size_t end) const;
+  size_t CarModelEnd(size_t maker_end) const;
+  bool ModelNumber(size_t k) const;
+  static bool IsYear(std::string_view t);
   bool LooksLikePerson(size_t first, size_t last) const;
   void Emit(size_t first, size_t last, int gaz, std::vector<Candidate>* out) const;
 

@@ -45,6 +45,9 @@ constexpr std::pair<std::string_view, WordClass> kNames[] = {
     {"sport", WordClass::kSport},
     {"election-kind", WordClass::kElectionKind},
     {"member-body", WordClass::kMemberBody},
+    {"carmaker", WordClass::kCarmaker},
+    {"not-model", WordClass::kNotModel},
+    {"count-noun", WordClass::kCountNoun},
 };
 
 // The classes read from the embedded table (its words live as long as kg).

@@ -72,6 +72,9 @@ enum class WordClass : uint8_t {
   kSport,              // football, rugby: after a known event, that sport's ("la Coupe du monde de rugby")
   kElectionKind,       // présidentielle, municipales: with a year, an election ("la présidentielle de 2017")
   kMemberBody,         // cour, conseil, commission: institutions whose members a name may follow
+  kCarmaker,           // renault, porsche: makers whose models are named after them
+  kNotModel,           // cars, group, sport: after a carmaker, a company or division, no model
+  kCountNoun,          // milliards, ans: after a number, what it counts
 };
 
 // Whether `w` (as written) is one of the class's words.
