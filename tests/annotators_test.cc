@@ -63,7 +63,7 @@ TEST(AnnotatorsTest, ListsFromData) {
     EXPECT_EQ(made->size(), c.annotators) << c.list;
   }
   // French: role-institutions and institution-towns; English: entity-types.
-  for (auto [language, count] : {std::pair{Language::kFrench, 9u}, std::pair{Language::kEnglish, 8u}}) {
+  for (auto [language, count] : {std::pair{Language::kFrench, 10u}, std::pair{Language::kEnglish, 9u}}) {
     auto made = MakeAnnotators(language, kit.Get(true), ParseScope::kRelations);
     ASSERT_TRUE(made.ok()) << made.status().message();
     EXPECT_EQ(made->size(), count);

@@ -120,6 +120,9 @@ TEST(TreeRelationsTest, FrenchConstructions) {
        {{"Delphine Baggary", "députée_de", "Alpes-de-Haute-Provence"}}, {}},
       {"L'avocate d'Harvey Weinstein, Phyllis Kupferstein, a réagi dans la soirée.",
        {{"Phyllis Kupferstein", "avocate_de", "Harvey Weinstein"}}, {}},
+      // a product named after its maker is the maker's (maker-products)
+      {"Porsche a dévoilé la Porsche 911 Turbo S à Stuttgart.",
+       {{"Porsche 911 Turbo S", "produit_de", "Porsche"}}, {}},
       // a person named after a role's capitalised domain stands for the role
       {"Le ministre de l'Intérieur Christophe Castaner a rencontré Emmanuel Macron.",
        {{"Christophe Castaner", "rencontrer", "Emmanuel Macron"}}, {}},

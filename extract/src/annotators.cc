@@ -46,7 +46,7 @@ namespace {
 // is an error.
 StatusOr<std::unique_ptr<Annotator>> MakeAnnotator(std::string_view name, const AnnotatorKit& kit, ParseScope scope) {
   const bool relations = name == "tree-relations" || name == "pattern-relations" || name == "place-order" ||
-                         name == "institution-towns" || name == "role-institutions";
+                         name == "institution-towns" || name == "role-institutions" || name == "maker-products";
   if (relations && scope == ParseScope::kReferences) return std::unique_ptr<Annotator>();
   if (name == "entities") return std::unique_ptr<Annotator>(new EntityFinder(*kit.recognizer));
   if (name == "entity-types") {
@@ -59,6 +59,10 @@ StatusOr<std::unique_ptr<Annotator>> MakeAnnotator(std::string_view name, const 
     return std::unique_ptr<Annotator>(new InstitutionTowns(*kit.lexicon, kit.paths->in_label));
   }
   if (name == "role-institutions") return std::unique_ptr<Annotator>(new RoleInstitutions(kit.paths->offices));
+  if (name == "maker-products") {
+    if (kit.lexicon == nullptr) return std::unique_ptr<Annotator>();
+    return std::unique_ptr<Annotator>(new MakerProducts(*kit.lexicon, kit.paths->product_label));
+  }
   if (name == "place-order") {
     if (kit.lexicon == nullptr) return std::unique_ptr<Annotator>();
     return std::unique_ptr<Annotator>(new PlaceOrder(*kit.lexicon, kit.paths->in_label));

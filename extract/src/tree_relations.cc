@@ -231,6 +231,11 @@ StatusOr<PathRules> PathRules::Parse(std::string_view tsv, const std::string& wh
       r.in_label = std::string(c[1]);
       return "";
     }
+    if (c[0] == "product") {
+      if (c.size() != 2) return "expected two columns";
+      r.product_label = std::string(c[1]);
+      return "";
+    }
     if (c[0] == "office") {
       if (c.size() != 3) return "expected three columns (office, role, institution)";
       r.offices.emplace(std::string(c[1]), std::string(c[2]));

@@ -222,6 +222,21 @@ class RoleInstitutions : public Annotator {
   const std::map<std::string, std::string>& offices_;
 };
 
+// "maker-products": a product whose name opens with the name of an
+// organisation the document names and the gazetteers know is that organisation's ("la Porsche 911
+// Turbo S" and "Porsche"; "le Samsung Galaxy S20" and "Samsung"): a
+// relation labelled `label` (produit_de, product_of), beside any other the
+// two have. Needs mentions and entities, adds relations.
+class MakerProducts : public Annotator {
+ public:
+  MakerProducts(const Lexicon& lexicon, std::string label) : lexicon_(lexicon), label_(std::move(label)) {}
+  void Annotate(AnnotatedDocument* doc) override;
+
+ private:
+  const Lexicon& lexicon_;
+  std::string label_;
+};
+
 // "place-order": a place-in-place relation (the path table's `in` label:
 // situé_à, located_in) reads from the smaller place to the larger, and a
 // country lies in no other place. The sentence gives the pair; its

@@ -82,6 +82,8 @@ struct PathRules {
   // Whether `label` says its source is a place ("ville_de", "capitale_de").
   bool NamesPlace(const std::string& label) const;
   std::string in_label;
+  // The "product" row: the label of a product's tie to its maker (produit_de).
+  std::string product_label;
   static StatusOr<PathRules> Parse(std::string_view tsv, const std::string& where);
 };
 
