@@ -77,19 +77,26 @@ void CandidateScanner::Scan(std::vector<Candidate>* out) const {
       ++i;
       continue;
     }
-    // "LÀ", "OÙ", "VIDÉO. Premières images…": a common French word in
-    // capitals with an accent, which no acronym has (not "LA", Los Angeles;
-    // not "HOLLANDE", a name too) — or in a run of capitals written in
-    // French ("PIC DE POLLUTION", "AU 1ER TOUR"; not "au CES 2020", "(CAR)",
-    // "FIA GT").
-    if (!s_.english && gaz_end == i && s_.toks[i].all_caps && s_.Text(i).size() > 1 &&
-        (!IsAscii(s_.Text(i)) || InFrenchCapitalsRun(i)) &&
-        (s_.LowerInfo(i).function_word || words_.IsCapsCommonWord(i))) {
+    if (gaz_end == i && CommonWordInCapitals(i)) {
       ++i;
       continue;
     }
     i = ScanName(i, gaz, gaz_end, out);
   }
+}
+
+// A common French word in capitals, no name: with an accent, which no
+// acronym has ("LÀ", "OÙ", "VIDÉO. Premières images…"; not "LA", Los
+// Angeles, nor "HOLLANDE", a name too), of seven letters or more, which
+// few acronyms are ("INSOLITE", "SONDAGE"; not "ADVANCED"), or in a run of
+// capitals written in French ("PIC DE POLLUTION", "AU 1ER TOUR"; not "au
+// CES 2020", "(CAR)", "FIA GT").
+bool CandidateScanner::CommonWordInCapitals(size_t i) const {
+  const std::string_view t = s_.Text(i);
+  if (s_.english || !s_.toks[i].all_caps || t.size() < 2) return false;
+  const WordInfo& lower = s_.LowerInfo(i);
+  if (IsAscii(t) && !(t.size() >= 7 && lower.known) && !InFrenchCapitalsRun(i)) return false;
+  return lower.function_word || words_.IsCapsCommonWord(i);
 }
 
 // Whether a word in capitals is in a run of them written in French: two or
