@@ -70,6 +70,9 @@ TEST(RecognizerTest, SentenceInitialCommonWords) {
       {"VIDÉO. Premières images de la panthère noire au Kenya.", {{"Kenya", "LOCATION"}}, {"VIDÉO"}},
       {"INSOLITE. Un sanglier a été aperçu à Lyon.", {{"Lyon", "LOCATION"}}, {"INSOLITE"}},
       {"Le Canada veut réduire ses émissions de CO2 de moitié.", {{"Canada", "LOCATION"}}, {"CO2"}},
+      // The prosecutor's République is no place; the town after it is one.
+      {"Le procureur de la République de Grasse a ouvert une enquête.", {{"Grasse", "LOCATION"}},
+       {"République de Grasse", "République"}},
       {"FIN DU PIC DE POLLUTION à Lyon ce mardi.", {{"Lyon", "LOCATION"}}, {"FIN DU PIC DE POLLUTION", "PIC DE POLLUTION"}},
       {"Alain Delon a été victime d'un AVC. Il a fait un test PCR.", {{"Alain Delon", "PERSON"}}, {"AVC", "PCR"}},
       {"Samsung a présenté ses téléviseurs au CES 2020 de Las Vegas.", {{"CES 2020", "OTHER"}}, {}},

@@ -120,6 +120,9 @@ TEST(TreeRelationsTest, FrenchConstructions) {
        {{"Delphine Baggary", "députée_de", "Alpes-de-Haute-Provence"}}, {}},
       {"L'avocate d'Harvey Weinstein, Phyllis Kupferstein, a réagi dans la soirée.",
        {{"Phyllis Kupferstein", "avocate_de", "Harvey Weinstein"}}, {}},
+      // the town of "procureur de la République de X" is the role's
+      {"Le procureur de la République de Paris Rémy Heitz a ouvert une enquête.",
+       {{"Rémy Heitz", "procureur_de", "Paris"}}, {}},
       // a product named after its maker is the maker's (maker-products)
       {"Porsche a dévoilé la Porsche 911 Turbo S à Stuttgart.",
        {{"Porsche 911 Turbo S", "produit_de", "Porsche"}}, {}},

@@ -77,6 +77,12 @@ void CandidateScanner::Scan(std::vector<Candidate>* out) const {
       ++i;
       continue;
     }
+    // "le procureur de la République de Grasse": that République is the
+    // role's, no place; the town after it is one.
+    if (ProsecutorsRepublic(i)) {
+      ++i;
+      continue;
+    }
     if (gaz_end == i && CommonWordInCapitals(i)) {
       ++i;
       continue;
@@ -97,6 +103,12 @@ bool CandidateScanner::CommonWordInCapitals(size_t i) const {
   const WordInfo& lower = s_.LowerInfo(i);
   if (IsAscii(t) && !(t.size() >= 7 && lower.known) && !InFrenchCapitalsRun(i)) return false;
   return lower.function_word || words_.IsCapsCommonWord(i);
+}
+
+// Whether token `i` is the "République" of "procureur de la République".
+bool CandidateScanner::ProsecutorsRepublic(size_t i) const {
+  return !s_.english && i >= 3 && s_.Lower(i) == "république" && s_.Lower(i - 1) == "la" && s_.Lower(i - 2) == "de" &&
+         InWordClass(WordClass::kProsecutor, s_.Lower(i - 3));
 }
 
 // Whether a word in capitals is in a run of them written in French: two or

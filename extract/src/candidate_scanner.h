@@ -43,6 +43,7 @@ class CandidateScanner {
   size_t DatedElection(size_t i, std::vector<Candidate>* out) const;
   bool InFrenchCapitalsRun(size_t i) const;
   bool CommonWordInCapitals(size_t i) const;
+  bool ProsecutorsRepublic(size_t i) const;
   size_t UnquotedTitle(size_t i, std::vector<Candidate>* out) const;
   bool EmitVoted(size_t first, size_t last, EntityType type, float weight, std::vector<Candidate>* out) const;
   bool PlaceEdition(int media, int place) const;

@@ -8,6 +8,7 @@
 #include "kg/extract/morphology.h"
 #include "lexicon_data.h"
 #include "tsv_rows.h"
+#include "word_classes.h"
 
 namespace kg {
 namespace {
@@ -840,6 +841,16 @@ void PartyOfRole(const PathRules& rules, const CorefLexicon& coref, UdSentence* 
 
 namespace {
 
+// The role ("procureur") whose "de la République" the name at head word
+// `h` completes ("le procureur de la République de Paris"), or -1.
+int ProsecutorOverRepublic(const UdSentence& s, int h) {
+  const int republic = s.words[h].head - 1;
+  if (republic < 0 || s.words[republic].lemma != "république" || s.words[h].deprel.compare(0, 4, "nmod") != 0) return -1;
+  const int role = s.words[republic].head - 1;
+  if (role < 0 || s.words[republic].deprel.compare(0, 4, "nmod") != 0) return -1;
+  return InWordClass(WordClass::kProsecutor, s.words[role].lemma) ? role : -1;
+}
+
 // A place (its head word `h`) with a preposition of being in ("within"
 // rows: à, dans), under a time noun that is itself a verb's oblique
 // ("au printemps à New York", "mardi soir à Paris"): moved under that
@@ -892,6 +903,11 @@ void RepairNameArcs(const PathRules& rules, const CorefLexicon& coref, UdSentenc
     if (const int from = RangeStart(rules, s, tm, types, owner, b, h); from >= 0) {
       s.words[h].head = from + 1;
       s.words[h].deprel = "conj";
+      continue;
+    }
+    // "le procureur de la République de Paris": the town is the role's.
+    if (const int role = ProsecutorOverRepublic(s, h); role >= 0) {
+      s.words[h].head = role + 1;
       continue;
     }
     // "condamné au printemps à New York": the place is the verb's.

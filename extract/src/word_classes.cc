@@ -48,6 +48,7 @@ constexpr std::pair<std::string_view, WordClass> kNames[] = {
     {"carmaker", WordClass::kCarmaker},
     {"not-model", WordClass::kNotModel},
     {"count-noun", WordClass::kCountNoun},
+    {"prosecutor", WordClass::kProsecutor},
 };
 
 // The classes read from the embedded table (its words live as long as kg).

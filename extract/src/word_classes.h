@@ -75,6 +75,7 @@ enum class WordClass : uint8_t {
   kCarmaker,           // renault, porsche: makers whose models are named after them
   kNotModel,           // cars, group, sport: after a carmaker, a company or division, no model
   kCountNoun,          // milliards, ans: after a number, what it counts
+  kProsecutor,         // procureur: "de la République" after it names no place
 };
 
 // Whether `w` (as written) is one of the class's words.
