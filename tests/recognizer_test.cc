@@ -70,6 +70,9 @@ TEST(RecognizerTest, SentenceInitialCommonWords) {
       {"VIDÉO. Premières images de la panthère noire au Kenya.", {{"Kenya", "LOCATION"}}, {"VIDÉO"}},
       {"INSOLITE. Un sanglier a été aperçu à Lyon.", {{"Lyon", "LOCATION"}}, {"INSOLITE"}},
       {"Le Canada veut réduire ses émissions de CO2 de moitié.", {{"Canada", "LOCATION"}}, {"CO2"}},
+      // A known organisation then a name English knows only with a capital: two names.
+      {"Nous sommes inquiets, a confié à l'AFP Maribel Quesada, une retraitée.",
+       {{"AFP", "ORG"}, {"Maribel Quesada", "PERSON"}}, {"AFP Maribel Quesada"}},
       // The prosecutor's République is no place; the town after it is one.
       {"Le procureur de la République de Grasse a ouvert une enquête.", {{"Grasse", "LOCATION"}},
        {"République de Grasse", "République"}},

@@ -532,8 +532,9 @@ size_t CandidateScanner::SplitOrgCode(size_t i, size_t end) const {
     EntityType t = s_.lex.entry(g).type;
     if (s_.IsCode(p) && t == EntityType::kOrg) return p;
     // ("San Diego Padres" is no place "San" then a person.)
+    // (Nor "Léon Lef Forster", a person; nor "La Isla Bonita", an article.)
     if ((t == EntityType::kOrg || t == EntityType::kLocation) && end >= p + 1 && !words_.IsSaint(p - 1) &&
-        LooksLikePerson(p, end)) {
+        !words_.IsFirstName(i) && !s_.LowerInfo(i).function_word && LooksLikePerson(p, end)) {
       return p;
     }
   }
@@ -550,7 +551,8 @@ bool CandidateScanner::LooksLikePerson(size_t first, size_t last) const {
   if (words_.IsFirstName(first)) return true;
   for (size_t k = first; k <= last; ++k) {
     const WordInfo& w = s_.InfoOf(k);
-    if (w.known || w.english) return false;
+    // (A name English knows only with a capital is still a name: "Maribel".)
+    if (w.known || (w.english && !w.english_proper)) return false;
   }
   return true;
 }
