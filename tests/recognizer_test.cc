@@ -73,6 +73,9 @@ TEST(RecognizerTest, SentenceInitialCommonWords) {
       // A known organisation then a name English knows only with a capital: two names.
       {"Nous sommes inquiets, a confié à l'AFP Maribel Quesada, une retraitée.",
        {{"AFP", "ORG"}, {"Maribel Quesada", "PERSON"}}, {"AFP Maribel Quesada"}},
+      // "Miss" before a place or the world: a beauty pageant, not the place.
+      {"Valérie Bègue a été élue Miss France 2008 avant Miss Univers.",
+       {{"Miss France 2008", "OTHER"}, {"Miss Univers", "OTHER"}, {"Valérie Bègue", "PERSON"}}, {"France"}},
       // The prosecutor's République is no place; the town after it is one.
       {"Le procureur de la République de Grasse a ouvert une enquête.", {{"Grasse", "LOCATION"}},
        {"République de Grasse", "République"}},

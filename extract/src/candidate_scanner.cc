@@ -61,6 +61,10 @@ void CandidateScanner::Scan(std::vector<Candidate>* out) const {
       i = next;
       continue;
     }
+    if (size_t next = BeautyPageant(i, out); next > i) {
+      i = next;
+      continue;
+    }
     int gaz = -1;
     size_t gaz_end = gazetteer_.Match(i, &gaz);
     if (gaz < 0 && i > 0 && s_.IsWord(i - 1) && s_.toks[i].upper_initial && !s_.english) {
@@ -228,6 +232,23 @@ size_t CandidateScanner::DatedElection(size_t i, std::vector<Candidate>* out) co
         std::string(s_.text.substr(s_.toks[kind].start, s_.toks[year].end - s_.toks[kind].start));
   }
   return year + 1;
+}
+
+// "Miss France", "Miss Provence 2019", "Miss Monde": "Miss" before a known
+// place or a word of the world a beauty pageant, an event of its own (not
+// the place: "élue Miss France" says nothing of France). Returns the token
+// after the name emitted, or `i`.
+size_t CandidateScanner::BeautyPageant(size_t i, std::vector<Candidate>* out) const {
+  const size_t n = s_.toks.size();
+  if (s_.english || s_.Text(i) != "Miss" || i + 1 >= n || !s_.IsWord(i + 1) || !s_.toks[i + 1].upper_initial) return i;
+  int place = -1;
+  size_t end = gazetteer_.Match(i + 1, &place);
+  const std::string_view w = s_.Lower(i + 1);
+  const bool world = w == "monde" || w == "univers" || w == "terre" || w == "international";
+  if (world) end = i + 1;
+  else if (place < 0 || s_.lex.entry(place).type != EntityType::kLocation) return i;
+  end = EditionYear(end);
+  return EmitVoted(i, end, EntityType::kOther, kGazetteerVote, out) ? end + 1 : i;
 }
 
 // "tribunal correctionnel de Vesoul", "musée Fitzwilliam": a lower-case
