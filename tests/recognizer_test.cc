@@ -73,6 +73,9 @@ TEST(RecognizerTest, SentenceInitialCommonWords) {
       // A known organisation then a name English knows only with a capital: two names.
       {"Nous sommes inquiets, a confié à l'AFP Maribel Quesada, une retraitée.",
        {{"AFP", "ORG"}, {"Maribel Quesada", "PERSON"}}, {"AFP Maribel Quesada"}},
+      // A party's or a camp's primary election is an event.
+      {"Alain Juppé a perdu la primaire de la droite et du centre, Benoît Hamon la primaire socialiste de 2017.",
+       {{"primaire de la droite et du centre", "OTHER"}, {"primaire socialiste de 2017", "OTHER"}}, {}},
       // "Miss" before a place or the world: a beauty pageant, not the place.
       {"Valérie Bègue a été élue Miss France 2008 avant Miss Univers.",
        {{"Miss France 2008", "OTHER"}, {"Miss Univers", "OTHER"}, {"Valérie Bègue", "PERSON"}}, {"France"}},

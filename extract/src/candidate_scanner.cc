@@ -65,6 +65,10 @@ void CandidateScanner::Scan(std::vector<Candidate>* out) const {
       i = next;
       continue;
     }
+    if (size_t next = PartyPrimary(i, out); next > i) {
+      i = next;
+      continue;
+    }
     int gaz = -1;
     size_t gaz_end = gazetteer_.Match(i, &gaz);
     if (gaz < 0 && i > 0 && s_.IsWord(i - 1) && s_.toks[i].upper_initial && !s_.english) {
@@ -232,6 +236,26 @@ size_t CandidateScanner::DatedElection(size_t i, std::vector<Candidate>* out) co
         std::string(s_.text.substr(s_.toks[kind].start, s_.toks[year].end - s_.toks[kind].start));
   }
   return year + 1;
+}
+
+// "la primaire de la droite et du centre", "la primaire socialiste de 2011":
+// a party's or a camp's primary election, an event (party-primary word
+// class: the adjectives of a party). Returns the token after it, or `i`.
+size_t CandidateScanner::PartyPrimary(size_t i, std::vector<Candidate>* out) const {
+  const size_t n = s_.toks.size();
+  if (s_.english || !s_.IsWord(i) || (s_.Lower(i) != "primaire" && s_.Lower(i) != "primaires") || i + 1 >= n) return i;
+  size_t end = i;
+  if (i + 3 < n && s_.Lower(i + 1) == "de" && s_.Lower(i + 2) == "la" &&
+      (s_.Lower(i + 3) == "droite" || s_.Lower(i + 3) == "gauche")) {
+    end = i + 3;
+    if (end + 3 < n && s_.Lower(end + 1) == "et" && s_.Lower(end + 2) == "du" && s_.Lower(end + 3) == "centre") end += 3;
+  } else if (s_.IsWord(i + 1) && InWordClass(WordClass::kPartyPrimary, s_.Lower(i + 1))) {
+    end = i + 1;
+  } else {
+    return i;
+  }
+  end = EditionYear(end);
+  return EmitVoted(i, end, EntityType::kOther, kGazetteerVote, out) ? end + 1 : i;
 }
 
 // "Miss France", "Miss Provence 2019", "Miss Monde": "Miss" before a known

@@ -49,6 +49,7 @@ constexpr std::pair<std::string_view, WordClass> kNames[] = {
     {"not-model", WordClass::kNotModel},
     {"count-noun", WordClass::kCountNoun},
     {"prosecutor", WordClass::kProsecutor},
+    {"party-primary", WordClass::kPartyPrimary},
 };
 
 // The classes read from the embedded table (its words live as long as kg).

@@ -76,6 +76,7 @@ enum class WordClass : uint8_t {
   kNotModel,           // cars, group, sport: after a carmaker, a company or division, no model
   kCountNoun,          // milliards, ans: after a number, what it counts
   kProsecutor,         // procureur: "de la République" after it names no place
+  kPartyPrimary,       // socialiste, démocrate: after "primaire", a party's primary election
 };
 
 // Whether `w` (as written) is one of the class's words.
