@@ -277,6 +277,8 @@ TEST(RecognizerTest, EnglishSportsAndDatelines) {
 TEST(RecognizerTest, LowerCaseHeadsAndCoordination) {
   RunCases({
       {"Il a été jugé par le tribunal correctionnel de Vesoul.", {{"tribunal correctionnel de Vesoul", "ORG"}}, {}},
+      {"Les grévistes du centre hospitalier de Valence ont rejoint le conseil départemental de la Drôme.",
+       {{"centre hospitalier de Valence", "ORG"}, {"conseil départemental de la Drôme", "ORG"}}, {}},
       // A month dates the mention; a first name after an institution with
       // members opens a member's name, not after one named after a person.
       {"Selon un arrêt de la Cour de cassation de novembre 2019, la loi s'applique.",

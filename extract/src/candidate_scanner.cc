@@ -280,9 +280,20 @@ size_t CandidateScanner::BeautyPageant(size_t i, std::vector<Candidate>* out) co
 // a bare article: "à ce stade la quasi-totalité", "il place le bloc"; nor
 // "à la place de", instead of). Returns the token after the name emitted,
 // or `i`.
+// Whether a lower-case head opens at token `i`: one word ("tribunal"), or
+// two or three that make one ("centre hospitalier").
+bool CandidateScanner::LowerHeadAt(size_t i) const {
+  if (s_.lex.IsLowerHead(s_.Text(i))) return true;
+  for (size_t k = i + 1; k < s_.toks.size() && k <= i + 2; ++k) {
+    if (s_.toks[k].upper_initial) return false;
+    if (s_.lex.IsLowerHead(s_.text.substr(s_.toks[i].start, s_.toks[k].end - s_.toks[i].start))) return true;
+  }
+  return false;
+}
+
 size_t CandidateScanner::ScanLowerHeadName(size_t i, std::vector<Candidate>* out) const {
   const size_t n = s_.toks.size();
-  if (s_.IsWord(i) && !s_.toks[i].upper_initial && !s_.toks[i].has_digit && s_.lex.IsLowerHead(s_.Text(i)) &&
+  if (s_.IsWord(i) && !s_.toks[i].upper_initial && !s_.toks[i].has_digit && LowerHeadAt(i) &&
       !(i + 1 < n && IsBareArticle(s_.Lower(i + 1))) &&
       !(i >= 2 && s_.Lower(i) == "place" && s_.Lower(i - 1) == "la" && s_.Lower(i - 2) == "à")) {
     size_t end = extent_.Extend(i);

@@ -43,6 +43,7 @@ class CandidateScanner {
   size_t DatedElection(size_t i, std::vector<Candidate>* out) const;
   size_t BeautyPageant(size_t i, std::vector<Candidate>* out) const;
   size_t PartyPrimary(size_t i, std::vector<Candidate>* out) const;
+  bool LowerHeadAt(size_t i) const;
   bool InFrenchCapitalsRun(size_t i) const;
   bool CommonWordInCapitals(size_t i) const;
   bool ProsecutorsRepublic(size_t i) const;
