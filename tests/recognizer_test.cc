@@ -70,6 +70,9 @@ TEST(RecognizerTest, SentenceInitialCommonWords) {
       {"VIDÉO. Premières images de la panthère noire au Kenya.", {{"Kenya", "LOCATION"}}, {"VIDÉO"}},
       {"INSOLITE. Un sanglier a été aperçu à Lyon.", {{"Lyon", "LOCATION"}}, {"INSOLITE"}},
       {"Le Canada veut réduire ses émissions de CO2 de moitié.", {{"Canada", "LOCATION"}}, {"CO2"}},
+      // A surname opening with a capitalised article after a first name.
+      {"Jean-Yves Le Drian a reçu Jean-Marie Le Pen, selon Le Monde.",
+       {{"Jean-Yves Le Drian", "PERSON"}, {"Jean-Marie Le Pen", "PERSON"}, {"Le Monde", "ORG"}}, {"Le Drian", "Jean-Yves"}},
       // A known organisation then a name English knows only with a capital: two names.
       {"Nous sommes inquiets, a confié à l'AFP Maribel Quesada, une retraitée.",
        {{"AFP", "ORG"}, {"Maribel Quesada", "PERSON"}}, {"AFP Maribel Quesada"}},

@@ -117,6 +117,7 @@ size_t NameExtender::HeadedTail(size_t i, size_t end) const {
 // Bakker"), and in English text French ones too ("Aravinda de Silva").
 size_t NameExtender::ParticleName(size_t i, size_t end, size_t k) const {
   const size_t n = s_.toks.size();
+  if (const size_t m = ArticleSurname(end, k); m > 0) return m;
   if (!((IsNameParticle(s_.Lower(k)) && words_.IsFirstName(i)) ||
         ((IsForeignParticle(s_.Lower(k)) || (s_.english && IsNameParticle(s_.Lower(k)))) && s_.toks[i].upper_initial &&
          !s_.toks[i].all_caps && !words_.KnownCommon(s_.Text(i)) && !s_.InfoOf(i).known))) {
@@ -137,6 +138,21 @@ size_t NameExtender::ParticleName(size_t i, size_t end, size_t k) const {
   }
   if (m < n && words_.IsNameToken(m, &w2) && s_.toks[m].upper_initial) return m;
   return 0;
+}
+
+// The surname's last word when a first name (ending at `end`) is followed
+// at `k` by a surname opening with a capitalised article ("Jean-Marie Le
+// Pen", "Jean-Yves Le Drian", "Erwan Le Corre"; not "Le Monde", a known
+// name of another kind), or 0.
+size_t NameExtender::ArticleSurname(size_t end, size_t k) const {
+  const size_t n = s_.toks.size();
+  if (s_.english || (s_.Text(k) != "Le" && s_.Text(k) != "La") || !words_.IsFirstName(end)) return 0;
+  if (k + 1 >= n || !s_.IsWord(k + 1) || !s_.toks[k + 1].upper_initial || s_.toks[k + 1].all_caps) return 0;
+  int g = -1;
+  gazetteer_.Match(k, &g);
+  if (g >= 0 && s_.lex.entry(g).type != EntityType::kPerson) return 0;
+  bool weak;
+  return words_.IsNameToken(k + 1, &weak) ? k + 1 : 0;
 }
 
 // Whether the name starting at token i is the complement of a role: "le

@@ -28,6 +28,7 @@ class NameExtender {
   bool ComplementOfRole(size_t i) const;
   size_t HeadedTail(size_t i, size_t end) const;
   size_t ParticleName(size_t i, size_t end, size_t k) const;
+  size_t ArticleSurname(size_t end, size_t k) const;
   bool IsModelSuffix(size_t k) const;
   bool IsScore(size_t k) const;
   bool ProductLike(size_t first, size_t last) const;
