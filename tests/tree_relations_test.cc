@@ -226,7 +226,7 @@ TEST(TreeRelationsTest, FrenchConstructions) {
       {"Le ministère a suspendu l'agrément d'un abattoir à Rodez, dans l'Aveyron, dont les pratiques choquent.",
        {{"Rodez", "situé_à", "Aveyron"}}, {}},
       {"Elle a été évacuée au centre hospitalier universitaire d'Amiens, dans la Somme.",
-       {{"Amiens", "situé_à", "Somme"}}, {}},
+       {{"centre hospitalier universitaire d'Amiens", "situé_à", "Somme"}}, {}},
       // a person after a role, its holder and a comma, wherever the parser hung her
       {"Le 1er juillet, l'acolyte de Dorothée, François Corbier disparaît à l'âge de 73 ans.",
        {{"François Corbier", "acolyte_de", "Dorothée"}}, {}},
