@@ -284,6 +284,7 @@ size_t CandidateScanner::BeautyPageant(size_t i, std::vector<Candidate>* out) co
 // two or three that make one ("centre hospitalier").
 bool CandidateScanner::LowerHeadAt(size_t i) const {
   if (s_.lex.IsLowerHead(s_.Text(i))) return true;
+  if (!s_.lex.OpensLowerHead(s_.Text(i))) return false;
   for (size_t k = i + 1; k < s_.toks.size() && k <= i + 2; ++k) {
     if (s_.toks[k].upper_initial) return false;
     if (s_.lex.IsLowerHead(s_.text.substr(s_.toks[i].start, s_.toks[k].end - s_.toks[i].start))) return true;
@@ -331,7 +332,9 @@ size_t CandidateScanner::ScanLowerHeadName(size_t i, std::vector<Candidate>* out
 size_t CandidateScanner::ScanName(size_t i, int gaz, size_t gaz_end, std::vector<Candidate>* out) const {
   // "la Renault Clio", "la Porsche 911 Turbo S": a carmaker and its model,
   // one product (in French: English keeps its typer's training as it is).
-  if (!s_.english && gaz >= 0 && s_.lex.entry(gaz).type == EntityType::kOrg &&
+  const bool model_next = gaz_end + 1 < s_.toks.size() &&
+                          (s_.toks[gaz_end + 1].upper_initial || s_.toks[gaz_end + 1].kind == TokenKind::kNumber);
+  if (!s_.english && gaz >= 0 && model_next && s_.lex.entry(gaz).type == EntityType::kOrg &&
       InWordClass(WordClass::kCarmaker, FoldName(s_.lex.entry(gaz).name))) {
     const size_t model_end = CarModelEnd(gaz_end);
     if (model_end > gaz_end && EmitVoted(i, model_end, EntityType::kProduct, kGazetteerVote, out)) return model_end + 1;

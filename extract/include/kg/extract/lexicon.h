@@ -119,6 +119,8 @@ class Lexicon {
   // Lower-case heads that open a name when a capitalised name follows:
   // "ministère de l’Intérieur", "tribunal correctionnel de Vesoul".
   bool IsLowerHead(std::string_view lower) const { return Has(lower_heads_, lower); }
+  // The first word of a lower-case head of several words ("centre" of "centre hospitalier").
+  bool OpensLowerHead(std::string_view lower) const { return Has(lower_head_starts_, lower); }
   // Journée, Fête, Nuit: a capitalised head opening an event's name (data/event_heads.txt).
   bool IsEventHead(std::string_view lower) const { return Has(event_heads_, lower); }
   // English heads continued by "of" and a name: "Bank" of "Bank of Canada".
@@ -174,7 +176,7 @@ class Lexicon {
   Set lower_starts_;
   Set world_regions_, outlets_;  // folded
   Set outlet_cases_, outlet_verb_cases_, outlet_speech_cases_;
-  Set acronyms_, not_names_, titles_, royal_titles_, media_editions_, platforms_, platform_cues_, org_heads_, loc_heads_, org_suffixes_, company_forms_, group_names_, loc_suffixes_, lower_heads_, event_heads_, of_heads_, other_suffixes_, first_names_, stopped_;
+  Set acronyms_, not_names_, titles_, royal_titles_, media_editions_, platforms_, platform_cues_, org_heads_, loc_heads_, org_suffixes_, company_forms_, group_names_, loc_suffixes_, lower_heads_, lower_head_starts_, event_heads_, of_heads_, other_suffixes_, first_names_, stopped_;
   Map<EntityType> cues_;
   Set modal_, speech_, saying_, light_, located_;
   Map<std::string> roles_, parts_, english_labels_, demonym_countries_;
