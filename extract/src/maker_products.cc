@@ -48,13 +48,8 @@ void MakerProducts::Annotate(AnnotatedDocument* doc) {
     for (const auto& [folded, org] : makers) {
       if (folded.empty() || !text.starts_with(folded + " ")) continue;
       if (!related.emplace(m.entity, org).second) break;
-      DocRelation r;
-      r.source = m.entity;
-      r.target = org;
-      r.relation = label_;
-      r.kind = EdgeKind::kRelation;
-      r.sentence = m.sentence;
-      added.push_back(std::move(r));
+      added.push_back(DocRelation{.source = m.entity, .target = org, .relation = label_,
+                                  .kind = EdgeKind::kRelation, .sentence = m.sentence});
       break;
     }
   }

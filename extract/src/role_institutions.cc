@@ -120,13 +120,8 @@ void RoleInstitutions::Annotate(AnnotatedDocument* doc) {
     for (const auto& [folded, org] : institutions) {
       if (folded != phrase && !folded.starts_with(phrase + " ")) continue;
       if (!related.insert(std::minmax(m.entity, org)).second) break;
-      DocRelation r;
-      r.source = m.entity;
-      r.target = org;
-      r.relation = p->noun + "_de";
-      r.kind = EdgeKind::kRelation;
-      r.sentence = m.sentence;
-      added.push_back(std::move(r));
+      added.push_back(DocRelation{.source = m.entity, .target = org, .relation = p->noun + "_de",
+                                  .kind = EdgeKind::kRelation, .sentence = m.sentence});
       break;
     }
   }
