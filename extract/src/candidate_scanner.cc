@@ -1,6 +1,7 @@
 #include "candidate_scanner.h"
 
 #include <algorithm>
+#include <initializer_list>
 #include <optional>
 #include <string>
 
@@ -20,6 +21,15 @@ bool IsClosingQuote(std::string_view t) { return t == "»" || t == "\"" || t == 
 
 }  // namespace
 
+// The first of `rules` (each emitting a name from token `i` and returning
+// the token after it, or `i`) that emits one: the token after its name, or `i`.
+size_t CandidateScanner::FirstRule(std::initializer_list<Rule> rules, size_t i, std::vector<Candidate>* out) const {
+  for (Rule rule : rules) {
+    if (const size_t after = (this->*rule)(i, out); after > i) return after;
+  }
+  return i;
+}
+
 void CandidateScanner::Scan(std::vector<Candidate>* out) const {
   size_t n = s_.toks.size();
   size_t i = 0;
@@ -28,11 +38,7 @@ void CandidateScanner::Scan(std::vector<Candidate>* out) const {
       i = after;
       continue;
     }
-    if (size_t after = QuotedTitle(i, out); after > i) {
-      i = after;
-      continue;
-    }
-    if (size_t after = UnquotedTitle(i, out); after > i) {
+    if (size_t after = FirstRule({&CandidateScanner::QuotedTitle, &CandidateScanner::UnquotedTitle}, i, out); after > i) {
       i = after;
       continue;
     }
@@ -45,27 +51,11 @@ void CandidateScanner::Scan(std::vector<Candidate>* out) const {
       ++i;
       continue;
     }
-    if (size_t next = ScanInitialName(i, out); next > i) {
-      i = next;
-      continue;
-    }
-    if (size_t next = ScanLowerHeadName(i, out); next > i) {
-      i = next;
-      continue;
-    }
-    if (size_t next = NumberedDistrict(i, out); next > i) {
-      i = next;
-      continue;
-    }
-    if (size_t next = DatedElection(i, out); next > i) {
-      i = next;
-      continue;
-    }
-    if (size_t next = BeautyPageant(i, out); next > i) {
-      i = next;
-      continue;
-    }
-    if (size_t next = PartyPrimary(i, out); next > i) {
+    if (size_t next = FirstRule({&CandidateScanner::ScanInitialName, &CandidateScanner::ScanLowerHeadName,
+                                 &CandidateScanner::NumberedDistrict, &CandidateScanner::DatedElection,
+                                 &CandidateScanner::BeautyPageant, &CandidateScanner::PartyPrimary},
+                                i, out);
+        next > i) {
       i = next;
       continue;
     }
@@ -86,12 +76,8 @@ void CandidateScanner::Scan(std::vector<Candidate>* out) const {
       continue;
     }
     // "le procureur de la République de Grasse": that République is the
-    // role's, no place; the town after it is one.
-    if (ProsecutorsRepublic(i)) {
-      ++i;
-      continue;
-    }
-    if (gaz_end == i && CommonWordInCapitals(i)) {
+    // role's, no place (the town after it is one); a common word in capitals.
+    if (ProsecutorsRepublic(i) || (gaz_end == i && CommonWordInCapitals(i))) {
       ++i;
       continue;
     }
@@ -167,7 +153,7 @@ size_t CandidateScanner::CarModelEnd(size_t maker_end) const {
 
 // A year from 1900 to 2099 ("1938", "2020").
 bool CandidateScanner::IsYear(std::string_view t) {
-  return t.size() == 4 && (t.substr(0, 2) == "19" || t.substr(0, 2) == "20");
+  return t.size() == 4 && (t.starts_with("19") || t.starts_with("20"));
 }
 
 // Whether number `k` may be a model's ("911", "208"): at most four digits,
@@ -275,11 +261,6 @@ size_t CandidateScanner::BeautyPageant(size_t i, std::vector<Candidate>* out) co
   return EmitVoted(i, end, EntityType::kOther, kGazetteerVote, out) ? end + 1 : i;
 }
 
-// "tribunal correctionnel de Vesoul", "musée Fitzwilliam": a lower-case
-// head opens a name when a capitalised name follows under it (not before
-// a bare article: "à ce stade la quasi-totalité", "il place le bloc"; nor
-// "à la place de", instead of). Returns the token after the name emitted,
-// or `i`.
 // Whether a lower-case head opens at token `i`: one word ("tribunal"), or
 // two or three that make one ("centre hospitalier").
 bool CandidateScanner::LowerHeadAt(size_t i) const {
@@ -292,6 +273,11 @@ bool CandidateScanner::LowerHeadAt(size_t i) const {
   return false;
 }
 
+// "tribunal correctionnel de Vesoul", "musée Fitzwilliam": a lower-case
+// head opens a name when a capitalised name follows under it (not before
+// a bare article: "à ce stade la quasi-totalité", "il place le bloc"; nor
+// "à la place de", instead of). Returns the token after the name emitted,
+// or `i`.
 size_t CandidateScanner::ScanLowerHeadName(size_t i, std::vector<Candidate>* out) const {
   const size_t n = s_.toks.size();
   if (s_.IsWord(i) && !s_.toks[i].upper_initial && !s_.toks[i].has_digit && LowerHeadAt(i) &&
@@ -411,11 +397,9 @@ size_t CandidateScanner::EditionYear(size_t end) const {
   size_t k = end + 1;
   if (k < n && s_.Lower(k) == "de") ++k;
   if (k >= s_.toks.size() || s_.toks[k].kind != TokenKind::kNumber) return end;
-  const std::string_view year = s_.Text(k);
-  const bool is_year = year.size() == 4 && (year.starts_with("19") || year.starts_with("20"));
   // (Not a date's year: "le Tour de France 2020, du 29 août": fine; "Noël
   // 2019" too. Not a count: "Euro 2016 000" is no year.)
-  if (!is_year || (k + 1 < s_.toks.size() && s_.toks[k + 1].kind == TokenKind::kNumber)) return end;
+  if (!IsYear(s_.Text(k)) || (k + 1 < s_.toks.size() && s_.toks[k + 1].kind == TokenKind::kNumber)) return end;
   return k;
 }
 

@@ -11,6 +11,7 @@
 // Thread safety: none (one per sentence, on the recognizer's thread).
 #pragma once
 
+#include <initializer_list>
 #include <vector>
 
 #include "candidate.h"
@@ -34,6 +35,8 @@ class CandidateScanner {
 
  private:
   size_t ScanInitialName(size_t i, std::vector<Candidate>* out) const;
+  using Rule = size_t (CandidateScanner::*)(size_t, std::vector<Candidate>*) const;
+  size_t FirstRule(std::initializer_list<Rule> rules, size_t i, std::vector<Candidate>* out) const;
   size_t ScanLowerHeadName(size_t i, std::vector<Candidate>* out) const;
   size_t ScanName(size_t i, int gaz, size_t gaz_end, std::vector<Candidate>* out) const;
   size_t QuotedTitle(size_t i, std::vector<Candidate>* out) const;

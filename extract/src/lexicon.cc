@@ -187,8 +187,8 @@ Lexicon Lexicon::Builtin() {
   LoadSet(data::org_heads_txt, &lex.org_heads_);
   LoadSet(data::loc_heads_txt, &lex.loc_heads_);
   LoadSet(data::loc_suffixes_txt, &lex.loc_suffixes_);
-  LoadSet(data::lower_heads_txt, &lex.lower_heads_);
   for (auto line : data::Lines(data::lower_heads_txt)) {  // "centre hospitalier": "centre" may open one
+    lex.lower_heads_.Insert(line);
     if (const size_t space = line.find(' '); space != std::string_view::npos) lex.lower_head_starts_.Insert(line.substr(0, space));
   }
   LoadSet(data::event_heads_txt, &lex.event_heads_);

@@ -837,10 +837,6 @@ void PartyOfRole(const PathRules& rules, const CorefLexicon& coref, UdSentence* 
   s.words[complement].deprel = "nmod";
 }
 
-}  // namespace
-
-namespace {
-
 // The role ("procureur") whose "de la République" the name at head word
 // `h` completes ("le procureur de la République de Paris"), or -1.
 int ProsecutorOverRepublic(const UdSentence& s, int h) {

@@ -24,8 +24,8 @@
 // Thread safety: functions of their arguments; rules are shared read-only.
 #pragma once
 
-#include <memory>
 #include <map>
+#include <memory>
 #include <set>
 #include <string>
 #include <string_view>
