@@ -142,6 +142,60 @@ TEST(AnnotatorsTest, ParseStopsAfterTheLastName) {
   }
 }
 
+// A tree starts SentenceParser::kLeftMargin tokens before the sentence's
+// first name, or first word that may refer to one, from a punctuation mark
+// there on — at the sentence's start when it is near, or when the cut would
+// leave a verb first ("», a déclaré X": its subject then reads wrong).
+TEST(AnnotatorsTest, ParseStartsNearTheFirstName) {
+  struct Case {
+    std::string text;
+    std::string first;  // the tree's first word
+  };
+  const Case cases[] = {
+      {"Après trois longues années de négociations difficiles, Renault a racheté Nissan.", "années"},
+      {"Après trois longues années de tractations, de promesses, Renault a racheté Nissan.", "de"},  // after the comma
+      {"Après trois années, Renault a racheté Nissan.", "Après"},  // near the start
+      {"« Nous n'avons besoin ni de cela ni du reste », a déclaré Liang Wenfeng, fondateur de DeepSeek.", "«"},
+      {"Après trois longues années de négociations, son patron a vendu Nissan à Renault.", "longues"},  // "son"
+  };
+  Kit kit;
+  for (const Case& c : cases) {
+    Vocabulary vocabulary;
+    AnnotatedDocument doc = Annotate(&kit, "entities\nsyntax\nname-arcs\n", c.text, &vocabulary);
+    ASSERT_TRUE(doc.parses[0].has_value()) << c.text;
+    const ParsedSentence& p = *doc.parses[0];
+    EXPECT_EQ(doc.sentences[0].tokens[p.first_token].Text(c.text), c.first) << c.text;
+    EXPECT_EQ(p.tree.words.front().form, c.first) << c.text;
+    // The names sit on their words of the shorter tree.
+    for (const TreeMention& m : p.named) {
+      EXPECT_EQ(p.tree.words[m.first].form.substr(0, 1), doc.entities[m.entity].label.substr(0, 1)) << c.text;
+    }
+  }
+}
+
+// A sentence naming one entity is parsed for a word that may refer to
+// another one: "la" as an object pronoun before its verb, not as an article.
+TEST(AnnotatorsTest, AnArticleIsNoReference) {
+  struct Case {
+    std::string second;
+    bool parsed;
+  };
+  const Case cases[] = {
+      {"Le ministre Bruno Le Maire la rencontre lundi.", true},
+      {"Bruno Le Maire l'a reçue lundi.", true},
+      {"Bruno Le Maire prend la parole lundi.", false},
+      {"Bruno Le Maire ouvre le salon lundi.", false},
+  };
+  Kit kit;
+  for (const Case& c : cases) {
+    Vocabulary vocabulary;
+    const std::string text = "Marie Dupont dirige une usine. " + c.second;
+    AnnotatedDocument doc = Annotate(&kit, "entities\nsyntax\n", text, &vocabulary);
+    ASSERT_EQ(doc.sentences.size(), 2u) << text;
+    EXPECT_EQ(doc.parses[1].has_value(), c.parsed) << c.second;
+  }
+}
+
 TEST(AnnotatorsTest, MentionsReachTheResult) {
   const std::string text = "Marie Curie est née à Varsovie. Elle a reçu le prix Nobel en 1903.";
   auto model = SyntaxModel::Load(SyntaxModelPath(DefaultModelsDir(), "fr"));

@@ -96,7 +96,7 @@ std::pair<uint32_t, uint32_t> WordBytes(const SentenceTokens& sentence, const Pa
   while (a + 1 < parsed && p.token_words[a + 1] <= first) ++a;
   size_t b = a;
   while (b + 1 < parsed && p.token_words[b + 1] <= last) ++b;
-  return {sentence.tokens[a].start, sentence.tokens[b].end};
+  return {sentence.tokens[p.first_token + a].start, sentence.tokens[p.first_token + b].end};
 }
 
 // The document's mentions, names and resolved references, in text order.

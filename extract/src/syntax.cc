@@ -186,11 +186,11 @@ const std::string& SyntaxAnnotator::LemmaOf(const std::string& form, int tag) {
   return *lemma_memo_.Emplace(key, syntax::Lemmatize(model_, morphology_, form, tag)).first;
 }
 
-void SyntaxAnnotator::ComputeKeys(const UdSentence& s, std::vector<WordKeys>* keys) {
+void SyntaxAnnotator::ComputeKeys(const UdSentence& s, std::vector<WordKeys>* keys, bool sentence_start) {
   keys->clear();
   for (size_t i = 0; i < s.words.size(); ++i) {
     keys->push_back(KeysOfForm(s.words[i].form));
-    if (i == 0) keys->back().shape += 1;  // KeysOf's mark of a sentence's first word
+    if (i == 0 && sentence_start) keys->back().shape += 1;  // KeysOf's mark of a sentence's first word
   }
 }
 
@@ -311,10 +311,10 @@ void SyntaxAnnotator::Label(const std::vector<WordKeys>& keys, const std::vector
   }
 }
 
-void SyntaxAnnotator::Annotate(UdSentence* s) {
+void SyntaxAnnotator::Annotate(UdSentence* s, bool sentence_start) {
   if (s->words.empty()) return;
   std::vector<WordKeys> keys;
-  ComputeKeys(*s, &keys);
+  ComputeKeys(*s, &keys, sentence_start);
   std::vector<int> tags;
   Tag(*s, keys, &tags);
   TagWords(keys, tags, s);
@@ -326,7 +326,8 @@ void SyntaxAnnotator::Annotate(UdSentence* s) {
   Label(keys, ptag, heads, s);
 }
 
-UdSentence SyntaxAnnotator::AnnotateTokens(const std::vector<std::string>& tokens, std::vector<int>* token_words) {
+UdSentence SyntaxAnnotator::AnnotateTokens(const std::vector<std::string>& tokens, std::vector<int>* token_words,
+                                           bool sentence_start) {
   UdSentence s;
   if (token_words != nullptr) token_words->clear();
   std::vector<std::string> lower;
@@ -367,7 +368,7 @@ UdSentence SyntaxAnnotator::AnnotateTokens(const std::vector<std::string>& token
     s.tokens.push_back(UdToken{first, static_cast<int>(s.words.size()), tokens[i], "_"});
   }
   if (token_words != nullptr) token_words->push_back(static_cast<int>(s.words.size()));
-  Annotate(&s);
+  Annotate(&s, sentence_start);
   return s;
 }
 

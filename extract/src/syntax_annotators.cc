@@ -124,6 +124,44 @@ size_t SentenceParser::TokensWorthParsing(const AnnotatedDocument& doc, uint32_t
   return named.empty() ? 0 : std::min(n, last + 1 + kParseMargin);
 }
 
+// Where a sentence's parse starts: kLeftMargin tokens before its first name
+// or the first word before it that may start a reference (a subject
+// pronoun, a possessive, a description's noun; an object clitic is read
+// with its verb, which the margin leaves room for), at the sentence's start
+// if that is nearer.
+size_t SentenceParser::FirstTokenWorthParsing(const AnnotatedDocument& doc, uint32_t index) const {
+  const SentenceTokens& sentence = doc.sentences[index];
+  size_t first = doc.MentionsOf(index).front().first;
+  for (size_t t = 0; t < first; ++t) {
+    const std::string lower = syntax::LowerForm(sentence.tokens[t].Text(doc.text));
+    if (coref_.pronouns.count(lower) != 0 || coref_.possessives.count(lower) != 0 || coref_.heads.count(lower) != 0) {
+      first = t;
+      break;
+    }
+  }
+  // Up to kLeftMargin tokens before it, from a punctuation mark on if one is
+  // there (a clause's start: "Selon la police, X"), leaving the word
+  // before it. Not from a verb: the parser reads the subject after it
+  // ("», a déclaré X, fondateur de Y") only with what comes before.
+  if (first <= kLeftMargin) return 0;
+  size_t start = first - kLeftMargin;
+  for (size_t t = first; t >= start + 2; --t) {
+    if (sentence.tokens[t - 2].kind == TokenKind::kPunct) {
+      start = t - 1;
+      break;
+    }
+  }
+  return VerbAt(doc, sentence, start) ? 0 : start;
+}
+
+// Whether token `t` is a verb form: an auxiliary ("a", "est"), or a
+// conjugated form or an infinitive and no noun ("déclare", "rencontrer").
+bool SentenceParser::VerbAt(const AnnotatedDocument& doc, const SentenceTokens& sentence, size_t t) const {
+  if (morphology_ == nullptr) return false;
+  const WordInfo& w = morphology_->Lookup(syntax::LowerForm(sentence.tokens[t].Text(doc.text)));
+  return w.auxiliary || ((w.finite || w.infinitive || w.english_verb) && !w.noun);
+}
+
 // The last word of a sentence naming one entity that may refer to another
 // (MayReferElsewhere), or the sentence's length if none may.
 size_t SentenceParser::LastReferringWord(const AnnotatedDocument& doc, uint32_t index, const NamedSoFar& so_far) const {
@@ -132,9 +170,14 @@ size_t SentenceParser::LastReferringWord(const AnnotatedDocument& doc, uint32_t 
   for (size_t i = sentence.tokens.size(); i-- > 0;) {
     const Token& t = sentence.tokens[i];
     if (t.kind != TokenKind::kWord || t.has_digit || t.end - t.start > 24) continue;
+    // (A name's own words refer to nothing: "Bruno Le Maire", "La Poste".)
+    if (std::any_of(mentions.begin(), mentions.end(), [&](const Mention& m) { return m.first <= i && i <= m.last; })) {
+      continue;
+    }
     std::string lower = syntax::LowerForm(t.Text(doc.text));
     if (i > 0 && DemonymOfPlaceNoun(doc, sentence, i, lower)) return i;
     if (!coref_.MayRefer(lower)) continue;
+    if (ArticleNotClitic(doc, sentence, i, lower)) continue;
     // A possessive relates its owner only to a name right after the thing
     // owned ("son épouse Melania"): otherwise the parse would give nothing.
     if (coref_.possessives.count(lower) != 0 &&
@@ -144,6 +187,19 @@ size_t SentenceParser::LastReferringWord(const AnnotatedDocument& doc, uint32_t 
     if (MayReferElsewhere(doc, lower, i, mentions, so_far)) return i;
   }
   return sentence.tokens.size();
+}
+
+// Whether word `i` (`lower`), an object pronoun only as an article may be
+// ("le", "la", "l'"), is the article: a clitic stands before its verb ("l'a
+// reçu", "la rencontrer", "le lui a dit"), an article before a noun. (Read
+// so before parsing: a sentence is parsed for the clitic, not the article.)
+bool SentenceParser::ArticleNotClitic(const AnnotatedDocument& doc, const SentenceTokens& sentence, size_t i,
+                                      const std::string& lower) const {
+  if (coref_.objects.count(lower) == 0 || !InWordClass(WordClass::kDeterminer, lower)) return false;
+  if (i + 1 >= sentence.tokens.size() || morphology_ == nullptr) return true;
+  const std::string next = syntax::LowerForm(sentence.tokens[i + 1].Text(doc.text));
+  if (coref_.objects.count(next) != 0 || next == "leur" || next == "y" || next == "en") return false;
+  return !VerbAt(doc, sentence, i + 1);
 }
 
 // Whether word `i` (`lower`) is a demonym right after a place noun whose
@@ -191,10 +247,12 @@ void SentenceParser::Annotate(AnnotatedDocument* doc) {
   for (uint32_t index = 0; index < doc->sentences.size(); ++index) {
     const SentenceTokens& sentence = doc->sentences[index];
     if (const size_t parsed = TokensWorthParsing(*doc, index, so_far); parsed > 0) {
+      const size_t first = FirstTokenWorthParsing(*doc, index);
       std::vector<std::string> tokens;
-      for (size_t t = 0; t < parsed; ++t) tokens.emplace_back(sentence.tokens[t].Text(doc->text));
+      for (size_t t = first; t < parsed; ++t) tokens.emplace_back(sentence.tokens[t].Text(doc->text));
       ParsedSentence& p = doc->parses[index].emplace();
-      p.tree = annotator_.AnnotateTokens(tokens, &p.token_words);
+      p.first_token = first;
+      p.tree = annotator_.AnnotateTokens(tokens, &p.token_words, first == 0);
     }
     AddNamedBefore(coref_, *doc, index, so_far.genders, &so_far.before);
   }
@@ -204,14 +262,13 @@ void NameArcRepairer::Annotate(AnnotatedDocument* doc) {
   for (uint32_t index = 0; index < doc->parses.size(); ++index) {
     if (!doc->parses[index]) continue;
     ParsedSentence& p = *doc->parses[index];
-    const size_t tokens = p.parsed_tokens();
     std::vector<EntityType> types;
     p.named.clear();
     for (const Mention& m : doc->MentionsOf(index)) {
-      if (m.last >= tokens || BeforeNameSuffix(*doc, index, m)) continue;
+      if (!p.Covers(m.first, m.last) || BeforeNameSuffix(*doc, index, m)) continue;
       TreeMention x;
-      x.first = p.token_words[m.first];
-      x.last = p.token_words[m.last + 1] - 1;
+      x.first = p.WordOf(m.first);
+      x.last = p.WordOf(m.last + 1) - 1;
       x.entity = m.entity;
       p.named.push_back(x);
       types.push_back(doc->entities[m.entity].type);

@@ -35,12 +35,18 @@ namespace kg {
 // features, lemmas and a dependency tree, and its mentions on those words.
 struct ParsedSentence {
   UdSentence tree;
-  std::vector<int> token_words;         // token t covers words [token_words[t], token_words[t + 1])
+  // The tree covers tokens [first_token, first_token + parsed_tokens()) of
+  // the sentence (a parse may start after its first token and stop before
+  // its end); token first_token + i covers words [token_words[i], token_words[i + 1]).
+  size_t first_token = 0;
+  std::vector<int> token_words;
   std::vector<TreeMention> named;       // the sentence's entity mentions ("name-arcs")
   std::vector<TreeMention> references;  // words resolved to an entity, `via` set ("coreference")
-  // The tokens the tree covers: the sentence's first ones (a parse may stop
-  // before the sentence ends).
   size_t parsed_tokens() const { return token_words.size() - 1; }
+  // Whether the tree covers tokens [first, last] of the sentence.
+  bool Covers(size_t first, size_t last) const { return first >= first_token && last < first_token + parsed_tokens(); }
+  // The first word of sentence token `t` (covered), or the word count for the token past the last one.
+  int WordOf(size_t t) const { return token_words[t - first_token]; }
 };
 
 struct AnnotatedDocument {

@@ -120,6 +120,7 @@ class SentenceParser : public Annotator {
  public:
   static constexpr size_t kMaxParsedTokens = 60;
   static constexpr size_t kParseMargin = 8;
+  static constexpr size_t kLeftMargin = 5;
   SentenceParser(const SyntaxModel& model, const CorefLexicon& coref, Morphology* morphology, ParseScope scope,
                  const Lexicon* lexicon = nullptr);
   void Annotate(AnnotatedDocument* doc) override;
@@ -133,6 +134,10 @@ class SentenceParser : public Annotator {
   // How many of sentence `index`'s tokens to parse (0: none).
   size_t TokensWorthParsing(const AnnotatedDocument& doc, uint32_t index, const NamedSoFar& so_far) const;
   size_t LastReferringWord(const AnnotatedDocument& doc, uint32_t index, const NamedSoFar& so_far) const;
+  size_t FirstTokenWorthParsing(const AnnotatedDocument& doc, uint32_t index) const;
+  bool VerbAt(const AnnotatedDocument& doc, const SentenceTokens& sentence, size_t t) const;
+  bool ArticleNotClitic(const AnnotatedDocument& doc, const SentenceTokens& sentence, size_t i,
+                        const std::string& lower) const;
   bool MayReferElsewhere(const AnnotatedDocument& doc, const std::string& lower, size_t i,
                          std::span<const Mention> mentions, const NamedSoFar& so_far) const;
   bool DemonymOfPlaceNoun(const AnnotatedDocument& doc, const SentenceTokens& sentence, size_t i,

@@ -82,7 +82,9 @@ class SyntaxAnnotator {
   // `morphology` (optional) gives dictionary readings to the tagger and verb lemmas.
   SyntaxAnnotator(const SyntaxModel& model, Morphology* morphology);
   // Fills upos, feats, lemma, head and deprel of every word from its form.
-  void Annotate(UdSentence* sentence);
+  // `sentence_start`: whether the first word starts a sentence (false for a
+  // sentence's tail: its capitals then read as inside a sentence).
+  void Annotate(UdSentence* sentence, bool sentence_start = true);
   // Features only for verbs and auxiliaries (what the parser reads), "_"
   // elsewhere: for callers that need trees, not morphology (kg build).
   void SetVerbFeaturesOnly(bool only) { verb_features_only_ = only; }
@@ -92,10 +94,11 @@ class SyntaxAnnotator {
   // covering none.
   // `token_words`, if given, receives each token's first word (0-based),
   // then the word count, so token t covers words [w[t], w[t + 1]).
-  UdSentence AnnotateTokens(const std::vector<std::string>& tokens, std::vector<int>* token_words = nullptr);
+  UdSentence AnnotateTokens(const std::vector<std::string>& tokens, std::vector<int>* token_words = nullptr,
+                            bool sentence_start = true);
 
   // The stages, for the trainer and tests.
-  void ComputeKeys(const UdSentence& s, std::vector<WordKeys>* keys);
+  void ComputeKeys(const UdSentence& s, std::vector<WordKeys>* keys, bool sentence_start = true);
   void Tag(const UdSentence& s, const std::vector<WordKeys>& keys, std::vector<int>* tags) const;
   // heads[1..n] from the parser's word classes (ParserTag per word); every
   // word gets a head, one of them the root.
