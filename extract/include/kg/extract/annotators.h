@@ -115,7 +115,10 @@ class PatternRelationFinder : public Annotator {
 // words ahead, the parser's features at the tags of the two after; a label
 // may still differ where the labeller reads a head's children past the
 // cut), and the margin's other words leave room for the verb that governs
-// the last name.
+// the last name. It starts kLeftMargin tokens before the first name or the
+// first word before it that may start a reference (FirstTokenWorthParsing):
+// the words further left change the tree of the rest little, and cost as
+// much as the others.
 class SentenceParser : public Annotator {
  public:
   static constexpr size_t kMaxParsedTokens = 60;
