@@ -196,6 +196,29 @@ TEST(AnnotatorsTest, AnArticleIsNoReference) {
   }
 }
 
+// A sentence whose names are all SentenceParser::kFarApart tokens apart or
+// more is not parsed (a tree rarely relates them), unless a word may refer
+// to an entity.
+TEST(AnnotatorsTest, NamesFarApartAreNotParsed) {
+  struct Case {
+    std::string text;
+    bool parsed;
+  };
+  const Case cases[] = {
+      {"Renault a racheté Nissan lundi.", true},
+      {"Renault a annoncé lundi soir un accord très attendu depuis des mois avec Nissan.", false},
+      {"Renault a annoncé lundi soir un accord très attendu depuis des mois avec son partenaire Nissan.", true},
+      {"Renault a annoncé lundi soir un accord très attendu avec Nissan et Mitsubishi.", true},  // Nissan, Mitsubishi
+  };
+  Kit kit;
+  for (const Case& c : cases) {
+    Vocabulary vocabulary;
+    AnnotatedDocument doc = Annotate(&kit, "entities\nsyntax\n", c.text, &vocabulary);
+    ASSERT_GE(doc.MentionsOf(0).size(), 2u) << c.text;
+    EXPECT_EQ(doc.parses[0].has_value(), c.parsed) << c.text;
+  }
+}
+
 TEST(AnnotatorsTest, MentionsReachTheResult) {
   const std::string text = "Marie Curie est née à Varsovie. Elle a reçu le prix Nobel en 1903.";
   auto model = SyntaxModel::Load(SyntaxModelPath(DefaultModelsDir(), "fr"));

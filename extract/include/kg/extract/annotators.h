@@ -124,6 +124,7 @@ class SentenceParser : public Annotator {
   static constexpr size_t kMaxParsedTokens = 60;
   static constexpr size_t kParseMargin = 8;
   static constexpr size_t kLeftMargin = 5;
+  static constexpr size_t kFarApart = 8;
   SentenceParser(const SyntaxModel& model, const CorefLexicon& coref, Morphology* morphology, ParseScope scope,
                  const Lexicon* lexicon = nullptr);
   void Annotate(AnnotatedDocument* doc) override;
@@ -138,6 +139,8 @@ class SentenceParser : public Annotator {
   size_t TokensWorthParsing(const AnnotatedDocument& doc, uint32_t index, const NamedSoFar& so_far) const;
   size_t LastReferringWord(const AnnotatedDocument& doc, uint32_t index, const NamedSoFar& so_far) const;
   size_t FirstTokenWorthParsing(const AnnotatedDocument& doc, uint32_t index) const;
+  static bool NamesFarApart(std::span<const Mention> mentions);
+  bool AnyReferringWord(const AnnotatedDocument& doc, uint32_t index) const;
   bool VerbAt(const AnnotatedDocument& doc, const SentenceTokens& sentence, size_t t) const;
   bool ArticleNotClitic(const AnnotatedDocument& doc, const SentenceTokens& sentence, size_t i,
                         const std::string& lower) const;
