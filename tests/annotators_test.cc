@@ -197,8 +197,8 @@ TEST(AnnotatorsTest, AnArticleIsNoReference) {
 }
 
 // A sentence whose names are all SentenceParser::kFarApart tokens apart or
-// more is not parsed (a tree rarely relates them), unless a word may refer
-// to an entity.
+// more, or have a pair separator between them, is not parsed (a tree rarely
+// relates them), unless a word may refer to an entity.
 TEST(AnnotatorsTest, NamesFarApartAreNotParsed) {
   struct Case {
     std::string text;
@@ -208,7 +208,10 @@ TEST(AnnotatorsTest, NamesFarApartAreNotParsed) {
       {"Renault a racheté Nissan lundi.", true},
       {"Renault a annoncé lundi soir un accord très attendu depuis des mois avec Nissan.", false},
       {"Renault a annoncé lundi soir un accord très attendu depuis des mois avec son partenaire Nissan.", true},
-      {"Renault a annoncé lundi soir un accord très attendu avec Nissan et Mitsubishi.", true},  // Nissan, Mitsubishi
+      {"Renault a annoncé lundi soir un accord très attendu avec Nissan et Mitsubishi.", false},  // peers
+      {"Renault et Nissan ont signé lundi.", false},                    // a pair separator between them
+      {"Renault a dit que Nissan signera lundi.", false},
+      {"Renault et Nissan ont signé avec Mitsubishi lundi.", true},     // Nissan, Mitsubishi
   };
   Kit kit;
   for (const Case& c : cases) {

@@ -50,6 +50,7 @@ constexpr std::pair<std::string_view, WordClass> kNames[] = {
     {"count-noun", WordClass::kCountNoun},
     {"prosecutor", WordClass::kProsecutor},
     {"party-primary", WordClass::kPartyPrimary},
+    {"pair-separator", WordClass::kPairSeparator},
 };
 
 // The classes read from the embedded table (its words live as long as kg).

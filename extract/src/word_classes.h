@@ -77,6 +77,7 @@ enum class WordClass : uint8_t {
   kCountNoun,          // milliards, ans: after a number, what it counts
   kProsecutor,         // procureur: "de la République" after it names no place
   kPartyPrimary,       // socialiste, démocrate: after "primaire", a party's primary election
+  kPairSeparator,      // et, mais, que, and, while: between two names, they are rarely related
 };
 
 // Whether `w` (as written) is one of the class's words.

@@ -139,7 +139,7 @@ class SentenceParser : public Annotator {
   size_t TokensWorthParsing(const AnnotatedDocument& doc, uint32_t index, const NamedSoFar& so_far) const;
   size_t LastReferringWord(const AnnotatedDocument& doc, uint32_t index, const NamedSoFar& so_far) const;
   size_t FirstTokenWorthParsing(const AnnotatedDocument& doc, uint32_t index) const;
-  static bool NamesFarApart(std::span<const Mention> mentions);
+  static bool NamesFarApart(const AnnotatedDocument& doc, uint32_t index);
   bool AnyReferringWord(const AnnotatedDocument& doc, uint32_t index) const;
   bool VerbAt(const AnnotatedDocument& doc, const SentenceTokens& sentence, size_t t) const;
   bool ArticleNotClitic(const AnnotatedDocument& doc, const SentenceTokens& sentence, size_t i,
