@@ -174,7 +174,8 @@ TEST(AnnotatorsTest, ParseStartsNearTheFirstName) {
 }
 
 // A sentence naming one entity is parsed for a word that may refer to
-// another one: "la" as an object pronoun before its verb, not as an article.
+// another one: "la" as an object pronoun before its verb, not as an
+// article; a description's noun after a definite determiner only.
 TEST(AnnotatorsTest, AnArticleIsNoReference) {
   struct Case {
     std::string second;
@@ -185,6 +186,8 @@ TEST(AnnotatorsTest, AnArticleIsNoReference) {
       {"Bruno Le Maire l'a reçue lundi.", true},
       {"Bruno Le Maire prend la parole lundi.", false},
       {"Bruno Le Maire ouvre le salon lundi.", false},
+      {"Le ministre reçoit Bruno Le Maire lundi.", true},  // a description: "le ministre"
+      {"Un ministre reçoit Bruno Le Maire lundi.", false},  // no definite determiner, no reference
   };
   Kit kit;
   for (const Case& c : cases) {

@@ -153,7 +153,7 @@ bool SentenceParser::NamesFarApart(const AnnotatedDocument& doc, uint32_t index)
 }
 
 // Whether a word of sentence `index`, outside its names, may start a
-// reference (an article is none: ArticleNotClitic).
+// reference (NoReference says which cannot).
 bool SentenceParser::AnyReferringWord(const AnnotatedDocument& doc, uint32_t index) const {
   const SentenceTokens& sentence = doc.sentences[index];
   std::span<const Mention> mentions = doc.MentionsOf(index);
@@ -162,9 +162,26 @@ bool SentenceParser::AnyReferringWord(const AnnotatedDocument& doc, uint32_t ind
     while (next < mentions.size() && mentions[next].last < i) ++next;
     if (next < mentions.size() && mentions[next].first <= i) continue;
     const std::string lower = syntax::LowerForm(sentence.tokens[i].Text(doc.text));
-    if (coref_.MayRefer(lower) && !ArticleNotClitic(doc, sentence, i, lower)) return true;
+    if (coref_.MayRefer(lower) && !NoReference(doc, sentence, i, lower)) return true;
   }
   return false;
+}
+
+// Whether word `i` (`lower`), which the coreference lexicon lists, cannot
+// start a reference as written: an article (ArticleNotClitic), or a
+// description's noun without a definite determiner one or two words before
+// it ("le groupe", "cette petite ville": coreference resolves no other).
+bool SentenceParser::NoReference(const AnnotatedDocument& doc, const SentenceTokens& sentence, size_t i,
+                                 const std::string& lower) const {
+  if (ArticleNotClitic(doc, sentence, i, lower)) return true;
+  if (coref_.heads.count(lower) == 0 || coref_.pronouns.count(lower) != 0 || coref_.possessives.count(lower) != 0 ||
+      coref_.objects.count(lower) != 0) {
+    return false;
+  }
+  for (size_t back = 1; back <= 2 && back <= i; ++back) {
+    if (InWordClass(WordClass::kDefinite, ToLower(sentence.tokens[i - back].Text(doc.text)))) return false;
+  }
+  return true;
 }
 
 // Where a sentence's parse starts: kLeftMargin tokens before its first name
@@ -219,8 +236,7 @@ size_t SentenceParser::LastReferringWord(const AnnotatedDocument& doc, uint32_t 
     }
     std::string lower = syntax::LowerForm(t.Text(doc.text));
     if (i > 0 && DemonymOfPlaceNoun(doc, sentence, i, lower)) return i;
-    if (!coref_.MayRefer(lower)) continue;
-    if (ArticleNotClitic(doc, sentence, i, lower)) continue;
+    if (!coref_.MayRefer(lower) || NoReference(doc, sentence, i, lower)) continue;
     // A possessive relates its owner only to a name right after the thing
     // owned ("son épouse Melania"): otherwise the parse would give nothing.
     if (coref_.possessives.count(lower) != 0 &&

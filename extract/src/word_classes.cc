@@ -51,6 +51,7 @@ constexpr std::pair<std::string_view, WordClass> kNames[] = {
     {"prosecutor", WordClass::kProsecutor},
     {"party-primary", WordClass::kPartyPrimary},
     {"pair-separator", WordClass::kPairSeparator},
+    {"definite", WordClass::kDefinite},
 };
 
 // The classes read from the embedded table (its words live as long as kg).

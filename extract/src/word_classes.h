@@ -78,6 +78,7 @@ enum class WordClass : uint8_t {
   kProsecutor,         // procureur: "de la République" after it names no place
   kPartyPrimary,       // socialiste, démocrate: after "primaire", a party's primary election
   kPairSeparator,      // et, mais, que, and, while: between two names, they are rarely related
+  kDefinite,           // le, du, cette, the: a definite or demonstrative determiner
 };
 
 // Whether `w` (as written) is one of the class's words.

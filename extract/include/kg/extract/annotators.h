@@ -142,6 +142,8 @@ class SentenceParser : public Annotator {
   static bool NamesFarApart(const AnnotatedDocument& doc, uint32_t index);
   bool AnyReferringWord(const AnnotatedDocument& doc, uint32_t index) const;
   bool VerbAt(const AnnotatedDocument& doc, const SentenceTokens& sentence, size_t t) const;
+  bool NoReference(const AnnotatedDocument& doc, const SentenceTokens& sentence, size_t i,
+                   const std::string& lower) const;
   bool ArticleNotClitic(const AnnotatedDocument& doc, const SentenceTokens& sentence, size_t i,
                         const std::string& lower) const;
   bool MayReferElsewhere(const AnnotatedDocument& doc, const std::string& lower, size_t i,
