@@ -250,5 +250,28 @@ TEST_F(CommittedModels, AbbreviationKeepsItsDot) {
   EXPECT_EQ(s.words[4].upos, "NOUN");
 }
 
+// Punctuation is labelled punct without asking the labeller (UD's rule),
+// unless the parser made it the root; one word is the root.
+TEST_F(CommittedModels, PunctuationIsPunct) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"fr", "« Nous irons , dit -il , à Paris ( France ) . »"},
+      {"en", "He said : \" we will go ; now ! \" ( maybe ) ."},
+  };
+  for (const auto& [language, text] : cases) {
+    auto model = SyntaxModel::Load(SyntaxModelPath(DefaultModelsDir(), language));
+    ASSERT_TRUE(model.ok()) << model.status().message();
+    SyntaxAnnotator annotator(**model, morphology_);
+    UdSentence s = annotator.AnnotateTokens(Words(text));
+    int roots = 0;
+    for (const UdWord& w : s.words) {
+      roots += w.deprel == "root";
+      if (w.upos == "PUNCT" && w.head != 0) {
+        EXPECT_EQ(w.deprel, "punct") << language << ": " << w.form << " in " << text;
+      }
+    }
+    EXPECT_EQ(roots, 1) << language << ": " << text;
+  }
+}
+
 }  // namespace
 }  // namespace kg

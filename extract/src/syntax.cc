@@ -292,6 +292,8 @@ void SyntaxAnnotator::Label(const std::vector<WordKeys>& keys, const std::vector
   for (size_t i = 1; i < heads.size(); ++i) children[heads[i]].push_back(static_cast<int>(i));
   std::vector<uint64_t> f;
   std::vector<float> scores(model_.labels.size());
+  const auto root = std::find(model_.labels.begin(), model_.labels.end(), "root") - model_.labels.begin();
+  const bool has_punct = std::find(model_.labels.begin(), model_.labels.end(), "punct") != model_.labels.end();
   for (size_t i = 1; i < heads.size(); ++i) {
     UdWord& w = s->words[i - 1];
     w.head = heads[i];
@@ -299,13 +301,16 @@ void SyntaxAnnotator::Label(const std::vector<WordKeys>& keys, const std::vector
       w.deprel = "root";
       continue;
     }
+    if (has_punct && w.upos == "PUNCT") {  // (UD: punctuation is always punct)
+      w.deprel = "punct";
+      continue;
+    }
     syntax::LabelFeatures(keys, ptag, heads, children, static_cast<int>(i), &f);
     std::fill(scores.begin(), scores.end(), 0.0f);
     model_.labeller.Score(f, scores.data());
     int best = -1;
-    for (size_t l = 0; l < model_.labels.size(); ++l) {
-      if (model_.labels[l] == "root") continue;
-      if (best < 0 || scores[l] > scores[best]) best = static_cast<int>(l);
+    for (int l = 0; l < static_cast<int>(model_.labels.size()); ++l) {
+      if (l != root && (best < 0 || scores[l] > scores[best])) best = l;
     }
     w.deprel = model_.labels[best];
   }
