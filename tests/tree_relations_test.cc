@@ -550,6 +550,9 @@ TEST(CoreferenceTest, WhichAntecedent) {
       {"Jean Dupont est arrivé hier. La police le soupçonne de fraude.", "le soup", 0, "Jean Dupont"},
       // gender: a woman's pronoun skips a man's name
       {"Jean Dupont a rencontré Marie Curie. Elle a reçu un prix.", "Elle", 0, "Marie Curie"},
+      // former bug: a sentence without a name is parsed whole for its pronoun
+      {"Mary Jones met Anna Smith. After a long day of talks with many people in the capital, she left.", "she", 0,
+       "Mary Jones"},
   };
   for (const Case& c : cases) EXPECT_EQ(Antecedent(c.text, c.pronoun, c.nth), c.antecedent) << c.text;
 }

@@ -191,6 +191,7 @@ bool SentenceParser::NoReference(const AnnotatedDocument& doc, const SentenceTok
 // if that is nearer.
 size_t SentenceParser::FirstTokenWorthParsing(const AnnotatedDocument& doc, uint32_t index) const {
   const SentenceTokens& sentence = doc.sentences[index];
+  if (doc.MentionsOf(index).empty()) return 0;
   size_t first = doc.MentionsOf(index).front().first;
   for (size_t t = 0; t < first; ++t) {
     const std::string lower = syntax::LowerForm(sentence.tokens[t].Text(doc.text));
@@ -306,7 +307,7 @@ void SentenceParser::Annotate(AnnotatedDocument* doc) {
   for (uint32_t index = 0; index < doc->sentences.size(); ++index) {
     const SentenceTokens& sentence = doc->sentences[index];
     if (const size_t parsed = TokensWorthParsing(*doc, index, so_far); parsed > 0) {
-      const size_t first = FirstTokenWorthParsing(*doc, index);
+      const size_t first = scope_ == ParseScope::kRelations ? FirstTokenWorthParsing(*doc, index) : 0;
       std::vector<std::string> tokens;
       for (size_t t = first; t < parsed; ++t) tokens.emplace_back(sentence.tokens[t].Text(doc->text));
       ParsedSentence& p = doc->parses[index].emplace();
