@@ -178,9 +178,10 @@ const WordKeys& SyntaxAnnotator::KeysOfForm(const std::string& form) {
 }
 
 const std::string& SyntaxAnnotator::LemmaOf(const std::string& form, int tag) {
+  // (A form has no tab; a tag is one byte, the model has fewer than 255.)
   std::string key = form;
   key.push_back('\t');
-  key.append(std::to_string(tag));
+  key.push_back(static_cast<char>(tag + 1));
   if (const std::string* l = lemma_memo_.Find(key)) return *l;
   if (lemma_memo_.size() >= kMemoLimit) lemma_memo_.clear();
   return *lemma_memo_.Emplace(key, syntax::Lemmatize(model_, morphology_, form, tag)).first;

@@ -85,8 +85,9 @@ int BeforeParenthesis(const UdSentence& s, int w) {
   return first >= 1 && s.words[first].form == "(" ? first - 1 : -1;
 }
 
-// The lemma of the preposition (case or mark child) of word `w`, or "".
-std::string CaseOf(const UdSentence& s, int w) {
+// The lemma of the preposition (case or mark child) of word `w`, or "";
+// a view of the sentence's words.
+std::string_view CaseView(const UdSentence& s, int w) {
   for (size_t i = 0; i < s.words.size(); ++i) {
     if (s.words[i].head == w + 1 && (s.words[i].deprel == "case" || s.words[i].deprel == "mark")) {
       // "auprès de l'AFP", whatever the parser made of "auprès"
@@ -96,6 +97,8 @@ std::string CaseOf(const UdSentence& s, int w) {
   }
   return "";
 }
+
+std::string CaseOf(const UdSentence& s, int w) { return std::string(CaseView(s, w)); }
 
 bool HasChild(const UdSentence& s, int w, std::string_view deprel) {
   for (const UdWord& x : s.words) {
@@ -213,7 +216,7 @@ bool PathRules::NamesPlace(const std::string& label) const {
 StatusOr<PathRules> PathRules::Parse(std::string_view tsv, const std::string& where) {
   PathRules r;
   Status read = ForEachTsvRow(tsv, where, [&](const std::vector<std::string_view>& c) -> std::string {
-    std::set<std::string>* words = c[0] == "neg"      ? &r.negations
+    WordSet* words = c[0] == "neg"      ? &r.negations
                                    : c[0] == "vague"  ? &r.vague
                                    : c[0] == "near"   ? &r.near_words
                                    : c[0] == "from"   ? &r.from_prepositions
@@ -375,7 +378,7 @@ struct Arc {
 
 // Mention b's head word `h` attached to a word of mention a's name.
 Arc AcrossNames(const UdSentence& s, const TreeMention& a, const TreeMention& b, int h, EntityType type,
-                const std::set<std::string>& regions, bool listed) {
+                const WordSet& regions, bool listed) {
   const int ha = SpanHead(s, a.first, a.last);
   const UdWord& w = s.words[h];
   if ((w.deprel == "flat:name" || w.deprel == "flat") && type == EntityType::kPerson) {
@@ -940,7 +943,7 @@ bool PlaceLabel(const PathRules& rules, const std::string& label) {
 // directeur de l'OMS"): its head word, or -1.
 int SourcePhrase(const PathRules& rules, const UdSentence& s, int w) {
   for (size_t steps = 0; w >= 0 && steps <= s.words.size(); ++steps, w = s.words[w].head - 1) {
-    if (rules.vague_cases.count(CaseOf(s, w)) != 0) return w;
+    if (rules.vague_cases.count(CaseView(s, w)) != 0) return w;
   }
   return -1;
 }
@@ -951,7 +954,7 @@ int SourcePhrase(const PathRules& rules, const UdSentence& s, int w) {
 int TimePhrase(const PathRules& rules, const UdSentence& s, int head) {
   int w = s.words[head].head - 1;
   for (size_t steps = 0; w >= 0 && steps <= s.words.size(); ++steps, w = s.words[w].head - 1) {
-    if (s.words[w].upos == "NOUN" && rules.time_cases.count(CaseOf(s, w)) != 0) return w;
+    if (s.words[w].upos == "NOUN" && rules.time_cases.count(CaseView(s, w)) != 0) return w;
   }
   return -1;
 }
@@ -1016,6 +1019,7 @@ bool MatchPath(const PathRules& rules, const UdSentence& s, const TreeMention& a
   for (size_t i = 0; i < ib; ++i) side_b.push_back(&s.words[up_b[i]]);
   const UdWord& top = s.words[lca];
   for (const PathRule& r : rules.rules) {
+    if (r.side_a.size() != side_a.size() || r.side_b.size() != side_b.size()) continue;
     if (!(r.a_types >> static_cast<int>(a_type) & 1) || !(r.b_types >> static_cast<int>(b_type) & 1)) continue;
     if (r.ancestor != "*" && r.ancestor != top.upos) continue;
     if (!SideMatches(r.side_a, s, side_a) || !SideMatches(r.side_b, s, side_b)) continue;

@@ -46,35 +46,38 @@ struct PathRule {
   uint32_t a_types = 0x1F, b_types = 0x1F;  // bit per EntityType
 };
 
+// A set of words that a string_view finds without a copy.
+using WordSet = std::set<std::string, std::less<>>;
+
 struct PathRules {
   std::vector<PathRule> rules;
-  std::set<std::string> negations;     // "neg" rows: lemmas that negate their head (pas, jamais, not)
-  std::set<std::string> vague;         // "vague" rows: lemmas too vague for a label alone (être, avoir)
+  WordSet negations;     // "neg" rows: lemmas that negate their head (pas, jamais, not)
+  WordSet vague;         // "vague" rows: lemmas too vague for a label alone (être, avoir)
   // "vague-case" rows: prepositions whose complement states no relation
   // with the rest ("selon X": a source; "sauf X": an exception): a mention
   // whose head word takes one relates to nothing in the tree.
-  std::set<std::string> vague_cases;
+  WordSet vague_cases;
   // "time-case" rows: prepositions of a phrase of time on a noun ("depuis
   // l'arrivée de X", "lors de la visite de X"): a name completing that noun
   // relates to nothing outside the phrase.
-  std::set<std::string> time_cases;
+  WordSet time_cases;
   // "time-noun" rows: nouns of a time (printemps, matin, lundi): a place
   // the parser hangs under one ("condamné au printemps à New York") is
   // where the event happened, under the time's own head (PlaceUnderTime).
-  std::set<std::string> time_nouns;
+  WordSet time_nouns;
   // Words of the name-arc repairs (RepairNameArcs): "near" rows, the words a
   // place is said near by (près, sud); "from" rows, prepositions of an origin
   // or of a complement (de, depuis); "within" rows, of a place one is in (à, dans);
   // "region" rows, of the region named after a place and a comma (dans, en);
   // "role" rows, nouns naming a person by a tie to another (acolyte, homologue).
-  std::set<std::string> near_words, from_prepositions, within_prepositions, region_prepositions, role_nouns, titles;
+  WordSet near_words, from_prepositions, within_prepositions, region_prepositions, role_nouns, titles;
   // "place" rows: labels made of a noun of a kind of place ("province_de":
   // "à Totalán, dans la province de Malaga"), which between two places say
   // that one lies in the other: they become the "in" row's label (situé_à).
-  std::set<std::string> place_labels;
+  WordSet place_labels;
   // "place-noun" rows: nouns of a kind of place that make no "place" label
   // (capitale): their labels, like the place labels, name a place.
-  std::set<std::string> place_nouns;
+  WordSet place_nouns;
   // "office" rows: a role noun and the institution it heads (ministre,
   // ministère): "le ministre de l'Intérieur Christophe Castaner" heads the
   // document's "ministère de l'Intérieur" (RoleInstitutions).
