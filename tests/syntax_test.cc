@@ -109,6 +109,12 @@ TEST(SyntaxModelTest, BadFilesAreNamedErrors) {
     ASSERT_FALSE(m.ok());
     EXPECT_EQ(m.status().message(), c.error);
   }
+  // A shortcut to a class the model does not have.
+  SyntaxModel bad_shortcut = *model;
+  bad_shortcut.label_shortcuts.Add(~uint64_t{0}, static_cast<int>(model->labels.size()));
+  auto rejected = SyntaxModel::Parse(bad_shortcut.Serialize(), "m.kgm");
+  ASSERT_FALSE(rejected.ok());
+  EXPECT_EQ(rejected.status().message(), "m.kgm: corrupt model (shortcuts)");
   auto missing = SyntaxModel::Load("/nonexistent/fr-syntax.kgm");
   ASSERT_FALSE(missing.ok());
   EXPECT_NE(missing.status().message().find("/nonexistent/fr-syntax.kgm: cannot open"), std::string::npos);
@@ -270,6 +276,54 @@ TEST_F(CommittedModels, PunctuationIsPunct) {
       }
     }
     EXPECT_EQ(roots, 1) << language << ": " << text;
+  }
+}
+
+// The shortcuts (decisions taken without scoring where the model's own
+// decisions on its training data were all but constant) change almost no
+// word's tag, head or label from what scoring gives.
+TEST_F(CommittedModels, ShortcutsAgreeWithTheScores) {
+  const std::pair<const char*, std::vector<const char*>> cases[] = {
+      {"fr",
+       {"Le président de la République a reçu les syndicats à l' Élysée mardi .",
+        "Selon le ministère de l' Intérieur , la manifestation a réuni 5000 personnes à Paris .",
+        "La société chinoise DeepSeek utilise des puces fabriquées par Nvidia .",
+        "Elle a été élue maire de Lille en 2001 , avant de devenir ministre .",
+        "« Nous ne céderons pas » , a déclaré le Premier ministre devant les députés .",
+        "Les enquêteurs ont retrouvé la voiture dans un parking près de la gare ."}},
+      {"en",
+       {"The president of the company said on Tuesday that sales rose by 5 percent .",
+        "Shares of Apple fell after the report was published by the Wall Street Journal .",
+        "She was elected mayor of Chicago in 2019 and has served since then .",
+        "\" We will not give up , \" the minister told reporters in London ."}},
+  };
+  for (const auto& [language, texts] : cases) {
+    auto model = SyntaxModel::Load(SyntaxModelPath(DefaultModelsDir(), language));
+    ASSERT_TRUE(model.ok()) << model.status().message();
+    EXPECT_GT((*model)->tag_shortcuts.size(), 0u) << language;
+    EXPECT_GT((*model)->transition_shortcuts.size(), 0u) << language;
+    EXPECT_GT((*model)->label_shortcuts.size(), 0u) << language;
+    SyntaxModel scored = **model;
+    scored.tag_shortcuts = ShortcutTable();
+    scored.transition_shortcuts = ShortcutTable();
+    scored.label_shortcuts = ShortcutTable();
+    SyntaxAnnotator fast(**model, morphology_), slow(scored, morphology_);
+    size_t words = 0, same = 0;
+    for (const char* text : texts) {
+      UdSentence a = fast.AnnotateTokens(Words(text)), b = slow.AnnotateTokens(Words(text));
+      ASSERT_EQ(a.words.size(), b.words.size());
+      for (size_t w = 0; w < a.words.size(); ++w) {
+        ++words;
+        const bool agree = a.words[w].upos == b.words[w].upos && a.words[w].head == b.words[w].head &&
+                           a.words[w].deprel == b.words[w].deprel;
+        same += agree;
+        EXPECT_TRUE(agree) << language << ": " << a.words[w].form << " in " << text << " (shortcuts: "
+                           << a.words[w].upos << " " << a.words[w].head << " " << a.words[w].deprel
+                           << "; scores: " << b.words[w].upos << " " << b.words[w].head << " " << b.words[w].deprel
+                           << ")";
+      }
+    }
+    EXPECT_GT(words, 40u) << language;
   }
 }
 

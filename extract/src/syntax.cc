@@ -71,10 +71,39 @@ Status CheckConsistent(const SyntaxModel& m, const std::string& where) {
   for (uint32_t f : m.feat_of_value) {
     if (f >= m.feat_names.size() || f >= 64) return bad("feature names");
   }
+  if (!m.tag_shortcuts.Valid(static_cast<int>(m.tags.size())) ||
+      !m.transition_shortcuts.Valid(syntax::kTransitions) ||
+      !m.label_shortcuts.Valid(static_cast<int>(m.labels.size()))) {
+    return bad("shortcuts");
+  }
   return Status::Ok();
 }
 
 }  // namespace
+
+void ShortcutTable::Add(uint64_t key, int decision) {
+  keys_.push_back(key);
+  decisions_.push_back(decision);
+  index_.emplace(key, decision);
+}
+
+bool ShortcutTable::Valid(int classes) const {
+  return std::all_of(decisions_.begin(), decisions_.end(), [&](int32_t d) { return d >= 0 && d < classes; });
+}
+
+void ShortcutTable::Write(ModelWriter* w) const {
+  WriteNumbers(w, keys_);
+  WriteNumbers(w, decisions_);
+}
+
+bool ShortcutTable::Read(ModelReader* r) {
+  if (!ReadNumbers(r, &keys_) || !ReadNumbers(r, &decisions_) || keys_.size() != decisions_.size()) return false;
+  for (size_t i = 0; i < keys_.size(); ++i) {
+    if (i > 0 && keys_[i] <= keys_[i - 1]) return false;  // sorted, no key twice
+    index_.emplace(keys_[i], decisions_[i]);
+  }
+  return true;
+}
 
 std::string SyntaxModel::Serialize() const {
   ModelWriter w;
@@ -92,6 +121,7 @@ std::string SyntaxModel::Serialize() const {
   WriteMap(&w, lemma_rules, [&](const LemmaRule& r) { w.U32(r.strip); w.Str(r.add); });
   WriteMap(&w, contractions, [&](const std::vector<std::string>& v) { WriteStrings(&w, v); });
   WriteStrings(&w, ambiguous_contractions);
+  for (const ShortcutTable* t : {&tag_shortcuts, &transition_shortcuts, &label_shortcuts}) t->Write(&w);
   w.U32(ModelChecksum(w.buffer()));
   return std::move(w.buffer());
 }
@@ -133,7 +163,11 @@ StatusOr<std::shared_ptr<const SyntaxModel>> SyntaxModel::Parse(std::string_view
     if (!r.Str(&k) || !ReadStrings(&r, &v)) return r.Truncated();
     m->contractions.emplace(std::move(k), std::move(v));
   }
-  if (!ReadStrings(&r, &m->ambiguous_contractions) || !r.done()) return r.Truncated();
+  if (!ReadStrings(&r, &m->ambiguous_contractions)) return r.Truncated();
+  for (ShortcutTable* t : {&m->tag_shortcuts, &m->transition_shortcuts, &m->label_shortcuts}) {
+    if (!t->Read(&r)) return r.Truncated();
+  }
+  if (!r.done()) return r.Truncated();
   Status ok = CheckConsistent(*m, where);
   if (!ok.ok()) return ok;
   return std::shared_ptr<const SyntaxModel>(std::move(m));
@@ -200,10 +234,15 @@ void SyntaxAnnotator::Tag(const UdSentence& s, const std::vector<WordKeys>& keys
   std::vector<uint64_t> f;
   std::vector<float> scores(model_.tags.size());
   for (size_t i = 0; i < s.words.size(); ++i) {
+    if (const int tag = model_.tag_shortcuts.Find(keys[i].lower); tag >= 0) {
+      (*tags)[i] = tag;
+      continue;
+    }
     syntax::TaggerFeatures(keys, *tags, i, &f);
     std::fill(scores.begin(), scores.end(), 0.0f);
     model_.tagger.Score(f, scores.data());
     (*tags)[i] = static_cast<int>(std::max_element(scores.begin(), scores.end()) - scores.begin());
+    if (record_ != nullptr) ++record_->tags[keys[i].lower][(*tags)[i]];
   }
 }
 
@@ -243,6 +282,12 @@ void SyntaxAnnotator::Parse(const std::vector<WordKeys>& keys, const std::vector
       c.Apply(only);
       continue;
     }
+    const bool context = model_.transition_shortcuts.size() > 0 || record_ != nullptr;
+    const uint64_t key = context ? syntax::TransitionContext(c, ptag) : 0;
+    if (const int shortcut = context ? model_.transition_shortcuts.Find(key) : -1; shortcut >= 0 && c.Allowed(shortcut)) {
+      c.Apply(shortcut);
+      continue;
+    }
     syntax::ParserFeatures(c, keys, ptag, &f);
     float scores[syntax::kTransitions] = {};
     model_.transitions.Score(f, scores);
@@ -250,6 +295,7 @@ void SyntaxAnnotator::Parse(const std::vector<WordKeys>& keys, const std::vector
     for (int t = 0; t < syntax::kTransitions; ++t) {
       if (c.Allowed(t) && (best < 0 || scores[t] > scores[best])) best = t;
     }
+    if (record_ != nullptr) ++record_->transitions[key][best];
     c.Apply(best);
   }
   *heads = c.heads;
@@ -295,6 +341,7 @@ void SyntaxAnnotator::Label(const std::vector<WordKeys>& keys, const std::vector
   std::vector<float> scores(model_.labels.size());
   const auto root = std::find(model_.labels.begin(), model_.labels.end(), "root") - model_.labels.begin();
   const bool has_punct = std::find(model_.labels.begin(), model_.labels.end(), "punct") != model_.labels.end();
+  const bool context = model_.label_shortcuts.size() > 0 || record_ != nullptr;
   for (size_t i = 1; i < heads.size(); ++i) {
     UdWord& w = s->words[i - 1];
     w.head = heads[i];
@@ -306,6 +353,11 @@ void SyntaxAnnotator::Label(const std::vector<WordKeys>& keys, const std::vector
       w.deprel = "punct";
       continue;
     }
+    const uint64_t key = context ? syntax::LabelContext(ptag, heads, static_cast<int>(i)) : 0;
+    if (const int label = context ? model_.label_shortcuts.Find(key) : -1; label >= 0) {
+      w.deprel = model_.labels[label];
+      continue;
+    }
     syntax::LabelFeatures(keys, ptag, heads, children, static_cast<int>(i), &f);
     std::fill(scores.begin(), scores.end(), 0.0f);
     model_.labeller.Score(f, scores.data());
@@ -314,6 +366,7 @@ void SyntaxAnnotator::Label(const std::vector<WordKeys>& keys, const std::vector
       if (l != root && (best < 0 || scores[l] > scores[best])) best = l;
     }
     w.deprel = model_.labels[best];
+    if (record_ != nullptr) ++record_->labels[key][best];
   }
 }
 

@@ -284,6 +284,23 @@ void ParserFeatures(const Configuration& c, const std::vector<WordKeys>& k, cons
   add(b0i <= 0 ? kNone : k[b0i - 1].suffix[2], s0.p);
 }
 
+uint64_t TransitionContext(const Configuration& c, const std::vector<uint64_t>& ptag) {
+  auto tag = [&](int i) { return i == 0 ? kRoot : i < 0 ? kNone : ptag[i - 1]; };
+  const int s0 = c.stack.empty() ? -1 : c.stack.back();
+  const int b0 = c.next <= c.n ? static_cast<int>(c.next) : -1;
+  const int b1 = c.next + 1 <= c.n ? static_cast<int>(c.next + 1) : -1;
+  uint64_t allowed = 0;
+  for (int t = 0; t < kTransitions; ++t) allowed |= uint64_t{c.Allowed(t)} << t;
+  const uint64_t d = s0 >= 0 && b0 >= 0 ? Distance(s0, b0) : 0;
+  return FeatureHash(FeatureHash(601, tag(s0), tag(b0), tag(b1)), d, allowed);
+}
+
+uint64_t LabelContext(const std::vector<uint64_t>& ptag, const std::vector<int>& heads, int dep) {
+  const int head = heads[dep];
+  const uint64_t h = head == 0 ? kRoot : ptag[head - 1];
+  return FeatureHash(FeatureHash(602, ptag[dep - 1], h), dep < head ? 1 : 2, head == 0 ? 7 : Distance(dep, head));
+}
+
 void LabelFeatures(const std::vector<WordKeys>& k, const std::vector<uint64_t>& ptag, const std::vector<int>& heads,
                    const std::vector<std::vector<int>>& children, int dep, std::vector<uint64_t>* out) {
   // dep and heads are 1-based; heads[dep] == 0 is the root.

@@ -486,6 +486,39 @@ void TrainSplitter(const std::vector<UdSentence>& train, const TrainOptions& o, 
   m->splitter = t.Compile(0);
 }
 
+// The model's shortcuts (SyntaxModel): the decisions it takes one way in a
+// context on its training sentences, kShortcutShare of kShortcutCount or
+// more, so that taking them unscored changes almost nothing. Built after
+// the weights, which they do not change.
+void BuildShortcuts(const std::vector<UdSentence>& train, const TrainOptions& o, Morphology* morphology, SyntaxModel* m) {
+  constexpr int kShortcutCount = 30;
+  constexpr double kShortcutShare = 0.995;
+  SyntaxAnnotator::Decisions decisions;
+  SyntaxAnnotator annotator(*m, morphology);
+  annotator.RecordDecisions(&decisions);
+  for (const UdSentence& s : train) {
+    UdSentence copy;
+    for (const UdWord& w : s.words) copy.words.push_back(UdWord{.form = w.form});
+    annotator.Annotate(&copy);
+  }
+  auto build = [&](const std::map<uint64_t, std::map<int, int>>& counted, ShortcutTable* table) {
+    for (const auto& [key, counts] : counted) {
+      int total = 0, best = -1;
+      for (const auto& [decision, n] : counts) {
+        total += n;
+        if (best < 0 || n > counts.at(best)) best = decision;
+      }
+      if (total >= kShortcutCount && counts.at(best) >= kShortcutShare * total) table->Add(key, best);
+    }
+  };
+  build(decisions.tags, &m->tag_shortcuts);
+  build(decisions.transitions, &m->transition_shortcuts);
+  build(decisions.labels, &m->label_shortcuts);
+  o.log("shortcuts: " + std::to_string(m->tag_shortcuts.size()) + " words' tags, " +
+        std::to_string(m->transition_shortcuts.size()) + " transitions' contexts, " +
+        std::to_string(m->label_shortcuts.size()) + " labels' contexts");
+}
+
 }  // namespace
 
 StatusOr<SyntaxModel> TrainSyntax(const std::vector<UdSentence>& train, const std::vector<UdSentence>& dev,
@@ -504,6 +537,7 @@ StatusOr<SyntaxModel> TrainSyntax(const std::vector<UdSentence>& train, const st
   const Prepared jackknifed{tp.keys, JackknifedTags(train, tp, o, m)};
   TrainParser(train, dev, jackknifed, o, morphology, &m);
   TrainLabeller(train, dev, jackknifed, o, morphology, &m);
+  BuildShortcuts(train, o, morphology, &m);
   return m;
 }
 

@@ -39,12 +39,36 @@ namespace kg {
 
 class Morphology;
 
-constexpr uint32_t kSyntaxFormatVersion = 2;  // 2: FeatureHash in one mixing round
+constexpr uint32_t kSyntaxFormatVersion = 3;  // 2: FeatureHash in one mixing round; 3: shortcuts
 
 // A lemma rule: strip `strip` bytes from the end of the lower-case form, append `add`.
 struct LemmaRule {
   uint32_t strip = 0;
   std::string add;
+};
+
+// Context key -> decision (a class index), sorted by key, with a hash
+// index built on loading.
+class ShortcutTable {
+ public:
+  // The decision for `key`, or -1.
+  int Find(uint64_t key) const {
+    if (index_.empty()) return -1;
+    auto it = index_.find(key);
+    return it == index_.end() ? -1 : it->second;
+  }
+  size_t size() const { return keys_.size(); }
+  // Entries must come in increasing key order.
+  void Add(uint64_t key, int decision);
+  // Whether every decision is below `classes`.
+  bool Valid(int classes) const;
+  void Write(ModelWriter* w) const;
+  bool Read(ModelReader* r);
+
+ private:
+  std::vector<uint64_t> keys_;
+  std::vector<int32_t> decisions_;
+  std::unordered_map<uint64_t, int> index_;
 };
 
 struct SyntaxModel {
@@ -60,7 +84,12 @@ struct SyntaxModel {
   std::unordered_map<std::string, LemmaRule> lemma_rules; // "tag\tsuffix" -> rule
   std::map<std::string, std::vector<std::string>> contractions;  // "du" -> {"de", "le"}
   std::vector<std::string> ambiguous_contractions;  // split only when the splitter says so ("des")
-
+  // Decisions the trained model takes one way in a context, taken there
+  // without scoring (the trainer's BuildShortcuts, from the model's own
+  // decisions on its training sentences): a word's tag (by WordKeys::lower),
+  // a transition (by syntax::TransitionContext), a label (by
+  // syntax::LabelContext).
+  ShortcutTable tag_shortcuts, transition_shortcuts, label_shortcuts;
   static StatusOr<std::shared_ptr<const SyntaxModel>> Load(const std::string& path);
   static StatusOr<std::shared_ptr<const SyntaxModel>> Parse(std::string_view bytes, const std::string& where);
   std::string Serialize() const;
@@ -97,6 +126,14 @@ class SyntaxAnnotator {
   UdSentence AnnotateTokens(const std::vector<std::string>& tokens, std::vector<int>* token_words = nullptr,
                             bool sentence_start = true);
 
+  // For the trainer: every decision scored, counted by context key (tags
+  // by WordKeys::lower, transitions by TransitionContext, labels by
+  // LabelContext). Null: none recorded.
+  struct Decisions {
+    std::map<uint64_t, std::map<int, int>> tags, transitions, labels;
+  };
+  void RecordDecisions(Decisions* d) { record_ = d; }
+
   // The stages, for the trainer and tests.
   void ComputeKeys(const UdSentence& s, std::vector<WordKeys>* keys, bool sentence_start = true);
   void Tag(const UdSentence& s, const std::vector<WordKeys>& keys, std::vector<int>* tags) const;
@@ -116,6 +153,7 @@ class SyntaxAnnotator {
   const SyntaxModel& model_;
   Morphology* morphology_;
   bool verb_features_only_ = false;
+  Decisions* record_ = nullptr;
   FlatStringMap<WordKeys> keys_memo_;
   FlatStringMap<std::string> lemma_memo_;
 };
@@ -146,6 +184,11 @@ void ParserFeatures(const Configuration& c, const std::vector<WordKeys>& k, cons
 uint64_t ParserTag(const SyntaxModel& m, int tag, std::string_view feats);
 void LabelFeatures(const std::vector<WordKeys>& k, const std::vector<uint64_t>& ptag, const std::vector<int>& heads,
                    const std::vector<std::vector<int>>& children, int dep, std::vector<uint64_t>* out);
+// The contexts of shortcuts: a configuration's stack top, next two words
+// (word classes), their distance and the transitions allowed; an arc's
+// dependent and head (word classes), direction and length.
+uint64_t TransitionContext(const Configuration& c, const std::vector<uint64_t>& ptag);
+uint64_t LabelContext(const std::vector<uint64_t>& ptag, const std::vector<int>& heads, int dep);
 std::string Lemmatize(const SyntaxModel& m, Morphology* morphology, std::string_view form, int tag);
 std::string LowerForm(std::string_view form);
 }  // namespace syntax
