@@ -84,7 +84,19 @@ Status CheckConsistent(const SyntaxModel& m, const std::string& where) {
 void ShortcutTable::Add(uint64_t key, int decision) {
   keys_.push_back(key);
   decisions_.push_back(decision);
-  index_.emplace(key, decision);
+  Index();
+}
+
+void ShortcutTable::Index() {
+  size_t n = 16;
+  while (n < 2 * keys_.size()) n *= 2;
+  slots_.assign(n, Slot{});
+  for (size_t k = 0; k < keys_.size(); ++k) {
+    if (decisions_[k] < 0) continue;  // (invalid: Valid says so)
+    size_t i = Home(keys_[k]) & (n - 1);
+    while (slots_[i].decision >= 0) i = (i + 1) & (n - 1);
+    slots_[i] = Slot{keys_[k], decisions_[k]};
+  }
 }
 
 bool ShortcutTable::Valid(int classes) const {
@@ -98,10 +110,10 @@ void ShortcutTable::Write(ModelWriter* w) const {
 
 bool ShortcutTable::Read(ModelReader* r) {
   if (!ReadNumbers(r, &keys_) || !ReadNumbers(r, &decisions_) || keys_.size() != decisions_.size()) return false;
-  for (size_t i = 0; i < keys_.size(); ++i) {
-    if (i > 0 && keys_[i] <= keys_[i - 1]) return false;  // sorted, no key twice
-    index_.emplace(keys_[i], decisions_[i]);
+  for (size_t i = 1; i < keys_.size(); ++i) {
+    if (keys_[i] <= keys_[i - 1]) return false;  // sorted, no key twice
   }
+  Index();
   return true;
 }
 

@@ -47,15 +47,19 @@ struct LemmaRule {
   std::string add;
 };
 
-// Context key -> decision (a class index), sorted by key, with a hash
-// index built on loading.
+// Context key -> decision (a class index), sorted by key, with an
+// open-addressing index (a power-of-two array at most half full) built on
+// loading.
 class ShortcutTable {
  public:
   // The decision for `key`, or -1.
   int Find(uint64_t key) const {
-    if (index_.empty()) return -1;
-    auto it = index_.find(key);
-    return it == index_.end() ? -1 : it->second;
+    if (slots_.empty()) return -1;
+    const size_t mask = slots_.size() - 1;
+    for (size_t i = Home(key) & mask;; i = (i + 1) & mask) {
+      if (slots_[i].decision < 0) return -1;
+      if (slots_[i].key == key) return slots_[i].decision;
+    }
   }
   size_t size() const { return keys_.size(); }
   // Entries must come in increasing key order.
@@ -66,9 +70,15 @@ class ShortcutTable {
   bool Read(ModelReader* r);
 
  private:
+  struct Slot {
+    uint64_t key = 0;
+    int32_t decision = -1;  // -1: empty
+  };
+  static size_t Home(uint64_t key) { return static_cast<size_t>((key * 0x9E3779B97F4A7C15ull) >> 20); }
+  void Index();
   std::vector<uint64_t> keys_;
   std::vector<int32_t> decisions_;
-  std::unordered_map<uint64_t, int> index_;
+  std::vector<Slot> slots_;
 };
 
 struct SyntaxModel {
