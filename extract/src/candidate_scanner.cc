@@ -101,7 +101,7 @@ bool CandidateScanner::CommonWordInCapitals(size_t i) const {
 
 // Whether token `i` is the "République" of "procureur de la République".
 bool CandidateScanner::ProsecutorsRepublic(size_t i) const {
-  return !s_.english && i >= 3 && s_.Lower(i) == "république" && s_.Lower(i - 1) == "la" && s_.Lower(i - 2) == "de" &&
+  return !s_.english && i >= 3 && s_.LowerText(i) == "république" && s_.Lower(i - 1) == "la" && s_.Lower(i - 2) == "de" &&
          InWordClass(WordClass::kProsecutor, s_.Lower(i - 3));
 }
 
@@ -207,8 +207,8 @@ size_t CandidateScanner::DatedElection(size_t i, std::vector<Candidate>* out) co
   const size_t n = s_.toks.size();
   if (s_.english || !s_.IsWord(i) || s_.toks[i].upper_initial) return i;
   size_t kind = i;
-  if (s_.Lower(i) == "élection" || s_.Lower(i) == "élections") ++kind;
-  if (kind >= n || !s_.IsWord(kind) || !InWordClass(WordClass::kElectionKind, s_.Lower(kind))) return i;
+  if (s_.LowerText(i) == "élection" || s_.LowerText(i) == "élections") ++kind;
+  if (kind >= n || !s_.IsWord(kind) || !InWordClass(WordClass::kElectionKind, s_.LowerText(kind))) return i;
   size_t k = kind + 1;
   if (k < n && s_.IsWord(k) && !s_.toks[k].upper_initial && s_.Lower(k) != "de" && s_.LowerInfo(k).adjective &&
       !s_.LowerInfo(k).verb) {
@@ -229,7 +229,9 @@ size_t CandidateScanner::DatedElection(size_t i, std::vector<Candidate>* out) co
 // class: the adjectives of a party). Returns the token after it, or `i`.
 size_t CandidateScanner::PartyPrimary(size_t i, std::vector<Candidate>* out) const {
   const size_t n = s_.toks.size();
-  if (s_.english || !s_.IsWord(i) || (s_.Lower(i) != "primaire" && s_.Lower(i) != "primaires") || i + 1 >= n) return i;
+  if (s_.english || !s_.IsWord(i) || (s_.LowerText(i) != "primaire" && s_.LowerText(i) != "primaires") || i + 1 >= n) {
+    return i;
+  }
   size_t end = i;
   if (i + 3 < n && s_.Lower(i + 1) == "de" && s_.Lower(i + 2) == "la" &&
       (s_.Lower(i + 3) == "droite" || s_.Lower(i + 3) == "gauche")) {
@@ -472,11 +474,10 @@ size_t CandidateScanner::WorkNounBefore(size_t i) const {
 size_t CandidateScanner::UnquotedTitle(size_t i, std::vector<Candidate>* out) const {
   constexpr size_t kMaxWords = 6;
   const size_t n = s_.toks.size();
-  if (s_.english || i == 0 || !s_.IsWord(i - 1) ||
-      !InWordClass(WordClass::kWorkNoun, StripElision(s_.Lower(i - 1)))) {
+  if (s_.english || i == 0 || !s_.IsWord(i) || !s_.toks[i].upper_initial || s_.toks[i].all_caps ||
+      !s_.IsWord(i - 1) || !InWordClass(WordClass::kWorkNoun, StripElision(s_.Lower(i - 1))) || words_.IsFirstName(i)) {
     return i;
   }
-  if (!s_.IsWord(i) || !s_.toks[i].upper_initial || s_.toks[i].all_caps || words_.IsFirstName(i)) return i;
   size_t last = i;
   bool common = false;  // a word in lower case: a title of common words, which no other rule finds
   for (size_t k = i + 1; k < n && k < i + kMaxWords; ++k) {

@@ -151,6 +151,23 @@ SentenceContext::SentenceContext(std::string_view text, const SentenceTokens& s,
   });
 }
 
+std::string_view SentenceContext::LowerText(size_t i) const {
+  const std::string_view t = Text(i);
+  for (size_t k = 0; k < t.size(); ++k) {
+    const auto c = static_cast<unsigned char>(t[k]);
+    if (c < 0x80) {
+      if (c >= 'A' && c <= 'Z') return Lower(i);
+      continue;
+    }
+    // Latin-1's lower-case letters (U+00DF to U+00FF: "é", "à", "ç") as two
+    // bytes; any other character goes to the vocabulary.
+    const auto next = k + 1 < t.size() ? static_cast<unsigned char>(t[k + 1]) : 0;
+    if (c != 0xC3 || next < 0x9F || next > 0xBF) return Lower(i);
+    ++k;
+  }
+  return t;
+}
+
 bool SentenceContext::IsCode(size_t i) const {
   const Token& t = toks[i];
   if (!(t.has_letter && t.has_digit)) return false;

@@ -48,6 +48,9 @@ struct SentenceContext : SentenceView {
   Word* W(size_t i) const { return tokens.WordAt(text, i); }
   std::string_view Lower(size_t i) const { return W(i)->lower; }
   std::string_view Folded(size_t i) const { return W(i)->fold; }
+  // Lower(i) without interning the word when it has no capital letter (it
+  // is then its own lower case): for the rules that look at every word.
+  std::string_view LowerText(size_t i) const;
   // Readings of token i: as written, its lower-case reading, its lower-case form's.
   const WordInfo& InfoOf(size_t i) const { return W(i)->Info(morph); }
   const WordInfo& LowerOf(size_t i) const { return W(i)->LowerOf(morph); }
