@@ -207,8 +207,11 @@ size_t CandidateScanner::DatedElection(size_t i, std::vector<Candidate>* out) co
   const size_t n = s_.toks.size();
   if (s_.english || !s_.IsWord(i) || s_.toks[i].upper_initial) return i;
   size_t kind = i;
-  if (s_.LowerText(i) == "élection" || s_.LowerText(i) == "élections") ++kind;
-  if (kind >= n || !s_.IsWord(kind) || !InWordClass(WordClass::kElectionKind, s_.LowerText(kind))) return i;
+  const std::string_view word = s_.LowerText(i);
+  if (word == "élection" || word == "élections") ++kind;
+  if (kind >= n || !s_.IsWord(kind) || !InWordClass(WordClass::kElectionKind, kind == i ? word : s_.LowerText(kind))) {
+    return i;
+  }
   size_t k = kind + 1;
   if (k < n && s_.IsWord(k) && !s_.toks[k].upper_initial && s_.Lower(k) != "de" && s_.LowerInfo(k).adjective &&
       !s_.LowerInfo(k).verb) {
@@ -229,9 +232,8 @@ size_t CandidateScanner::DatedElection(size_t i, std::vector<Candidate>* out) co
 // class: the adjectives of a party). Returns the token after it, or `i`.
 size_t CandidateScanner::PartyPrimary(size_t i, std::vector<Candidate>* out) const {
   const size_t n = s_.toks.size();
-  if (s_.english || !s_.IsWord(i) || (s_.LowerText(i) != "primaire" && s_.LowerText(i) != "primaires") || i + 1 >= n) {
-    return i;
-  }
+  if (s_.english || !s_.IsWord(i) || i + 1 >= n) return i;
+  if (const std::string_view word = s_.LowerText(i); word != "primaire" && word != "primaires") return i;
   size_t end = i;
   if (i + 3 < n && s_.Lower(i + 1) == "de" && s_.Lower(i + 2) == "la" &&
       (s_.Lower(i + 3) == "droite" || s_.Lower(i + 3) == "gauche")) {

@@ -142,13 +142,12 @@ StatusOr<CorefLexicon> CorefLexicon::Parse(std::string_view tsv, const std::stri
     return "";
   });
   if (!read.ok()) return read;
+  for (const auto* words : {&lex.pronouns, &lex.heads, &lex.possessives, &lex.objects}) {
+    for (const auto& [word, _] : *words) lex.referring_.insert(word);
+  }
   return lex;
 }
 
-bool CorefLexicon::MayRefer(std::string_view lower) const {
-  std::string key(lower);
-  return pronouns.count(key) != 0 || heads.count(key) != 0 || possessives.count(key) != 0 || objects.count(key) != 0;
-}
 
 const CorefLexicon& BuiltinCoref(std::string_view language) {
   static const CorefLexicon fr = *CorefLexicon::Parse(data::coref_fr_tsv, "data/fr/coref_fr.tsv");

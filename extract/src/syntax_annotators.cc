@@ -268,10 +268,10 @@ bool SentenceParser::ArticleNotClitic(const AnnotatedDocument& doc, const Senten
 bool SentenceParser::DemonymOfPlaceNoun(const AnnotatedDocument& doc, const SentenceTokens& sentence, size_t i,
                                         const std::string& lower) const {
   if (lexicon_ == nullptr) return false;
-  const std::string noun = syntax::LowerForm(sentence.tokens[i - 1].Text(doc.text));
-  if (!IsDemonymPlaceNoun(coref_, noun)) return false;
   const std::string_view country = lexicon_->DemonymCountry(lower);
   if (country.empty()) return false;
+  const std::string noun = syntax::LowerForm(sentence.tokens[i - 1].Text(doc.text));
+  if (!IsDemonymPlaceNoun(coref_, noun)) return false;
   const int entry = lexicon_->FindPhrase(FoldName(country));
   return entry >= 0 && std::any_of(doc.entities.begin(), doc.entities.end(), [&](const DocEntity& d) {
            return d.type == EntityType::kLocation && lexicon_->FindPhrase(FoldName(d.label)) == entry;

@@ -18,6 +18,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "kg/base/status.h"
@@ -51,7 +52,16 @@ struct CorefLexicon {
   std::set<std::string, std::less<>> named_heads;
   static StatusOr<CorefLexicon> Parse(std::string_view tsv, const std::string& where);
   // Whether a lower-case word may start a reference (a pronoun or a head).
-  bool MayRefer(std::string_view lower) const;
+  bool MayRefer(std::string_view lower) const { return referring_.find(lower) != referring_.end(); }
+
+ private:
+  // The words of pronouns, heads, possessives and objects (Parse), found by
+  // a string_view without a copy.
+  struct ViewHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
+  std::unordered_set<std::string, ViewHash, std::equal_to<>> referring_;
 };
 
 const CorefLexicon& BuiltinCoref(std::string_view language);
