@@ -100,6 +100,20 @@ std::string_view CaseView(const UdSentence& s, int w) {
 
 std::string CaseOf(const UdSentence& s, int w) { return std::string(CaseView(s, w)); }
 
+// CaseView of every word, in one pass.
+std::vector<std::string_view> CasesOf(const UdSentence& s) {
+  std::vector<std::string_view> out(s.words.size());
+  std::vector<bool> done(s.words.size(), false);
+  for (size_t i = 0; i < s.words.size(); ++i) {
+    const UdWord& x = s.words[i];
+    const int w = x.head - 1;
+    if (w < 0 || w >= static_cast<int>(out.size()) || done[w] || (x.deprel != "case" && x.deprel != "mark")) continue;
+    done[w] = true;
+    out[w] = x.lemma == "de" && i > 0 && s.words[i - 1].lemma == "auprès" ? std::string_view("auprès") : x.lemma;
+  }
+  return out;
+}
+
 bool HasChild(const UdSentence& s, int w, std::string_view deprel) {
   for (const UdWord& x : s.words) {
     if (x.head == w + 1 && x.deprel == deprel) return true;
@@ -941,9 +955,9 @@ bool PlaceLabel(const PathRules& rules, const std::string& label) {
 
 // The phrase of a "vague-case" preposition word `w` is in ("selon le
 // directeur de l'OMS"): its head word, or -1.
-int SourcePhrase(const PathRules& rules, const UdSentence& s, int w) {
+int SourcePhrase(const PathRules& rules, const UdSentence& s, const std::vector<std::string_view>& cases, int w) {
   for (size_t steps = 0; w >= 0 && steps <= s.words.size(); ++steps, w = s.words[w].head - 1) {
-    if (rules.vague_cases.count(CaseView(s, w)) != 0) return w;
+    if (rules.vague_cases.count(cases[w]) != 0) return w;
   }
   return -1;
 }
@@ -951,10 +965,10 @@ int SourcePhrase(const PathRules& rules, const UdSentence& s, int w) {
 // The time phrase above a mention's head ("depuis l'arrivée de Donald
 // Trump": a "time-case" preposition on a noun the name completes), or -1.
 // (The mention's own preposition is not one: "depuis Paris" is a place.)
-int TimePhrase(const PathRules& rules, const UdSentence& s, int head) {
+int TimePhrase(const PathRules& rules, const UdSentence& s, const std::vector<std::string_view>& cases, int head) {
   int w = s.words[head].head - 1;
   for (size_t steps = 0; w >= 0 && steps <= s.words.size(); ++steps, w = s.words[w].head - 1) {
-    if (s.words[w].upos == "NOUN" && rules.time_cases.count(CaseView(s, w)) != 0) return w;
+    if (s.words[w].upos == "NOUN" && rules.time_cases.count(cases[w]) != 0) return w;
   }
   return -1;
 }
@@ -967,11 +981,12 @@ bool MatchPath(const PathRules& rules, const UdSentence& s, const TreeMention& a
   // its phrase ("selon le directeur de l'OMS, X" keeps X's role); nor does
   // a name in a phrase of time ("Washington a renforcé son embargo depuis
   // l'arrivée de Donald Trump").
-  if (SourcePhrase(rules, s, a.head) != SourcePhrase(rules, s, b.head)) return false;
+  const std::vector<std::string_view> cases = CasesOf(s);
+  if (SourcePhrase(rules, s, cases, a.head) != SourcePhrase(rules, s, cases, b.head)) return false;
   // (A phrase of time on a mention's own word is not one for the other:
   // "depuis l'hôpital de Broadmoor (sud de l'Angleterre)".)
   auto own = [](int w, const TreeMention& m) { return w >= m.first && w <= m.last; };
-  const int time_a = TimePhrase(rules, s, a.head), time_b = TimePhrase(rules, s, b.head);
+  const int time_a = TimePhrase(rules, s, cases, a.head), time_b = TimePhrase(rules, s, cases, b.head);
   if (time_a != time_b && !own(time_a, b) && !own(time_b, a)) return false;
   std::vector<int> up_a = Ancestors(s, a.head), up_b = Ancestors(s, b.head);
   // The lowest common ancestor, and each side's words below it.
@@ -1040,8 +1055,8 @@ bool MatchPath(const PathRules& rules, const UdSentence& s, const TreeMention& a
     if (ib >= 2 && outside(up_b[1])) values["b1"] = s.words[up_b[1]].lemma;
     // The preposition of the mention's own head word ("une habitante de
     // Seignelay" -> habitante_de), as the tables say.
-    if (ia >= 1) values["acase"] = CaseOf(s, up_a[0]);
-    if (ib >= 1) values["bcase"] = CaseOf(s, up_b[0]);
+    if (ia >= 1) values["acase"] = cases[up_a[0]];
+    if (ib >= 1) values["bcase"] = cases[up_b[0]];
     bool ok = true;
     std::string label = Fill(r.label, values, &ok);
     if (!ok || rules.vague.count(label) != 0) continue;
