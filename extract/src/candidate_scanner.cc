@@ -101,7 +101,7 @@ bool CandidateScanner::CommonWordInCapitals(size_t i) const {
 
 // Whether token `i` is the "République" of "procureur de la République".
 bool CandidateScanner::ProsecutorsRepublic(size_t i) const {
-  return !s_.english && i >= 3 && s_.LowerText(i) == "république" && s_.Lower(i - 1) == "la" && s_.Lower(i - 2) == "de" &&
+  return !s_.english && i >= 3 && (s_.Text(i)[0] | 0x20) == 'r' && s_.LowerText(i) == "république" && s_.Lower(i - 1) == "la" && s_.Lower(i - 2) == "de" &&
          InWordClass(WordClass::kProsecutor, s_.Lower(i - 3));
 }
 
@@ -205,7 +205,8 @@ size_t CandidateScanner::NumberedDistrict(size_t i, std::vector<Candidate>* out)
 // year name that election. Returns the token after it, or `i`.
 size_t CandidateScanner::DatedElection(size_t i, std::vector<Candidate>* out) const {
   const size_t n = s_.toks.size();
-  if (s_.english || !s_.IsWord(i) || s_.toks[i].upper_initial) return i;
+  // (The election's year is a number after it.)
+  if (s_.english || !s_.IsWord(i) || s_.toks[i].upper_initial || static_cast<int>(i) >= s_.last_number) return i;
   size_t kind = i;
   const std::string_view word = s_.LowerText(i);
   if (word == "élection" || word == "élections") ++kind;
@@ -232,7 +233,8 @@ size_t CandidateScanner::DatedElection(size_t i, std::vector<Candidate>* out) co
 // class: the adjectives of a party). Returns the token after it, or `i`.
 size_t CandidateScanner::PartyPrimary(size_t i, std::vector<Candidate>* out) const {
   const size_t n = s_.toks.size();
-  if (s_.english || !s_.IsWord(i) || i + 1 >= n) return i;
+  // (Only an ASCII "p" or "P" lowers to "p": the first byte tells most words apart.)
+  if (s_.english || !s_.IsWord(i) || i + 1 >= n || (s_.Text(i)[0] | 0x20) != 'p') return i;
   if (const std::string_view word = s_.LowerText(i); word != "primaire" && word != "primaires") return i;
   size_t end = i;
   if (i + 3 < n && s_.Lower(i + 1) == "de" && s_.Lower(i + 2) == "la" &&

@@ -138,6 +138,12 @@ bool IsTeamRow(const SentenceContext& s) {
 SentenceContext::SentenceContext(std::string_view text, const SentenceTokens& s, uint32_t index, const Lexicon& lex,
                                  Morphology& morph, std::vector<std::vector<Spelling>>* spellings, bool english)
     : SentenceView{text, s.tokens, s, index, lex, morph, english}, spellings(spellings) {
+  for (size_t k = toks.size(); k-- > 0;) {
+    if (toks[k].kind == TokenKind::kNumber) {
+      last_number = static_cast<int>(k);
+      break;
+    }
+  }
   caps_sentence = IsCapsSentence(toks);
   tabular = IsTabular(toks);
   team_row = tabular && !caps_sentence && IsTeamRow(*this);

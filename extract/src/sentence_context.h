@@ -73,6 +73,9 @@ struct SentenceContext : SentenceView {
   bool TeamRow(size_t last) const {
     return team_row && last + 1 < toks.size() && toks[last + 1].kind == TokenKind::kNumber;
   }
+  // The last number token (-1: none): a rule needing a year after a word
+  // looks no further when none follows.
+  int last_number = -1;
   std::vector<uint32_t> header_end;  // per token: the end of the header row it starts (empty: none in the sentence)
   std::map<size_t, size_t> long_forms;  // first token -> last token of a name an acronym defines
 };
