@@ -270,6 +270,7 @@ size_t CandidateScanner::BeautyPageant(size_t i, std::vector<Candidate>* out) co
 // Whether a lower-case head opens at token `i`: one word ("tribunal"), or
 // two or three that make one ("centre hospitalier").
 bool CandidateScanner::LowerHeadAt(size_t i) const {
+  if (!s_.lex.MayOpenLowerHead(s_.Text(i))) return false;
   if (s_.lex.IsLowerHead(s_.Text(i))) return true;
   if (!s_.lex.OpensLowerHead(s_.Text(i))) return false;
   for (size_t k = i + 1; k < s_.toks.size() && k <= i + 2; ++k) {

@@ -189,7 +189,9 @@ Lexicon Lexicon::Builtin() {
   LoadSet(data::loc_suffixes_txt, &lex.loc_suffixes_);
   for (auto line : data::Lines(data::lower_heads_txt)) {  // "centre hospitalier": "centre" may open one
     lex.lower_heads_.Insert(line);
-    if (const size_t space = line.find(' '); space != std::string_view::npos) lex.lower_head_starts_.Insert(line.substr(0, space));
+    const size_t space = line.find(' ');
+    if (space != std::string_view::npos) lex.lower_head_starts_.Insert(line.substr(0, space));
+    lex.lower_head_words_.Insert(line.substr(0, space));
   }
   LoadSet(data::event_heads_txt, &lex.event_heads_);
   LoadSet(data::of_heads_txt, &lex.of_heads_);

@@ -121,6 +121,9 @@ class Lexicon {
   bool IsLowerHead(std::string_view lower) const { return Has(lower_heads_, lower); }
   // The first word of a lower-case head of several words ("centre" of "centre hospitalier").
   bool OpensLowerHead(std::string_view lower) const { return Has(lower_head_starts_, lower); }
+  // Whether a word is a lower-case head of one word or opens one of several:
+  // IsLowerHead || OpensLowerHead in one lookup.
+  bool MayOpenLowerHead(std::string_view lower) const { return Has(lower_head_words_, lower); }
   // Journée, Fête, Nuit: a capitalised head opening an event's name (data/event_heads.txt).
   bool IsEventHead(std::string_view lower) const { return Has(event_heads_, lower); }
   // English heads continued by "of" and a name: "Bank" of "Bank of Canada".
@@ -176,7 +179,7 @@ class Lexicon {
   Set lower_starts_;
   Set world_regions_, outlets_;  // folded
   Set outlet_cases_, outlet_verb_cases_, outlet_speech_cases_;
-  Set acronyms_, not_names_, titles_, royal_titles_, media_editions_, platforms_, platform_cues_, org_heads_, loc_heads_, org_suffixes_, company_forms_, group_names_, loc_suffixes_, lower_heads_, lower_head_starts_, event_heads_, of_heads_, other_suffixes_, first_names_, stopped_;
+  Set acronyms_, not_names_, titles_, royal_titles_, media_editions_, platforms_, platform_cues_, org_heads_, loc_heads_, org_suffixes_, company_forms_, group_names_, loc_suffixes_, lower_heads_, lower_head_starts_, lower_head_words_, event_heads_, of_heads_, other_suffixes_, first_names_, stopped_;
   Map<EntityType> cues_;
   Set modal_, speech_, saying_, light_, located_;
   Map<std::string> roles_, parts_, english_labels_, demonym_countries_;
