@@ -211,7 +211,22 @@ std::string DefaultModelsDir() {
 }
 
 SyntaxAnnotator::SyntaxAnnotator(const SyntaxModel& model, Morphology* morphology)
-    : model_(model), morphology_(morphology) {}
+    : model_(model), morphology_(morphology) {
+  for (const auto& [form, words] : model_.contractions) {
+    if (form.empty()) continue;
+    contraction_start_[static_cast<unsigned char>(form[0])] = true;
+    contraction_bytes_ = std::max(contraction_bytes_, form.size());
+  }
+}
+
+// Whether a token's lower case may be a contraction: its first byte, or
+// that byte lowered, starts one, or it is not ASCII; and it is not longer
+// than one (a typographic apostrophe lowers to one byte from three).
+bool SyntaxAnnotator::MayContract(const std::string& token) const {
+  if (token.empty() || token.size() > 3 * contraction_bytes_) return false;
+  const auto c = static_cast<unsigned char>(token[0]);
+  return c >= 0x80 || contraction_start_[c] || (c >= 'A' && c <= 'Z' && contraction_start_[c + 32]);
+}
 
 namespace {
 constexpr size_t kMemoLimit = size_t{1} << 18;  // forms per memo before it is cleared
@@ -401,15 +416,18 @@ UdSentence SyntaxAnnotator::AnnotateTokens(const std::vector<std::string>& token
                                            bool sentence_start) {
   UdSentence s;
   if (token_words != nullptr) token_words->clear();
-  std::vector<std::string> lower;
-  for (const std::string& t : tokens) lower.push_back(syntax::LowerForm(t));
+  std::vector<std::string> lower;  // every token's, made when the splitter needs them
   std::vector<uint64_t> f;
   for (size_t i = 0; i < tokens.size(); ++i) {
     if (token_words != nullptr) token_words->push_back(static_cast<int>(s.words.size()));
-    auto it = model_.contractions.find(lower[i]);
+    const std::string lowered = MayContract(tokens[i]) ? syntax::LowerForm(tokens[i]) : std::string();
+    auto it = lowered.empty() ? model_.contractions.end() : model_.contractions.find(lowered);
     bool split = it != model_.contractions.end();
-    if (split && std::find(model_.ambiguous_contractions.begin(), model_.ambiguous_contractions.end(), lower[i]) !=
+    if (split && std::find(model_.ambiguous_contractions.begin(), model_.ambiguous_contractions.end(), lowered) !=
                      model_.ambiguous_contractions.end()) {
+      if (lower.empty()) {
+        for (const std::string& t : tokens) lower.push_back(syntax::LowerForm(t));
+      }
       syntax::SplitterFeatures(lower, i, &f);
       float scores[2] = {};
       model_.splitter.Score(f, scores);

@@ -164,6 +164,9 @@ class SyntaxAnnotator {
   Morphology* morphology_;
   bool verb_features_only_ = false;
   Decisions* record_ = nullptr;
+  bool MayContract(const std::string& token) const;
+  std::array<bool, 256> contraction_start_{};  // first bytes of the model's contractions
+  size_t contraction_bytes_ = 0;                // the longest one's bytes
   FlatStringMap<WordKeys> keys_memo_;
   FlatStringMap<std::string> lemma_memo_;
 };
