@@ -239,13 +239,18 @@ const WordKeys& SyntaxAnnotator::KeysOfForm(const std::string& form) {
 }
 
 const std::string& SyntaxAnnotator::LemmaOf(const std::string& form, int tag) {
-  // (A form has no tab; a tag is one byte, the model has fewer than 255.)
-  std::string key = form;
-  key.push_back('\t');
-  key.push_back(static_cast<char>(tag + 1));
-  if (const std::string* l = lemma_memo_.Find(key)) return *l;
-  if (lemma_memo_.size() >= kMemoLimit) lemma_memo_.clear();
-  return *lemma_memo_.Emplace(key, syntax::Lemmatize(model_, morphology_, form, tag)).first;
+  LemmaMemo* memo = lemma_memo_.Find(form);
+  if (memo == nullptr) {
+    if (lemma_memo_.size() >= kMemoLimit) lemma_memo_.clear();
+    memo = lemma_memo_.Emplace(form, LemmaMemo{}).first;
+  }
+  for (auto& [memo_tag, lemma] : memo->by_tag) {
+    if (memo_tag == tag) return lemma;
+  }
+  // (A third tag takes the second's place.)
+  auto& slot = memo->by_tag[memo->by_tag[0].first < 0 ? 0 : 1];
+  slot = {tag, syntax::Lemmatize(model_, morphology_, form, tag)};
+  return slot.second;
 }
 
 void SyntaxAnnotator::ComputeKeys(const UdSentence& s, std::vector<WordKeys>* keys, bool sentence_start) {

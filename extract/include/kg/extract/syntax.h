@@ -168,7 +168,11 @@ class SyntaxAnnotator {
   std::array<bool, 256> contraction_start_{};  // first bytes of the model's contractions
   size_t contraction_bytes_ = 0;                // the longest one's bytes
   FlatStringMap<WordKeys> keys_memo_;
-  FlatStringMap<std::string> lemma_memo_;
+  // A form's lemmas under the last two tags it was seen with.
+  struct LemmaMemo {
+    std::array<std::pair<int, std::string>, 2> by_tag{{{-1, {}}, {-1, {}}}};
+  };
+  FlatStringMap<LemmaMemo> lemma_memo_;
 };
 
 // Feature functions shared by training and use (syntax_features.cc).
