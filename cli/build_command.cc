@@ -111,6 +111,17 @@ int RunBuild(const BuildFlags& f) {
   std::vector<std::string> formats;
   if (Status s = ParseFormats(f.formats, &formats); !s.ok()) return Fail(s.message());
   if (Status s = CheckOutputDir(f.output_dir); !s.ok()) return Fail(s.message());
+  // The syntax models load on threads of their own while the lexicon is
+  // built (startup is serial time); their errors are reported where they
+  // are used, in the same order as before.
+  const std::string models = f.models_dir.empty() ? DefaultModelsDir() : f.models_dir;
+  auto load = [&](std::string_view language) {
+    return std::async(std::launch::async, [&models, language, skip = f.no_syntax] {
+      return skip ? StatusOr<std::shared_ptr<const SyntaxModel>>(std::shared_ptr<const SyntaxModel>())
+                  : SyntaxModel::Load(SyntaxModelPath(models, language));
+    });
+  };
+  auto fr_loading = load("fr"), en_loading = load("en");
   Lexicon lexicon = Lexicon::Builtin();
   for (const auto& g : f.gazetteers) {
     std::vector<std::string> warnings;
@@ -127,12 +138,11 @@ int RunBuild(const BuildFlags& f) {
   opt.threads = f.threads;
   opt.lexicon = &lexicon;
   opt.hunspell_dir = f.hunspell_dir;
-  const std::string models = f.models_dir.empty() ? DefaultModelsDir() : f.models_dir;
   std::shared_ptr<const SyntaxModel> french, english;
   if (!f.no_syntax) {
-    auto fr = SyntaxModel::Load(SyntaxModelPath(models, "fr"));
+    auto fr = fr_loading.get();
+    auto en = en_loading.get();
     if (!fr.ok()) return Fail(fr.status().message());
-    auto en = SyntaxModel::Load(SyntaxModelPath(models, "en"));
     if (!en.ok()) return Fail(en.status().message());
     french = *fr;
     english = *en;
