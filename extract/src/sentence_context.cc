@@ -165,10 +165,10 @@ std::string_view SentenceContext::LowerText(size_t i) const {
       if (c >= 'A' && c <= 'Z') return Lower(i);
       continue;
     }
-    // Latin-1's lower-case letters (U+00DF to U+00FF: "é", "à", "ç") as two
-    // bytes; any other character goes to the vocabulary.
+    // Latin-1's lower-case letters ("é", "à", "ç") pass; any other
+    // character goes to the vocabulary.
     const auto next = k + 1 < t.size() ? static_cast<unsigned char>(t[k + 1]) : 0;
-    if (c != 0xC3 || next < 0x9F || next > 0xBF) return Lower(i);
+    if (c != 0xC3 || Latin1LetterCase(next) != 1) return Lower(i);
     ++k;
   }
   return t;

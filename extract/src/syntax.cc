@@ -305,6 +305,7 @@ void SyntaxAnnotator::Parse(const std::vector<WordKeys>& keys, const std::vector
                             std::vector<int>* heads) const {
   syntax::Configuration c(ptag.size());
   std::vector<uint64_t> f;
+  const bool context = model_.transition_shortcuts.size() > 0 || record_ != nullptr;
   while (!c.Done()) {
     int allowed = 0, only = -1;
     for (int t = 0; t < syntax::kTransitions; ++t) {
@@ -314,7 +315,6 @@ void SyntaxAnnotator::Parse(const std::vector<WordKeys>& keys, const std::vector
       c.Apply(only);
       continue;
     }
-    const bool context = model_.transition_shortcuts.size() > 0 || record_ != nullptr;
     const uint64_t key = context ? syntax::TransitionContext(c, ptag) : 0;
     if (const int shortcut = context ? model_.transition_shortcuts.Find(key) : -1; shortcut >= 0 && c.Allowed(shortcut)) {
       c.Apply(shortcut);

@@ -26,13 +26,6 @@ bool IsDottedInitials(std::string_view s) {
 
 namespace {
 
-// Letters of Latin-1 (U+00C0-U+00FF, "C3 xx" in UTF-8) by their second
-// byte: 1 lower case, 2 upper case, 0 no letter (× and ÷) or no such byte.
-int Latin1LetterCase(unsigned char second) {
-  if (second < 0x80 || second > 0xBF || second == 0x97 || second == 0xB7) return 0;
-  return second < 0x9F ? 2 : 1;  // (C3 9F is ß)
-}
-
 bool IsApostrophe(char32_t c) { return c == '\'' || c == 0x2019 || c == 0x02BC; }
 bool IsHyphen(char32_t c) { return c == '-' || c == 0x2011; }
 bool IsWordChar(char32_t c) { return IsLetter(c) || IsDigit(c); }

@@ -85,15 +85,21 @@ int BeforeParenthesis(const UdSentence& s, int w) {
   return first >= 1 && s.words[first].form == "(" ? first - 1 : -1;
 }
 
-// The lemma of the preposition (case or mark child) of word `w`, or "";
-// a view of the sentence's words.
+bool IsCaseMarker(const UdWord& x) { return x.deprel == "case" || x.deprel == "mark"; }
+
+// The preposition word `i` (a case or mark word) gives its head: its
+// lemma, or "auprès" for the "de" of "auprès de l'AFP", whatever the parser
+// made of "auprès".
+std::string_view CaseLemma(const UdSentence& s, size_t i) {
+  if (s.words[i].lemma == "de" && i > 0 && s.words[i - 1].lemma == "auprès") return "auprès";
+  return s.words[i].lemma;
+}
+
+// The lemma of the preposition (its first case or mark child) of word `w`,
+// or ""; a view of the sentence's words.
 std::string_view CaseView(const UdSentence& s, int w) {
   for (size_t i = 0; i < s.words.size(); ++i) {
-    if (s.words[i].head == w + 1 && (s.words[i].deprel == "case" || s.words[i].deprel == "mark")) {
-      // "auprès de l'AFP", whatever the parser made of "auprès"
-      if (s.words[i].lemma == "de" && i > 0 && s.words[i - 1].lemma == "auprès") return "auprès";
-      return s.words[i].lemma;
-    }
+    if (s.words[i].head == w + 1 && IsCaseMarker(s.words[i])) return CaseLemma(s, i);
   }
   return "";
 }
@@ -105,11 +111,10 @@ std::vector<std::string_view> CasesOf(const UdSentence& s) {
   std::vector<std::string_view> out(s.words.size());
   std::vector<bool> done(s.words.size(), false);
   for (size_t i = 0; i < s.words.size(); ++i) {
-    const UdWord& x = s.words[i];
-    const int w = x.head - 1;
-    if (w < 0 || w >= static_cast<int>(out.size()) || done[w] || (x.deprel != "case" && x.deprel != "mark")) continue;
+    const int w = s.words[i].head - 1;
+    if (w < 0 || w >= static_cast<int>(out.size()) || done[w] || !IsCaseMarker(s.words[i])) continue;
     done[w] = true;
-    out[w] = x.lemma == "de" && i > 0 && s.words[i - 1].lemma == "auprès" ? std::string_view("auprès") : x.lemma;
+    out[w] = CaseLemma(s, i);
   }
   return out;
 }

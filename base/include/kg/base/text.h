@@ -74,6 +74,12 @@ inline bool IsLower(char32_t cp) { return cp < 0x80 ? cp >= 'a' && cp <= 'z' : I
 inline bool IsDigit(char32_t cp) { return cp < 0x80 ? cp >= '0' && cp <= '9' : IsDigitBeyondAscii(cp); }
 // Includes no-break spaces and line breaks.
 inline bool IsSpace(char32_t cp) { return cp < 0x80 ? cp == ' ' || (cp >= 0x09 && cp <= 0x0D) : IsSpaceBeyondAscii(cp); }
+// Letters of Latin-1 (U+00C0-U+00FF, "C3 xx" in UTF-8) by their second
+// byte: 1 lower case, 2 upper case, 0 no letter (× and ÷) or no such byte.
+inline int Latin1LetterCase(unsigned char second) {
+  if (second < 0x80 || second > 0xBF || second == 0x97 || second == 0xB7) return 0;
+  return second < 0x9F ? 2 : 1;  // (C3 9F is ß)
+}
 // Lowercases a UTF-8 string (simple case mapping, locale-independent).
 std::string ToLower(std::string_view text);
 
