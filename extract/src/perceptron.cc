@@ -131,9 +131,20 @@ size_t WeightTable::IndexSlot(uint32_t fp) const {
 
 size_t WeightTable::Find(uint32_t fp, size_t home) const {
   const uint32_t* k = &index_keys_[home];
+#if defined(__SSE2__)
+  static_assert(kWindow == 8);
+  // The window's eight keys compared at once; a fingerprint is in it once at most.
+  const __m128i want = _mm_set1_epi32(static_cast<int>(fp));
+  const __m128i lo = _mm_loadu_si128(reinterpret_cast<const __m128i*>(k));
+  const __m128i hi = _mm_loadu_si128(reinterpret_cast<const __m128i*>(k + 4));
+  const unsigned mask = static_cast<unsigned>(_mm_movemask_ps(_mm_castsi128_ps(_mm_cmpeq_epi32(lo, want)))) |
+                        static_cast<unsigned>(_mm_movemask_ps(_mm_castsi128_ps(_mm_cmpeq_epi32(hi, want)))) << 4;
+  return mask != 0 ? home + static_cast<size_t>(__builtin_ctz(mask)) : index_keys_.size();
+#else
   size_t found = index_keys_.size();  // the zero row
   for (size_t j = 0; j < kWindow; ++j) found = k[j] == fp ? home + j : found;
   return found;
+#endif
 }
 
 // Adds the rows at index slots at[0..n) to sums[0..stride_): per block of
