@@ -76,6 +76,10 @@ uint32_t HomeSlot(uint64_t h, uint32_t slots) {
 // a window share a cache line, and a row is read once it is known.
 void WeightTable::BuildIndex() {
   stride_ = (static_cast<size_t>(classes_) + 3) / 4 * 4;
+  if (classes_ <= 4) {
+    BuildBuckets();
+    return;
+  }
   bits_ = 4;
   while ((size_t{1} << bits_) < 2 * features_ + 2) ++bits_;
   while (!FillIndex()) ++bits_;
@@ -123,6 +127,91 @@ bool WeightTable::FillIndex() {
     std::copy_n(&rows[(source[at] - 1) * classes_], classes_, &index_rows_[at * stride_]);
   }
   return true;
+}
+
+// About two thirds of the slots used: a bucket rarely spills.
+void WeightTable::BuildBuckets() {
+  index_keys_.clear();
+  index_rows_.clear();
+  size_t count = features_ * 3 / 10 + 1;
+  while (!FillBuckets(count)) count += count / 8 + 1;
+}
+
+size_t WeightTable::HomeBucket(uint32_t fp) const {
+  return static_cast<size_t>((static_cast<uint64_t>(fp * 0x9E3779B1u) * (buckets_.size() - kWindow)) >> 32);
+}
+
+// Each feature in its home bucket, else in the first of the next kWindow
+// with room (the buckets passed are marked as spilling); false if none has.
+// Two features with one fingerprint share the first's row, as in FillIndex.
+bool WeightTable::FillBuckets(size_t count) {
+  buckets_.assign(count + kWindow, Bucket{});
+  for (size_t slot = 0; slot < keys_.size(); ++slot) {
+    const uint32_t fp = keys_[slot];
+    if (fp == 0) continue;
+    const int16_t* row = &rows_[slot * classes_];
+    size_t b = HomeBucket(fp);
+    for (size_t step = 0;; ++step, ++b) {
+      if (step == kWindow) return false;
+      Bucket& bucket = buckets_[b];
+      int j = 0;
+      while (j < 5 && bucket.keys[j] != 0 && bucket.keys[j] != fp) ++j;
+      if (j == 5) {
+        bucket.spill = 1;
+        continue;
+      }
+      const bool shared = bucket.keys[j] == fp;
+      bucket.keys[j] = fp;
+      for (int c = 0; c < classes_; ++c) {
+        bucket.rows[j][c] = shared ? static_cast<int16_t>(std::clamp(bucket.rows[j][c] + row[c], -32767, 32767)) : row[c];
+      }
+      break;
+    }
+  }
+  return true;
+}
+
+// The slot of `fp` in `b`, or -1.
+int WeightTable::FindInBucket(const Bucket& b, uint32_t fp) {
+#if defined(__SSE2__)
+  const __m128i keys = _mm_loadu_si128(reinterpret_cast<const __m128i*>(b.keys));
+  const unsigned mask =
+      static_cast<unsigned>(_mm_movemask_ps(_mm_castsi128_ps(_mm_cmpeq_epi32(keys, _mm_set1_epi32(static_cast<int>(fp)))))) |
+      (b.keys[4] == fp ? 16u : 0u);
+  return mask != 0 ? __builtin_ctz(mask) : -1;
+#else
+  for (int j = 0; j < 5; ++j) {
+    if (b.keys[j] == fp) return j;
+  }
+  return -1;
+#endif
+}
+
+// As Score, on the buckets: every feature's home line is requested first,
+// then the keys compared and the rows found added.
+void WeightTable::ScoreBuckets(std::span<const uint64_t> features, float* scores) const {
+  constexpr size_t kBatch = 128;
+  uint32_t fps[kBatch];
+  const Bucket* home[kBatch];
+  int32_t sums[4] = {0, 0, 0, 0};
+  for (size_t begin = 0; begin < features.size(); begin += kBatch) {
+    const size_t n = std::min(kBatch, features.size() - begin);
+    for (size_t i = 0; i < n; ++i) {
+      fps[i] = Fingerprint(features[begin + i]);
+      home[i] = &buckets_[HomeBucket(fps[i])];
+      __builtin_prefetch(home[i]);
+    }
+    for (size_t i = 0; i < n; ++i) {
+      for (const Bucket* b = home[i];; ++b) {
+        if (const int j = FindInBucket(*b, fps[i]); j >= 0) {
+          for (int c = 0; c < 4; ++c) sums[c] += b->rows[j][c];
+          break;
+        }
+        if (b->spill == 0) break;
+      }
+    }
+  }
+  for (int c = 0; c < classes_; ++c) scores[c] += static_cast<float>(sums[c]) * scale_;
 }
 
 size_t WeightTable::IndexSlot(uint32_t fp) const {
@@ -174,6 +263,10 @@ void WeightTable::AddRows(const size_t* at, size_t n, int32_t* sums) const {
 
 void WeightTable::Score(std::span<const uint64_t> features, float* scores) const {
   if (features_ == 0) return;
+  if (!buckets_.empty()) {
+    ScoreBuckets(features, scores);
+    return;
+  }
   // The probes miss the cache: start every feature's key load, then find
   // the rows and start theirs, then add.
   constexpr size_t kBatch = 128;
