@@ -12,10 +12,12 @@
 namespace kg {
 namespace {
 
-// A table of `n` features over four classes, feature i (hash i * 7919 + 1)
-// for class i % 4 against class (i + 1) % 4, written and read back.
-WeightTable Table(uint64_t n, std::vector<uint64_t>* features) {
-  PerceptronTrainer t(4);
+// A table of `n` features over `classes` classes (4: kept in buckets, key
+// beside row; more: an index of keys and one of rows), feature i (hash
+// i * 7919 + 1) for class i % 4 against class (i + 1) % 4, written and
+// read back.
+WeightTable Table(uint64_t n, std::vector<uint64_t>* features, int classes = 4) {
+  PerceptronTrainer t(classes);
   for (uint64_t i = 0; i < n; ++i) {
     features->push_back(FeatureHash(1, i * 7919 + 1));
     t.Update({&features->back(), 1}, static_cast<int>(i % 4), static_cast<int>((i + 1) % 4));
@@ -29,8 +31,12 @@ WeightTable Table(uint64_t n, std::vector<uint64_t>* features) {
   return std::move(table).value();
 }
 
-int Best(const float* scores) { return static_cast<int>(std::max_element(scores, scores + 4) - scores); }
-int Worst(const float* scores) { return static_cast<int>(std::min_element(scores, scores + 4) - scores); }
+int Best(const float* scores, int classes = 4) {
+  return static_cast<int>(std::max_element(scores, scores + classes) - scores);
+}
+int Worst(const float* scores, int classes = 4) {
+  return static_cast<int>(std::min_element(scores, scores + classes) - scores);
+}
 
 // The table keys a feature by the top 32 bits of its hash: two features
 // that share them share a row (features 1001 and 6952 here).
@@ -41,19 +47,41 @@ std::map<uint64_t, int> Fingerprints(const std::vector<uint64_t>& features) {
 }
 
 TEST(WeightTableTest, EveryFeatureFindsItsOwnRow) {
-  for (uint64_t n : {1u, 7u, 1000u, 60000u}) {
-    std::vector<uint64_t> features;
-    WeightTable table = Table(n, &features);
-    ASSERT_EQ(table.features(), n);
-    std::map<uint64_t, int> fingerprints = Fingerprints(features);
-    EXPECT_EQ(fingerprints.size(), n - (n == 60000 ? 1 : 0));
-    for (uint64_t i = 0; i < n; ++i) {
-      if (fingerprints[features[i] >> 32] > 1) continue;
-      float scores[4] = {};
-      table.Score({&features[i], 1}, scores);
-      ASSERT_EQ(Best(scores), static_cast<int>(i % 4)) << "feature " << i << " of " << n;
-      ASSERT_EQ(Worst(scores), static_cast<int>((i + 1) % 4)) << "feature " << i << " of " << n;
+  for (int classes : {4, 16}) {
+    for (uint64_t n : {1u, 7u, 1000u, 60000u}) {
+      std::vector<uint64_t> features;
+      WeightTable table = Table(n, &features, classes);
+      ASSERT_EQ(table.features(), n);
+      std::map<uint64_t, int> fingerprints = Fingerprints(features);
+      EXPECT_EQ(fingerprints.size(), n - (n == 60000 ? 1 : 0));
+      for (uint64_t i = 0; i < n; ++i) {
+        if (fingerprints[features[i] >> 32] > 1) continue;
+        std::vector<float> scores(static_cast<size_t>(classes), 0.0f);
+        table.Score({&features[i], 1}, scores.data());
+        // (Classes no feature names tie at zero with none: only four count.)
+        ASSERT_EQ(Best(scores.data()), static_cast<int>(i % 4)) << classes << " classes, feature " << i << " of " << n;
+        ASSERT_EQ(Worst(scores.data()), static_cast<int>((i + 1) % 4))
+            << classes << " classes, feature " << i << " of " << n;
+      }
     }
+  }
+}
+
+// The two features with one fingerprint (1001 and 6952) share one row:
+// the sum of their weights, in both layouts.
+TEST(WeightTableTest, FeaturesSharingAFingerprintShareTheSumOfTheirRows) {
+  for (int classes : {4, 16}) {
+    std::vector<uint64_t> features;
+    WeightTable table = Table(60000, &features, classes);
+    ASSERT_EQ(features[1001] >> 32, features[6952] >> 32);
+    float a[16] = {}, b[16] = {};
+    table.Score({&features[1001], 1}, a);
+    table.Score({&features[6952], 1}, b);
+    for (int c = 0; c < classes; ++c) EXPECT_EQ(a[c], b[c]) << classes << " classes, class " << c;
+    // 1001: class 1 over 2; 6952: class 0 over 1 — together: 0 up, 1 even, 2 down.
+    EXPECT_GT(a[0], 0.0f);
+    EXPECT_EQ(a[1], 0.0f);
+    EXPECT_EQ(a[2], -a[0]);
   }
 }
 
