@@ -183,7 +183,7 @@ bool Configuration::Allowed(int t) const {
     case kShift: return next <= n;
     case kReduce: return stack.size() > 1 && heads[s0] != -1;
     case kLeftArc: return next <= n && s0 > 0 && heads[s0] == -1;
-    case kRightArc: return next <= n && s0 >= 0 && !(s0 == 0 && !right[0].empty());
+    case kRightArc: return next <= n && s0 >= 0 && !(s0 == 0 && right[0].count != 0);
   }
   return false;
 }
@@ -196,12 +196,12 @@ void Configuration::Apply(int t) {
     case kReduce: stack.pop_back(); break;
     case kLeftArc:
       heads[s0] = b0;
-      left[b0].insert(left[b0].begin(), s0);
+      left[b0].Add(s0);  // (left arcs come nearest first)
       stack.pop_back();
       break;
     case kRightArc:
       heads[b0] = s0;
-      right[s0].push_back(b0);
+      right[s0].Add(b0);
       stack.push_back(b0);
       ++next;
       break;
@@ -249,16 +249,14 @@ void ParserFeatures(const Configuration& c, const std::vector<WordKeys>& k, cons
   int s0h2i = s0hi > 0 ? c.heads[s0hi] : -1;
   auto child = [&](int i, bool leftmost, size_t nth) {
     if (i < 0) return -1;
-    const std::vector<int>& v = leftmost ? c.left[i] : c.right[i];
-    if (v.size() <= nth) return -1;
-    return leftmost ? v[nth] : v[v.size() - 1 - nth];
+    return (leftmost ? c.left[i] : c.right[i]).outer[nth];
   };
   Slot s0 = at(s0i), s1 = at(s1i), b0 = at(b0i), b1 = at(b1i), b2 = at(b2i), s0h = at(s0hi), s0h2 = at(s0h2i);
   Slot s0l = at(child(s0i, true, 0)), s0r = at(child(s0i, false, 0)), b0l = at(child(b0i, true, 0));
   Slot s0l2 = at(child(s0i, true, 1)), s0r2 = at(child(s0i, false, 1)), b0l2 = at(child(b0i, true, 1));
   uint64_t d = s0i >= 0 && b0i >= 0 ? Distance(s0i, b0i) : 0;
-  uint64_t s0vl = s0i >= 0 ? c.left[s0i].size() : 0, s0vr = s0i >= 0 ? c.right[s0i].size() : 0;
-  uint64_t b0vl = b0i >= 0 ? c.left[b0i].size() : 0;
+  uint64_t s0vl = s0i >= 0 ? c.left[s0i].count : 0, s0vr = s0i >= 0 ? c.right[s0i].count : 0;
+  uint64_t b0vl = b0i >= 0 ? c.left[b0i].count : 0;
   std::vector<uint64_t>& f = *out;
   f.clear();
   int t = 400;

@@ -187,9 +187,20 @@ void FeatsFeatures(const std::vector<WordKeys>& k, const std::vector<int>& tags,
 void SplitterFeatures(const std::vector<std::string>& lower, size_t i, std::vector<uint64_t>* out);
 
 // A parser configuration; words are 1..n, 0 is the root.
+// What the features read of a word's children on one side: how many, and
+// the two outermost (leftmost on the left, rightmost on the right; -1: none).
+struct OuterChildren {
+  int outer[2] = {-1, -1};
+  uint32_t count = 0;
+  void Add(int child) {  // a new outermost child
+    outer[1] = outer[0];
+    outer[0] = child;
+    ++count;
+  }
+};
 struct Configuration {
   std::vector<int> stack, heads;      // heads[i] = -1 while unattached
-  std::vector<std::vector<int>> left, right;  // children, in attachment order
+  std::vector<OuterChildren> left, right;
   size_t next = 1, n = 0;
   explicit Configuration(size_t words);
   bool Done() const { return next > n; }
