@@ -232,31 +232,30 @@ namespace {
 constexpr size_t kMemoLimit = size_t{1} << 18;  // forms per memo before it is cleared
 }  // namespace
 
-const WordKeys& SyntaxAnnotator::KeysOfForm(const std::string& form) {
-  if (const WordKeys* k = keys_memo_.Find(form)) return *k;
-  if (keys_memo_.size() >= kMemoLimit) keys_memo_.clear();
-  return *keys_memo_.Emplace(form, syntax::KeysOf(form, false, syntax::MorphKey(morphology_, form, model_.language))).first;
+SyntaxAnnotator::FormMemo& SyntaxAnnotator::MemoOf(const std::string& form) {
+  if (FormMemo* memo = form_memo_.Find(form)) return *memo;
+  FormMemo memo;
+  memo.keys = syntax::KeysOf(form, false, syntax::MorphKey(morphology_, form, model_.language));
+  return *form_memo_.Emplace(form, std::move(memo)).first;
 }
 
-const std::string& SyntaxAnnotator::LemmaOf(const std::string& form, int tag) {
-  LemmaMemo* memo = lemma_memo_.Find(form);
-  if (memo == nullptr) {
-    if (lemma_memo_.size() >= kMemoLimit) lemma_memo_.clear();
-    memo = lemma_memo_.Emplace(form, LemmaMemo{}).first;
-  }
-  for (auto& [memo_tag, lemma] : memo->by_tag) {
+const std::string& SyntaxAnnotator::LemmaOf(FormMemo& memo, const std::string& form, int tag) {
+  for (auto& [memo_tag, lemma] : memo.lemma_by_tag) {
     if (memo_tag == tag) return lemma;
   }
   // (A third tag takes the second's place.)
-  auto& slot = memo->by_tag[memo->by_tag[0].first < 0 ? 0 : 1];
+  auto& slot = memo.lemma_by_tag[memo.lemma_by_tag[0].first < 0 ? 0 : 1];
   slot = {tag, syntax::Lemmatize(model_, morphology_, form, tag)};
   return slot.second;
 }
 
 void SyntaxAnnotator::ComputeKeys(const UdSentence& s, std::vector<WordKeys>* keys, bool sentence_start) {
+  if (form_memo_.size() >= kMemoLimit) form_memo_.clear();  // (memos stay valid through the sentence)
   keys->clear();
+  word_memos_.clear();
   for (size_t i = 0; i < s.words.size(); ++i) {
-    keys->push_back(KeysOfForm(s.words[i].form));
+    word_memos_.push_back(&MemoOf(s.words[i].form));
+    keys->push_back(word_memos_.back()->keys);
     if (i == 0 && sentence_start) keys->back().shape += 1;  // KeysOf's mark of a sentence's first word
   }
 }
@@ -361,7 +360,7 @@ void SyntaxAnnotator::TagWords(const std::vector<WordKeys>& keys, const std::vec
       model_.feats.Score(f, scores.data());
       w.feats = DecideFeats(model_, tags[i], scores);
     }
-    w.lemma = LemmaOf(w.form, tags[i]);
+    w.lemma = LemmaOf(*word_memos_[i], w.form, tags[i]);
   }
 }
 

@@ -155,11 +155,16 @@ class SyntaxAnnotator {
   void TagWords(const std::vector<WordKeys>& keys, const std::vector<int>& tags, UdSentence* s);
   void Label(const std::vector<WordKeys>& keys, const std::vector<uint64_t>& ptag, const std::vector<int>& heads,
              UdSentence* s) const;
-  // Memos of what depends on a word's form alone (its keys; its lemma
-  // under a tag): news repeats its words. Cleared when large, so memory
-  // stays bounded; the answers never depend on what was memoised.
-  const WordKeys& KeysOfForm(const std::string& form);
-  const std::string& LemmaOf(const std::string& form, int tag);
+  // A memo of what depends on a word's form alone (its keys; its lemmas
+  // under the last two tags it was seen with): news repeats its words.
+  // Cleared when large, between sentences, so memory stays bounded; the
+  // answers never depend on what was memoised.
+  struct FormMemo {
+    WordKeys keys;
+    std::array<std::pair<int, std::string>, 2> lemma_by_tag{{{-1, {}}, {-1, {}}}};
+  };
+  FormMemo& MemoOf(const std::string& form);
+  const std::string& LemmaOf(FormMemo& memo, const std::string& form, int tag);
   const SyntaxModel& model_;
   Morphology* morphology_;
   bool verb_features_only_ = false;
@@ -167,12 +172,8 @@ class SyntaxAnnotator {
   bool MayContract(const std::string& token) const;
   std::array<bool, 256> contraction_start_{};  // first bytes of the model's contractions
   size_t contraction_bytes_ = 0;                // the longest one's bytes
-  FlatStringMap<WordKeys> keys_memo_;
-  // A form's lemmas under the last two tags it was seen with.
-  struct LemmaMemo {
-    std::array<std::pair<int, std::string>, 2> by_tag{{{-1, {}}, {-1, {}}}};
-  };
-  FlatStringMap<LemmaMemo> lemma_memo_;
+  FlatStringMap<FormMemo> form_memo_;
+  std::vector<FormMemo*> word_memos_;  // ComputeKeys' sentence's, word by word
 };
 
 // Feature functions shared by training and use (syntax_features.cc).
