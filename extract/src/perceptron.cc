@@ -138,7 +138,8 @@ void WeightTable::BuildBuckets() {
 }
 
 size_t WeightTable::HomeBucket(uint32_t fp) const {
-  return static_cast<size_t>((static_cast<uint64_t>(fp * 0x9E3779B1u) * (buckets_.size() - kWindow)) >> 32);
+  // (A fingerprint is the top half of a mixed hash: uniform already.)
+  return static_cast<size_t>((static_cast<uint64_t>(fp) * (buckets_.size() - kWindow)) >> 32);
 }
 
 // Each feature in its home bucket, else in the first of the next kWindow
@@ -215,7 +216,7 @@ void WeightTable::ScoreBuckets(std::span<const uint64_t> features, float* scores
 }
 
 size_t WeightTable::IndexSlot(uint32_t fp) const {
-  return static_cast<size_t>((fp * 0x9E3779B1u) >> (32 - bits_));
+  return static_cast<size_t>(fp >> (32 - bits_));  // (fingerprints are uniform: see HomeBucket)
 }
 
 size_t WeightTable::Find(uint32_t fp, size_t home) const {
