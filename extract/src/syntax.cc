@@ -212,6 +212,8 @@ std::string DefaultModelsDir() {
 
 SyntaxAnnotator::SyntaxAnnotator(const SyntaxModel& model, Morphology* morphology)
     : model_(model), morphology_(morphology) {
+  root_label_ = static_cast<int>(std::find(model_.labels.begin(), model_.labels.end(), "root") - model_.labels.begin());
+  has_punct_label_ = std::find(model_.labels.begin(), model_.labels.end(), "punct") != model_.labels.end();
   for (const auto& [form, words] : model_.contractions) {
     if (form.empty()) continue;
     contraction_start_[static_cast<unsigned char>(form[0])] = true;
@@ -366,12 +368,11 @@ void SyntaxAnnotator::TagWords(const std::vector<WordKeys>& keys, const std::vec
 
 void SyntaxAnnotator::Label(const std::vector<WordKeys>& keys, const std::vector<uint64_t>& ptag,
                             const std::vector<int>& heads, UdSentence* s) const {
-  std::vector<std::vector<int>> children(heads.size());
-  for (size_t i = 1; i < heads.size(); ++i) children[heads[i]].push_back(static_cast<int>(i));
+  const syntax::ChildLists children(heads);
   std::vector<uint64_t> f;
   std::vector<float> scores(model_.labels.size());
-  const auto root = std::find(model_.labels.begin(), model_.labels.end(), "root") - model_.labels.begin();
-  const bool has_punct = std::find(model_.labels.begin(), model_.labels.end(), "punct") != model_.labels.end();
+  const int root = root_label_;
+  const bool has_punct = has_punct_label_;
   const bool context = model_.label_shortcuts.size() > 0 || record_ != nullptr;
   for (size_t i = 1; i < heads.size(); ++i) {
     UdWord& w = s->words[i - 1];

@@ -299,8 +299,15 @@ uint64_t LabelContext(const std::vector<uint64_t>& ptag, const std::vector<int>&
   return FeatureHash(FeatureHash(602, ptag[dep - 1], h), dep < head ? 1 : 2, head == 0 ? 7 : Distance(dep, head));
 }
 
+ChildLists::ChildLists(const std::vector<int>& heads) : start_(heads.size() + 1, 0), items_(heads.size() > 0 ? heads.size() - 1 : 0) {
+  for (size_t i = 1; i < heads.size(); ++i) ++start_[heads[i] + 1];
+  for (size_t h = 1; h < start_.size(); ++h) start_[h] += start_[h - 1];
+  std::vector<int> fill(start_.begin(), start_.end() - 1);
+  for (size_t i = 1; i < heads.size(); ++i) items_[fill[heads[i]]++] = static_cast<int>(i);
+}
+
 void LabelFeatures(const std::vector<WordKeys>& k, const std::vector<uint64_t>& ptag, const std::vector<int>& heads,
-                   const std::vector<std::vector<int>>& children, int dep, std::vector<uint64_t>* out) {
+                   const ChildLists& children, int dep, std::vector<uint64_t>* out) {
   // dep and heads are 1-based; heads[dep] == 0 is the root.
   int head = heads[dep];
   auto w = [&](int i) { return i == 0 ? kRoot : i < 0 ? kNone : k[i - 1].lower; };

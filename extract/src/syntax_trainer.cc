@@ -418,11 +418,8 @@ void TrainLabeller(const std::vector<UdSentence>& train, const std::vector<UdSen
     for (size_t si : Order(train.size(), &rng)) {
       const UdSentence& s = train[si];
       std::vector<int> heads(s.words.size() + 1, -1);
-      std::vector<std::vector<int>> children(s.words.size() + 1);
-      for (size_t i = 0; i < s.words.size(); ++i) {
-        heads[i + 1] = std::max(0, s.words[i].head);
-        children[heads[i + 1]].push_back(static_cast<int>(i + 1));
-      }
+      for (size_t i = 0; i < s.words.size(); ++i) heads[i + 1] = std::max(0, s.words[i].head);
+      const syntax::ChildLists children(heads);
       std::vector<uint64_t> ptag = GoldParserTags(*m, s, tp.tags[si]);
       for (size_t i = 1; i < heads.size(); ++i) {
         if (heads[i] == 0) continue;

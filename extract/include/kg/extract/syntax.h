@@ -25,6 +25,7 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -170,6 +171,8 @@ class SyntaxAnnotator {
   bool verb_features_only_ = false;
   Decisions* record_ = nullptr;
   bool MayContract(const std::string& token) const;
+  int root_label_ = 0;             // the index of "root" among the model's labels (their count if none)
+  bool has_punct_label_ = false;
   std::array<bool, 256> contraction_start_{};  // first bytes of the model's contractions
   size_t contraction_bytes_ = 0;                // the longest one's bytes
   FlatStringMap<FormMemo> form_memo_;
@@ -211,8 +214,20 @@ struct Configuration {
 void ParserFeatures(const Configuration& c, const std::vector<WordKeys>& k, const std::vector<uint64_t>& ptag,
                     std::vector<uint64_t>* out);
 uint64_t ParserTag(const SyntaxModel& m, int tag, std::string_view feats);
+// Every word's children (1-based, ascending) from heads[1..n], in one
+// array: children[h] for word h (0: the root).
+class ChildLists {
+ public:
+  explicit ChildLists(const std::vector<int>& heads);
+  std::span<const int> operator[](int word) const {
+    return {items_.data() + start_[word], items_.data() + start_[word + 1]};
+  }
+
+ private:
+  std::vector<int> start_, items_;
+};
 void LabelFeatures(const std::vector<WordKeys>& k, const std::vector<uint64_t>& ptag, const std::vector<int>& heads,
-                   const std::vector<std::vector<int>>& children, int dep, std::vector<uint64_t>* out);
+                   const ChildLists& children, int dep, std::vector<uint64_t>* out);
 // The contexts of shortcuts: a configuration's stack top, next two words
 // (word classes), their distance and the transitions allowed; an arc's
 // dependent and head (word classes), direction and length.
