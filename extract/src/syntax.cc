@@ -264,8 +264,9 @@ void SyntaxAnnotator::ComputeKeys(const UdSentence& s, std::vector<WordKeys>* ke
 
 void SyntaxAnnotator::Tag(const UdSentence& s, const std::vector<WordKeys>& keys, std::vector<int>* tags) const {
   tags->assign(s.words.size(), 0);
-  std::vector<uint64_t> f;
-  std::vector<float> scores(model_.tags.size());
+  std::vector<uint64_t>& f = features_;  // (scratch kept between sentences)
+  std::vector<float>& scores = scores_;
+  scores.assign(model_.tags.size(), 0.0f);
   for (size_t i = 0; i < s.words.size(); ++i) {
     if (const int tag = model_.tag_shortcuts.Find(keys[i].lower); tag >= 0) {
       (*tags)[i] = tag;
@@ -305,7 +306,7 @@ std::string DecideFeats(const SyntaxModel& m, int tag, const std::vector<float>&
 void SyntaxAnnotator::Parse(const std::vector<WordKeys>& keys, const std::vector<uint64_t>& ptag,
                             std::vector<int>* heads) const {
   syntax::Configuration c(ptag.size());
-  std::vector<uint64_t> f;
+  std::vector<uint64_t>& f = features_;  // (scratch kept between sentences)
   const bool context = model_.transition_shortcuts.size() > 0 || record_ != nullptr;
   while (!c.Done()) {
     int allowed = 0, only = -1;
@@ -349,8 +350,9 @@ void SyntaxAnnotator::Parse(const std::vector<WordKeys>& keys, const std::vector
 }
 
 void SyntaxAnnotator::TagWords(const std::vector<WordKeys>& keys, const std::vector<int>& tags, UdSentence* s) {
-  std::vector<uint64_t> f;
-  std::vector<float> scores(model_.feat_values.size());
+  std::vector<uint64_t>& f = features_;  // (scratch kept between sentences)
+  std::vector<float>& scores = scores_;
+  scores.assign(model_.feat_values.size(), 0.0f);
   for (size_t i = 0; i < s->words.size(); ++i) {
     UdWord& w = s->words[i];
     w.upos = model_.tags[tags[i]];
@@ -369,8 +371,9 @@ void SyntaxAnnotator::TagWords(const std::vector<WordKeys>& keys, const std::vec
 void SyntaxAnnotator::Label(const std::vector<WordKeys>& keys, const std::vector<uint64_t>& ptag,
                             const std::vector<int>& heads, UdSentence* s) const {
   const syntax::ChildLists children(heads);
-  std::vector<uint64_t> f;
-  std::vector<float> scores(model_.labels.size());
+  std::vector<uint64_t>& f = features_;  // (scratch kept between sentences)
+  std::vector<float>& scores = scores_;
+  scores.assign(model_.labels.size(), 0.0f);
   const int root = root_label_;
   const bool has_punct = has_punct_label_;
   const bool context = model_.label_shortcuts.size() > 0 || record_ != nullptr;
@@ -422,7 +425,7 @@ UdSentence SyntaxAnnotator::AnnotateTokens(const std::vector<std::string>& token
   UdSentence s;
   if (token_words != nullptr) token_words->clear();
   std::vector<std::string> lower;  // every token's, made when the splitter needs them
-  std::vector<uint64_t> f;
+  std::vector<uint64_t>& f = features_;  // (scratch kept between sentences)
   for (size_t i = 0; i < tokens.size(); ++i) {
     if (token_words != nullptr) token_words->push_back(static_cast<int>(s.words.size()));
     const std::string lowered = MayContract(tokens[i]) ? syntax::LowerForm(tokens[i]) : std::string();

@@ -171,6 +171,9 @@ class SyntaxAnnotator {
   bool verb_features_only_ = false;
   Decisions* record_ = nullptr;
   bool MayContract(const std::string& token) const;
+  // Scratch of the stages (one sentence at a time): features, scores.
+  mutable std::vector<uint64_t> features_;
+  mutable std::vector<float> scores_;
   int root_label_ = 0;             // the index of "root" among the model's labels (their count if none)
   bool has_punct_label_ = false;
   std::array<bool, 256> contraction_start_{};  // first bytes of the model's contractions
