@@ -423,7 +423,11 @@ void SyntaxAnnotator::Annotate(UdSentence* s, bool sentence_start) {
 UdSentence SyntaxAnnotator::AnnotateTokens(const std::vector<std::string>& tokens, std::vector<int>* token_words,
                                            bool sentence_start) {
   UdSentence s;
-  if (token_words != nullptr) token_words->clear();
+  s.words.reserve(tokens.size() + tokens.size() / 4);  // (contractions add a word each)
+  if (token_words != nullptr) {
+    token_words->clear();
+    token_words->reserve(tokens.size() + 1);
+  }
   std::vector<std::string> lower;  // every token's, made when the splitter needs them
   std::vector<uint64_t>& f = features_;  // (scratch kept between sentences)
   for (size_t i = 0; i < tokens.size(); ++i) {

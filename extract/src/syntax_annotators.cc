@@ -309,6 +309,7 @@ void SentenceParser::Annotate(AnnotatedDocument* doc) {
     if (const size_t parsed = TokensWorthParsing(*doc, index, so_far); parsed > 0) {
       const size_t first = scope_ == ParseScope::kRelations ? FirstTokenWorthParsing(*doc, index) : 0;
       std::vector<std::string> tokens;
+      tokens.reserve(parsed - first);
       for (size_t t = first; t < parsed; ++t) tokens.emplace_back(sentence.tokens[t].Text(doc->text));
       ParsedSentence& p = doc->parses[index].emplace();
       p.first_token = first;
