@@ -520,6 +520,7 @@ bool CandidateScanner::PlaceEdition(int media, int place) const {
 // Whether word i ends a title of three words ("garde des Sceaux").
 bool CandidateScanner::EndsTitlePhrase(size_t i) const {
   if (i < 2 || !s_.IsWord(i) || !s_.toks[i].upper_initial || !s_.IsWord(i - 1) || !s_.IsWord(i - 2)) return false;
+  if (!s_.lex.MayEndTitle(s_.Lower(i))) return false;
   std::string phrase(s_.Lower(i - 2));
   phrase.append(" ").append(s_.Lower(i - 1)).append(" ").append(s_.Lower(i));
   return s_.lex.IsTitle(phrase);

@@ -174,6 +174,9 @@ Lexicon Lexicon::Builtin() {
   LoadSet(data::demonyms_txt, &lex.not_names_);
   LoadSet(data::gaz_demonyms_txt, &lex.not_names_);
   LoadSet(data::titles_txt, &lex.titles_);
+  for (auto line : data::Lines(data::titles_txt)) {
+    if (const size_t space = line.rfind(' '); space != std::string_view::npos) lex.title_ends_.Insert(line.substr(space + 1));
+  }
   LoadSet(data::royal_titles_txt, &lex.royal_titles_);
   LoadSet(data::media_editions_txt, &lex.media_editions_);
   for (auto line : data::Lines(data::world_regions_txt)) lex.world_regions_.Insert(FoldName(line));

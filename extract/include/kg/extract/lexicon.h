@@ -98,6 +98,8 @@ class Lexicon {
   bool IsCommonAcronym(std::string_view word) const { return Has(acronyms_, word); }
   bool IsNotName(std::string_view lower) const { return Has(not_names_, lower); }
   bool IsTitle(std::string_view lower) const { return Has(titles_, lower); }
+  // Whether a title of several words ends in `lower` ("sceaux": "garde des sceaux").
+  bool MayEndTitle(std::string_view lower) const { return Has(title_ends_, lower); }
   // "Prince Charles": a title kept with one given name (data/royal_titles.txt).
   bool IsRoyalTitle(std::string_view lower) const { return Has(royal_titles_, lower); }
   // "France Bleu": a broadcaster whose editions are named by a place after
@@ -179,7 +181,7 @@ class Lexicon {
   Set lower_starts_;
   Set world_regions_, outlets_;  // folded
   Set outlet_cases_, outlet_verb_cases_, outlet_speech_cases_;
-  Set acronyms_, not_names_, titles_, royal_titles_, media_editions_, platforms_, platform_cues_, org_heads_, loc_heads_, org_suffixes_, company_forms_, group_names_, loc_suffixes_, lower_heads_, lower_head_starts_, lower_head_words_, event_heads_, of_heads_, other_suffixes_, first_names_, stopped_;
+  Set acronyms_, not_names_, titles_, title_ends_, royal_titles_, media_editions_, platforms_, platform_cues_, org_heads_, loc_heads_, org_suffixes_, company_forms_, group_names_, loc_suffixes_, lower_heads_, lower_head_starts_, lower_head_words_, event_heads_, of_heads_, other_suffixes_, first_names_, stopped_;
   Map<EntityType> cues_;
   Set modal_, speech_, saying_, light_, located_;
   Map<std::string> roles_, parts_, english_labels_, demonym_countries_;
