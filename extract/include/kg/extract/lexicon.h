@@ -14,6 +14,9 @@
 // is done.
 #pragma once
 
+#include <algorithm>
+#include <array>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -125,7 +128,9 @@ class Lexicon {
   bool OpensLowerHead(std::string_view lower) const { return Has(lower_head_starts_, lower); }
   // Whether a word is a lower-case head of one word or opens one of several:
   // IsLowerHead || OpensLowerHead in one lookup.
-  bool MayOpenLowerHead(std::string_view lower) const { return Has(lower_head_words_, lower); }
+  bool MayOpenLowerHead(std::string_view lower) const {
+    return lower_head_shapes_.MayHave(lower) && Has(lower_head_words_, lower);
+  }
   // Journée, Fête, Nuit: a capitalised head opening an event's name (data/event_heads.txt).
   bool IsEventHead(std::string_view lower) const { return Has(event_heads_, lower); }
   // English heads continued by "of" and a name: "Bank" of "Bank of Canada".
@@ -161,6 +166,23 @@ class Lexicon {
  private:
   // Sets and maps looked up by string_view, without a copy.
   using Set = FlatStringSet;
+  // A quick no for most words a set lacks: one bit per (length, first two
+  // bytes), hashed into 16,384 — set for the set's words. (Asked of every
+  // lower-case word: "de", "la", "les" are answered here.)
+  class ShapeFilter {
+   public:
+    void Add(std::string_view w) { bits_[Key(w) >> 6] |= uint64_t{1} << (Key(w) & 63); }
+    bool MayHave(std::string_view w) const { return (bits_[Key(w) >> 6] >> (Key(w) & 63)) & 1; }
+
+   private:
+    static uint32_t Key(std::string_view w) {
+      const uint32_t b0 = w.empty() ? 0 : static_cast<unsigned char>(w[0]);
+      const uint32_t b1 = w.size() < 2 ? 0 : static_cast<unsigned char>(w[1]);
+      const uint32_t v = static_cast<uint32_t>(std::min<size_t>(w.size(), 255)) << 16 | b0 << 8 | b1;
+      return (v * 2654435761u) >> 18;
+    }
+    std::array<uint64_t, 256> bits_{};
+  };
   template <typename V>
   using Map = FlatStringMap<V>;
   static bool Has(const Set& s, std::string_view w) { return s.Contains(w); }
@@ -181,6 +203,7 @@ class Lexicon {
   Set lower_starts_;
   Set world_regions_, outlets_;  // folded
   Set outlet_cases_, outlet_verb_cases_, outlet_speech_cases_;
+  ShapeFilter lower_head_shapes_;  // of lower_head_words_
   Set acronyms_, not_names_, titles_, title_ends_, royal_titles_, media_editions_, platforms_, platform_cues_, org_heads_, loc_heads_, org_suffixes_, company_forms_, group_names_, loc_suffixes_, lower_heads_, lower_head_starts_, lower_head_words_, event_heads_, of_heads_, other_suffixes_, first_names_, stopped_;
   Map<EntityType> cues_;
   Set modal_, speech_, saying_, light_, located_;
