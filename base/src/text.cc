@@ -347,8 +347,19 @@ bool IsSpaceBeyondAscii(char32_t cp) {
 }
 
 std::string ToLower(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
+  // ASCII, most words: lowered in place in a copy.
+  std::string out(text);
+  bool ascii = true;
+  for (char& c : out) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u >= 0x80) {
+      ascii = false;
+      break;
+    }
+    if (u >= 'A' && u <= 'Z') c = static_cast<char>(u + 32);
+  }
+  if (ascii) return out;
+  out.clear();
   for (size_t i = 0; i < text.size();) {
     size_t len;
     char32_t cp = DecodeUtf8(text, i, &len);
