@@ -400,8 +400,9 @@ constexpr std::string_view kPlaceLabel = "situé";  // situé_à, situé_près_d
 // one coordination, nor those of a list: ReadSentence leaves those out.)
 // Not where a place is: "à Bruxelles, en Belgique, et à Rome" puts Rome
 // beside Bruxelles, not in Belgium.
-bool TreeRelationReader::MatchConjunct(const UdSentence& s, const std::vector<int>& group, TreeMention a,
-                                       TreeMention b, EntityType ta, EntityType tb, PathMatch* match) const {
+bool TreeRelationReader::MatchConjunct(const UdSentence& s, const std::vector<int>& group,
+                                       const std::vector<std::string_view>& cases, TreeMention a, TreeMention b,
+                                       EntityType ta, EntityType tb, PathMatch* match) const {
   if (group[a.head] == group[b.head]) return false;
   if (ta == EntityType::kLocation && tb == EntityType::kLocation) return false;
   auto lift = [&](TreeMention* m) {
@@ -412,7 +413,7 @@ bool TreeRelationReader::MatchConjunct(const UdSentence& s, const std::vector<in
   };
   const bool lifted_a = lift(&a), lifted_b = lift(&b);
   if (!lifted_a && !lifted_b) return false;
-  return MatchEitherWay(rules_, s, a, b, ta, tb, match) && match->label.rfind(kPlaceLabel, 0) != 0 &&
+  return MatchEitherWay(rules_, s, a, b, ta, tb, match, &cases) && match->label.rfind(kPlaceLabel, 0) != 0 &&
          s.words[match->lca].upos == "VERB";
 }
 
@@ -456,6 +457,7 @@ void TreeRelationReader::ReadSentence(const AnnotatedDocument& doc, uint32_t ind
   for (const TreeMention& m : tm) entities_here.insert(m.entity);
   if (entities_here.size() > kMaxEntitiesPerSentence) return;
   std::set<std::pair<uint32_t, uint32_t>> done;
+  const std::vector<std::string_view> cases = CasesOf(s);
   for (size_t a = 0; a < tm.size(); ++a) {
     for (size_t b = a + 1; b < tm.size(); ++b) {
       uint32_t ea = tm[a].entity, eb = tm[b].entity;
@@ -463,8 +465,8 @@ void TreeRelationReader::ReadSentence(const AnnotatedDocument& doc, uint32_t ind
       if (group_size[group[tm[a].head]] >= 3 || group_size[group[tm[b].head]] >= 3) continue;
       EntityType ta = doc.entities[ea].type, tb = doc.entities[eb].type;
       PathMatch match;
-      if (!MatchEitherWay(rules_, s, tm[a], tm[b], ta, tb, &match) &&
-          !MatchConjunct(s, group, tm[a], tm[b], ta, tb, &match)) {
+      if (!MatchEitherWay(rules_, s, tm[a], tm[b], ta, tb, &match, &cases) &&
+          !MatchConjunct(s, group, cases, tm[a], tm[b], ta, tb, &match)) {
         continue;
       }
       if (AtOutlet(doc, match.label, s.words[match.lca].upos == "VERB", ea, eb)) continue;

@@ -106,6 +106,8 @@ std::string_view CaseView(const UdSentence& s, int w) {
 
 std::string CaseOf(const UdSentence& s, int w) { return std::string(CaseView(s, w)); }
 
+}  // namespace
+
 // CaseView of every word, in one pass.
 std::vector<std::string_view> CasesOf(const UdSentence& s) {
   std::vector<std::string_view> out(s.words.size());
@@ -118,6 +120,8 @@ std::vector<std::string_view> CasesOf(const UdSentence& s) {
   }
   return out;
 }
+
+namespace {
 
 bool HasChild(const UdSentence& s, int w, std::string_view deprel) {
   for (const UdWord& x : s.words) {
@@ -981,12 +985,14 @@ int TimePhrase(const PathRules& rules, const UdSentence& s, const std::vector<st
 }  // namespace
 
 bool MatchPath(const PathRules& rules, const UdSentence& s, const TreeMention& a, const TreeMention& b,
-               EntityType a_type, EntityType b_type, PathMatch* match) {
+               EntityType a_type, EntityType b_type, PathMatch* match, const std::vector<std::string_view>* word_cases) {
+  std::vector<std::string_view> own_cases;
+  if (word_cases == nullptr) own_cases = CasesOf(s);
+  const std::vector<std::string_view>& cases = word_cases != nullptr ? *word_cases : own_cases;
   // "Selon Le Parisien, la RATP a dû…": a source relates to nothing outside
   // its phrase ("selon le directeur de l'OMS, X" keeps X's role); nor does
   // a name in a phrase of time ("Washington a renforcé son embargo depuis
   // l'arrivée de Donald Trump").
-  const std::vector<std::string_view> cases = CasesOf(s);
   if (SourcePhrase(rules, s, cases, a.head) != SourcePhrase(rules, s, cases, b.head)) return false;
   // (A phrase of time on a mention's own word is not one for the other:
   // "depuis l'hôpital de Broadmoor (sud de l'Angleterre)".)
@@ -1080,9 +1086,14 @@ bool MatchPath(const PathRules& rules, const UdSentence& s, const TreeMention& a
 }
 
 bool MatchEitherWay(const PathRules& rules, const UdSentence& s, const TreeMention& a, const TreeMention& b,
-                    EntityType a_type, EntityType b_type, PathMatch* match) {
-  if (MatchPath(rules, s, a, b, a_type, b_type, match)) return true;
-  if (!MatchPath(rules, s, b, a, b_type, a_type, match)) return false;
+                    EntityType a_type, EntityType b_type, PathMatch* match, const std::vector<std::string_view>* cases) {
+  std::vector<std::string_view> own_cases;
+  if (cases == nullptr) {
+    own_cases = CasesOf(s);
+    cases = &own_cases;
+  }
+  if (MatchPath(rules, s, a, b, a_type, b_type, match, cases)) return true;
+  if (!MatchPath(rules, s, b, a, b_type, a_type, match, cases)) return false;
   match->reverse = !match->reverse;
   return true;
 }

@@ -197,8 +197,8 @@ class TreeRelationReader : public Annotator {
 
  private:
   void ReadSentence(const AnnotatedDocument& doc, uint32_t index, std::vector<DocRelation>* out) const;
-  bool MatchConjunct(const UdSentence& s, const std::vector<int>& group, TreeMention a, TreeMention b,
-                     EntityType ta, EntityType tb, PathMatch* match) const;
+  bool MatchConjunct(const UdSentence& s, const std::vector<int>& group, const std::vector<std::string_view>& cases,
+                     TreeMention a, TreeMention b, EntityType ta, EntityType tb, PathMatch* match) const;
   bool AtOutlet(const AnnotatedDocument& doc, const std::string& label, bool verb, uint32_t a, uint32_t b) const;
   const PathRules& rules_;
   const Lexicon& lexicon_;

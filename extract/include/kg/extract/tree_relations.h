@@ -106,11 +106,18 @@ struct PathMatch {
   bool reverse = false;
   int lca = -1;  // the word the path goes up to
 };
+// The lemma of each word's preposition (its first case or mark child), or
+// "": views of the sentence's lemmas.
+std::vector<std::string_view> CasesOf(const UdSentence& s);
+// `cases`: CasesOf(s), when the caller matches many pairs of one sentence
+// (computed here if null).
 bool MatchPath(const PathRules& rules, const UdSentence& s, const TreeMention& a, const TreeMention& b,
-               EntityType a_type, EntityType b_type, PathMatch* match);
+               EntityType a_type, EntityType b_type, PathMatch* match,
+               const std::vector<std::string_view>* cases = nullptr);
 // MatchPath from a to b, else from b to a with `reverse` flipped.
 bool MatchEitherWay(const PathRules& rules, const UdSentence& s, const TreeMention& a, const TreeMention& b,
-                    EntityType a_type, EntityType b_type, PathMatch* match);
+                    EntityType a_type, EntityType b_type, PathMatch* match,
+                    const std::vector<std::string_view>* cases = nullptr);
 
 // Arcs a parser that did not know the names drew across them, redrawn:
 // a person "flat" under another name is an apposition to the role that name
