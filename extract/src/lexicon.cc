@@ -195,7 +195,6 @@ Lexicon Lexicon::Builtin() {
     const size_t space = line.find(' ');
     if (space != std::string_view::npos) lex.lower_head_starts_.Insert(line.substr(0, space));
     lex.lower_head_words_.Insert(line.substr(0, space));
-    lex.lower_head_shapes_.Add(line.substr(0, space));
   }
   LoadSet(data::event_heads_txt, &lex.event_heads_);
   LoadSet(data::of_heads_txt, &lex.of_heads_);

@@ -128,9 +128,7 @@ class Lexicon {
   bool OpensLowerHead(std::string_view lower) const { return Has(lower_head_starts_, lower); }
   // Whether a word is a lower-case head of one word or opens one of several:
   // IsLowerHead || OpensLowerHead in one lookup.
-  bool MayOpenLowerHead(std::string_view lower) const {
-    return lower_head_shapes_.MayHave(lower) && Has(lower_head_words_, lower);
-  }
+  bool MayOpenLowerHead(std::string_view lower) const { return Has(lower_head_words_, lower); }
   // Journée, Fête, Nuit: a capitalised head opening an event's name (data/event_heads.txt).
   bool IsEventHead(std::string_view lower) const { return Has(event_heads_, lower); }
   // English heads continued by "of" and a name: "Bank" of "Bank of Canada".
@@ -165,10 +163,9 @@ class Lexicon {
 
  private:
   // Sets and maps looked up by string_view, without a copy.
-  using Set = FlatStringSet;
-  // A quick no for most words a set lacks: one bit per (length, first two
-  // bytes), hashed into 16,384 — set for the set's words. (Asked of every
-  // lower-case word: "de", "la", "les" are answered here.)
+  // A word set with a quick no for most words it lacks: one bit per
+  // (length, first two bytes), hashed into 16,384, set for its words —
+  // "de", "la", "les" are answered without a probe of the set.
   class ShapeFilter {
    public:
     void Add(std::string_view w) { bits_[Key(w) >> 6] |= uint64_t{1} << (Key(w) & 63); }
@@ -182,6 +179,18 @@ class Lexicon {
       return (v * 2654435761u) >> 18;
     }
     std::array<uint64_t, 256> bits_{};
+  };
+  class Set {
+   public:
+    bool Insert(std::string_view w) {
+      shapes_.Add(w);
+      return words_.Insert(w);
+    }
+    bool Contains(std::string_view w) const { return shapes_.MayHave(w) && words_.Contains(w); }
+
+   private:
+    ShapeFilter shapes_;
+    FlatStringSet words_;
   };
   template <typename V>
   using Map = FlatStringMap<V>;
@@ -203,7 +212,6 @@ class Lexicon {
   Set lower_starts_;
   Set world_regions_, outlets_;  // folded
   Set outlet_cases_, outlet_verb_cases_, outlet_speech_cases_;
-  ShapeFilter lower_head_shapes_;  // of lower_head_words_
   Set acronyms_, not_names_, titles_, title_ends_, royal_titles_, media_editions_, platforms_, platform_cues_, org_heads_, loc_heads_, org_suffixes_, company_forms_, group_names_, loc_suffixes_, lower_heads_, lower_head_starts_, lower_head_words_, event_heads_, of_heads_, other_suffixes_, first_names_, stopped_;
   Map<EntityType> cues_;
   Set modal_, speech_, saying_, light_, located_;
