@@ -7,6 +7,8 @@
 #include "tsv_rows.h"
 
 namespace kg {
+
+using namespace std::string_view_literals;
 namespace {
 
 bool GenderFits(Gender word, Gender entity) {
@@ -15,15 +17,15 @@ bool GenderFits(Gender word, Gender entity) {
 
 std::string CaseOf(const UdSentence& s, int w) {
   for (const UdWord& x : s.words) {
-    if (x.head == w + 1 && x.deprel == "case") return x.lemma;
+    if (x.head == w + 1 && x.deprel == "case"sv) return x.lemma;
   }
   return "";
 }
 
 bool HasDefiniteDeterminer(const UdSentence& s, int w) {
   for (const UdWord& x : s.words) {
-    if (x.head != w + 1 || x.deprel != "det") continue;
-    if (x.lemma == "le" || x.lemma == "ce" || x.lemma == "cet" || x.lemma == "the" || x.lemma == "this") return true;
+    if (x.head != w + 1 || x.deprel != "det"sv) continue;
+    if (x.lemma == "le"sv || x.lemma == "ce"sv || x.lemma == "cet"sv || x.lemma == "the"sv || x.lemma == "this"sv) return true;
     if (x.feats.find("PronType=Dem") != std::string::npos) return true;
   }
   return false;
@@ -35,7 +37,7 @@ bool HasDefiniteDeterminer(const UdSentence& s, int w) {
 bool PluralByDeterminer(const UdSentence& s, int w) {
   static const char* const kPlural[] = {"les", "ces", "leurs", "mes", "tes", "nos", "vos", "ses", "these", "those"};
   for (const UdWord& x : s.words) {
-    if (x.head != w + 1 || x.deprel != "det") continue;
+    if (x.head != w + 1 || x.deprel != "det"sv) continue;
     const std::string form = syntax::LowerForm(x.form);
     if (std::find(std::begin(kPlural), std::end(kPlural), form) != std::end(kPlural)) return true;
   }
@@ -53,7 +55,7 @@ bool PluralByDeterminer(const UdSentence& s, int w) {
 bool IsBareDescription(const CorefLexicon& lexicon, const UdSentence& s, int w,
                        const std::vector<TreeMention>& named) {
   for (const UdWord& x : s.words) {
-    if (x.head == w + 1 && (x.deprel == "acl:relcl" || x.deprel == "appos")) return false;
+    if (x.head == w + 1 && (x.deprel == "acl:relcl"sv || x.deprel == "appos"sv)) return false;
   }
   static const char* const kClausal[] = {"acl", "acl:relcl", "advcl", "ccomp", "xcomp", "conj", "parataxis", "csubj"};
   for (const TreeMention& m : named) {
@@ -89,7 +91,7 @@ bool IsBareDescription(const CorefLexicon& lexicon, const UdSentence& s, int w,
 // la Santé".)
 bool HasNounComplement(const UdSentence& s, int w) {
   for (const UdWord& x : s.words) {
-    if (x.head == w + 1 && x.deprel == "nmod" && x.upos == "NOUN") return true;
+    if (x.head == w + 1 && x.deprel == "nmod"sv && x.upos == "NOUN"sv) return true;
   }
   return false;
 }
@@ -105,8 +107,8 @@ int CountedPlural(const UdSentence& s, int w) {
   for (const UdWord& x : s.words) {
     if (x.head != w + 1) continue;
     const std::string form = syntax::LowerForm(x.form);
-    if (x.deprel == "det" && std::find(std::begin(kPlural), std::end(kPlural), form) != std::end(kPlural)) plural = true;
-    if (x.deprel == "nummod") {
+    if (x.deprel == "det"sv && std::find(std::begin(kPlural), std::end(kPlural), form) != std::end(kPlural)) plural = true;
+    if (x.deprel == "nummod"sv) {
       for (const auto& [word, n] : kNumbers) {
         if (form == word) count = n;
       }
@@ -188,7 +190,7 @@ std::vector<uint32_t> PluralReferents(const CorefWord& ref, int count, const UdS
                                       const std::vector<DocEntity>& entities, const std::vector<Gender>& genders) {
   std::vector<uint32_t> found;
   if (ref.type == EntityType::kPerson && std::any_of(named.begin(), named.end(), [&](const TreeMention& m) {
-        return s.words[m.head].head == w + 1 && s.words[m.head].deprel.rfind("nmod", 0) == 0;
+        return s.words[m.head].head == w + 1 && s.words[m.head].deprel.starts_with("nmod");
       })) {
     return found;
   }
@@ -212,12 +214,12 @@ std::vector<uint32_t> PluralReferents(const CorefWord& ref, int count, const UdS
 // the word right under it on the way (w's phrase in the verb's clause).
 int VerbAbove(const UdSentence& s, int w, int* under = nullptr) {
   int below = w;
-  for (size_t steps = 0; w >= 0 && steps <= s.words.size() && s.words[w].upos != "VERB"; ++steps) {
+  for (size_t steps = 0; w >= 0 && steps <= s.words.size() && s.words[w].upos != "VERB"sv; ++steps) {
     below = w;
     w = s.words[w].head - 1;
   }
   if (under != nullptr) *under = below;
-  return w >= 0 && s.words[w].upos == "VERB" ? w : -1;
+  return w >= 0 && s.words[w].upos == "VERB"sv ? w : -1;
 }
 
 // The subject named after possessive `w`, when `w` is in a phrase before
@@ -226,10 +228,10 @@ int LaterSubject(const UdSentence& s, int w, const std::vector<TreeMention>& nam
                  const std::vector<DocEntity>& entities, const std::vector<Gender>& genders, const CorefWord& ref) {
   int top = w;  // the fronted phrase: w's ancestor right under the verb
   const int verb = VerbAbove(s, w, &top);
-  if (verb < 0 || top == verb || s.words[top].deprel.rfind("nsubj", 0) == 0) return -1;
+  if (verb < 0 || top == verb || s.words[top].deprel.starts_with("nsubj")) return -1;
   for (const TreeMention& m : named) {
     if (m.first <= w || m.first > verb || m.via) continue;
-    if (s.words[m.head].head == verb + 1 && s.words[m.head].deprel.rfind("nsubj", 0) == 0 &&
+    if (s.words[m.head].head == verb + 1 && s.words[m.head].deprel.starts_with("nsubj") &&
         FitsReference(ref, entities[m.entity].type, genders[m.entity])) {
       return static_cast<int>(m.entity);
     }
@@ -243,7 +245,7 @@ int ClauseSubjectBefore(const UdSentence& s, int noun, int w) {
   const int verb = VerbAbove(s, noun);
   if (verb < 0) return -1;
   for (int x = 0; x < w; ++x) {
-    if (s.words[x].head == verb + 1 && s.words[x].deprel.rfind("nsubj", 0) == 0) return x;
+    if (s.words[x].head == verb + 1 && s.words[x].deprel.starts_with("nsubj")) return x;
   }
   return -1;
 }
@@ -270,14 +272,14 @@ std::vector<TreeMention> ResolveReferences(const CorefLexicon& lexicon, const Ud
     const CorefWord* ref = nullptr;
     bool object = false;  // an object pronoun is not its own verb's subject ("Smith saw him")
     std::string lower = syntax::LowerForm(word.form);
-    if (word.upos == "PRON" && word.deprel.rfind("nsubj", 0) == 0) {
+    if (word.upos == "PRON"sv && word.deprel.starts_with("nsubj")) {
       auto it = lexicon.pronouns.find(lower);
       if (it != lexicon.pronouns.end()) ref = &it->second;
-    } else if (word.upos == "PRON" && (word.deprel == "obj" || word.deprel == "iobj" || word.deprel == "obl:arg")) {
+    } else if (word.upos == "PRON"sv && (word.deprel == "obj"sv || word.deprel == "iobj"sv || word.deprel == "obl:arg"sv)) {
       auto it = lexicon.objects.find(lower);
       if (it != lexicon.objects.end()) ref = &it->second;
       object = true;
-    } else if (word.deprel == "det" || word.deprel == "nmod:poss") {
+    } else if (word.deprel == "det"sv || word.deprel == "nmod:poss"sv) {
       auto it = lexicon.possessives.find(lower);
       if (it != lexicon.possessives.end()) ref = &it->second;
       // "son épouse", "son coéquipier": a person's
@@ -285,36 +287,36 @@ std::vector<TreeMention> ResolveReferences(const CorefLexicon& lexicon, const Ud
           lexicon.kin_nouns.count(s.words[word.head - 1].lemma) != 0) {
         ref = &kPersonOwner;
       }
-    } else if (word.upos == "NOUN" && HasDefiniteDeterminer(s, w) && IsBareDescription(lexicon, s, w, named)) {
+    } else if (word.upos == "NOUN"sv && HasDefiniteDeterminer(s, w) && IsBareDescription(lexicon, s, w, named)) {
       auto it = lexicon.heads.find(word.lemma);
       if (it != lexicon.heads.end() && (it->second.type == EntityType::kPerson || !HasNounComplement(s, w))) {
         ref = &it->second;
       }
     }
     if (ref == nullptr) continue;
-    if (const int count = word.upos == "NOUN" ? CountedPlural(s, w) : 0; count > 0) {
+    if (const int count = word.upos == "NOUN"sv ? CountedPlural(s, w) : 0; count > 0) {
       for (uint32_t entity : PluralReferents(*ref, count, s, w, index, named, before, entities, genders)) {
         refer(w, entity);
       }
       continue;
     }
-    if (word.upos == "NOUN" && PluralByDeterminer(s, w)) continue;  // "ont constaté des journalistes de l'AFP"
+    if (word.upos == "NOUN"sv && PluralByDeterminer(s, w)) continue;  // "ont constaté des journalistes de l'AFP"
     // The fitting entity: in this sentence before the word, the last subject
     // (else the last mention); then the first mention of the most recent
     // earlier sentence naming one.
     auto fits = [&](EntityType type, Gender gender) { return FitsReference(*ref, type, gender); };
     // A possessive in a subject owns nothing of its own verb's other
     // arguments: "a indiqué à l'AFP son directeur" (not the AFP's).
-    const bool possessive = word.deprel == "det" || word.deprel == "nmod:poss";
+    const bool possessive = word.deprel == "det"sv || word.deprel == "nmod:poss"sv;
     const int noun = possessive ? word.head - 1 : -1;
-    const bool in_subject = noun >= 0 && s.words[noun].deprel.rfind("nsubj", 0) == 0;
+    const bool in_subject = noun >= 0 && s.words[noun].deprel.starts_with("nsubj");
     int found = -1;
     bool subject = false;
     for (const TreeMention& m : named) {
       if (m.last >= w || !fits(entities[m.entity].type, genders[m.entity])) continue;
-      if (object && s.words[m.head].head == word.head && s.words[m.head].deprel.rfind("nsubj", 0) == 0) continue;
+      if (object && s.words[m.head].head == word.head && s.words[m.head].deprel.starts_with("nsubj")) continue;
       if (in_subject && s.words[m.head].head == s.words[noun].head) continue;
-      bool is_subject = s.words[m.head].deprel.rfind("nsubj", 0) == 0;
+      bool is_subject = s.words[m.head].deprel.starts_with("nsubj");
       if (subject && !is_subject) continue;  // a subject before the word wins over a later non-subject
       found = static_cast<int>(m.entity);
       subject = subject || is_subject;
@@ -331,7 +333,7 @@ std::vector<TreeMention> ResolveReferences(const CorefLexicon& lexicon, const Ud
           if (fits(entities[it->entity].type, genders[it->entity])) refer(w, it->entity);
           continue;
         }
-        if (s.words[subject_word].upos == "NOUN") continue;
+        if (s.words[subject_word].upos == "NOUN"sv) continue;
       }
     }
     // Before the subject it opens the sentence for, a possessive is the
@@ -339,7 +341,7 @@ std::vector<TreeMention> ResolveReferences(const CorefLexicon& lexicon, const Ud
     if (found < 0 && possessive) found = LaterSubject(s, w, named, entities, genders, *ref);
     if (found < 0) found = EarlierAntecedent(*ref, index, before);
     // "le tribunal" is a tribunal named before, or nothing we know.
-    if (found >= 0 && word.upos == "NOUN" && lexicon.named_heads.count(word.lemma) != 0 &&
+    if (found >= 0 && word.upos == "NOUN"sv && lexicon.named_heads.count(word.lemma) != 0 &&
         ToLower(entities[found].label).find(word.lemma) == std::string::npos) {
       found = -1;
     }

@@ -14,6 +14,8 @@
 #endif
 
 namespace kg {
+
+using namespace std::string_view_literals;
 namespace {
 
 constexpr char kMagic[8] = {'K', 'G', 'S', 'Y', 'N', 'T', 'A', 'X'};
@@ -356,7 +358,7 @@ void SyntaxAnnotator::TagWords(const std::vector<WordKeys>& keys, const std::vec
   for (size_t i = 0; i < s->words.size(); ++i) {
     UdWord& w = s->words[i];
     w.upos = model_.tags[tags[i]];
-    if (verb_features_only_ && w.upos != "VERB" && w.upos != "AUX") {
+    if (verb_features_only_ && w.upos != "VERB"sv && w.upos != "AUX"sv) {
       w.feats = "_";
     } else {
       syntax::FeatsFeatures(keys, tags, i, &f);
@@ -384,7 +386,7 @@ void SyntaxAnnotator::Label(const std::vector<WordKeys>& keys, const std::vector
       w.deprel = "root";
       continue;
     }
-    if (has_punct && w.upos == "PUNCT") {  // (UD: punctuation is always punct)
+    if (has_punct && w.upos == "PUNCT"sv) {  // (UD: punctuation is always punct)
       w.deprel = "punct";
       continue;
     }

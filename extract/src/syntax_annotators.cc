@@ -11,6 +11,8 @@
 
 namespace kg {
 
+using namespace std::string_view_literals;
+
 namespace {
 
 // Which of a sentence's mentions (in text order) are in a list of three
@@ -83,8 +85,8 @@ namespace {
 // A place noun a demonym may qualify ("la province syrienne", "l'État
 // américain", "la capitale chinoise"): the "naming" rows and capitals, regions.
 bool IsDemonymPlaceNoun(const CorefLexicon& coref, const std::string& lemma) {
-  return coref.naming_heads.count(lemma) != 0 || lemma == "capitale" || lemma == "région" || lemma == "capital" ||
-         lemma == "region";
+  return coref.naming_heads.count(lemma) != 0 || lemma == "capitale"sv || lemma == "région"sv || lemma == "capital"sv ||
+         lemma == "region"sv;
 }
 
 }  // namespace
@@ -366,7 +368,7 @@ void CoreferenceResolver::AddDemonymReferences(const AnnotatedDocument& doc, Par
   for (size_t w = 0; w < s.words.size(); ++w) {
     const UdWord& x = s.words[w];
     const int head = x.head - 1;
-    if (x.upos != "ADJ" || x.deprel != "amod" || head < 0 || s.words[head].upos != "NOUN") continue;
+    if (x.upos != "ADJ"sv || x.deprel != "amod"sv || head < 0 || s.words[head].upos != "NOUN"sv) continue;
     if (!IsDemonymPlaceNoun(coref_, s.words[head].lemma)) continue;
     const std::string_view country = lexicon_->DemonymCountry(ToLower(x.form));
     if (country.empty()) continue;
@@ -414,7 +416,7 @@ bool TreeRelationReader::MatchConjunct(const UdSentence& s, const std::vector<in
   const bool lifted_a = lift(&a), lifted_b = lift(&b);
   if (!lifted_a && !lifted_b) return false;
   return MatchEitherWay(rules_, s, a, b, ta, tb, match, &cases) && match->label.rfind(kPlaceLabel, 0) != 0 &&
-         s.words[match->lca].upos == "VERB";
+         s.words[match->lca].upos == "VERB"sv;
 }
 
 // "a déclaré sur France Inter", "a posté sur Instagram": a label ending in
@@ -446,7 +448,7 @@ void TreeRelationReader::ReadSentence(const AnnotatedDocument& doc, uint32_t ind
   std::vector<int> group(s.words.size());
   for (size_t w = 0; w < s.words.size(); ++w) {
     int g = static_cast<int>(w);
-    for (size_t steps = 0; s.words[g].deprel == "conj" && s.words[g].head > 0 && steps < s.words.size(); ++steps) {
+    for (size_t steps = 0; s.words[g].deprel == "conj"sv && s.words[g].head > 0 && steps < s.words.size(); ++steps) {
       g = s.words[g].head - 1;
     }
     group[w] = g;
@@ -469,7 +471,7 @@ void TreeRelationReader::ReadSentence(const AnnotatedDocument& doc, uint32_t ind
           !MatchConjunct(s, group, cases, tm[a], tm[b], ta, tb, &match)) {
         continue;
       }
-      if (AtOutlet(doc, match.label, s.words[match.lca].upos == "VERB", ea, eb)) continue;
+      if (AtOutlet(doc, match.label, s.words[match.lca].upos == "VERB"sv, ea, eb)) continue;
       done.insert(std::minmax(ea, eb));
       DocRelation r;
       r.source = match.reverse ? eb : ea;

@@ -11,6 +11,8 @@
 #include "word_classes.h"
 
 namespace kg {
+
+using namespace std::string_view_literals;
 namespace {
 
 std::vector<std::string> SplitSpaces(std::string_view s) {
@@ -85,13 +87,13 @@ int BeforeParenthesis(const UdSentence& s, int w) {
   return first >= 1 && s.words[first].form == "(" ? first - 1 : -1;
 }
 
-bool IsCaseMarker(const UdWord& x) { return x.deprel == "case" || x.deprel == "mark"; }
+bool IsCaseMarker(const UdWord& x) { return x.deprel == "case"sv || x.deprel == "mark"sv; }
 
 // The preposition word `i` (a case or mark word) gives its head: its
 // lemma, or "auprès" for the "de" of "auprès de l'AFP", whatever the parser
 // made of "auprès".
 std::string_view CaseLemma(const UdSentence& s, size_t i) {
-  if (s.words[i].lemma == "de" && i > 0 && s.words[i - 1].lemma == "auprès") return "auprès";
+  if (s.words[i].lemma == "de"sv && i > 0 && s.words[i - 1].lemma == "auprès"sv) return "auprès";
   return s.words[i].lemma;
 }
 
@@ -149,7 +151,7 @@ bool StepMatches(const std::string& pattern, const UdSentence& s, const UdWord* 
   // An apposition with a conjunction of its own is a list's next item the
   // parser hung wrong: "Gérard Larcher, président du Sénat, et Patrick
   // Bernasconi".
-  if (word->deprel == "appos" && HasChild(s, w, "cc")) return false;
+  if (word->deprel == "appos"sv && HasChild(s, w, "cc")) return false;
   return !paren || InParentheses(s, w);
 }
 
@@ -198,22 +200,22 @@ std::string Fill(const std::string& tmpl, const std::map<std::string, std::strin
 // and no rank; or -1.
 // An adjective that ranks ("deuxième", "premier", "seul", "principal").
 bool Ranking(const std::string& lemma) {
-  return lemma.ends_with("ième") || lemma == "premier" || lemma == "dernier" || lemma == "seul" ||
-         lemma == "principal" || lemma == "first" || lemma == "largest" ||
-         lemma == "biggest" || lemma == "second";
+  return lemma.ends_with("ième") || lemma == "premier"sv || lemma == "dernier"sv || lemma == "seul"sv ||
+         lemma == "principal"sv || lemma == "first"sv || lemma == "largest"sv ||
+         lemma == "biggest"sv || lemma == "second"sv;
 }
 
 int NamingNoun(const UdSentence& s, int first, int head, const CorefLexicon& coref) {
   const int parent = s.words[head].head - 1;
   const std::string c = CaseOf(s, head);
-  if (parent < 0 || parent >= first || s.words[head].deprel != "nmod" || (c != "de" && c != "of") ||
-      s.words[parent].upos != "NOUN" || coref.naming_heads.count(s.words[parent].lemma) == 0) {
+  if (parent < 0 || parent >= first || s.words[head].deprel != "nmod"sv || (c != "de" && c != "of") ||
+      s.words[parent].upos != "NOUN"sv || coref.naming_heads.count(s.words[parent].lemma) == 0) {
     return -1;
   }
   for (int w = parent + 1; w < first; ++w) {
     const UdWord& x = s.words[w];
-    const bool of_name = x.head == head + 1 && (x.deprel == "case" || x.deprel == "det");
-    if (!of_name && !(x.head == parent + 1 && x.upos == "ADJ" && !Ranking(x.lemma))) return -1;
+    const bool of_name = x.head == head + 1 && (x.deprel == "case"sv || x.deprel == "det"sv);
+    if (!of_name && !(x.head == parent + 1 && x.upos == "ADJ"sv && !Ranking(x.lemma))) return -1;
   }
   // Definite, and no rank before it: "une ville du Pays de Galles", "la
   // deuxième ville de France", "la plus grande ville de" relate two places.
@@ -221,9 +223,9 @@ int NamingNoun(const UdSentence& s, int first, int head, const CorefLexicon& cor
   for (int w = 0; w < parent; ++w) {
     const UdWord& x = s.words[w];
     if (x.head != parent + 1) continue;
-    if (x.upos == "ADV" || x.upos == "NUM" || (x.upos == "ADJ" && Ranking(x.lemma))) return -1;
+    if (x.upos == "ADV"sv || x.upos == "NUM"sv || (x.upos == "ADJ"sv && Ranking(x.lemma))) return -1;
     const std::string l = ToLower(x.form);
-    if (x.upos == "DET" && (l == "le" || l == "la" || l == "l'" || l == "l’" || l == "the")) definite = true;
+    if (x.upos == "DET"sv && (l == "le" || l == "la" || l == "l'" || l == "l’" || l == "the")) definite = true;
   }
   return definite ? parent : -1;
 }
@@ -309,7 +311,7 @@ int RoleOfDomain(const UdSentence& s, int noun, const CorefLexicon& coref) {
   if (d.form.empty() || !IsUpper(DecodeUtf8(d.form, 0, &len))) return noun;
   if (d.deprel.compare(0, 4, "nmod") != 0 || CaseOf(s, noun) != "de") return noun;
   const int role = d.head - 1;
-  if (role < 0 || role >= noun || s.words[role].upos != "NOUN") return noun;
+  if (role < 0 || role >= noun || s.words[role].upos != "NOUN"sv) return noun;
   const auto it = coref.heads.find(s.words[role].lemma);
   return it != coref.heads.end() && it->second.type == EntityType::kPerson ? role : noun;
 }
@@ -331,7 +333,7 @@ int LiftedHead(const UdSentence& s, int first, int last, int head, const CorefLe
       (s.words[after].form == "»" || s.words[after].form == "\"" || s.words[after].form == "”")) {
     --before;
   }
-  if (parent < 0 || s.words[parent].upos != "NOUN") return head;
+  if (parent < 0 || s.words[parent].upos != "NOUN"sv) return head;
   // "la ministre de la Santé Agnès Buzyn": the name hung on the role, past its domain.
   const bool past_domain = person && parent < before && RoleOfDomain(s, before, coref) == parent;
   if (parent != before && !past_domain) return head;
@@ -340,12 +342,12 @@ int LiftedHead(const UdSentence& s, int first, int last, int head, const CorefLe
   }
   if (!CaseOf(s, head).empty()) return head;
   for (int x = last + 1; x < static_cast<int>(s.words.size()); ++x) {
-    if (s.words[x].head == head + 1 && s.words[x].deprel == "flat:name" && s.words[x].upos == "PROPN") return head;
+    if (s.words[x].head == head + 1 && s.words[x].deprel == "flat:name"sv && s.words[x].upos == "PROPN"sv) return head;
   }
   // Nor when a name follows in apposition to the same noun: the role is
   // that name's ("le député LR des Alpes-Maritimes Eric Ciotti").
   for (int x = last + 1; x < static_cast<int>(s.words.size()); ++x) {
-    if (s.words[x].head == parent + 1 && s.words[x].deprel == "appos" && s.words[x].upos == "PROPN") return head;
+    if (s.words[x].head == parent + 1 && s.words[x].deprel == "appos"sv && s.words[x].upos == "PROPN"sv) return head;
   }
   return past_domain ? parent : person ? RoleOfDomain(s, parent, coref) : parent;
 }
@@ -354,7 +356,7 @@ namespace {
 
 int ConjChildren(const UdSentence& s, int w) {
   int n = 0;
-  for (const UdWord& x : s.words) n += x.head == w + 1 && x.deprel == "conj";
+  for (const UdWord& x : s.words) n += x.head == w + 1 && x.deprel == "conj"sv;
   return n;
 }
 
@@ -370,7 +372,7 @@ bool Below(const UdSentence& s, int w, int top) {
 // (its preposition and article), or -1.
 int CommaBefore(const UdSentence& s, int first, int h) {
   int w = first - 1;
-  while (w >= 0 && s.words[w].head == h + 1 && s.words[w].upos != "PUNCT") --w;
+  while (w >= 0 && s.words[w].head == h + 1 && s.words[w].upos != "PUNCT"sv) --w;
   return w >= 0 && s.words[w].form == "," ? w : -1;
 }
 
@@ -379,7 +381,7 @@ int CommaBefore(const UdSentence& s, int first, int h) {
 int RoleNounOf(const UdSentence& s, int head) {
   int parent = s.words[head].head - 1;
   const std::string& rel = s.words[head].deprel;
-  if (parent < 0 || s.words[parent].upos != "NOUN") return -1;
+  if (parent < 0 || s.words[parent].upos != "NOUN"sv) return -1;
   return rel == "nmod" || rel == "appos" || rel == "flat:name" || rel == "nmod:party" ? parent : -1;
 }
 
@@ -389,7 +391,7 @@ void GatherName(UdSentence* s, const TreeMention& m, int head) {
   for (int w = m.first; w <= m.last; ++w) {
     UdWord& x = s->words[w];
     if (w == head || (x.head - 1 >= m.first && x.head - 1 <= m.last) || x.head == 0) continue;
-    if (x.deprel != "flat:name" && x.deprel != "flat") continue;
+    if (x.deprel != "flat:name"sv && x.deprel != "flat"sv) continue;
     x.head = head + 1;
   }
 }
@@ -404,7 +406,7 @@ Arc AcrossNames(const UdSentence& s, const TreeMention& a, const TreeMention& b,
                 const WordSet& regions, bool listed) {
   const int ha = SpanHead(s, a.first, a.last);
   const UdWord& w = s.words[h];
-  if ((w.deprel == "flat:name" || w.deprel == "flat") && type == EntityType::kPerson) {
+  if ((w.deprel == "flat:name"sv || w.deprel == "flat"sv) && type == EntityType::kPerson) {
     // Two names are not one: "la maire de Landivisiau Laurence Claisse"
     // (the person is the role's), "a déclaré à l'AFP Joanna Ugniewska"
     // (she is not the agency's). A party before a name stays: "LREM
@@ -412,7 +414,7 @@ Arc AcrossNames(const UdSentence& s, const TreeMention& a, const TreeMention& b,
     const int role = RoleNounOf(s, ha);
     return {role >= 0 ? role : !CaseOf(s, ha).empty() ? ha : -1, "appos"};
   }
-  if (w.deprel != "conj" || w.head != ha + 1 || CommaBefore(s, b.first, h) < 0 || HasChild(s, h, "cc") ||
+  if (w.deprel != "conj"sv || w.head != ha + 1 || CommaBefore(s, b.first, h) < 0 || HasChild(s, h, "cc") ||
       ConjChildren(s, ha) != 1) {
     return {};
   }
@@ -431,7 +433,7 @@ Arc AcrossNames(const UdSentence& s, const TreeMention& a, const TreeMention& b,
 // Whether `w` is a noun of a kind of place (a place head of the
 // coreference table: ville, quartier, région...).
 bool IsPlaceNoun(const CorefLexicon& coref, const UdWord& w) {
-  if (w.upos != "NOUN") return false;
+  if (w.upos != "NOUN"sv) return false;
   auto head = coref.heads.find(w.lemma);
   return head != coref.heads.end() && head->second.type == EntityType::kLocation;
 }
@@ -445,7 +447,7 @@ bool IsPlaceNoun(const CorefLexicon& coref, const UdWord& w) {
 bool PlaceListed(const PathRules& rules, const CorefLexicon& coref, const UdSentence& s,
                  const std::vector<EntityType>& types, const std::vector<int>& owner, int comma, int last) {
   for (int w = comma + 1; w <= last; ++w) {
-    if (s.words[w].deprel == "cc") return true;
+    if (s.words[w].deprel == "cc"sv) return true;
   }
   // Place phrases after it, joined by commas, the last by a conjunction or
   // two of them at least (one after a comma is a place in places: "à
@@ -456,26 +458,26 @@ bool PlaceListed(const PathRules& rules, const CorefLexicon& coref, const UdSent
   // Auvergne-Rhône-Alpes".
   if (int v = comma - 1; v >= 0 && owner[v] >= 0) {
     for (const int m = owner[v]; v >= 0 && owner[v] == m; --v) {}
-    if (v >= 0 && s.words[v].upos == "DET") {
-      for (; v >= 0 && s.words[v].upos == "DET"; --v) {}
+    if (v >= 0 && s.words[v].upos == "DET"sv) {
+      for (; v >= 0 && s.words[v].upos == "DET"sv; --v) {}
       if (v >= 0 && s.words[v].form == ",") return true;
     }
   }
   int items = 0;
   for (int w = last + 1; w < n; ++items) {
     if (items >= 2) return true;
-    const bool conj = s.words[w].upos == "CCONJ";
+    const bool conj = s.words[w].upos == "CCONJ"sv;
     if (s.words[w].form != "," && !conj) return false;
-    for (++w; w < n && s.words[w].upos == "ADV"; ++w) {}  // "et surtout en France"
+    for (++w; w < n && s.words[w].upos == "ADV"sv; ++w) {}  // "et surtout en France"
     if (w < n && rules.within_prepositions.count(s.words[w].lemma) != 0) ++w;  // "ou (dans) le Minnesota"
-    for (; w < n && s.words[w].upos == "DET"; ++w) {}
+    for (; w < n && s.words[w].upos == "DET"sv; ++w) {}
     if (w >= n) return false;
     if (owner[w] >= 0) {
       if (types[owner[w]] != EntityType::kLocation) return false;
       for (const int m = owner[w]; w < n && owner[w] == m; ++w) {}
     } else {
       if (!IsPlaceNoun(coref, s.words[w])) return false;
-      for (++w; w < n && s.words[w].upos == "ADJ"; ++w) {}
+      for (++w; w < n && s.words[w].upos == "ADJ"sv; ++w) {}
     }
     if (conj) return true;
   }
@@ -489,7 +491,7 @@ bool UnderPlaceNoun(const CorefLexicon& coref, const UdSentence& s, int ha) {
   // quartier populaire d'Aluche, à Madrid")
   if (IsPlaceNoun(coref, s.words[ha])) return true;
   const int parent = s.words[ha].head - 1;
-  return parent >= 0 && s.words[ha].deprel == "nmod" && IsPlaceNoun(coref, s.words[parent]);
+  return parent >= 0 && s.words[ha].deprel == "nmod"sv && IsPlaceNoun(coref, s.words[parent]);
 }
 
 bool IsLowerInitial(const std::string& form) { return !form.empty() && form[0] >= 'a' && form[0] <= 'z'; }
@@ -506,7 +508,7 @@ Arc PlaceAfterComma(const PathRules& rules, const CorefLexicon& coref, const UdS
   const int ha = SpanHead(s, tm[a].first, tm[a].last);
   // An institution named by its kind, then its region: "la gendarmerie de
   // Landivisiau, dans le Finistère" (nmod:in, read as situé_à).
-  if (types[a] == EntityType::kOrg && s.words[ha].upos == "NOUN" && IsLowerInitial(s.words[ha].form) &&
+  if (types[a] == EntityType::kOrg && s.words[ha].upos == "NOUN"sv && IsLowerInitial(s.words[ha].form) &&
       rules.region_prepositions.count(CaseOf(s, h)) != 0 && !Below(s, ha, h) &&
       !PlaceListed(rules, coref, s, types, owner, comma, tm[b].last)) {
     return {ha, "nmod:in"};
@@ -531,12 +533,12 @@ Arc PlaceAfterComma(const PathRules& rules, const CorefLexicon& coref, const UdS
 Arc PlaceAfterStreet(const PathRules& rules, const UdSentence& s, const std::vector<TreeMention>& tm,
                      const std::vector<EntityType>& types, const std::vector<int>& owner, size_t b, int h) {
   int before = tm[b].first - 1;
-  while (before >= 0 && s.words[before].head == h + 1 && s.words[before].upos != "PUNCT") --before;
+  while (before >= 0 && s.words[before].head == h + 1 && s.words[before].upos != "PUNCT"sv) --before;
   const int a = before >= 0 ? owner[before] : -1;
   if (a < 0 || types[a] != EntityType::kLocation || tm[a].entity == tm[b].entity || tm[a].last != before) return {};
   const int ha = SpanHead(s, tm[a].first, tm[a].last);
   const std::string case_b = CaseOf(s, h);
-  if (s.words[ha].upos != "NOUN" || !IsLowerInitial(s.words[ha].form) || rules.within_prepositions.count(case_b) == 0 ||
+  if (s.words[ha].upos != "NOUN"sv || !IsLowerInitial(s.words[ha].form) || rules.within_prepositions.count(case_b) == 0 ||
       case_b == CaseOf(s, ha) || Below(s, ha, h)) {
     return {};
   }
@@ -582,12 +584,12 @@ Arc AfterRoleComma(const PathRules& rules, const CorefLexicon& coref, const UdSe
   // Nor when the role already has its holder before it: "Richard Ferrand,
   // président de l'Assemblée nationale, Gérard Larcher, président du Sénat".
   const int holder = s.words[role].head - 1;
-  if (s.words[role].deprel == "appos" && holder >= 0 && owner[holder] >= 0 &&
+  if (s.words[role].deprel == "appos"sv && holder >= 0 && owner[holder] >= 0 &&
       types[owner[holder]] == EntityType::kPerson) {
     return {};
   }
   const int after = tm[b].last + 1;  // "Arié Alimi, William Bourdon et Vincent Brengarth"
-  if (after + 1 < n && (s.words[after].form == "," || s.words[after].upos == "CCONJ") && owner[after + 1] >= 0 &&
+  if (after + 1 < n && (s.words[after].form == "," || s.words[after].upos == "CCONJ"sv) && owner[after + 1] >= 0 &&
       types[owner[after + 1]] == EntityType::kPerson) {
     return {};
   }
@@ -642,13 +644,13 @@ bool NearPlace(const PathRules& rules, UdSentence* sentence, const std::vector<T
     top = q;
   }
   for (size_t w = 0; top < 0 && w < s.words.size(); ++w) {
-    if (s.words[w].head == h + 1 && rules.near_words.count(s.words[w].lemma) != 0 && s.words[w].deprel == "advmod") {
+    if (s.words[w].head == h + 1 && rules.near_words.count(s.words[w].lemma) != 0 && s.words[w].deprel == "advmod"sv) {
       top = h;
     }
   }
   if (top < 0) return false;
   int first = std::min(top, tm[b].first);
-  while (first > 0 && Below(s, first - 1, top) && s.words[first - 1].upos != "PUNCT") --first;
+  while (first > 0 && Below(s, first - 1, top) && s.words[first - 1].upos != "PUNCT"sv) --first;
   if (first < 2 || s.words[first - 1].form != ",") return false;
   const int a = owner[first - 2];
   if (a < 0 || tm[a].entity == tm[b].entity ||
@@ -660,8 +662,8 @@ bool NearPlace(const PathRules& rules, UdSentence* sentence, const std::vector<T
   // Not an item of a list of places: "le Limousin, l'ouest de l'Aquitaine et
   // le sud du Massif central" (an apposition the parser drew is a conj).
   const int after = tm[b].last + 1;
-  if (after < static_cast<int>(s.words.size()) && s.words[after].upos == "CCONJ") {
-    if (s.words[top].head == ha + 1 && s.words[top].deprel == "appos") s.words[top].deprel = "conj";
+  if (after < static_cast<int>(s.words.size()) && s.words[after].upos == "CCONJ"sv) {
+    if (s.words[top].head == ha + 1 && s.words[top].deprel == "appos"sv) s.words[top].deprel = "conj";
     return false;
   }
   // "dans le nord de l'Allemagne" is inside it: the place itself hangs on
@@ -704,7 +706,7 @@ int RangeStart(const PathRules& rules, const UdSentence& s, const std::vector<Tr
                const std::vector<EntityType>& types, const std::vector<int>& owner, size_t b, int h) {
   if (types[b] != EntityType::kLocation || CaseOf(s, h) != "à") return -1;
   int before = tm[b].first - 1;
-  while (before >= 0 && s.words[before].head == h + 1 && s.words[before].upos != "PUNCT") --before;
+  while (before >= 0 && s.words[before].head == h + 1 && s.words[before].upos != "PUNCT"sv) --before;
   const int a = before >= 0 ? owner[before] : -1;
   if (a < 0 || types[a] != EntityType::kLocation || tm[a].entity == tm[b].entity) return -1;
   const int ha = SpanHead(s, tm[a].first, tm[a].last);
@@ -724,14 +726,14 @@ int PlaceInWhereClause(const CorefLexicon& coref, const UdSentence& s,
                        const std::vector<int>& owner, size_t b, int h) {
   if (types[b] != EntityType::kLocation) return -1;
   int verb = s.words[h].head - 1;
-  for (int steps = 0; verb >= 0 && s.words[verb].upos != "VERB" && steps < 3; ++steps) {
+  for (int steps = 0; verb >= 0 && s.words[verb].upos != "VERB"sv && steps < 3; ++steps) {
     // Only a part or a kind of place between: "une partie des Champs-Elysées",
     // "le quartier de X" (not "le parlement du Minnesota", "la crue de l'Aude").
     const UdWord& x = s.words[verb];
-    if (!IsPlaceNoun(coref, x) && !(x.upos == "NOUN" && x.lemma == "partie")) return -1;
+    if (!IsPlaceNoun(coref, x) && !(x.upos == "NOUN"sv && x.lemma == "partie"sv)) return -1;
     verb = s.words[verb].head - 1;
   }
-  if (verb < 0 || s.words[verb].upos != "VERB") return -1;
+  if (verb < 0 || s.words[verb].upos != "VERB"sv) return -1;
   for (int o = 2; o < tm[b].first; ++o) {
     if (s.words[o].head != verb + 1 || ToLower(s.words[o].form) != "où" || s.words[o - 1].form != ",") continue;
     const int a = owner[o - 2];
@@ -756,7 +758,7 @@ void SubjectAfterComplement(UdSentence* sentence, const std::vector<TreeMention>
   const int ha = SpanHead(s, tm[a].first, tm[a].last), h = SpanHead(s, tm[b].first, tm[b].last);
   const int verb = s.words[ha].head - 1;
   if (s.words[h].head != ha + 1 || !CaseOf(s, h).empty() || CaseOf(s, ha).empty() || verb < 0 ||
-      s.words[verb].upos != "VERB" || s.words[ha].deprel.compare(0, 3, "obl") != 0 || HasChild(s, verb, "nsubj")) {
+      s.words[verb].upos != "VERB"sv || s.words[ha].deprel.compare(0, 3, "obl") != 0 || HasChild(s, verb, "nsubj")) {
     return;
   }
   s.words[h].head = verb + 1;
@@ -767,7 +769,7 @@ void SubjectAfterComplement(UdSentence* sentence, const std::vector<TreeMention>
     if (s.words[x].head != ha + 1) continue;
     int first = x;
     while (first > 0 && s.words[first - 1].head == x + 1) --first;
-    if (s.words[x].deprel == "appos" || (s.words[x].deprel == "nmod" && first == tm[b].last + 1)) {
+    if (s.words[x].deprel == "appos"sv || (s.words[x].deprel == "nmod"sv && first == tm[b].last + 1)) {
       s.words[x].head = h + 1;
     }
   }
@@ -786,20 +788,20 @@ void RoleAfterName(const PathRules& rules, const CorefLexicon& coref, UdSentence
   int r = m.last + 1;
   if (type != EntityType::kPerson || r + 1 >= n || s.words[r].form != ",") return;
   ++r;
-  if (s.words[r].upos == "DET") {
+  if (s.words[r].upos == "DET"sv) {
     const std::string l = ToLower(s.words[r].form);
     if (l != "le" && l != "la" && l != "l'" && l != "l’") return;
     ++r;
   }
-  if (r >= n || s.words[r].upos != "NOUN" || s.words[r].deprel != "conj" || HasChild(s, r, "cc") ||
+  if (r >= n || s.words[r].upos != "NOUN"sv || s.words[r].deprel != "conj"sv || HasChild(s, r, "cc") ||
       !IsPersonRole(rules, coref, s.words[r].lemma)) {
     return;
   }
   // Not a role introducing the next name: "au ministre de l'Intérieur,
   // Christophe Castaner, la maire PS de Paris, Anne Hidalgo, a demandé".
   int k = r + 1;
-  while (k < n && s.words[k].form != "," && s.words[k].upos != "VERB") ++k;
-  if (k + 1 < n && s.words[k].form == "," && s.words[k + 1].upos == "PROPN") return;
+  while (k < n && s.words[k].form != "," && s.words[k].upos != "VERB"sv) ++k;
+  if (k + 1 < n && s.words[k].form == "," && s.words[k + 1].upos == "PROPN"sv) return;
   const int h = SpanHead(s, m.first, m.last);
   if (Below(s, h, r)) return;
   s.words[r].head = h + 1;
@@ -825,10 +827,10 @@ void PartyOfRole(const PathRules& rules, const CorefLexicon& coref, UdSentence* 
   int ex = -1;
   if (!paren && role > 0 && ToLower(s.words[role].form) == "ex-") ex = role--;
   // An adjective of the role between: "conseiller régional LR".
-  if (s.words[role].upos == "ADJ" && role > 0 && s.words[role].head == role) --role;
+  if (s.words[role].upos == "ADJ"sv && role > 0 && s.words[role].head == role) --role;
   const int h = SpanHead(s, m.first, m.last);
   // (A role after a copula may be tagged a verb: "il était conseiller régional LR".)
-  const bool noun = s.words[role].upos == "NOUN" || (s.words[role].upos == "VERB" && HasChild(s, role, "cop"));
+  const bool noun = s.words[role].upos == "NOUN"sv || (s.words[role].upos == "VERB"sv && HasChild(s, role, "cop"));
   if (!noun || !IsPersonRole(rules, coref, s.words[role].lemma) || !CaseOf(s, h).empty() || Below(s, role, h)) {
     return;
   }
@@ -849,14 +851,14 @@ void PartyOfRole(const PathRules& rules, const CorefLexicon& coref, UdSentence* 
   // holder: "l'ex-député Les Républicains Thierry Solère".
   for (int x = m.last + 1; x < n; ++x) {
     UdWord& w = s.words[x];
-    const bool bare = w.deprel == "appos" || w.deprel == "flat:name" || (w.deprel == "nmod" && CaseOf(s, x).empty());
-    if ((w.head == h + 1 || (ex >= 0 && w.head == ex + 1)) && w.upos == "PROPN" && bare && !InParentheses(s, x)) {
+    const bool bare = w.deprel == "appos"sv || w.deprel == "flat:name"sv || (w.deprel == "nmod"sv && CaseOf(s, x).empty());
+    if ((w.head == h + 1 || (ex >= 0 && w.head == ex + 1)) && w.upos == "PROPN"sv && bare && !InParentheses(s, x)) {
       w.head = role + 1;
       w.deprel = "appos";
     }
   }
   const int after = m.last + (paren ? 2 : 1);
-  if (after >= n || s.words[after].deprel != "case" || s.words[after].lemma != "de") return;
+  if (after >= n || s.words[after].deprel != "case"sv || s.words[after].lemma != "de"sv) return;
   const int complement = s.words[after].head - 1;
   if (complement < 0 || complement == h || !Below(s, complement, h)) return;
   s.words[complement].head = role + 1;
@@ -867,7 +869,7 @@ void PartyOfRole(const PathRules& rules, const CorefLexicon& coref, UdSentence* 
 // `h` completes ("le procureur de la République de Paris"), or -1.
 int ProsecutorOverRepublic(const UdSentence& s, int h) {
   const int republic = s.words[h].head - 1;
-  if (republic < 0 || s.words[republic].lemma != "république" || s.words[h].deprel.compare(0, 4, "nmod") != 0) return -1;
+  if (republic < 0 || s.words[republic].lemma != "république"sv || s.words[h].deprel.compare(0, 4, "nmod") != 0) return -1;
   const int role = s.words[republic].head - 1;
   if (role < 0 || s.words[republic].deprel.compare(0, 4, "nmod") != 0) return -1;
   return InWordClass(WordClass::kProsecutor, s.words[role].lemma) ? role : -1;
@@ -880,9 +882,9 @@ int ProsecutorOverRepublic(const UdSentence& s, int h) {
 bool PlaceUnderTime(const PathRules& rules, UdSentence* sentence, int h) {
   UdSentence& s = *sentence;
   const int time = s.words[h].head - 1;
-  if (time < 0 || s.words[h].deprel != "nmod" || rules.within_prepositions.count(CaseOf(s, h)) == 0) return false;
+  if (time < 0 || s.words[h].deprel != "nmod"sv || rules.within_prepositions.count(CaseOf(s, h)) == 0) return false;
   const UdWord& t = s.words[time];
-  if (rules.time_nouns.count(t.lemma) == 0 || t.deprel.rfind("obl", 0) != 0 || t.head <= 0) return false;
+  if (rules.time_nouns.count(t.lemma) == 0 || !t.deprel.starts_with("obl") || t.head <= 0) return false;
   s.words[h].head = t.head;
   s.words[h].deprel = "obl:mod";
   return true;
@@ -977,7 +979,7 @@ int SourcePhrase(const PathRules& rules, const UdSentence& s, const std::vector<
 int TimePhrase(const PathRules& rules, const UdSentence& s, const std::vector<std::string_view>& cases, int head) {
   int w = s.words[head].head - 1;
   for (size_t steps = 0; w >= 0 && steps <= s.words.size(); ++steps, w = s.words[w].head - 1) {
-    if (s.words[w].upos == "NOUN" && rules.time_cases.count(cases[w]) != 0) return w;
+    if (s.words[w].upos == "NOUN"sv && rules.time_cases.count(cases[w]) != 0) return w;
   }
   return -1;
 }
@@ -1026,7 +1028,7 @@ bool MatchPath(const PathRules& rules, const UdSentence& s, const TreeMention& a
   // wherever the parser hung it.)
   auto beside = [&](const TreeMention& near, const TreeMention& far) {
     const int before = BeforeParenthesis(s, far.head);
-    return before < 0 || (before >= near.first && before <= near.last) || s.words[before].upos != "PROPN";
+    return before < 0 || (before >= near.first && before <= near.last) || s.words[before].upos != "PROPN"sv;
   };
   if (const size_t i = reaches(up_b, a); i < ib) {
     if (!beside(a, b)) return false;
