@@ -1,6 +1,7 @@
 // The feature functions of the tagger, the feature classifier, the parser
 // and the labeller: what each decision may look at, as hashed templates.
 #include <algorithm>
+#include <cassert>
 
 #include "kg/base/flat_map.h"
 #include "kg/base/text.h"
@@ -257,10 +258,14 @@ void ParserFeatures(const Configuration& c, const std::vector<WordKeys>& k, cons
   uint64_t d = s0i >= 0 && b0i >= 0 ? Distance(s0i, b0i) : 0;
   uint64_t s0vl = s0i >= 0 ? c.left[s0i].count : 0, s0vr = s0i >= 0 ? c.right[s0i].count : 0;
   uint64_t b0vl = b0i >= 0 ? c.left[b0i].count : 0;
-  std::vector<uint64_t>& f = *out;
-  f.clear();
+  // (Written in place: every configuration has kParserFeatures features.)
+  out->resize(kParserFeatures);
+  uint64_t* f = out->data();
   int t = 400;
-  auto add = [&](uint64_t a, uint64_t b = 0, uint64_t x = 0) { f.push_back(FeatureHash(++t, a, b, x)); };
+  auto add = [&](uint64_t a, uint64_t b = 0, uint64_t x = 0) {
+    f[t - 400] = FeatureHash(t + 1, a, b, x);
+    ++t;
+  };
   add(s0.w, s0.p); add(s0.w); add(s0.p);
   add(b0.w, b0.p); add(b0.w); add(b0.p);
   add(b1.w, b1.p); add(b1.w); add(b1.p);
@@ -280,6 +285,7 @@ void ParserFeatures(const Configuration& c, const std::vector<WordKeys>& k, cons
   add(s0.p, b0.p, uint64_t(s0hi < 0 ? 0 : 1)); add(s0.w, b0.p, b1.p); add(s0.p, b0.w, b1.p);
   add(k.empty() || s0i <= 0 ? kNone : k[s0i - 1].suffix[2], b0.p);
   add(b0i <= 0 ? kNone : k[b0i - 1].suffix[2], s0.p);
+  assert(t - 400 == static_cast<int>(kParserFeatures));
 }
 
 uint64_t TransitionContext(const Configuration& c, const std::vector<uint64_t>& ptag) {

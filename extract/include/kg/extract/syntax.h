@@ -214,6 +214,7 @@ struct Configuration {
   bool Allowed(int t) const;
   void Apply(int t);
 };
+constexpr size_t kParserFeatures = 67;  // ParserFeatures' count, the same for every configuration
 void ParserFeatures(const Configuration& c, const std::vector<WordKeys>& k, const std::vector<uint64_t>& ptag,
                     std::vector<uint64_t>* out);
 uint64_t ParserTag(const SyntaxModel& m, int tag, std::string_view feats);
