@@ -76,6 +76,12 @@ bool ParseDate(std::string_view text, Date* date) {
 
 std::string FormatDate(Date date) {
   if (date == 0) return {};
+  const unsigned year = date / 10000, month = date / 100 % 100, day = date % 100;
+  if (year <= 9999) {  // (the writers format a date per edge and evidence: no printf)
+    auto digit = [](unsigned v) { return static_cast<char>('0' + v % 10); };
+    return {digit(year / 1000), digit(year / 100), digit(year / 10), digit(year), '-', digit(month / 10), digit(month),
+            '-', digit(day / 10), digit(day)};
+  }
   char buf[16];
   std::snprintf(buf, sizeof buf, "%04u-%02u-%02u", date / 10000, date / 100 % 100, date % 100);
   return buf;
