@@ -214,6 +214,10 @@ std::string DefaultModelsDir() {
 
 SyntaxAnnotator::SyntaxAnnotator(const SyntaxModel& model, Morphology* morphology)
     : model_(model), morphology_(morphology) {
+  for (const std::string& tag : model_.tags) {
+    tag_hashes_.push_back(HashString(tag));
+    verb_tags_.push_back(tag == "VERB" || tag == "AUX");
+  }
   root_label_ = static_cast<int>(std::find(model_.labels.begin(), model_.labels.end(), "root") - model_.labels.begin());
   has_punct_label_ = std::find(model_.labels.begin(), model_.labels.end(), "punct") != model_.labels.end();
   for (const auto& [form, words] : model_.contractions) {
@@ -409,15 +413,18 @@ void SyntaxAnnotator::Label(const std::vector<WordKeys>& keys, const std::vector
 
 void SyntaxAnnotator::Annotate(UdSentence* s, bool sentence_start) {
   if (s->words.empty()) return;
-  std::vector<WordKeys> keys;
+  std::vector<WordKeys>& keys = keys_;
   ComputeKeys(*s, &keys, sentence_start);
-  std::vector<int> tags;
+  std::vector<int>& tags = tags_;
   Tag(*s, keys, &tags);
   TagWords(keys, tags, s);
   // The parser's word classes: the tag, and the verb form of verbs.
-  std::vector<uint64_t> ptag(tags.size());
-  for (size_t i = 0; i < tags.size(); ++i) ptag[i] = syntax::ParserTag(model_, tags[i], s->words[i].feats);
-  std::vector<int> heads;
+  std::vector<uint64_t>& ptag = ptags_;
+  ptag.resize(tags.size());
+  for (size_t i = 0; i < tags.size(); ++i) {
+    ptag[i] = syntax::ParserTag(tag_hashes_[tags[i]], verb_tags_[tags[i]], s->words[i].feats);
+  }
+  std::vector<int>& heads = heads_;
   Parse(keys, ptag, &heads);
   Label(keys, ptag, heads, s);
 }

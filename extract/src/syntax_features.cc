@@ -211,12 +211,13 @@ void Configuration::Apply(int t) {
 
 uint64_t ParserTag(const SyntaxModel& m, int tag, std::string_view feats) {
   const std::string& name = m.tags[tag];
-  uint64_t h = HashString(name);
-  if (name == "VERB" || name == "AUX") {
-    size_t pos = feats.find("VerbForm=");
-    if (pos != std::string_view::npos) h = FeatureHash(301, h, HashString(feats.substr(pos, 12)));
-  }
-  return h;
+  return ParserTag(HashString(name), name == "VERB" || name == "AUX", feats);
+}
+
+uint64_t ParserTag(uint64_t tag_hash, bool verb, std::string_view feats) {
+  if (!verb) return tag_hash;
+  const size_t pos = feats.find("VerbForm=");
+  return pos == std::string_view::npos ? tag_hash : FeatureHash(301, tag_hash, HashString(feats.substr(pos, 12)));
 }
 
 namespace {

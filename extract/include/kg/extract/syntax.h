@@ -171,9 +171,16 @@ class SyntaxAnnotator {
   bool verb_features_only_ = false;
   Decisions* record_ = nullptr;
   bool MayContract(const std::string& token) const;
-  // Scratch of the stages (one sentence at a time): features, scores.
+  // Scratch of the stages (one sentence at a time): features, scores; the
+  // sentence's keys, tags, parser word classes and heads.
   mutable std::vector<uint64_t> features_;
   mutable std::vector<float> scores_;
+  std::vector<WordKeys> keys_;
+  std::vector<int> tags_, heads_;
+  std::vector<uint64_t> ptags_;
+  // Per tag of the model: its HashString, and whether it is VERB or AUX.
+  std::vector<uint64_t> tag_hashes_;
+  std::vector<bool> verb_tags_;
   int root_label_ = 0;             // the index of "root" among the model's labels (their count if none)
   bool has_punct_label_ = false;
   std::array<bool, 256> contraction_start_{};  // first bytes of the model's contractions
@@ -218,6 +225,8 @@ constexpr size_t kParserFeatures = 67;  // ParserFeatures' count, the same for e
 void ParserFeatures(const Configuration& c, const std::vector<WordKeys>& k, const std::vector<uint64_t>& ptag,
                     std::vector<uint64_t>* out);
 uint64_t ParserTag(const SyntaxModel& m, int tag, std::string_view feats);
+// The same from the tag's HashString and whether it is VERB or AUX.
+uint64_t ParserTag(uint64_t tag_hash, bool verb, std::string_view feats);
 // Every word's children (1-based, ascending) from heads[1..n], in one
 // array: children[h] for word h (0: the root).
 class ChildLists {
