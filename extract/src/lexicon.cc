@@ -173,8 +173,8 @@ Lexicon Lexicon::Builtin() {
   LoadSet(data::not_names_txt, &lex.not_names_);
   LoadSet(data::demonyms_txt, &lex.not_names_);
   LoadSet(data::gaz_demonyms_txt, &lex.not_names_);
-  LoadSet(data::titles_txt, &lex.titles_);
-  for (auto line : data::Lines(data::titles_txt)) {
+  for (auto line : data::Lines(data::titles_txt)) {  // "garde des sceaux": "sceaux" may end one
+    lex.titles_.Insert(line);
     if (const size_t space = line.rfind(' '); space != std::string_view::npos) lex.title_ends_.Insert(line.substr(space + 1));
   }
   LoadSet(data::royal_titles_txt, &lex.royal_titles_);

@@ -66,6 +66,19 @@ uint32_t HomeSlot(uint64_t h, uint32_t slots) {
   return static_cast<uint32_t>((static_cast<uint64_t>(static_cast<uint32_t>(h)) * slots) >> 32);
 }
 
+// Which of the four keys at `k` are `fp`: bit j for k[j] (SSE2, which
+// every x86-64 has, compares them at once; plain code elsewhere).
+unsigned MatchFour(const uint32_t* k, uint32_t fp) {
+#if defined(__SSE2__)
+  const __m128i keys = _mm_loadu_si128(reinterpret_cast<const __m128i*>(k));
+  return static_cast<unsigned>(_mm_movemask_ps(_mm_castsi128_ps(_mm_cmpeq_epi32(keys, _mm_set1_epi32(static_cast<int>(fp))))));
+#else
+  unsigned mask = 0;
+  for (int j = 0; j < 4; ++j) mask |= k[j] == fp ? 1u << j : 0u;
+  return mask;
+#endif
+}
+
 }  // namespace
 
 // Lookups go through an index built at load: keyed by the 32-bit
@@ -174,18 +187,8 @@ bool WeightTable::FillBuckets(size_t count) {
 
 // The slot of `fp` in `b`, or -1.
 int WeightTable::FindInBucket(const Bucket& b, uint32_t fp) {
-#if defined(__SSE2__)
-  const __m128i keys = _mm_loadu_si128(reinterpret_cast<const __m128i*>(b.keys));
-  const unsigned mask =
-      static_cast<unsigned>(_mm_movemask_ps(_mm_castsi128_ps(_mm_cmpeq_epi32(keys, _mm_set1_epi32(static_cast<int>(fp)))))) |
-      (b.keys[4] == fp ? 16u : 0u);
+  const unsigned mask = MatchFour(b.keys, fp) | (b.keys[4] == fp ? 16u : 0u);
   return mask != 0 ? __builtin_ctz(mask) : -1;
-#else
-  for (int j = 0; j < 5; ++j) {
-    if (b.keys[j] == fp) return j;
-  }
-  return -1;
-#endif
 }
 
 // As Score, on the buckets: every feature's home line is requested first,
@@ -220,26 +223,13 @@ size_t WeightTable::IndexSlot(uint32_t fp) const {
 }
 
 size_t WeightTable::Find(uint32_t fp, size_t home) const {
-  const uint32_t* k = &index_keys_[home];
-#if defined(__SSE2__)
   static_assert(kWindow == 8);
-  // The window's eight keys compared at once; a fingerprint is in it once at most.
-  const __m128i want = _mm_set1_epi32(static_cast<int>(fp));
-  const __m128i lo = _mm_loadu_si128(reinterpret_cast<const __m128i*>(k));
-  const __m128i hi = _mm_loadu_si128(reinterpret_cast<const __m128i*>(k + 4));
-  const unsigned mask = static_cast<unsigned>(_mm_movemask_ps(_mm_castsi128_ps(_mm_cmpeq_epi32(lo, want)))) |
-                        static_cast<unsigned>(_mm_movemask_ps(_mm_castsi128_ps(_mm_cmpeq_epi32(hi, want)))) << 4;
-  return mask != 0 ? home + static_cast<size_t>(__builtin_ctz(mask)) : index_keys_.size();
-#else
-  size_t found = index_keys_.size();  // the zero row
-  for (size_t j = 0; j < kWindow; ++j) found = k[j] == fp ? home + j : found;
-  return found;
-#endif
+  // (A fingerprint is in a window once at most.)
+  const uint32_t* k = &index_keys_[home];
+  const unsigned mask = MatchFour(k, fp) | MatchFour(k + 4, fp) << 4;
+  return mask != 0 ? home + static_cast<size_t>(__builtin_ctz(mask)) : index_keys_.size();  // else the zero row
 }
 
-// Adds the rows at index slots at[0..n) to sums[0..stride_): per block of
-// four classes, the rows' int16 weights widened to int32 and summed in one
-// vector register (SSE2, which every x86-64 has; plain code elsewhere).
 #if defined(__SSE2__)
 namespace {
 
@@ -267,6 +257,10 @@ void AddRowsByEights(const int16_t* rows, size_t stride, const size_t* at, size_
 }  // namespace
 #endif
 
+// Adds the rows at index slots at[0..n) to sums[0..stride_): rows of 8 to
+// 56 classes by AddRowsByEights, others per block of four classes, the
+// rows' int16 weights widened to int32 and summed in one vector register
+// (SSE2; plain code elsewhere).
 void WeightTable::AddRows(const size_t* at, size_t n, int32_t* sums) const {
   const size_t stride = stride_;
 #if defined(__SSE2__)

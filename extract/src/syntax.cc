@@ -216,7 +216,7 @@ SyntaxAnnotator::SyntaxAnnotator(const SyntaxModel& model, Morphology* morpholog
     : model_(model), morphology_(morphology) {
   for (const std::string& tag : model_.tags) {
     tag_hashes_.push_back(HashString(tag));
-    verb_tags_.push_back(tag == "VERB" || tag == "AUX");
+    verb_tags_.push_back(syntax::IsVerbTag(tag));
   }
   root_label_ = static_cast<int>(std::find(model_.labels.begin(), model_.labels.end(), "root") - model_.labels.begin());
   has_punct_label_ = std::find(model_.labels.begin(), model_.labels.end(), "punct") != model_.labels.end();
@@ -362,7 +362,7 @@ void SyntaxAnnotator::TagWords(const std::vector<WordKeys>& keys, const std::vec
   for (size_t i = 0; i < s->words.size(); ++i) {
     UdWord& w = s->words[i];
     w.upos = model_.tags[tags[i]];
-    if (verb_features_only_ && w.upos != "VERB"sv && w.upos != "AUX"sv) {
+    if (verb_features_only_ && !verb_tags_[tags[i]]) {
       w.feats = "_";
     } else {
       syntax::FeatsFeatures(keys, tags, i, &f);
@@ -380,8 +380,6 @@ void SyntaxAnnotator::Label(const std::vector<WordKeys>& keys, const std::vector
   std::vector<uint64_t>& f = features_;  // (scratch kept between sentences)
   std::vector<float>& scores = scores_;
   scores.assign(model_.labels.size(), 0.0f);
-  const int root = root_label_;
-  const bool has_punct = has_punct_label_;
   const bool context = model_.label_shortcuts.size() > 0 || record_ != nullptr;
   for (size_t i = 1; i < heads.size(); ++i) {
     UdWord& w = s->words[i - 1];
@@ -390,7 +388,7 @@ void SyntaxAnnotator::Label(const std::vector<WordKeys>& keys, const std::vector
       w.deprel = "root";
       continue;
     }
-    if (has_punct && w.upos == "PUNCT"sv) {  // (UD: punctuation is always punct)
+    if (has_punct_label_ && w.upos == "PUNCT"sv) {  // (UD: punctuation is always punct)
       w.deprel = "punct";
       continue;
     }
@@ -404,7 +402,7 @@ void SyntaxAnnotator::Label(const std::vector<WordKeys>& keys, const std::vector
     model_.labeller.Score(f, scores.data());
     int best = -1;
     for (int l = 0; l < static_cast<int>(model_.labels.size()); ++l) {
-      if (l != root && (best < 0 || scores[l] > scores[best])) best = l;
+      if (l != root_label_ && (best < 0 || scores[l] > scores[best])) best = l;
     }
     w.deprel = model_.labels[best];
     if (record_ != nullptr) ++record_->labels[key][best];

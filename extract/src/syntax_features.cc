@@ -211,7 +211,7 @@ void Configuration::Apply(int t) {
 
 uint64_t ParserTag(const SyntaxModel& m, int tag, std::string_view feats) {
   const std::string& name = m.tags[tag];
-  return ParserTag(HashString(name), name == "VERB" || name == "AUX", feats);
+  return ParserTag(HashString(name), IsVerbTag(name), feats);
 }
 
 uint64_t ParserTag(uint64_t tag_hash, bool verb, std::string_view feats) {
@@ -306,7 +306,8 @@ uint64_t LabelContext(const std::vector<uint64_t>& ptag, const std::vector<int>&
   return FeatureHash(FeatureHash(602, ptag[dep - 1], h), dep < head ? 1 : 2, head == 0 ? 7 : Distance(dep, head));
 }
 
-ChildLists::ChildLists(const std::vector<int>& heads) : start_(heads.size() + 1, 0), items_(heads.size() > 0 ? heads.size() - 1 : 0) {
+ChildLists::ChildLists(const std::vector<int>& heads)
+    : start_(heads.size() + 1, 0), items_(heads.empty() ? 0 : heads.size() - 1) {
   for (size_t i = 1; i < heads.size(); ++i) ++start_[heads[i] + 1];
   for (size_t h = 1; h < start_.size(); ++h) start_[h] += start_[h - 1];
   std::vector<int> fill(start_.begin(), start_.end() - 1);

@@ -178,10 +178,10 @@ class SyntaxAnnotator {
   std::vector<WordKeys> keys_;
   std::vector<int> tags_, heads_;
   std::vector<uint64_t> ptags_;
-  // Per tag of the model: its HashString, and whether it is VERB or AUX.
+  // Per tag of the model: its HashString, and IsVerbTag.
   std::vector<uint64_t> tag_hashes_;
   std::vector<bool> verb_tags_;
-  int root_label_ = 0;             // the index of "root" among the model's labels (their count if none)
+  int root_label_ = 0;  // the index of "root" among the model's labels (their count if none)
   bool has_punct_label_ = false;
   std::array<bool, 256> contraction_start_{};  // first bytes of the model's contractions
   size_t contraction_bytes_ = 0;                // the longest one's bytes
@@ -200,7 +200,6 @@ void TaggerFeatures(const std::vector<WordKeys>& k, const std::vector<int>& tags
 void FeatsFeatures(const std::vector<WordKeys>& k, const std::vector<int>& tags, size_t i, std::vector<uint64_t>* out);
 void SplitterFeatures(const std::vector<std::string>& lower, size_t i, std::vector<uint64_t>* out);
 
-// A parser configuration; words are 1..n, 0 is the root.
 // What the features read of a word's children on one side: how many, and
 // the two outermost (leftmost on the left, rightmost on the right; -1: none).
 struct OuterChildren {
@@ -212,6 +211,7 @@ struct OuterChildren {
     ++count;
   }
 };
+// A parser configuration; words are 1..n, 0 is the root.
 struct Configuration {
   std::vector<int> stack, heads;      // heads[i] = -1 while unattached
   std::vector<OuterChildren> left, right;
@@ -224,8 +224,10 @@ struct Configuration {
 constexpr size_t kParserFeatures = 67;  // ParserFeatures' count, the same for every configuration
 void ParserFeatures(const Configuration& c, const std::vector<WordKeys>& k, const std::vector<uint64_t>& ptag,
                     std::vector<uint64_t>* out);
+// Whether a tag is VERB or AUX: the tags whose features the parser reads.
+inline bool IsVerbTag(std::string_view tag) { return tag == "VERB" || tag == "AUX"; }
 uint64_t ParserTag(const SyntaxModel& m, int tag, std::string_view feats);
-// The same from the tag's HashString and whether it is VERB or AUX.
+// The same from the tag's HashString and IsVerbTag.
 uint64_t ParserTag(uint64_t tag_hash, bool verb, std::string_view feats);
 // Every word's children (1-based, ascending) from heads[1..n], in one
 // array: children[h] for word h (0: the root).
