@@ -197,6 +197,11 @@ TEST_F(CommittedModels, ParsesTheConstructionsRelationsNeed) {
        {{"Elle", "reçu", "nsubj"}, {"Oscar", "reçu", "obj"}}},
       {"fr", Words("Le groupe investit dans une usine à Douai ."),
        {{"groupe", "investit", "nsubj"}, {"usine", "investit", "obl:arg"}}},
+      // inverted subject (the annotator splits "a-t-il" into "a" "-t-il", as the treebanks write it)
+      {"fr", Words("« Nous irons » , a-t-il déclaré ."),
+       {{"-t-il", "déclaré", "nsubj"}, {"a", "déclaré", "aux:tense"}}},
+      {"fr", Words("« Le marché a baissé » , explique-t-elle à l' AFP ."),
+       {{"-t-elle", "explique", "nsubj"}, {"AFP", "explique", "obl:arg"}}},
       // verb chain
       {"fr", Words("Apple veut racheter Shazam ."),
        {{"Apple", "veut", "nsubj"}, {"racheter", "veut", "xcomp"}, {"Shazam", "racheter", "obj"}}},
@@ -254,6 +259,39 @@ TEST_F(CommittedModels, AbbreviationKeepsItsDot) {
   EXPECT_EQ(forms, (std::vector<std::string>{"Il", "a", "parlé", "à", "M.", "Dupont", "et", "à", "Mme", "Durand", "."}));
   EXPECT_EQ(token_words, (std::vector<int>{0, 1, 2, 3, 4, 5, 5, 6, 7, 8, 9, 10, 11}));
   EXPECT_EQ(s.words[4].upos, "NOUN");
+}
+
+// A verb and its inverted or imperative pronoun are two words, as in the
+// treebanks ("a-t-il" -> "a" "-t-il"); hyphenated names and the words the
+// treebanks keep whole ("rendez-vous") are not split.
+TEST_F(CommittedModels, SplitsInvertedPronouns) {
+  auto model = SyntaxModel::Load(SyntaxModelPath(DefaultModelsDir(), "fr"));
+  ASSERT_TRUE(model.ok()) << model.status().message();
+  SyntaxAnnotator annotator(**model, morphology_);
+  const std::pair<const char*, std::vector<std::string>> cases[] = {
+      {"Pourquoi a-t-il tort ?", {"Pourquoi", "a", "-t-il", "tort", "?"}},
+      {"Pouvez-vous venir ? DIT-ELLE", {"Pouvez", "-vous", "venir", "?", "DIT", "-ELLE"}},
+      {"Est-ce un rendez-vous à Aix-les-Bains avec Marie-Elle ?",
+       {"Est", "-ce", "un", "rendez-vous", "à", "Aix-les-Bains", "avec", "Marie-Elle", "?"}},
+  };
+  for (const auto& [text, words] : cases) {
+    std::vector<int> token_words;
+    UdSentence s = annotator.AnnotateTokens(Words(text), &token_words);
+    std::vector<std::string> forms;
+    for (const UdWord& w : s.words) forms.push_back(w.form);
+    EXPECT_EQ(forms, words) << text;
+    EXPECT_EQ(token_words.back(), static_cast<int>(words.size())) << text;
+    EXPECT_TRUE(s.tokens.empty()) << text << ": separate tokens in UD, not a multi-word token";
+  }
+  std::vector<int> token_words;
+  UdSentence s = annotator.AnnotateTokens(Words("Pourquoi a-t-il tort ?"), &token_words);
+  EXPECT_EQ(token_words, (std::vector<int>{0, 1, 3, 4, 5}));
+  EXPECT_EQ(s.words[2].upos, "PRON");
+  EXPECT_EQ(s.words[2].lemma, "il");
+  // The English model learned no such pronouns: hyphenated words stay whole.
+  auto english = SyntaxModel::Load(SyntaxModelPath(DefaultModelsDir(), "en"));
+  ASSERT_TRUE(english.ok()) << english.status().message();
+  EXPECT_TRUE((*english)->clitics.empty());
 }
 
 // Punctuation is labelled punct without asking the labeller (UD's rule),

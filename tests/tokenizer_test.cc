@@ -39,6 +39,8 @@ TEST(TokenizerTest, FrenchAndEnglish) {
       {"fin. Mais A.B et c.", {"fin", ".", "Mais", "A.B", "et", "c", "."}},
       {"Trump's tariffs", {"Trump", "'s", "tariffs"}},
       {"« Oui », dit-il.", {"«", "Oui", "»", ",", "dit-il", "."}},
+      // An ellipsis of dots is one token, as in the treebanks; a dot alone stays one.
+      {"Attendez... (...) puis. Fin..", {"Attendez", "...", "(", "...", ")", "puis", ".", "Fin", ".."}},
       {"en 2023 200 personnes", {"en", "2023", "200", "personnes"}},
       // A lost paragraph break glues a word to the next capitalised function word.
       {"l’affaire BenallaAu début", {"l’", "affaire", "Benalla", "Au", "début"}},

@@ -496,6 +496,9 @@ TEST(TreeRelationsTest, FrenchCoreference) {
       // a subject pronoun, gender from the first name
       {"Jeanne Moreau est née à Paris. Elle a reçu un Oscar en 1992.",
        {{"Jeanne Moreau", "recevoir", "Oscars"}}, {}},
+      // an inverted subject after the words it attributes
+      {"Donald Trump est arrivé samedi. « Je vous le dirai », a-t-il lancé à Tulsa.",
+       {{"Donald Trump", "lancer_à", "Tulsa"}}, {}},
       // a description with a role head and its own complement
       {"Anne Hidalgo a présenté son budget. La maire de Paris a annoncé une baisse des impôts.",
        {{"Anne Hidalgo", "maire_de", "Paris"}}, {}},
@@ -553,6 +556,12 @@ TEST(CoreferenceTest, WhichAntecedent) {
       // former bug: a sentence without a name is parsed whole for its pronoun
       {"Mary Jones met Anna Smith. After a long day of talks with many people in the capital, she left.", "she", 0,
        "Mary Jones"},
+      // an inverted subject ("a-t-il", two words for the parser; the reference
+      // is its token) is its speaker, named in an earlier sentence, not a name
+      // in the words it attributes
+      {"Guy Bedos a rendu hommage à ses amis. « Embrasse Pierre Desproges », a-t-il écrit sur Instagram.", "a-t-il", 0,
+       "Guy Bedos"},
+      {"Anne Hidalgo est arrivée. « Nous irons à Lyon », explique-t-elle.", "explique-t-elle", 0, "Anne Hidalgo"},
   };
   for (const Case& c : cases) EXPECT_EQ(Antecedent(c.text, c.pronoun, c.nth), c.antecedent) << c.text;
 }

@@ -78,6 +78,12 @@ Status CheckConsistent(const SyntaxModel& m, const std::string& where) {
       !m.label_shortcuts.Valid(static_cast<int>(m.labels.size()))) {
     return bad("shortcuts");
   }
+  for (const std::string& c : m.clitics) {
+    // ("-" and a lower-case ASCII word: CliticSplit compares bytes.)
+    if (c.size() < 2 || c[0] != '-' || c.find_first_not_of("abcdefghijklmnopqrstuvwxyz-", 1) != std::string::npos) {
+      return bad("clitics");
+    }
+  }
   return Status::Ok();
 }
 
@@ -135,6 +141,8 @@ std::string SyntaxModel::Serialize() const {
   WriteMap(&w, lemma_rules, [&](const LemmaRule& r) { w.U32(r.strip); w.Str(r.add); });
   WriteMap(&w, contractions, [&](const std::vector<std::string>& v) { WriteStrings(&w, v); });
   WriteStrings(&w, ambiguous_contractions);
+  WriteStrings(&w, clitics);
+  WriteStrings(&w, whole_hyphenated);
   for (const ShortcutTable* t : {&tag_shortcuts, &transition_shortcuts, &label_shortcuts}) t->Write(&w);
   w.U32(ModelChecksum(w.buffer()));
   return std::move(w.buffer());
@@ -177,7 +185,10 @@ StatusOr<std::shared_ptr<const SyntaxModel>> SyntaxModel::Parse(std::string_view
     if (!r.Str(&k) || !ReadStrings(&r, &v)) return r.Truncated();
     m->contractions.emplace(std::move(k), std::move(v));
   }
-  if (!ReadStrings(&r, &m->ambiguous_contractions)) return r.Truncated();
+  if (!ReadStrings(&r, &m->ambiguous_contractions) || !ReadStrings(&r, &m->clitics) ||
+      !ReadStrings(&r, &m->whole_hyphenated)) {
+    return r.Truncated();
+  }
   for (ShortcutTable* t : {&m->tag_shortcuts, &m->transition_shortcuts, &m->label_shortcuts}) {
     if (!t->Read(&r)) return r.Truncated();
   }
@@ -230,6 +241,28 @@ SyntaxAnnotator::SyntaxAnnotator(const SyntaxModel& model, Morphology* morpholog
 // Whether a token's lower case may be a contraction: its first byte, or
 // that byte lowered, starts one, or it is not ASCII; and it is not longer
 // than one (a typographic apostrophe lowers to one byte from three).
+size_t SyntaxAnnotator::CliticSplit(const std::string& token) const {
+  if (model_.clitics.empty() || token.size() < 3 || token.find('-', 1) == std::string::npos) return 0;
+  auto ascii_lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; };
+  for (const std::string& clitic : model_.clitics) {  // longest first
+    if (clitic.size() + 1 > token.size()) continue;
+    const size_t cut = token.size() - clitic.size();
+    bool same = true, upper = false;
+    for (size_t k = 0; k < clitic.size() && same; ++k) {
+      same = ascii_lower(token[cut + k]) == clitic[k];
+      upper |= token[cut + k] >= 'A' && token[cut + k] <= 'Z';
+    }
+    if (!same || token[cut - 1] == '-') continue;
+    // A capital in the pronoun is a name's part ("Marie-Elle"), unless the
+    // whole token is in capitals ("DIT-IL").
+    if (upper && std::any_of(token.begin(), token.end(), [](char c) { return c >= 'a' && c <= 'z'; })) return 0;
+    const std::string lower = syntax::LowerForm(token);
+    if (std::binary_search(model_.whole_hyphenated.begin(), model_.whole_hyphenated.end(), lower)) return 0;
+    return cut;
+  }
+  return 0;
+}
+
 bool SyntaxAnnotator::MayContract(const std::string& token) const {
   if (token.empty() || token.size() > 3 * contraction_bytes_) return false;
   const auto c = static_cast<unsigned char>(token[0]);
@@ -374,6 +407,24 @@ void SyntaxAnnotator::TagWords(const std::vector<WordKeys>& keys, const std::vec
   }
 }
 
+namespace {
+
+// An inverted pronoun ("a-t-il", "dit-elle") is the expletive of a complex
+// inversion beside a subject ("Pourquoi Angiox a-t-il été approuvé ?");
+// without one it is the subject itself (UD French). The labeller learned
+// inversions mostly from questions of the first kind: corrected here.
+void LabelInvertedSubjects(UdSentence* s) {
+  for (UdWord& w : s->words) {
+    if (w.deprel != "expl:subj"sv || w.form.empty() || w.form[0] != '-' || w.head <= 0) continue;
+    const bool subject = std::any_of(s->words.begin(), s->words.end(), [&](const UdWord& x) {
+      return &x != &w && x.head == w.head && (x.deprel.starts_with("nsubj") || x.deprel.starts_with("csubj"));
+    });
+    if (!subject) w.deprel = "nsubj";
+  }
+}
+
+}  // namespace
+
 void SyntaxAnnotator::Label(const std::vector<WordKeys>& keys, const std::vector<uint64_t>& ptag,
                             const std::vector<int>& heads, UdSentence* s) const {
   const syntax::ChildLists children(heads);
@@ -407,6 +458,7 @@ void SyntaxAnnotator::Label(const std::vector<WordKeys>& keys, const std::vector
     w.deprel = model_.labels[best];
     if (record_ != nullptr) ++record_->labels[key][best];
   }
+  LabelInvertedSubjects(s);
 }
 
 void SyntaxAnnotator::Annotate(UdSentence* s, bool sentence_start) {
@@ -453,6 +505,11 @@ UdSentence SyntaxAnnotator::AnnotateTokens(const std::vector<std::string>& token
       split = scores[1] > scores[0];
     }
     if (!split) {
+      if (const size_t cut = CliticSplit(tokens[i]); cut > 0) {
+        s.words.push_back(UdWord{.form = tokens[i].substr(0, cut)});
+        s.words.push_back(UdWord{.form = tokens[i].substr(cut)});
+        continue;
+      }
       s.words.push_back(UdWord{.form = tokens[i]});
       // An abbreviation keeps its dot, one word as in the treebanks: "M.
       // Solère", "Mr. Smith" (the dot's token then covers no word).

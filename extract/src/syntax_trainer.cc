@@ -126,6 +126,38 @@ void BuildContractions(const std::vector<UdSentence>& train, SyntaxModel* m) {
   }
 }
 
+// Clitics: pronouns written after a hyphen as words of their own ("-t-il",
+// "-vous"), seen at least three times; and the hyphenated words that end
+// like one but are single words ("rendez-vous").
+void BuildClitics(const std::vector<UdSentence>& train, SyntaxModel* m) {
+  std::map<std::string, int> counts;
+  for (const UdSentence& s : train) {
+    for (const UdWord& w : s.words) {
+      std::string lower = syntax::LowerForm(w.form);
+      if (w.upos == "PRON" && lower.size() >= 2 && lower[0] == '-' && lower[1] >= 'a' && lower[1] <= 'z' &&
+          lower.find_first_not_of("abcdefghijklmnopqrstuvwxyz-", 1) == std::string::npos) {
+        ++counts[lower];
+      }
+    }
+  }
+  for (const auto& [clitic, n] : counts) {
+    if (n >= 3) m->clitics.push_back(clitic);
+  }
+  std::stable_sort(m->clitics.begin(), m->clitics.end(),
+                   [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+  std::set<std::string> whole;
+  for (const UdSentence& s : train) {
+    for (const UdWord& w : s.words) {
+      std::string lower = syntax::LowerForm(w.form);
+      if (lower.size() < 2 || lower[0] == '-') continue;
+      for (const std::string& c : m->clitics) {
+        if (lower.size() > c.size() && lower.ends_with(c)) whole.insert(lower);
+      }
+    }
+  }
+  m->whole_hyphenated.assign(whole.begin(), whole.end());
+}
+
 int TagIndex(const SyntaxModel& m, const std::string& upos) {
   auto it = std::lower_bound(m.tags.begin(), m.tags.end(), upos);
   return it != m.tags.end() && *it == upos ? static_cast<int>(it - m.tags.begin()) : 0;
@@ -527,6 +559,7 @@ StatusOr<SyntaxModel> TrainSyntax(const std::vector<UdSentence>& train, const st
   BuildInventories(train, &m);
   BuildLemmas(train, &m);
   BuildContractions(train, &m);
+  BuildClitics(train, &m);
   TrainSplitter(train, o, &m);
   const Prepared tp = Prepare(m, morphology, train), dp = Prepare(m, morphology, dev);
   TrainTagger(train, dev, tp, dp, o, morphology, &m);

@@ -95,6 +95,11 @@ void PushSimple(std::string_view text, size_t start, size_t end, int letters, bo
 // The end of a punctuation token at `i`: an English possessive or
 // contraction after a word (`after_word`) keeps its "s": "'s".
 size_t PunctEnd(const Cursor& cur, bool after_word, size_t i, size_t len, char32_t c) {
+  if (c == '.') {  // an ellipsis written with dots is one token ("...", as in the treebanks)
+    size_t end = i + len;
+    while (end < cur.end && cur.text[end] == '.') ++end;
+    return end;
+  }
   if (!IsApostrophe(c) || !after_word) return i + len;
   size_t l2, l3;
   char32_t n = cur.At(i + len, &l2);

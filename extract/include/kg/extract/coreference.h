@@ -51,8 +51,14 @@ struct CorefLexicon {
   // tribunal" is a "tribunal ..." named before, not any organisation).
   std::set<std::string, std::less<>> named_heads;
   static StatusOr<CorefLexicon> Parse(std::string_view tsv, const std::string& where);
-  // Whether a lower-case word may start a reference (a pronoun or a head).
-  bool MayRefer(std::string_view lower) const { return referring_.find(lower) != referring_.end(); }
+  // Whether a lower-case word may start a reference (a pronoun or a head);
+  // a token ending in a subject pronoun after a hyphen may too ("a-t-il",
+  // "dit-elle": the parser reads the pronoun as a word of its own).
+  bool MayRefer(std::string_view lower) const {
+    if (referring_.find(lower) != referring_.end()) return true;
+    const size_t dash = lower.rfind('-');
+    return dash != std::string_view::npos && dash > 0 && subject_pronouns_.count(lower.substr(dash + 1)) != 0;
+  }
 
  private:
   // The words of pronouns, heads, possessives and objects (Parse), found by
@@ -62,6 +68,7 @@ struct CorefLexicon {
     size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
   };
   std::unordered_set<std::string, ViewHash, std::equal_to<>> referring_;
+  std::set<std::string, std::less<>> subject_pronouns_;  // the keys of pronouns
 };
 
 const CorefLexicon& BuiltinCoref(std::string_view language);

@@ -40,7 +40,7 @@ namespace kg {
 
 class Morphology;
 
-constexpr uint32_t kSyntaxFormatVersion = 3;  // 2: FeatureHash in one mixing round; 3: shortcuts
+constexpr uint32_t kSyntaxFormatVersion = 4;  // 2: FeatureHash in one mixing round; 3: shortcuts; 4: clitics
 
 // A lemma rule: strip `strip` bytes from the end of the lower-case form, append `add`.
 struct LemmaRule {
@@ -95,6 +95,11 @@ struct SyntaxModel {
   std::unordered_map<std::string, LemmaRule> lemma_rules; // "tag\tsuffix" -> rule
   std::map<std::string, std::vector<std::string>> contractions;  // "du" -> {"de", "le"}
   std::vector<std::string> ambiguous_contractions;  // split only when the splitter says so ("des")
+  // Pronouns the treebanks write as words of their own after a hyphen
+  // ("-t-il", "-vous", "-ce"), longest first; and the hyphenated words they
+  // keep whole although they end like one ("rendez-vous").
+  std::vector<std::string> clitics;
+  std::vector<std::string> whole_hyphenated;
   // Decisions the trained model takes one way in a context, taken there
   // without scoring (the trainer's BuildShortcuts, from the model's own
   // decisions on its training sentences): a word's tag (by WordKeys::lower),
@@ -129,7 +134,9 @@ class SyntaxAnnotator {
   // elsewhere: for callers that need trees, not morphology (kg build).
   void SetVerbFeaturesOnly(bool only) { verb_features_only_ = only; }
   // The same, for a sentence given as surface tokens: contractions such as
-  // "du" become two words under a multi-word token first, and an
+  // "du" become two words under a multi-word token first, a verb and its
+  // inverted or imperative pronoun two words ("a-t-il" -> "a" "-t-il",
+  // "Pouvez-vous" -> "Pouvez" "-vous", as the treebanks write them), and an
   // abbreviation and its dot ("M" ".") one word, "M.", the dot's token
   // covering none.
   // `token_words`, if given, receives each token's first word (0-based),
@@ -171,6 +178,9 @@ class SyntaxAnnotator {
   bool verb_features_only_ = false;
   Decisions* record_ = nullptr;
   bool MayContract(const std::string& token) const;
+  // Where a token splits into a word and a clitic pronoun ("a-t-il" at 1:
+  // "a" "-t-il"), or 0.
+  size_t CliticSplit(const std::string& token) const;
   // Scratch of the stages (one sentence at a time): features, scores; the
   // sentence's keys, tags, parser word classes and heads.
   mutable std::vector<uint64_t> features_;

@@ -5,7 +5,8 @@
 //  - hyphenated words kept whole (États-Unis, DeepSeek-R1, start-up);
 //  - numbers with decimal commas or points (2,8  3.1) and spaced thousands
 //    (6 000, with ordinary or no-break spaces) kept whole;
-//  - dotted names kept whole (Pony.ai, U.S).
+//  - dotted names kept whole (Pony.ai, U.S);
+//  - an ellipsis of dots one token ("...").
 //
 //   std::vector<Token> t = Tokenize(text, sentence);
 //
