@@ -115,6 +115,17 @@ TEST(SyntaxModelTest, BadFilesAreNamedErrors) {
   auto rejected = SyntaxModel::Parse(bad_shortcut.Serialize(), "m.kgm");
   ASSERT_FALSE(rejected.ok());
   EXPECT_EQ(rejected.status().message(), "m.kgm: corrupt model (shortcuts)");
+  // Clitics are "-" and lower-case ASCII letters; the words kept whole, sorted.
+  SyntaxModel bad_clitic = *model;
+  bad_clitic.clitics = {"-t-il", "Il"};
+  auto no_clitic = SyntaxModel::Parse(bad_clitic.Serialize(), "m.kgm");
+  ASSERT_FALSE(no_clitic.ok());
+  EXPECT_EQ(no_clitic.status().message(), "m.kgm: corrupt model (clitics)");
+  SyntaxModel unsorted = *model;
+  unsorted.whole_hyphenated = {"rendez-vous", "aide-toi"};
+  auto not_sorted = SyntaxModel::Parse(unsorted.Serialize(), "m.kgm");
+  ASSERT_FALSE(not_sorted.ok());
+  EXPECT_EQ(not_sorted.status().message(), "m.kgm: corrupt model (hyphenated words)");
   auto missing = SyntaxModel::Load("/nonexistent/fr-syntax.kgm");
   ASSERT_FALSE(missing.ok());
   EXPECT_NE(missing.status().message().find("/nonexistent/fr-syntax.kgm: cannot open"), std::string::npos);

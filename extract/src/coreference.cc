@@ -147,9 +147,7 @@ StatusOr<CorefLexicon> CorefLexicon::Parse(std::string_view tsv, const std::stri
   for (const auto* words : {&lex.pronouns, &lex.heads, &lex.possessives, &lex.objects}) {
     for (const auto& [word, _] : *words) lex.referring_.insert(word);
   }
-  for (const auto& [word, _] : lex.pronouns) {
-    lex.subject_pronouns_.insert(word);
-  }
+  for (const auto& [word, _] : lex.pronouns) lex.subject_pronouns_.insert(word);
   return lex;
 }
 

@@ -78,6 +78,7 @@ Status CheckConsistent(const SyntaxModel& m, const std::string& where) {
       !m.label_shortcuts.Valid(static_cast<int>(m.labels.size()))) {
     return bad("shortcuts");
   }
+  if (!std::is_sorted(m.whole_hyphenated.begin(), m.whole_hyphenated.end())) return bad("hyphenated words");
   for (const std::string& c : m.clitics) {
     // ("-" and a lower-case ASCII word: CliticSplit compares bytes.)
     if (c.size() < 2 || c[0] != '-' || c.find_first_not_of("abcdefghijklmnopqrstuvwxyz-", 1) != std::string::npos) {
@@ -238,9 +239,8 @@ SyntaxAnnotator::SyntaxAnnotator(const SyntaxModel& model, Morphology* morpholog
   }
 }
 
-// Whether a token's lower case may be a contraction: its first byte, or
-// that byte lowered, starts one, or it is not ASCII; and it is not longer
-// than one (a typographic apostrophe lowers to one byte from three).
+// The longest clitic the token ends with, after a host ("a" + "-t-il"),
+// unless the model keeps the whole word ("rendez-vous").
 size_t SyntaxAnnotator::CliticSplit(const std::string& token) const {
   if (model_.clitics.empty() || token.size() < 3 || token.find('-', 1) == std::string::npos) return 0;
   auto ascii_lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; };
@@ -263,6 +263,9 @@ size_t SyntaxAnnotator::CliticSplit(const std::string& token) const {
   return 0;
 }
 
+// Whether a token's lower case may be a contraction: its first byte, or
+// that byte lowered, starts one, or it is not ASCII; and it is not longer
+// than one (a typographic apostrophe lowers to one byte from three).
 bool SyntaxAnnotator::MayContract(const std::string& token) const {
   if (token.empty() || token.size() > 3 * contraction_bytes_) return false;
   const auto c = static_cast<unsigned char>(token[0]);
