@@ -107,5 +107,47 @@ TEST(WeightTableTest, UnknownFeaturesAddNothingAndRowsAdd) {
   EXPECT_EQ(sum[3], 0.0f);
 }
 
+// A table is written without the empty slots of its hashing: four bytes of
+// key and a row per feature; an empty table (a stage a model lacks) reads
+// back empty; more entries than features is a corrupt table.
+TEST(WeightTableTest, WrittenCompactAndCheckedOnReading) {
+  constexpr size_t kHeader = 4 + 8 + 4 + 4;  // classes, features, entries, scale
+  for (int classes : {4, 16}) {
+    for (uint64_t n : {7u, 60000u}) {
+      std::vector<uint64_t> features;
+      PerceptronTrainer t(classes);
+      for (uint64_t i = 0; i < n; ++i) {
+        features.push_back(FeatureHash(1, i * 7919 + 1));
+        t.Update({&features.back(), 1}, static_cast<int>(i % 4), static_cast<int>((i + 1) % 4));
+      }
+      t.Tick();
+      ModelWriter w;
+      t.Compile(0).Write(&w);
+      // (Two features of one fingerprint share an entry when their hashes
+      // meet in Compile's slots, else when the index is built.)
+      const size_t row = 4 + 2 * static_cast<size_t>(classes);
+      EXPECT_LE(w.buffer().size(), kHeader + n * row) << classes << ", " << n;
+      EXPECT_GE(w.buffer().size(), kHeader + Fingerprints(features).size() * row) << classes << ", " << n;
+    }
+  }
+  ModelWriter empty;
+  WeightTable().Write(&empty);
+  ModelReader r(empty.buffer(), "empty table");
+  StatusOr<WeightTable> read = WeightTable::Read(&r);
+  ASSERT_TRUE(read.ok());
+  EXPECT_EQ(read->classes(), 0);
+  EXPECT_EQ(read->features(), 0u);
+  // 2 classes, 1 feature, 2 entries: corrupt.
+  ModelWriter bad;
+  bad.U32(2);
+  bad.U64(1);
+  bad.U32(2);
+  bad.F32(1.0f);
+  for (uint32_t key : {7u, 9u}) bad.U32(key);
+  for (int k = 0; k < 4; ++k) bad.U32(0);
+  ModelReader rb(bad.buffer(), "bad table");
+  EXPECT_FALSE(WeightTable::Read(&rb).ok());
+}
+
 }  // namespace
 }  // namespace kg

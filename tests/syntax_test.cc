@@ -86,6 +86,32 @@ TEST(SyntaxTrainingTest, SameDataSameModelBytes) {
   EXPECT_EQ(roots, 1);
 }
 
+// With two tagging passes the second pass is trained too (deterministic:
+// the same bytes twice) and read back; one pass leaves it empty.
+TEST(SyntaxTrainingTest, SecondTaggingPass) {
+  auto data = ReadConllu(TinyPath());
+  ASSERT_TRUE(data.ok());
+  auto morphology = Morphology::Empty();
+  TrainOptions o = TinyOptions();
+  o.tagger_passes = 2;
+  auto a = TrainSyntax(*data, *data, o, morphology.get());
+  auto b = TrainSyntax(*data, *data, o, morphology.get());
+  ASSERT_TRUE(a.ok() && b.ok());
+  EXPECT_EQ(a->tagger2.classes(), static_cast<int>(a->tags.size()));
+  EXPECT_GT(a->tagger2.features(), 0u);
+  const std::string bytes = a->Serialize();
+  EXPECT_EQ(bytes, b->Serialize());
+  auto loaded = SyntaxModel::Parse(bytes, "tiny.kgm");
+  ASSERT_TRUE(loaded.ok()) << loaded.status().message();
+  EXPECT_EQ((*loaded)->Serialize(), bytes);
+  SyntaxAnnotator annotator(**loaded, morphology.get());
+  UdSentence s = annotator.AnnotateTokens({"Marie", "mange", "une", "pomme", "."});
+  for (const UdWord& w : s.words) EXPECT_NE(w.upos, "_");
+  auto one_pass = TrainSyntax(*data, *data, TinyOptions(), morphology.get());
+  ASSERT_TRUE(one_pass.ok());
+  EXPECT_EQ(one_pass->tagger2.classes(), 0);
+}
+
 TEST(SyntaxModelTest, BadFilesAreNamedErrors) {
   auto data = ReadConllu(TinyPath());
   ASSERT_TRUE(data.ok());
@@ -115,6 +141,12 @@ TEST(SyntaxModelTest, BadFilesAreNamedErrors) {
   auto rejected = SyntaxModel::Parse(bad_shortcut.Serialize(), "m.kgm");
   ASSERT_FALSE(rejected.ok());
   EXPECT_EQ(rejected.status().message(), "m.kgm: corrupt model (shortcuts)");
+  // A second tagging pass over other classes than the tags.
+  SyntaxModel bad_second = *model;
+  bad_second.tagger2 = model->labeller;
+  auto wrong_classes = SyntaxModel::Parse(bad_second.Serialize(), "m.kgm");
+  ASSERT_FALSE(wrong_classes.ok());
+  EXPECT_EQ(wrong_classes.status().message(), "m.kgm: corrupt model (tagger classes)");
   // Clitics are "-" and lower-case ASCII letters; the words kept whole, sorted.
   SyntaxModel bad_clitic = *model;
   bad_clitic.clitics = {"-t-il", "Il"};
@@ -303,6 +335,9 @@ TEST_F(CommittedModels, SplitsInvertedPronouns) {
   auto english = SyntaxModel::Load(SyntaxModelPath(DefaultModelsDir(), "en"));
   ASSERT_TRUE(english.ok()) << english.status().message();
   EXPECT_TRUE((*english)->clitics.empty());
+  // (scripts/train-models.sh: English tags in two passes, French in one.)
+  EXPECT_EQ((*english)->tagger2.classes(), static_cast<int>((*english)->tags.size()));
+  EXPECT_EQ((*model)->tagger2.classes(), 0);
 }
 
 // Punctuation is labelled punct without asking the labeller (UD's rule),

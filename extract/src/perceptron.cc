@@ -336,21 +336,23 @@ void WeightTable::Write(ModelWriter* w) const {
 
 StatusOr<WeightTable> WeightTable::Read(ModelReader* r) {
   WeightTable t;
-  uint32_t classes = 0, slots = 0;
+  uint32_t classes = 0, entries = 0;
   uint64_t features = 0;
-  if (!r->U32(&classes) || !r->U64(&features) || !r->U32(&slots) || !r->F32(&t.scale_)) return r->Truncated();
-  if (classes == 0 || classes > 256 || features >= slots + (slots == 0 ? 1u : 0u)) {
+  if (!r->U32(&classes) || !r->U64(&features) || !r->U32(&entries) || !r->F32(&t.scale_)) return r->Truncated();
+  if (classes == 0 && features == 0 && entries == 0) return t;  // an empty table (a stage the model has not)
+  // Features of one fingerprint share an entry: no more entries than features.
+  if (classes == 0 || classes > 256 || entries > features || (entries == 0) != (features == 0)) {
     return r->Truncated();
   }
   t.classes_ = static_cast<int>(classes);
   t.features_ = features;
-  t.keys_.resize(slots);
-  t.rows_.resize(static_cast<size_t>(slots) * classes);
+  t.keys_.resize(entries);
+  t.rows_.resize(static_cast<size_t>(entries) * classes);
   if (!r->Bytes(t.keys_.data(), t.keys_.size() * sizeof(uint32_t)) ||
       !r->Bytes(t.rows_.data(), t.rows_.size() * sizeof(int16_t))) {
     return r->Truncated();
   }
-  if (slots != 0 && std::find(t.keys_.begin(), t.keys_.end(), 0u) == t.keys_.end()) return r->Truncated();
+  if (std::find(t.keys_.begin(), t.keys_.end(), 0u) != t.keys_.end()) return r->Truncated();
   t.BuildIndex();
   return t;
 }
@@ -429,6 +431,17 @@ WeightTable PerceptronTrainer::Compile(size_t max_features) const {
       t.rows_[static_cast<size_t>(slot) * classes_ + c] = static_cast<int16_t>(std::clamp(q, -32767, 32767));
     }
   }
+  // Kept (and written) without the empty slots, in slot order: the index
+  // built from them is the same.
+  size_t kept = 0;
+  for (size_t slot = 0; slot < slots; ++slot) {
+    if (t.keys_[slot] == 0) continue;
+    t.keys_[kept] = t.keys_[slot];
+    std::copy_n(&t.rows_[slot * classes_], classes_, &t.rows_[kept * classes_]);
+    ++kept;
+  }
+  t.keys_.resize(kept);
+  t.rows_.resize(kept * classes_);
   t.BuildIndex();
   return t;
 }

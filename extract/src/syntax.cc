@@ -66,6 +66,7 @@ Status CheckConsistent(const SyntaxModel& m, const std::string& where) {
   auto bad = [&](const std::string& what) { return InvalidInput(where + ": corrupt model (" + what + ")"); };
   if (m.tags.empty() || m.labels.empty()) return bad("no tags or labels");
   if (m.tagger.classes() != static_cast<int>(m.tags.size())) return bad("tagger classes");
+  if (m.tagger2.classes() != 0 && m.tagger2.classes() != static_cast<int>(m.tags.size())) return bad("tagger classes");
   if (m.feats.classes() != static_cast<int>(m.feat_values.size()) && !m.feat_values.empty()) return bad("feature classes");
   if (m.transitions.classes() != syntax::kTransitions) return bad("transition classes");
   if (m.labeller.classes() != static_cast<int>(m.labels.size())) return bad("label classes");
@@ -137,7 +138,7 @@ std::string SyntaxModel::Serialize() const {
   WriteStrings(&w, feat_names);
   WriteNumbers(&w, feats_by_tag);
   WriteStrings(&w, labels);
-  for (const WeightTable* t : {&tagger, &feats, &transitions, &labeller, &splitter}) t->Write(&w);
+  for (const WeightTable* t : {&tagger, &feats, &transitions, &labeller, &splitter, &tagger2}) t->Write(&w);
   WriteMap(&w, lemmas, [&](const std::string& v) { w.Str(v); });
   WriteMap(&w, lemma_rules, [&](const LemmaRule& r) { w.U32(r.strip); w.Str(r.add); });
   WriteMap(&w, contractions, [&](const std::vector<std::string>& v) { WriteStrings(&w, v); });
@@ -160,7 +161,7 @@ StatusOr<std::shared_ptr<const SyntaxModel>> SyntaxModel::Parse(std::string_view
       !ReadStrings(&r, &m->labels)) {
     return r.Truncated();
   }
-  for (WeightTable* t : {&m->tagger, &m->feats, &m->transitions, &m->labeller, &m->splitter}) {
+  for (WeightTable* t : {&m->tagger, &m->feats, &m->transitions, &m->labeller, &m->splitter, &m->tagger2}) {
     StatusOr<WeightTable> table = WeightTable::Read(&r);
     if (!table.ok()) return table.status();
     *t = std::move(*table);
@@ -317,6 +318,17 @@ void SyntaxAnnotator::Tag(const UdSentence& s, const std::vector<WordKeys>& keys
     syntax::TaggerFeatures(keys, *tags, i, &f);
     std::fill(scores.begin(), scores.end(), 0.0f);
     model_.tagger.Score(f, scores.data());
+    (*tags)[i] = static_cast<int>(std::max_element(scores.begin(), scores.end()) - scores.begin());
+    if (record_ != nullptr && model_.tagger2.classes() == 0) ++record_->tags[keys[i].lower][(*tags)[i]];
+  }
+  if (model_.tagger2.classes() == 0) return;
+  // The second pass, left to right again, reading the first's tags ahead.
+  first_tags_ = *tags;
+  for (size_t i = 0; i < s.words.size(); ++i) {
+    if (model_.tag_shortcuts.Find(keys[i].lower) >= 0) continue;
+    syntax::Tagger2Features(keys, *tags, first_tags_, i, &f);
+    std::fill(scores.begin(), scores.end(), 0.0f);
+    model_.tagger2.Score(f, scores.data());
     (*tags)[i] = static_cast<int>(std::max_element(scores.begin(), scores.end()) - scores.begin());
     if (record_ != nullptr) ++record_->tags[keys[i].lower][(*tags)[i]];
   }

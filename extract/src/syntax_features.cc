@@ -133,6 +133,23 @@ void TaggerFeatures(const std::vector<WordKeys>& k, const std::vector<int>& tags
   out->push_back(FeatureHash(30, x.morph, x.suffix[1]));
 }
 
+void Tagger2Features(const std::vector<WordKeys>& k, const std::vector<int>& tags, const std::vector<int>& first,
+                     size_t i, std::vector<uint64_t>* out) {
+  TaggerFeatures(k, tags, i, out);
+  auto r = [&](size_t j) { return j >= first.size() ? kNone : static_cast<uint64_t>(first[j]) + 3; };
+  auto t = [&](size_t j) { return j == 0 ? kNone : static_cast<uint64_t>(tags[j - 1]) + 3; };
+  const WordKeys& x = k[i];
+  out->push_back(FeatureHash(41, r(i)));
+  out->push_back(FeatureHash(42, r(i + 1)));
+  out->push_back(FeatureHash(43, r(i + 2)));
+  out->push_back(FeatureHash(44, r(i + 1), r(i + 2)));
+  out->push_back(FeatureHash(45, x.lower, r(i + 1)));
+  out->push_back(FeatureHash(46, t(i), r(i + 1)));
+  out->push_back(FeatureHash(47, x.suffix[2], r(i + 1)));
+  out->push_back(FeatureHash(48, x.shape, r(i + 1)));
+  out->push_back(FeatureHash(49, r(i), r(i + 1)));
+}
+
 void FeatsFeatures(const std::vector<WordKeys>& k, const std::vector<int>& tags, size_t i,
                    std::vector<uint64_t>* out) {
   auto w = [&](long j) { return j < 0 || j >= static_cast<long>(k.size()) ? kNone : k[j].lower; };

@@ -251,6 +251,49 @@ void TrainTagger(const std::vector<UdSentence>& train, const std::vector<UdSente
   m->tagger = TrainBest(&t, o.tagger_epochs, o.tagger_features, "tagger", o, epoch, score);
 }
 
+// The second tagging pass (o.tagger_passes 2): it learns from the first
+// pass's jackknifed tags of the training sentences (`first`), as it will see
+// the first pass's tags in use; the development score runs both passes.
+void TrainTagger2(const std::vector<UdSentence>& train, const std::vector<UdSentence>& dev, const Prepared& tp,
+                  const Prepared& dp, const std::vector<std::vector<int>>& first, const TrainOptions& o,
+                  Morphology* morphology, SyntaxModel* m) {
+  PerceptronTrainer t(static_cast<int>(m->tags.size()));
+  std::mt19937_64 rng(o.seed + 4);
+  std::vector<uint64_t> f;
+  std::vector<float> scores(m->tags.size());
+  auto epoch = [&](int) {
+    for (size_t si : Order(train.size(), &rng)) {
+      const std::vector<int>& gold = tp.tags[si];
+      std::vector<int> guess(gold.size(), 0);
+      for (size_t i = 0; i < guess.size(); ++i) {
+        syntax::Tagger2Features(tp.keys[si], guess, first[si], i, &f);
+        std::fill(scores.begin(), scores.end(), 0.0f);
+        t.Score(f, scores.data());
+        guess[i] = static_cast<int>(std::max_element(scores.begin(), scores.end()) - scores.begin());
+        t.Update(f, gold[i], guess[i]);
+        t.Tick();
+      }
+    }
+  };
+  auto score = [&](const WeightTable& table) {
+    SyntaxModel probe;
+    probe.tags = m->tags;
+    probe.tagger = m->tagger;
+    probe.tagger2 = table;
+    probe.language = m->language;
+    SyntaxAnnotator a(probe, morphology);
+    size_t ok = 0, all = 0;
+    std::vector<int> tags;
+    for (size_t si = 0; si < dev.size(); ++si) {
+      a.Tag(dev[si], dp.keys[si], &tags);
+      for (size_t i = 0; i < tags.size(); ++i) ok += tags[i] == dp.tags[si][i];
+      all += tags.size();
+    }
+    return all ? 100.0 * ok / all : 0.0;
+  };
+  m->tagger2 = TrainBest(&t, o.tagger_epochs, o.tagger_features, "second tagger", o, epoch, score);
+}
+
 // One perceptron over feature=value classes; each feature name is its own decision.
 void TrainFeats(const std::vector<UdSentence>& train, const std::vector<UdSentence>& dev, const Prepared& tp,
                 const Prepared& dp, const TrainOptions& o, SyntaxModel* m) {
@@ -565,6 +608,7 @@ StatusOr<SyntaxModel> TrainSyntax(const std::vector<UdSentence>& train, const st
   TrainTagger(train, dev, tp, dp, o, morphology, &m);
   TrainFeats(train, dev, tp, dp, o, &m);
   const Prepared jackknifed{tp.keys, JackknifedTags(train, tp, o, m)};
+  if (o.tagger_passes == 2) TrainTagger2(train, dev, tp, dp, jackknifed.tags, o, morphology, &m);
   TrainParser(train, dev, jackknifed, o, morphology, &m);
   TrainLabeller(train, dev, jackknifed, o, morphology, &m);
   BuildShortcuts(train, o, morphology, &m);

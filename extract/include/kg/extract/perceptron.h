@@ -77,8 +77,8 @@ class WeightTable {
   int classes_ = 0;
   size_t features_ = 0;
   float scale_ = 1.0f;              // weight = int16 * scale
-  std::vector<uint32_t> keys_;      // fingerprint per slot, 0 = empty
-  std::vector<int16_t> rows_;       // classes_ per slot
+  std::vector<uint32_t> keys_;      // fingerprint per entry (Compile's slots in order, the empty ones left out)
+  std::vector<int16_t> rows_;       // classes_ per entry
   // The lookup index (BuildIndex): 2^bits_ + kWindow slots, a fingerprint
   // per slot (0 = empty) and a row of stride_ int16s (classes_ rounded up
   // to 4), plus a zero row for features not found.

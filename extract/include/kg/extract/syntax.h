@@ -91,6 +91,9 @@ struct SyntaxModel {
   std::vector<uint64_t> feats_by_tag;     // tag -> bit set of feature names seen with it
   std::vector<std::string> labels;        // dependency relations
   WeightTable tagger, feats, transitions, labeller, splitter;
+  // A second tagging pass that also sees the first pass's tags of the next
+  // words (kg-train --tagger-passes 2); empty (no classes) for one pass.
+  WeightTable tagger2;
   std::unordered_map<std::string, std::string> lemmas;    // "form\ttag" -> lemma
   std::unordered_map<std::string, LemmaRule> lemma_rules; // "tag\tsuffix" -> rule
   std::map<std::string, std::vector<std::string>> contractions;  // "du" -> {"de", "le"}
@@ -185,6 +188,7 @@ class SyntaxAnnotator {
   // sentence's keys, tags, parser word classes and heads.
   mutable std::vector<uint64_t> features_;
   mutable std::vector<float> scores_;
+  mutable std::vector<int> first_tags_;  // the first tagging pass's, when there are two
   std::vector<WordKeys> keys_;
   std::vector<int> tags_, heads_;
   std::vector<uint64_t> ptags_;
@@ -207,6 +211,10 @@ enum Transition { kShift = 0, kReduce = 1, kLeftArc = 2, kRightArc = 3 };
 uint64_t MorphKey(Morphology* morphology, std::string_view form, std::string_view language);
 WordKeys KeysOf(std::string_view form, bool first, uint64_t morph);
 void TaggerFeatures(const std::vector<WordKeys>& k, const std::vector<int>& tags, size_t i, std::vector<uint64_t>* out);
+// The second pass's: TaggerFeatures, and the first pass's tags (`first`) of
+// the word and the next two.
+void Tagger2Features(const std::vector<WordKeys>& k, const std::vector<int>& tags, const std::vector<int>& first,
+                     size_t i, std::vector<uint64_t>* out);
 void FeatsFeatures(const std::vector<WordKeys>& k, const std::vector<int>& tags, size_t i, std::vector<uint64_t>* out);
 void SplitterFeatures(const std::vector<std::string>& lower, size_t i, std::vector<uint64_t>* out);
 

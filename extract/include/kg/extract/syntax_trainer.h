@@ -28,6 +28,7 @@ struct TrainOptions {
   // Features kept per table (0: all), to bound the model's size.
   size_t tagger_features = 0, feats_features = 0, parser_features = 0, labeller_features = 0;
   uint64_t seed = 1;
+  int tagger_passes = 1;  // 2: a second tagging pass reading the first's tags ahead
   std::function<void(const std::string&)> log = [](const std::string&) {};
 };
 
