@@ -4,11 +4,14 @@
     bench/ud_tokens.py KG TREEBANK.conllu --lang fr [--show N]
 
 Each sentence's "# text" is given to `kg parse` as a document of its own; the
-surface tokens kg writes (a multi-word token's form, else the word's) are
-compared with the treebank's by their character spans within the sentence
-(spaces removed). Prints the share of sentences tokenized exactly as the
-treebank, how many kg split into several sentences, the token F1, and the
-first N sentences that differ (the tokens only one side has).
+surface tokens kg writes (a multi-word token's form, else the word's) and its
+words are compared with the treebank's by their character spans within the
+sentence (spaces removed), after the CoNLL 2018 Tokens and Words figures (a
+word of a multi-word token whose words do not spell it, "du" = "de" "le",
+is matched by its token's span, its rank and its form).
+Prints the share of sentences whose words are the treebank's, how many kg
+split into several sentences, the two F1s, and the first N sentences that
+differ (the words only one side has).
 
 Exit codes: 0 measured, 2 error (unreadable file, kg failed).
 """
@@ -20,56 +23,89 @@ import sys
 import tempfile
 
 
+class Segmented:
+    """A sentence's surface tokens (a multi-word token's form, else the word's)
+    and words; each word's place is its token's index and its rank in it."""
+    def __init__(self):
+        self.tokens, self.words, self.places, self.covered, self.rank = [], [], [], 0, 0
+
+    def add(self, cols):
+        if "-" in cols[0]:
+            self.tokens.append(cols[1])
+            self.covered, self.rank = int(cols[0].split("-")[1]), 0
+        elif "." not in cols[0]:
+            self.words.append(cols[1])
+            if int(cols[0]) > self.covered:
+                self.tokens.append(cols[1])
+                self.places.append((len(self.tokens) - 1, 0))
+            else:
+                self.rank += 1
+                self.places.append((len(self.tokens) - 1, self.rank))
+
+
 def read_treebank(path):
-    """(text, surface tokens) per sentence."""
-    sentences, text, tokens, covered = [], None, [], 0
+    """(text, Segmented) per sentence."""
+    sentences, text, seg = [], None, None
     with open(path, encoding="utf-8") as f:
         for line in f:
             line = line.rstrip("\n")
             if line.startswith("# text = "):
-                text, tokens, covered = line[len("# text = "):], [], 0
+                text, seg = line[len("# text = "):], Segmented()
             elif line and not line.startswith("#") and text is not None:
-                cols = line.split("\t")
-                if "-" in cols[0]:
-                    tokens.append(cols[1])
-                    covered = int(cols[0].split("-")[1])
-                elif "." not in cols[0] and int(cols[0]) > covered:
-                    tokens.append(cols[1])
+                seg.add(line.split("\t"))
             elif not line and text is not None:
-                sentences.append((text, tokens))
+                sentences.append((text, seg))
                 text = None
     if text is not None:
-        sentences.append((text, tokens))
+        sentences.append((text, seg))
     return sentences
 
 
 def read_kg(path):
-    """Surface tokens and sentence count per document id."""
-    tokens, pieces, covered = {}, {}, 0
+    """Segmented (all its sentences together) and sentence count per document id."""
+    segs, pieces = {}, {}
     with open(path, encoding="utf-8") as f:
         for line in f:
             line = line.rstrip("\n")
             if line.startswith("# sent_id = "):
                 doc = line[len("# sent_id = "):].rsplit("-", 1)[0]
                 pieces[doc] = pieces.get(doc, 0) + 1
-                tokens.setdefault(doc, [])
-                covered = 0
+                segs.setdefault(doc, Segmented()).covered = 0
             elif line and not line.startswith("#"):
-                cols = line.split("\t")
-                if "-" in cols[0]:
-                    tokens[doc].append(cols[1])
-                    covered = int(cols[0].split("-")[1])
-                elif "." not in cols[0] and int(cols[0]) > covered:
-                    tokens[doc].append(cols[1])
-    return tokens, pieces
+                segs[doc].add(line.split("\t"))
+    return segs, pieces
 
 
-def spans(tokens):
-    out, at = set(), 0
+def token_spans(tokens):
+    """Each token's (start, end) in the sentence's characters, spaces removed."""
+    out, at = [], 0
     for t in tokens:
         n = len(t.replace(" ", ""))
-        out.add((at, at + n))
+        out.append((at, at + n))
         at += n
+    return out
+
+
+def spans(seg, unit):
+    tokens = token_spans(seg.tokens)
+    if unit == "tokens":
+        return set(tokens)
+    # A word: its own span when its token's words spell the token ("Google's":
+    # "Google" "'s"), else its token's span, its rank in it and its form
+    # ("du": "de" "le").
+    by_token = {}
+    for (t, rank), word in zip(seg.places, seg.words):
+        by_token.setdefault(t, []).append(word)
+    out = set()
+    for t, words in by_token.items():
+        start, end = tokens[t]
+        if "".join(words).replace(" ", "") == seg.tokens[t].replace(" ", ""):
+            for w in words:
+                n = len(w.replace(" ", ""))
+                out.add(((start, start + n), 0, ""))
+                start += n
+        else:
+            out.update(((start, end), rank, w) for rank, w in enumerate(words))
     return out
 
 
@@ -95,19 +131,22 @@ def main():
             print(f"ud_tokens.py: kg parse failed: {run.stderr.strip()}", file=sys.stderr)
             return 2
         ours, pieces = read_kg(parsed)
-    exact = right = gold_n = ours_n = 0
-    shown = 0
-    for k, (_, tokens) in enumerate(gold):
-        mine = ours.get(f"s{k}", [])
-        exact += mine == tokens
-        g, o = spans(tokens), spans(mine)
-        right, gold_n, ours_n = right + len(g & o), gold_n + len(g), ours_n + len(o)
-        if mine != tokens and shown < a.show:
+    exact, counts, shown = 0, {"tokens": [0, 0, 0], "words": [0, 0, 0]}, 0
+    for k, (_, seg) in enumerate(gold):
+        mine = ours.get(f"s{k}", Segmented())
+        exact += mine.words == seg.words
+        for unit in counts:
+            g, o = spans(seg, unit), spans(mine, unit)
+            c = counts[unit]
+            c[0], c[1], c[2] = c[0] + len(g & o), c[1] + len(g), c[2] + len(o)
+        if mine.words != seg.words and shown < a.show:
             shown += 1
-            print("  treebank only:", [t for t in tokens if t not in mine][:6], " kg only:", [t for t in mine if t not in tokens][:6])
+            print("  treebank only:", [w for w in seg.words if w not in mine.words][:6],
+                  " kg only:", [w for w in mine.words if w not in seg.words][:6])
     several = sum(1 for k in range(len(gold)) if pieces.get(f"s{k}", 0) > 1)
-    print(f"{len(gold)} sentences: {exact} tokenized as the treebank ({100 * exact / len(gold):.1f}%), "
-          f"{several} split into several; token F1 {200 * right / (gold_n + ours_n):.2f}")
+    f1 = {unit: 200 * c[0] / (c[1] + c[2]) for unit, c in counts.items()}
+    print(f"{len(gold)} sentences: {exact} with the treebank's words ({100 * exact / len(gold):.1f}%), "
+          f"{several} split into several; F1 tokens {f1['tokens']:.2f}, words {f1['words']:.2f}")
     return 0
 
 
