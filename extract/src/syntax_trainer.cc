@@ -208,18 +208,38 @@ WeightTable TrainBest(PerceptronTrainer* t, int epochs, size_t max_features, con
 }
 
 // One pass of the greedy tagger over a training sentence, learning from each
-// word's error with the tags it guessed before (Collins 2002).
+// word's error with the tags it guessed before (Collins 2002); given the
+// first pass's tags (`first`), of the second tagging pass.
 void TrainTaggerOn(PerceptronTrainer* t, const std::vector<WordKeys>& keys, const std::vector<int>& gold,
-                   std::vector<uint64_t>* f, std::vector<float>* scores) {
+                   std::vector<uint64_t>* f, std::vector<float>* scores, const std::vector<int>* first = nullptr) {
   std::vector<int> guess(gold.size(), 0);
   for (size_t i = 0; i < guess.size(); ++i) {
-    syntax::TaggerFeatures(keys, guess, i, f);
+    if (first != nullptr) {
+      syntax::Tagger2Features(keys, guess, *first, i, f);
+    } else {
+      syntax::TaggerFeatures(keys, guess, i, f);
+    }
     std::fill(scores->begin(), scores->end(), 0.0f);
     t->Score(*f, scores->data());
     guess[i] = static_cast<int>(std::max_element(scores->begin(), scores->end()) - scores->begin());
     t->Update(*f, gold[i], guess[i]);
     t->Tick();
   }
+}
+
+// The share of the development words (`dp`: their keys and gold tags)
+// tagged right by a model's tagging passes, in percent.
+double TaggingAccuracy(const SyntaxModel& probe, Morphology* morphology, const std::vector<UdSentence>& dev,
+                       const Prepared& dp) {
+  SyntaxAnnotator a(probe, morphology);
+  size_t ok = 0, all = 0;
+  std::vector<int> tags;
+  for (size_t si = 0; si < dev.size(); ++si) {
+    a.Tag(dev[si], dp.keys[si], &tags);
+    for (size_t i = 0; i < tags.size(); ++i) ok += tags[i] == dp.tags[si][i];
+    all += tags.size();
+  }
+  return all ? 100.0 * ok / all : 0.0;
 }
 
 // The stages below read the training and development sentences with their
@@ -238,15 +258,7 @@ void TrainTagger(const std::vector<UdSentence>& train, const std::vector<UdSente
     probe.tags = m->tags;
     probe.tagger = table;
     probe.language = m->language;
-    SyntaxAnnotator a(probe, morphology);
-    size_t ok = 0, all = 0;
-    std::vector<int> tags;
-    for (size_t si = 0; si < dev.size(); ++si) {
-      a.Tag(dev[si], dp.keys[si], &tags);
-      for (size_t i = 0; i < tags.size(); ++i) ok += tags[i] == dp.tags[si][i];
-      all += tags.size();
-    }
-    return all ? 100.0 * ok / all : 0.0;
+    return TaggingAccuracy(probe, morphology, dev, dp);
   };
   m->tagger = TrainBest(&t, o.tagger_epochs, o.tagger_features, "tagger", o, epoch, score);
 }
@@ -262,18 +274,7 @@ void TrainTagger2(const std::vector<UdSentence>& train, const std::vector<UdSent
   std::vector<uint64_t> f;
   std::vector<float> scores(m->tags.size());
   auto epoch = [&](int) {
-    for (size_t si : Order(train.size(), &rng)) {
-      const std::vector<int>& gold = tp.tags[si];
-      std::vector<int> guess(gold.size(), 0);
-      for (size_t i = 0; i < guess.size(); ++i) {
-        syntax::Tagger2Features(tp.keys[si], guess, first[si], i, &f);
-        std::fill(scores.begin(), scores.end(), 0.0f);
-        t.Score(f, scores.data());
-        guess[i] = static_cast<int>(std::max_element(scores.begin(), scores.end()) - scores.begin());
-        t.Update(f, gold[i], guess[i]);
-        t.Tick();
-      }
-    }
+    for (size_t si : Order(train.size(), &rng)) TrainTaggerOn(&t, tp.keys[si], tp.tags[si], &f, &scores, &first[si]);
   };
   auto score = [&](const WeightTable& table) {
     SyntaxModel probe;
@@ -281,15 +282,7 @@ void TrainTagger2(const std::vector<UdSentence>& train, const std::vector<UdSent
     probe.tagger = m->tagger;
     probe.tagger2 = table;
     probe.language = m->language;
-    SyntaxAnnotator a(probe, morphology);
-    size_t ok = 0, all = 0;
-    std::vector<int> tags;
-    for (size_t si = 0; si < dev.size(); ++si) {
-      a.Tag(dev[si], dp.keys[si], &tags);
-      for (size_t i = 0; i < tags.size(); ++i) ok += tags[i] == dp.tags[si][i];
-      all += tags.size();
-    }
-    return all ? 100.0 * ok / all : 0.0;
+    return TaggingAccuracy(probe, morphology, dev, dp);
   };
   m->tagger2 = TrainBest(&t, o.tagger_epochs, o.tagger_features, "second tagger", o, epoch, score);
 }
