@@ -1,6 +1,7 @@
 #include "kg/extract/coreference.h"
 
 #include <algorithm>
+#include <span>
 
 #include "kg/base/text.h"
 #include "lexicon_data.h"
@@ -147,7 +148,6 @@ StatusOr<CorefLexicon> CorefLexicon::Parse(std::string_view tsv, const std::stri
   for (const auto* words : {&lex.pronouns, &lex.heads, &lex.possessives, &lex.objects}) {
     for (const auto& [word, _] : *words) lex.referring_.insert(word);
   }
-  for (const auto& [word, _] : lex.pronouns) lex.subject_pronouns_.insert(word);
   return lex;
 }
 
@@ -273,10 +273,10 @@ std::vector<TreeMention> ResolveReferences(const CorefLexicon& lexicon, const Ud
     const CorefWord* ref = nullptr;
     bool object = false;  // an object pronoun is not its own verb's subject ("Smith saw him")
     std::string lower = syntax::LowerForm(word.form);
-    // An inverted pronoun reads as itself ("a-t-il" -> "-t-il": "il").
+    // An inverted pronoun reads as itself, the word after its last hyphen
+    // ("a-t-il" -> "-t-il": "il"; as MayRefer reads a token).
     const bool inverted = lower.starts_with('-');
-    if (lower.starts_with("-t-")) lower.erase(0, 3);
-    else if (inverted) lower.erase(0, 1);
+    if (inverted) lower.erase(0, lower.rfind('-') + 1);
     if (word.upos == "PRON"sv && word.deprel.starts_with("nsubj")) {
       auto it = lexicon.pronouns.find(lower);
       if (it != lexicon.pronouns.end()) ref = &it->second;
@@ -320,8 +320,7 @@ std::vector<TreeMention> ResolveReferences(const CorefLexicon& lexicon, const Ud
     // An inverted subject attributes what comes before it ("« ... », a-t-il
     // déclaré"): the names in those words are spoken of, the speaker was
     // named in an earlier sentence.
-    static const std::vector<TreeMention> kNoNames;
-    for (const TreeMention& m : inverted ? kNoNames : named) {
+    for (const TreeMention& m : inverted ? std::span<const TreeMention>() : std::span<const TreeMention>(named)) {
       if (m.last >= w || !fits(entities[m.entity].type, genders[m.entity])) continue;
       if (object && s.words[m.head].head == word.head && s.words[m.head].deprel.starts_with("nsubj")) continue;
       if (in_subject && s.words[m.head].head == s.words[noun].head) continue;

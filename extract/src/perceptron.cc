@@ -107,8 +107,7 @@ bool WeightTable::FillIndex() {
   std::vector<uint32_t> source(slots, 0);  // the slot of keys_ a slot's row comes from, + 1
   std::vector<int16_t> rows = rows_;
   for (size_t slot = 0; slot < keys_.size(); ++slot) {
-    uint32_t fp = keys_[slot], from = static_cast<uint32_t>(slot + 1);
-    if (fp == 0) continue;
+    uint32_t fp = keys_[slot], from = static_cast<uint32_t>(slot + 1);  // (keys_ holds no empty slot)
     size_t at = IndexSlot(fp), home = at;
     while (true) {
       if (at - home >= kWindow) return false;
@@ -162,7 +161,6 @@ bool WeightTable::FillBuckets(size_t count) {
   buckets_.assign(count + kWindow, Bucket{});
   for (size_t slot = 0; slot < keys_.size(); ++slot) {
     const uint32_t fp = keys_[slot];
-    if (fp == 0) continue;
     const int16_t* row = &rows_[slot * classes_];
     size_t b = HomeBucket(fp);
     for (size_t step = 0;; ++step, ++b) {

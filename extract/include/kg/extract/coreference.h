@@ -37,7 +37,13 @@ struct CorefWord {
 };
 
 struct CorefLexicon {
-  std::unordered_map<std::string, CorefWord> pronouns, heads, possessives, objects;
+  // Word maps found by a string_view without a copy.
+  struct ViewHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
+  using WordMap = std::unordered_map<std::string, CorefWord, ViewHash, std::equal_to<>>;
+  WordMap pronouns, heads, possessives, objects;
   // "list" rows: what may stand between the names of a list ("," "et" "et
   // donc"): a name in a list of three or more is no sentence's topic.
   std::set<std::string, std::less<>> list_joiners;
@@ -57,18 +63,12 @@ struct CorefLexicon {
   bool MayRefer(std::string_view lower) const {
     if (referring_.find(lower) != referring_.end()) return true;
     const size_t dash = lower.rfind('-');
-    return dash != std::string_view::npos && dash > 0 && subject_pronouns_.count(lower.substr(dash + 1)) != 0;
+    return dash != std::string_view::npos && dash > 0 && pronouns.find(lower.substr(dash + 1)) != pronouns.end();
   }
 
  private:
-  // The words of pronouns, heads, possessives and objects (Parse), found by
-  // a string_view without a copy.
-  struct ViewHash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
-  };
+  // The words of pronouns, heads, possessives and objects (Parse).
   std::unordered_set<std::string, ViewHash, std::equal_to<>> referring_;
-  std::set<std::string, std::less<>> subject_pronouns_;  // the keys of pronouns
 };
 
 const CorefLexicon& BuiltinCoref(std::string_view language);
