@@ -112,6 +112,62 @@ TEST(SyntaxTrainingTest, SecondTaggingPass) {
   EXPECT_EQ(one_pass->tagger2.classes(), 0);
 }
 
+// The guided parser is trained too (deterministic: the same bytes twice)
+// and read back; it decides the trees unless the annotator is told to use
+// the first parser alone; a model without one leaves its table empty.
+TEST(SyntaxTrainingTest, GuidedParser) {
+  auto data = ReadConllu(TinyPath());
+  ASSERT_TRUE(data.ok());
+  auto morphology = Morphology::Empty();
+  TrainOptions o = TinyOptions();
+  o.guided_parser = true;
+  auto a = TrainSyntax(*data, *data, o, morphology.get());
+  auto b = TrainSyntax(*data, *data, o, morphology.get());
+  ASSERT_TRUE(a.ok() && b.ok());
+  EXPECT_EQ(a->guided.classes(), syntax::kTransitions);
+  EXPECT_GT(a->guided.features(), 0u);
+  const std::string bytes = a->Serialize();
+  EXPECT_EQ(bytes, b->Serialize());
+  auto loaded = SyntaxModel::Parse(bytes, "tiny.kgm");
+  ASSERT_TRUE(loaded.ok()) << loaded.status().message();
+  EXPECT_EQ((*loaded)->Serialize(), bytes);
+  // The first parser and everything before it are trained as without the
+  // guided parser (kg build's trees do not change).
+  auto plain = TrainSyntax(*data, *data, TinyOptions(), morphology.get());
+  ASSERT_TRUE(plain.ok());
+  EXPECT_EQ(plain->guided.classes(), 0);
+  SyntaxModel without = **loaded;
+  without.guided = WeightTable();
+  EXPECT_EQ(without.Serialize(), plain->Serialize());
+  for (bool guided : {true, false}) {
+    SyntaxAnnotator annotator(**loaded, morphology.get());
+    annotator.UseGuidedParser(guided);
+    UdSentence s = annotator.AnnotateTokens({"Marie", "mange", "une", "pomme", "rouge", "."});
+    int roots = 0;
+    for (const UdWord& w : s.words) {
+      EXPECT_GE(w.head, 0);
+      EXPECT_LE(w.head, static_cast<int>(s.words.size()));
+      roots += w.head == 0;
+    }
+    EXPECT_EQ(roots, 1);
+  }
+}
+
+// The guided parser reads the words right to left: heads renumbered so.
+TEST(SyntaxParserTest, ReversedHeads) {
+  struct Case { std::vector<int> heads, reversed; };
+  const Case cases[] = {
+      {{-1}, {-1}},
+      {{-1, 0}, {-1, 0}},
+      {{-1, 0, 1, 1, 3}, {-1, 2, 4, 4, 0}},
+      {{-1, 2, 0, -1}, {-1, -1, 0, 2}},  // unattached words stay so
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(syntax::ReversedHeads(c.heads), c.reversed);
+    EXPECT_EQ(syntax::ReversedHeads(c.reversed), c.heads);
+  }
+}
+
 TEST(SyntaxModelTest, BadFilesAreNamedErrors) {
   auto data = ReadConllu(TinyPath());
   ASSERT_TRUE(data.ok());
@@ -147,6 +203,12 @@ TEST(SyntaxModelTest, BadFilesAreNamedErrors) {
   auto wrong_classes = SyntaxModel::Parse(bad_second.Serialize(), "m.kgm");
   ASSERT_FALSE(wrong_classes.ok());
   EXPECT_EQ(wrong_classes.status().message(), "m.kgm: corrupt model (tagger classes)");
+  // A guided parser over other classes than the transitions.
+  SyntaxModel bad_guided = *model;
+  bad_guided.guided = model->labeller;
+  auto wrong_guided = SyntaxModel::Parse(bad_guided.Serialize(), "m.kgm");
+  ASSERT_FALSE(wrong_guided.ok());
+  EXPECT_EQ(wrong_guided.status().message(), "m.kgm: corrupt model (transition classes)");
   // Clitics are "-" and lower-case ASCII letters; the words kept whole, sorted.
   SyntaxModel bad_clitic = *model;
   bad_clitic.clitics = {"-t-il", "Il"};

@@ -49,10 +49,13 @@ int main(int argc, char** argv) {
   app.add_option("--feats-features", o.feats_features)->capture_default_str();
   app.add_option("--parser-features", o.parser_features)->capture_default_str();
   app.add_option("--labeller-features", o.labeller_features)->capture_default_str();
+  app.add_option("--guided-features", o.guided_features, "features kept by the guided parser (0: as the parser)");
   app.add_option("--seed", o.seed)->capture_default_str();
   app.add_option("--tagger-passes", o.tagger_passes, "1, or 2: a second tagging pass that reads the first's tags ahead")
       ->check(CLI::Range(1, 2))
       ->capture_default_str();
+  app.add_flag("--guided-parser", o.guided_parser,
+               "a second parser, right to left, that reads the first one's tree and decides again");
   app.add_option("--hunspell-dir", hunspell_dir, "dictionaries for the tagger's word readings")->capture_default_str();
   CLI11_PARSE(app, argc, argv);
 

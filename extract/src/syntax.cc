@@ -69,6 +69,7 @@ Status CheckConsistent(const SyntaxModel& m, const std::string& where) {
   if (m.tagger2.classes() != 0 && m.tagger2.classes() != static_cast<int>(m.tags.size())) return bad("tagger classes");
   if (m.feats.classes() != static_cast<int>(m.feat_values.size()) && !m.feat_values.empty()) return bad("feature classes");
   if (m.transitions.classes() != syntax::kTransitions) return bad("transition classes");
+  if (m.guided.classes() != 0 && m.guided.classes() != syntax::kTransitions) return bad("transition classes");
   if (m.labeller.classes() != static_cast<int>(m.labels.size())) return bad("label classes");
   if (m.feat_of_value.size() != m.feat_values.size() || m.feats_by_tag.size() != m.tags.size()) return bad("feature tables");
   for (uint32_t f : m.feat_of_value) {
@@ -138,7 +139,7 @@ std::string SyntaxModel::Serialize() const {
   WriteStrings(&w, feat_names);
   WriteNumbers(&w, feats_by_tag);
   WriteStrings(&w, labels);
-  for (const WeightTable* t : {&tagger, &feats, &transitions, &labeller, &splitter, &tagger2}) t->Write(&w);
+  for (const WeightTable* t : {&tagger, &feats, &transitions, &labeller, &splitter, &tagger2, &guided}) t->Write(&w);
   WriteMap(&w, lemmas, [&](const std::string& v) { w.Str(v); });
   WriteMap(&w, lemma_rules, [&](const LemmaRule& r) { w.U32(r.strip); w.Str(r.add); });
   WriteMap(&w, contractions, [&](const std::vector<std::string>& v) { WriteStrings(&w, v); });
@@ -161,7 +162,7 @@ StatusOr<std::shared_ptr<const SyntaxModel>> SyntaxModel::Parse(std::string_view
       !ReadStrings(&r, &m->labels)) {
     return r.Truncated();
   }
-  for (WeightTable* t : {&m->tagger, &m->feats, &m->transitions, &m->labeller, &m->splitter, &m->tagger2}) {
+  for (WeightTable* t : {&m->tagger, &m->feats, &m->transitions, &m->labeller, &m->splitter, &m->tagger2, &m->guided}) {
     StatusOr<WeightTable> table = WeightTable::Read(&r);
     if (!table.ok()) return table.status();
     *t = std::move(*table);
@@ -387,6 +388,51 @@ void SyntaxAnnotator::Parse(const std::vector<WordKeys>& keys, const std::vector
     c.Apply(best);
   }
   *heads = c.heads;
+  syntax::AttachLeftovers(heads);
+}
+
+void SyntaxAnnotator::GuidedParse(const std::vector<WordKeys>& keys, const std::vector<uint64_t>& ptag,
+                                  std::vector<int>* heads) const {
+  // Right to left: the words reversed, the first parser's tree as the guide.
+  const size_t n = ptag.size();
+  rkeys_.assign(keys.rbegin(), keys.rend());
+  rptags_.assign(ptag.rbegin(), ptag.rend());
+  std::vector<int> guide_heads = syntax::ReversedHeads(*heads);
+  const syntax::Guide guide{guide_heads, syntax::ChildLists(guide_heads)};
+  syntax::Configuration c(n);
+  std::vector<uint64_t>& f = features_;
+  while (!c.Done()) {
+    int allowed = 0, only = -1;
+    for (int t = 0; t < syntax::kTransitions; ++t) {
+      if (c.Allowed(t)) ++allowed, only = t;
+    }
+    if (allowed == 1) {
+      c.Apply(only);
+      continue;
+    }
+    syntax::GuidedParserFeatures(c, rkeys_, rptags_, guide, &f);
+    float scores[syntax::kTransitions] = {};
+    model_.guided.Score(f, scores);
+    int best = -1;
+    for (int t = 0; t < syntax::kTransitions; ++t) {
+      if (c.Allowed(t) && (best < 0 || scores[t] > scores[best])) best = t;
+    }
+    c.Apply(best);
+  }
+  syntax::AttachLeftovers(&c.heads);
+  *heads = syntax::ReversedHeads(c.heads);
+}
+
+namespace syntax {
+
+std::vector<int> ReversedHeads(const std::vector<int>& heads) {
+  const int n = static_cast<int>(heads.size()) - 1;
+  std::vector<int> out(heads.size(), -1);
+  for (int i = 1; i <= n; ++i) out[n + 1 - i] = heads[i] <= 0 ? heads[i] : n + 1 - heads[i];
+  return out;
+}
+
+void AttachLeftovers(std::vector<int>* heads) {
   // Words left without a head go under the root's child (one root per sentence).
   int root = -1;
   for (size_t i = 1; i < heads->size(); ++i) {
@@ -402,6 +448,8 @@ void SyntaxAnnotator::Parse(const std::vector<WordKeys>& keys, const std::vector
     }
   }
 }
+
+}  // namespace syntax
 
 void SyntaxAnnotator::TagWords(const std::vector<WordKeys>& keys, const std::vector<int>& tags, UdSentence* s) {
   std::vector<uint64_t>& f = features_;  // (scratch kept between sentences)
@@ -491,6 +539,7 @@ void SyntaxAnnotator::Annotate(UdSentence* s, bool sentence_start) {
   }
   std::vector<int>& heads = heads_;
   Parse(keys, ptag, &heads);
+  if (use_guided_ && model_.guided.classes() != 0) GuidedParse(keys, ptag, &heads);
   Label(keys, ptag, heads, s);
 }
 

@@ -95,6 +95,7 @@ SentenceParser::SentenceParser(const SyntaxModel& model, const CorefLexicon& cor
                                ParseScope scope, const Lexicon* lexicon)
     : annotator_(model, morphology), coref_(coref), morphology_(morphology), scope_(scope), lexicon_(lexicon) {
   annotator_.SetVerbFeaturesOnly(true);
+  annotator_.UseGuidedParser(false);
 }
 
 size_t SentenceParser::TokensWorthParsing(const AnnotatedDocument& doc, uint32_t index,

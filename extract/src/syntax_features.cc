@@ -191,8 +191,10 @@ void SplitterFeatures(const std::vector<std::string>& lower, size_t i, std::vect
   out->push_back(FeatureHash(208, w(n), w(n - 1)));
 }
 
-Configuration::Configuration(size_t words) : heads(words + 1, -1), left(words + 1), right(words + 1), n(words) {
+Configuration::Configuration(size_t words)
+    : heads(words + 1, -1), in_stack(words + 1, 0), left(words + 1), right(words + 1), n(words) {
   stack.push_back(0);
+  in_stack[0] = 1;
 }
 
 bool Configuration::Allowed(int t) const {
@@ -210,17 +212,19 @@ void Configuration::Apply(int t) {
   int s0 = stack.empty() ? -1 : stack.back();
   int b0 = static_cast<int>(next);
   switch (t) {
-    case kShift: stack.push_back(b0); ++next; break;
-    case kReduce: stack.pop_back(); break;
+    case kShift: stack.push_back(b0); in_stack[b0] = 1; ++next; break;
+    case kReduce: in_stack[s0] = 0; stack.pop_back(); break;
     case kLeftArc:
       heads[s0] = b0;
       left[b0].Add(s0);  // (left arcs come nearest first)
+      in_stack[s0] = 0;
       stack.pop_back();
       break;
     case kRightArc:
       heads[b0] = s0;
       right[s0].Add(b0);
       stack.push_back(b0);
+      in_stack[b0] = 1;
       ++next;
       break;
   }
@@ -304,6 +308,61 @@ void ParserFeatures(const Configuration& c, const std::vector<WordKeys>& k, cons
   add(k.empty() || s0i <= 0 ? kNone : k[s0i - 1].suffix[2], b0.p);
   add(b0i <= 0 ? kNone : k[b0i - 1].suffix[2], s0.p);
   assert(t - 400 == static_cast<int>(kParserFeatures));
+}
+
+// Where a word's guide head lies in a configuration: none, s0, deeper in the
+// stack, b0, later in the buffer, reduced already, the root.
+uint64_t GuideHeadPlace(const Configuration& c, int head) {
+  if (head < 0) return 0;
+  if (head == 0) return 7;
+  const int s0 = c.stack.empty() ? -1 : c.stack.back();
+  if (head == s0) return 1;
+  if (c.in_stack[head]) return 2;
+  if (head == static_cast<int>(c.next)) return 3;
+  return head > static_cast<int>(c.next) ? 4 : 5;
+}
+
+void GuidedParserFeatures(const Configuration& c, const std::vector<WordKeys>& k, const std::vector<uint64_t>& ptag,
+                          const Guide& g, std::vector<uint64_t>* out) {
+  ParserFeatures(c, k, ptag, out);
+  const int s0 = c.stack.empty() ? -1 : c.stack.back();
+  const int b0 = c.next <= c.n ? static_cast<int>(c.next) : -1;
+  auto tag = [&](int i) { return i == 0 ? kRoot : i < 0 ? kNone : ptag[i - 1]; };
+  auto word = [&](int i) { return i == 0 ? kRoot : i < 0 ? kNone : k[i - 1].lower; };
+  const uint64_t arc = s0 >= 0 && b0 > 0 ? (g.heads[b0] == s0 ? 1 : s0 > 0 && g.heads[s0] == b0 ? 2 : 3) : 0;
+  const uint64_t b0_head = b0 > 0 ? GuideHeadPlace(c, g.heads[b0]) : 0;
+  const uint64_t s0_head = s0 > 0 ? GuideHeadPlace(c, g.heads[s0]) + 8 * (c.heads[s0] >= 0) : 0;
+  // The guide's children of s0 still in the buffer, of b0 in the stack unattached.
+  uint64_t s0_later = 0, b0_earlier = 0;
+  if (s0 >= 0) {
+    for (int x : g.children[s0]) s0_later += x >= static_cast<int>(c.next);
+  }
+  if (b0 > 0) {
+    for (int x : g.children[b0]) b0_earlier += x < b0 && c.in_stack[x] && c.heads[x] < 0;
+  }
+  s0_later = std::min<uint64_t>(s0_later, 2);
+  b0_earlier = std::min<uint64_t>(b0_earlier, 2);
+  const uint64_t s0p = tag(s0), b0p = tag(b0);
+  int t = 700;
+  auto add = [&](uint64_t a, uint64_t b = 0, uint64_t x = 0) { out->push_back(FeatureHash(++t, a, b, x)); };
+  add(arc); add(arc, s0p, b0p); add(arc, word(b0)); add(arc, word(s0));
+  add(b0_head); add(b0_head, b0p); add(b0_head, b0p, s0p); add(b0_head, word(b0));
+  add(s0_head); add(s0_head, s0p); add(s0_head, s0p, b0p);
+  add(s0_head, b0_head); add(FeatureHash(1, s0_head, b0_head), arc);
+  add(s0_later, b0_earlier); add(s0_later, s0p); add(b0_earlier, b0p);
+  add(FeatureHash(1, s0_later, b0_earlier), arc, FeatureHash(1, s0_head, b0_head));
+  const int s1 = c.stack.size() < 2 ? -1 : c.stack[c.stack.size() - 2];
+  const int b1 = c.next + 1 <= c.n ? static_cast<int>(c.next + 1) : -1;
+  const uint64_t s1_head = s1 > 0 ? GuideHeadPlace(c, g.heads[s1]) + 8 * (c.heads[s1] >= 0) : 0;
+  const uint64_t b1_head = b1 > 0 ? GuideHeadPlace(c, g.heads[b1]) : 0;
+  add(s1_head, s0_head, b0_head); add(b1_head, b0_head, arc); add(b1_head, tag(b1), b0p);
+  auto span = [&](int i) {  // the guide arc's direction and length from word i
+    if (i <= 0) return uint64_t{0};
+    const int h = g.heads[i];
+    return h == 0 ? uint64_t{15} : (h < i ? 0 : 8) + std::min<uint64_t>(std::abs(h - i), 7);
+  };
+  add(span(b0), b0p); add(span(s0), s0p); add(span(b0), span(s0), arc);
+  add(tag(b0 > 0 ? g.heads[b0] : -1), b0p, b0_head); add(tag(s0 > 0 ? g.heads[s0] : -1), s0p, s0_head);
 }
 
 uint64_t TransitionContext(const Configuration& c, const std::vector<uint64_t>& ptag) {

@@ -433,47 +433,132 @@ double ParseDev(const SyntaxModel& m, Morphology* morphology, const std::vector<
   return labelled ? scores.las : scores.uas;
 }
 
+// One pass of a greedy parser over a training sentence of `n` words with
+// the dynamic oracle: it learns from each configuration's costly guess, and
+// follows its guesses after the first epoch nine times in ten (exploration,
+// Goldberg & Nivre 2012). `features(c, &f)` gives a configuration's features.
+template <typename Features>
+void TrainParserOn(PerceptronTrainer* t, const std::vector<int>& gold, size_t n, int epoch, std::mt19937_64* rng,
+                   std::vector<uint64_t>* f, Features features) {
+  syntax::Configuration c(n);
+  while (!c.Done()) {
+    features(c, f);
+    float scores[syntax::kTransitions] = {};
+    t->Score(*f, scores);
+    int pred = -1, best_gold = -1, min_cost = 1 << 30;
+    int costs[syntax::kTransitions];
+    for (int x = 0; x < syntax::kTransitions; ++x) {
+      costs[x] = c.Allowed(x) ? Cost(c, x, gold) : -1;
+      if (costs[x] >= 0) min_cost = std::min(min_cost, costs[x]);
+    }
+    for (int x = 0; x < syntax::kTransitions; ++x) {
+      if (costs[x] < 0) continue;
+      if (pred < 0 || scores[x] > scores[pred]) pred = x;
+      if (costs[x] == min_cost && (best_gold < 0 || scores[x] > scores[best_gold])) best_gold = x;
+    }
+    if (costs[pred] > min_cost) t->Update(*f, best_gold, pred);
+    t->Tick();
+    bool explore = epoch > 1 && (*rng)() % 10 != 0;
+    c.Apply(explore ? pred : best_gold);
+  }
+}
+
+std::vector<int> GoldHeads(const UdSentence& s) {
+  std::vector<int> gold(s.words.size() + 1, 0);
+  for (size_t i = 0; i < s.words.size(); ++i) gold[i + 1] = std::max(0, s.words[i].head);
+  return gold;
+}
+
+// One epoch of the (first, left-to-right) parser over the training
+// sentences `use` says to learn from.
+template <typename Use>
+void ParserEpoch(PerceptronTrainer* t, const std::vector<UdSentence>& train, const Prepared& tp, const SyntaxModel& m,
+                 int epoch, std::mt19937_64* rng, Use use) {
+  std::vector<uint64_t> f;
+  for (size_t si : Order(train.size(), rng)) {
+    if (!use(si)) continue;
+    const std::vector<uint64_t> ptag = GoldParserTags(m, train[si], tp.tags[si]);
+    TrainParserOn(t, GoldHeads(train[si]), train[si].words.size(), epoch, rng, &f,
+                  [&](const syntax::Configuration& c, std::vector<uint64_t>* out) {
+                    syntax::ParserFeatures(c, tp.keys[si], ptag, out);
+                  });
+  }
+}
+
 // `tp` holds the jackknifed tags (JackknifedTags), as the parser sees in use.
 void TrainParser(const std::vector<UdSentence>& train, const std::vector<UdSentence>& dev, const Prepared& tp,
                  const TrainOptions& o, Morphology* morphology, SyntaxModel* m) {
   PerceptronTrainer t(syntax::kTransitions);
   std::mt19937_64 rng(o.seed + 2);
-  std::vector<uint64_t> f;
-  auto epoch = [&](int e) {
-    for (size_t si : Order(train.size(), &rng)) {
-      const UdSentence& s = train[si];
-      std::vector<int> gold(s.words.size() + 1, 0);
-      for (size_t i = 0; i < s.words.size(); ++i) gold[i + 1] = std::max(0, s.words[i].head);
-      std::vector<uint64_t> ptag = GoldParserTags(*m, s, tp.tags[si]);
-      syntax::Configuration c(s.words.size());
-      while (!c.Done()) {
-        syntax::ParserFeatures(c, tp.keys[si], ptag, &f);
-        float scores[syntax::kTransitions] = {};
-        t.Score(f, scores);
-        int pred = -1, best_gold = -1, min_cost = 1 << 30;
-        int costs[syntax::kTransitions];
-        for (int x = 0; x < syntax::kTransitions; ++x) {
-          costs[x] = c.Allowed(x) ? Cost(c, x, gold) : -1;
-          if (costs[x] >= 0) min_cost = std::min(min_cost, costs[x]);
-        }
-        for (int x = 0; x < syntax::kTransitions; ++x) {
-          if (costs[x] < 0) continue;
-          if (pred < 0 || scores[x] > scores[pred]) pred = x;
-          if (costs[x] == min_cost && (best_gold < 0 || scores[x] > scores[best_gold])) best_gold = x;
-        }
-        if (costs[pred] > min_cost) t.Update(f, best_gold, pred);
-        t.Tick();
-        bool explore = e > 1 && rng() % 10 != 0;
-        c.Apply(explore ? pred : best_gold);
-      }
-    }
-  };
+  auto epoch = [&](int e) { ParserEpoch(&t, train, tp, *m, e, &rng, [](size_t) { return true; }); };
   auto score = [&](const WeightTable& table) {
     SyntaxModel probe = *m;
     probe.transitions = table;
     return ParseDev(probe, morphology, dev, false);
   };
   m->transitions = TrainBest(&t, o.parser_epochs, o.parser_features, "parser", o, epoch, score);
+}
+
+// Trees of the training sentences as the first parser gives them on text
+// it was not trained on (k-fold jackknifing): the guided parser's guides.
+std::vector<std::vector<int>> JackknifedHeads(const std::vector<UdSentence>& train, const Prepared& tp,
+                                              const TrainOptions& o, Morphology* morphology, const SyntaxModel& m) {
+  constexpr size_t kFolds = 4;
+  std::vector<std::vector<int>> out(train.size());
+  size_t ok = 0, all = 0;
+  for (size_t fold = 0; fold < kFolds; ++fold) {
+    PerceptronTrainer t(syntax::kTransitions);
+    std::mt19937_64 rng(o.seed + 20 + fold);
+    for (int e = 1; e <= std::min(o.parser_epochs, 10); ++e) {
+      ParserEpoch(&t, train, tp, m, e, &rng, [&](size_t si) { return si % kFolds != fold; });
+    }
+    SyntaxModel probe = m;
+    probe.transitions = t.Compile(o.parser_features);
+    SyntaxAnnotator a(probe, morphology);
+    for (size_t si = fold; si < train.size(); si += kFolds) {
+      a.Parse(tp.keys[si], GoldParserTags(m, train[si], tp.tags[si]), &out[si]);
+      for (size_t i = 0; i < train[si].words.size(); ++i) ok += out[si][i + 1] == std::max(0, train[si].words[i].head);
+      all += train[si].words.size();
+    }
+  }
+  o.log("jackknifed training trees: UAS " + Percent(all ? 100.0 * ok / all : 0.0));
+  return out;
+}
+
+// The guided parser (SyntaxModel::guided): right to left, on the jackknifed
+// trees of the first parser as guides.
+void TrainGuidedParser(const std::vector<UdSentence>& train, const std::vector<UdSentence>& dev, const Prepared& tp,
+                       const TrainOptions& o, Morphology* morphology, SyntaxModel* m) {
+  const std::vector<std::vector<int>> guide_heads = JackknifedHeads(train, tp, o, morphology, *m);
+  std::vector<std::vector<WordKeys>> rkeys;
+  std::vector<std::vector<uint64_t>> rptags;
+  std::vector<std::vector<int>> rgold, rguide;
+  for (size_t si = 0; si < train.size(); ++si) {
+    rkeys.emplace_back(tp.keys[si].rbegin(), tp.keys[si].rend());
+    const std::vector<uint64_t> ptag = GoldParserTags(*m, train[si], tp.tags[si]);
+    rptags.emplace_back(ptag.rbegin(), ptag.rend());
+    rgold.push_back(syntax::ReversedHeads(GoldHeads(train[si])));
+    rguide.push_back(syntax::ReversedHeads(guide_heads[si]));
+  }
+  std::vector<syntax::Guide> guides;
+  for (const std::vector<int>& h : rguide) guides.push_back(syntax::Guide{h, syntax::ChildLists(h)});
+  PerceptronTrainer t(syntax::kTransitions);
+  std::mt19937_64 rng(o.seed + 5);
+  std::vector<uint64_t> f;
+  auto epoch = [&](int e) {
+    for (size_t si : Order(train.size(), &rng)) {
+      TrainParserOn(&t, rgold[si], train[si].words.size(), e, &rng, &f,
+                    [&](const syntax::Configuration& c, std::vector<uint64_t>* out) {
+                      syntax::GuidedParserFeatures(c, rkeys[si], rptags[si], guides[si], out);
+                    });
+    }
+  };
+  auto score = [&](const WeightTable& table) {
+    SyntaxModel probe = *m;
+    probe.guided = table;
+    return ParseDev(probe, morphology, dev, false);
+  };
+  m->guided = TrainBest(&t, o.parser_epochs, o.guided_features != 0 ? o.guided_features : o.parser_features, "guided parser", o, epoch, score);
 }
 
 void TrainLabeller(const std::vector<UdSentence>& train, const std::vector<UdSentence>& dev, const Prepared& tp,
@@ -561,6 +646,7 @@ void BuildShortcuts(const std::vector<UdSentence>& train, const TrainOptions& o,
   SyntaxAnnotator::Decisions decisions;
   SyntaxAnnotator annotator(*m, morphology);
   annotator.RecordDecisions(&decisions);
+  annotator.UseGuidedParser(false);  // (the labels' contexts on the first parser's trees)
   for (const UdSentence& s : train) {
     UdSentence copy;
     for (const UdWord& w : s.words) copy.words.push_back(UdWord{.form = w.form});
@@ -603,7 +689,10 @@ StatusOr<SyntaxModel> TrainSyntax(const std::vector<UdSentence>& train, const st
   const Prepared jackknifed{tp.keys, JackknifedTags(train, tp, o, m)};
   if (o.tagger_passes == 2) TrainTagger2(train, dev, tp, dp, jackknifed.tags, o, morphology, &m);
   TrainParser(train, dev, jackknifed, o, morphology, &m);
+  // (The labeller chooses its epoch on the first parser's trees, and the
+  // shortcuts are the first parser's: kg build parses with it alone.)
   TrainLabeller(train, dev, jackknifed, o, morphology, &m);
+  if (o.guided_parser) TrainGuidedParser(train, dev, jackknifed, o, morphology, &m);
   BuildShortcuts(train, o, morphology, &m);
   return m;
 }

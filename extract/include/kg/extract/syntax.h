@@ -40,7 +40,7 @@ namespace kg {
 
 class Morphology;
 
-constexpr uint32_t kSyntaxFormatVersion = 4;  // 2: FeatureHash in one mixing round; 3: shortcuts; 4: clitics
+constexpr uint32_t kSyntaxFormatVersion = 5;  // 2: FeatureHash in one mixing round; 3: shortcuts; 4: clitics; 5: guided parser
 
 // A lemma rule: strip `strip` bytes from the end of the lower-case form, append `add`.
 struct LemmaRule {
@@ -94,6 +94,9 @@ struct SyntaxModel {
   // A second tagging pass that also sees the first pass's tags of the next
   // words (kg-train --tagger-passes 2); empty (no classes) for one pass.
   WeightTable tagger2;
+  // A second parser, right to left, that reads the first one's tree (its
+  // guide) and decides again (kg-train --guided-parser); empty for none.
+  WeightTable guided;
   std::unordered_map<std::string, std::string> lemmas;    // "form\ttag" -> lemma
   std::unordered_map<std::string, LemmaRule> lemma_rules; // "tag\tsuffix" -> rule
   std::map<std::string, std::vector<std::string>> contractions;  // "du" -> {"de", "le"}
@@ -136,6 +139,10 @@ class SyntaxAnnotator {
   // Features only for verbs and auxiliaries (what the parser reads), "_"
   // elsewhere: for callers that need trees, not morphology (kg build).
   void SetVerbFeaturesOnly(bool only) { verb_features_only_ = only; }
+  // Whether the model's guided parser (if it has one) decides the trees
+  // after the first parser (the default), or the first parser alone (kg
+  // build: half the parsing time, the whole-corpus budget).
+  void UseGuidedParser(bool use) { use_guided_ = use; }
   // The same, for a sentence given as surface tokens: contractions such as
   // "du" become two words under a multi-word token first, a verb and its
   // inverted or imperative pronoun two words ("a-t-il" -> "a" "-t-il",
@@ -161,6 +168,9 @@ class SyntaxAnnotator {
   // heads[1..n] from the parser's word classes (ParserTag per word); every
   // word gets a head, one of them the root.
   void Parse(const std::vector<WordKeys>& keys, const std::vector<uint64_t>& ptag, std::vector<int>* heads) const;
+  // The model's guided parser, right to left, on the first parser's `heads`,
+  // which it replaces.
+  void GuidedParse(const std::vector<WordKeys>& keys, const std::vector<uint64_t>& ptag, std::vector<int>* heads) const;
 
  private:
   void TagWords(const std::vector<WordKeys>& keys, const std::vector<int>& tags, UdSentence* s);
@@ -179,6 +189,7 @@ class SyntaxAnnotator {
   const SyntaxModel& model_;
   Morphology* morphology_;
   bool verb_features_only_ = false;
+  bool use_guided_ = true;
   Decisions* record_ = nullptr;
   bool MayContract(const std::string& token) const;
   // Where a token splits into a word and a clitic pronoun ("a-t-il" at 1:
@@ -192,6 +203,8 @@ class SyntaxAnnotator {
   std::vector<WordKeys> keys_;
   std::vector<int> tags_, heads_;
   std::vector<uint64_t> ptags_;
+  mutable std::vector<WordKeys> rkeys_;  // the guided parser's, reversed
+  mutable std::vector<uint64_t> rptags_;
   // Per tag of the model: its HashString, and IsVerbTag.
   std::vector<uint64_t> tag_hashes_;
   std::vector<bool> verb_tags_;
@@ -232,6 +245,7 @@ struct OuterChildren {
 // A parser configuration; words are 1..n, 0 is the root.
 struct Configuration {
   std::vector<int> stack, heads;      // heads[i] = -1 while unattached
+  std::vector<char> in_stack;         // whether word i is on the stack
   std::vector<OuterChildren> left, right;
   size_t next = 1, n = 0;
   explicit Configuration(size_t words);
@@ -259,6 +273,18 @@ class ChildLists {
  private:
   std::vector<int> start_, items_;
 };
+// What the second, right-to-left parser reads of the first parser's tree
+// (its guide), in the second parser's word order: heads and children.
+struct Guide {
+  std::vector<int> heads;  // 1-based, 0: the root
+  ChildLists children;
+};
+// heads[1..n] of the same words read right to left (-1 and 0 kept).
+std::vector<int> ReversedHeads(const std::vector<int>& heads);
+// Words the parser left without a head (-1) go under the root's child.
+void AttachLeftovers(std::vector<int>* heads);
+void GuidedParserFeatures(const Configuration& c, const std::vector<WordKeys>& k, const std::vector<uint64_t>& ptag,
+                          const Guide& g, std::vector<uint64_t>* out);
 void LabelFeatures(const std::vector<WordKeys>& k, const std::vector<uint64_t>& ptag, const std::vector<int>& heads,
                    const ChildLists& children, int dep, std::vector<uint64_t>* out);
 // The contexts of shortcuts: a configuration's stack top, next two words

@@ -29,6 +29,8 @@ struct TrainOptions {
   size_t tagger_features = 0, feats_features = 0, parser_features = 0, labeller_features = 0;
   uint64_t seed = 1;
   int tagger_passes = 1;  // 2: a second tagging pass reading the first's tags ahead
+  bool guided_parser = false;
+  size_t guided_features = 0;  // 0: parser_features  // a second, right-to-left parser guided by the first's tree
   std::function<void(const std::string&)> log = [](const std::string&) {};
 };
 
