@@ -449,10 +449,12 @@ TEST_F(CommittedModels, ShortcutsAgreeWithTheScores) {
     EXPECT_GT((*model)->tag_shortcuts.size(), 0u) << language;
     EXPECT_GT((*model)->transition_shortcuts.size(), 0u) << language;
     EXPECT_GT((*model)->label_shortcuts.size(), 0u) << language;
+    EXPECT_GT((*model)->guided_shortcuts.size(), 0u) << language;
     SyntaxModel scored = **model;
     scored.tag_shortcuts = ShortcutTable();
     scored.transition_shortcuts = ShortcutTable();
     scored.label_shortcuts = ShortcutTable();
+    scored.guided_shortcuts = ShortcutTable();
     SyntaxAnnotator fast(**model, morphology_), slow(scored, morphology_);
     size_t words = 0, same = 0;
     for (const char* text : texts) {

@@ -76,7 +76,7 @@ Status CheckConsistent(const SyntaxModel& m, const std::string& where) {
     if (f >= m.feat_names.size() || f >= 64) return bad("feature names");
   }
   if (!m.tag_shortcuts.Valid(static_cast<int>(m.tags.size())) ||
-      !m.transition_shortcuts.Valid(syntax::kTransitions) ||
+      !m.transition_shortcuts.Valid(syntax::kTransitions) || !m.guided_shortcuts.Valid(syntax::kTransitions) ||
       !m.label_shortcuts.Valid(static_cast<int>(m.labels.size()))) {
     return bad("shortcuts");
   }
@@ -146,7 +146,9 @@ std::string SyntaxModel::Serialize() const {
   WriteStrings(&w, ambiguous_contractions);
   WriteStrings(&w, clitics);
   WriteStrings(&w, whole_hyphenated);
-  for (const ShortcutTable* t : {&tag_shortcuts, &transition_shortcuts, &label_shortcuts}) t->Write(&w);
+  for (const ShortcutTable* t : {&tag_shortcuts, &transition_shortcuts, &label_shortcuts, &guided_shortcuts}) {
+    t->Write(&w);
+  }
   w.U32(ModelChecksum(w.buffer()));
   return std::move(w.buffer());
 }
@@ -192,7 +194,7 @@ StatusOr<std::shared_ptr<const SyntaxModel>> SyntaxModel::Parse(std::string_view
       !ReadStrings(&r, &m->whole_hyphenated)) {
     return r.Truncated();
   }
-  for (ShortcutTable* t : {&m->tag_shortcuts, &m->transition_shortcuts, &m->label_shortcuts}) {
+  for (ShortcutTable* t : {&m->tag_shortcuts, &m->transition_shortcuts, &m->label_shortcuts, &m->guided_shortcuts}) {
     if (!t->Read(&r)) return r.Truncated();
   }
   if (!r.done()) return r.Truncated();
@@ -401,6 +403,7 @@ void SyntaxAnnotator::GuidedParse(const std::vector<WordKeys>& keys, const std::
   const syntax::Guide guide{guide_heads, syntax::ChildLists(guide_heads)};
   syntax::Configuration c(n);
   std::vector<uint64_t>& f = features_;
+  const bool context = model_.guided_shortcuts.size() > 0 || record_ != nullptr;
   while (!c.Done()) {
     int allowed = 0, only = -1;
     for (int t = 0; t < syntax::kTransitions; ++t) {
@@ -410,6 +413,11 @@ void SyntaxAnnotator::GuidedParse(const std::vector<WordKeys>& keys, const std::
       c.Apply(only);
       continue;
     }
+    const uint64_t key = context ? syntax::GuidedContext(c, rptags_, guide) : 0;
+    if (const int shortcut = context ? model_.guided_shortcuts.Find(key) : -1; shortcut >= 0 && c.Allowed(shortcut)) {
+      c.Apply(shortcut);
+      continue;
+    }
     syntax::GuidedParserFeatures(c, rkeys_, rptags_, guide, &f);
     float scores[syntax::kTransitions] = {};
     model_.guided.Score(f, scores);
@@ -417,6 +425,7 @@ void SyntaxAnnotator::GuidedParse(const std::vector<WordKeys>& keys, const std::
     for (int t = 0; t < syntax::kTransitions; ++t) {
       if (c.Allowed(t) && (best < 0 || scores[t] > scores[best])) best = t;
     }
+    if (record_ != nullptr) ++record_->guided[key][best];
     c.Apply(best);
   }
   syntax::AttachLeftovers(&c.heads);

@@ -322,16 +322,36 @@ uint64_t GuideHeadPlace(const Configuration& c, int head) {
   return head > static_cast<int>(c.next) ? 4 : 5;
 }
 
+// What the guide says of the stack top s0 and the next word b0: whether it
+// has an arc between them (and which way), and where each one's head lies.
+struct GuideAtTop {
+  int s0 = -1, b0 = -1;
+  uint64_t arc = 0, s0_head = 0, b0_head = 0;
+};
+
+GuideAtTop GuideOf(const Configuration& c, const Guide& g) {
+  GuideAtTop x;
+  x.s0 = c.stack.empty() ? -1 : c.stack.back();
+  x.b0 = c.next <= c.n ? static_cast<int>(c.next) : -1;
+  x.arc = x.s0 >= 0 && x.b0 > 0 ? (g.heads[x.b0] == x.s0 ? 1 : x.s0 > 0 && g.heads[x.s0] == x.b0 ? 2 : 3) : 0;
+  x.b0_head = x.b0 > 0 ? GuideHeadPlace(c, g.heads[x.b0]) : 0;
+  x.s0_head = x.s0 > 0 ? GuideHeadPlace(c, g.heads[x.s0]) + 8 * (c.heads[x.s0] >= 0) : 0;
+  return x;
+}
+
+uint64_t GuidedContext(const Configuration& c, const std::vector<uint64_t>& ptag, const Guide& g) {
+  const GuideAtTop x = GuideOf(c, g);
+  return FeatureHash(FeatureHash(603, TransitionContext(c, ptag)), x.arc, FeatureHash(1, x.s0_head, x.b0_head));
+}
+
 void GuidedParserFeatures(const Configuration& c, const std::vector<WordKeys>& k, const std::vector<uint64_t>& ptag,
                           const Guide& g, std::vector<uint64_t>* out) {
   ParserFeatures(c, k, ptag, out);
-  const int s0 = c.stack.empty() ? -1 : c.stack.back();
-  const int b0 = c.next <= c.n ? static_cast<int>(c.next) : -1;
+  const GuideAtTop top = GuideOf(c, g);
+  const int s0 = top.s0, b0 = top.b0;
+  const uint64_t arc = top.arc, b0_head = top.b0_head, s0_head = top.s0_head;
   auto tag = [&](int i) { return i == 0 ? kRoot : i < 0 ? kNone : ptag[i - 1]; };
   auto word = [&](int i) { return i == 0 ? kRoot : i < 0 ? kNone : k[i - 1].lower; };
-  const uint64_t arc = s0 >= 0 && b0 > 0 ? (g.heads[b0] == s0 ? 1 : s0 > 0 && g.heads[s0] == b0 ? 2 : 3) : 0;
-  const uint64_t b0_head = b0 > 0 ? GuideHeadPlace(c, g.heads[b0]) : 0;
-  const uint64_t s0_head = s0 > 0 ? GuideHeadPlace(c, g.heads[s0]) + 8 * (c.heads[s0] >= 0) : 0;
   // The guide's children of s0 still in the buffer, of b0 in the stack unattached.
   uint64_t s0_later = 0, b0_earlier = 0;
   if (s0 >= 0) {

@@ -112,6 +112,8 @@ struct SyntaxModel {
   // a transition (by syntax::TransitionContext), a label (by
   // syntax::LabelContext).
   ShortcutTable tag_shortcuts, transition_shortcuts, label_shortcuts;
+  // The guided parser's (by syntax::GuidedContext).
+  ShortcutTable guided_shortcuts;
   static StatusOr<std::shared_ptr<const SyntaxModel>> Load(const std::string& path);
   static StatusOr<std::shared_ptr<const SyntaxModel>> Parse(std::string_view bytes, const std::string& where);
   std::string Serialize() const;
@@ -158,7 +160,7 @@ class SyntaxAnnotator {
   // by WordKeys::lower, transitions by TransitionContext, labels by
   // LabelContext). Null: none recorded.
   struct Decisions {
-    std::map<uint64_t, std::map<int, int>> tags, transitions, labels;
+    std::map<uint64_t, std::map<int, int>> tags, transitions, labels, guided;
   };
   void RecordDecisions(Decisions* d) { record_ = d; }
 
@@ -285,6 +287,9 @@ std::vector<int> ReversedHeads(const std::vector<int>& heads);
 void AttachLeftovers(std::vector<int>* heads);
 void GuidedParserFeatures(const Configuration& c, const std::vector<WordKeys>& k, const std::vector<uint64_t>& ptag,
                           const Guide& g, std::vector<uint64_t>* out);
+// The guided parser's shortcut context: TransitionContext's, and what the
+// guide says of the stack top and the next word.
+uint64_t GuidedContext(const Configuration& c, const std::vector<uint64_t>& ptag, const Guide& g);
 void LabelFeatures(const std::vector<WordKeys>& k, const std::vector<uint64_t>& ptag, const std::vector<int>& heads,
                    const ChildLists& children, int dep, std::vector<uint64_t>* out);
 // The contexts of shortcuts: a configuration's stack top, next two words
