@@ -127,6 +127,11 @@ def run(a):
         os.makedirs(a.work, exist_ok=True)
         scores = measure(a.kg, shared, a.work)
     print_table(scores)
+    return report(scores, floors_path)
+
+
+def report(scores, floors_path):
+    """Prints every figure below its floor; returns the exit code (0 or 1)."""
     floors = read_floors(floors_path)
     below = check(scores, floors, floors_path)
     for line in below:

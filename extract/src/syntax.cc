@@ -360,35 +360,51 @@ std::string DecideFeats(const SyntaxModel& m, int tag, const std::vector<float>&
 
 }  // namespace
 
+namespace {
+
+// The greedy parse loop of both parsers: a forced move is taken, then the
+// shortcut of the configuration's context if there is one, else the
+// allowed transition that scores best (counted by context in `record`).
+template <typename Context, typename Features>
+void GreedyParse(syntax::Configuration* c, const WeightTable& table, const ShortcutTable& shortcuts,
+                 std::map<uint64_t, std::map<int, int>>* record, std::vector<uint64_t>* f, Context context,
+                 Features features) {
+  const bool keyed = shortcuts.size() > 0 || record != nullptr;
+  while (!c->Done()) {
+    int allowed = 0, only = -1;
+    for (int t = 0; t < syntax::kTransitions; ++t) {
+      if (c->Allowed(t)) ++allowed, only = t;
+    }
+    if (allowed == 1) {  // (a forced move needs no scores)
+      c->Apply(only);
+      continue;
+    }
+    const uint64_t key = keyed ? context(*c) : 0;
+    if (const int shortcut = keyed ? shortcuts.Find(key) : -1; shortcut >= 0 && c->Allowed(shortcut)) {
+      c->Apply(shortcut);
+      continue;
+    }
+    features(*c, f);
+    float scores[syntax::kTransitions] = {};
+    table.Score(*f, scores);
+    int best = -1;
+    for (int t = 0; t < syntax::kTransitions; ++t) {
+      if (c->Allowed(t) && (best < 0 || scores[t] > scores[best])) best = t;
+    }
+    if (record != nullptr) ++(*record)[key][best];
+    c->Apply(best);
+  }
+}
+
+}  // namespace
+
 void SyntaxAnnotator::Parse(const std::vector<WordKeys>& keys, const std::vector<uint64_t>& ptag,
                             std::vector<int>* heads) const {
   syntax::Configuration c(ptag.size());
-  std::vector<uint64_t>& f = features_;  // (scratch kept between sentences)
-  const bool context = model_.transition_shortcuts.size() > 0 || record_ != nullptr;
-  while (!c.Done()) {
-    int allowed = 0, only = -1;
-    for (int t = 0; t < syntax::kTransitions; ++t) {
-      if (c.Allowed(t)) ++allowed, only = t;
-    }
-    if (allowed == 1) {  // (a forced move needs no scores)
-      c.Apply(only);
-      continue;
-    }
-    const uint64_t key = context ? syntax::TransitionContext(c, ptag) : 0;
-    if (const int shortcut = context ? model_.transition_shortcuts.Find(key) : -1; shortcut >= 0 && c.Allowed(shortcut)) {
-      c.Apply(shortcut);
-      continue;
-    }
-    syntax::ParserFeatures(c, keys, ptag, &f);
-    float scores[syntax::kTransitions] = {};
-    model_.transitions.Score(f, scores);
-    int best = -1;
-    for (int t = 0; t < syntax::kTransitions; ++t) {
-      if (c.Allowed(t) && (best < 0 || scores[t] > scores[best])) best = t;
-    }
-    if (record_ != nullptr) ++record_->transitions[key][best];
-    c.Apply(best);
-  }
+  GreedyParse(
+      &c, model_.transitions, model_.transition_shortcuts, record_ != nullptr ? &record_->transitions : nullptr,
+      &features_, [&](const syntax::Configuration& x) { return syntax::TransitionContext(x, ptag); },
+      [&](const syntax::Configuration& x, std::vector<uint64_t>* f) { syntax::ParserFeatures(x, keys, ptag, f); });
   *heads = c.heads;
   syntax::AttachLeftovers(heads);
 }
@@ -396,38 +412,17 @@ void SyntaxAnnotator::Parse(const std::vector<WordKeys>& keys, const std::vector
 void SyntaxAnnotator::GuidedParse(const std::vector<WordKeys>& keys, const std::vector<uint64_t>& ptag,
                                   std::vector<int>* heads) const {
   // Right to left: the words reversed, the first parser's tree as the guide.
-  const size_t n = ptag.size();
   rkeys_.assign(keys.rbegin(), keys.rend());
   rptags_.assign(ptag.rbegin(), ptag.rend());
-  std::vector<int> guide_heads = syntax::ReversedHeads(*heads);
+  const std::vector<int> guide_heads = syntax::ReversedHeads(*heads);
   const syntax::Guide guide{guide_heads, syntax::ChildLists(guide_heads)};
-  syntax::Configuration c(n);
-  std::vector<uint64_t>& f = features_;
-  const bool context = model_.guided_shortcuts.size() > 0 || record_ != nullptr;
-  while (!c.Done()) {
-    int allowed = 0, only = -1;
-    for (int t = 0; t < syntax::kTransitions; ++t) {
-      if (c.Allowed(t)) ++allowed, only = t;
-    }
-    if (allowed == 1) {
-      c.Apply(only);
-      continue;
-    }
-    const uint64_t key = context ? syntax::GuidedContext(c, rptags_, guide) : 0;
-    if (const int shortcut = context ? model_.guided_shortcuts.Find(key) : -1; shortcut >= 0 && c.Allowed(shortcut)) {
-      c.Apply(shortcut);
-      continue;
-    }
-    syntax::GuidedParserFeatures(c, rkeys_, rptags_, guide, &f);
-    float scores[syntax::kTransitions] = {};
-    model_.guided.Score(f, scores);
-    int best = -1;
-    for (int t = 0; t < syntax::kTransitions; ++t) {
-      if (c.Allowed(t) && (best < 0 || scores[t] > scores[best])) best = t;
-    }
-    if (record_ != nullptr) ++record_->guided[key][best];
-    c.Apply(best);
-  }
+  syntax::Configuration c(ptag.size());
+  GreedyParse(
+      &c, model_.guided, model_.guided_shortcuts, record_ != nullptr ? &record_->guided : nullptr, &features_,
+      [&](const syntax::Configuration& x) { return syntax::GuidedContext(x, rptags_, guide); },
+      [&](const syntax::Configuration& x, std::vector<uint64_t>* f) {
+        syntax::GuidedParserFeatures(x, rkeys_, rptags_, guide, f);
+      });
   syntax::AttachLeftovers(&c.heads);
   *heads = syntax::ReversedHeads(c.heads);
 }
