@@ -168,6 +168,15 @@ TEST(SyntaxParserTest, ReversedHeads) {
   }
 }
 
+// How sure the first parser was of an arc, as the guided parser reads it.
+TEST(SyntaxParserTest, MarginBuckets) {
+  const std::pair<float, int> cases[] = {{0.0f, 0},    {9.9f, 0},    {10.0f, 1},  {44.0f, 2},  {64.9f, 3},
+                                         {65.0f, 4},  {129.0f, 7},  {199.0f, 9}, {200.0f, 10}, {1e6f, 10}};
+  for (const auto& [margin, bucket] : cases) EXPECT_EQ(syntax::MarginBucket(margin), bucket) << margin;
+  EXPECT_LT(syntax::MarginBucket(1e9f), syntax::kSurest);  // kSurest is kept for forced moves
+  EXPECT_EQ(syntax::Reversed(std::vector<uint8_t>{0, 1, 2, 3}), (std::vector<uint8_t>{0, 3, 2, 1}));
+}
+
 TEST(SyntaxModelTest, BadFilesAreNamedErrors) {
   auto data = ReadConllu(TinyPath());
   ASSERT_TRUE(data.ok());

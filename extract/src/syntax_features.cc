@@ -383,6 +383,11 @@ void GuidedParserFeatures(const Configuration& c, const std::vector<WordKeys>& k
   };
   add(span(b0), b0p); add(span(s0), s0p); add(span(b0), span(s0), arc);
   add(tag(b0 > 0 ? g.heads[b0] : -1), b0p, b0_head); add(tag(s0 > 0 ? g.heads[s0] : -1), s0p, s0_head);
+  // How sure the first parser was of the guide arcs of b0 and s0.
+  auto sure = [&](int i) { return i > 0 && static_cast<size_t>(i) < g.sure.size() ? uint64_t{g.sure[i]} + 1 : 0; };
+  const uint64_t sb0 = sure(b0), ss0 = sure(s0);
+  add(sb0, arc); add(sb0, b0_head); add(ss0, s0_head); add(sb0, ss0, arc); add(sb0, b0p, b0_head);
+  add(ss0, s0p, s0_head);
 }
 
 uint64_t TransitionContext(const Configuration& c, const std::vector<uint64_t>& ptag) {

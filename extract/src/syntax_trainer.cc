@@ -502,9 +502,11 @@ void TrainParser(const std::vector<UdSentence>& train, const std::vector<UdSente
 // Trees of the training sentences as the first parser gives them on text
 // it was not trained on (k-fold jackknifing): the guided parser's guides.
 std::vector<std::vector<int>> JackknifedHeads(const std::vector<UdSentence>& train, const Prepared& tp,
-                                              const TrainOptions& o, Morphology* morphology, const SyntaxModel& m) {
+                                              const TrainOptions& o, Morphology* morphology, const SyntaxModel& m,
+                                              std::vector<std::vector<uint8_t>>* sure) {
   constexpr size_t kFolds = 4;
   std::vector<std::vector<int>> out(train.size());
+  sure->assign(train.size(), {});
   size_t ok = 0, all = 0;
   for (size_t fold = 0; fold < kFolds; ++fold) {
     PerceptronTrainer t(syntax::kTransitions);
@@ -516,7 +518,7 @@ std::vector<std::vector<int>> JackknifedHeads(const std::vector<UdSentence>& tra
     probe.transitions = t.Compile(o.parser_features);
     SyntaxAnnotator a(probe, morphology);
     for (size_t si = fold; si < train.size(); si += kFolds) {
-      a.Parse(tp.keys[si], GoldParserTags(m, train[si], tp.tags[si]), &out[si]);
+      a.Parse(tp.keys[si], GoldParserTags(m, train[si], tp.tags[si]), &out[si], &(*sure)[si]);
       for (size_t i = 0; i < train[si].words.size(); ++i) ok += out[si][i + 1] == std::max(0, train[si].words[i].head);
       all += train[si].words.size();
     }
@@ -529,7 +531,8 @@ std::vector<std::vector<int>> JackknifedHeads(const std::vector<UdSentence>& tra
 // trees of the first parser as guides.
 void TrainGuidedParser(const std::vector<UdSentence>& train, const std::vector<UdSentence>& dev, const Prepared& tp,
                        const TrainOptions& o, Morphology* morphology, SyntaxModel* m) {
-  const std::vector<std::vector<int>> guide_heads = JackknifedHeads(train, tp, o, morphology, *m);
+  std::vector<std::vector<uint8_t>> sure;
+  const std::vector<std::vector<int>> guide_heads = JackknifedHeads(train, tp, o, morphology, *m, &sure);
   std::vector<std::vector<WordKeys>> rkeys;
   std::vector<std::vector<uint64_t>> rptags;
   std::vector<std::vector<int>> rgold, rguide;
@@ -541,7 +544,9 @@ void TrainGuidedParser(const std::vector<UdSentence>& train, const std::vector<U
     rguide.push_back(syntax::ReversedHeads(guide_heads[si]));
   }
   std::vector<syntax::Guide> guides;
-  for (const std::vector<int>& h : rguide) guides.push_back(syntax::Guide{h, syntax::ChildLists(h)});
+  for (size_t si = 0; si < train.size(); ++si) {
+    guides.push_back(syntax::Guide{rguide[si], syntax::ChildLists(rguide[si]), syntax::Reversed(sure[si])});
+  }
   PerceptronTrainer t(syntax::kTransitions);
   std::mt19937_64 rng(o.seed + 5);
   std::vector<uint64_t> f;

@@ -169,7 +169,10 @@ class SyntaxAnnotator {
   void Tag(const UdSentence& s, const std::vector<WordKeys>& keys, std::vector<int>* tags) const;
   // heads[1..n] from the parser's word classes (ParserTag per word); every
   // word gets a head, one of them the root.
-  void Parse(const std::vector<WordKeys>& keys, const std::vector<uint64_t>& ptag, std::vector<int>* heads) const;
+  // `sure`, if given, receives each word's MarginBucket: how far the
+  // decision that attached it outscored the next best (kSurest: forced).
+  void Parse(const std::vector<WordKeys>& keys, const std::vector<uint64_t>& ptag, std::vector<int>* heads,
+             std::vector<uint8_t>* sure = nullptr) const;
   // The model's guided parser, right to left, on the first parser's `heads`,
   // which it replaces.
   void GuidedParse(const std::vector<WordKeys>& keys, const std::vector<uint64_t>& ptag, std::vector<int>* heads) const;
@@ -207,6 +210,7 @@ class SyntaxAnnotator {
   std::vector<uint64_t> ptags_;
   mutable std::vector<WordKeys> rkeys_;  // the guided parser's, reversed
   mutable std::vector<uint64_t> rptags_;
+  mutable std::vector<uint8_t> sure_;  // the first parser's margins, for the guided one
   // Per tag of the model: its HashString, and IsVerbTag.
   std::vector<uint64_t> tag_hashes_;
   std::vector<bool> verb_tags_;
@@ -280,7 +284,14 @@ class ChildLists {
 struct Guide {
   std::vector<int> heads;  // 1-based, 0: the root
   ChildLists children;
+  std::vector<uint8_t> sure;  // 1-based MarginBucket of each guide arc
 };
+// A decision's margin (its score over the next best) in buckets 0..kSurest-1
+// (a shortcut's in the top one); kSurest: a forced move's.
+constexpr uint8_t kSurest = 11;
+uint8_t MarginBucket(float margin);
+// v[1..n] of the same words read right to left.
+std::vector<uint8_t> Reversed(const std::vector<uint8_t>& v);
 // heads[1..n] of the same words read right to left (-1 and 0 kept).
 std::vector<int> ReversedHeads(const std::vector<int>& heads);
 // Words the parser left without a head (-1) go under the root's child.
