@@ -12,8 +12,10 @@
 // feature among the values seen with the tag; lemmas come from the training
 // words, then suffix rules learned by tag, then the dictionary's verb
 // lemma; the parser is a greedy arc-eager transition parser (Nivre 2003)
-// trained with a dynamic oracle (Goldberg & Nivre 2012), and arcs are
-// labelled afterwards by a perceptron that sees the whole tree.
+// trained with a dynamic oracle (Goldberg & Nivre 2012), then (if the model
+// has one) a guided parser decides the tree again right to left, reading
+// the first one's tree and margins (stacking; trained on jackknifed trees),
+// and arcs are labelled afterwards by a perceptron that sees the whole tree.
 //
 // Model file: "KGSYNTAX" magic, format version, then sections, then a CRC-32
 // of everything before it; a missing, truncated or corrupt file is an error
