@@ -324,6 +324,11 @@ uint64_t GuideHeadPlace(const Configuration& c, int head) {
 
 // What the guide says of the stack top s0 and the next word b0: whether it
 // has an arc between them (and which way), and where each one's head lies.
+// A stack word's guide-head place, and whether it has its head already.
+uint64_t StackWordPlace(const Configuration& c, const Guide& g, int i) {
+  return i > 0 ? GuideHeadPlace(c, g.heads[i]) + 8 * (c.heads[i] >= 0) : 0;
+}
+
 struct GuideAtTop {
   int s0 = -1, b0 = -1;
   uint64_t arc = 0, s0_head = 0, b0_head = 0;
@@ -335,7 +340,7 @@ GuideAtTop GuideOf(const Configuration& c, const Guide& g) {
   x.b0 = c.next <= c.n ? static_cast<int>(c.next) : -1;
   x.arc = x.s0 >= 0 && x.b0 > 0 ? (g.heads[x.b0] == x.s0 ? 1 : x.s0 > 0 && g.heads[x.s0] == x.b0 ? 2 : 3) : 0;
   x.b0_head = x.b0 > 0 ? GuideHeadPlace(c, g.heads[x.b0]) : 0;
-  x.s0_head = x.s0 > 0 ? GuideHeadPlace(c, g.heads[x.s0]) + 8 * (c.heads[x.s0] >= 0) : 0;
+  x.s0_head = StackWordPlace(c, g, x.s0);
   return x;
 }
 
@@ -373,7 +378,7 @@ void GuidedParserFeatures(const Configuration& c, const std::vector<WordKeys>& k
   add(FeatureHash(1, s0_later, b0_earlier), arc, FeatureHash(1, s0_head, b0_head));
   const int s1 = c.stack.size() < 2 ? -1 : c.stack[c.stack.size() - 2];
   const int b1 = c.next + 1 <= c.n ? static_cast<int>(c.next + 1) : -1;
-  const uint64_t s1_head = s1 > 0 ? GuideHeadPlace(c, g.heads[s1]) + 8 * (c.heads[s1] >= 0) : 0;
+  const uint64_t s1_head = StackWordPlace(c, g, s1);
   const uint64_t b1_head = b1 > 0 ? GuideHeadPlace(c, g.heads[b1]) : 0;
   add(s1_head, s0_head, b0_head); add(b1_head, b0_head, arc); add(b1_head, tag(b1), b0p);
   auto span = [&](int i) {  // the guide arc's direction and length from word i

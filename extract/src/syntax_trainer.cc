@@ -405,7 +405,7 @@ int Cost(const syntax::Configuration& c, int t, const std::vector<int>& gold) {
   int b0 = static_cast<int>(c.next);
   int n = static_cast<int>(c.n);
   int cost = 0;
-  auto in_stack = [&](int k) { return std::find(c.stack.begin(), c.stack.end(), k) != c.stack.end(); };
+  auto in_stack = [&](int k) { return c.in_stack[k] != 0; };
   switch (t) {
     case syntax::kLeftArc:
       if (gold[s0] != b0 && gold[s0] > b0) ++cost;
@@ -519,8 +519,9 @@ std::vector<std::vector<int>> JackknifedHeads(const std::vector<UdSentence>& tra
     SyntaxAnnotator a(probe, morphology);
     for (size_t si = fold; si < train.size(); si += kFolds) {
       a.Parse(tp.keys[si], GoldParserTags(m, train[si], tp.tags[si]), &out[si], &(*sure)[si]);
-      for (size_t i = 0; i < train[si].words.size(); ++i) ok += out[si][i + 1] == std::max(0, train[si].words[i].head);
-      all += train[si].words.size();
+      const std::vector<int> gold = GoldHeads(train[si]);
+      for (size_t i = 1; i < gold.size(); ++i) ok += out[si][i] == gold[i];
+      all += gold.size() - 1;
     }
   }
   o.log("jackknifed training trees: UAS " + Percent(all ? 100.0 * ok / all : 0.0));
@@ -533,19 +534,18 @@ void TrainGuidedParser(const std::vector<UdSentence>& train, const std::vector<U
                        const TrainOptions& o, Morphology* morphology, SyntaxModel* m) {
   std::vector<std::vector<uint8_t>> sure;
   const std::vector<std::vector<int>> guide_heads = JackknifedHeads(train, tp, o, morphology, *m, &sure);
+  // Every sentence right to left: its words' keys and classes, its gold and guide trees.
   std::vector<std::vector<WordKeys>> rkeys;
   std::vector<std::vector<uint64_t>> rptags;
-  std::vector<std::vector<int>> rgold, rguide;
+  std::vector<std::vector<int>> rgold;
+  std::vector<syntax::Guide> guides;
   for (size_t si = 0; si < train.size(); ++si) {
     rkeys.emplace_back(tp.keys[si].rbegin(), tp.keys[si].rend());
     const std::vector<uint64_t> ptag = GoldParserTags(*m, train[si], tp.tags[si]);
     rptags.emplace_back(ptag.rbegin(), ptag.rend());
     rgold.push_back(syntax::ReversedHeads(GoldHeads(train[si])));
-    rguide.push_back(syntax::ReversedHeads(guide_heads[si]));
-  }
-  std::vector<syntax::Guide> guides;
-  for (size_t si = 0; si < train.size(); ++si) {
-    guides.push_back(syntax::Guide{rguide[si], syntax::ChildLists(rguide[si]), syntax::Reversed(sure[si])});
+    const std::vector<int> rguide = syntax::ReversedHeads(guide_heads[si]);
+    guides.push_back(syntax::Guide{rguide, syntax::ChildLists(rguide), syntax::Reversed(sure[si])});
   }
   PerceptronTrainer t(syntax::kTransitions);
   std::mt19937_64 rng(o.seed + 5);
@@ -575,8 +575,7 @@ void TrainLabeller(const std::vector<UdSentence>& train, const std::vector<UdSen
   auto epoch = [&](int) {
     for (size_t si : Order(train.size(), &rng)) {
       const UdSentence& s = train[si];
-      std::vector<int> heads(s.words.size() + 1, -1);
-      for (size_t i = 0; i < s.words.size(); ++i) heads[i + 1] = std::max(0, s.words[i].head);
+      const std::vector<int> heads = GoldHeads(s);
       const syntax::ChildLists children(heads);
       std::vector<uint64_t> ptag = GoldParserTags(*m, s, tp.tags[si]);
       for (size_t i = 1; i < heads.size(); ++i) {
