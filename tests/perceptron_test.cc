@@ -124,8 +124,10 @@ TEST(WeightTableTest, WrittenCompactAndCheckedOnReading) {
       ModelWriter w;
       t.Compile(0).Write(&w);
       // (Two features of one fingerprint share an entry when their hashes
-      // meet in Compile's slots, else when the index is built.)
-      const size_t row = 4 + 2 * static_cast<size_t>(classes);
+      // meet in Compile's slots, else when the index is built.) A row of 16
+      // classes is written sparse: a bit per class, then its two nonzero
+      // weights (+1 on one class, -1 on another).
+      const size_t row = classes == 4 ? 4 + 2 * 4 : 4 + 16 / 8 + 2 * 2;
       EXPECT_LE(w.buffer().size(), kHeader + n * row) << classes << ", " << n;
       EXPECT_GE(w.buffer().size(), kHeader + Fingerprints(features).size() * row) << classes << ", " << n;
     }
@@ -147,6 +149,51 @@ TEST(WeightTableTest, WrittenCompactAndCheckedOnReading) {
   for (int k = 0; k < 4; ++k) bad.U32(0);
   ModelReader rb(bad.buffer(), "bad table");
   EXPECT_FALSE(WeightTable::Read(&rb).ok());
+}
+
+// Tables of many classes are written sparse (nonzero weights only): read
+// back, every row scores as before; a row naming a class beyond the
+// table's, or fewer weights than its bits say, is corrupt.
+TEST(WeightTableTest, SparseRowsReadBackAsWritten) {
+  for (int classes : {8, 13, 54}) {
+    PerceptronTrainer t(classes);
+    std::vector<uint64_t> features;
+    for (uint64_t i = 0; i < 500; ++i) {
+      features.push_back(FeatureHash(2, i));
+      t.Update({&features.back(), 1}, static_cast<int>(i % classes), static_cast<int>((i * 7 + 3) % classes));
+      t.Tick();
+    }
+    const WeightTable compiled = t.Compile(0);
+    ModelWriter w;
+    compiled.Write(&w);
+    ModelReader r(w.buffer(), "sparse table");
+    StatusOr<WeightTable> read = WeightTable::Read(&r);
+    ASSERT_TRUE(read.ok()) << classes;
+    EXPECT_TRUE(r.done());
+    for (uint64_t f : features) {
+      std::vector<float> a(classes, 0.0f), b(classes, 0.0f);
+      compiled.Score({&f, 1}, a.data());
+      read->Score({&f, 1}, b.data());
+      EXPECT_EQ(a, b) << classes;
+    }
+    // A mask with bits past the classes, or the weights cut short.
+    std::string bytes = w.buffer();
+    if (classes % 8 != 0) {
+      ModelWriter bad;
+      bad.U32(static_cast<uint32_t>(classes) | 0x80000000u);
+      bad.U64(1);
+      bad.U32(1);
+      bad.F32(1.0f);
+      bad.U32(7);                                            // one key
+      for (int b = 0; b < (classes + 7) / 8; ++b) bad.Bytes("\xFF", 1);  // every bit, and some past the classes
+      for (int c = 0; c < 64; ++c) bad.Bytes("\x01\x00", 2);
+      ModelReader rb(bad.buffer(), "bad mask");
+      EXPECT_FALSE(WeightTable::Read(&rb).ok()) << classes;
+    }
+    bytes.resize(bytes.size() - 2);
+    ModelReader rt(bytes, "cut table");
+    EXPECT_FALSE(WeightTable::Read(&rt).ok()) << classes;
+  }
 }
 
 }  // namespace

@@ -49,12 +49,15 @@ class WeightTable {
   size_t features() const { return features_; }
   // Adds the weights of `features` to scores[0..classes).
   void Score(std::span<const uint64_t> features, float* scores) const;
+  // (A table of eight classes or more keeps only its nonzero weights, a bit
+  // per class marking them; read back, its rows are as written.)
   void Write(ModelWriter* w) const;
   static StatusOr<WeightTable> Read(ModelReader* r);
 
  private:
   friend class PerceptronTrainer;
   static constexpr size_t kWindow = 8;  // slots a feature may sit past its home
+  bool ReadSparseRows(ModelReader* r);
   void BuildIndex();
   bool FillIndex();
   size_t IndexSlot(uint32_t fingerprint) const;

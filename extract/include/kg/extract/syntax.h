@@ -42,7 +42,7 @@ namespace kg {
 
 class Morphology;
 
-constexpr uint32_t kSyntaxFormatVersion = 5;  // 2: FeatureHash in one mixing round; 3: shortcuts; 4: clitics; 5: guided parser
+constexpr uint32_t kSyntaxFormatVersion = 6;  // 2: FeatureHash in one mixing round; 3: shortcuts; 4: clitics; 5: guided parser; 6: sparse rows
 
 // A lemma rule: strip `strip` bytes from the end of the lower-case form, append `add`.
 struct LemmaRule {
