@@ -3,6 +3,8 @@
 // finding depends on, with the committed models.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -121,23 +123,27 @@ TEST(SyntaxTrainingTest, GuidedParser) {
   auto morphology = Morphology::Empty();
   TrainOptions o = TinyOptions();
   o.guided_parser = true;
+  o.retagger = true;
   auto a = TrainSyntax(*data, *data, o, morphology.get());
   auto b = TrainSyntax(*data, *data, o, morphology.get());
   ASSERT_TRUE(a.ok() && b.ok());
   EXPECT_EQ(a->guided.classes(), syntax::kTransitions);
   EXPECT_GT(a->guided.features(), 0u);
+  EXPECT_EQ(a->retagger.classes(), static_cast<int>(a->tags.size()));
+  EXPECT_GT(a->retagger.features(), 0u);
   const std::string bytes = a->Serialize();
   EXPECT_EQ(bytes, b->Serialize());
   auto loaded = SyntaxModel::Parse(bytes, "tiny.kgm");
   ASSERT_TRUE(loaded.ok()) << loaded.status().message();
   EXPECT_EQ((*loaded)->Serialize(), bytes);
   // The first parser and everything before it are trained as without the
-  // guided parser (kg build's trees do not change).
+  // guided parser and the re-tagger (kg build's trees do not change).
   auto plain = TrainSyntax(*data, *data, TinyOptions(), morphology.get());
   ASSERT_TRUE(plain.ok());
   EXPECT_EQ(plain->guided.classes(), 0);
   SyntaxModel without = **loaded;
   without.guided = WeightTable();
+  without.retagger = WeightTable();
   EXPECT_EQ(without.Serialize(), plain->Serialize());
   for (bool guided : {true, false}) {
     SyntaxAnnotator annotator(**loaded, morphology.get());
@@ -151,6 +157,24 @@ TEST(SyntaxTrainingTest, GuidedParser) {
     }
     EXPECT_EQ(roots, 1);
   }
+}
+
+// The re-tagger reads the tree: a word's features change with its head
+// and its children, not only with its words and first tags.
+TEST(SyntaxParserTest, RetaggerReadsTheTree) {
+  std::vector<WordKeys> keys;
+  for (const char* w : {"la", "porte", "ferme"}) keys.push_back(syntax::KeysOf(w, false, 0));
+  const std::vector<int> tags = {1, 2, 3};
+  auto features = [&](const std::vector<int>& heads, size_t i) {
+    std::vector<uint64_t> f;
+    syntax::RetaggerFeatures(keys, tags, heads, syntax::ChildLists(heads), i, &f);
+    std::sort(f.begin(), f.end());
+    return f;
+  };
+  const std::vector<int> noun_phrase = {-1, 2, 0, 2}, clause = {-1, 2, 3, 0};
+  EXPECT_EQ(features(noun_phrase, 2), features(noun_phrase, 2));
+  EXPECT_NE(features(noun_phrase, 2), features(clause, 2));  // "ferme": its head
+  EXPECT_NE(features(noun_phrase, 1), features(clause, 1));  // "porte": its children and head
 }
 
 // The guided parser reads the words right to left: heads renumbered so.
@@ -218,6 +242,12 @@ TEST(SyntaxModelTest, BadFilesAreNamedErrors) {
   auto wrong_guided = SyntaxModel::Parse(bad_guided.Serialize(), "m.kgm");
   ASSERT_FALSE(wrong_guided.ok());
   EXPECT_EQ(wrong_guided.status().message(), "m.kgm: corrupt model (transition classes)");
+  // A re-tagger over other classes than the tags.
+  SyntaxModel bad_retagger = *model;
+  bad_retagger.retagger = model->labeller;
+  auto wrong_retagger = SyntaxModel::Parse(bad_retagger.Serialize(), "m.kgm");
+  ASSERT_FALSE(wrong_retagger.ok());
+  EXPECT_EQ(wrong_retagger.status().message(), "m.kgm: corrupt model (tagger classes)");
   // Clitics are "-" and lower-case ASCII letters; the words kept whole, sorted.
   SyntaxModel bad_clitic = *model;
   bad_clitic.clitics = {"-t-il", "Il"};

@@ -67,7 +67,9 @@ Status CheckConsistent(const SyntaxModel& m, const std::string& where) {
   auto bad = [&](const std::string& what) { return InvalidInput(where + ": corrupt model (" + what + ")"); };
   if (m.tags.empty() || m.labels.empty()) return bad("no tags or labels");
   if (m.tagger.classes() != static_cast<int>(m.tags.size())) return bad("tagger classes");
-  if (m.tagger2.classes() != 0 && m.tagger2.classes() != static_cast<int>(m.tags.size())) return bad("tagger classes");
+  for (const WeightTable* t : {&m.tagger2, &m.retagger}) {
+    if (t->classes() != 0 && t->classes() != static_cast<int>(m.tags.size())) return bad("tagger classes");
+  }
   if (m.feats.classes() != static_cast<int>(m.feat_values.size()) && !m.feat_values.empty()) return bad("feature classes");
   if (m.transitions.classes() != syntax::kTransitions) return bad("transition classes");
   if (m.guided.classes() != 0 && m.guided.classes() != syntax::kTransitions) return bad("transition classes");
@@ -140,7 +142,7 @@ std::string SyntaxModel::Serialize() const {
   WriteStrings(&w, feat_names);
   WriteNumbers(&w, feats_by_tag);
   WriteStrings(&w, labels);
-  for (const WeightTable* t : {&tagger, &feats, &transitions, &labeller, &splitter, &tagger2, &guided}) t->Write(&w);
+  for (const WeightTable* t : {&tagger, &feats, &transitions, &labeller, &splitter, &tagger2, &guided, &retagger}) t->Write(&w);
   WriteMap(&w, lemmas, [&](const std::string& v) { w.Str(v); });
   WriteMap(&w, lemma_rules, [&](const LemmaRule& r) { w.U32(r.strip); w.Str(r.add); });
   WriteMap(&w, contractions, [&](const std::vector<std::string>& v) { WriteStrings(&w, v); });
@@ -165,7 +167,8 @@ StatusOr<std::shared_ptr<const SyntaxModel>> SyntaxModel::Parse(std::string_view
       !ReadStrings(&r, &m->labels)) {
     return r.Truncated();
   }
-  for (WeightTable* t : {&m->tagger, &m->feats, &m->transitions, &m->labeller, &m->splitter, &m->tagger2, &m->guided}) {
+  for (WeightTable* t : {&m->tagger, &m->feats, &m->transitions, &m->labeller, &m->splitter, &m->tagger2, &m->guided,
+                        &m->retagger}) {
     StatusOr<WeightTable> table = WeightTable::Read(&r);
     if (!table.ok()) return table.status();
     *t = std::move(*table);
@@ -487,11 +490,13 @@ void AttachLeftovers(std::vector<int>* heads) {
 
 }  // namespace syntax
 
-void SyntaxAnnotator::TagWords(const std::vector<WordKeys>& keys, const std::vector<int>& tags, UdSentence* s) {
+void SyntaxAnnotator::TagWords(const std::vector<WordKeys>& keys, const std::vector<int>& tags, UdSentence* s,
+                               const std::vector<char>* only) {
   std::vector<uint64_t>& f = features_;  // (scratch kept between sentences)
   std::vector<float>& scores = scores_;
   scores.assign(model_.feat_values.size(), 0.0f);
   for (size_t i = 0; i < s->words.size(); ++i) {
+    if (only != nullptr && !(*only)[i]) continue;
     UdWord& w = s->words[i];
     w.upos = model_.tags[tags[i]];
     if (verb_features_only_ && !verb_tags_[tags[i]]) {
@@ -577,7 +582,40 @@ void SyntaxAnnotator::Annotate(UdSentence* s, bool sentence_start) {
   const bool guided = use_guided_ && model_.guided.classes() != 0;
   Parse(keys, ptag, &heads, guided ? &sure_ : nullptr);
   if (guided) GuidedParse(keys, ptag, &heads);
+  if (guided && model_.retagger.classes() != 0 && Retag(keys, heads, &tags)) {
+    // Features, lemmas and word classes again where a tag changed, and
+    // beside it (a word's features read its neighbours' tags).
+    std::vector<char>& redo = redo_;
+    redo.assign(tags.size(), 0);
+    for (size_t i = 0; i < tags.size(); ++i) {
+      if (tags[i] == first_tags_[i]) continue;
+      for (size_t j = i > 0 ? i - 1 : 0; j <= i + 1 && j < tags.size(); ++j) redo[j] = 1;
+    }
+    TagWords(keys, tags, s, &redo);
+    for (size_t i = 0; i < tags.size(); ++i) {
+      if (redo[i]) ptag[i] = syntax::ParserTag(tag_hashes_[tags[i]], verb_tags_[tags[i]], s->words[i].feats);
+    }
+  }
   Label(keys, ptag, heads, s);
+}
+
+bool SyntaxAnnotator::Retag(const std::vector<WordKeys>& keys, const std::vector<int>& heads,
+                            std::vector<int>* tags) const {
+  const syntax::ChildLists children(heads);
+  first_tags_ = *tags;
+  std::vector<uint64_t>& f = features_;
+  std::vector<float>& scores = scores_;
+  scores.assign(model_.tags.size(), 0.0f);
+  bool changed = false;
+  for (size_t i = 0; i < tags->size(); ++i) {
+    syntax::RetaggerFeatures(keys, first_tags_, heads, children, i, &f);
+    std::fill(scores.begin(), scores.end(), 0.0f);
+    model_.retagger.Score(f, scores.data());
+    const int best = static_cast<int>(std::max_element(scores.begin(), scores.end()) - scores.begin());
+    changed |= best != (*tags)[i];
+    (*tags)[i] = best;
+  }
+  return changed;
 }
 
 UdSentence SyntaxAnnotator::AnnotateTokens(const std::vector<std::string>& tokens, std::vector<int>* token_words,

@@ -395,6 +395,35 @@ void GuidedParserFeatures(const Configuration& c, const std::vector<WordKeys>& k
   add(ss0, s0p, s0_head);
 }
 
+void RetaggerFeatures(const std::vector<WordKeys>& k, const std::vector<int>& tags, const std::vector<int>& heads,
+                      const ChildLists& children, size_t i, std::vector<uint64_t>* out) {
+  const int w = static_cast<int>(i) + 1;  // 1-based, as heads
+  const int h = heads[w];
+  auto t = [&](int j) { return j == 0 ? kRoot : j < 0 || j > static_cast<int>(k.size()) ? kNone : static_cast<uint64_t>(tags[j - 1]) + 3; };
+  auto word = [&](int j) { return j == 0 ? kRoot : j < 0 || j > static_cast<int>(k.size()) ? kNone : k[j - 1].lower; };
+  const uint64_t tw = t(w), th = t(h), dir = h == 0 ? 0 : h < w ? 1 : 2, dist = h == 0 ? 7 : Distance(w, h);
+  out->clear();
+  int n = 900;
+  auto add = [&](uint64_t a, uint64_t b = 0, uint64_t x = 0) { out->push_back(FeatureHash(++n, a, b, x)); };
+  const WordKeys& x = k[i];
+  add(tw); add(tw, x.lower); add(x.lower); add(tw, x.suffix[2]); add(tw, x.suffix[1]); add(tw, x.shape);
+  add(tw, x.morph); add(tw, x.raw);
+  add(tw, th); add(tw, word(h)); add(FeatureHash(1, tw, th), dir, dist); add(x.lower, th, dir);
+  add(tw, th, t(h > 0 ? heads[h] : -1));
+  add(t(w - 1), tw, t(w + 1)); add(tw, word(w - 1)); add(tw, word(w + 1));
+  uint64_t left = 0, right = 0;
+  for (int c : children[w]) {
+    add(tw, t(c), c < w ? 1 : 2);
+    add(x.lower, t(c), c < w ? 1 : 2);
+    (c < w ? left : right) += 1;
+  }
+  add(tw, std::min<uint64_t>(left, 3), std::min<uint64_t>(right, 3));
+  // The head's other children's tags, beside this word's.
+  for (int c : children[h]) {
+    if (c != w && std::abs(c - w) <= 2) add(tw, t(c), th);
+  }
+}
+
 uint64_t TransitionContext(const Configuration& c, const std::vector<uint64_t>& ptag) {
   auto tag = [&](int i) { return i == 0 ? kRoot : i < 0 ? kNone : ptag[i - 1]; };
   const int s0 = c.stack.empty() ? -1 : c.stack.back();

@@ -531,9 +531,8 @@ std::vector<std::vector<int>> JackknifedHeads(const std::vector<UdSentence>& tra
 // The guided parser (SyntaxModel::guided): right to left, on the jackknifed
 // trees of the first parser as guides.
 void TrainGuidedParser(const std::vector<UdSentence>& train, const std::vector<UdSentence>& dev, const Prepared& tp,
+                       const std::vector<std::vector<int>>& guide_heads, const std::vector<std::vector<uint8_t>>& sure,
                        const TrainOptions& o, Morphology* morphology, SyntaxModel* m) {
-  std::vector<std::vector<uint8_t>> sure;
-  const std::vector<std::vector<int>> guide_heads = JackknifedHeads(train, tp, o, morphology, *m, &sure);
   // Every sentence right to left: its words' keys and classes, its gold and guide trees.
   std::vector<std::vector<WordKeys>> rkeys;
   std::vector<std::vector<uint64_t>> rptags;
@@ -564,6 +563,39 @@ void TrainGuidedParser(const std::vector<UdSentence>& train, const std::vector<U
     return ParseDev(probe, morphology, dev, false);
   };
   m->guided = TrainBest(&t, o.parser_epochs, o.guided_features != 0 ? o.guided_features : o.parser_features, "guided parser", o, epoch, score);
+}
+
+// The re-tagger (SyntaxModel::retagger): on the training sentences'
+// jackknifed tags (`tp`) and jackknifed trees (`heads`), as it sees them in
+// use; its epoch chosen on the development sentences' tags after the
+// whole pipeline.
+void TrainRetagger(const std::vector<UdSentence>& train, const std::vector<UdSentence>& dev, const Prepared& tp,
+                   const std::vector<std::vector<int>>& heads, const TrainOptions& o, Morphology* morphology,
+                   SyntaxModel* m) {
+  PerceptronTrainer t(static_cast<int>(m->tags.size()));
+  std::mt19937_64 rng(o.seed + 6);
+  std::vector<uint64_t> f;
+  std::vector<float> scores(m->tags.size());
+  std::vector<syntax::ChildLists> children;
+  for (const std::vector<int>& h : heads) children.emplace_back(h);
+  auto epoch = [&](int) {
+    for (size_t si : Order(train.size(), &rng)) {
+      for (size_t i = 0; i < train[si].words.size(); ++i) {
+        syntax::RetaggerFeatures(tp.keys[si], tp.tags[si], heads[si], children[si], i, &f);
+        std::fill(scores.begin(), scores.end(), 0.0f);
+        t.Score(f, scores.data());
+        const int guess = static_cast<int>(std::max_element(scores.begin(), scores.end()) - scores.begin());
+        t.Update(f, TagIndex(*m, train[si].words[i].upos), guess);
+        t.Tick();
+      }
+    }
+  };
+  auto score = [&](const WeightTable& table) {
+    SyntaxModel probe = *m;
+    probe.retagger = table;
+    return EvaluateSyntax(probe, morphology, dev).upos;
+  };
+  m->retagger = TrainBest(&t, o.tagger_epochs, o.tagger_features, "re-tagger", o, epoch, score);
 }
 
 void TrainLabeller(const std::vector<UdSentence>& train, const std::vector<UdSentence>& dev, const Prepared& tp,
@@ -715,7 +747,12 @@ StatusOr<SyntaxModel> TrainSyntax(const std::vector<UdSentence>& train, const st
   // (The labeller chooses its epoch on the first parser's trees, and the
   // shortcuts are the first parser's: kg build parses with it alone.)
   TrainLabeller(train, dev, jackknifed, o, morphology, &m);
-  if (o.guided_parser) TrainGuidedParser(train, dev, jackknifed, o, morphology, &m);
+  if (o.guided_parser) {
+    std::vector<std::vector<uint8_t>> sure;
+    const std::vector<std::vector<int>> heads = JackknifedHeads(train, jackknifed, o, morphology, m, &sure);
+    TrainGuidedParser(train, dev, jackknifed, heads, sure, o, morphology, &m);
+    if (o.retagger) TrainRetagger(train, dev, jackknifed, heads, o, morphology, &m);
+  }
   BuildShortcuts(train, o, morphology, &m);
   return m;
 }

@@ -42,7 +42,7 @@ namespace kg {
 
 class Morphology;
 
-constexpr uint32_t kSyntaxFormatVersion = 6;  // 2: FeatureHash in one mixing round; 3: shortcuts; 4: clitics; 5: guided parser; 6: sparse rows
+constexpr uint32_t kSyntaxFormatVersion = 7;  // 2: FeatureHash in one mixing round; 3: shortcuts; 4: clitics; 5: guided parser; 6: sparse rows; 7: re-tagger
 
 // A lemma rule: strip `strip` bytes from the end of the lower-case form, append `add`.
 struct LemmaRule {
@@ -99,6 +99,11 @@ struct SyntaxModel {
   // A second parser, right to left, that reads the first one's tree (its
   // guide) and decides again (kg-train --guided-parser); empty for none.
   WeightTable guided;
+  // After the guided parser, a tagger that reads the tree (each word's
+  // head, children and first tag) and decides the tags again
+  // (kg-train --retagger); empty for none. kg build has not it, as not the
+  // guided parser.
+  WeightTable retagger;
   std::unordered_map<std::string, std::string> lemmas;    // "form\ttag" -> lemma
   std::unordered_map<std::string, LemmaRule> lemma_rules; // "tag\tsuffix" -> rule
   std::map<std::string, std::vector<std::string>> contractions;  // "du" -> {"de", "le"}
@@ -178,9 +183,13 @@ class SyntaxAnnotator {
   // The model's guided parser, right to left, on the first parser's `heads`,
   // which it replaces.
   void GuidedParse(const std::vector<WordKeys>& keys, const std::vector<uint64_t>& ptag, std::vector<int>* heads) const;
+  // The model's re-tagger on a tree: `tags` replaced; whether any changed.
+  bool Retag(const std::vector<WordKeys>& keys, const std::vector<int>& heads, std::vector<int>* tags) const;
 
  private:
-  void TagWords(const std::vector<WordKeys>& keys, const std::vector<int>& tags, UdSentence* s);
+  // Features and lemmas from the tags (of the words `only` marks, if given).
+  void TagWords(const std::vector<WordKeys>& keys, const std::vector<int>& tags, UdSentence* s,
+                const std::vector<char>* only = nullptr);
   void Label(const std::vector<WordKeys>& keys, const std::vector<uint64_t>& ptag, const std::vector<int>& heads,
              UdSentence* s) const;
   // A memo of what depends on a word's form alone (its keys; its lemmas
@@ -206,7 +215,8 @@ class SyntaxAnnotator {
   // sentence's keys, tags, parser word classes and heads.
   mutable std::vector<uint64_t> features_;
   mutable std::vector<float> scores_;
-  mutable std::vector<int> first_tags_;  // the first tagging pass's, when there are two
+  mutable std::vector<int> first_tags_;  // the first tagging pass's, when there are two; the re-tagger's input
+  std::vector<char> redo_;                // words the re-tagger's tags make TagWords redo
   std::vector<WordKeys> keys_;
   std::vector<int> tags_, heads_;
   std::vector<uint64_t> ptags_;
@@ -305,6 +315,11 @@ void GuidedParserFeatures(const Configuration& c, const std::vector<WordKeys>& k
 uint64_t GuidedContext(const Configuration& c, const std::vector<uint64_t>& ptag, const Guide& g);
 void LabelFeatures(const std::vector<WordKeys>& k, const std::vector<uint64_t>& ptag, const std::vector<int>& heads,
                    const ChildLists& children, int dep, std::vector<uint64_t>* out);
+// The re-tagger's: word i's (0-based) first tag (`tags`) with its tree
+// (heads[1..n], 1-based): its head's tag and word, the arc, its children's
+// tags and its neighbours'.
+void RetaggerFeatures(const std::vector<WordKeys>& k, const std::vector<int>& tags, const std::vector<int>& heads,
+                      const ChildLists& children, size_t i, std::vector<uint64_t>* out);
 // The contexts of shortcuts: a configuration's stack top, next two words
 // (word classes), their distance and the transitions allowed; an arc's
 // dependent and head (word classes), direction and length.
