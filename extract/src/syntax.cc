@@ -581,7 +581,8 @@ void SyntaxAnnotator::Annotate(UdSentence* s, bool sentence_start) {
   std::vector<int>& heads = heads_;
   const bool guided = use_guided_ && model_.guided.classes() != 0;
   Parse(keys, ptag, &heads, guided ? &sure_ : nullptr);
-  if (guided) GuidedParse(keys, ptag, &heads);
+  // The re-tagger reads the first parser's tree (as in training), and the
+  // guided parser its tags.
   if (guided && model_.retagger.classes() != 0 && Retag(keys, heads, &tags)) {
     // Features, lemmas and word classes again where a tag changed, and
     // beside it (a word's features read its neighbours' tags).
@@ -596,6 +597,7 @@ void SyntaxAnnotator::Annotate(UdSentence* s, bool sentence_start) {
       if (redo[i]) ptag[i] = syntax::ParserTag(tag_hashes_[tags[i]], verb_tags_[tags[i]], s->words[i].feats);
     }
   }
+  if (guided) GuidedParse(keys, ptag, &heads);
   Label(keys, ptag, heads, s);
 }
 

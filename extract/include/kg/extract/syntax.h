@@ -13,9 +13,10 @@
 // words, then suffix rules learned by tag, then the dictionary's verb
 // lemma; the parser is a greedy arc-eager transition parser (Nivre 2003)
 // trained with a dynamic oracle (Goldberg & Nivre 2012), then (if the model
-// has one) a guided parser decides the tree again right to left, reading
-// the first one's tree and margins (stacking; trained on jackknifed trees),
-// and arcs are labelled afterwards by a perceptron that sees the whole tree.
+// has them) a re-tagger decides the tags again reading that tree, and a
+// guided parser decides the tree again right to left, reading the first
+// one's tree and margins (stacking; both trained on jackknifed trees), and
+// arcs are labelled afterwards by a perceptron that sees the whole tree.
 //
 // Model file: "KGSYNTAX" magic, format version, then sections, then a CRC-32
 // of everything before it; a missing, truncated or corrupt file is an error
@@ -99,10 +100,10 @@ struct SyntaxModel {
   // A second parser, right to left, that reads the first one's tree (its
   // guide) and decides again (kg-train --guided-parser); empty for none.
   WeightTable guided;
-  // After the guided parser, a tagger that reads the tree (each word's
-  // head, children and first tag) and decides the tags again
-  // (kg-train --retagger); empty for none. kg build has not it, as not the
-  // guided parser.
+  // After the first parser, a tagger that reads its tree (each word's
+  // head, children and first tag) and decides the tags again, before the
+  // guided parser (kg-train --retagger); empty for none. kg build has not
+  // it, as not the guided parser.
   WeightTable retagger;
   std::unordered_map<std::string, std::string> lemmas;    // "form\ttag" -> lemma
   std::unordered_map<std::string, LemmaRule> lemma_rules; // "tag\tsuffix" -> rule
