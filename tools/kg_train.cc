@@ -57,7 +57,7 @@ int main(int argc, char** argv) {
   app.add_flag("--guided-parser", o.guided_parser,
                "a second parser, right to left, that reads the first one's tree and decides again");
   app.add_flag("--retagger", o.retagger,
-               "after the guided parser, a tagger that reads the tree and decides the tags again (kg parse)")
+               "after the first parser, a tagger that reads its tree and decides the tags again (kg parse)")
       ->needs("--guided-parser");
   app.add_option("--hunspell-dir", hunspell_dir, "dictionaries for the tagger's word readings")->capture_default_str();
   CLI11_PARSE(app, argc, argv);

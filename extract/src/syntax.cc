@@ -575,49 +575,47 @@ void SyntaxAnnotator::Annotate(UdSentence* s, bool sentence_start) {
   // The parser's word classes: the tag, and the verb form of verbs.
   std::vector<uint64_t>& ptag = ptags_;
   ptag.resize(tags.size());
-  for (size_t i = 0; i < tags.size(); ++i) {
-    ptag[i] = syntax::ParserTag(tag_hashes_[tags[i]], verb_tags_[tags[i]], s->words[i].feats);
-  }
+  for (size_t i = 0; i < tags.size(); ++i) ptag[i] = WordClass(tags[i], s->words[i].feats);
   std::vector<int>& heads = heads_;
   const bool guided = use_guided_ && model_.guided.classes() != 0;
   Parse(keys, ptag, &heads, guided ? &sure_ : nullptr);
   // The re-tagger reads the first parser's tree (as in training), and the
   // guided parser its tags.
-  if (guided && model_.retagger.classes() != 0 && Retag(keys, heads, &tags)) {
-    // Features, lemmas and word classes again where a tag changed, and
-    // beside it (a word's features read its neighbours' tags).
-    std::vector<char>& redo = redo_;
-    redo.assign(tags.size(), 0);
-    for (size_t i = 0; i < tags.size(); ++i) {
-      if (tags[i] == first_tags_[i]) continue;
-      for (size_t j = i > 0 ? i - 1 : 0; j <= i + 1 && j < tags.size(); ++j) redo[j] = 1;
-    }
-    TagWords(keys, tags, s, &redo);
-    for (size_t i = 0; i < tags.size(); ++i) {
-      if (redo[i]) ptag[i] = syntax::ParserTag(tag_hashes_[tags[i]], verb_tags_[tags[i]], s->words[i].feats);
-    }
-  }
+  if (guided && model_.retagger.classes() != 0) Retag(keys, heads, s);
   if (guided) GuidedParse(keys, ptag, &heads);
   Label(keys, ptag, heads, s);
 }
 
-bool SyntaxAnnotator::Retag(const std::vector<WordKeys>& keys, const std::vector<int>& heads,
-                            std::vector<int>* tags) const {
+uint64_t SyntaxAnnotator::WordClass(int tag, std::string_view feats) const {
+  return syntax::ParserTag(tag_hashes_[tag], verb_tags_[tag], feats);
+}
+
+void SyntaxAnnotator::Retag(const std::vector<WordKeys>& keys, const std::vector<int>& heads, UdSentence* s) {
   const syntax::ChildLists children(heads);
-  first_tags_ = *tags;
+  std::vector<int>& tags = tags_;
+  first_tags_ = tags;
   std::vector<uint64_t>& f = features_;
   std::vector<float>& scores = scores_;
   scores.assign(model_.tags.size(), 0.0f);
+  std::vector<char>& redo = redo_;
+  redo.assign(tags.size(), 0);
   bool changed = false;
-  for (size_t i = 0; i < tags->size(); ++i) {
+  for (size_t i = 0; i < tags.size(); ++i) {
     syntax::RetaggerFeatures(keys, first_tags_, heads, children, i, &f);
     std::fill(scores.begin(), scores.end(), 0.0f);
     model_.retagger.Score(f, scores.data());
     const int best = static_cast<int>(std::max_element(scores.begin(), scores.end()) - scores.begin());
-    changed |= best != (*tags)[i];
-    (*tags)[i] = best;
+    if (best == tags[i]) continue;
+    tags[i] = best;
+    changed = true;
+    // (A word's features read its neighbours' tags.)
+    for (size_t j = i > 0 ? i - 1 : 0; j <= i + 1 && j < tags.size(); ++j) redo[j] = 1;
   }
-  return changed;
+  if (!changed) return;
+  TagWords(keys, tags, s, &redo);
+  for (size_t i = 0; i < tags.size(); ++i) {
+    if (redo[i]) ptags_[i] = WordClass(tags[i], s->words[i].feats);
+  }
 }
 
 UdSentence SyntaxAnnotator::AnnotateTokens(const std::vector<std::string>& tokens, std::vector<int>* token_words,

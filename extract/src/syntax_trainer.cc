@@ -684,15 +684,19 @@ void BuildShortcuts(const std::vector<UdSentence>& train, const TrainOptions& o,
   // ±0.02 with these, -0.05 with the others).
   constexpr int kGuidedShortcutCount = 100;
   constexpr double kGuidedShortcutShare = 0.999;
+  // The decisions of the model's stages on the training sentences' words.
+  auto record = [&](bool guided, SyntaxAnnotator::Decisions* decisions) {
+    SyntaxAnnotator annotator(*m, morphology);
+    annotator.RecordDecisions(decisions);
+    annotator.UseGuidedParser(guided);
+    for (const UdSentence& s : train) {
+      UdSentence copy;
+      for (const UdWord& w : s.words) copy.words.push_back(UdWord{.form = w.form});
+      annotator.Annotate(&copy);
+    }
+  };
   SyntaxAnnotator::Decisions decisions;
-  SyntaxAnnotator annotator(*m, morphology);
-  annotator.RecordDecisions(&decisions);
-  annotator.UseGuidedParser(false);  // (the labels' contexts on the first parser's trees)
-  for (const UdSentence& s : train) {
-    UdSentence copy;
-    for (const UdWord& w : s.words) copy.words.push_back(UdWord{.form = w.form});
-    annotator.Annotate(&copy);
-  }
+  record(false, &decisions);  // (the labels' contexts on the first parser's trees)
   auto build = [&](const std::map<uint64_t, std::map<int, int>>& counted, ShortcutTable* table,
                    int min_count, double min_share) {
     for (const auto& [key, counts] : counted) {
@@ -710,13 +714,7 @@ void BuildShortcuts(const std::vector<UdSentence>& train, const TrainOptions& o,
   if (m->guided.classes() != 0) {
     // The guided parser's, on the first parser's trees as in use (with its shortcuts).
     SyntaxAnnotator::Decisions guided;
-    SyntaxAnnotator both(*m, morphology);
-    both.RecordDecisions(&guided);
-    for (const UdSentence& s : train) {
-      UdSentence copy;
-      for (const UdWord& w : s.words) copy.words.push_back(UdWord{.form = w.form});
-      both.Annotate(&copy);
-    }
+    record(true, &guided);
     build(guided.guided, &m->guided_shortcuts, kGuidedShortcutCount, kGuidedShortcutShare);
   }
   o.log("shortcuts: " + std::to_string(m->tag_shortcuts.size()) + " words' tags, " +

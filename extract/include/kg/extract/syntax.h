@@ -184,8 +184,6 @@ class SyntaxAnnotator {
   // The model's guided parser, right to left, on the first parser's `heads`,
   // which it replaces.
   void GuidedParse(const std::vector<WordKeys>& keys, const std::vector<uint64_t>& ptag, std::vector<int>* heads) const;
-  // The model's re-tagger on a tree: `tags` replaced; whether any changed.
-  bool Retag(const std::vector<WordKeys>& keys, const std::vector<int>& heads, std::vector<int>* tags) const;
 
  private:
   // Features and lemmas from the tags (of the words `only` marks, if given).
@@ -193,6 +191,12 @@ class SyntaxAnnotator {
                 const std::vector<char>* only = nullptr);
   void Label(const std::vector<WordKeys>& keys, const std::vector<uint64_t>& ptag, const std::vector<int>& heads,
              UdSentence* s) const;
+  // The model's re-tagger on the first parser's tree: the sentence's tags
+  // (tags_) decided again; the features, lemmas and word classes (ptags_)
+  // of the words whose tag changed, and of their neighbours, redone.
+  void Retag(const std::vector<WordKeys>& keys, const std::vector<int>& heads, UdSentence* s);
+  // The parser's class of a word: its tag, and the verb form of verbs.
+  uint64_t WordClass(int tag, std::string_view feats) const;
   // A memo of what depends on a word's form alone (its keys; its lemmas
   // under the last two tags it was seen with): news repeats its words.
   // Cleared when large, between sentences, so memory stays bounded; the

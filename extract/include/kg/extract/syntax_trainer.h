@@ -31,7 +31,7 @@ struct TrainOptions {
   int tagger_passes = 1;  // 2: a second tagging pass reading the first's tags ahead
   bool guided_parser = false;
   size_t guided_features = 0;  // 0: parser_features  // a second, right-to-left parser guided by the first's tree
-  bool retagger = false;  // after the guided parser, a tagger reading the tree (needs guided_parser)
+  bool retagger = false;  // after the first parser, a tagger reading its tree (needs guided_parser)
   std::function<void(const std::string&)> log = [](const std::string&) {};
 };
 
