@@ -38,7 +38,7 @@ mkdir -p "$out"
   --train "$tb/en-ewt-train.conllu" \
   --dev "$tb/en-ewt-dev.conllu" \
   --tagger-epochs 10 --parser-epochs 12 --labeller-epochs 8 \
-  --tagger-features 45000 --feats-features 4000 --parser-features 180000 --labeller-features 14000 \
+  --tagger-features 45000 --feats-features 4000 --parser-features 180000 --labeller-features 40000 \
   -o "$out/en-syntax.kgm"
 scripts/train-types.sh "$build" "$out"
 ls -l "$out"
