@@ -177,6 +177,23 @@ TEST(AffixDictionaryTest, ReadsRulesLongAffixesAndCrossProducts) {
   }
 }
 
+// An entry's one-letter flags as bits (A-Z, then a-z); bit 63 marks an
+// entry, so one without flags is not 0; a word that is no entry is 0.
+TEST(AffixDictionaryTest, LetterFlagsOfEntries) {
+  auto d = LoadTexts("affix_dictionary_test_letters", "SET UTF-8\nSFX S Y 1\nSFX S 0 s .\n",
+                     "4\nponder/SDGZ\ntimid/RTYP\ngargantuan\nfree/Sb\n");
+  ASSERT_TRUE(d.ok()) << d.status().message();
+  auto bit = [](char c) { return AffixDictionary::LetterBit(static_cast<unsigned char>(c)); };
+  const uint64_t entry = uint64_t{1} << 63;
+  EXPECT_EQ((*d)->LetterFlags("ponder"), entry | bit('S') | bit('D') | bit('G') | bit('Z'));
+  EXPECT_EQ((*d)->LetterFlags("timid"), entry | bit('R') | bit('T') | bit('Y') | bit('P'));
+  EXPECT_EQ((*d)->LetterFlags("gargantuan"), entry);
+  EXPECT_EQ((*d)->LetterFlags("free"), entry | bit('S') | bit('b'));
+  EXPECT_NE(bit('b'), bit('B'));
+  EXPECT_EQ((*d)->LetterFlags("ponders"), 0u);  // an affixed form, not an entry
+  EXPECT_EQ((*d)->LetterFlags("pond"), 0u);
+}
+
 // Dictionaries using what the reader does not implement are refused with
 // the file and line named (Morphology then falls back to Hunspell).
 TEST(AffixDictionaryTest, RefusesUnsupportedDirectives) {

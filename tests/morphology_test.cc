@@ -2,10 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <string>
 #include <vector>
 
 #include "kg/base/text.h"
+#include "kg/extract/affix_dictionary.h"
 
 namespace kg {
 namespace {
@@ -38,6 +40,26 @@ TEST(MorphologyTest, ReadsFrenchWords) {
 // A capitalised word's analysis gives its lower-case reading too; what a
 // word gets must not depend on which words were looked up before it (the
 // threads of a build meet words in any order).
+// What the English dictionary's flags say of a word: its stem's flags and
+// the affixes applied (bit 63 of `affixes`: the word itself is an entry).
+TEST(MorphologyTest, EnglishFlagsOfWords) {
+  auto m = Open();
+  if (!m || !std::filesystem::exists(DefaultHunspellDir() + "/en_US.dic")) GTEST_SKIP() << "no English dictionary";
+  auto bit = [](char c) { return AffixDictionary::LetterBit(static_cast<unsigned char>(c)); };
+  const uint64_t entry = uint64_t{1} << 63;
+  const Morphology::EnglishFlags ponder = m->EnglishFlagsOf("ponder");
+  EXPECT_EQ(ponder.affixes, entry);
+  EXPECT_EQ(ponder.stem & (bit('D') | bit('G') | entry), bit('D') | bit('G') | entry);  // -ed, -ing: a verb
+  const Morphology::EnglishFlags pondering = m->EnglishFlagsOf("pondering");
+  EXPECT_EQ(pondering.stem, ponder.stem);
+  EXPECT_EQ(pondering.affixes, bit('G'));
+  const Morphology::EnglishFlags timid = m->EnglishFlagsOf("timid");
+  EXPECT_EQ(timid.stem & (bit('T') | bit('D')), bit('T'));  // -est, no -ed: an adjective
+  const Morphology::EnglishFlags none = m->EnglishFlagsOf("xqzvw");
+  EXPECT_EQ(none.stem, 0u);
+  EXPECT_EQ(none.affixes, 0u);
+}
+
 TEST(MorphologyTest, LowerReadingDoesNotDependOnOrder) {
   auto first = Open(), second = Open();
   if (!first || !second) GTEST_SKIP() << "no French dictionary";

@@ -177,6 +177,31 @@ TEST(SyntaxParserTest, RetaggerReadsTheTree) {
   EXPECT_NE(features(noun_phrase, 1), features(clause, 1));  // "porte": its children and head
 }
 
+// An English word's keys carry what the dictionary's flags say of it, and
+// the tagger reads them; a French word's carry none, so the French models
+// are as they were.
+TEST(SyntaxParserTest, EnglishTaggerReadsDictionaryFlags) {
+  auto morphology = Morphology::Open(DefaultHunspellDir());
+  if (!morphology.ok() || !std::filesystem::exists(DefaultHunspellDir() + "/en_US.dic")) {
+    GTEST_SKIP() << "no English dictionary";
+  }
+  const WordKeys en = syntax::KeysOf("pondering", morphology->get(), "en");
+  const WordKeys fr = syntax::KeysOf("pondering", morphology->get(), "fr");
+  EXPECT_NE(en.flag_stem, 0u);
+  EXPECT_NE(en.flag_affixes, 0u);
+  EXPECT_EQ(fr.flag_stem, 0u);
+  EXPECT_EQ(fr.flag_affixes, 0u);
+  EXPECT_EQ(en.lower, fr.lower);
+  auto features = [](const WordKeys& k) {
+    std::vector<uint64_t> f;
+    syntax::TaggerFeatures({k}, {0}, 0, &f);
+    return f;
+  };
+  EXPECT_EQ(features(en).size(), features(fr).size() + 3);
+  // An unknown word, in English, reads as before.
+  EXPECT_EQ(features(syntax::KeysOf("xqzvw", morphology->get(), "en")).size(), features(fr).size());
+}
+
 // The guided parser reads the words right to left: heads renumbered so.
 TEST(SyntaxParserTest, ReversedHeads) {
   struct Case { std::vector<int> heads, reversed; };
@@ -403,6 +428,21 @@ TEST_F(CommittedModels, AbbreviationKeepsItsDot) {
   EXPECT_EQ(forms, (std::vector<std::string>{"Il", "a", "parlé", "à", "M.", "Dupont", "et", "à", "Mme", "Durand", "."}));
   EXPECT_EQ(token_words, (std::vector<int>{0, 1, 2, 3, 4, 5, 5, 6, 7, 8, 9, 10, 11}));
   EXPECT_EQ(s.words[4].upos, "NOUN");
+}
+
+// A learned suffix rule's guess gives way to a word the English dictionary
+// knows: "compatriot" read as a verb stays "compatriot" (the rule alone
+// makes it "compatriet"), "ceded" is "cede".
+TEST_F(CommittedModels, EnglishLemmasTheDictionaryKnows) {
+  auto model = SyntaxModel::Load(SyntaxModelPath(DefaultModelsDir(), "en"));
+  ASSERT_TRUE(model.ok()) << model.status().message();
+  const std::vector<std::string>& tags = (*model)->tags;
+  const int verb = static_cast<int>(std::find(tags.begin(), tags.end(), "VERB") - tags.begin());
+  ASSERT_LT(verb, static_cast<int>(tags.size()));
+  if (!std::filesystem::exists(DefaultHunspellDir() + "/en_US.dic")) GTEST_SKIP() << "no English dictionary";
+  EXPECT_EQ(syntax::Lemmatize(**model, morphology_, "compatriot", verb), "compatriot");
+  EXPECT_EQ(syntax::Lemmatize(**model, nullptr, "compatriot", verb), "compatriet");
+  EXPECT_EQ(syntax::Lemmatize(**model, morphology_, "ceded", verb), "cede");
 }
 
 // A verb and its inverted or imperative pronoun are two words, as in the

@@ -693,6 +693,22 @@ bool AffixDictionary::HasCaseExact(std::string_view input) const {
   return AnalyzeExact(Convert(input, iconv_), false, nullptr);
 }
 
+uint64_t AffixDictionary::LetterBit(char32_t flag) {
+  if (flag >= 'A' && flag <= 'Z') return uint64_t{1} << (flag - 'A');
+  if (flag >= 'a' && flag <= 'z') return uint64_t{1} << (26 + flag - 'a');
+  return uint64_t{1} << 62;
+}
+
+uint64_t AffixDictionary::LetterFlags(std::string_view word) const {
+  uint64_t bits = 0;
+  for (const Entry* e = Find(word); e != nullptr; e = Next(e)) {
+    if (e->word != word) continue;
+    bits |= uint64_t{1} << 63;
+    for (Flag f : e->flags) bits |= LetterBit(f);
+  }
+  return bits;
+}
+
 bool AffixDictionary::AcceptsWhole(std::string_view input) const {
   std::string word = Convert(input, iconv_);
   // Like Hunspell's spell check: any of the case forms it tries, hidden

@@ -362,6 +362,25 @@ void Morphology::FinishInfo(std::string_view word, bool capital_only, WordInfo* 
   if (capital_only && !info->function_word) info->proper = true;
 }
 
+Morphology::EnglishFlags Morphology::EnglishFlagsOf(std::string_view word) const {
+  EnglishFlags out;
+  if (!english_dict_ || word.empty() || word.size() >= 64) return out;
+  std::vector<std::string> analyses;
+  english_dict_->Analyze(word, &analyses);
+  for (const std::string& line : analyses) {
+    bool affixed = false;
+    for (std::string_view field : Split(line, ' ')) {
+      if (field.substr(0, 3) == "st:") out.stem |= english_dict_->LetterFlags(field.substr(3));
+      if (field.substr(0, 3) == "fl:" && field.size() == 4) {
+        out.affixes |= AffixDictionary::LetterBit(static_cast<unsigned char>(field[3]));
+        affixed = true;
+      }
+    }
+    if (!affixed) out.affixes |= uint64_t{1} << 63;  // the word itself is an entry
+  }
+  return out;
+}
+
 bool Morphology::SpellEnglish(const std::string& word) {
   // Compound rules only build words with digits in en_US ("21st").
   bool digits = std::any_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; });

@@ -287,7 +287,7 @@ constexpr size_t kMemoLimit = size_t{1} << 18;  // forms per memo before it is c
 SyntaxAnnotator::FormMemo& SyntaxAnnotator::MemoOf(const std::string& form) {
   if (FormMemo* memo = form_memo_.Find(form)) return *memo;
   FormMemo memo;
-  memo.keys = syntax::KeysOf(form, false, syntax::MorphKey(morphology_, form, model_.language));
+  memo.keys = syntax::KeysOf(form, morphology_, model_.language);
   return *form_memo_.Emplace(form, std::move(memo)).first;
 }
 

@@ -97,6 +97,16 @@ WordKeys KeysOf(std::string_view form, bool first, uint64_t morph) {
   return k;
 }
 
+WordKeys KeysOf(std::string_view form, Morphology* morphology, std::string_view language) {
+  WordKeys k = KeysOf(form, false, MorphKey(morphology, form, language));
+  if (morphology != nullptr && language == "en") {
+    const Morphology::EnglishFlags flags = morphology->EnglishFlagsOf(form);
+    k.flag_stem = flags.stem;
+    k.flag_affixes = flags.affixes;
+  }
+  return k;
+}
+
 void TaggerFeatures(const std::vector<WordKeys>& k, const std::vector<int>& tags, size_t i,
                     std::vector<uint64_t>* out) {
   auto w = [&](long j) { return j < 0 || j >= static_cast<long>(k.size()) ? kNone : k[j].lower; };
@@ -131,6 +141,11 @@ void TaggerFeatures(const std::vector<WordKeys>& k, const std::vector<int>& tags
   out->push_back(FeatureHash(28, t(n - 1), w(n + 1)));
   out->push_back(FeatureHash(29, x.suffix[2], m(n + 1)));
   out->push_back(FeatureHash(30, x.morph, x.suffix[1]));
+  if (x.flag_stem != 0 || x.flag_affixes != 0) {  // (English: French models stay as they were)
+    out->push_back(FeatureHash(31, x.flag_stem));
+    out->push_back(FeatureHash(32, x.flag_affixes));
+    out->push_back(FeatureHash(33, x.flag_stem, x.flag_affixes));
+  }
 }
 
 void Tagger2Features(const std::vector<WordKeys>& k, const std::vector<int>& tags, const std::vector<int>& first,

@@ -46,6 +46,12 @@ class AffixDictionary {
   // form of one ("Somerset", "Readings"), without the case variants
   // Accepts tries ("Government" is only "government").
   bool HasCaseExact(std::string_view word) const;
+  // The flags of the entries written `word` exactly (its homonyms), for a
+  // dictionary of one-letter flags such as en_US: bit k for the k-th of
+  // A-Z then a-z, bit 62 for any other flag, bit 63 when there is an entry
+  // (so an entry without flags is not 0).
+  uint64_t LetterFlags(std::string_view word) const;
+  static uint64_t LetterBit(char32_t flag);
   // The .aff has compound rules (COMPOUNDRULE), which this reader does not
   // apply: words they build (English "21st") are not accepted.
   bool compounds() const { return compounds_; }

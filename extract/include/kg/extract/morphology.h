@@ -91,6 +91,16 @@ class Morphology {
   // For English text: the word as an English verb form when it is one (so
   // "met" is meet, not the French mettre), else Lookup(word).
   const WordInfo& LookupEnglish(std::string_view word);
+  // What the English dictionary's flags say of `word` (the English tagger
+  // reads it: an unseen "ponder" shares its flags, -s -ed -ing -er, with
+  // verbs; "timid" its -er -est -ly -ness with adjectives): over the
+  // word's analyses, the flags of their stems' entries and the flags of
+  // the affixes applied, as AffixDictionary::LetterFlags's bits. Both 0
+  // when the dictionary does not know the word (or there is none).
+  struct EnglishFlags {
+    uint64_t stem = 0, affixes = 0;
+  };
+  EnglishFlags EnglishFlagsOf(std::string_view word) const;
   // The lower-case reading of a capitalised word ("Maison" -> maison), from
   // the same analysis as the word itself, so the dictionary is consulted
   // once for both. (It can differ from Lookup("maison") for a few entries

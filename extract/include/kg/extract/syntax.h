@@ -135,6 +135,8 @@ std::string DefaultModelsDir();
 // Per-word inputs to every feature function, computed once per sentence.
 struct WordKeys {
   uint64_t lower = 0, raw = 0, shape = 0, morph = 0;
+  // English only (0 otherwise): the dictionary's flags (Morphology::EnglishFlagsOf).
+  uint64_t flag_stem = 0, flag_affixes = 0;
   std::array<uint64_t, 4> suffix{}, prefix{};
 };
 
@@ -246,6 +248,8 @@ enum Transition { kShift = 0, kReduce = 1, kLeftArc = 2, kRightArc = 3 };
 
 uint64_t MorphKey(Morphology* morphology, std::string_view form, std::string_view language);
 WordKeys KeysOf(std::string_view form, bool first, uint64_t morph);
+// KeysOf with what `morphology` says of the form in `language`.
+WordKeys KeysOf(std::string_view form, Morphology* morphology, std::string_view language);
 void TaggerFeatures(const std::vector<WordKeys>& k, const std::vector<int>& tags, size_t i, std::vector<uint64_t>* out);
 // The second pass's: TaggerFeatures, and the first pass's tags (`first`) of
 // the word and the next two.
