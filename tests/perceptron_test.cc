@@ -107,6 +107,43 @@ TEST(WeightTableTest, UnknownFeaturesAddNothingAndRowsAdd) {
   EXPECT_EQ(sum[3], 0.0f);
 }
 
+// The mean of tables (an ensemble's members) scores every feature with the
+// mean of their scores, to the int16 step; kept to the heaviest rows, the
+// lightest go first. Both layouts (4 classes: buckets; 16: an index).
+TEST(WeightTableTest, MeanScoresAsTheMeanOfItsTables) {
+  for (int classes : {4, 16}) {
+    // Features 0-99 in both tables (b's twice as heavy for even ones), 100-149 in a only.
+    PerceptronTrainer a(classes), b(classes);
+    std::vector<uint64_t> features;
+    for (uint64_t i = 0; i < 150; ++i) features.push_back(FeatureHash(3, i));
+    for (uint64_t i = 0; i < 150; ++i) {
+      a.Update({&features[i], 1}, static_cast<int>(i % 4), static_cast<int>((i + 1) % 4));
+      if (i < 100) b.Update({&features[i], 1}, static_cast<int>((i + 2) % 4), static_cast<int>((i + 3) % 4), i % 2 ? 1.0f : 2.0f);
+    }
+    a.Tick();
+    b.Tick();
+    const WeightTable ta = a.Compile(0), tb = b.Compile(0);
+    const WeightTable* both[] = {&ta, &tb};
+    const WeightTable mean = WeightTable::Mean(both, 0);
+    EXPECT_EQ(mean.features(), 150u);
+    for (uint64_t i = 0; i < 150; ++i) {
+      float sa[16] = {}, sb[16] = {}, sm[16] = {};
+      ta.Score({&features[i], 1}, sa);
+      tb.Score({&features[i], 1}, sb);
+      mean.Score({&features[i], 1}, sm);
+      for (int c = 0; c < classes; ++c) EXPECT_NEAR(sm[c], (sa[c] + sb[c]) / 2, 1e-3) << classes << " " << i << " " << c;
+    }
+    // Kept to 100 features: the 50 of a alone weigh least (half a row each).
+    const WeightTable kept = WeightTable::Mean(both, 100);
+    EXPECT_EQ(kept.features(), 100u);
+    float light[16] = {}, heavy[16] = {};
+    kept.Score({&features[120], 1}, light);
+    kept.Score({&features[10], 1}, heavy);
+    EXPECT_EQ(std::count(light, light + classes, 0.0f), classes);
+    EXPECT_GT(*std::max_element(heavy, heavy + classes), 0.0f);
+  }
+}
+
 // A table is written without the empty slots of its hashing: four bytes of
 // key and a row per feature; an empty table (a stage a model lacks) reads
 // back empty; more entries than features is a corrupt table.

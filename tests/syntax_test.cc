@@ -88,6 +88,39 @@ TEST(SyntaxTrainingTest, SameDataSameModelBytes) {
   EXPECT_EQ(roots, 1);
 }
 
+// An ensemble's tables are the mean of its members' (seeds 1 and 2, each
+// trained as a model of its own), as many features kept; the model is
+// deterministic and reads back.
+TEST(SyntaxTrainingTest, EnsembleTablesAreTheMembersMean) {
+  auto data = ReadConllu(TinyPath());
+  ASSERT_TRUE(data.ok());
+  auto morphology = Morphology::Empty();
+  TrainOptions o = TinyOptions();
+  o.guided_parser = true;
+  o.ensemble = 2;
+  auto ensemble = TrainSyntax(*data, *data, o, morphology.get());
+  auto again = TrainSyntax(*data, *data, o, morphology.get());
+  o.ensemble = 1;
+  auto first = TrainSyntax(*data, *data, o, morphology.get());
+  o.seed = 2;
+  auto second = TrainSyntax(*data, *data, o, morphology.get());
+  ASSERT_TRUE(ensemble.ok() && again.ok() && first.ok() && second.ok());
+  EXPECT_EQ(ensemble->Serialize(), again->Serialize());
+  auto bytes = [](const WeightTable& t) {
+    ModelWriter w;
+    t.Write(&w);
+    return w.buffer();
+  };
+  for (WeightTable SyntaxModel::*table : {&SyntaxModel::tagger, &SyntaxModel::feats, &SyntaxModel::transitions,
+                                          &SyntaxModel::labeller, &SyntaxModel::guided}) {
+    const WeightTable* members[] = {&((*first).*table), &((*second).*table)};
+    EXPECT_NE(bytes((*first).*table), bytes((*second).*table));
+    EXPECT_EQ(bytes((*ensemble).*table), bytes(WeightTable::Mean(members, 0)));
+  }
+  auto loaded = SyntaxModel::Parse(ensemble->Serialize(), "tiny.kgm");
+  ASSERT_TRUE(loaded.ok()) << loaded.status().message();
+}
+
 // With two tagging passes the second pass is trained too (deterministic:
 // the same bytes twice) and read back; one pass leaves it empty.
 TEST(SyntaxTrainingTest, SecondTaggingPass) {

@@ -59,6 +59,10 @@ int main(int argc, char** argv) {
   app.add_flag("--retagger", o.retagger,
                "after the first parser, a tagger that reads its tree and decides the tags again (kg parse)")
       ->needs("--guided-parser");
+  app.add_option("--ensemble", o.ensemble,
+                 "members trained with seeds seed, seed+1, ...: the model's tables are the mean of theirs")
+      ->check(CLI::Range(1, 16))
+      ->capture_default_str();
   app.add_option("--hunspell-dir", hunspell_dir, "dictionaries for the tagger's word readings")->capture_default_str();
   CLI11_PARSE(app, argc, argv);
 

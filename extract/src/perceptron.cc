@@ -497,6 +497,45 @@ WeightTable PerceptronTrainer::Compile(size_t max_features) const {
   return t;
 }
 
+WeightTable WeightTable::Mean(std::span<const WeightTable* const> tables, size_t max_features) {
+  WeightTable t;
+  if (tables.empty()) return t;
+  const int classes = tables[0]->classes_;
+  std::unordered_map<uint32_t, std::vector<float>> sums;
+  for (const WeightTable* table : tables) {
+    const float share = table->scale_ / static_cast<float>(tables.size());
+    for (size_t e = 0; e < table->keys_.size(); ++e) {
+      std::vector<float>& row = sums[table->keys_[e]];
+      row.resize(classes);
+      for (int c = 0; c < classes; ++c) row[c] += table->rows_[e * classes + c] * share;
+    }
+  }
+  std::vector<std::pair<float, uint32_t>> rank;
+  for (const auto& [fp, row] : sums) {
+    float l1 = 0;
+    for (float v : row) l1 += std::fabs(v);
+    if (l1 > 0) rank.emplace_back(l1, fp);
+  }
+  std::sort(rank.begin(), rank.end(), [](const auto& a, const auto& b) {
+    return a.first != b.first ? a.first > b.first : a.second < b.second;
+  });
+  if (max_features != 0 && rank.size() > max_features) rank.resize(max_features);
+  std::sort(rank.begin(), rank.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
+  float max_abs = 0;
+  for (const auto& [l1, fp] : rank) {
+    for (float v : sums[fp]) max_abs = std::max(max_abs, std::fabs(v));
+  }
+  t.classes_ = classes;
+  t.features_ = rank.size();
+  t.scale_ = max_abs > 0 ? max_abs / 32767.0f : 1.0f;
+  for (const auto& [l1, fp] : rank) {
+    t.keys_.push_back(fp);
+    for (float v : sums[fp]) t.rows_.push_back(static_cast<int16_t>(std::clamp<long>(std::lround(v / t.scale_), -32767, 32767)));
+  }
+  t.BuildIndex();
+  return t;
+}
+
 void ModelWriter::U32(uint32_t v) { Bytes(&v, sizeof v); }
 void ModelWriter::U64(uint64_t v) { Bytes(&v, sizeof v); }
 void ModelWriter::F32(float v) { Bytes(&v, sizeof v); }

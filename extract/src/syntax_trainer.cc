@@ -725,6 +725,12 @@ void BuildShortcuts(const std::vector<UdSentence>& train, const TrainOptions& o,
 
 }  // namespace
 
+namespace {
+void TrainTables(const std::vector<UdSentence>& train, const std::vector<UdSentence>& dev, const TrainOptions& o,
+                 Morphology* morphology, SyntaxModel* model);
+void MeanTables(const std::vector<SyntaxModel>& members, const TrainOptions& o, SyntaxModel* m);
+}  // namespace
+
 StatusOr<SyntaxModel> TrainSyntax(const std::vector<UdSentence>& train, const std::vector<UdSentence>& dev,
                                   const TrainOptions& o, Morphology* morphology) {
   if (train.empty()) return InvalidInput("no training sentences");
@@ -736,6 +742,29 @@ StatusOr<SyntaxModel> TrainSyntax(const std::vector<UdSentence>& train, const st
   BuildContractions(train, &m);
   BuildClitics(train, &m);
   TrainSplitter(train, o, &m);
+  if (o.ensemble <= 1) {
+    TrainTables(train, dev, o, morphology, &m);
+  } else {
+    std::vector<SyntaxModel> members(o.ensemble, m);
+    for (int r = 0; r < o.ensemble; ++r) {
+      TrainOptions member = o;
+      member.seed = o.seed + r;
+      o.log("ensemble member " + std::to_string(r + 1) + " of " + std::to_string(o.ensemble) + ", seed " +
+            std::to_string(member.seed));
+      TrainTables(train, dev, member, morphology, &members[r]);
+    }
+    MeanTables(members, o, &m);
+  }
+  BuildShortcuts(train, o, morphology, &m);
+  return m;
+}
+
+namespace {
+
+// Every weight table of the model (the inventories, lemmas and splitter made).
+void TrainTables(const std::vector<UdSentence>& train, const std::vector<UdSentence>& dev, const TrainOptions& o,
+                 Morphology* morphology, SyntaxModel* model) {
+  SyntaxModel& m = *model;
   const Prepared tp = Prepare(m, morphology, train), dp = Prepare(m, morphology, dev);
   TrainTagger(train, dev, tp, dp, o, morphology, &m);
   TrainFeats(train, dev, tp, dp, o, &m);
@@ -751,9 +780,25 @@ StatusOr<SyntaxModel> TrainSyntax(const std::vector<UdSentence>& train, const st
     TrainGuidedParser(train, dev, jackknifed, heads, sure, o, morphology, &m);
     if (o.retagger) TrainRetagger(train, dev, jackknifed, heads, o, morphology, &m);
   }
-  BuildShortcuts(train, o, morphology, &m);
-  return m;
 }
+
+// The ensemble's tables: each the mean of the members', as many features kept.
+void MeanTables(const std::vector<SyntaxModel>& members, const TrainOptions& o, SyntaxModel* m) {
+  auto mean = [&](WeightTable SyntaxModel::*table, size_t max_features) {
+    std::vector<const WeightTable*> tables;
+    for (const SyntaxModel& member : members) tables.push_back(&(member.*table));
+    if (tables[0]->classes() != 0) m->*table = WeightTable::Mean(tables, max_features);
+  };
+  mean(&SyntaxModel::tagger, o.tagger_features);
+  mean(&SyntaxModel::tagger2, o.tagger_features);
+  mean(&SyntaxModel::feats, o.feats_features);
+  mean(&SyntaxModel::transitions, o.parser_features);
+  mean(&SyntaxModel::labeller, o.labeller_features);
+  mean(&SyntaxModel::guided, o.guided_features != 0 ? o.guided_features : o.parser_features);
+  mean(&SyntaxModel::retagger, o.tagger_features);
+}
+
+}  // namespace
 
 SyntaxScores EvaluateSyntax(const SyntaxModel& model, Morphology* morphology, const std::vector<UdSentence>& gold) {
   SyntaxAnnotator a(model, morphology);

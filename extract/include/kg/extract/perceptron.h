@@ -53,6 +53,10 @@ class WeightTable {
   // per class marking them; read back, its rows are as written.)
   void Write(ModelWriter* w) const;
   static StatusOr<WeightTable> Read(ModelReader* r);
+  // The mean of tables of one class count (the members of an ensemble:
+  // their mean scores, as one table), keeping the `max_features` features
+  // whose rows weigh most (all when 0), ties broken by fingerprint.
+  static WeightTable Mean(std::span<const WeightTable* const> tables, size_t max_features);
 
  private:
   friend class PerceptronTrainer;

@@ -32,6 +32,9 @@ struct TrainOptions {
   bool guided_parser = false;
   size_t guided_features = 0;  // 0: parser_features  // a second, right-to-left parser guided by the first's tree
   bool retagger = false;  // after the first parser, a tagger reading its tree (needs guided_parser)
+  // Members of an ensemble (seeds seed, seed + 1, ...): the model's tables
+  // are the mean of theirs, its shortcuts made again from the mean.
+  int ensemble = 1;
   std::function<void(const std::string&)> log = [](const std::string&) {};
 };
 
