@@ -118,7 +118,9 @@ TEST(WeightTableTest, MeanScoresAsTheMeanOfItsTables) {
     for (uint64_t i = 0; i < 150; ++i) features.push_back(FeatureHash(3, i));
     for (uint64_t i = 0; i < 150; ++i) {
       a.Update({&features[i], 1}, static_cast<int>(i % 4), static_cast<int>((i + 1) % 4));
-      if (i < 100) b.Update({&features[i], 1}, static_cast<int>((i + 2) % 4), static_cast<int>((i + 3) % 4), i % 2 ? 1.0f : 2.0f);
+      if (i >= 100) continue;
+      const float weight = i % 2 ? 1.0f : 2.0f;
+      b.Update({&features[i], 1}, static_cast<int>((i + 2) % 4), static_cast<int>((i + 3) % 4), weight);
     }
     a.Tick();
     b.Tick();
@@ -131,7 +133,9 @@ TEST(WeightTableTest, MeanScoresAsTheMeanOfItsTables) {
       ta.Score({&features[i], 1}, sa);
       tb.Score({&features[i], 1}, sb);
       mean.Score({&features[i], 1}, sm);
-      for (int c = 0; c < classes; ++c) EXPECT_NEAR(sm[c], (sa[c] + sb[c]) / 2, 1e-3) << classes << " " << i << " " << c;
+      for (int c = 0; c < classes; ++c) {
+        EXPECT_NEAR(sm[c], (sa[c] + sb[c]) / 2, 1e-3) << classes << " classes, feature " << i << ", class " << c;
+      }
     }
     // Kept to 100 features: the 50 of a alone weigh least (half a row each).
     const WeightTable kept = WeightTable::Mean(both, 100);

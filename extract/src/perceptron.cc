@@ -530,7 +530,9 @@ WeightTable WeightTable::Mean(std::span<const WeightTable* const> tables, size_t
   t.scale_ = max_abs > 0 ? max_abs / 32767.0f : 1.0f;
   for (const auto& [l1, fp] : rank) {
     t.keys_.push_back(fp);
-    for (float v : sums[fp]) t.rows_.push_back(static_cast<int16_t>(std::clamp<long>(std::lround(v / t.scale_), -32767, 32767)));
+    for (float v : sums[fp]) {
+      t.rows_.push_back(static_cast<int16_t>(std::clamp<long>(std::lround(v / t.scale_), -32767, 32767)));
+    }
   }
   t.BuildIndex();
   return t;
