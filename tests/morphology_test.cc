@@ -37,9 +37,6 @@ TEST(MorphologyTest, ReadsFrenchWords) {
   EXPECT_FALSE(m->Lookup("zorglubium").known);
 }
 
-// A capitalised word's analysis gives its lower-case reading too; what a
-// word gets must not depend on which words were looked up before it (the
-// threads of a build meet words in any order).
 // What the English dictionary's flags say of a word: its stem's flags and
 // the affixes applied (bit 63 of `affixes`: the word itself is an entry).
 TEST(MorphologyTest, EnglishFlagsOfWords) {
@@ -60,6 +57,9 @@ TEST(MorphologyTest, EnglishFlagsOfWords) {
   EXPECT_EQ(none.affixes, 0u);
 }
 
+// A capitalised word's analysis gives its lower-case reading too; what a
+// word gets must not depend on which words were looked up before it (the
+// threads of a build meet words in any order).
 TEST(MorphologyTest, LowerReadingDoesNotDependOnOrder) {
   auto first = Open(), second = Open();
   if (!first || !second) GTEST_SKIP() << "no French dictionary";

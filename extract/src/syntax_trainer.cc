@@ -723,44 +723,6 @@ void BuildShortcuts(const std::vector<UdSentence>& train, const TrainOptions& o,
         std::to_string(m->guided_shortcuts.size()) + " guided transitions' contexts");
 }
 
-}  // namespace
-
-namespace {
-void TrainTables(const std::vector<UdSentence>& train, const std::vector<UdSentence>& dev, const TrainOptions& o,
-                 Morphology* morphology, SyntaxModel* model);
-void MeanTables(const std::vector<SyntaxModel>& members, const TrainOptions& o, SyntaxModel* m);
-}  // namespace
-
-StatusOr<SyntaxModel> TrainSyntax(const std::vector<UdSentence>& train, const std::vector<UdSentence>& dev,
-                                  const TrainOptions& o, Morphology* morphology) {
-  if (train.empty()) return InvalidInput("no training sentences");
-  if (dev.empty()) return InvalidInput("no development sentences");
-  SyntaxModel m;
-  m.language = o.language;
-  BuildInventories(train, &m);
-  BuildLemmas(train, &m);
-  BuildContractions(train, &m);
-  BuildClitics(train, &m);
-  TrainSplitter(train, o, &m);
-  if (o.ensemble <= 1) {
-    TrainTables(train, dev, o, morphology, &m);
-  } else {
-    std::vector<SyntaxModel> members(o.ensemble, m);
-    for (int r = 0; r < o.ensemble; ++r) {
-      TrainOptions member = o;
-      member.seed = o.seed + r;
-      o.log("ensemble member " + std::to_string(r + 1) + " of " + std::to_string(o.ensemble) + ", seed " +
-            std::to_string(member.seed));
-      TrainTables(train, dev, member, morphology, &members[r]);
-    }
-    MeanTables(members, o, &m);
-  }
-  BuildShortcuts(train, o, morphology, &m);
-  return m;
-}
-
-namespace {
-
 // Every weight table of the model (the inventories, lemmas and splitter made).
 void TrainTables(const std::vector<UdSentence>& train, const std::vector<UdSentence>& dev, const TrainOptions& o,
                  Morphology* morphology, SyntaxModel* model) {
@@ -799,6 +761,34 @@ void MeanTables(const std::vector<SyntaxModel>& members, const TrainOptions& o, 
 }
 
 }  // namespace
+
+StatusOr<SyntaxModel> TrainSyntax(const std::vector<UdSentence>& train, const std::vector<UdSentence>& dev,
+                                  const TrainOptions& o, Morphology* morphology) {
+  if (train.empty()) return InvalidInput("no training sentences");
+  if (dev.empty()) return InvalidInput("no development sentences");
+  SyntaxModel m;
+  m.language = o.language;
+  BuildInventories(train, &m);
+  BuildLemmas(train, &m);
+  BuildContractions(train, &m);
+  BuildClitics(train, &m);
+  TrainSplitter(train, o, &m);
+  if (o.ensemble <= 1) {
+    TrainTables(train, dev, o, morphology, &m);
+  } else {
+    std::vector<SyntaxModel> members(o.ensemble, m);
+    for (int r = 0; r < o.ensemble; ++r) {
+      TrainOptions member = o;
+      member.seed = o.seed + r;
+      o.log("ensemble member " + std::to_string(r + 1) + " of " + std::to_string(o.ensemble) + ", seed " +
+            std::to_string(member.seed));
+      TrainTables(train, dev, member, morphology, &members[r]);
+    }
+    MeanTables(members, o, &m);
+  }
+  BuildShortcuts(train, o, morphology, &m);
+  return m;
+}
 
 SyntaxScores EvaluateSyntax(const SyntaxModel& model, Morphology* morphology, const std::vector<UdSentence>& gold) {
   SyntaxAnnotator a(model, morphology);
