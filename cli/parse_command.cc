@@ -31,7 +31,7 @@ StatusOr<SyntaxAnnotator*> AnnotatorFor(const ParseFlags& f, const std::string& 
   auto it = a->annotators.find(lang);
   if (it != a->annotators.end()) return it->second.get();
   std::string dir = f.models_dir.empty() ? DefaultModelsDir() : f.models_dir;
-  auto model = SyntaxModel::Load(SyntaxModelPath(dir, lang));
+  auto model = SyntaxModel::Load(ParseModelPath(dir, lang));
   if (!model.ok()) return model.status();
   a->models[lang] = *model;
   auto annotator = std::make_unique<SyntaxAnnotator>(**model, a->morphology.get());

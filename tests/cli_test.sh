@@ -128,5 +128,11 @@ head -c 1000 "$samples/../data/models/en-types.kgm" > "$work/models/en-types.kgm
 check typer-truncated 2 "models/en-types.kgm: corrupt or truncated model" -- \
   "$kg" build "$samples" -o "$work/o9" --models "$work/models"
 [ ! -e "$work/o9" ] || { fail=$((fail + 1)); echo "FAIL typer-missing wrote output"; }
+# kg parse reads LANG-parse.kgm where the directory has one: a corrupt one is
+# bad input naming it, and nothing is written.
+head -c 1000 "$samples/../data/models/fr-syntax.kgm" > "$work/models/fr-parse.kgm"
+check parse-model-truncated 2 "models/fr-parse.kgm: corrupt or truncated model" -- \
+  "$kg" parse --lang fr "$samples/01-deepseek-r1.txt" -o "$work/p1.conllu" --models "$work/models"
+[ ! -e "$work/p1.conllu" ] || { fail=$((fail + 1)); echo "FAIL parse-model-truncated wrote output"; }
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

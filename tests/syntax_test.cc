@@ -322,6 +322,25 @@ TEST(SyntaxModelTest, BadFilesAreNamedErrors) {
   EXPECT_NE(missing.status().message().find("/nonexistent/fr-syntax.kgm: cannot open"), std::string::npos);
 }
 
+// kg parse reads LANG-parse.kgm where the directory has one, else the
+// model kg build reads; an unreadable one is still its own (Load names it).
+TEST(SyntaxModelTest, ParseModelPathPrefersTheParseModel) {
+  const std::string dir = ::testing::TempDir() + "/kg_parse_model_path";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir + "/fr-syntax.kgm") << "x";
+  std::ofstream(dir + "/en-syntax.kgm") << "x";
+  EXPECT_EQ(ParseModelPath(dir, "fr"), dir + "/fr-syntax.kgm");
+  std::ofstream(dir + "/fr-parse.kgm") << "";
+  EXPECT_EQ(ParseModelPath(dir, "fr"), dir + "/fr-parse.kgm");
+  EXPECT_EQ(ParseModelPath(dir, "en"), dir + "/en-syntax.kgm");
+  EXPECT_EQ(SyntaxModelPath(dir, "fr"), dir + "/fr-syntax.kgm");
+  auto empty = SyntaxModel::Load(ParseModelPath(dir, "fr"));
+  ASSERT_FALSE(empty.ok());
+  EXPECT_EQ(empty.status().message(), dir + "/fr-parse.kgm: not a kg syntax model (bad magic number)");
+  std::filesystem::remove_all(dir);
+}
+
 // Parses with the committed models: the arcs relation finding relies on.
 struct Arc {
   std::string dependent, head, label;  // head "ROOT" for the root
@@ -341,6 +360,14 @@ class CommittedModels : public ::testing::Test {
   static Morphology* morphology_;
 };
 Morphology* CommittedModels::morphology_ = nullptr;
+
+// A language's committed models: kg build's, and kg parse's if it has its own.
+std::vector<std::string> ModelPaths(std::string_view language) {
+  const std::string dir = DefaultModelsDir();
+  std::vector<std::string> paths{SyntaxModelPath(dir, language)};
+  if (ParseModelPath(dir, language) != paths[0]) paths.push_back(ParseModelPath(dir, language));
+  return paths;
+}
 
 std::vector<std::string> Words(std::string_view text) {
   std::vector<std::string> out;
@@ -522,18 +549,20 @@ TEST_F(CommittedModels, PunctuationIsPunct) {
       {"en", "He said : \" we will go ; now ! \" ( maybe ) ."},
   };
   for (const auto& [language, text] : cases) {
-    auto model = SyntaxModel::Load(SyntaxModelPath(DefaultModelsDir(), language));
-    ASSERT_TRUE(model.ok()) << model.status().message();
-    SyntaxAnnotator annotator(**model, morphology_);
-    UdSentence s = annotator.AnnotateTokens(Words(text));
-    int roots = 0;
-    for (const UdWord& w : s.words) {
-      roots += w.deprel == "root";
-      if (w.upos == "PUNCT" && w.head != 0) {
-        EXPECT_EQ(w.deprel, "punct") << language << ": " << w.form << " in " << text;
+    for (const std::string& path : ModelPaths(language)) {
+      auto model = SyntaxModel::Load(path);
+      ASSERT_TRUE(model.ok()) << model.status().message();
+      SyntaxAnnotator annotator(**model, morphology_);
+      UdSentence s = annotator.AnnotateTokens(Words(text));
+      int roots = 0;
+      for (const UdWord& w : s.words) {
+        roots += w.deprel == "root";
+        if (w.upos == "PUNCT" && w.head != 0) {
+          EXPECT_EQ(w.deprel, "punct") << language << ": " << w.form << " in " << text;
+        }
       }
+      EXPECT_EQ(roots, 1) << path << ": " << text;
     }
-    EXPECT_EQ(roots, 1) << language << ": " << text;
   }
 }
 
@@ -556,34 +585,36 @@ TEST_F(CommittedModels, ShortcutsAgreeWithTheScores) {
         "\" We will not give up , \" the minister told reporters in London ."}},
   };
   for (const auto& [language, texts] : cases) {
-    auto model = SyntaxModel::Load(SyntaxModelPath(DefaultModelsDir(), language));
-    ASSERT_TRUE(model.ok()) << model.status().message();
-    EXPECT_GT((*model)->tag_shortcuts.size(), 0u) << language;
-    EXPECT_GT((*model)->transition_shortcuts.size(), 0u) << language;
-    EXPECT_GT((*model)->label_shortcuts.size(), 0u) << language;
-    EXPECT_GT((*model)->guided_shortcuts.size(), 0u) << language;
-    SyntaxModel scored = **model;
-    scored.tag_shortcuts = ShortcutTable();
-    scored.transition_shortcuts = ShortcutTable();
-    scored.label_shortcuts = ShortcutTable();
-    scored.guided_shortcuts = ShortcutTable();
-    SyntaxAnnotator fast(**model, morphology_), slow(scored, morphology_);
-    size_t words = 0, same = 0;
-    for (const char* text : texts) {
-      UdSentence a = fast.AnnotateTokens(Words(text)), b = slow.AnnotateTokens(Words(text));
-      ASSERT_EQ(a.words.size(), b.words.size());
-      for (size_t w = 0; w < a.words.size(); ++w) {
-        ++words;
-        const bool agree = a.words[w].upos == b.words[w].upos && a.words[w].head == b.words[w].head &&
-                           a.words[w].deprel == b.words[w].deprel;
-        same += agree;
-        EXPECT_TRUE(agree) << language << ": " << a.words[w].form << " in " << text << " (shortcuts: "
-                           << a.words[w].upos << " " << a.words[w].head << " " << a.words[w].deprel
-                           << "; scores: " << b.words[w].upos << " " << b.words[w].head << " " << b.words[w].deprel
-                           << ")";
+    for (const std::string& path : ModelPaths(language)) {
+      auto model = SyntaxModel::Load(path);
+      ASSERT_TRUE(model.ok()) << model.status().message();
+      EXPECT_GT((*model)->tag_shortcuts.size(), 0u) << language;
+      EXPECT_GT((*model)->transition_shortcuts.size(), 0u) << language;
+      EXPECT_GT((*model)->label_shortcuts.size(), 0u) << language;
+      EXPECT_GT((*model)->guided_shortcuts.size(), 0u) << language;
+      SyntaxModel scored = **model;
+      scored.tag_shortcuts = ShortcutTable();
+      scored.transition_shortcuts = ShortcutTable();
+      scored.label_shortcuts = ShortcutTable();
+      scored.guided_shortcuts = ShortcutTable();
+      SyntaxAnnotator fast(**model, morphology_), slow(scored, morphology_);
+      size_t words = 0, same = 0;
+      for (const char* text : texts) {
+        UdSentence a = fast.AnnotateTokens(Words(text)), b = slow.AnnotateTokens(Words(text));
+        ASSERT_EQ(a.words.size(), b.words.size());
+        for (size_t w = 0; w < a.words.size(); ++w) {
+          ++words;
+          const bool agree = a.words[w].upos == b.words[w].upos && a.words[w].head == b.words[w].head &&
+                             a.words[w].deprel == b.words[w].deprel;
+          same += agree;
+          EXPECT_TRUE(agree) << path << ": " << a.words[w].form << " in " << text << " (shortcuts: "
+                             << a.words[w].upos << " " << a.words[w].head << " " << a.words[w].deprel
+                             << "; scores: " << b.words[w].upos << " " << b.words[w].head << " " << b.words[w].deprel
+                             << ")";
+        }
       }
+      EXPECT_GT(words, 40u) << language;
     }
-    EXPECT_GT(words, 40u) << language;
   }
 }
 

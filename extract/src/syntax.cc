@@ -217,6 +217,12 @@ std::string SyntaxModelPath(const std::string& dir, std::string_view language) {
   return dir + "/" + std::string(language) + "-syntax.kgm";
 }
 
+std::string ParseModelPath(const std::string& dir, std::string_view language) {
+  std::string own = dir + "/" + std::string(language) + "-parse.kgm";
+  std::error_code ec;
+  return std::filesystem::exists(own, ec) ? own : SyntaxModelPath(dir, language);
+}
+
 std::string DefaultModelsDir() {
   const char* env = std::getenv("KG_MODELS_DIR");
   if (env != nullptr && *env != '\0') return env;

@@ -129,6 +129,10 @@ struct SyntaxModel {
 
 // The model file for a language in `dir`: DIR/fr-syntax.kgm.
 std::string SyntaxModelPath(const std::string& dir, std::string_view language);
+// The model `kg parse` reads: DIR/fr-parse.kgm when `dir` has one (a model
+// trained for the best trees alone, which kg build's relation rules were
+// not tuned on), else SyntaxModelPath's.
+std::string ParseModelPath(const std::string& dir, std::string_view language);
 // Where models are looked for: $KG_MODELS_DIR, else the build's data/models.
 std::string DefaultModelsDir();
 
