@@ -31,8 +31,10 @@ StatusOr<SyntaxAnnotator*> AnnotatorFor(const ParseFlags& f, const std::string& 
   auto it = a->annotators.find(lang);
   if (it != a->annotators.end()) return it->second.get();
   std::string dir = f.models_dir.empty() ? DefaultModelsDir() : f.models_dir;
-  auto model = SyntaxModel::Load(ParseModelPath(dir, lang));
+  const std::string path = ParseModelPath(dir, lang);
+  auto model = SyntaxModel::Load(path);
   if (!model.ok()) return model.status();
+  if (f.verbose) std::cerr << "kg parse: " << lang << " model " << path << "\n";
   a->models[lang] = *model;
   auto annotator = std::make_unique<SyntaxAnnotator>(**model, a->morphology.get());
   SyntaxAnnotator* out = annotator.get();
@@ -114,9 +116,12 @@ void AddParseCommand(CLI::App& app, ParseFlags* f) {
       ->capture_default_str();
   cmd->add_flag("--pretokenized", f->pretokenized, "Inputs are CoNLL-U: keep their sentences, words and tokens");
   cmd->add_option("-o,--output", f->output, "Write to this file instead of standard output");
-  cmd->add_option("--models", f->models_dir, "Directory of the syntax models (default: $KG_MODELS_DIR or kg's data/models)");
+  cmd->add_option("--models", f->models_dir,
+                  "Directory of the syntax models, LANG-parse.kgm where there is one, else LANG-syntax.kgm "
+                  "(default: $KG_MODELS_DIR or kg's data/models)");
   cmd->add_option("--hunspell-dir", f->hunspell_dir, "Directory with the hunspell dictionaries");
-  cmd->add_flag("-v,--verbose", f->verbose, "Print the annotation speed (words per second, one thread) on stderr");
+  cmd->add_flag("-v,--verbose", f->verbose,
+                "Print the models read and the annotation speed (words per second, one thread) on stderr");
 }
 
 int RunParse(const ParseFlags& f) {

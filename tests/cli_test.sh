@@ -134,5 +134,8 @@ head -c 1000 "$samples/../data/models/fr-syntax.kgm" > "$work/models/fr-parse.kg
 check parse-model-truncated 2 "models/fr-parse.kgm: corrupt or truncated model" -- \
   "$kg" parse --lang fr "$samples/01-deepseek-r1.txt" -o "$work/p1.conllu" --models "$work/models"
 [ ! -e "$work/p1.conllu" ] || { fail=$((fail + 1)); echo "FAIL parse-model-truncated wrote output"; }
+# (and -v says which it read; kg's own data/models has French's)
+"$kg" parse -v --lang fr "$samples/01-deepseek-r1.txt" -o /dev/null 2>&1 | grep -q "kg parse: fr model .*/fr-parse.kgm$" &&
+  pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL parse-model-verbose"; }
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
