@@ -338,6 +338,11 @@ TEST(SyntaxModelTest, ParseModelPathPrefersTheParseModel) {
   auto empty = SyntaxModel::Load(ParseModelPath(dir, "fr"));
   ASSERT_FALSE(empty.ok());
   EXPECT_EQ(empty.status().message(), dir + "/fr-parse.kgm: not a kg syntax model (bad magic number)");
+  std::filesystem::create_symlink(dir + "/nowhere.kgm", dir + "/en-parse.kgm");
+  EXPECT_EQ(ParseModelPath(dir, "en"), dir + "/en-parse.kgm");
+  auto dangling = SyntaxModel::Load(ParseModelPath(dir, "en"));
+  ASSERT_FALSE(dangling.ok());
+  EXPECT_NE(dangling.status().message().find(dir + "/en-parse.kgm: cannot open"), std::string::npos);
   std::filesystem::remove_all(dir);
 }
 

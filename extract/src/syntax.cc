@@ -219,8 +219,9 @@ std::string SyntaxModelPath(const std::string& dir, std::string_view language) {
 
 std::string ParseModelPath(const std::string& dir, std::string_view language) {
   std::string own = dir + "/" + std::string(language) + "-parse.kgm";
+  // (The link itself: a link to nothing is the parse model, an error naming it.)
   std::error_code ec;
-  return std::filesystem::exists(own, ec) ? own : SyntaxModelPath(dir, language);
+  return std::filesystem::exists(std::filesystem::symlink_status(own, ec)) ? own : SyntaxModelPath(dir, language);
 }
 
 std::string DefaultModelsDir() {
