@@ -250,6 +250,34 @@ TEST(SyntaxParserTest, ReversedHeads) {
   }
 }
 
+// A punctuation root over words: its children that are words are the
+// candidates for the root; rerooted, the mark and its other children go
+// under the chosen one.
+TEST(SyntaxParserTest, PunctuationRoot) {
+  struct Case {
+    std::vector<int> heads;
+    std::vector<char> punct;
+    std::vector<int> candidates;
+  };
+  const Case cases[] = {
+      {{-1, 3, 3, 4, 0}, {0, 0, 0, 0, 1}, {3}},               // "Elle a dit ." under its dot
+      {{-1, 2, 6, 5, 5, 6, 0}, {0, 0, 0, 0, 0, 1, 1}, {2}},  // a child that is punctuation is none
+      {{-1, 3, 3, 0}, {0, 0, 0, 1}, {1, 2}},
+      {{-1, 2, 0, 2}, {0, 0, 0, 1}, {}},  // a word root
+      {{-1, 0, 1}, {0, 1, 1}, {}},        // punctuation alone
+  };
+  for (const Case& c : cases) {
+    int root = -1;
+    EXPECT_EQ(syntax::PunctuationRootChildren(c.heads, c.punct, &root), c.candidates);
+    if (!c.candidates.empty()) {
+      EXPECT_TRUE(c.punct[root]);
+    }
+  }
+  std::vector<int> heads = {-1, 2, 6, 5, 5, 6, 0};
+  syntax::Reroot(&heads, 6, 5);
+  EXPECT_EQ(heads, (std::vector<int>{-1, 2, 5, 5, 5, 0, 5}));
+}
+
 // How sure the first parser was of an arc, as the guided parser reads it.
 TEST(SyntaxParserTest, MarginBuckets) {
   const std::pair<float, int> cases[] = {{0.0f, 0},    {9.9f, 0},    {10.0f, 1},  {44.0f, 2},  {64.9f, 3},
@@ -544,6 +572,33 @@ TEST_F(CommittedModels, SplitsInvertedPronouns) {
   // (scripts/train-models.sh: English tags in two passes, French in one.)
   EXPECT_EQ((*english)->tagger2.classes(), static_cast<int>((*english)->tags.size()));
   EXPECT_EQ((*model)->tagger2.classes(), 0);
+}
+
+// Sentences whose final dot the committed French parsers made the root
+// (a quotation before its reporting verb, an apposition before the verb):
+// with the guided parser (kg parse), the root is a word, and the dot is punct.
+TEST_F(CommittedModels, PunctuationIsNotTheRoot) {
+  const char* texts[] = {
+      "« Nous ne céderons pas » , a déclaré le ministre mardi .",
+      "Toulouse , la quatrième ville de France , vote dimanche .",
+  };
+  for (const std::string& path : ModelPaths("fr")) {
+    auto model = SyntaxModel::Load(path);
+    ASSERT_TRUE(model.ok()) << model.status().message();
+    {
+      const bool guided = true;
+      SyntaxAnnotator annotator(**model, morphology_);
+      for (const char* text : texts) {
+        UdSentence s = annotator.AnnotateTokens(Words(text));
+        for (const UdWord& w : s.words) {
+          if (w.head == 0) {
+            EXPECT_NE(w.upos, "PUNCT") << path << (guided ? " (guided): " : ": ") << text;
+          }
+        }
+        EXPECT_EQ(s.words.back().deprel, "punct") << path << ": " << text;
+      }
+    }
+  }
 }
 
 // Punctuation is labelled punct without asking the labeller (UD's rule),

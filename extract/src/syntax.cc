@@ -244,6 +244,7 @@ SyntaxAnnotator::SyntaxAnnotator(const SyntaxModel& model, Morphology* morpholog
   for (const std::string& tag : model_.tags) {
     tag_hashes_.push_back(HashString(tag));
     verb_tags_.push_back(syntax::IsVerbTag(tag));
+    punct_tags_.push_back(tag == "PUNCT");
   }
   root_label_ = static_cast<int>(std::find(model_.labels.begin(), model_.labels.end(), "root") - model_.labels.begin());
   has_punct_label_ = std::find(model_.labels.begin(), model_.labels.end(), "punct") != model_.labels.end();
@@ -495,6 +496,27 @@ void AttachLeftovers(std::vector<int>* heads) {
   }
 }
 
+std::vector<int> PunctuationRootChildren(const std::vector<int>& heads, const std::vector<char>& punct, int* root) {
+  *root = 0;
+  for (size_t i = 1; i < heads.size(); ++i) {
+    if (heads[i] == 0) *root = static_cast<int>(i);
+  }
+  std::vector<int> out;
+  if (*root == 0 || !punct[*root]) return out;
+  for (size_t i = 1; i < heads.size(); ++i) {
+    if (heads[i] == *root && !punct[i]) out.push_back(static_cast<int>(i));
+  }
+  return out;
+}
+
+void Reroot(std::vector<int>* heads, int root, int child) {
+  for (int& h : *heads) {
+    if (h == root) h = child;
+  }
+  (*heads)[child] = 0;
+  (*heads)[root] = child;
+}
+
 }  // namespace syntax
 
 void SyntaxAnnotator::TagWords(const std::vector<WordKeys>& keys, const std::vector<int>& tags, UdSentence* s,
@@ -590,7 +612,34 @@ void SyntaxAnnotator::Annotate(UdSentence* s, bool sentence_start) {
   // guided parser its tags.
   if (guided && model_.retagger.classes() != 0) Retag(keys, heads, s);
   if (guided) GuidedParse(keys, ptag, &heads);
+  // (kg build's relation rules were tuned on the first parser's trees as they are.)
+  if (guided && reroot_) RerootPunctuation(keys, ptag, &heads);
   Label(keys, ptag, heads, s);
+}
+
+void SyntaxAnnotator::RerootPunctuation(const std::vector<WordKeys>& keys, const std::vector<uint64_t>& ptag,
+                                        std::vector<int>* heads) {
+  punct_.assign(heads->size(), 0);
+  for (size_t i = 0; i < tags_.size(); ++i) punct_[i + 1] = punct_tags_[tags_[i]];
+  int root = 0;
+  const std::vector<int> candidates = syntax::PunctuationRootChildren(*heads, punct_, &root);
+  if (candidates.empty() || root_label_ >= static_cast<int>(model_.labels.size())) return;
+  // The candidate the labeller finds most like a root once it is one.
+  int best = 0;
+  float best_score = 0;
+  scores_.assign(model_.labels.size(), 0.0f);
+  for (int c : candidates) {
+    std::vector<int> tried = *heads;
+    syntax::Reroot(&tried, root, c);
+    syntax::LabelFeatures(keys, ptag, tried, syntax::ChildLists(tried), c, &features_);
+    std::fill(scores_.begin(), scores_.end(), 0.0f);
+    model_.labeller.Score(features_, scores_.data());
+    if (best == 0 || scores_[root_label_] > best_score) {
+      best = c;
+      best_score = scores_[root_label_];
+    }
+  }
+  syntax::Reroot(heads, root, best);
 }
 
 uint64_t SyntaxAnnotator::WordClass(int tag, std::string_view feats) const {

@@ -689,6 +689,7 @@ void BuildShortcuts(const std::vector<UdSentence>& train, const TrainOptions& o,
     SyntaxAnnotator annotator(*m, morphology);
     annotator.RecordDecisions(decisions);
     annotator.UseGuidedParser(guided);
+    annotator.UseRerooting(false);
     for (const UdSentence& s : train) {
       UdSentence copy;
       for (const UdWord& w : s.words) copy.words.push_back(UdWord{.form = w.form});
@@ -792,6 +793,7 @@ StatusOr<SyntaxModel> TrainSyntax(const std::vector<UdSentence>& train, const st
 
 SyntaxScores EvaluateSyntax(const SyntaxModel& model, Morphology* morphology, const std::vector<UdSentence>& gold) {
   SyntaxAnnotator a(model, morphology);
+  a.UseRerooting(false);
   size_t all = 0, upos = 0, feats = 0, lemma = 0, uas = 0, las = 0;
   for (const UdSentence& g : gold) {
     UdSentence s = g;

@@ -159,6 +159,11 @@ class SyntaxAnnotator {
   // after the first parser (the default), or the first parser alone (kg
   // build: half the parsing time, the whole-corpus budget).
   void UseGuidedParser(bool use) { use_guided_ = use; }
+  // Whether a punctuation root over words is given to a word after the
+  // guided parser (RerootPunctuation; the default). The trainer turns it
+  // off: models are chosen and their shortcuts counted on the parsers' own
+  // trees.
+  void UseRerooting(bool use) { reroot_ = use; }
   // The same, for a sentence given as surface tokens: contractions such as
   // "du" become two words under a multi-word token first, a verb and its
   // inverted or imperative pronoun two words ("a-t-il" -> "a" "-t-il",
@@ -201,6 +206,11 @@ class SyntaxAnnotator {
   // (tags_) decided again; the features, lemmas and word classes (ptags_)
   // of the words whose tag changed, and of their neighbours, redone.
   void Retag(const std::vector<WordKeys>& keys, const std::vector<int>& heads, UdSentence* s);
+  // Where the parsers made a punctuation mark the root of words, the root
+  // goes to the mark's child the labeller scores highest as a root
+  // (syntax::PunctuationRootChildren, syntax::Reroot); after the guided
+  // parser only, as the re-tagger.
+  void RerootPunctuation(const std::vector<WordKeys>& keys, const std::vector<uint64_t>& ptag, std::vector<int>* heads);
   // The parser's class of a word: its tag, and the verb form of verbs.
   uint64_t WordClass(int tag, std::string_view feats) const;
   // A memo of what depends on a word's form alone (its keys; its lemmas
@@ -217,6 +227,7 @@ class SyntaxAnnotator {
   Morphology* morphology_;
   bool verb_features_only_ = false;
   bool use_guided_ = true;
+  bool reroot_ = true;
   Decisions* record_ = nullptr;
   bool MayContract(const std::string& token) const;
   // Where a token splits into a word and a clitic pronoun ("a-t-il" at 1:
@@ -234,9 +245,11 @@ class SyntaxAnnotator {
   mutable std::vector<WordKeys> rkeys_;  // the guided parser's, reversed
   mutable std::vector<uint64_t> rptags_;
   mutable std::vector<uint8_t> sure_;  // the first parser's margins, for the guided one
-  // Per tag of the model: its HashString, and IsVerbTag.
+  // Per tag of the model: its HashString, IsVerbTag, and whether PUNCT.
   std::vector<uint64_t> tag_hashes_;
   std::vector<bool> verb_tags_;
+  std::vector<char> punct_tags_;  // per tag: PUNCT
+  std::vector<char> punct_;       // per word (1-based): the sentence's punctuation
   int root_label_ = 0;  // the index of "root" among the model's labels (their count if none)
   bool has_punct_label_ = false;
   std::array<bool, 256> contraction_start_{};  // first bytes of the model's contractions
@@ -321,6 +334,15 @@ std::vector<uint8_t> Reversed(const std::vector<uint8_t>& v);
 std::vector<int> ReversedHeads(const std::vector<int>& heads);
 // Words the parser left without a head (-1) go under the root's child.
 void AttachLeftovers(std::vector<int>* heads);
+// A punctuation mark the parser made the root of words (a greedy parser
+// that passed the real root: "..., a-t-il estimé ." under its dot): the
+// root, and its children that are not punctuation, the candidates for the
+// root (none if the root is a word, or the sentence punctuation alone).
+// `punct[i]`: whether word i (1-based) is punctuation.
+std::vector<int> PunctuationRootChildren(const std::vector<int>& heads, const std::vector<char>& punct, int* root);
+// `child` of the root `root` becomes the root; `root` and its other
+// children go under it.
+void Reroot(std::vector<int>* heads, int root, int child);
 void GuidedParserFeatures(const Configuration& c, const std::vector<WordKeys>& k, const std::vector<uint64_t>& ptag,
                           const Guide& g, std::vector<uint64_t>* out);
 // The guided parser's shortcut context: TransitionContext's, and what the

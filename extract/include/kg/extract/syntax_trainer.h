@@ -46,7 +46,8 @@ struct SyntaxScores {
 StatusOr<SyntaxModel> TrainSyntax(const std::vector<UdSentence>& train, const std::vector<UdSentence>& dev,
                                   const TrainOptions& options, Morphology* morphology);
 
-// Annotates copies of `gold`'s sentences and scores them against it.
+// Annotates copies of `gold`'s sentences and scores them against it (the
+// parsers' own trees: without SyntaxAnnotator::UseRerooting).
 SyntaxScores EvaluateSyntax(const SyntaxModel& model, Morphology* morphology, const std::vector<UdSentence>& gold);
 
 }  // namespace kg
