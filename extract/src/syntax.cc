@@ -619,10 +619,13 @@ void SyntaxAnnotator::Annotate(UdSentence* s, bool sentence_start) {
 
 void SyntaxAnnotator::RerootPunctuation(const std::vector<WordKeys>& keys, const std::vector<uint64_t>& ptag,
                                         std::vector<int>* heads) {
-  punct_.assign(heads->size(), 0);
-  for (size_t i = 0; i < tags_.size(); ++i) punct_[i + 1] = punct_tags_[tags_[i]];
+  // (Most sentences have a word as root: nothing to do.)
+  const auto root_word = std::find(heads->begin() + 1, heads->end(), 0);
+  if (root_word == heads->end() || !punct_tags_[tags_[root_word - heads->begin() - 1]]) return;
+  std::vector<char> punct(heads->size(), 0);
+  for (size_t i = 0; i < tags_.size(); ++i) punct[i + 1] = punct_tags_[tags_[i]];
   int root = 0;
-  const std::vector<int> candidates = syntax::PunctuationRootChildren(*heads, punct_, &root);
+  const std::vector<int> candidates = syntax::PunctuationRootChildren(*heads, punct, &root);
   if (candidates.empty() || root_label_ >= static_cast<int>(model_.labels.size())) return;
   // The candidate the labeller finds most like a root once it is one.
   int best = 0;

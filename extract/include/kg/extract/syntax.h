@@ -249,7 +249,6 @@ class SyntaxAnnotator {
   std::vector<uint64_t> tag_hashes_;
   std::vector<bool> verb_tags_;
   std::vector<char> punct_tags_;  // per tag: PUNCT
-  std::vector<char> punct_;       // per word (1-based): the sentence's punctuation
   int root_label_ = 0;  // the index of "root" among the model's labels (their count if none)
   bool has_punct_label_ = false;
   std::array<bool, 256> contraction_start_{};  // first bytes of the model's contractions
