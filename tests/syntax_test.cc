@@ -88,6 +88,62 @@ TEST(SyntaxTrainingTest, SameDataSameModelBytes) {
   EXPECT_EQ(roots, 1);
 }
 
+// Word clusters (kg-train --clusters) are a section of the model (format
+// version 8) that the features read; a model without them keeps version 7
+// and its bytes; each word's keys carry its clusters (SetClusters).
+TEST(SyntaxTrainingTest, WordClusters) {
+  auto data = ReadConllu(TinyPath());
+  ASSERT_TRUE(data.ok());
+  auto morphology = Morphology::Empty();
+  TrainOptions o = TinyOptions();
+  auto plain = TrainSyntax(*data, *data, o, morphology.get());
+  std::vector<std::pair<uint64_t, uint32_t>> key_fine;
+  uint32_t next = 0;
+  for (const UdSentence& s : *data) {
+    for (const UdWord& w : s.words) key_fine.emplace_back(syntax::KeysOf(w.form, false, 0).lower, next++ % 6);
+  }
+  o.clusters.Assign(key_fine, 3);
+  auto clustered = TrainSyntax(*data, *data, o, morphology.get());
+  auto again = TrainSyntax(*data, *data, o, morphology.get());
+  ASSERT_TRUE(plain.ok() && clustered.ok() && again.ok());
+  const std::string bytes = clustered->Serialize();
+  EXPECT_EQ(bytes, again->Serialize());
+  EXPECT_EQ(bytes[8], 8);
+  EXPECT_EQ(plain->Serialize()[8], 7);
+  ModelWriter a, b;
+  plain->tagger.Write(&a);
+  clustered->tagger.Write(&b);
+  EXPECT_NE(a.buffer(), b.buffer());  // (the tagger read the clusters)
+  auto loaded = SyntaxModel::Parse(bytes, "c.kgm");
+  ASSERT_TRUE(loaded.ok()) << loaded.status().message();
+  EXPECT_EQ((*loaded)->clusters.size(), clustered->clusters.size());
+  EXPECT_EQ((*loaded)->Serialize(), bytes);
+  // A version-8 file without its clusters section is cut short.
+  std::string no_clusters = plain->Serialize();
+  no_clusters[8] = 8;
+  no_clusters.resize(no_clusters.size() - 4);
+  ModelWriter crc;
+  crc.U32(ModelChecksum(no_clusters));
+  no_clusters += crc.buffer();
+  auto cut = SyntaxModel::Parse(no_clusters, "c.kgm");
+  ASSERT_FALSE(cut.ok());
+  EXPECT_EQ(cut.status().message().rfind("c.kgm: corrupt or truncated model (at byte", 0), 0u);
+  // A word's keys: its fine cluster and coarse one (+ 2), 1 for a word outside them, 0 for no clusters.
+  struct Case { const char* form; uint64_t cluster, coarse; };
+  ClusterTable table;
+  table.Assign({{syntax::KeysOf("chat", false, 0).lower, 4}, {syntax::KeysOf("2019", false, 0).lower, 1}}, 3);
+  const Case cases[] = {{"chat", 6, 3}, {"Chat", 6, 3}, {"2020", 3, 2}, {"chien", 1, 1}};
+  for (const Case& c : cases) {
+    WordKeys k = syntax::KeysOf(c.form, false, 0);
+    syntax::SetClusters(table, &k);
+    EXPECT_EQ(k.cluster, c.cluster) << c.form;
+    EXPECT_EQ(k.coarse, c.coarse) << c.form;
+    WordKeys none = syntax::KeysOf(c.form, false, 0);
+    syntax::SetClusters(ClusterTable{}, &none);
+    EXPECT_EQ(none.cluster, 0u);
+  }
+}
+
 // An ensemble's tables are the mean of its members' (seeds 1 and 2, each
 // trained as a model of its own), as many features kept; the model is
 // deterministic and reads back.

@@ -13,6 +13,7 @@
 #include "kg/extract/conllu.h"
 #include "kg/extract/morphology.h"
 #include "kg/extract/syntax_trainer.h"
+#include "kg/extract/word_clusters.h"
 
 namespace {
 
@@ -63,6 +64,8 @@ int main(int argc, char** argv) {
                  "members trained with seeds seed, seed+1, ...: the model's tables are the mean of theirs")
       ->check(CLI::Range(1, 16))
       ->capture_default_str();
+  std::string clusters;
+  app.add_option("--clusters", clusters, "word clusters the features read (made by kg-clusters)");
   app.add_option("--hunspell-dir", hunspell_dir, "dictionaries for the tagger's word readings")->capture_default_str();
   CLI11_PARSE(app, argc, argv);
 
@@ -70,6 +73,14 @@ int main(int argc, char** argv) {
   if (!train_data.ok()) return Fail(train_data.status().message());
   auto dev_data = ReadAll(dev);
   if (!dev_data.ok()) return Fail(dev_data.status().message());
+  if (!clusters.empty()) {
+    int fine = 0;
+    auto read = kg::ReadClusters(clusters, &fine);
+    if (!read.ok()) return Fail(read.status().message());
+    std::vector<std::pair<uint64_t, uint32_t>> key_fine;
+    for (const kg::WordCluster& c : *read) key_fine.emplace_back(kg::syntax::KeysOf(c.word, false, 0).lower, c.fine);
+    o.clusters.Assign(std::move(key_fine), static_cast<uint32_t>(fine));
+  }
   auto morphology = kg::Morphology::Open(hunspell_dir);
   if (!morphology.ok()) return Fail(morphology.status().message());
   o.log = [](const std::string& line) { std::cerr << line << std::endl; };

@@ -28,6 +28,12 @@ uint32_t ModelChecksum(std::string_view bytes) {
 
 StatusOr<ModelReader> ModelReader::Open(std::string_view bytes, std::string_view magic, std::string_view what,
                                         uint32_t version, const std::string& where) {
+  uint32_t found = 0;
+  return Open(bytes, magic, what, version, version, where, &found);
+}
+
+StatusOr<ModelReader> ModelReader::Open(std::string_view bytes, std::string_view magic, std::string_view what,
+                                        uint32_t oldest, uint32_t newest, const std::string& where, uint32_t* found) {
   if (bytes.size() < magic.size() + 8 || bytes.substr(0, magic.size()) != magic) {
     return InvalidInput(where + ": not a kg " + std::string(what) + " (bad magic number)");
   }
@@ -37,11 +43,11 @@ StatusOr<ModelReader> ModelReader::Open(std::string_view bytes, std::string_view
     return InvalidInput(where + ": corrupt or truncated model (checksum mismatch)");
   }
   ModelReader r(bytes.substr(magic.size(), bytes.size() - magic.size() - 4), where);
-  uint32_t found = 0;
-  if (!r.U32(&found)) return r.Truncated();
-  if (found != version) {
-    return InvalidInput(where + ": model format version " + std::to_string(found) + ", this kg reads version " +
-                        std::to_string(version));
+  if (!r.U32(found)) return r.Truncated();
+  if (*found < oldest || *found > newest) {
+    const std::string reads = oldest == newest ? "version " + std::to_string(newest)
+                                               : "versions " + std::to_string(oldest) + " to " + std::to_string(newest);
+    return InvalidInput(where + ": model format version " + std::to_string(*found) + ", this kg reads " + reads);
   }
   return r;
 }

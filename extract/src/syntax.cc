@@ -131,10 +131,43 @@ bool ShortcutTable::Read(ModelReader* r) {
   return true;
 }
 
+void ClusterTable::Assign(std::vector<std::pair<uint64_t, uint32_t>> key_fine, uint32_t fine_per_coarse) {
+  std::stable_sort(key_fine.begin(), key_fine.end(), [](auto& a, auto& b) { return a.first < b.first; });
+  keys_.clear();
+  fine_.clear();
+  for (const auto& [key, fine] : key_fine) {
+    if (!keys_.empty() && keys_.back() == key) continue;
+    keys_.push_back(key);
+    fine_.push_back(fine);
+  }
+  fine_per_coarse_ = std::max<uint32_t>(fine_per_coarse, 1);
+}
+
+int64_t ClusterTable::Find(uint64_t key) const {
+  auto it = std::lower_bound(keys_.begin(), keys_.end(), key);
+  if (it == keys_.end() || *it != key) return -1;
+  return fine_[it - keys_.begin()];
+}
+
+void ClusterTable::Write(ModelWriter* w) const {
+  w->U32(fine_per_coarse_);
+  WriteNumbers(w, keys_);
+  WriteNumbers(w, fine_);
+}
+
+bool ClusterTable::Read(ModelReader* r) {
+  if (!r->U32(&fine_per_coarse_) || fine_per_coarse_ == 0) return false;
+  if (!ReadNumbers(r, &keys_) || !ReadNumbers(r, &fine_) || keys_.size() != fine_.size()) return false;
+  for (size_t i = 1; i < keys_.size(); ++i) {
+    if (keys_[i] <= keys_[i - 1]) return false;  // sorted, no key twice
+  }
+  return true;
+}
+
 std::string SyntaxModel::Serialize() const {
   ModelWriter w;
   w.Bytes(kMagic, sizeof kMagic);
-  w.U32(kSyntaxFormatVersion);
+  w.U32(clusters.empty() ? kSyntaxFormatOldest : kSyntaxFormatVersion);
   w.Str(language);
   WriteStrings(&w, tags);
   WriteStrings(&w, feat_values);
@@ -152,13 +185,15 @@ std::string SyntaxModel::Serialize() const {
   for (const ShortcutTable* t : {&tag_shortcuts, &transition_shortcuts, &label_shortcuts, &guided_shortcuts}) {
     t->Write(&w);
   }
+  if (!clusters.empty()) clusters.Write(&w);
   w.U32(ModelChecksum(w.buffer()));
   return std::move(w.buffer());
 }
 
 StatusOr<std::shared_ptr<const SyntaxModel>> SyntaxModel::Parse(std::string_view bytes, const std::string& where) {
+  uint32_t version = 0;
   StatusOr<ModelReader> opened = ModelReader::Open(bytes, std::string_view(kMagic, sizeof kMagic), "syntax model",
-                                                   kSyntaxFormatVersion, where);
+                                                   kSyntaxFormatOldest, kSyntaxFormatVersion, where, &version);
   if (!opened.ok()) return opened.status();
   ModelReader& r = *opened;
   auto m = std::make_shared<SyntaxModel>();
@@ -201,6 +236,7 @@ StatusOr<std::shared_ptr<const SyntaxModel>> SyntaxModel::Parse(std::string_view
   for (ShortcutTable* t : {&m->tag_shortcuts, &m->transition_shortcuts, &m->label_shortcuts, &m->guided_shortcuts}) {
     if (!t->Read(&r)) return r.Truncated();
   }
+  if (version >= 8 && (!m->clusters.Read(&r) || m->clusters.empty())) return r.Truncated();
   if (!r.done()) return r.Truncated();
   Status ok = CheckConsistent(*m, where);
   if (!ok.ok()) return ok;
@@ -296,6 +332,7 @@ SyntaxAnnotator::FormMemo& SyntaxAnnotator::MemoOf(const std::string& form) {
   if (FormMemo* memo = form_memo_.Find(form)) return *memo;
   FormMemo memo;
   memo.keys = syntax::KeysOf(form, morphology_, model_.language);
+  syntax::SetClusters(model_.clusters, &memo.keys);
   return *form_memo_.Emplace(form, std::move(memo)).first;
 }
 

@@ -107,6 +107,30 @@ WordKeys KeysOf(std::string_view form, Morphology* morphology, std::string_view 
   return k;
 }
 
+void SetClusters(const ClusterTable& clusters, WordKeys* k) {
+  if (clusters.empty()) return;
+  const int64_t fine = clusters.Find(k->lower);
+  k->cluster = fine < 0 ? 1 : static_cast<uint64_t>(fine) + 2;
+  k->coarse = fine < 0 ? 1 : static_cast<uint64_t>(fine) / clusters.fine_per_coarse() + 2;
+}
+
+namespace {
+
+// The tagger's features of the words' clusters (a model with clusters only).
+void TaggerClusterFeatures(const std::vector<WordKeys>& k, uint64_t previous_tag, long n, std::vector<uint64_t>* out) {
+  auto c = [&](long j) { return j < 0 || j >= static_cast<long>(k.size()) ? kNone : k[j].cluster; };
+  auto cc = [&](long j) { return j < 0 || j >= static_cast<long>(k.size()) ? kNone : k[j].coarse; };
+  out->push_back(FeatureHash(34, c(n)));
+  out->push_back(FeatureHash(35, cc(n)));
+  out->push_back(FeatureHash(36, c(n - 1)));
+  out->push_back(FeatureHash(37, c(n + 1)));
+  out->push_back(FeatureHash(38, previous_tag, c(n)));
+  out->push_back(FeatureHash(39, c(n), cc(n + 1)));
+  out->push_back(FeatureHash(40, cc(n - 1), c(n), k[n].suffix[1]));
+}
+
+}  // namespace
+
 void TaggerFeatures(const std::vector<WordKeys>& k, const std::vector<int>& tags, size_t i,
                     std::vector<uint64_t>* out) {
   auto w = [&](long j) { return j < 0 || j >= static_cast<long>(k.size()) ? kNone : k[j].lower; };
@@ -146,6 +170,7 @@ void TaggerFeatures(const std::vector<WordKeys>& k, const std::vector<int>& tags
     out->push_back(FeatureHash(32, x.flag_affixes));
     out->push_back(FeatureHash(33, x.flag_stem, x.flag_affixes));
   }
+  if (x.cluster != 0) TaggerClusterFeatures(k, t(n - 1), n, out);
 }
 
 void Tagger2Features(const std::vector<WordKeys>& k, const std::vector<int>& tags, const std::vector<int>& first,
@@ -184,6 +209,7 @@ void FeatsFeatures(const std::vector<WordKeys>& k, const std::vector<int>& tags,
   out->push_back(FeatureHash(112, tag, w(n - 1), t(n - 1)));
   out->push_back(FeatureHash(113, tag, w(n - 2)));
   out->push_back(FeatureHash(114, tag, x.shape));
+  if (x.cluster != 0) out->push_back(FeatureHash(115, tag, x.cluster));
 }
 
 void SplitterFeatures(const std::vector<std::string>& lower, size_t i, std::vector<uint64_t>* out) {
@@ -265,7 +291,7 @@ uint64_t Distance(int a, int b) {
 }
 
 struct Slot {
-  uint64_t w = kNone, p = kNone;
+  uint64_t w = kNone, p = kNone, c = kNone, cc = kNone;
 };
 
 }  // namespace
@@ -275,7 +301,12 @@ void ParserFeatures(const Configuration& c, const std::vector<WordKeys>& k, cons
   auto at = [&](int i) {
     Slot s;
     if (i == 0) s.w = s.p = kRoot;
-    else if (i > 0 && i <= static_cast<int>(c.n)) { s.w = k[i - 1].lower; s.p = ptag[i - 1]; }
+    else if (i > 0 && i <= static_cast<int>(c.n)) {
+      s.w = k[i - 1].lower;
+      s.p = ptag[i - 1];
+      s.c = k[i - 1].cluster;
+      s.cc = k[i - 1].coarse;
+    }
     return s;
   };
   int s0i = c.stack.empty() ? -1 : c.stack.back();
@@ -323,6 +354,13 @@ void ParserFeatures(const Configuration& c, const std::vector<WordKeys>& k, cons
   add(k.empty() || s0i <= 0 ? kNone : k[s0i - 1].suffix[2], b0.p);
   add(b0i <= 0 ? kNone : k[b0i - 1].suffix[2], s0.p);
   assert(t - 400 == static_cast<int>(kParserFeatures));
+  if (k.empty() || k[0].cluster == 0) return;
+  // The words' clusters (a model with clusters only), as words and with them (Koo et al. 2008).
+  t = 470;
+  auto more = [&](uint64_t a, uint64_t b = 0, uint64_t x = 0) { out->push_back(FeatureHash(++t, a, b, x)); };
+  more(s0.c); more(b0.c); more(b1.c); more(s0.c, b0.c); more(s0.cc, b0.cc, d);
+  more(s0.p, b0.c); more(s0.c, b0.p); more(s0.w, b0.c); more(s0.c, b0.w); more(s0h.c, s0.p, b0.p);
+  more(s1.cc, s0.cc, b0.cc); more(b0.c, b1.cc, b0.p);
 }
 
 // Where a word's guide head lies in a configuration: none, s0, deeper in the
@@ -437,6 +475,10 @@ void RetaggerFeatures(const std::vector<WordKeys>& k, const std::vector<int>& ta
   for (int c : children[h]) {
     if (c != w && std::abs(c - w) <= 2) add(tw, t(c), th);
   }
+  if (x.cluster == 0) return;
+  const uint64_t ch = h == 0 ? kRoot : k[h - 1].cluster;
+  n = 1950;  // (past the ids the loops above may reach)
+  add(tw, x.cluster); add(tw, x.cluster, th); add(tw, ch, dir);
 }
 
 uint64_t TransitionContext(const Configuration& c, const std::vector<uint64_t>& ptag) {
@@ -503,6 +545,12 @@ void LabelFeatures(const std::vector<WordKeys>& k, const std::vector<uint64_t>& 
   }
   add(w(dep - 1), dp, hp);
   add(dep < static_cast<int>(k.size()) ? w(dep + 1) : kNone, dp, hp);
+  if (k[dep - 1].cluster == 0) return;
+  auto c = [&](int i) { return i == 0 ? kRoot : i < 0 ? kNone : k[i - 1].cluster; };
+  auto cc = [&](int i) { return i == 0 ? kRoot : i < 0 ? kNone : k[i - 1].coarse; };
+  t = 1570;  // (past the ids the loops above may reach)
+  add(c(dep), dp); add(c(head), hp); add(c(dep), c(head)); add(dp, c(head), dir); add(c(dep), hp, dir);
+  add(cc(dep), cc(head), dir);
 }
 
 std::string Lemmatize(const SyntaxModel& m, Morphology* morphology, std::string_view form, int tag) {

@@ -769,6 +769,7 @@ StatusOr<SyntaxModel> TrainSyntax(const std::vector<UdSentence>& train, const st
   if (dev.empty()) return InvalidInput("no development sentences");
   SyntaxModel m;
   m.language = o.language;
+  m.clusters = o.clusters;
   BuildInventories(train, &m);
   BuildLemmas(train, &m);
   BuildContractions(train, &m);

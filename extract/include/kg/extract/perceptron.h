@@ -146,6 +146,9 @@ class ModelReader {
   // its format `version`; the reader starts after the version.
   static StatusOr<ModelReader> Open(std::string_view bytes, std::string_view magic, std::string_view what,
                                     uint32_t version, const std::string& where);
+  // The same for a reader of versions oldest..newest: the file's in `*found`.
+  static StatusOr<ModelReader> Open(std::string_view bytes, std::string_view magic, std::string_view what,
+                                    uint32_t oldest, uint32_t newest, const std::string& where, uint32_t* found);
   ModelReader(std::string_view data, std::string where) : data_(data), where_(std::move(where)) {}
   bool U32(uint32_t* v);
   bool U64(uint64_t* v);

@@ -43,7 +43,10 @@ namespace kg {
 
 class Morphology;
 
-constexpr uint32_t kSyntaxFormatVersion = 7;  // 2: FeatureHash in one mixing round; 3: shortcuts; 4: clitics; 5: guided parser; 6: sparse rows; 7: re-tagger
+constexpr uint32_t kSyntaxFormatVersion = 8;  // 2: FeatureHash in one mixing round; 3: shortcuts; 4: clitics; 5: guided parser; 6: sparse rows; 7: re-tagger; 8: word clusters
+// A model without word clusters is written in version 7 (its bytes as
+// before clusters existed); this kg reads both.
+constexpr uint32_t kSyntaxFormatOldest = 7;
 
 // A lemma rule: strip `strip` bytes from the end of the lower-case form, append `add`.
 struct LemmaRule {
@@ -85,6 +88,27 @@ class ShortcutTable {
   std::vector<Slot> slots_;
 };
 
+// Word clusters learned from raw text (kg/extract/word_clusters.h), by word
+// key (WordKeys::lower): each word's fine cluster; its coarse cluster is the
+// fine one divided by `fine_per_coarse`.
+class ClusterTable {
+ public:
+  bool empty() const { return keys_.empty(); }
+  size_t size() const { return keys_.size(); }
+  // Keys may come in any order; a key given twice keeps its first cluster.
+  void Assign(std::vector<std::pair<uint64_t, uint32_t>> key_fine, uint32_t fine_per_coarse);
+  // The fine cluster of a key, or -1.
+  int64_t Find(uint64_t key) const;
+  uint32_t fine_per_coarse() const { return fine_per_coarse_; }
+  void Write(ModelWriter* w) const;
+  bool Read(ModelReader* r);
+
+ private:
+  std::vector<uint64_t> keys_;  // sorted
+  std::vector<uint32_t> fine_;
+  uint32_t fine_per_coarse_ = 1;
+};
+
 struct SyntaxModel {
   std::string language;                   // "fr" or "en"
   std::vector<std::string> tags;          // UPOS classes
@@ -122,6 +146,9 @@ struct SyntaxModel {
   ShortcutTable tag_shortcuts, transition_shortcuts, label_shortcuts;
   // The guided parser's (by syntax::GuidedContext).
   ShortcutTable guided_shortcuts;
+  // Word clusters the features read (kg-train --clusters); empty for none,
+  // and then no feature reads them.
+  ClusterTable clusters;
   static StatusOr<std::shared_ptr<const SyntaxModel>> Load(const std::string& path);
   static StatusOr<std::shared_ptr<const SyntaxModel>> Parse(std::string_view bytes, const std::string& where);
   std::string Serialize() const;
@@ -142,6 +169,9 @@ struct WordKeys {
   // English only (0 otherwise): the dictionary's flags (Morphology::EnglishFlagsOf).
   uint64_t flag_stem = 0, flag_affixes = 0;
   std::array<uint64_t, 4> suffix{}, prefix{};
+  // The word's clusters (SyntaxModel::clusters), fine and coarse: 0 when the
+  // model has none, 1 for a word outside them, else the cluster + 2.
+  uint64_t cluster = 0, coarse = 0;
 };
 
 class SyntaxAnnotator {
@@ -266,6 +296,8 @@ uint64_t MorphKey(Morphology* morphology, std::string_view form, std::string_vie
 WordKeys KeysOf(std::string_view form, bool first, uint64_t morph);
 // KeysOf with what `morphology` says of the form in `language`.
 WordKeys KeysOf(std::string_view form, Morphology* morphology, std::string_view language);
+// Sets k's clusters from the model's table (nothing if it has none).
+void SetClusters(const ClusterTable& clusters, WordKeys* k);
 void TaggerFeatures(const std::vector<WordKeys>& k, const std::vector<int>& tags, size_t i, std::vector<uint64_t>* out);
 // The second pass's: TaggerFeatures, and the first pass's tags (`first`) of
 // the word and the next two.

@@ -35,6 +35,8 @@ struct TrainOptions {
   // Members of an ensemble (seeds seed, seed + 1, ...): the model's tables
   // are the mean of theirs, its shortcuts made again from the mean.
   int ensemble = 1;
+  // Word clusters the model's features read (kg-train --clusters); empty: none.
+  ClusterTable clusters;
   std::function<void(const std::string&)> log = [](const std::string&) {};
 };
 
