@@ -128,11 +128,13 @@ TEST(SyntaxTrainingTest, WordClusters) {
   auto cut = SyntaxModel::Parse(no_clusters, "c.kgm");
   ASSERT_FALSE(cut.ok());
   EXPECT_EQ(cut.status().message().rfind("c.kgm: corrupt or truncated model (at byte", 0), 0u);
-  // A word's keys: its fine cluster and coarse one (+ 2), 1 for a word outside them, 0 for no clusters.
+  // A word's keys: its fine cluster and coarse one (+ 4), 3 for a word
+  // outside them (not 1 or 2, the features' "no word" and "root"), 0 for
+  // a model without clusters.
   struct Case { const char* form; uint64_t cluster, coarse; };
   ClusterTable table;
   table.Assign({{syntax::KeysOf("chat", false, 0).lower, 4}, {syntax::KeysOf("2019", false, 0).lower, 1}}, 3);
-  const Case cases[] = {{"chat", 6, 3}, {"Chat", 6, 3}, {"2020", 3, 2}, {"chien", 1, 1}};
+  const Case cases[] = {{"chat", 8, 5}, {"Chat", 8, 5}, {"2020", 5, 4}, {"chien", 3, 3}};
   for (const Case& c : cases) {
     WordKeys k = syntax::KeysOf(c.form, false, 0);
     syntax::SetClusters(table, &k);

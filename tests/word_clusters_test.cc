@@ -28,11 +28,16 @@ ContextCounter SmallCorpus() {
   return c;
 }
 
-TEST(WordClustersTest, WordsInTheSameContextsShareACluster) {
+ClusterOptions SmallOptions(int coarse) {
   ClusterOptions o;
   o.min_count = 1;
-  o.coarse = 6;
+  o.coarse = coarse;
   o.fine = 2;
+  return o;
+}
+
+TEST(WordClustersTest, WordsInTheSameContextsShareACluster) {
+  const ClusterOptions o = SmallOptions(6);
   const std::vector<WordCluster> clusters = SmallCorpus().Cluster(o);
   auto of = [&](const std::string& word) {
     for (const WordCluster& c : clusters) {
@@ -64,10 +69,7 @@ TEST(WordClustersTest, WordsAreCountedAsTheModelsKeyThem) {
 }
 
 TEST(WordClustersTest, TheClustersFileReadsBackAndItsErrorsNameTheLine) {
-  ClusterOptions o;
-  o.min_count = 1;
-  o.coarse = 3;
-  o.fine = 2;
+  const ClusterOptions o = SmallOptions(3);
   const std::vector<WordCluster> clusters = SmallCorpus().Cluster(o);
   const std::string path = ::testing::TempDir() + "/kg-clusters.tsv";
   auto write = [&](const std::string& text) { std::ofstream(path, std::ios::binary) << text; };

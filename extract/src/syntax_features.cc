@@ -12,6 +12,7 @@ namespace kg::syntax {
 namespace {
 
 constexpr uint64_t kNone = 1, kRoot = 2;
+constexpr uint64_t kUnclustered = 3;  // a word outside the model's clusters (WordKeys::cluster)
 
 // Start of the last `n` code points of `s` (or 0).
 size_t SuffixStart(std::string_view s, size_t n) {
@@ -110,8 +111,8 @@ WordKeys KeysOf(std::string_view form, Morphology* morphology, std::string_view 
 void SetClusters(const ClusterTable& clusters, WordKeys* k) {
   if (clusters.empty()) return;
   const int64_t fine = clusters.Find(k->lower);
-  k->cluster = fine < 0 ? 1 : static_cast<uint64_t>(fine) + 2;
-  k->coarse = fine < 0 ? 1 : static_cast<uint64_t>(fine) / clusters.fine_per_coarse() + 2;
+  k->cluster = fine < 0 ? kUnclustered : static_cast<uint64_t>(fine) + kUnclustered + 1;
+  k->coarse = fine < 0 ? kUnclustered : static_cast<uint64_t>(fine) / clusters.fine_per_coarse() + kUnclustered + 1;
 }
 
 namespace {

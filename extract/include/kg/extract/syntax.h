@@ -170,7 +170,8 @@ struct WordKeys {
   uint64_t flag_stem = 0, flag_affixes = 0;
   std::array<uint64_t, 4> suffix{}, prefix{};
   // The word's clusters (SyntaxModel::clusters), fine and coarse: 0 when the
-  // model has none, 1 for a word outside them, else the cluster + 2.
+  // model has none, 3 for a word outside them (1 and 2 are the features'
+  // "no word" and "the root"), else the cluster + 4.
   uint64_t cluster = 0, coarse = 0;
 };
 
