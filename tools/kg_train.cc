@@ -10,6 +10,7 @@
 #include <CLI/CLI.hpp>
 
 #include "kg/base/atomic_file.h"
+#include "kg/base/flat_map.h"
 #include "kg/extract/conllu.h"
 #include "kg/extract/morphology.h"
 #include "kg/extract/syntax_trainer.h"
@@ -78,7 +79,7 @@ int main(int argc, char** argv) {
     auto read = kg::ReadClusters(clusters, &fine);
     if (!read.ok()) return Fail(read.status().message());
     std::vector<std::pair<uint64_t, uint32_t>> key_fine;
-    for (const kg::WordCluster& c : *read) key_fine.emplace_back(kg::syntax::KeysOf(c.word, false, 0).lower, c.fine);
+    for (const kg::WordCluster& c : *read) key_fine.emplace_back(kg::HashString(kg::syntax::WordKeyText(c.word)), c.fine);
     o.clusters.Assign(std::move(key_fine), static_cast<uint32_t>(fine));
   }
   auto morphology = kg::Morphology::Open(hunspell_dir);

@@ -48,14 +48,16 @@ uint64_t ShapeKey(std::string_view form) {
   return HashString(shape);
 }
 
-uint64_t DigitsAsZero(std::string lower) {
+std::string DigitsAsZero(std::string lower) {
   for (char& c : lower) {
     if (c >= '1' && c <= '9') c = '0';
   }
-  return HashString(lower);
+  return lower;
 }
 
 }  // namespace
+
+std::string WordKeyText(std::string_view form) { return DigitsAsZero(LowerForm(form)); }
 
 std::string LowerForm(std::string_view form) {
   std::string lower = ToLower(form);
@@ -87,7 +89,7 @@ uint64_t MorphKey(Morphology* morphology, std::string_view form, std::string_vie
 WordKeys KeysOf(std::string_view form, bool first, uint64_t morph) {
   WordKeys k;
   std::string lower = LowerForm(form);
-  k.lower = DigitsAsZero(lower);
+  k.lower = HashString(DigitsAsZero(lower));
   k.raw = HashString(form);
   k.shape = ShapeKey(form) * 2 + (first ? 1 : 0);
   k.morph = morph;

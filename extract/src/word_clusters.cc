@@ -23,7 +23,6 @@ struct SparseRows {
   std::vector<uint32_t> dims;
   std::vector<float> values;
   size_t dimensions = 0;
-  size_t rows() const { return start.size() - 1; }
   float Dot(size_t r, const float* dense) const {
     float s = 0;
     for (size_t i = start[r]; i < start[r + 1]; ++i) s += values[i] * dense[dims[i]];
@@ -196,13 +195,7 @@ StatusOr<std::vector<WordCluster>> ReadClusters(const std::string& path, int* fi
   return out;
 }
 
-std::string ContextCounter::Key(std::string_view form) {
-  std::string key = syntax::LowerForm(form);
-  for (char& c : key) {
-    if (c >= '1' && c <= '9') c = '0';
-  }
-  return key;
-}
+std::string ContextCounter::Key(std::string_view form) { return syntax::WordKeyText(form); }
 
 uint32_t ContextCounter::Intern(const std::string& key) {
   auto [it, added] = ids_.emplace(key, static_cast<uint32_t>(words_.size()));

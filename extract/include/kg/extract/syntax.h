@@ -394,6 +394,8 @@ uint64_t TransitionContext(const Configuration& c, const std::vector<uint64_t>& 
 uint64_t LabelContext(const std::vector<uint64_t>& ptag, const std::vector<int>& heads, int dep);
 std::string Lemmatize(const SyntaxModel& m, Morphology* morphology, std::string_view form, int tag);
 std::string LowerForm(std::string_view form);
+// What a word's key (WordKeys::lower) hashes: LowerForm with digits as 0.
+std::string WordKeyText(std::string_view form);
 }  // namespace syntax
 
 }  // namespace kg
