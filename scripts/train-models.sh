@@ -18,6 +18,7 @@ corpus=${KG_CORPUS:-../shared/corpus/orangesum-fr.jsonl.gz}
 train="$build/tools/kg-train"
 [ -x "$train" ] || { echo "train-models.sh: $train not found: run scripts/setup.sh first" >&2; exit 2; }
 [ -d "$tb" ] || { echo "train-models.sh: $tb: no such directory (the UD treebanks)" >&2; exit 2; }
+[ -f "$corpus" ] || { echo "train-models.sh: $corpus: no such file (the French news corpus)" >&2; exit 2; }
 mkdir -p "$out"
 
 # French: Sequoia train + GSD dev + FQB for training, Sequoia dev for epoch
@@ -47,7 +48,6 @@ parse_options=(--lang fr --tagger-passes 2 --guided-parser --guided-features 120
   --tagger-epochs 10 --parser-epochs 15 --labeller-epochs 10
   --tagger-features 40000 --feats-features 6000 --parser-features 250000 --labeller-features 16000)
 french="$tb/fr-sequoia-train.conllu,$tb/fr-gsd-dev.conllu,$tb/fr-fqb-test.conllu"
-[ -f "$corpus" ] || { echo "train-models.sh: $corpus: no such file (the French news corpus)" >&2; exit 2; }
 steps=$(mktemp -d)
 trap 'rm -rf "$steps"' EXIT
 mkdir -p "$steps/syntax" "$steps/base" "$steps/seed2"
