@@ -56,10 +56,10 @@ def text(block):
 
 
 def agreeing(paths):
-    """Yields (lines of the first parse, word count) of each sentence all the
+    """Yields (index in the first parse, word count) of each sentence all the
     parses agree on."""
     streams = [sentences(path) for path in paths]
-    for block in streams[0]:
+    for index, block in enumerate(streams[0]):
         parse = words(block)
         agree = True
         for path, stream in zip(paths[1:], streams[1:]):
@@ -70,7 +70,7 @@ def agreeing(paths):
                 raise InputError(f"{path}: its sentences differ from {paths[0]}'s: not the same input")
             agree = agree and words(other) == parse
         if agree and MIN_WORDS <= len(parse) <= MAX_WORDS and parse[-1][1] == "PUNCT":
-            yield block, len(parse)
+            yield index, len(parse)
     for path, stream in zip(paths[1:], streams[1:]):
         if next(stream, None) is not None:
             raise InputError(f"{path}: more sentences than {paths[0]}")
@@ -85,20 +85,24 @@ def main():
     if len(args.parses) < 2:
         parser.error("two parses or more of the same text")
     try:
-        total = sum(n for _, n in agreeing(args.parses))
+        agree = list(agreeing(args.parses))
+        total = sum(n for _, n in agree)
         step = max(1, total // max(1, args.words))
-        kept = kept_words = 0
+        chosen, kept_words = set(), 0
+        for index, n in agree[::step]:
+            if kept_words >= args.words:
+                break
+            chosen.add(index)
+            kept_words += n
         with open(args.output + ".tmp", "w", encoding="utf-8") as out:
-            for index, (block, n) in enumerate(agreeing(args.parses)):
-                if index % step == 0 and kept_words < args.words:
+            for index, block in enumerate(sentences(args.parses[0])):
+                if index in chosen:
                     out.write("".join(block) + "\n")
-                    kept += 1
-                    kept_words += n
     except InputError as error:
         print(f"silver-trees.py: {error}", file=sys.stderr)
         sys.exit(2)
     os.replace(args.output + ".tmp", args.output)
-    print(f"silver-trees.py: {kept} sentences, {kept_words} words "
+    print(f"silver-trees.py: {len(chosen)} sentences, {kept_words} words "
           f"(of {total} words the parses agree on)", file=sys.stderr)
 
 
