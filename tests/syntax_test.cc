@@ -581,6 +581,29 @@ TEST_F(CommittedModels, AbbreviationKeepsItsDot) {
   EXPECT_EQ(s.words[4].upos, "NOUN");
 }
 
+// A suffix rule rewrites only the suffix it was found by: a rule learned for
+// the suffix "1" that strips two bytes (from "Q1", lemma "Q1") must not turn
+// "R1" into "Q1", nor a rule for "n" make "Jordanian" "joIranian".
+TEST(LemmaRulesTest, RuleRewritesOnlyItsSuffix) {
+  SyntaxModel m;
+  m.language = "en";
+  m.tags = {"ADJ", "NOUN"};
+  m.lemma_rules["NOUN\t1"] = LemmaRule{2, "Q1"};
+  m.lemma_rules["NOUN\ts"] = LemmaRule{1, ""};
+  m.lemma_rules["NOUN\tmice"] = LemmaRule{4, "mouse"};
+  m.lemma_rules["ADJ\tian"] = LemmaRule{5, "Iranian"};
+  m.lemma_rules["ADJ\tan"] = LemmaRule{0, ""};
+  const struct {
+    const char* form;
+    int tag;
+    const char* lemma;
+  } cases[] = {
+      {"R1", 1, "r1"},          {"cats", 1, "cat"},   {"dormice", 1, "dormouse"},
+      {"Jordanian", 0, "jordanian"}, {"Moroccan", 0, "moroccan"},
+  };
+  for (const auto& c : cases) EXPECT_EQ(syntax::Lemmatize(m, nullptr, c.form, c.tag), c.lemma) << c.form;
+}
+
 // A learned suffix rule's guess gives way to a word the English dictionary
 // knows: "compatriot" read as a verb stays "compatriot" (the rule alone
 // makes it "compatriet"), "ceded" is "cede".

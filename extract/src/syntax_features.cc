@@ -571,7 +571,9 @@ std::string Lemmatize(const SyntaxModel& m, Morphology* morphology, std::string_
     size_t start = SuffixStart(lower, n);
     if (start == 0 && n > 1 && lower.size() < 3) continue;
     auto rule = m.lemma_rules.find(name + "\t" + lower.substr(start));
-    if (rule == m.lemma_rules.end() || rule->second.strip > lower.size()) continue;
+    // A rule rewrites only the suffix it was found by: "Q1" -> "Q1" made
+    // the rule "strip two, add Q1" for the suffix "1", and "R1" became "Q1".
+    if (rule == m.lemma_rules.end() || rule->second.strip > lower.size() - start) continue;
     size_t cut = lower.size() - rule->second.strip;
     if (cut < lower.size() && (static_cast<unsigned char>(lower[cut]) & 0xC0) == 0x80) continue;  // inside a character
     std::string lemma = lower.substr(0, cut) + rule->second.add;
