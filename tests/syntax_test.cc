@@ -606,7 +606,8 @@ TEST(LemmaRulesTest, RuleRewritesOnlyItsSuffix) {
 
 // A learned suffix rule's guess gives way to a word the English dictionary
 // knows: "compatriot" read as a verb stays "compatriot" (the rule alone
-// makes it "compatriet"), "ceded" is "cede".
+// makes it "compatriet"), "ceded" is "cede"; the verb table's forms take its
+// lemmas.
 TEST_F(CommittedModels, EnglishLemmasTheDictionaryKnows) {
   auto model = SyntaxModel::Load(SyntaxModelPath(DefaultModelsDir(), "en"));
   ASSERT_TRUE(model.ok()) << model.status().message();
@@ -617,6 +618,10 @@ TEST_F(CommittedModels, EnglishLemmasTheDictionaryKnows) {
   EXPECT_EQ(syntax::Lemmatize(**model, morphology_, "compatriot", verb), "compatriot");
   EXPECT_EQ(syntax::Lemmatize(**model, nullptr, "compatriot", verb), "compatriet");
   EXPECT_EQ(syntax::Lemmatize(**model, morphology_, "ceded", verb), "cede");
+  // A form of our verb table: its lemma, and the table's verbs count as
+  // known words ("joins" was left whole: "join" lacked the dictionary's flag).
+  EXPECT_EQ(syntax::Lemmatize(**model, morphology_, "forbade", verb), "forbid");
+  EXPECT_EQ(syntax::Lemmatize(**model, morphology_, "joins", verb), "join");
 }
 
 // A verb and its inverted or imperative pronoun are two words, as in the

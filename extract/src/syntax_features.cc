@@ -556,6 +556,17 @@ void LabelFeatures(const std::vector<WordKeys>& k, const std::vector<uint64_t>& 
   add(cc(dep), cc(head), dir);
 }
 
+namespace {
+
+// An English word the dictionary knows, or a form of our English verb table
+// (whose entries do not carry the dictionary's flag: "join" is one).
+bool KnownEnglish(Morphology* morphology, const std::string& word) {
+  const WordInfo& info = morphology->Lookup(word);
+  return info.english || info.english_verb;
+}
+
+}  // namespace
+
 std::string Lemmatize(const SyntaxModel& m, Morphology* morphology, std::string_view form, int tag) {
   const std::string& name = m.tags[tag];
   std::string lower = LowerForm(form);
@@ -566,6 +577,11 @@ std::string Lemmatize(const SyntaxModel& m, Morphology* morphology, std::string_
   if (morphology != nullptr && (name == "VERB" || name == "AUX") && m.language == "fr") {
     const WordInfo& info = morphology->Lookup(lower);
     if (!info.verb_lemma.empty()) return info.verb_lemma;
+  }
+  // An English verb form of our verb table: its lemma ("forbade" -> forbid).
+  if (morphology != nullptr && (name == "VERB" || name == "AUX") && m.language == "en") {
+    const WordInfo& info = morphology->LookupEnglish(lower);
+    if (info.english_verb && !info.verb_lemma.empty()) return info.verb_lemma;
   }
   for (size_t n = 5; n >= 1; --n) {
     size_t start = SuffixStart(lower, n);
@@ -580,9 +596,9 @@ std::string Lemmatize(const SyntaxModel& m, Morphology* morphology, std::string_
     // In English, a word the dictionary knows rather than a rule's guess: a
     // final "e" an "-ed" or "-ing" rule cut ("ceded" -> "ced": "cede"), else
     // the word itself ("compatriot", not "compatriet").
-    if (morphology != nullptr && m.language == "en" && !morphology->Lookup(lemma).english) {
-      if (rule->second.add.empty() && morphology->Lookup(lemma + "e").english) return lemma + "e";
-      if (morphology->Lookup(lower).english) return lower;
+    if (morphology != nullptr && m.language == "en" && !KnownEnglish(morphology, lemma)) {
+      if (rule->second.add.empty() && KnownEnglish(morphology, lemma + "e")) return lemma + "e";
+      if (KnownEnglish(morphology, lower)) return lower;
     }
     return lemma;
   }
