@@ -10,6 +10,11 @@ A, B... are `kg parse` outputs of the same input by different models.
 Only sentences of 6 to 40 words ending with punctuation are kept (no
 headlines, no fragments); from those that agree, every k-th is taken, k
 chosen so that about --words words are spread over the whole input.
+The sentences are the first parse's lines, lemmas left out ("_": kg-train
+learns no lemma from them): a lemma is the parser's own guess, not part of
+the agreement, and kg lemmatizes an unseen word at run time with the rules
+it would have learned it from (a lemma frozen in the training data stays
+wrong after its rule is fixed: "vraie" learned as "vXIIe").
 Output is deterministic: the same inputs give the same bytes.
 """
 import argparse
@@ -48,6 +53,15 @@ def words(block):
     """The syntactic words of a sentence: (form, upos, head, relation)."""
     rows = (line.split("\t") for line in block if not line.startswith("#"))
     return [(r[1], r[3], r[6], r[7]) for r in rows if r[0].isdigit()]
+
+
+def without_lemma(line):
+    """A word or token line with "_" for its lemma; a comment as it is."""
+    if line.startswith("#"):
+        return line
+    cells = line.split("\t")
+    cells[2] = "_"
+    return "\t".join(cells)
 
 
 def text(block):
@@ -97,7 +111,7 @@ def main():
         with open(args.output + ".tmp", "w", encoding="utf-8") as out:
             for index, block in enumerate(sentences(args.parses[0])):
                 if index in chosen:
-                    out.write("".join(block) + "\n")
+                    out.write("".join(without_lemma(line) for line in block) + "\n")
     except InputError as error:
         print(f"silver-trees.py: {error}", file=sys.stderr)
         sys.exit(2)

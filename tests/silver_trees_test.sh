@@ -18,7 +18,7 @@ sentence() {
   for w in "$@"; do
     read -r form upos head rel <<< "$w"
     n=$((n + 1))
-    printf '%d\t%s\t_\t%s\t_\t_\t%s\t%s\t_\t_\n' "$n" "$form" "$upos" "$head" "$rel"
+    printf '%d\t%s\t%s\t%s\t_\t_\t%s\t%s\t_\t_\n' "$n" "$form" "${form,,}" "$upos" "$head" "$rel"
   done
   echo
 }
@@ -56,7 +56,9 @@ kept first-words 's1 ' -- "$work/a.conllu" "$work/a.conllu" --words 7
 python3 "$script" "$work/a.conllu" "$work/a.conllu" -o "$work/x.conllu" 2>/dev/null &&
   python3 "$script" "$work/a.conllu" "$work/a.conllu" -o "$work/y.conllu" 2>/dev/null &&
   cmp -s "$work/x.conllu" "$work/y.conllu" && ok || ko "deterministic"
-grep -q $'^1\tLe\t_\tDET\t_\t_\t2\tdet\t_\t_$' "$work/x.conllu" && ok || ko "sentences copied whole"
+# Copied whole but for the lemma, the parser's guess ("le" in the parse).
+grep -q $'^1\tLe\t_\tDET\t_\t_\t2\tdet\t_\t_$' "$work/x.conllu" && ok || ko "sentences copied, lemmas left out"
+grep -q $'^1\tLe\tle\tDET' "$work/a.conllu" && ok || ko "the parses have lemmas"
 
 # Parses of different texts: exit 2, one line naming the file, no output.
 check_error() {  # NAME PATTERN FILES...
