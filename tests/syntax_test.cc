@@ -88,6 +88,31 @@ TEST(SyntaxTrainingTest, SameDataSameModelBytes) {
   EXPECT_EQ(roots, 1);
 }
 
+// A suffix rule is what most distinct training words ending so take: the
+// word "due" (lemma "dû") seen three times makes no rule of its own ending
+// against "perdue" and "vendue" seen once each ("étendue" is "étendu").
+TEST(SyntaxTrainingTest, LemmaRulesCountWords) {
+  auto data = ReadConllu(TinyPath());
+  ASSERT_TRUE(data.ok());
+  auto sentence = [](const std::string& form, const std::string& lemma) {
+    UdSentence s;
+    s.words.resize(2);
+    s.words[0] = UdWord{.form = form, .lemma = lemma, .upos = "ADJ", .head = 0, .deprel = "root"};
+    s.words[1] = UdWord{.form = ".", .lemma = ".", .upos = "PUNCT", .head = 1, .deprel = "punct"};
+    return s;
+  };
+  for (int i = 0; i < 3; ++i) data->push_back(sentence("due", "dû"));
+  data->push_back(sentence("perdue", "perdu"));
+  data->push_back(sentence("vendue", "vendu"));
+  auto morphology = Morphology::Empty();
+  auto model = TrainSyntax(*data, *data, TinyOptions(), morphology.get());
+  ASSERT_TRUE(model.ok()) << model.status().message();
+  const int adj = static_cast<int>(std::find(model->tags.begin(), model->tags.end(), "ADJ") - model->tags.begin());
+  ASSERT_LT(adj, static_cast<int>(model->tags.size()));
+  EXPECT_EQ(syntax::Lemmatize(*model, nullptr, "étendue", adj), "étendu");
+  EXPECT_EQ(syntax::Lemmatize(*model, nullptr, "due", adj), "dû");  // the word itself, from the lexicon
+}
+
 // Word clusters (kg-train --clusters) are a section of the model (format
 // version 8) that the features read; a model without them keeps version 7
 // and its bytes; each word's keys carry its clusters (SetClusters).
@@ -605,9 +630,9 @@ TEST(LemmaRulesTest, RuleRewritesOnlyItsSuffix) {
 }
 
 // A learned suffix rule's guess gives way to a word the English dictionary
-// knows: "compatriot" read as a verb stays "compatriot" (the rule alone
-// makes it "compatriet"), "ceded" is "cede"; the verb table's forms take its
-// lemmas.
+// knows: "compatriot" read as a verb stays "compatriot", "ceded" is "cede"
+// and "canoed" "canoe" (the rule alone cuts "-ed": "ced", "cano"); the verb
+// table's forms take its lemmas.
 TEST_F(CommittedModels, EnglishLemmasTheDictionaryKnows) {
   auto model = SyntaxModel::Load(SyntaxModelPath(DefaultModelsDir(), "en"));
   ASSERT_TRUE(model.ok()) << model.status().message();
@@ -616,8 +641,10 @@ TEST_F(CommittedModels, EnglishLemmasTheDictionaryKnows) {
   ASSERT_LT(verb, static_cast<int>(tags.size()));
   if (!std::filesystem::exists(DefaultHunspellDir() + "/en_US.dic")) GTEST_SKIP() << "no English dictionary";
   EXPECT_EQ(syntax::Lemmatize(**model, morphology_, "compatriot", verb), "compatriot");
-  EXPECT_EQ(syntax::Lemmatize(**model, nullptr, "compatriot", verb), "compatriet");
   EXPECT_EQ(syntax::Lemmatize(**model, morphology_, "ceded", verb), "cede");
+  EXPECT_EQ(syntax::Lemmatize(**model, nullptr, "ceded", verb), "ced");
+  EXPECT_EQ(syntax::Lemmatize(**model, morphology_, "canoed", verb), "canoe");
+  EXPECT_EQ(syntax::Lemmatize(**model, nullptr, "canoed", verb), "cano");
   // A form of our verb table: its lemma, and the table's verbs count as
   // known words ("joins" was left whole: "join" lacked the dictionary's flag).
   EXPECT_EQ(syntax::Lemmatize(**model, morphology_, "forbade", verb), "forbid");
