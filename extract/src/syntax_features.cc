@@ -574,14 +574,12 @@ std::string Lemmatize(const SyntaxModel& m, Morphology* morphology, std::string_
   if (it != m.lemmas.end()) return it->second;
   if (name == "PROPN") return std::string(form);
   if (name == "NUM" || name == "PUNCT" || name == "SYM") return std::string(form);
-  if (morphology != nullptr && (name == "VERB" || name == "AUX") && m.language == "fr") {
-    const WordInfo& info = morphology->Lookup(lower);
-    if (!info.verb_lemma.empty()) return info.verb_lemma;
-  }
-  // An English verb form of our verb table: its lemma ("forbade" -> forbid).
-  if (morphology != nullptr && (name == "VERB" || name == "AUX") && m.language == "en") {
-    const WordInfo& info = morphology->LookupEnglish(lower);
-    if (info.english_verb && !info.verb_lemma.empty()) return info.verb_lemma;
+  // A verb's lemma from the dictionary (French) or from our English verb
+  // table ("forbade" -> forbid).
+  if (morphology != nullptr && (name == "VERB" || name == "AUX")) {
+    const bool english = m.language == "en";
+    const WordInfo& info = english ? morphology->LookupEnglish(lower) : morphology->Lookup(lower);
+    if (!info.verb_lemma.empty() && (!english || info.english_verb)) return info.verb_lemma;
   }
   for (size_t n = 5; n >= 1; --n) {
     size_t start = SuffixStart(lower, n);

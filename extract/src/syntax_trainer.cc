@@ -103,18 +103,16 @@ void BuildLemmas(const std::vector<UdSentence>& train, SyntaxModel* m) {
       tokens += count;
     }
   }
-  for (const auto& [key, counts] : lexicon) {
+  auto best = [](const auto& counts) {  // the first of the largest counts
     auto top = counts.begin();
     for (auto it = counts.begin(); it != counts.end(); ++it) {
       if (it->second > top->second) top = it;
     }
-    m->lemmas.emplace(key, top->first);
-  }
+    return top;
+  };
+  for (const auto& [key, counts] : lexicon) m->lemmas.emplace(key, best(counts)->first);
   for (const auto& [key, counts] : rules) {
-    auto top = counts.begin();
-    for (auto it = counts.begin(); it != counts.end(); ++it) {
-      if (it->second > top->second) top = it;
-    }
+    auto top = best(counts);
     if (top->second.first >= 2) m->lemma_rules.emplace(key, LemmaRule{top->first.first, top->first.second});
   }
 }
