@@ -370,6 +370,50 @@ TEST(SyntaxParserTest, MarginBuckets) {
   EXPECT_EQ(syntax::Reversed(std::vector<uint8_t>{0, 1, 2, 3}), (std::vector<uint8_t>{0, 3, 2, 1}));
 }
 
+// A compressed model (kg-train --compress) is written deflated in format 9,
+// read back into the same tables (written plainly, the plain model's bytes)
+// and written again to the same bytes; its inflated body is checked as a
+// plain one's is.
+TEST(SyntaxModelTest, DeflatedModelReadsBackTheSameTables) {
+  auto data = ReadConllu(TinyPath());
+  ASSERT_TRUE(data.ok());
+  auto morphology = Morphology::Empty();
+  auto model = TrainSyntax(*data, *data, TinyOptions(), morphology.get());
+  ASSERT_TRUE(model.ok());
+  const std::string plain = model->Serialize();
+  SyntaxModel deflated = *model;
+  deflated.compressed = true;
+  const std::string bytes = deflated.Serialize();
+  EXPECT_EQ(bytes[8], 9);
+  EXPECT_LT(bytes.size(), plain.size());
+  auto loaded = SyntaxModel::Parse(bytes, "d.kgm");
+  ASSERT_TRUE(loaded.ok()) << loaded.status().message();
+  EXPECT_TRUE((*loaded)->compressed);
+  EXPECT_EQ((*loaded)->Serialize(), bytes);
+  SyntaxModel again = **loaded;
+  again.compressed = false;
+  EXPECT_EQ(again.Serialize(), plain);
+  // A deflated stream damaged under a valid checksum, and a body that is
+  // not a whole model, are named errors.
+  auto with_checksum = [](std::string b) {
+    ModelWriter crc;
+    crc.U32(ModelChecksum(b));
+    return b + crc.buffer();
+  };
+  std::string damaged = bytes.substr(0, bytes.size() - 4);
+  damaged[damaged.size() - 10] ^= 0x55;
+  auto bad = SyntaxModel::Parse(with_checksum(damaged), "d.kgm");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.status().message().rfind("d.kgm: corrupt or truncated model (at byte", 0), 0u);
+  ModelWriter short_body;
+  short_body.Bytes(bytes.data(), 12);  // magic and version
+  short_body.U32(0);
+  short_body.Deflated(std::string_view(plain).substr(12, 100));
+  auto cut = SyntaxModel::Parse(with_checksum(short_body.buffer()), "d.kgm");
+  ASSERT_FALSE(cut.ok());
+  EXPECT_EQ(cut.status().message().rfind("d.kgm (inflated): corrupt or truncated model (at byte", 0), 0u);
+}
+
 TEST(SyntaxModelTest, BadFilesAreNamedErrors) {
   auto data = ReadConllu(TinyPath());
   ASSERT_TRUE(data.ok());

@@ -65,6 +65,9 @@ int main(int argc, char** argv) {
                  "members trained with seeds seed, seed+1, ...: the model's tables are the mean of theirs")
       ->check(CLI::Range(1, 16))
       ->capture_default_str();
+  bool compress = false;
+  app.add_flag("--compress", compress,
+               "write the model zlib-deflated (format 9): a smaller file, inflated when loaded");
   std::string clusters;
   app.add_option("--clusters", clusters, "word clusters the features read (made by kg-clusters)");
   app.add_option("--hunspell-dir", hunspell_dir, "dictionaries for the tagger's word readings")->capture_default_str();
@@ -90,6 +93,7 @@ int main(int argc, char** argv) {
   kg::SyntaxScores s = kg::EvaluateSyntax(*model, morphology->get(), *dev_data);
   std::fprintf(stderr, "dev: UPOS %.2f  UFeats %.2f  Lemmas %.2f  UAS %.2f  LAS %.2f\n", s.upos, s.feats, s.lemma,
                s.uas, s.las);
+  model->compressed = compress;
   std::string bytes = model->Serialize();
   kg::Status written = kg::WriteFileAtomically(output, bytes);
   if (!written.ok()) return Fail(written.message());

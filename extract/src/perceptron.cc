@@ -7,6 +7,7 @@
 #endif
 
 #include <algorithm>
+#include <cassert>
 #include <bit>
 #include <cmath>
 #include <cstring>
@@ -552,6 +553,18 @@ void ModelWriter::Str(std::string_view s) {
   Bytes(s.data(), s.size());
 }
 void ModelWriter::Bytes(const void* data, size_t n) { buf_.append(static_cast<const char*>(data), n); }
+void ModelWriter::Deflated(std::string_view raw) {
+  uLongf size = compressBound(static_cast<uLong>(raw.size()));
+  std::string packed(size, '\0');
+  const int z = compress2(reinterpret_cast<Bytef*>(packed.data()), &size, reinterpret_cast<const Bytef*>(raw.data()),
+                          static_cast<uLong>(raw.size()), 9);
+  assert(z == Z_OK);
+  (void)z;
+  packed.resize(size);
+  U64(raw.size());
+  U64(packed.size());
+  Bytes(packed.data(), packed.size());
+}
 
 bool ModelReader::Bytes(void* out, size_t n) {
   if (data_.size() - pos_ < n) return false;
@@ -568,6 +581,17 @@ bool ModelReader::Str(std::string* s) {
   s->assign(data_.data() + pos_, n);
   pos_ += n;
   return true;
+}
+bool ModelReader::Deflated(std::string* raw) {
+  uint64_t raw_size = 0, packed_size = 0;
+  constexpr uint64_t kLargest = uint64_t{1} << 31;  // (a model is some megabytes)
+  if (!U64(&raw_size) || !U64(&packed_size) || raw_size > kLargest || data_.size() - pos_ < packed_size) return false;
+  raw->assign(raw_size, '\0');
+  uLongf size = static_cast<uLongf>(raw_size);
+  const int z = uncompress(reinterpret_cast<Bytef*>(raw->data()), &size,
+                           reinterpret_cast<const Bytef*>(data_.data() + pos_), static_cast<uLong>(packed_size));
+  pos_ += packed_size;
+  return z == Z_OK && size == raw_size;
 }
 Status ModelReader::Truncated() const {
   return InvalidInput(where_ + ": corrupt or truncated model (at byte " + std::to_string(pos_) + ")");

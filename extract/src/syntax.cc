@@ -164,39 +164,58 @@ bool ClusterTable::Read(ModelReader* r) {
   return true;
 }
 
+namespace {
+
+// Everything after the format version (and, in format 9, before deflating).
+void WriteBody(const SyntaxModel& m, ModelWriter* w) {
+  w->Str(m.language);
+  WriteStrings(w, m.tags);
+  WriteStrings(w, m.feat_values);
+  WriteNumbers(w, m.feat_of_value);
+  WriteStrings(w, m.feat_names);
+  WriteNumbers(w, m.feats_by_tag);
+  WriteStrings(w, m.labels);
+  for (const WeightTable* t : {&m.tagger, &m.feats, &m.transitions, &m.labeller, &m.splitter, &m.tagger2, &m.guided,
+                               &m.retagger}) {
+    t->Write(w);
+  }
+  WriteMap(w, m.lemmas, [&](const std::string& v) { w->Str(v); });
+  WriteMap(w, m.lemma_rules, [&](const LemmaRule& r) { w->U32(r.strip); w->Str(r.add); });
+  WriteMap(w, m.contractions, [&](const std::vector<std::string>& v) { WriteStrings(w, v); });
+  WriteStrings(w, m.ambiguous_contractions);
+  WriteStrings(w, m.clitics);
+  WriteStrings(w, m.whole_hyphenated);
+  for (const ShortcutTable* t : {&m.tag_shortcuts, &m.transition_shortcuts, &m.label_shortcuts, &m.guided_shortcuts}) {
+    t->Write(w);
+  }
+  if (!m.clusters.empty()) m.clusters.Write(w);
+}
+
+constexpr uint32_t kHasClusters = 1;  // format 9's flags
+
+}  // namespace
+
 std::string SyntaxModel::Serialize() const {
   ModelWriter w;
   w.Bytes(kMagic, sizeof kMagic);
-  w.U32(clusters.empty() ? kSyntaxFormatOldest : kSyntaxFormatVersion);
-  w.Str(language);
-  WriteStrings(&w, tags);
-  WriteStrings(&w, feat_values);
-  WriteNumbers(&w, feat_of_value);
-  WriteStrings(&w, feat_names);
-  WriteNumbers(&w, feats_by_tag);
-  WriteStrings(&w, labels);
-  for (const WeightTable* t : {&tagger, &feats, &transitions, &labeller, &splitter, &tagger2, &guided, &retagger}) t->Write(&w);
-  WriteMap(&w, lemmas, [&](const std::string& v) { w.Str(v); });
-  WriteMap(&w, lemma_rules, [&](const LemmaRule& r) { w.U32(r.strip); w.Str(r.add); });
-  WriteMap(&w, contractions, [&](const std::vector<std::string>& v) { WriteStrings(&w, v); });
-  WriteStrings(&w, ambiguous_contractions);
-  WriteStrings(&w, clitics);
-  WriteStrings(&w, whole_hyphenated);
-  for (const ShortcutTable* t : {&tag_shortcuts, &transition_shortcuts, &label_shortcuts, &guided_shortcuts}) {
-    t->Write(&w);
+  if (compressed) {
+    ModelWriter body;
+    WriteBody(*this, &body);
+    w.U32(kSyntaxFormatDeflated);
+    w.U32(clusters.empty() ? 0 : kHasClusters);
+    w.Deflated(body.buffer());
+  } else {
+    w.U32(clusters.empty() ? kSyntaxFormatOldest : kSyntaxFormatClusters);
+    WriteBody(*this, &w);
   }
-  if (!clusters.empty()) clusters.Write(&w);
   w.U32(ModelChecksum(w.buffer()));
   return std::move(w.buffer());
 }
 
-StatusOr<std::shared_ptr<const SyntaxModel>> SyntaxModel::Parse(std::string_view bytes, const std::string& where) {
-  uint32_t version = 0;
-  StatusOr<ModelReader> opened = ModelReader::Open(bytes, std::string_view(kMagic, sizeof kMagic), "syntax model",
-                                                   kSyntaxFormatOldest, kSyntaxFormatVersion, where, &version);
-  if (!opened.ok()) return opened.status();
-  ModelReader& r = *opened;
-  auto m = std::make_shared<SyntaxModel>();
+namespace {
+
+Status ReadBody(ModelReader* reader, bool has_clusters, SyntaxModel* m) {
+  ModelReader& r = *reader;
   if (!r.Str(&m->language) || !ReadStrings(&r, &m->tags) || !ReadStrings(&r, &m->feat_values) ||
       !ReadNumbers(&r, &m->feat_of_value) || !ReadStrings(&r, &m->feat_names) || !ReadNumbers(&r, &m->feats_by_tag) ||
       !ReadStrings(&r, &m->labels)) {
@@ -236,8 +255,32 @@ StatusOr<std::shared_ptr<const SyntaxModel>> SyntaxModel::Parse(std::string_view
   for (ShortcutTable* t : {&m->tag_shortcuts, &m->transition_shortcuts, &m->label_shortcuts, &m->guided_shortcuts}) {
     if (!t->Read(&r)) return r.Truncated();
   }
-  if (version >= 8 && (!m->clusters.Read(&r) || m->clusters.empty())) return r.Truncated();
+  if (has_clusters && (!m->clusters.Read(&r) || m->clusters.empty())) return r.Truncated();
   if (!r.done()) return r.Truncated();
+  return Status::Ok();
+}
+
+}  // namespace
+
+StatusOr<std::shared_ptr<const SyntaxModel>> SyntaxModel::Parse(std::string_view bytes, const std::string& where) {
+  uint32_t version = 0;
+  StatusOr<ModelReader> opened = ModelReader::Open(bytes, std::string_view(kMagic, sizeof kMagic), "syntax model",
+                                                   kSyntaxFormatOldest, kSyntaxFormatVersion, where, &version);
+  if (!opened.ok()) return opened.status();
+  ModelReader& r = *opened;
+  auto m = std::make_shared<SyntaxModel>();
+  Status read;
+  if (version == kSyntaxFormatDeflated) {
+    uint32_t flags = 0;
+    std::string raw;
+    if (!r.U32(&flags) || flags > kHasClusters || !r.Deflated(&raw) || !r.done()) return r.Truncated();
+    ModelReader body(raw, where + " (inflated)");
+    read = ReadBody(&body, flags & kHasClusters, m.get());
+    m->compressed = true;
+  } else {
+    read = ReadBody(&r, version >= kSyntaxFormatClusters, m.get());
+  }
+  if (!read.ok()) return read;
   Status ok = CheckConsistent(*m, where);
   if (!ok.ok()) return ok;
   return std::shared_ptr<const SyntaxModel>(std::move(m));

@@ -133,6 +133,8 @@ class ModelWriter {
   void F32(float v);
   void Str(std::string_view s);
   void Bytes(const void* data, size_t n);
+  // `raw` deflated by zlib (level 9): its size, the deflated size, the bytes.
+  void Deflated(std::string_view raw);
   std::string& buffer() { return buf_; }
 
  private:
@@ -155,6 +157,9 @@ class ModelReader {
   bool F32(float* v);
   bool Str(std::string* s);
   bool Bytes(void* out, size_t n);
+  // A section ModelWriter::Deflated wrote, inflated into `raw` (false if cut
+  // short or not a zlib stream of the size it states).
+  bool Deflated(std::string* raw);
   bool done() const { return pos_ == data_.size(); }
   Status Truncated() const;
 

@@ -43,10 +43,13 @@ namespace kg {
 
 class Morphology;
 
-constexpr uint32_t kSyntaxFormatVersion = 8;  // 2: FeatureHash in one mixing round; 3: shortcuts; 4: clitics; 5: guided parser; 6: sparse rows; 7: re-tagger; 8: word clusters
+constexpr uint32_t kSyntaxFormatVersion = 9;  // 2: FeatureHash in one mixing round; 3: shortcuts; 4: clitics; 5: guided parser; 6: sparse rows; 7: re-tagger; 8: word clusters; 9: deflated
 // A model without word clusters is written in version 7 (its bytes as
-// before clusters existed); this kg reads both.
+// before clusters existed), one with them in 8, a compressed one
+// (SyntaxModel::compressed) in 9; this kg reads all three.
 constexpr uint32_t kSyntaxFormatOldest = 7;
+constexpr uint32_t kSyntaxFormatClusters = 8;
+constexpr uint32_t kSyntaxFormatDeflated = 9;
 
 // A lemma rule: strip `strip` bytes from the end of the lower-case form, append `add`.
 struct LemmaRule {
@@ -149,6 +152,10 @@ struct SyntaxModel {
   // Word clusters the features read (kg-train --clusters); empty for none,
   // and then no feature reads them.
   ClusterTable clusters;
+  // Written zlib-deflated (format 9, kg-train --compress): the same tables
+  // in a smaller file (en-syntax.kgm: 11.8 MB read, 9 MB stored), inflated
+  // when loaded.
+  bool compressed = false;
   static StatusOr<std::shared_ptr<const SyntaxModel>> Load(const std::string& path);
   static StatusOr<std::shared_ptr<const SyntaxModel>> Parse(std::string_view bytes, const std::string& where);
   std::string Serialize() const;
