@@ -20,6 +20,13 @@ namespace {
 
 std::string TinyPath() { return std::string(KG_TESTS_DIR) + "/syntax/tiny-fr.conllu"; }
 
+// Model bytes `body` ended by their checksum, as a model file is.
+std::string WithChecksum(const std::string& body) {
+  ModelWriter crc;
+  crc.U32(ModelChecksum(body));
+  return body + crc.buffer();
+}
+
 TEST(ConlluTest, ReadsWordsTokensAndWritesThemBack) {
   auto s = ReadConllu(TinyPath());
   ASSERT_TRUE(s.ok()) << s.status().message();
@@ -147,10 +154,7 @@ TEST(SyntaxTrainingTest, WordClusters) {
   std::string no_clusters = plain->Serialize();
   no_clusters[8] = 8;
   no_clusters.resize(no_clusters.size() - 4);
-  ModelWriter crc;
-  crc.U32(ModelChecksum(no_clusters));
-  no_clusters += crc.buffer();
-  auto cut = SyntaxModel::Parse(no_clusters, "c.kgm");
+  auto cut = SyntaxModel::Parse(WithChecksum(no_clusters), "c.kgm");
   ASSERT_FALSE(cut.ok());
   EXPECT_EQ(cut.status().message().rfind("c.kgm: corrupt or truncated model (at byte", 0), 0u);
   // A word's keys: its fine cluster and coarse one (+ 4), 3 for a word
@@ -395,21 +399,16 @@ TEST(SyntaxModelTest, DeflatedModelReadsBackTheSameTables) {
   EXPECT_EQ(again.Serialize(), plain);
   // A deflated stream damaged under a valid checksum, and a body that is
   // not a whole model, are named errors.
-  auto with_checksum = [](std::string b) {
-    ModelWriter crc;
-    crc.U32(ModelChecksum(b));
-    return b + crc.buffer();
-  };
   std::string damaged = bytes.substr(0, bytes.size() - 4);
   damaged[damaged.size() - 10] ^= 0x55;
-  auto bad = SyntaxModel::Parse(with_checksum(damaged), "d.kgm");
+  auto bad = SyntaxModel::Parse(WithChecksum(damaged), "d.kgm");
   ASSERT_FALSE(bad.ok());
   EXPECT_EQ(bad.status().message().rfind("d.kgm: corrupt or truncated model (at byte", 0), 0u);
   ModelWriter short_body;
   short_body.Bytes(bytes.data(), 12);  // magic and version
   short_body.U32(0);
   short_body.Deflated(std::string_view(plain).substr(12, 100));
-  auto cut = SyntaxModel::Parse(with_checksum(short_body.buffer()), "d.kgm");
+  auto cut = SyntaxModel::Parse(WithChecksum(short_body.buffer()), "d.kgm");
   ASSERT_FALSE(cut.ok());
   EXPECT_EQ(cut.status().message().rfind("d.kgm (inflated): corrupt or truncated model (at byte", 0), 0u);
 }

@@ -43,13 +43,15 @@ namespace kg {
 
 class Morphology;
 
-constexpr uint32_t kSyntaxFormatVersion = 9;  // 2: FeatureHash in one mixing round; 3: shortcuts; 4: clitics; 5: guided parser; 6: sparse rows; 7: re-tagger; 8: word clusters; 9: deflated
-// A model without word clusters is written in version 7 (its bytes as
-// before clusters existed), one with them in 8, a compressed one
-// (SyntaxModel::compressed) in 9; this kg reads all three.
+// Format versions (2: FeatureHash in one mixing round; 3: shortcuts; 4:
+// clitics; 5: guided parser; 6: sparse rows; 7: re-tagger; 8: word
+// clusters; 9: deflated). A model without word clusters is written in
+// version 7 (its bytes as before clusters existed), one with them in 8, a
+// compressed one (SyntaxModel::compressed) in 9; this kg reads all three.
 constexpr uint32_t kSyntaxFormatOldest = 7;
 constexpr uint32_t kSyntaxFormatClusters = 8;
 constexpr uint32_t kSyntaxFormatDeflated = 9;
+constexpr uint32_t kSyntaxFormatVersion = kSyntaxFormatDeflated;  // the newest
 
 // A lemma rule: strip `strip` bytes from the end of the lower-case form, append `add`.
 struct LemmaRule {
