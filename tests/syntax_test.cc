@@ -694,6 +694,32 @@ TEST_F(CommittedModels, EnglishLemmasTheDictionaryKnows) {
   EXPECT_EQ(syntax::Lemmatize(**model, morphology_, "joins", verb), "join");
 }
 
+// English irregular forms the treebank never showed take their table's lemma
+// (data/en_irregular_verbs.tsv) as verbs and auxiliaries only; forms that are
+// another verb's base form are not in it ("lay" stays "lay", not "lie").
+TEST_F(CommittedModels, EnglishIrregularVerbs) {
+  auto model = SyntaxModel::Load(SyntaxModelPath(DefaultModelsDir(), "en"));
+  ASSERT_TRUE(model.ok()) << model.status().message();
+  auto tag = [&](const char* name) {
+    const std::vector<std::string>& tags = (*model)->tags;
+    return static_cast<int>(std::find(tags.begin(), tags.end(), name) - tags.begin());
+  };
+  struct Case {
+    const char* form;
+    const char* tag;
+    const char* lemma;
+  };
+  const Case cases[] = {
+      {"sped", "VERB", "speed"},        {"Sped", "VERB", "speed"},       {"sank", "VERB", "sink"},
+      {"withdrew", "VERB", "withdraw"}, {"withdrawn", "VERB", "withdraw"}, {"stricken", "VERB", "strike"},
+      {"gotten", "AUX", "get"},         {"lay", "VERB", "lay"},          {"drunk", "ADJ", "drunk"},
+  };
+  for (const Case& c : cases) {
+    ASSERT_LT(tag(c.tag), static_cast<int>((*model)->tags.size())) << c.tag;
+    EXPECT_EQ(syntax::Lemmatize(**model, nullptr, c.form, tag(c.tag)), c.lemma) << c.form << " " << c.tag;
+  }
+}
+
 // A verb and its inverted or imperative pronoun are two words, as in the
 // treebanks ("a-t-il" -> "a" "-t-il"); hyphenated names and the words the
 // treebanks keep whole ("rendez-vous") are not split.

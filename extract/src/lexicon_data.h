@@ -38,6 +38,7 @@ extern const std::string_view persons_tsv;
 extern const std::string_view other_tsv;
 extern const std::string_view relations_tsv;
 extern const std::string_view en_verbs_tsv;
+extern const std::string_view en_irregular_verbs_tsv;
 extern const std::string_view paths_fr_tsv;
 extern const std::string_view paths_en_tsv;
 extern const std::string_view coref_fr_tsv;

@@ -7,6 +7,7 @@
 #include "kg/base/text.h"
 #include "kg/extract/morphology.h"
 #include "kg/extract/syntax.h"
+#include "english_irregular_verbs.h"
 
 namespace kg::syntax {
 namespace {
@@ -574,6 +575,12 @@ std::string Lemmatize(const SyntaxModel& m, Morphology* morphology, std::string_
   if (it != m.lemmas.end()) return it->second;
   if (name == "PROPN") return std::string(form);
   if (name == "NUM" || name == "PUNCT" || name == "SYM") return std::string(form);
+  // An English irregular form the treebank did not teach ("sped" -> speed:
+  // the suffix rule of "stopped" made it "s").
+  if (m.language == "en" && (name == "VERB" || name == "AUX")) {
+    std::string_view irregular = EnglishIrregularLemma(lower);
+    if (!irregular.empty()) return std::string(irregular);
+  }
   // A verb's lemma from the dictionary (French) or from our English verb
   // table ("forbade" -> forbid).
   if (morphology != nullptr && (name == "VERB" || name == "AUX")) {
