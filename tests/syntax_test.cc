@@ -70,6 +70,14 @@ TrainOptions TinyOptions() {
   return o;
 }
 
+// A model of the tiny treebank, trained and developed on it.
+StatusOr<SyntaxModel> TrainTiny() {
+  auto data = ReadConllu(TinyPath());
+  if (!data.ok()) return data.status();
+  auto morphology = Morphology::Empty();
+  return TrainSyntax(*data, *data, TinyOptions(), morphology.get());
+}
+
 TEST(SyntaxTrainingTest, SameDataSameModelBytes) {
   auto data = ReadConllu(TinyPath());
   ASSERT_TRUE(data.ok());
@@ -379,11 +387,8 @@ TEST(SyntaxParserTest, MarginBuckets) {
 // and written again to the same bytes; its inflated body is checked as a
 // plain one's is.
 TEST(SyntaxModelTest, DeflatedModelReadsBackTheSameTables) {
-  auto data = ReadConllu(TinyPath());
-  ASSERT_TRUE(data.ok());
-  auto morphology = Morphology::Empty();
-  auto model = TrainSyntax(*data, *data, TinyOptions(), morphology.get());
-  ASSERT_TRUE(model.ok());
+  auto model = TrainTiny();
+  ASSERT_TRUE(model.ok()) << model.status().message();
   const std::string plain = model->Serialize();
   SyntaxModel deflated = *model;
   deflated.compressed = true;
@@ -414,11 +419,8 @@ TEST(SyntaxModelTest, DeflatedModelReadsBackTheSameTables) {
 }
 
 TEST(SyntaxModelTest, BadFilesAreNamedErrors) {
-  auto data = ReadConllu(TinyPath());
-  ASSERT_TRUE(data.ok());
-  auto morphology = Morphology::Empty();
-  auto model = TrainSyntax(*data, *data, TinyOptions(), morphology.get());
-  ASSERT_TRUE(model.ok());
+  auto model = TrainTiny();
+  ASSERT_TRUE(model.ok()) << model.status().message();
   const std::string bytes = model->Serialize();
   std::string flipped = bytes;
   flipped[flipped.size() / 2] ^= 0x40;

@@ -575,16 +575,17 @@ std::string Lemmatize(const SyntaxModel& m, Morphology* morphology, std::string_
   if (it != m.lemmas.end()) return it->second;
   if (name == "PROPN") return std::string(form);
   if (name == "NUM" || name == "PUNCT" || name == "SYM") return std::string(form);
+  const bool verb = name == "VERB" || name == "AUX";
+  const bool english = m.language == "en";
   // An English irregular form the treebank did not teach ("sped" -> speed:
   // the suffix rule of "stopped" made it "s").
-  if (m.language == "en" && (name == "VERB" || name == "AUX")) {
+  if (english && verb) {
     std::string_view irregular = EnglishIrregularLemma(lower);
     if (!irregular.empty()) return std::string(irregular);
   }
   // A verb's lemma from the dictionary (French) or from our English verb
   // table ("forbade" -> forbid).
-  if (morphology != nullptr && (name == "VERB" || name == "AUX")) {
-    const bool english = m.language == "en";
+  if (morphology != nullptr && verb) {
     const WordInfo& info = english ? morphology->LookupEnglish(lower) : morphology->Lookup(lower);
     if (!info.verb_lemma.empty() && (!english || info.english_verb)) return info.verb_lemma;
   }
@@ -601,7 +602,7 @@ std::string Lemmatize(const SyntaxModel& m, Morphology* morphology, std::string_
     // In English, a word the dictionary knows rather than a rule's guess: a
     // final "e" an "-ed" or "-ing" rule cut ("ceded" -> "ced": "cede"), else
     // the word itself ("compatriot", not "compatriet").
-    if (morphology != nullptr && m.language == "en" && !KnownEnglish(morphology, lemma)) {
+    if (morphology != nullptr && english && !KnownEnglish(morphology, lemma)) {
       if (rule->second.add.empty() && KnownEnglish(morphology, lemma + "e")) return lemma + "e";
       if (KnownEnglish(morphology, lower)) return lower;
     }
